@@ -1,0 +1,74 @@
+// The shape of a knowledge file's front matter, validated at the loader boundary.
+// Staff edit these files by hand, so every rule here must produce a message a
+// non-programmer can act on (see knowledge/README.md, which documents each field).
+import { z } from 'zod';
+
+const text = z.string().trim();
+const optionalText = z.preprocess((v) => (v === null ? undefined : v), text.optional().default(''));
+const textList = z.preprocess(
+  (v) => (v === null || v === undefined ? [] : v),
+  z.array(text.min(1, 'dòng trống trong danh sách')),
+);
+const isoDate = z.preprocess(
+  // YAML turns an unquoted 2026-11-22 into a Date; accept both spellings.
+  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'phải là ngày dạng YYYY-MM-DD'),
+);
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9.-]*$/;
+export const CODE_PATTERN = /^\d\.\d{6}$/;
+
+const source = z.object({
+  title: text.min(1, 'thiếu tên nguồn'),
+  url: z.string().url('không phải đường dẫn hợp lệ'),
+});
+
+const common = {
+  id: z.string().regex(ID_PATTERN, 'chỉ dùng chữ thường không dấu, số, dấu chấm và gạch ngang'),
+  title: text.min(1, 'không được để trống'),
+  aliases: textList,
+  questions: textList,
+  summary: optionalText,
+  legal_basis: textList,
+  sources: z.array(source).min(1, 'cần ít nhất một nguồn'),
+  updated: isoDate,
+  review_by: isoDate,
+  origin: z.enum(['curated', 'imported']).default('curated'),
+};
+
+export const procedureSchema = z
+  .object({
+    ...common,
+    kind: z.literal('procedure'),
+    code: z.preprocess(
+      (v) => (v === null || v === undefined ? '' : String(v)),
+      z.union([z.literal(''), z.string().regex(CODE_PATTERN, 'mã thủ tục dạng 1.001193')]),
+    ),
+    sector: text.min(1, 'không được để trống'),
+    level: optionalText,
+    agency: optionalText,
+    submit: z
+      .preprocess(
+        (v) => (v === null || v === undefined ? {} : v),
+        z.object({ in_person: optionalText, online: optionalText, postal: optionalText }).strict(),
+      ),
+    documents: textList,
+    steps: textList,
+    processing_time: optionalText,
+    fee: optionalText,
+    conditions: optionalText,
+    result: optionalText,
+    portal_url: z.preprocess((v) => (v === null ? undefined : v), z.string().url('không phải đường dẫn hợp lệ').optional()),
+  })
+  .strict();
+
+export const faqSchema = z
+  .object({
+    ...common,
+    kind: z.literal('faq'),
+    sector: optionalText.transform((s) => s || 'Cải cách hành chính'),
+  })
+  .strict();
+
+export type ProcedureFields = z.infer<typeof procedureSchema>;
+export type FaqFields = z.infer<typeof faqSchema>;

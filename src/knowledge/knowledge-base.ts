@@ -1,0 +1,27 @@
+// Everything the engine and the answers need from knowledge directories, loaded in
+// one call: entries, the lexicon and the locality (each from the first directory
+// that has one), and every problem found on the way.
+import { join } from 'node:path';
+import type { Entry } from './entry.ts';
+import { EMPTY_LEXICON, loadLexicon, type Lexicon } from './lexicon.ts';
+import { loadKnowledge } from './load.ts';
+import { loadLocality, NATIONAL_ONLY, type Locality } from './locality.ts';
+import type { Problem } from './problems.ts';
+
+export interface KnowledgeBase {
+  entries: Entry[];
+  lexicon: Lexicon;
+  locality: Locality;
+  problems: Problem[];
+}
+
+export async function loadKnowledgeBase(dirs: readonly string[], options: { today?: string } = {}): Promise<KnowledgeBase> {
+  const { entries, problems } = await loadKnowledge(dirs, options);
+  let lexicon: Lexicon | undefined;
+  let locality: Locality | undefined;
+  for (const dir of dirs) {
+    lexicon ??= await loadLexicon(join(dir, 'lexicon.yaml'), problems);
+    locality ??= await loadLocality(join(dir, 'locality.yaml'), problems);
+  }
+  return { entries, lexicon: lexicon ?? EMPTY_LEXICON, locality: locality ?? NATIONAL_ONLY, problems };
+}

@@ -1,0 +1,29 @@
+// The tables that teach the engine how citizens write: expansions (teencode,
+// abbreviations, everyday names), light function words, answer aspects, and the
+// cues for complaints and small talk. Data, so staff can extend it without code.
+import { z } from 'zod';
+import type { Problem } from './problems.ts';
+import { readYamlFile } from './yaml-file.ts';
+
+export const ASPECTS = ['documents', 'fee', 'time', 'place', 'online', 'postal', 'steps', 'legal', 'conditions'] as const;
+export type Aspect = (typeof ASPECTS)[number];
+
+const phrases = z.array(z.coerce.string().trim().min(1)).default([]);
+
+export const lexiconSchema = z
+  .object({
+    expansions: z.record(z.coerce.string().trim().min(1)).default({}),
+    function_words: phrases,
+    aspects: z.object(Object.fromEntries(ASPECTS.map((a) => [a, phrases])) as Record<Aspect, typeof phrases>).strict().partial().default({}),
+    complaint: z.object({ intent: phrases, grievance: phrases, question: phrases }).strict().default({}),
+    smalltalk: z.object({ greeting: phrases, thanks: phrases }).strict().default({}),
+  })
+  .strict();
+
+export type Lexicon = z.infer<typeof lexiconSchema>;
+
+export const EMPTY_LEXICON: Lexicon = lexiconSchema.parse({});
+
+export async function loadLexicon(path: string, problems: Problem[]): Promise<Lexicon | undefined> {
+  return readYamlFile(path, lexiconSchema, problems);
+}

@@ -1,0 +1,35 @@
+// The deploying locality: who runs the bot, where its one-stop shop is, and the
+// hotline. Answers and fallbacks read it; the shipped file is a marked example.
+import { z } from 'zod';
+import { readYamlFile } from './yaml-file.ts';
+import type { Problem } from './problems.ts';
+
+const text = z.string().trim().min(1, 'không được để trống');
+const office = z.object({ name: text, address: text, hours: text, phone: z.coerce.string().optional() }).strict();
+
+export const localitySchema = z
+  .object({
+    example: z.boolean().default(false),
+    authority: text,
+    province: z.string().trim().default(''),
+    one_stop: z.array(office).min(1, 'cần ít nhất một địa chỉ một cửa'),
+    hotline: z.object({ phone: z.coerce.string().trim().min(1), hours: z.string().trim().default(''), email: z.string().trim().optional() }).strict(),
+    portals: z.array(z.object({ name: text, url: z.string().url('không phải đường dẫn hợp lệ') }).strict()).default([]),
+  })
+  .strict();
+
+export type Locality = z.infer<typeof localitySchema>;
+
+/** Used when a knowledge directory has no locality file: only national facts. */
+export const NATIONAL_ONLY: Locality = {
+  example: true,
+  authority: 'Ủy ban nhân dân cấp xã nơi anh/chị cư trú',
+  province: '',
+  one_stop: [{ name: 'Trung tâm Phục vụ hành chính công cấp xã', address: 'tại trụ sở Ủy ban nhân dân xã, phường nơi anh/chị cư trú', hours: 'giờ hành chính các ngày làm việc' }],
+  hotline: { phone: '', hours: '' },
+  portals: [{ name: 'Cổng Dịch vụ công quốc gia', url: 'https://dichvucong.gov.vn' }],
+};
+
+export async function loadLocality(path: string, problems: Problem[]): Promise<Locality | undefined> {
+  return readYamlFile(path, localitySchema, problems);
+}

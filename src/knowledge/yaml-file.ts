@@ -1,0 +1,33 @@
+// Reads a plain YAML data file (locality, lexicon) and validates it, reporting
+// problems with line numbers in the same form as knowledge entries.
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { ZodType, ZodTypeDef } from 'zod';
+import type { Problem } from './problems.ts';
+
+export async function readYamlFile<T>(path: string, schema: ZodType<T, ZodTypeDef, unknown>, problems: Problem[]): Promise<T | undefined> {
+  const file = relative(process.cwd(), path) || path;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
+  const parseError = doc.errors[0];
+  if (parseError) {
+    problems.push({ file, line: counter.linePos(parseError.pos[0]).line, field: '-', message: `lỗi cú pháp YAML: ${parseError.message.split('\n')[0]}`, severity: 'error' });
+    return undefined;
+  }
+  const parsed = schema.safeParse(doc.toJS());
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const node = doc.getIn(issue.path, true) as { range?: [number, number, number] } | undefined;
+    const line = node?.range ? counter.linePos(node.range[0]).line : 1;
+    problems.push({ file, line, field: issue.path.join('.') || '-', message: issue.message, severity: 'error' });
+  }
+  return undefined;
+}

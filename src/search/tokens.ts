@@ -1,0 +1,37 @@
+// Turns text into the index terms both sides share: canonical words, plus adjacent
+// word pairs inside a phrase (no pair crosses punctuation). Pairs stand in for
+// Vietnamese multi-syllable words ("khai sinh", "căn cước") without a segmenter.
+import { canonical, fold } from '../text/vietnamese.ts';
+
+const SEGMENT_BREAK = /[\n\r.,;:!?()[\]{}"“”'‘’|/\\–—-]+/u;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** Canonical words grouped by phrase. */
+export function segments(text: string): string[][] {
+  return canonical(text)
+    .split(SEGMENT_BREAK)
+    .map((part) => part.match(WORD) ?? [])
+    .filter((part) => part.length > 0);
+}
+
+export const PAIR_JOINER = '_';
+
+export function withPairs(phrase: readonly string[]): string[] {
+  const terms = [...phrase];
+  for (let i = 0; i + 1 < phrase.length; i++) terms.push(phrase[i] + PAIR_JOINER + phrase[i + 1]);
+  return terms;
+}
+
+export function isPair(term: string): boolean {
+  return term.includes(PAIR_JOINER);
+}
+
+/** Terms of a field: words (and pairs when asked), accented or folded. */
+export function fieldTerms(text: string, opts: { pairs: boolean; folded: boolean }): string[] {
+  const terms: string[] = [];
+  for (const phrase of segments(text)) {
+    const ws = opts.folded ? phrase.map(fold) : phrase;
+    terms.push(...(opts.pairs ? withPairs(ws) : ws));
+  }
+  return terms;
+}

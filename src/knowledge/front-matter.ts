@@ -27,7 +27,7 @@ export function parseFrontMatter(text: string): SplitResult {
   const firstError = doc.errors[0];
   if (firstError) {
     const line = counter.linePos(firstError.pos[0]).line + 1;
-    return { ok: false, line, message: `lỗi cú pháp YAML: ${firstError.message.split('\n')[0]}` };
+    return { ok: false, line, message: `lỗi cú pháp YAML: ${yamlMessage(firstError.message)}` };
   }
   return {
     ok: true,
@@ -53,4 +53,9 @@ function lineOfPath(doc: Document, counter: LineCounter, path: readonly Property
   }
   const range = (node as { range?: [number, number, number] } | null)?.range;
   return range ? counter.linePos(range[0]).line : line;
+}
+
+/** The parser's first message line, without its own line count (which is relative to the front matter). */
+export function yamlMessage(message: string): string {
+  return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ZodType, ZodTypeDef } from 'zod';
+import { yamlMessage } from './front-matter.ts';
 import type { Problem } from './problems.ts';
 
 export async function readYamlFile<T>(path: string, schema: ZodType<T, ZodTypeDef, unknown>, problems: Problem[]): Promise<T | undefined> {
@@ -19,7 +20,7 @@ export async function readYamlFile<T>(path: string, schema: ZodType<T, ZodTypeDe
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
   const parseError = doc.errors[0];
   if (parseError) {
-    problems.push({ file, line: counter.linePos(parseError.pos[0]).line, field: '-', message: `lỗi cú pháp YAML: ${parseError.message.split('\n')[0]}`, severity: 'error' });
+    problems.push({ file, line: counter.linePos(parseError.pos[0]).line, field: '-', message: `lỗi cú pháp YAML: ${yamlMessage(parseError.message)}`, severity: 'error' });
     return undefined;
   }
   const parsed = schema.safeParse(doc.toJS());

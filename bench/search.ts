@@ -1,0 +1,107 @@
+// Search benchmark: index build time, heap held by the index, and per-query latency,
+// for the curated knowledge (88 entries) and with the 2,642 national-portal records
+// imported beside it (~2,700 entries). Default-options MiniSearch is measured in the
+// same run, so the figures are read as ratios on whatever machine runs them.
+//
+// Run: npm run bench   (node --expose-gc --import tsx bench/search.ts)
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { defaultMiniSearch } from '../src/eval/baseline.ts';
+import { readEvalSet } from '../src/eval/eval-set.ts';
+import { importDvcFile } from '../src/importer/dvc-import.ts';
+import { loadKnowledgeBase, type KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
+import { Engine } from '../src/search/engine.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DVC = resolve(ROOT, '../shared/data/dvc-procedures.jsonl.gz');
+const BUILDS = 5;
+const TARGETS = { build_ms: 2000, heap_mb: 250, p99_ms: 5 };
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with node --expose-gc (npm run bench)');
+
+interface Measure {
+  build_ms: number;
+  heap_mb: number;
+  p50_ms: number;
+  p99_ms: number;
+}
+
+function measure(build: () => (q: string) => unknown, queries: string[]): Measure {
+  const buildTimes: number[] = [];
+  let search: ((q: string) => unknown) | undefined;
+  let heap = 0;
+  for (let i = 0; i < BUILDS; i++) {
+    search = undefined;
+    gc!();
+    const before = process.memoryUsage().heapUsed;
+    const start = performance.now();
+    search = build();
+    buildTimes.push(performance.now() - start);
+    gc!();
+    heap = Math.max(heap, process.memoryUsage().heapUsed - before);
+  }
+  for (const q of queries.slice(0, 50)) search!(q); // warm up
+  const times = queries.map((q) => {
+    const start = performance.now();
+    search!(q);
+    return performance.now() - start;
+  });
+  return { build_ms: round(median(buildTimes)), heap_mb: round(heap / 2 ** 20), p50_ms: round(quantile(times, 0.5), 3), p99_ms: round(quantile(times, 0.99), 3) };
+}
+
+function compare(kb: KnowledgeBase, queries: string[]) {
+  const motcua = measure(() => {
+    const engine = new Engine(kb);
+    return (q) => engine.decide(q);
+  }, queries);
+  const minisearch_default = measure(() => defaultMiniSearch(kb.entries), queries);
+  return {
+    entries: kb.entries.length,
+    motcua,
+    minisearch_default,
+    ratio: {
+      build: round(motcua.build_ms / minisearch_default.build_ms, 2),
+      heap: round(motcua.heap_mb / minisearch_default.heap_mb, 2),
+      p99: round(motcua.p99_ms / minisearch_default.p99_ms, 2),
+    },
+  };
+}
+
+async function main() {
+  const questions = [
+    ...(await readEvalSet(join(ROOT, 'test/eval/questions.jsonl'))).questions,
+    ...(await readEvalSet(join(ROOT, 'test/eval/imported.jsonl'))).questions,
+  ].map((q) => q.q);
+  const curated = await loadKnowledgeBase([join(ROOT, 'knowledge')]);
+  const out = await mkdtemp(join(tmpdir(), 'motcua-bench-'));
+  try {
+    await importDvcFile(DVC, out, { today: new Date().toISOString().slice(0, 10) });
+    const scaled = await loadKnowledgeBase([join(ROOT, 'knowledge'), out]);
+    const small = compare(curated, questions);
+    const large = compare(scaled, questions);
+    const pass =
+      large.motcua.build_ms <= TARGETS.build_ms && large.motcua.heap_mb <= TARGETS.heap_mb && large.motcua.p99_ms <= TARGETS.p99_ms;
+    console.log(JSON.stringify({ bench: 'search', node: process.version, queries: questions.length, curated: small, with_imported: large, targets_at_scale: TARGETS, pass }, null, 2));
+    process.exitCode = pass ? 0 : 1;
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
+function median(xs: number[]): number {
+  return quantile(xs, 0.5);
+}
+
+function quantile(xs: number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? 0;
+}
+
+function round(x: number, digits = 1): number {
+  const k = 10 ** digits;
+  return Math.round(x * k) / k;
+}
+
+await main();

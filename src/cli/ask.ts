@@ -1,0 +1,43 @@
+// `motcua ask`: what a citizen would be told, or the engine's ranking as JSON, for
+// one message or for each line of standard input.
+import { createInterface } from 'node:readline';
+import { renderDecision } from '../core/answer.ts';
+import type { Reply } from '../core/reply.ts';
+import type { Decision, Engine } from '../search/engine.ts';
+import { loadEngine } from './knowledge-dirs.ts';
+
+export interface AskOptions {
+  json: boolean;
+  knowledge?: string[];
+}
+
+export async function ask(text: string, options: AskOptions): Promise<number> {
+  const engine = await loadEngine(options.knowledge);
+  if (text === '-') {
+    for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+      if (!line.trim()) continue;
+      console.log(options.json ? JSON.stringify(decisionJson(line, engine.decide(line))) : renderText(engine, engine.decide(line)));
+    }
+    return 0;
+  }
+  const decision = engine.decide(text);
+  console.log(options.json ? JSON.stringify(decisionJson(text, decision), null, 2) : renderText(engine, decision));
+  return 0;
+}
+
+export function decisionJson(q: string, decision: Decision) {
+  return {
+    q,
+    outcome: decision.outcome,
+    results: decision.candidates.map((c) => ({ id: c.entry.id, code: c.entry.code, title: c.entry.title, score: Math.round(c.score * 1000) / 1000 })),
+  };
+}
+
+function renderText(engine: Engine, decision: Decision): string {
+  return renderDecision(decision, engine.clarifyChoices(decision), engine.knowledge.locality).map(replyText).join('\n\n');
+}
+
+function replyText(reply: Reply): string {
+  const choices = (reply.choices ?? []).map((c, i) => `  [${i + 1}] ${c.label}`);
+  return [reply.text, ...choices].join('\n');
+}

@@ -1,0 +1,70 @@
+// The `motcua` command: one entry point, one small module per sub-command.
+import { parseArgs } from 'node:util';
+import { ask } from './ask.ts';
+import { runEval } from './eval.ts';
+import { lint } from './lint.ts';
+
+const USAGE = `motcua — bot một cửa
+
+Usage:
+  motcua ask "<câu hỏi>" [--knowledge <dir>]… [--json]   what a citizen would be told (--json: outcome and ranking)
+  motcua ask --json -                                     one message per line on stdin, one JSON line each
+  motcua lint [dir…]                                      check knowledge files (default: knowledge/)
+  motcua eval <file.jsonl> [--knowledge <dir>]… [--split dev|frozen] [--json]
+  motcua import dvc <file.jsonl[.gz]> --out <dir>         national-portal records → knowledge files
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'ask': {
+        const { values, positionals } = parse(rest, { json: { type: 'boolean' }, knowledge: { type: 'string', multiple: true } });
+        const text = positionals.join(' ').trim();
+        if (!text) return usage('ask needs a question, or - to read standard input');
+        return await ask(text, { json: Boolean(values.json), knowledge: values.knowledge });
+      }
+      case 'lint':
+        return await lint(parse(rest, {}).positionals);
+      case 'eval': {
+        const { values, positionals } = parse(rest, {
+          json: { type: 'boolean' },
+          knowledge: { type: 'string', multiple: true },
+          split: { type: 'string' },
+        });
+        const [file] = positionals;
+        if (!file) return usage('eval needs an evaluation file');
+        return await runEval(file, { json: Boolean(values.json), knowledge: values.knowledge, split: values.split });
+      }
+      case 'import': {
+        const { values, positionals } = parse(rest, { out: { type: 'string' } });
+        const [source, file] = positionals;
+        if (source !== 'dvc' || !file || typeof values.out !== 'string') return usage('import dvc <file> --out <dir>');
+        const { importDvc } = await import('./import.ts');
+        return await importDvc(file, values.out);
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        return 0;
+      default:
+        return usage(`unknown command: ${command}`);
+    }
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return usage((error as Error).message);
+    throw error;
+  }
+}
+
+type ArgSpec = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
+
+function parse<const T extends ArgSpec>(args: string[], options: T) {
+  return parseArgs({ args, options, allowPositionals: true, strict: true });
+}
+
+function usage(problem: string): number {
+  console.error(`motcua: ${problem}\n\n${USAGE}`);
+  return 2;
+}

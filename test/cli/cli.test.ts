@@ -1,0 +1,98 @@
+// The `motcua` command as staff, CI and other tools use it: real processes, real files.
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+
+async function motcua(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = run(process.execPath, ['bin/motcua.js', ...args], { encoding: 'utf8' });
+  if (input !== undefined) {
+    child.child.stdin!.end(input);
+  }
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('motcua ask', () => {
+  it('prints the reply a citizen would see', async () => {
+    const { code, stdout } = await motcua(['ask', 'lam giay khai sinh cho con can giay to gi']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Thủ tục đăng ký khai sinh');
+    // Asked about documents: the documents come before the fee.
+    expect(stdout.indexOf('Hồ sơ cần chuẩn bị')).toBeLessThan(stdout.indexOf('Phí, lệ phí'));
+    expect(stdout).toMatch(/rà soát lại trước ngày \d{2}\/\d{2}\/\d{4}/);
+  });
+
+  it('prints outcome and ranked results as JSON', async () => {
+    const { stdout } = await motcua(['ask', '--json', 'đăng ký khai sinh']);
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({ q: 'đăng ký khai sinh', outcome: 'answer' });
+    expect(json.results[0]).toMatchObject({ id: 'dang-ky-khai-sinh', code: '1.001193' });
+    expect(json.results[0].score).toBeGreaterThan(0);
+  });
+
+  it('reads one message per line from standard input and prints one JSON line each', async () => {
+    const { code, stdout } = await motcua(['ask', '--json', '-'], 'xin chào\n\nthời tiết hôm nay thế nào\ndang ky khai sinh\n');
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.outcome)).toEqual(['smalltalk', 'fallback', 'answer']);
+  });
+
+  it('refuses a missing question with usage and exit code 2', async () => {
+    const { code, stderr } = await motcua(['ask']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Usage');
+  });
+});
+
+describe('motcua lint', () => {
+  it('passes on the real knowledge', async () => {
+    const { code, stdout } = await motcua(['lint']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/mục hợp lệ; 0 lỗi/);
+  });
+
+  it('fails on broken files and names file, line and field', async () => {
+    const { code, stdout } = await motcua(['lint', 'test/knowledge/fixtures/broken']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('test/knowledge/fixtures/broken/procedures/bad-code.md:4: code: mã thủ tục dạng 1.001193');
+  });
+});
+
+describe('motcua eval', () => {
+  it('prints the documented JSON keys, with the baseline beside', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'motcua-eval-'));
+    const file = join(dir, 'q.jsonl');
+    await writeFile(
+      file,
+      [
+        { q: 'làm giấy khai sinh cần gì', expect: 'dang-ky-khai-sinh', style: 'accented' },
+        { q: 'dang ky khai sinh', expect: '1.001193', style: 'unaccented' },
+        { q: 'giá vàng hôm nay', expect: '@none', style: 'accented' },
+        { q: 'cán bộ xã vòi tiền, tôi muốn phản ánh', expect: '@complaint', style: 'accented' },
+      ]
+        .map((l) => JSON.stringify(l))
+        .join('\n'),
+    );
+    const { code, stdout } = await motcua(['eval', file, '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    for (const key of ['top1', 'recall3', 'mrr', 'wrong_answer_rate', 'none_precision', 'none_recall', 'complaint_precision', 'complaint_recall', 'by_style', 'latency_ms', 'misses']) {
+      expect(json).toHaveProperty(key);
+    }
+    expect(json.top1).toBe(1);
+    expect(json.none_recall).toBe(1);
+    expect(json.complaint_recall).toBe(1);
+    expect(Object.keys(json.by_style).sort()).toEqual(['accented', 'unaccented']);
+    expect(json.baseline).toHaveProperty('top1');
+  });
+});

@@ -3,7 +3,6 @@
 // the hotline, opening the complaint flow, or replying to a greeting.
 import type { Entry } from '../knowledge/entry.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import { fold, words } from '../text/vietnamese.ts';
 import { QueryReader, type Query } from './query.ts';
 import { DEFAULT_WEIGHTS, Ranker, type Ranked, type RankWeights } from './ranker.ts';
 import { buildIndex, indexedDoc } from './search-index.ts';
@@ -53,7 +52,6 @@ export class Engine {
   private readonly ranker: Ranker;
   private readonly byId: Map<string, Entry>;
   private readonly byCode: Map<string, Entry>;
-  private readonly aspectWords: Set<string>;
   private readonly thresholds: Thresholds;
 
   constructor(readonly knowledge: KnowledgeBase, options: EngineOptions = {}) {
@@ -61,7 +59,6 @@ export class Engine {
     this.reader = new QueryReader(lexicon);
     this.byId = new Map(entries.map((e) => [e.id, e]));
     this.byCode = new Map(entries.filter((e) => e.code).map((e) => [e.code, e]));
-    this.aspectWords = new Set(Object.values(lexicon.aspects).flatMap((cues) => (cues ?? []).flatMap((c) => words(c).map(fold))));
     const index = buildIndex(entries);
     const vocabulary = new Vocabulary(entries.map(indexedDoc));
     this.ranker = new Ranker(index, vocabulary, (id) => this.byId.get(id)?.origin === 'curated', options.weights ?? DEFAULT_WEIGHTS);
@@ -98,7 +95,7 @@ export class Engine {
   private rank(phrases: string[][]): Ranked[] {
     return this.ranker.rank({
       phrases,
-      isLight: (w) => (this.reader.isFunctionWord(w) ? 'function' : this.aspectWords.has(w) ? 'aspect' : undefined),
+      isLight: (w) => (this.reader.isFunctionWord(w) ? 'function' : this.reader.isAspectWord(w) ? 'aspect' : undefined),
     });
   }
 

@@ -2,7 +2,7 @@
 // after teencode and abbreviations are expanded, which aspects of a procedure are
 // asked about, and whether the message is a complaint or small talk.
 import { type Aspect, type Lexicon } from '../knowledge/lexicon.ts';
-import { fold, hasDiacritics } from '../text/vietnamese.ts';
+import { fold, hasDiacritics, words } from '../text/vietnamese.ts';
 import { PhraseTable } from './phrases.ts';
 import { segments } from './tokens.ts';
 
@@ -26,7 +26,8 @@ export class QueryReader {
   private readonly generalQuestion: PhraseTable<true>;
   private readonly greeting: PhraseTable<true>;
   private readonly thanks: PhraseTable<true>;
-  private readonly functionWords: Set<string>;
+  private readonly functionWords: WordSet;
+  private readonly aspectWords: WordSet;
 
   constructor(lexicon: Lexicon) {
     this.expansions = new PhraseTable(Object.entries(lexicon.expansions).map(([k, v]) => [k, segments(v).flat()] as const));
@@ -38,7 +39,8 @@ export class QueryReader {
     this.generalQuestion = PhraseTable.of(lexicon.complaint.question);
     this.greeting = PhraseTable.of(lexicon.smalltalk.greeting);
     this.thanks = PhraseTable.of(lexicon.smalltalk.thanks);
-    this.functionWords = new Set(lexicon.function_words.map(fold));
+    this.functionWords = new WordSet(lexicon.function_words);
+    this.aspectWords = new WordSet(Object.values(lexicon.aspects).flatMap((cues) => cues ?? []));
   }
 
   read(text: string): Query {
@@ -56,8 +58,13 @@ export class QueryReader {
     };
   }
 
-  isFunctionWord(foldedWord: string): boolean {
-    return this.functionWords.has(foldedWord);
+  /** A word as typed: accented words are compared accented, unaccented ones folded. */
+  isFunctionWord(word: string): boolean {
+    return this.functionWords.matches(word);
+  }
+
+  isAspectWord(word: string): boolean {
+    return this.aspectWords.matches(word);
   }
 
   private expand(phrase: string[]): string[] {
@@ -83,8 +90,23 @@ export class QueryReader {
     const thanks = this.thanks.matches(folded);
     const covered = new Set<number>();
     for (const m of [...greetings, ...thanks]) for (let i = m.start; i < m.end; i++) covered.add(i);
-    const rest = folded.filter((w, i) => !covered.has(i) && !this.functionWords.has(w));
+    const rest = folded.filter((w, i) => !covered.has(i) && !this.functionWords.matches(w));
     if (rest.length > 0 || covered.size === 0) return undefined;
     return thanks.length > 0 ? 'thanks' : 'greeting';
+  }
+}
+
+/** Single words of a phrase list, matched accent-aware: "ánh" is not "anh", but "anh" typed bare is. */
+class WordSet {
+  private readonly accented: Set<string>;
+  private readonly folded: Set<string>;
+
+  constructor(phrases: readonly string[]) {
+    this.accented = new Set(phrases.flatMap((p) => words(p)));
+    this.folded = new Set([...this.accented].map(fold));
+  }
+
+  matches(word: string): boolean {
+    return hasDiacritics(word) ? this.accented.has(word) : this.folded.has(word);
   }
 }

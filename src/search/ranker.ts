@@ -33,10 +33,12 @@ export interface Ranked {
   coverage: number;
 }
 
+export type Lightness = 'function' | 'aspect' | undefined;
+
 export interface RankInput {
   phrases: string[][];
-  /** Folded words that carry no topic (function words, aspect cues). */
-  isLight(foldedWord: string): 'function' | 'aspect' | undefined;
+  /** Whether a canonical query word carries no topic (a function word or an aspect cue). */
+  isLight(word: string): Lightness;
 }
 
 export class Ranker {
@@ -52,11 +54,18 @@ export class Ranker {
     const folded = input.phrases.map((p) => p.map(fold)).flatMap(withPairs);
     const boost = (fields: readonly string[], factor: number) =>
       Object.fromEntries(fields.map((f) => [f, (this.weights.fields[f.replace(/_f$/, '')] ?? 1) * factor]));
+    // Lightness is decided on the word as typed, then shared with its folded form,
+    // so "ánh" (never light) is not mistaken for the pronoun "anh".
+    const light = new Map<string, Lightness>();
+    for (const word of input.phrases.flat()) {
+      const l = input.isLight(word);
+      light.set(word, l);
+      light.set(fold(word), l);
+    }
     const termWeight = (term: string) => {
-      const parts = fold(term).split(PAIR_JOINER);
-      const ws = parts.map((w) => {
-        const light = input.isLight(w);
-        return light === 'function' ? this.weights.functionWord : light === 'aspect' ? this.weights.aspectWord : 1;
+      const ws = term.split(PAIR_JOINER).map((w) => {
+        const l = light.get(w);
+        return l === 'function' ? this.weights.functionWord : l === 'aspect' ? this.weights.aspectWord : 1;
       });
       return ws.reduce((a, b) => a + b, 0) / ws.length;
     };
@@ -73,7 +82,11 @@ export class Ranker {
         boostDocument: (id) => (this.isCurated(id as string) ? this.weights.curated : 1),
       },
     );
-    const telling = unique(input.phrases.flat().map(fold)).filter((w) => !input.isLight(w));
+    // The words that say which entry is meant; a message made only of aspect cues
+    // ("nộp hồ sơ qua bưu điện") is judged on those cues instead.
+    const content = unique(input.phrases.flat()).filter((w) => light.get(w) !== 'function');
+    const topical = content.filter((w) => !light.get(w));
+    const telling = unique((topical.length ? topical : content).map(fold));
     return results.slice(0, limit).map((r) => ({ id: r.id as string, score: r.score, coverage: this.coverage(r, telling) }));
   }
 

@@ -3,7 +3,10 @@
 
 export interface Choice {
   label: string;
-  /** What picking it means, e.g. `entry:dang-ky-khai-sinh` or `section:dang-ky-khai-sinh:documents`. */
+  /**
+   * What picking it means. Adapters treat it as an opaque ASCII token of at most
+   * 64 bytes (it fits Telegram's callback_data) and hand it back as Incoming.action.
+   */
   action: string;
 }
 

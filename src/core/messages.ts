@@ -1,0 +1,50 @@
+// The channel-neutral vocabulary between adapters and the core. Adapters translate
+// platform updates into Incoming and render Reply[] for their platform; nothing
+// platform-specific crosses this line.
+import type { Reply } from './reply.ts';
+
+export type ChannelName = 'web' | 'telegram' | 'zalo' | 'zalo-oa';
+
+/** Who to answer: a chat on a channel. Ids are opaque strings on every platform. */
+export interface Address {
+  channel: ChannelName;
+  chatId: string;
+}
+
+export interface Incoming {
+  address: Address;
+  /** The platform's id of this update, unique per channel, for de-duplication. */
+  updateId: string;
+  /** What the citizen typed; absent when a button was pressed. */
+  text?: string;
+  /** The `action` of a pressed button (see Choice.action); absent for typed text. */
+  action?: string;
+  /** Display name, when the platform gives one. */
+  userName?: string;
+  /** Milliseconds since the epoch. */
+  receivedAt: number;
+}
+
+/** Why a send did not go through, as far as the core needs to know. */
+export type SendFailure =
+  | 'window_closed' // Zalo OA: the citizen's interaction window has closed; wait for their next message
+  | 'blocked' // the citizen blocked the bot or left
+  | 'rate_limited' // try again after retryAfterMs
+  | 'unavailable' // platform down, 5xx, network error: retry later
+  | 'rejected'; // the platform refused this message for good (bad request, invalid token)
+
+export type SendOutcome = { ok: true } | { ok: false; reason: SendFailure; detail: string; retryAfterMs?: number };
+
+/** What each adapter gives the core for messages the bot sends on its own (answers from staff, announcements). */
+export interface ChannelSender {
+  readonly channel: ChannelName;
+  send(address: Address, replies: readonly Reply[]): Promise<SendOutcome>;
+}
+
+/**
+ * What an adapter calls for each valid incoming update. It resolves once the update
+ * is stored durably (or recognised as a duplicate); only then may the adapter
+ * acknowledge the platform. A rejection means "not stored": answer 5xx so the
+ * platform delivers again.
+ */
+export type Admit = (incoming: Incoming) => Promise<'accepted' | 'duplicate'>;

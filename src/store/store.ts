@@ -1,0 +1,18 @@
+// The storage contract the core relies on: namespaced values with an optional
+// time-to-live, plus the two atomic operations that make several app instances on
+// one Redis behave like one (claim-once for de-duplication and locks, counters
+// for rate limits). Implemented over Keyv (SQLite by default, Redis when shared).
+
+export interface Store {
+  get<T>(namespace: string, key: string): Promise<T | undefined>;
+  /** ttlMs omitted or 0: kept until deleted. */
+  set<T>(namespace: string, key: string, value: T, ttlMs?: number): Promise<void>;
+  delete(namespace: string, key: string): Promise<boolean>;
+  /** Atomically stores `value` if the key is absent (or expired). True when this call stored it. */
+  claim(namespace: string, key: string, value: string, ttlMs: number): Promise<boolean>;
+  /** Deletes the key only if it still holds `value` (releasing a claim one owns). */
+  release(namespace: string, key: string, value: string): Promise<boolean>;
+  /** Atomically adds 1; the counter expires ttlMs after its first increment. Returns the new count. */
+  increment(namespace: string, key: string, ttlMs: number): Promise<number>;
+  close(): Promise<void>;
+}

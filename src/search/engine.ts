@@ -65,6 +65,11 @@ export class Engine {
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   }
 
+  /** The words of a query that name a topic (not function words, not aspect cues). */
+  topicWords(query: Query): string[] {
+    return query.phrases.flat().filter((w) => !this.reader.isFunctionWord(w) && !this.reader.isAspectWord(w));
+  }
+
   get(id: string): Entry | undefined {
     return this.byId.get(id);
   }

@@ -56,3 +56,29 @@ export function vnDate(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
 }
+
+export const MENU_TEXTS = {
+  intro:
+    'Xin chào anh/chị! Tôi là trợ lý một cửa. Anh/chị có thể gõ câu hỏi (ví dụ: "làm giấy khai sinh cần gì", "đổi căn cước ở đâu"), hoặc chọn một mục dưới đây:',
+  help:
+    'Cách dùng: gõ câu hỏi về thủ tục hành chính bằng lời của anh/chị, có dấu hay không dấu đều được. Sau khi tôi trả lời, anh/chị có thể hỏi tiếp "còn lệ phí thì sao?", "cần giấy tờ gì?" về cùng thủ tục đó. Các lệnh: /thutuc (xem theo lĩnh vực), /phananh (gửi phản ánh), /tracuu (tra cứu phản ánh), /lienhe (đường dây nóng), /thongbao (nhận thông báo).',
+  browse: 'Anh/chị chọn lĩnh vực cần tìm hiểu:',
+  sector: (name: string) => `Các thủ tục thuộc lĩnh vực "${name}":`,
+  more: 'Xem thêm',
+  back: 'Về menu chính',
+  browseChoice: 'Tra cứu thủ tục theo lĩnh vực',
+  trackChoice: 'Tra cứu phản ánh đã gửi',
+  subscribeChoice: 'Nhận thông báo mới',
+  contacts: 'Thông tin liên hệ:',
+  track: 'Để tra cứu phản ánh đã gửi, anh/chị nhắn: tra cứu <mã phản ánh> (ví dụ: tra cứu PA-7KQ3-M9).',
+  subscribed: 'Anh/chị đã đăng ký nhận thông báo mới của địa phương. Để hủy, nhắn: hủy thông báo.',
+  unsubscribed: 'Anh/chị đã hủy nhận thông báo.',
+  ratePrompt: 'Thông tin trên có giúp ích cho anh/chị không?',
+  rateUp: 'Hữu ích',
+  rateDown: 'Chưa hữu ích',
+  thanksForRating: 'Cảm ơn anh/chị đã đánh giá. Ý kiến của anh/chị giúp chúng tôi cập nhật thông tin tốt hơn.',
+  sorryForRating:
+    'Cảm ơn anh/chị đã cho biết. Anh/chị có thể hỏi lại chi tiết hơn, hoặc gọi đường dây nóng để được cán bộ hướng dẫn trực tiếp.',
+  followUpHint: (labels: string[]) => `Anh/chị có thể hỏi tiếp: ${labels.join(', ').toLowerCase()}.`,
+  staleChoice: 'Lựa chọn này đã cũ. Anh/chị vui lòng gõ lại câu hỏi hoặc chọn trong danh sách mới nhất.',
+};

@@ -8,6 +8,7 @@ import { DEFAULT_WEIGHTS, Ranker, type Ranked, type RankWeights } from './ranker
 import { buildIndex, indexedDoc } from './search-index.ts';
 import { Vocabulary } from './vocabulary.ts';
 import { CODE_PATTERN } from '../knowledge/schema.ts';
+import { fold, words } from '../text/vietnamese.ts';
 
 export type Outcome = 'answer' | 'clarify' | 'fallback' | 'complaint' | 'smalltalk';
 
@@ -61,7 +62,14 @@ export class Engine {
     this.byCode = new Map(entries.filter((e) => e.code).map((e) => [e.code, e]));
     const index = buildIndex(entries);
     const vocabulary = new Vocabulary(entries.map(indexedDoc));
-    this.ranker = new Ranker(index, vocabulary, (id) => this.byId.get(id)?.origin === 'curated', options.weights ?? DEFAULT_WEIGHTS);
+    const names = new Map(entries.map((e) => [e.id, this.nameWords(e)]));
+    this.ranker = new Ranker(
+      index,
+      vocabulary,
+      (id) => this.byId.get(id)?.origin === 'curated',
+      (id) => names.get(id) ?? [],
+      options.weights ?? DEFAULT_WEIGHTS,
+    );
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   }
 
@@ -95,6 +103,12 @@ export class Engine {
       return entry ? [{ entry, score: r.score, coverage: r.coverage }] : [];
     });
     return { outcome: this.outcomeOf(candidates), query, candidates };
+  }
+
+  /** Title (without the "Thủ tục" prefix) and aliases, as folded words without function words. */
+  private nameWords(entry: Entry): string[][] {
+    const names = [entry.title.replace(/^thủ tục\s+/i, ''), ...entry.aliases];
+    return names.map((name) => words(name).filter((w) => !this.reader.isFunctionWord(w)).map(fold));
   }
 
   private rank(phrases: string[][]): Ranked[] {

@@ -72,7 +72,10 @@ export class QueryReader {
     const out: string[] = [];
     let at = 0;
     for (const m of this.expansions.matches(folded)) {
-      out.push(...phrase.slice(at, m.start), ...m.value);
+      // An expansion is as accented as what was typed: "so do" must not gain exact
+      // diacritic matches that the citizen's other, unaccented words cannot.
+      const typedAccented = phrase.slice(m.start, m.end).some(hasDiacritics);
+      out.push(...phrase.slice(at, m.start), ...(typedAccented ? m.value : m.value.map(fold)));
       at = m.end;
     }
     out.push(...phrase.slice(at));

@@ -16,6 +16,8 @@ export interface RankWeights {
   aspectWord: number;
   /** Extra weight of curated entries over imported ones. */
   curated: number;
+  /** How much an entry gains when the query says all of one of its names (title or alias). */
+  name: number;
 }
 
 export const DEFAULT_WEIGHTS: RankWeights = {
@@ -24,6 +26,7 @@ export const DEFAULT_WEIGHTS: RankWeights = {
   functionWord: 0.15,
   aspectWord: 0.4,
   curated: 1.2,
+  name: 1,
 };
 
 export interface Ranked {
@@ -31,6 +34,8 @@ export interface Ranked {
   score: number;
   /** Share (0–1) of the query's telling words found in this entry, weighted by idf. */
   coverage: number;
+  /** Share (0–1) of the entry's best-covered name that the query says. */
+  nameMatch: number;
 }
 
 export type Lightness = 'function' | 'aspect' | undefined;
@@ -46,6 +51,8 @@ export class Ranker {
     private readonly index: MiniSearch<IndexedDoc>,
     private readonly vocabulary: Vocabulary,
     private readonly isCurated: (id: string) => boolean,
+    /** Folded words of each name of an entry, without function words. */
+    private readonly names: (id: string) => readonly (readonly string[])[],
     private readonly weights: RankWeights = DEFAULT_WEIGHTS,
   ) {}
 
@@ -87,7 +94,15 @@ export class Ranker {
     const content = unique(input.phrases.flat()).filter((w) => light.get(w) !== 'function');
     const topical = content.filter((w) => !light.get(w));
     const telling = unique((topical.length ? topical : content).map(fold));
-    return results.slice(0, limit).map((r) => ({ id: r.id as string, score: r.score, coverage: this.coverage(r, telling) }));
+    const said = new Set(content.map(fold));
+    return results
+      .slice(0, limit * 2)
+      .map((r) => {
+        const nameMatch = this.nameMatch(r.id as string, said);
+        return { id: r.id as string, score: r.score * (1 + this.weights.name * nameMatch), coverage: this.coverage(r, telling), nameMatch };
+      })
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
   }
 
   /** Replaces unknown words by their nearest known spelling; undefined when nothing changed. */
@@ -104,6 +119,16 @@ export class Ranker {
       }),
     );
     return changed ? corrected : undefined;
+  }
+
+  /** A specific entry whose whole name was said beats neighbours that add words the query lacks. */
+  private nameMatch(id: string, said: ReadonlySet<string>): number {
+    let best = 0;
+    for (const name of this.names(id)) {
+      if (name.length === 0) continue;
+      best = Math.max(best, name.filter((w) => said.has(w)).length / name.length);
+    }
+    return best;
   }
 
   private coverage(result: SearchResult, telling: string[]): number {

@@ -1,0 +1,204 @@
+// The dialogue, channel-neutral: one incoming message (typed text, a pressed button
+// or a number answering a numbered list) in, the replies out. It keeps just enough
+// state per chat for follow-ups ("còn lệ phí thì sao?") and for menus.
+import { randomBytes } from 'node:crypto';
+import type { Entry } from '../knowledge/entry.ts';
+import type { Engine } from '../search/engine.ts';
+import type { Store } from '../store/store.ts';
+import { fold } from '../text/vietnamese.ts';
+import { renderDecision, renderEntry, renderSection, type Section } from './answer.ts';
+import type { ChannelName, Incoming } from './messages.ts';
+import type { Choice, Reply } from './reply.ts';
+import { MENUS_KEPT, Sessions, type Session } from './session.ts';
+import { contactLines, MENU_TEXTS, TEXTS } from './texts.ts';
+
+/** Channels without buttons: choices are answered by number, so only one numbered list per turn. */
+const NUMBERED: ReadonlySet<ChannelName> = new Set(['zalo', 'zalo-oa']);
+const PAGE = 8;
+const RATING_TTL_MS = 400 * 24 * 3600 * 1000;
+
+const COMMANDS: Record<string, string> = {
+  '/start': 'menu',
+  '/menu': 'menu',
+  menu: 'menu',
+  'bat dau': 'menu',
+  '/help': 'help',
+  'huong dan': 'help',
+  'tro giup': 'help',
+  '/thutuc': 'sectors:0',
+  'linh vuc': 'sectors:0',
+  '/phananh': 'complaint',
+  '/tracuu': 'track',
+  '/lienhe': 'contacts',
+  'lien he': 'contacts',
+  'duong day nong': 'contacts',
+  '/thongbao': 'subscribe',
+  'nhan thong bao': 'subscribe',
+  'huy thong bao': 'unsubscribe',
+};
+
+export interface ConversationDeps {
+  engine: Engine;
+  store: Store;
+  sessionTtlMs: number;
+}
+
+export class Conversation {
+  private readonly sessions: Sessions;
+  private readonly sectors: string[];
+
+  constructor(private readonly deps: ConversationDeps) {
+    this.sessions = new Sessions(deps.store, deps.sessionTtlMs);
+    // Browsing lists curated entries only: imported portal records are found by search.
+    const curated = deps.engine.knowledge.entries.filter((e) => e.origin === 'curated');
+    this.sectors = [...new Set(curated.map((e) => e.sector))].sort((a, b) => a.localeCompare(b, 'vi'));
+  }
+
+  async handle(incoming: Incoming): Promise<Reply[]> {
+    const session = await this.sessions.load(incoming.address);
+    const replies = await this.respond(incoming, session);
+    const tokenized = this.offer(replies, session, NUMBERED.has(incoming.address.channel));
+    await this.sessions.save(incoming.address, session);
+    return tokenized;
+  }
+
+  private async respond(incoming: Incoming, session: Session): Promise<Reply[]> {
+    const picked = this.pickedAction(incoming, session);
+    if (picked === null) return [{ text: MENU_TEXTS.staleChoice }];
+    if (picked) return await this.act(picked, session);
+    const text = (incoming.text ?? '').trim();
+    const command = COMMANDS[fold(text).replace(/\s+/g, ' ')] ?? COMMANDS[text.split(/[\s@]/)[0]!.toLowerCase()];
+    if (command) return await this.act(command, session);
+    return this.answer(text, session);
+  }
+
+  /** A pressed button's token or a typed number → the action it stands for; null when stale. */
+  private pickedAction(incoming: Incoming, session: Session): string | undefined | null {
+    if (incoming.action) {
+      const [menuId, index] = incoming.action.split('.');
+      const menu = session.menus.find((m) => m.id === menuId);
+      return menu?.actions[Number(index)] ?? null;
+    }
+    const number = /^\s*(\d{1,2})\s*[.)]?\s*$/.exec(incoming.text ?? '');
+    const latest = session.menus[0];
+    if (number && latest) return latest.actions[Number(number[1]) - 1] ?? null;
+    return undefined;
+  }
+
+  private answer(text: string, session: Session): Reply[] {
+    const { engine } = this.deps;
+    const decision = engine.decide(text);
+    const previous = session.entryId ? engine.get(session.entryId) : undefined;
+    // "còn lệ phí thì sao?" right after an answer: the aspect of the same entry.
+    if (previous?.kind === 'procedure' && decision.query.aspects.length && engine.topicWords(decision.query).length === 0) {
+      return [{ text: [previous.title, ...decision.query.aspects.map((a) => renderSection(previous, a))].join('\n\n') }, this.ratePrompt(previous)];
+    }
+    if (decision.outcome === 'answer') {
+      const entry = decision.candidates[0]!.entry;
+      session.entryId = entry.id;
+      return [...renderEntry(entry, decision.query.aspects), this.ratePrompt(entry)];
+    }
+    if (decision.outcome === 'fallback' || decision.outcome === 'complaint') session.entryId = undefined;
+    return renderDecision(decision, engine.clarifyChoices(decision), engine.knowledge.locality);
+  }
+
+  private async act(action: string, session: Session): Promise<Reply[]> {
+    const { engine, store } = this.deps;
+    const [kind, a, b] = action.split(':');
+    switch (kind) {
+      case 'entry': {
+        const entry = engine.get(a!);
+        if (!entry) return [{ text: MENU_TEXTS.staleChoice }];
+        session.entryId = entry.id;
+        return [...renderEntry(entry), this.ratePrompt(entry)];
+      }
+      case 'section': {
+        const entry = engine.get(a!);
+        if (!entry) return [{ text: MENU_TEXTS.staleChoice }];
+        session.entryId = entry.id;
+        return [{ text: `${entry.title}\n\n${renderSection(entry, b as Section)}` }];
+      }
+      case 'rate': {
+        await store.increment('ratings', `${a}:${b}`, RATING_TTL_MS);
+        return [{ text: b === 'up' ? MENU_TEXTS.thanksForRating : MENU_TEXTS.sorryForRating }];
+      }
+      case 'sectors':
+        return [this.sectorPage(Number(a) || 0)];
+      case 'sector':
+        return [this.sectorEntries(Number(a), Number(b) || 0)];
+      case 'contacts':
+        return [{ text: [MENU_TEXTS.contacts, ...contactLines(engine.knowledge.locality)].join('\n') }];
+      case 'help':
+        return [{ text: MENU_TEXTS.help }];
+      case 'track':
+        return [{ text: MENU_TEXTS.track }];
+      case 'complaint':
+        return [{ text: [TEXTS.complaintStart, ...contactLines(engine.knowledge.locality)].join('\n') }];
+      case 'subscribe':
+        session.subscribed = true;
+        return [{ text: MENU_TEXTS.subscribed }];
+      case 'unsubscribe':
+        session.subscribed = false;
+        return [{ text: MENU_TEXTS.unsubscribed }];
+      default:
+        return [this.mainMenu()];
+    }
+  }
+
+  private mainMenu(): Reply {
+    return {
+      text: MENU_TEXTS.intro,
+      choices: [
+        { label: MENU_TEXTS.browseChoice, action: 'sectors:0' },
+        { label: TEXTS.complaintChoice, action: 'complaint' },
+        { label: MENU_TEXTS.trackChoice, action: 'track' },
+        { label: TEXTS.hotlineChoice, action: 'contacts' },
+        { label: MENU_TEXTS.subscribeChoice, action: 'subscribe' },
+      ],
+    };
+  }
+
+  private sectorPage(page: number): Reply {
+    const choices: Choice[] = this.sectors.slice(page * PAGE, (page + 1) * PAGE).map((name) => ({ label: name, action: `sector:${this.sectors.indexOf(name)}` }));
+    if ((page + 1) * PAGE < this.sectors.length) choices.push({ label: MENU_TEXTS.more, action: `sectors:${page + 1}` });
+    return { text: MENU_TEXTS.browse, choices };
+  }
+
+  private sectorEntries(index: number, page: number): Reply {
+    const name = this.sectors[index];
+    if (name === undefined) return this.mainMenu();
+    const entries: Entry[] = this.deps.engine.knowledge.entries.filter((e) => e.origin === 'curated' && e.sector === name);
+    const choices: Choice[] = entries.slice(page * PAGE, (page + 1) * PAGE).map((e) => ({ label: e.title, action: `entry:${e.id}` }));
+    if ((page + 1) * PAGE < entries.length) choices.push({ label: MENU_TEXTS.more, action: `sector:${index}:${page + 1}` });
+    choices.push({ label: MENU_TEXTS.back, action: 'menu' });
+    return { text: MENU_TEXTS.sector(name), choices };
+  }
+
+  private ratePrompt(entry: Entry): Reply {
+    return {
+      text: MENU_TEXTS.ratePrompt,
+      choices: [
+        { label: MENU_TEXTS.rateUp, action: `rate:${entry.id}:up` },
+        { label: MENU_TEXTS.rateDown, action: `rate:${entry.id}:down` },
+      ],
+    };
+  }
+
+  /**
+   * Swaps each reply's semantic actions for short tokens remembered in the session.
+   * Where choices are answered by number, only the last list keeps its numbers; the
+   * others become a hint to type the follow-up instead.
+   */
+  private offer(replies: Reply[], session: Session, numbered: boolean): Reply[] {
+    const lastWithChoices = replies.findLastIndex((r) => r.choices?.length);
+    return replies.map((reply, i) => {
+      if (!reply.choices?.length) return reply;
+      if (numbered && i !== lastWithChoices) {
+        return { text: `${reply.text}\n\n${MENU_TEXTS.followUpHint(reply.choices.map((c) => c.label))}` };
+      }
+      const id = randomBytes(3).toString('hex');
+      session.menus = [{ id, actions: reply.choices.map((c) => c.action) }, ...session.menus].slice(0, MENUS_KEPT);
+      return { ...reply, choices: reply.choices.map((c, k) => ({ label: c.label, action: `${id}.${k}` })) };
+    });
+  }
+}

@@ -1,0 +1,39 @@
+// Per-chat dialogue state, kept in the store with a time-to-live. Small on purpose:
+// the entry last answered (for follow-ups) and the menus last offered (so a pressed
+// button or a typed number maps back to what it meant).
+import type { Address } from './messages.ts';
+import type { Store } from '../store/store.ts';
+
+export interface OfferedMenu {
+  id: string;
+  actions: string[];
+}
+
+export interface Session {
+  entryId?: string;
+  /** Newest first; a few are kept so an older message's buttons still work. */
+  menus: OfferedMenu[];
+  subscribed?: boolean;
+}
+
+const NAMESPACE = 'session';
+export const MENUS_KEPT = 4;
+
+export class Sessions {
+  constructor(
+    private readonly store: Store,
+    private readonly ttlMs: number,
+  ) {}
+
+  async load(address: Address): Promise<Session> {
+    return (await this.store.get<Session>(NAMESPACE, key(address))) ?? { menus: [] };
+  }
+
+  async save(address: Address, session: Session): Promise<void> {
+    await this.store.set(NAMESPACE, key(address), session, this.ttlMs);
+  }
+}
+
+function key(address: Address): string {
+  return `${address.channel}:${address.chatId}`;
+}

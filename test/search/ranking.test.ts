@@ -1,0 +1,84 @@
+// Golden questions: each expected entry is ranked first for a stated reason. These
+// are the engine's design cases, written apart from the evaluation set.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+import { Engine } from '../../src/search/engine.ts';
+import { entryFrom, type Entry } from '../../src/knowledge/entry.ts';
+import { EMPTY_LEXICON } from '../../src/knowledge/lexicon.ts';
+import { NATIONAL_ONLY } from '../../src/knowledge/locality.ts';
+import { procedureSchema } from '../../src/knowledge/schema.ts';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = new Engine(await loadKnowledgeBase(['knowledge']));
+});
+
+const top = (q: string) => engine.decide(q).candidates[0]?.entry.id;
+
+describe('ranking', () => {
+  it.each([
+    // Teencode: gks → giấy khai sinh, j → gì; "cho con" is light, so plain birth registration wins.
+    ['lam gks cho con can j', 'dang-ky-khai-sinh'],
+    // "người nước ngoài" is only in the foreign-element entry's aliases, so it beats plain marriage.
+    ['thủ tục đăng ký kết hôn với người nước ngoài', 'dang-ky-ket-hon-co-yeu-to-nuoc-ngoai'],
+    // Everyday name: "giấy độc thân" is the marital-status certificate.
+    ['xin giấy xác nhận độc thân ở đâu', 'xac-nhan-tinh-trang-hon-nhan'],
+    // Age 10 is under 14: the under-14 card, not the adult one.
+    ['lam cccd cho con 10 tuoi', 'cap-the-can-cuoc-duoi-14-tuoi'],
+    // "mất … làm lại" is re-issue, not the first card.
+    ['mất căn cước công dân làm lại thế nào', 'cap-lai-the-can-cuoc'],
+    // "đổi … hết hạn" is exchange, not re-issue after loss.
+    ['đổi bằng lái xe hết hạn', 'doi-giay-phep-lai-xe'],
+    // Everyday phrase for the one-off social-insurance payment.
+    ['rút bảo hiểm xã hội một lần cần gì', 'huong-bhxh-mot-lan'],
+    // tạm trú (temporary residence) for a tenant, not thường trú.
+    ['đăng ký tạm trú cho người thuê trọ', 'dang-ky-tam-tru'],
+    // Opening a household business, not suspending or changing one.
+    ['mở hộ kinh doanh cần giấy tờ gì', 'dang-ky-thanh-lap-ho-kinh-doanh'],
+    // Unaccented query with an everyday name: "so do" expands unaccented, "tach" decides.
+    ['tach so do', 'tach-thua-hop-thua-dat'],
+    // A question made only of aspect words still finds the FAQ about postal submission.
+    ['nộp hồ sơ qua bưu điện', 'buu-chinh-cong-ich'],
+    // An official code goes straight to its entry.
+    ['thủ tục 1.001193', 'dang-ky-khai-sinh'],
+  ])('%s → %s', (q, expected) => {
+    expect(top(q)).toBe(expected);
+  });
+
+  it('prefers exact diacritics: thuế (tax) and thuê (rent) fold alike but rank apart', () => {
+    const entry = (id: string, title: string): Entry => ({
+      ...entryFrom(
+        procedureSchema.parse({ id, kind: 'procedure', title, sector: 'Thử', sources: [{ title: 't', url: 'https://example.org' }], updated: '2026-01-01', review_by: '2027-01-01' }),
+        '',
+        `${id}.md`,
+      ),
+    });
+    const small = new Engine({ entries: [entry('tax', 'Đăng ký thuế'), entry('rent', 'Cho thuê nhà')], lexicon: EMPTY_LEXICON, locality: NATIONAL_ONLY, problems: [] });
+    const order = (q: string) => small.decide(q).candidates.map((c) => c.entry.id);
+    expect(order('thuế')).toEqual(['tax', 'rent']);
+    expect(order('thuê')).toEqual(['rent', 'tax']);
+    expect(order('thue').sort()).toEqual(['rent', 'tax']);
+  });
+});
+
+describe('outcomes', () => {
+  it.each([
+    ['xin chào', 'smalltalk'],
+    ['cảm ơn nhiều nhé', 'smalltalk'],
+    ['giá vàng hôm nay bao nhiêu', 'fallback'],
+    ['cán bộ xã vòi tiền mới giải quyết hồ sơ, tôi muốn phản ánh', 'complaint'],
+    ['phản ánh kiến nghị ở đâu', 'answer'],
+    ['đăng ký khai sinh', 'answer'],
+  ])('%s → %s', (q, outcome) => {
+    expect(engine.decide(q).outcome).toBe(outcome);
+  });
+
+  it('offers 2–3 choices when it cannot tell which entry is meant', () => {
+    const decision = engine.decide('sổ đỏ');
+    expect(decision.outcome).toBe('clarify');
+    const choices = engine.clarifyChoices(decision).map((c) => c.entry.id);
+    expect(choices.length).toBeGreaterThanOrEqual(2);
+    expect(choices.length).toBeLessThanOrEqual(3);
+    expect(choices).toContain('cap-gcn-lan-dau-ho-gia-dinh-ca-nhan');
+  });
+});

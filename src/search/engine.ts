@@ -4,7 +4,7 @@
 import type { Entry } from '../knowledge/entry.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { QueryReader, type Query } from './query.ts';
-import { DEFAULT_WEIGHTS, Ranker, type Ranked, type RankWeights } from './ranker.ts';
+import { DEFAULT_WEIGHTS, Ranker, type RankResult, type RankWeights } from './ranker.ts';
 import { buildIndex, indexedDoc } from './search-index.ts';
 import { Vocabulary } from './vocabulary.ts';
 import { CODE_PATTERN } from '../knowledge/schema.ts';
@@ -15,7 +15,20 @@ export type Outcome = 'answer' | 'clarify' | 'fallback' | 'complaint' | 'smallta
 export interface Candidate {
   entry: Entry;
   score: number;
+  /** Share of the query's known telling words this entry has. */
   coverage: number;
+  /** Share of this entry's best-covered name that the query says. */
+  nameMatch: number;
+  /** The most telling known topic word of the query this entry lacks (0–1). */
+  missing: number;
+}
+
+/** Query-level signals for the decision. */
+export interface Evidence {
+  /** Number of telling words (not function words, not aspect cues). */
+  telling: number;
+  /** Share (by idf) of telling words that no entry uses. */
+  unknown: number;
 }
 
 export interface Decision {
@@ -23,22 +36,43 @@ export interface Decision {
   query: Query;
   /** Ranked candidates (best first); for `answer` the first is the answer, for `clarify` the first 2–3 are offered. */
   candidates: Candidate[];
+  evidence?: Evidence;
 }
 
+/**
+ * The decision rules' thresholds, chosen on the dev split of the evaluation set
+ * (never on the frozen split). Coverage and name match are 0–1 shares.
+ */
 export interface Thresholds {
-  /** Below this coverage of the telling words, nothing fits. */
+  /** Most of a short message is words no entry uses: it is about something else. */
+  unknownShare: number;
+  /** "Short" for the rule above: at most this many telling words. */
+  shortMessage: number;
+  /** The best entry lacks a word this telling (0–1 of the highest idf)… */
+  missingWord: number;
+  /** …and the message says less than this much of any of its names: nothing fits. */
+  weakName: number;
+  /** Enough of the message's known telling words are in the entry… */
   fallbackCoverage: number;
-  /** At or above this coverage and with a clear lead, answer directly. */
+  /** …or the message says this much of one of its names, with at least `nameCoverage` coverage. */
+  strongName: number;
+  nameCoverage: number;
+  /** Answer directly when coverage reaches this and the runner-up scores below `leadRatio` of the best. */
   answerCoverage: number;
-  /** The runner-up must score below this share of the best for a clear lead. */
   leadRatio: number;
   /** Candidates offered in a clarification score at least this share of the best. */
   clarifyRatio: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  fallbackCoverage: 0.5,
-  answerCoverage: 0.75,
+  unknownShare: 0.4,
+  shortMessage: 8,
+  missingWord: 0.5,
+  weakName: 0.5,
+  fallbackCoverage: 0.6,
+  strongName: 0.75,
+  nameCoverage: 0.1,
+  answerCoverage: 0.6,
   leadRatio: 0.7,
   clarifyRatio: 0.5,
 };
@@ -86,23 +120,24 @@ export class Engine {
     const query = this.reader.read(text);
     const none = (outcome: Outcome): Decision => ({ outcome, query, candidates: [] });
     const byCode = this.lookupCode(text);
-    if (byCode) return { outcome: 'answer', query, candidates: [{ entry: byCode, score: 1, coverage: 1 }] };
+    if (byCode) return { outcome: 'answer', query, candidates: [{ entry: byCode, score: 1, coverage: 1, nameMatch: 1, missing: 0 }] };
     if (query.smalltalk) return none('smalltalk');
     if (query.complaint) return none('complaint');
 
     let ranked = this.rank(query.phrases);
-    const top = ranked[0];
-    if (!top || top.coverage < this.thresholds.answerCoverage) {
+    const top = ranked.results[0];
+    if (!top || top.coverage < this.thresholds.fallbackCoverage) {
       // Fuzzy correction is a second pass only: it is slower and can drift to a wrong word.
       const corrected = this.ranker.correct(query.phrases);
       const retry = corrected && this.rank(corrected);
-      if (retry?.[0] && retry[0].coverage > (top?.coverage ?? 0)) ranked = retry;
+      if (retry?.results[0] && retry.results[0].coverage > (top?.coverage ?? 0)) ranked = retry;
     }
-    const candidates = ranked.flatMap((r) => {
+    const candidates = ranked.results.flatMap((r) => {
       const entry = this.byId.get(r.id);
-      return entry ? [{ entry, score: r.score, coverage: r.coverage }] : [];
+      return entry ? [{ entry, score: r.score, coverage: r.coverage, nameMatch: r.nameMatch, missing: r.missing }] : [];
     });
-    return { outcome: this.outcomeOf(candidates), query, candidates };
+    const evidence = { telling: ranked.telling, unknown: ranked.unknown };
+    return { outcome: this.outcomeOf(candidates, evidence), query, candidates, evidence };
   }
 
   /** Title (without the "Thủ tục" prefix) and aliases, as folded words without function words. */
@@ -111,20 +146,23 @@ export class Engine {
     return names.map((name) => words(name).filter((w) => !this.reader.isFunctionWord(w)).map(fold));
   }
 
-  private rank(phrases: string[][]): Ranked[] {
+  private rank(phrases: string[][]): RankResult {
     return this.ranker.rank({
       phrases,
       isLight: (w) => (this.reader.isFunctionWord(w) ? 'function' : this.reader.isAspectWord(w) ? 'aspect' : undefined),
     });
   }
 
-  private outcomeOf(candidates: Candidate[]): Outcome {
+  private outcomeOf(candidates: Candidate[], evidence: Evidence): Outcome {
     const t = this.thresholds;
     const [first, second] = candidates;
-    if (!first || first.coverage < t.fallbackCoverage) return 'fallback';
+    if (!first || (first.coverage === 0 && first.nameMatch === 0)) return 'fallback';
+    if (evidence.unknown >= t.unknownShare && evidence.telling <= t.shortMessage) return 'fallback';
+    if (first.missing >= t.missingWord && first.nameMatch < t.weakName) return 'fallback';
+    const fits = first.coverage >= t.fallbackCoverage || (first.nameMatch >= t.strongName && first.coverage >= t.nameCoverage);
+    if (!fits) return 'fallback';
     const clearLead = !second || second.score < first.score * t.leadRatio;
-    if (clearLead && first.coverage >= t.answerCoverage) return 'answer';
-    return 'clarify';
+    return clearLead && first.coverage >= t.answerCoverage ? 'answer' : 'clarify';
   }
 
   private lookupCode(text: string): Entry | undefined {

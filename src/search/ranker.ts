@@ -32,13 +32,23 @@ export const DEFAULT_WEIGHTS: RankWeights = {
 export interface Ranked {
   id: string;
   score: number;
-  /** Share (0–1) of the query's telling words found in this entry, weighted by idf. */
+  /** Share (0–1) of the query's telling words known to the knowledge that this entry has, weighted by idf. */
   coverage: number;
   /** Share (0–1) of the entry's best-covered name that the query says. */
   nameMatch: number;
+  /** The most telling known topic word this entry lacks, as a share (0–1) of the highest possible idf. */
+  missing: number;
 }
 
 export type Lightness = 'function' | 'aspect' | undefined;
+
+export interface RankResult {
+  results: Ranked[];
+  /** How many telling words the query has. */
+  telling: number;
+  /** Share (0–1, by idf) of the telling words that no entry uses at all. */
+  unknown: number;
+}
 
 export interface RankInput {
   phrases: string[][];
@@ -56,7 +66,7 @@ export class Ranker {
     private readonly weights: RankWeights = DEFAULT_WEIGHTS,
   ) {}
 
-  rank(input: RankInput, limit = 10): Ranked[] {
+  rank(input: RankInput, limit = 10): RankResult {
     const accented = input.phrases.flatMap(withPairs);
     const folded = input.phrases.map((p) => p.map(fold)).flatMap(withPairs);
     const boost = (fields: readonly string[], factor: number) =>
@@ -89,20 +99,31 @@ export class Ranker {
         boostDocument: (id) => (this.isCurated(id as string) ? this.weights.curated : 1),
       },
     );
-    // The words that say which entry is meant; a message made only of aspect cues
-    // ("nộp hồ sơ qua bưu điện") is judged on those cues instead.
+    // The words that say which entry is meant, each weighted by how telling it is:
+    // idf, and much less for aspect cues ("hồ sơ", "lệ phí"), which name a part, not a topic.
     const content = unique(input.phrases.flat()).filter((w) => light.get(w) !== 'function');
-    const topical = content.filter((w) => !light.get(w));
-    const telling = unique((topical.length ? topical : content).map(fold));
-    const said = new Set(content.map(fold));
-    return results
+    const weighted = new Map<string, number>();
+    const aspects = new Set<string>();
+    for (const word of content) {
+      const f = fold(word);
+      if (light.get(word) === 'aspect') aspects.add(f);
+      const weight = this.vocabulary.idf(f) * (light.get(word) === 'aspect' ? this.weights.aspectWord : 1);
+      weighted.set(f, Math.max(weighted.get(f) ?? 0, weight));
+    }
+    const telling = [...weighted].map(([word, weight]) => ({ word, weight, known: this.vocabulary.has(word), topic: !aspects.has(word) }));
+    const total = telling.reduce((sum, t) => sum + t.weight, 0);
+    const unknown = telling.filter((t) => !t.known).reduce((sum, t) => sum + t.weight, 0);
+    const known = telling.filter((t) => t.known);
+    const said = new Set(weighted.keys());
+    const ranked = results
       .slice(0, limit * 2)
       .map((r) => {
         const nameMatch = this.nameMatch(r.id as string, said);
-        return { id: r.id as string, score: r.score * (1 + this.weights.name * nameMatch), coverage: this.coverage(r, telling), nameMatch };
+        return { id: r.id as string, score: r.score * (1 + this.weights.name * nameMatch), ...this.coverage(r, known), nameMatch };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
+    return { results: ranked, telling: telling.length, unknown: total > 0 ? unknown / total : 0 };
   }
 
   /** Replaces unknown words by their nearest known spelling; undefined when nothing changed. */
@@ -131,18 +152,24 @@ export class Ranker {
     return best;
   }
 
-  private coverage(result: SearchResult, telling: string[]): number {
-    if (telling.length === 0) return 0;
+  private coverage(result: SearchResult, telling: readonly Telling[]): { coverage: number; missing: number } {
     const matched = new Set(result.queryTerms.filter((t) => !isPair(t)).map(fold));
     let total = 0;
     let found = 0;
-    for (const word of telling) {
-      const idf = this.vocabulary.idf(word);
-      total += idf;
-      if (matched.has(word)) found += idf;
+    let missing = 0;
+    for (const { word, weight, topic } of telling) {
+      total += weight;
+      if (matched.has(word)) found += weight;
+      else if (topic) missing = Math.max(missing, weight / this.vocabulary.maxIdf);
     }
-    return total > 0 ? found / total : 0;
+    return { coverage: total > 0 ? found / total : 0, missing };
   }
+}
+
+interface Telling {
+  word: string;
+  weight: number;
+  topic: boolean;
 }
 
 function unique(terms: string[]): string[] {

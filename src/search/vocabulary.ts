@@ -27,6 +27,11 @@ export class Vocabulary {
     return Math.log((this.documentCount + 1) / (df + 0.5));
   }
 
+  /** The idf of a word no entry uses: the upper bound of idf(). */
+  get maxIdf(): number {
+    return Math.log((this.documentCount + 1) / 0.5);
+  }
+
   /** The closest known word within a small edit distance, most frequent first; undefined if none. */
   correct(word: string): string | undefined {
     if (word.length < 4 || /\d/.test(word)) return undefined;

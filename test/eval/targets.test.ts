@@ -1,0 +1,58 @@
+// The evaluation targets of the answer engine, checked on the frozen part of the
+// evaluation set (never used for tuning; see test/eval/README.md). A regression in
+// ranking, fallback or complaint detection fails CI here.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { engineSystem } from '../../src/cli/eval.ts';
+import { defaultMiniSearch } from '../../src/eval/baseline.ts';
+import { readEvalSet } from '../../src/eval/eval-set.ts';
+import { evaluate, f1, type Evaluation } from '../../src/eval/metrics.ts';
+import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+import { Engine } from '../../src/search/engine.ts';
+
+const NO_DIACRITICS = ['unaccented', 'teencode'];
+
+let ours: Evaluation;
+let baseline: Evaluation;
+
+beforeAll(async () => {
+  const kb = await loadKnowledgeBase(['knowledge']);
+  const { questions, errors } = await readEvalSet('test/eval/questions.jsonl', 'frozen');
+  expect(errors).toEqual([]);
+  ours = evaluate(engineSystem(new Engine(kb)), questions);
+  baseline = evaluate(defaultMiniSearch(kb.entries), questions);
+});
+
+describe('frozen evaluation targets', () => {
+  it('answers the right entry first', () => {
+    expect(ours.top1, misses()).toBeGreaterThanOrEqual(0.92);
+    expect(ours.recall3, misses()).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('rarely answers confidently with a wrong entry', () => {
+    expect(ours.wrong_answer_rate, misses()).toBeLessThanOrEqual(0.03);
+  });
+
+  it('falls back on questions it cannot answer', () => {
+    expect(ours.none_precision, misses()).toBeGreaterThanOrEqual(0.9);
+    expect(ours.none_recall, misses()).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('recognises complaints', () => {
+    expect(f1(ours.complaint_precision, ours.complaint_recall), misses()).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('works as well without diacritics as with them', () => {
+    const accented = ours.by_style['accented']!.top1;
+    for (const style of NO_DIACRITICS) {
+      expect(ours.by_style[style]!.top1, `${style} vs accented`).toBeGreaterThanOrEqual(accented - 0.03);
+    }
+  });
+
+  it('beats a default-options MiniSearch by a wide margin', () => {
+    expect(ours.top1 - baseline.top1).toBeGreaterThanOrEqual(0.1);
+  });
+});
+
+function misses(): string {
+  return ours.misses.map((m) => `${m.line} ${m.q} → ${m.outcome} ${m.got.join(',')} (want ${m.expect})`).join('\n');
+}

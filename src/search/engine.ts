@@ -126,7 +126,8 @@ export class Engine {
 
     let ranked = this.rank(query.phrases);
     const top = ranked.results[0];
-    if (!top || top.coverage < this.thresholds.fallbackCoverage) {
+    // Typos matter in short messages; a long one says its topic more than once.
+    if ((!top || top.coverage < this.thresholds.fallbackCoverage) && ranked.telling <= this.thresholds.shortMessage) {
       // Fuzzy correction is a second pass only: it is slower and can drift to a wrong word.
       const corrected = this.ranker.correct(query.phrases);
       const retry = corrected && this.rank(corrected);

@@ -1,6 +1,7 @@
-// Phrase tables matched on folded word sequences, so a cue written with accents
-// ("lệ phí") also matches a citizen typing without them ("le phi").
-import { fold, words } from '../text/vietnamese.ts';
+// Phrase tables (cues, expansions) matched against a message word by word. A word
+// the citizen typed with diacritics must match exactly ("hỏi" is not "hối"); a
+// word typed without them matches any accented form ("hoi" → "hỏi", "hối").
+import { fold, hasDiacritics, words } from '../text/vietnamese.ts';
 
 export interface PhraseMatch<T> {
   start: number;
@@ -8,18 +9,25 @@ export interface PhraseMatch<T> {
   value: T;
 }
 
+interface Phrase<T> {
+  exact: string[];
+  folded: string[];
+  value: T;
+}
+
 export class PhraseTable<T> {
-  private readonly byFirstWord = new Map<string, { words: string[]; value: T }[]>();
+  private readonly byFirstWord = new Map<string, Phrase<T>[]>();
 
   constructor(entries: Iterable<readonly [string, T]>) {
-    for (const [phrase, value] of entries) {
-      const key = words(phrase).map(fold);
-      if (key.length === 0) continue;
-      const bucket = this.byFirstWord.get(key[0]!) ?? [];
-      bucket.push({ words: key, value });
+    for (const [text, value] of entries) {
+      const exact = words(text);
+      if (exact.length === 0) continue;
+      const folded = exact.map(fold);
+      const bucket = this.byFirstWord.get(folded[0]!) ?? [];
+      bucket.push({ exact, folded, value });
       // Longest phrase first, so "bao nhiêu tiền" wins over "bao nhiêu".
-      bucket.sort((a, b) => b.words.length - a.words.length);
-      this.byFirstWord.set(key[0]!, bucket);
+      bucket.sort((a, b) => b.exact.length - a.exact.length);
+      this.byFirstWord.set(folded[0]!, bucket);
     }
   }
 
@@ -27,14 +35,18 @@ export class PhraseTable<T> {
     return new PhraseTable([...phrases].map((p) => [p, true] as const));
   }
 
-  /** Non-overlapping longest matches, left to right, over already folded words. */
-  matches(folded: readonly string[]): PhraseMatch<T>[] {
+  /** Non-overlapping longest matches, left to right, over canonical words. */
+  matches(message: readonly string[]): PhraseMatch<T>[] {
+    const folded = message.map(fold);
+    const accented = message.map(hasDiacritics);
+    const wordMatches = (phrase: Phrase<T>, at: number) =>
+      phrase.exact.every((w, k) => (accented[at + k] ? message[at + k] === w : folded[at + k] === phrase.folded[k]));
     const found: PhraseMatch<T>[] = [];
-    for (let i = 0; i < folded.length; ) {
-      const hit = this.byFirstWord.get(folded[i]!)?.find((c) => c.words.every((w, k) => folded[i + k] === w));
+    for (let i = 0; i < message.length; ) {
+      const hit = this.byFirstWord.get(folded[i]!)?.find((p) => wordMatches(p, i));
       if (hit) {
-        found.push({ start: i, end: i + hit.words.length, value: hit.value });
-        i += hit.words.length;
+        found.push({ start: i, end: i + hit.exact.length, value: hit.value });
+        i += hit.exact.length;
       } else i++;
     }
     return found;

@@ -18,12 +18,20 @@ export interface Query {
   smalltalk?: 'greeting' | 'thanks';
 }
 
+type ComplaintCue = keyof Lexicon['complaint'];
+
+/**
+ * A message is a complaint when its cues add up to COMPLAINT_POINTS: an explicit
+ * wish to file one, or a grievance told about a topic, but not a general question
+ * about how complaints work. Chosen on the dev split of the evaluation set.
+ */
+const CUE_POINTS: Record<ComplaintCue, number> = { intent: 2, topic: 1, grievance: 1, narrative: 0.5, question: -1.5 };
+const COMPLAINT_POINTS = 2;
+
 export class QueryReader {
   private readonly expansions: PhraseTable<string[]>;
   private readonly aspects: PhraseTable<Aspect>;
-  private readonly complaintIntent: PhraseTable<true>;
-  private readonly grievance: PhraseTable<true>;
-  private readonly generalQuestion: PhraseTable<true>;
+  private readonly complaintCues: PhraseTable<ComplaintCue>;
   private readonly greeting: PhraseTable<true>;
   private readonly thanks: PhraseTable<true>;
   private readonly functionWords: WordSet;
@@ -34,9 +42,9 @@ export class QueryReader {
     this.aspects = new PhraseTable(
       Object.entries(lexicon.aspects).flatMap(([aspect, cues]) => (cues ?? []).map((cue) => [cue, aspect as Aspect] as const)),
     );
-    this.complaintIntent = PhraseTable.of(lexicon.complaint.intent);
-    this.grievance = PhraseTable.of(lexicon.complaint.grievance);
-    this.generalQuestion = PhraseTable.of(lexicon.complaint.question);
+    this.complaintCues = new PhraseTable(
+      (Object.keys(CUE_POINTS) as ComplaintCue[]).flatMap((cue) => lexicon.complaint[cue].map((phrase) => [phrase, cue] as const)),
+    );
     this.greeting = PhraseTable.of(lexicon.smalltalk.greeting);
     this.thanks = PhraseTable.of(lexicon.smalltalk.thanks);
     this.functionWords = new WordSet(lexicon.function_words);
@@ -46,15 +54,16 @@ export class QueryReader {
   read(text: string): Query {
     const phrases = segments(text).map((phrase) => this.expand(phrase));
     const folded = phrases.flat().map(fold);
-    const aspects = [...new Set(this.aspects.matches(folded).map((m) => m.value))];
+    const all = phrases.flat();
+    const aspects = [...new Set(this.aspects.matches(all).map((m) => m.value))];
     return {
       text,
       phrases,
       folded,
       accented: hasDiacritics(text),
       aspects,
-      complaint: this.isComplaint(folded),
-      smalltalk: this.smalltalk(folded),
+      complaint: this.isComplaint(all),
+      smalltalk: this.smalltalk(all),
     };
   }
 
@@ -67,11 +76,12 @@ export class QueryReader {
     return this.aspectWords.matches(word);
   }
 
-  private expand(phrase: string[]): string[] {
-    const folded = phrase.map(fold);
+  private expand(typed: string[]): string[] {
+    // "5t", "10t": an age in chat shorthand.
+    const phrase = typed.flatMap((w) => (/^\d{1,3}t$/.test(w) ? [w.slice(0, -1), 'tuổi'] : [w]));
     const out: string[] = [];
     let at = 0;
-    for (const m of this.expansions.matches(folded)) {
+    for (const m of this.expansions.matches(phrase)) {
       // An expansion is as accented as what was typed: "so do" must not gain exact
       // diacritic matches that the citizen's other, unaccented words cannot.
       const typedAccented = phrase.slice(m.start, m.end).some(hasDiacritics);
@@ -82,18 +92,21 @@ export class QueryReader {
     return out;
   }
 
-  private isComplaint(folded: string[]): boolean {
-    if (this.complaintIntent.matches(folded).length > 0) return true;
-    return this.grievance.matches(folded).length > 0 && this.generalQuestion.matches(folded).length === 0;
+  /** Each kind of cue counts once; see CUE_POINTS. */
+  private isComplaint(message: string[]): boolean {
+    const kinds = new Set(this.complaintCues.matches(message).map((m) => m.value));
+    let points = 0;
+    for (const kind of kinds) points += CUE_POINTS[kind];
+    return points >= COMPLAINT_POINTS;
   }
 
   /** Greeting or thanks only when nothing else of substance is said. */
-  private smalltalk(folded: string[]): Query['smalltalk'] {
-    const greetings = this.greeting.matches(folded);
-    const thanks = this.thanks.matches(folded);
+  private smalltalk(message: string[]): Query['smalltalk'] {
+    const greetings = this.greeting.matches(message);
+    const thanks = this.thanks.matches(message);
     const covered = new Set<number>();
     for (const m of [...greetings, ...thanks]) for (let i = m.start; i < m.end; i++) covered.add(i);
-    const rest = folded.filter((w, i) => !covered.has(i) && !this.functionWords.matches(w));
+    const rest = message.filter((w, i) => !covered.has(i) && !this.functionWords.matches(w));
     if (rest.length > 0 || covered.size === 0) return undefined;
     return thanks.length > 0 ? 'thanks' : 'greeting';
   }

@@ -67,8 +67,6 @@ export class Ranker {
   ) {}
 
   rank(input: RankInput, limit = 10): RankResult {
-    const accented = input.phrases.flatMap(withPairs);
-    const folded = input.phrases.map((p) => p.map(fold)).flatMap(withPairs);
     const boost = (fields: readonly string[], factor: number) =>
       Object.fromEntries(fields.map((f) => [f, (this.weights.fields[f.replace(/_f$/, '')] ?? 1) * factor]));
     // Lightness is decided on the word as typed, then shared with its folded form,
@@ -79,6 +77,11 @@ export class Ranker {
       light.set(word, l);
       light.set(fold(word), l);
     }
+    // Function words alone (and pairs of them) are left out of the search: they
+    // weigh almost nothing and, in long messages, cost most of the time.
+    const searchable = (term: string) => term.split(PAIR_JOINER).some((w) => light.get(w) !== 'function');
+    const accented = input.phrases.flatMap(withPairs).filter(searchable);
+    const folded = input.phrases.map((p) => p.map(fold)).flatMap(withPairs).filter(searchable);
     const termWeight = (term: string) => {
       const ws = term.split(PAIR_JOINER).map((w) => {
         const l = light.get(w);

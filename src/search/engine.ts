@@ -94,8 +94,9 @@ export class Engine {
     this.reader = new QueryReader(lexicon);
     this.byId = new Map(entries.map((e) => [e.id, e]));
     this.byCode = new Map(entries.filter((e) => e.code).map((e) => [e.code, e]));
-    const index = buildIndex(entries);
-    const vocabulary = new Vocabulary(entries.map(indexedDoc));
+    const docs = entries.map(indexedDoc);
+    const index = buildIndex(docs);
+    const vocabulary = new Vocabulary(docs);
     const names = new Map(entries.map((e) => [e.id, this.nameWords(e)]));
     this.ranker = new Ranker(
       index,

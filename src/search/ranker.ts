@@ -8,6 +8,9 @@ import { ACCENTED_FIELDS, FOLDED_FIELDS, type IndexedDoc } from './search-index.
 import { isPair, PAIR_JOINER, withPairs } from './tokens.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
+/** Search terms per pass (accented, folded) at most. */
+const MAX_TERMS = 32;
+
 export interface RankWeights {
   fields: Record<string, number>;
   /** Weight of the folded pass relative to the accented one. */
@@ -77,11 +80,11 @@ export class Ranker {
       light.set(word, l);
       light.set(fold(word), l);
     }
-    // Function words alone (and pairs of them) are left out of the search: they
-    // weigh almost nothing and, in long messages, cost most of the time.
-    const searchable = (term: string) => term.split(PAIR_JOINER).some((w) => light.get(w) !== 'function');
-    const accented = input.phrases.flatMap(withPairs).filter(searchable);
-    const folded = input.phrases.map((p) => p.map(fold)).flatMap(withPairs).filter(searchable);
+    // Function words alone (and pairs of them), and words too common to tell entries
+    // apart, are left out of the search: they weigh almost nothing and cost most of
+    // the time. Coverage below still counts them, from each entry's own words.
+    const searchable = (term: string) =>
+      term.split(PAIR_JOINER).some((w) => light.get(w) !== 'function' && !this.vocabulary.isCommon(fold(w)));
     const termWeight = (term: string) => {
       const ws = term.split(PAIR_JOINER).map((w) => {
         const l = light.get(w);
@@ -89,18 +92,17 @@ export class Ranker {
       });
       return ws.reduce((a, b) => a + b, 0) / ws.length;
     };
+    const accented = this.budget(unique(input.phrases.flatMap(withPairs).filter(searchable)), termWeight);
+    const folded = this.budget(unique(input.phrases.map((p) => p.map(fold)).flatMap(withPairs).filter(searchable)), termWeight);
     const results = this.index.search(
       {
         combineWith: 'OR',
         queries: [
-          { queries: [unique(accented).join(' ')], fields: [...ACCENTED_FIELDS], boost: boost(ACCENTED_FIELDS, 1) },
-          { queries: [unique(folded).join(' ')], fields: [...FOLDED_FIELDS], boost: boost(FOLDED_FIELDS, this.weights.folded) },
+          { queries: [accented.join(' ')], fields: [...ACCENTED_FIELDS], boost: boost(ACCENTED_FIELDS, 1) },
+          { queries: [folded.join(' ')], fields: [...FOLDED_FIELDS], boost: boost(FOLDED_FIELDS, this.weights.folded) },
         ],
       },
-      {
-        boostTerm: termWeight,
-        boostDocument: (id) => (this.isCurated(id as string) ? this.weights.curated : 1),
-      },
+      { boostTerm: termWeight },
     );
     // The words that say which entry is meant, each weighted by how telling it is:
     // idf, and much less for aspect cues ("hồ sơ", "lệ phí"), which name a part, not a topic.
@@ -119,14 +121,30 @@ export class Ranker {
     const known = telling.filter((t) => t.known);
     const said = new Set(weighted.keys());
     const ranked = results
-      .slice(0, limit * 2)
+      .slice(0, limit * 3)
       .map((r) => {
         const nameMatch = this.nameMatch(r.id as string, said);
-        return { id: r.id as string, score: r.score * (1 + this.weights.name * nameMatch), ...this.coverage(r, known), nameMatch };
+        // Applied here rather than as MiniSearch's boostDocument, which would run once per matched term.
+        const curated = this.isCurated(r.id as string) ? this.weights.curated : 1;
+        return { id: r.id as string, score: r.score * curated * (1 + this.weights.name * nameMatch), ...this.coverage(r.id as string, known), nameMatch };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
     return { results: ranked, telling: telling.length, unknown: total > 0 ? unknown / total : 0 };
+  }
+
+  /**
+   * A long message is searched by its most telling terms only: past a few dozen
+   * terms, more of the story adds time, not precision.
+   */
+  private budget(terms: string[], weight: (term: string) => number): string[] {
+    if (terms.length <= MAX_TERMS) return terms;
+    const value = (term: string) => {
+      const parts = fold(term).split(PAIR_JOINER);
+      return weight(term) * (parts.reduce((sum, w) => sum + this.vocabulary.idf(w), 0) / parts.length);
+    };
+    const kept = new Set([...terms].sort((a, b) => value(b) - value(a)).slice(0, MAX_TERMS));
+    return terms.filter((t) => kept.has(t));
   }
 
   /** Replaces unknown words by their nearest known spelling; undefined when nothing changed. */
@@ -155,14 +173,13 @@ export class Ranker {
     return best;
   }
 
-  private coverage(result: SearchResult, telling: readonly Telling[]): { coverage: number; missing: number } {
-    const matched = new Set(result.queryTerms.filter((t) => !isPair(t)).map(fold));
+  private coverage(id: string, telling: readonly Telling[]): { coverage: number; missing: number } {
     let total = 0;
     let found = 0;
     let missing = 0;
     for (const { word, weight, topic } of telling) {
       total += weight;
-      if (matched.has(word)) found += weight;
+      if (this.vocabulary.entryHas(id, word)) found += weight;
       else if (topic) missing = Math.max(missing, weight / this.vocabulary.maxIdf);
     }
     return { coverage: total > 0 ? found / total : 0, missing };

@@ -11,20 +11,17 @@ type SourceField = (typeof SHORT_FIELDS)[number] | (typeof LONG_FIELDS)[number];
 
 export const ACCENTED_FIELDS: readonly string[] = [...SHORT_FIELDS, ...LONG_FIELDS];
 export const FOLDED_FIELDS: readonly string[] = ACCENTED_FIELDS.map((f) => `${f}_f`);
-const PAIRED = new Set<string>(SHORT_FIELDS.flatMap((f) => [f, `${f}_f`]));
+const PAIRED = new Set<string>(SHORT_FIELDS);
 
+/** An entry as the index sees it: for each field, its terms, already normalised once. */
 export interface IndexedDoc {
   id: string;
-  title: string;
-  alias: string;
-  question: string;
-  text: string;
+  terms: Record<string, string[]>;
 }
 
 /** The text each field is built from. Long procedure bodies stay out: they add noise and memory. */
-export function indexedDoc(entry: Entry): IndexedDoc {
+function sourceText(entry: Entry): Record<SourceField, string> {
   return {
-    id: entry.id,
     title: entry.title,
     alias: entry.aliases.join('\n'),
     question: entry.questions.join('\n'),
@@ -32,21 +29,28 @@ export function indexedDoc(entry: Entry): IndexedDoc {
   };
 }
 
-/** Query strings are prepared by the ranker: terms separated by single spaces. */
-const splitPrepared = (text: string) => (text ? text.split(' ') : []);
+export function indexedDoc(entry: Entry): IndexedDoc {
+  const terms: Record<string, string[]> = {};
+  for (const [field, text] of Object.entries(sourceText(entry))) {
+    const { accented, folded } = fieldTerms(text, PAIRED.has(field));
+    terms[field] = accented;
+    terms[`${field}_f`] = folded;
+  }
+  return { id: entry.id, terms };
+}
 
 const OPTIONS: Options<IndexedDoc> = {
   fields: [...ACCENTED_FIELDS, ...FOLDED_FIELDS],
   storeFields: [],
-  extractField: (doc, field) => doc[field.replace(/_f$/, '') as SourceField] ?? '',
-  tokenize: (text, field) =>
-    field === undefined ? splitPrepared(text) : fieldTerms(text, { pairs: PAIRED.has(field), folded: field.endsWith('_f') }),
+  // Terms are prepared by indexedDoc and by the ranker, joined by single spaces.
+  extractField: (doc, field) => (field === 'id' ? doc.id : (doc.terms[field] ?? []).join(' ')),
+  tokenize: (text) => (text ? text.split(' ') : []),
   processTerm: (term) => term,
 };
 
-export function buildIndex(entries: readonly Entry[]): MiniSearch<IndexedDoc> {
+export function buildIndex(docs: readonly IndexedDoc[]): MiniSearch<IndexedDoc> {
   const index = new MiniSearch<IndexedDoc>(OPTIONS);
-  index.addAll(entries.map(indexedDoc));
+  index.addAll(docs);
   return index;
 }
 

@@ -26,12 +26,14 @@ export function isPair(term: string): boolean {
   return term.includes(PAIR_JOINER);
 }
 
-/** Terms of a field: words (and pairs when asked), accented or folded. */
-export function fieldTerms(text: string, opts: { pairs: boolean; folded: boolean }): string[] {
-  const terms: string[] = [];
+/** Terms of a field, accented and folded, from one pass over the text; pairs when asked. */
+export function fieldTerms(text: string, pairs: boolean): { accented: string[]; folded: string[] } {
+  const accented: string[] = [];
+  const folded: string[] = [];
   for (const phrase of segments(text)) {
-    const ws = opts.folded ? phrase.map(fold) : phrase;
-    terms.push(...(opts.pairs ? withPairs(ws) : ws));
+    const f = phrase.map(fold);
+    accented.push(...(pairs ? withPairs(phrase) : phrase));
+    folded.push(...(pairs ? withPairs(f) : f));
   }
-  return terms;
+  return { accented, folded };
 }

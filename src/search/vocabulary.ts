@@ -3,15 +3,21 @@
 // words that really occur in the knowledge.
 import SearchableMap from 'minisearch/SearchableMap';
 import type { IndexedDoc } from './search-index.ts';
-import { fieldTerms } from './tokens.ts';
+import { isPair } from './tokens.ts';
+
+/** A word in more documents than this is too common to search for on its own (see isCommon). */
+const COMMON_MIN_DF = 200;
+const COMMON_SHARE = 0.1;
 
 export class Vocabulary {
   private readonly df = new SearchableMap<number>();
+  private readonly wordsOf = new Map<string, ReadonlySet<string>>();
   readonly documentCount: number;
 
   constructor(docs: readonly IndexedDoc[]) {
     for (const doc of docs) {
-      const seen = new Set(fieldTerms([doc.title, doc.alias, doc.question, doc.text].join('\n'), { pairs: false, folded: true }));
+      const seen = new Set(Object.entries(doc.terms).flatMap(([field, terms]) => (field.endsWith('_f') ? terms.filter((t) => !isPair(t)) : [])));
+      this.wordsOf.set(doc.id, seen);
       for (const word of seen) this.df.set(word, (this.df.get(word) ?? 0) + 1);
     }
     this.documentCount = docs.length;
@@ -19,6 +25,20 @@ export class Vocabulary {
 
   has(word: string): boolean {
     return this.df.has(word);
+  }
+
+  /** Whether an entry's text has this folded word, in any field. */
+  entryHas(id: string, word: string): boolean {
+    return this.wordsOf.get(id)?.has(word) ?? false;
+  }
+
+  /**
+   * Words like "thủ", "tục", "cấp" in a large imported corpus: searching them alone
+   * scores thousands of entries for almost no information. Small knowledge bases
+   * have no common words (the floor keeps curated-only ranking unchanged).
+   */
+  isCommon(word: string): boolean {
+    return (this.df.get(word) ?? 0) > Math.max(COMMON_MIN_DF, COMMON_SHARE * this.documentCount);
   }
 
   /** Inverse document frequency; a word the knowledge never uses is the most telling. */

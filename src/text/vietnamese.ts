@@ -18,17 +18,37 @@ const I_TO_Y = /^(l|k|m|t|s|qu|h)i$/;
 
 const SYLLABLE = /[\p{L}\p{M}]+/gu;
 
+// Both functions run for every word indexed and every query; Vietnamese has only a
+// few thousand syllables, so caching per syllable makes them nearly free.
+const CACHE_LIMIT = 50_000;
+const canonicalCache = new Map<string, string>();
+const foldCache = new Map<string, string>();
+
+function cached(cache: Map<string, string>, key: string, compute: (key: string) => string): string {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute(key);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /** NFC, lower case, canonical tone placement and i/y spelling. Non-letters are kept as they are. */
 export function canonical(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(SYLLABLE, canonicalSyllable);
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(SYLLABLE, (syllable) => cached(canonicalCache, syllable, canonicalSyllable));
 }
 
 /** Canonical form without diacritics: what a citizen typing without accents produces. */
 export function fold(text: string): string {
-  return canonical(text)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd');
+  return canonical(text).replace(SYLLABLE, (syllable) => cached(foldCache, syllable, stripMarks));
+}
+
+function stripMarks(syllable: string): string {
+  return syllable.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
 }
 
 /** True when the text carries at least one Vietnamese diacritic (or đ). */

@@ -8,6 +8,7 @@ import { DEFAULT_WEIGHTS, Ranker, type RankResult, type RankWeights } from './ra
 import { buildIndex, indexedDoc } from './search-index.ts';
 import { Vocabulary } from './vocabulary.ts';
 import { CODE_PATTERN } from '../knowledge/schema.ts';
+import { ageFactor, ageIn, ageRangeOf, type AgeRange } from './age.ts';
 import { fold, words } from '../text/vietnamese.ts';
 
 export type Outcome = 'answer' | 'clarify' | 'fallback' | 'complaint' | 'smalltalk';
@@ -88,6 +89,7 @@ export class Engine {
   private readonly byId: Map<string, Entry>;
   private readonly byCode: Map<string, Entry>;
   private readonly thresholds: Thresholds;
+  private readonly ages: Map<string, AgeRange>;
 
   constructor(readonly knowledge: KnowledgeBase, options: EngineOptions = {}) {
     const { entries, lexicon } = knowledge;
@@ -98,6 +100,10 @@ export class Engine {
     const index = buildIndex(docs);
     const vocabulary = new Vocabulary(docs);
     const names = new Map(entries.map((e) => [e.id, this.nameWords(e)]));
+    this.ages = new Map(entries.flatMap((e) => {
+      const range = ageRangeOf(e.title);
+      return range ? [[e.id, range] as const] : [];
+    }));
     this.ranker = new Ranker(
       index,
       vocabulary,
@@ -134,10 +140,13 @@ export class Engine {
       const retry = corrected && this.rank(corrected);
       if (retry?.results[0] && retry.results[0].coverage > (top?.coverage ?? 0)) ranked = retry;
     }
-    const candidates = ranked.results.flatMap((r) => {
-      const entry = this.byId.get(r.id);
-      return entry ? [{ entry, score: r.score, coverage: r.coverage, nameMatch: r.nameMatch, missing: r.missing }] : [];
-    });
+    const candidates = this.byAge(
+      ranked.results.flatMap((r) => {
+        const entry = this.byId.get(r.id);
+        return entry ? [{ entry, score: r.score, coverage: r.coverage, nameMatch: r.nameMatch, missing: r.missing }] : [];
+      }),
+      ageIn(query.phrases.flat()),
+    );
     const evidence = { telling: ranked.telling, unknown: ranked.unknown };
     return { outcome: this.outcomeOf(candidates, evidence), query, candidates, evidence };
   }
@@ -151,8 +160,18 @@ export class Engine {
   private rank(phrases: string[][]): RankResult {
     return this.ranker.rank({
       phrases,
-      isLight: (w) => (this.reader.isFunctionWord(w) ? 'function' : this.reader.isAspectWord(w) ? 'aspect' : undefined),
+      // Numbers (ages, counts) say nothing about the topic; ages are handled by byAge.
+      isLight: (w) => (this.reader.isFunctionWord(w) || /^\d+$/.test(w) ? 'function' : this.reader.isAspectWord(w) ? 'aspect' : undefined),
     });
+  }
+
+  private byAge(candidates: Candidate[], age: number | undefined): Candidate[] {
+    if (age === undefined) return candidates;
+    const holding = candidates.map((c) => this.ages.get(c.entry.id)).filter((r) => r && age >= r.min && age < r.max);
+    const narrowest = Math.min(...holding.map((r) => r!.max - r!.min));
+    return candidates
+      .map((c) => ({ ...c, score: c.score * ageFactor(this.ages.get(c.entry.id), age, narrowest) }))
+      .sort((a, b) => b.score - a.score);
   }
 
   private outcomeOf(candidates: Candidate[], evidence: Evidence): Outcome {

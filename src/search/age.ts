@@ -1,0 +1,39 @@
+// Ages decide between otherwise identical procedures ("thẻ căn cước cho người dưới
+// 06 tuổi / dưới 14 tuổi / từ đủ 14 tuổi"). A citizen who says "con 10 tuổi" means
+// the one entry whose age range holds 10, and never the ones that exclude it.
+import { canonical, fold } from '../text/vietnamese.ts';
+
+export interface AgeRange {
+  /** Inclusive lower bound. */
+  min: number;
+  /** Exclusive upper bound. */
+  max: number;
+}
+
+const BELOW = /dưới (\d{1,3}) tuổi/;
+const FROM = /từ đủ (\d{1,3}) tuổi/;
+
+/** The age range an entry's title states, if any. */
+export function ageRangeOf(title: string): AgeRange | undefined {
+  const text = canonical(title);
+  const below = BELOW.exec(text);
+  const from = FROM.exec(text);
+  if (!below && !from) return undefined;
+  return { min: from ? Number(from[1]) : 0, max: below ? Number(below[1]) : Infinity };
+}
+
+/** The age a message mentions ("10 tuổi", "bé 5 tuổi"), if exactly one. */
+export function ageIn(words: readonly string[]): number | undefined {
+  const ages = new Set<number>();
+  words.forEach((w, i) => {
+    if (/^\d{1,3}$/.test(w) && fold(words[i + 1] ?? '') === 'tuoi') ages.add(Number(w));
+  });
+  return ages.size === 1 ? [...ages][0] : undefined;
+}
+
+/** Score factor: the narrowest range holding the age wins, ranges excluding it sink. */
+export function ageFactor(range: AgeRange | undefined, age: number | undefined, narrowest: number): number {
+  if (!range || age === undefined) return 1;
+  if (age < range.min || age >= range.max) return 0.3;
+  return range.max - range.min <= narrowest ? 1.5 : 1.2;
+}

@@ -134,11 +134,12 @@ export class Engine {
     let ranked = this.rank(query.phrases);
     const top = ranked.results[0];
     // Typos matter in short messages; a long one says its topic more than once.
-    if ((!top || top.coverage < this.thresholds.fallbackCoverage) && ranked.telling <= this.thresholds.shortMessage) {
+    const doubtful = !top || top.coverage < this.thresholds.fallbackCoverage || ranked.unknown > 0;
+    if (doubtful && ranked.telling <= this.thresholds.shortMessage) {
       // Fuzzy correction is a second pass only: it is slower and can drift to a wrong word.
       const corrected = this.ranker.correct(query.phrases);
       const retry = corrected && this.rank(corrected);
-      if (retry?.results[0] && retry.results[0].coverage > (top?.coverage ?? 0)) ranked = retry;
+      if (retry?.results[0] && (retry.results[0].coverage > (top?.coverage ?? 0) || retry.unknown < ranked.unknown)) ranked = retry;
     }
     const candidates = this.byAge(
       ranked.results.flatMap((r) => {
@@ -178,9 +179,10 @@ export class Engine {
     const t = this.thresholds;
     const [first, second] = candidates;
     if (!first || (first.coverage === 0 && first.nameMatch === 0)) return 'fallback';
-    if (evidence.unknown >= t.unknownShare && evidence.telling <= t.shortMessage) return 'fallback';
+    const saysAName = first.nameMatch >= t.strongName;
+    if (evidence.unknown >= t.unknownShare && evidence.telling <= t.shortMessage && !saysAName) return 'fallback';
     if (first.missing >= t.missingWord && first.nameMatch < t.weakName) return 'fallback';
-    const fits = first.coverage >= t.fallbackCoverage || (first.nameMatch >= t.strongName && first.coverage >= t.nameCoverage);
+    const fits = first.coverage >= t.fallbackCoverage || (saysAName && first.coverage >= t.nameCoverage);
     if (!fits) return 'fallback';
     const clearLead = !second || second.score < first.score * t.leadRatio;
     return clearLead && first.coverage >= t.answerCoverage ? 'answer' : 'clarify';

@@ -150,16 +150,22 @@ export class Ranker {
   /** Replaces unknown words by their nearest known spelling; undefined when nothing changed. */
   correct(phrases: string[][]): string[][] | undefined {
     let changed = false;
-    const corrected = phrases.map((phrase) =>
-      phrase.map((word) => {
-        const f = fold(word);
+    const corrected = phrases.map((phrase) => {
+      const folded = phrase.map(fold);
+      return phrase.map((word, i) => {
+        const f = folded[i]!;
         if (this.vocabulary.has(f)) return word;
-        const fix = this.vocabulary.correct(f);
-        if (!fix || fix === f) return word;
+        // A one-letter slip on a short syllable easily lands on another real word
+        // ("flan" → "lan"), so a correction must also fit a neighbour as the
+        // knowledge writes them together ("căn cuco" → "căn cước").
+        const fix = this.vocabulary.correct(f, (candidate) =>
+          this.vocabulary.hasPair(folded[i - 1], candidate) || this.vocabulary.hasPair(candidate, folded[i + 1]),
+        );
+        if (!fix) return word;
         changed = true;
         return fix;
-      }),
-    );
+      });
+    });
     return changed ? corrected : undefined;
   }
 

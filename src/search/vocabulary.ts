@@ -3,7 +3,7 @@
 // words that really occur in the knowledge.
 import SearchableMap from 'minisearch/SearchableMap';
 import type { IndexedDoc } from './search-index.ts';
-import { isPair } from './tokens.ts';
+import { isPair, PAIR_JOINER } from './tokens.ts';
 
 /** A word in more documents than this is too common to search for on its own (see isCommon). */
 const COMMON_MIN_DF = 200;
@@ -12,12 +12,14 @@ const COMMON_SHARE = 0.1;
 export class Vocabulary {
   private readonly df = new SearchableMap<number>();
   private readonly wordsOf = new Map<string, ReadonlySet<string>>();
+  private readonly pairs = new Set<string>();
   readonly documentCount: number;
 
   constructor(docs: readonly IndexedDoc[]) {
     for (const doc of docs) {
       const seen = new Set(Object.entries(doc.terms).flatMap(([field, terms]) => (field.endsWith('_f') ? terms.filter((t) => !isPair(t)) : [])));
       this.wordsOf.set(doc.id, seen);
+      for (const [field, terms] of Object.entries(doc.terms)) if (field.endsWith('_f')) for (const t of terms) if (isPair(t)) this.pairs.add(t);
       for (const word of seen) this.df.set(word, (this.df.get(word) ?? 0) + 1);
     }
     this.documentCount = docs.length;
@@ -25,6 +27,11 @@ export class Vocabulary {
 
   has(word: string): boolean {
     return this.df.has(word);
+  }
+
+  /** Whether the knowledge writes these two folded words next to each other somewhere. */
+  hasPair(first: string | undefined, second: string | undefined): boolean {
+    return first !== undefined && second !== undefined && this.pairs.has(first + PAIR_JOINER + second);
   }
 
   /** Whether an entry's text has this folded word, in any field. */
@@ -52,13 +59,13 @@ export class Vocabulary {
     return Math.log((this.documentCount + 1) / 0.5);
   }
 
-  /** The closest known word within a small edit distance, most frequent first; undefined if none. */
-  correct(word: string): string | undefined {
+  /** The closest known word within a small edit distance that `fits`, most frequent first; undefined if none. */
+  correct(word: string, fits: (candidate: string) => boolean): string | undefined {
     if (word.length < 4 || /\d/.test(word)) return undefined;
     const maxDistance = word.length >= 8 ? 2 : 1;
     let best: { word: string; distance: number; df: number } | undefined;
     for (const [candidate, [df, distance]] of this.df.fuzzyGet(word, maxDistance)) {
-      if (distance === 0) return candidate;
+      if (distance === 0 || !fits(candidate)) continue;
       if (!best || distance < best.distance || (distance === best.distance && df > best.df)) best = { word: candidate, distance, df };
     }
     return best?.word;

@@ -1,0 +1,90 @@
+// The Zalo Bot Platform webhook as a Fastify plugin. Durable before acknowledged: a
+// text update is answered 200 only after the core has admitted it (stored or known
+// duplicate); when admission fails the answer is 503 so Zalo may deliver it again.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Admit } from '../../src/core/messages.ts';
+import { translateUpdate } from './translate.ts';
+
+const SECRET_HEADER = 'x-bot-api-secret-token';
+/** Zalo updates are small JSON objects; anything near this size is not one. */
+const BODY_LIMIT = 1024 * 1024;
+
+export interface ZaloWebhookOptions {
+  /** Default '/zalo/webhook'. */
+  path?: string;
+  /** The secret_token given to setWebhook (8–256 characters). */
+  secret: string;
+  /** The bot's own user id from getMe, to drop the echo of its own messages. */
+  botId: string;
+  admit: Admit;
+  /** Clock for updates that carry no date; default Date.now. */
+  now?: () => number;
+}
+
+export const zaloWebhook: FastifyPluginAsync<ZaloWebhookOptions> = async (app, options) => {
+  const { path = '/zalo/webhook', secret, botId, admit, now = Date.now } = options;
+  if (secret.length < 8 || secret.length > 256) throw new RangeError('zaloWebhook: secret must be 8–256 characters');
+  const expected = digest(secret);
+
+  // This plugin is its own encapsulation context: these parsers only apply to its route.
+  // Every body is read as text and parsed in the handler, so a wrong or missing
+  // content type and broken JSON all get the same small 400.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_request, body, done) => done(null, body));
+
+  app.post(path, {
+    bodyLimit: BODY_LIMIT,
+    // Checked before the body is read: nothing from an unauthenticated sender is parsed.
+    onRequest: async (request, reply) => {
+      if (!secretMatches(request.headers[SECRET_HEADER], expected)) {
+        request.log.warn('zalo webhook: wrong or missing secret token');
+        return reply.code(401).send({ ok: false, error: 'unauthorized' });
+      }
+    },
+    handler: async (request, reply) => {
+      const body = parseJson(request.body);
+      if (body === undefined) return badRequest(request, reply, 'body is not JSON');
+
+      const translation = translateUpdate(body, { botId, now: now() });
+      if (translation.kind === 'malformed') return badRequest(request, reply, translation.reason);
+      if (translation.kind === 'ignored') {
+        request.log.debug({ reason: translation.reason }, 'zalo webhook: update ignored');
+        return reply.code(200).send({ ok: true });
+      }
+
+      const { incoming } = translation;
+      try {
+        const status = await admit(incoming);
+        return reply.code(200).send({ ok: true, status });
+      } catch (err) {
+        request.log.error({ err, updateId: incoming.updateId }, 'zalo webhook: admit failed, answering 503 for redelivery');
+        return reply.code(503).send({ ok: false, error: 'unavailable' });
+      }
+    },
+  });
+};
+
+/** SHA-256 both sides so timingSafeEqual always compares equal lengths and leaks none. */
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+function secretMatches(header: string | string[] | undefined, expected: Buffer): boolean {
+  if (typeof header !== 'string' || header === '') return false;
+  return timingSafeEqual(digest(header), expected);
+}
+
+function parseJson(body: unknown): unknown {
+  if (typeof body !== 'string' || body === '') return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+function badRequest(request: FastifyRequest, reply: FastifyReply, reason: string) {
+  request.log.warn({ reason }, 'zalo webhook: bad request');
+  return reply.code(400).send({ ok: false, error: 'bad_request', reason });
+}

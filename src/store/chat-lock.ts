@@ -1,0 +1,68 @@
+// Per-chat ordering for the message pipeline: one chat's messages are handled one
+// at a time, in arrival order within this process, and never at the same time as
+// another app instance handles the same chat.
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Store } from './store.ts';
+
+const NAMESPACE = 'chat-lock';
+
+export interface ChatLockOptions {
+  /**
+   * How long the cross-instance lock lasts if its holder never releases it (a
+   * crashed instance). Must exceed the longest `fn`: past it another instance may enter.
+   */
+  ttlMs: number;
+  /** Pause between attempts while another instance holds the lock. */
+  retryMs: number;
+  /** Give up after waiting this long for another instance; default ttlMs, by when a crashed holder's lock has expired. */
+  waitMs?: number;
+}
+
+export interface ChatLock {
+  /** Runs `fn` once every earlier `run` with the same key has finished, holding the lock for `key` throughout. */
+  run<T>(key: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export function createChatLock(store: Store, options: ChatLockOptions): ChatLock {
+  const { ttlMs, retryMs, waitMs = ttlMs } = options;
+  // The last queued run per key, settled either way; removed when no run follows it.
+  const tails = new Map<string, Promise<void>>();
+
+  async function acquire(key: string, owner: string): Promise<void> {
+    const deadline = Date.now() + waitMs;
+    while (!(await store.claim(NAMESPACE, key, owner, ttlMs))) {
+      if (Date.now() + retryMs > deadline) {
+        throw new Error(`chat lock '${key}': still held by another instance after ${waitMs} ms`);
+      }
+      await sleep(retryMs);
+    }
+  }
+
+  async function runLocked<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    // A token of our own, so that we never release a lock that expired and was taken by another instance.
+    const owner = randomUUID();
+    await acquire(key, owner);
+    try {
+      return await fn();
+    } finally {
+      await store.release(NAMESPACE, key, owner);
+    }
+  }
+
+  return {
+    run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+      const previous = tails.get(key) ?? Promise.resolve();
+      const result = previous.then(() => runLocked(key, fn));
+      const tail = result.then(
+        () => {},
+        () => {},
+      );
+      tails.set(key, tail);
+      void tail.then(() => {
+        if (tails.get(key) === tail) tails.delete(key);
+      });
+      return result;
+    },
+  };
+}

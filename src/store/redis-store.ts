@@ -1,0 +1,92 @@
+// The shared backend: several app instances on one Redis behave like one. Keyv
+// (through @keyv/redis) does get/set/delete; the atomic operations are single
+// Redis commands or Lua scripts on the same connection, and Redis's own key
+// expiry (PX) is what makes an entry absent when its time is up.
+import KeyvRedis, { createClient } from '@keyv/redis';
+import { createKeyv, encodeEntry, KeyvStore, requirePositiveTtl } from './keyv-store.ts';
+import type { Store } from './store.ts';
+
+const CONNECT_TIMEOUT_MS = 5_000;
+const MAX_RECONNECT_DELAY_MS = 2_000;
+
+// Deletes the key only while it holds the claimed string.
+const RELEASE = `
+  local raw = redis.call('GET', KEYS[1])
+  if raw and cjson.decode(raw).value == ARGV[1] then
+    return redis.call('DEL', KEYS[1])
+  end
+  return 0`;
+
+// Starts a counter at 1 expiring in ARGV[1] ms, or counts up a live one keeping its expiry.
+const INCREMENT = `
+  local raw = redis.call('GET', KEYS[1])
+  local count = 1
+  if raw then
+    count = cjson.decode(raw).value + 1
+    redis.call('SET', KEYS[1], string.format('{"value":%d}', count), 'KEEPTTL')
+  else
+    redis.call('SET', KEYS[1], '{"value":1}', 'PX', ARGV[1])
+  end
+  return count`;
+
+type RedisClient = ReturnType<typeof createClient>;
+
+/** Connects to `url` (redis://host:port[/db]); fails rather than waits when the server cannot be reached. */
+export async function openRedisStore(url: string, prefix: string): Promise<Store> {
+  let connected = false;
+  const client: RedisClient = createClient({
+    url,
+    // While Redis is down commands fail at once instead of queueing: a caller
+    // such as Admit must answer "not stored" so the platform delivers again.
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: CONNECT_TIMEOUT_MS,
+      // Give up on the first connection (a wrong URL should fail fast); once up,
+      // reconnect after a Redis restart with backoff.
+      reconnectStrategy: (retries, cause) =>
+        connected ? Math.min(100 * 2 ** retries, MAX_RECONNECT_DELAY_MS) : cause,
+    },
+  });
+  // Connection errors also reject connect() and the commands, which is where
+  // callers see them; unlistened, the 'error' event would end the process.
+  client.on('error', () => {});
+  await client.connect();
+  connected = true;
+  return new RedisStore(client, prefix);
+}
+
+class RedisStore extends KeyvStore {
+  constructor(
+    private readonly client: RedisClient,
+    prefix: string,
+  ) {
+    super(createKeyv(new KeyvRedis(client, { throwOnErrors: true })), prefix);
+  }
+
+  async claim(namespace: string, key: string, value: string, ttlMs: number): Promise<boolean> {
+    requirePositiveTtl(ttlMs);
+    const reply = await this.client.set(this.keyOf(namespace, key), encodeEntry(value), {
+      condition: 'NX',
+      expiration: { type: 'PX', value: ttlMs },
+    });
+    return reply === 'OK';
+  }
+
+  async release(namespace: string, key: string, value: string): Promise<boolean> {
+    const deleted = await this.client.eval(RELEASE, { keys: [this.keyOf(namespace, key)], arguments: [value] });
+    return deleted === 1;
+  }
+
+  async increment(namespace: string, key: string, ttlMs: number): Promise<number> {
+    requirePositiveTtl(ttlMs);
+    const count = await this.client.eval(INCREMENT, {
+      keys: [this.keyOf(namespace, key)],
+      arguments: [String(ttlMs)],
+    });
+    return Number(count);
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}

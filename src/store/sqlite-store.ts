@@ -1,0 +1,116 @@
+// The single-machine backend: one SQLite file that several processes may share.
+// WAL lets readers work beside the one writer, and the busy timeout makes a
+// writer wait for another process's write instead of failing. Each atomic
+// operation is one SQL statement, so SQLite's write lock makes it atomic across
+// processes as well as within this one.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database, { type Database as Connection, type Statement } from 'better-sqlite3';
+import { createKeyv, encodeEntry, KeyvStore, requirePositiveTtl } from './keyv-store.ts';
+import { SqliteKeyvAdapter } from './sqlite-keyv-adapter.ts';
+import type { Store } from './store.ts';
+
+const BUSY_TIMEOUT_MS = 5_000;
+// Expired rows read as absent at once; this only reclaims their space.
+const PURGE_EVERY_MS = 60_000;
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS entries (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,  -- JSON {"value": …}, as Keyv and the statements below write it
+    expires INTEGER       -- milliseconds since the epoch; NULL: kept until deleted
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS entries_expires ON entries (expires) WHERE expires IS NOT NULL;
+`;
+
+/** Opens (creating if needed) the database file at `path`. */
+export function openSqliteStore(path: string, prefix: string): Store {
+  mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    db.pragma('journal_mode = WAL');
+    db.exec(SCHEMA);
+    return new SqliteStore(db, prefix);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+type Params = { key: string; now: number; expires: number };
+
+class SqliteStore extends KeyvStore {
+  // Inserts, or takes over a row whose time is up; `changes` is 1 when this call stored it.
+  private readonly claimRow: Statement<[Params & { entry: string }]>;
+  // Compares the claimed string itself (json_type rules out a number or object that prints alike).
+  private readonly releaseRow: Statement<[{ key: string; now: number; value: string }]>;
+  // Counts up a live counter, or starts a new one (keeping none of an expired one).
+  private readonly incrementRow: Statement<[Params & { first: string }], { count: number }>;
+  private readonly purge: Statement<[number]>;
+  private readonly purgeTimer: NodeJS.Timeout;
+
+  constructor(
+    private readonly db: Connection,
+    prefix: string,
+  ) {
+    super(createKeyv(new SqliteKeyvAdapter(db)), prefix);
+    this.claimRow = db.prepare(`
+      INSERT INTO entries (key, value, expires) VALUES (:key, :entry, :expires)
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires = excluded.expires
+      WHERE entries.expires <= :now`);
+    this.releaseRow = db.prepare(`
+      DELETE FROM entries
+      WHERE key = :key AND (expires IS NULL OR expires > :now)
+        AND json_type(value, '$.value') = 'text' AND json_extract(value, '$.value') = :value`);
+    this.incrementRow = db.prepare(`
+      INSERT INTO entries (key, value, expires) VALUES (:key, :first, :expires)
+      ON CONFLICT (key) DO UPDATE SET
+        value = CASE WHEN entries.expires <= :now THEN excluded.value
+                ELSE json_set(entries.value, '$.value', json_extract(entries.value, '$.value') + 1) END,
+        expires = CASE WHEN entries.expires <= :now THEN excluded.expires ELSE entries.expires END
+      RETURNING json_extract(value, '$.value') AS count`);
+    this.purge = db.prepare('DELETE FROM entries WHERE expires <= ?');
+    this.purge.run(Date.now());
+    this.purgeTimer = setInterval(() => {
+      try {
+        this.purge.run(Date.now());
+      } catch {
+        // Busy past the timeout: the next round tries again (a throw here would end the process).
+      }
+    }, PURGE_EVERY_MS).unref();
+  }
+
+  async claim(namespace: string, key: string, value: string, ttlMs: number): Promise<boolean> {
+    requirePositiveTtl(ttlMs);
+    const now = Date.now();
+    const { changes } = this.claimRow.run({
+      key: this.keyOf(namespace, key),
+      entry: encodeEntry(value),
+      now,
+      expires: now + ttlMs,
+    });
+    return changes === 1;
+  }
+
+  async release(namespace: string, key: string, value: string): Promise<boolean> {
+    const { changes } = this.releaseRow.run({ key: this.keyOf(namespace, key), now: Date.now(), value });
+    return changes === 1;
+  }
+
+  async increment(namespace: string, key: string, ttlMs: number): Promise<number> {
+    requirePositiveTtl(ttlMs);
+    const now = Date.now();
+    const row = this.incrementRow.get({
+      key: this.keyOf(namespace, key),
+      first: encodeEntry(1),
+      now,
+      expires: now + ttlMs,
+    });
+    return row!.count;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.purgeTimer);
+    this.db.close();
+  }
+}

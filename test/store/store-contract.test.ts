@@ -1,0 +1,214 @@
+// The Store contract (src/store/store.ts), run the same way against SQLite and
+// Redis. TTLs are short and the waits real: expiry is the backend's, not a fake clock's.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/store.ts';
+import { backendMakers, type Backend } from './backends.ts';
+
+// Long enough that the checks right after a write still fall inside it on a busy machine.
+const SHORT_TTL = 100;
+const PAST_SHORT_TTL = 150;
+
+describe.each(backendMakers)('%s store', (_name, makeBackend) => {
+  let backend: Backend;
+  let store: Store;
+
+  beforeEach(async () => {
+    backend = makeBackend();
+    store = await backend.open();
+  });
+  afterEach(async () => {
+    await backend.cleanup();
+  });
+
+  describe('get, set, delete', () => {
+    it('stores, overwrites and deletes a value', async () => {
+      expect(await store.get('answers', 'q1')).toBeUndefined();
+      await store.set('answers', 'q1', 'first');
+      expect(await store.get('answers', 'q1')).toBe('first');
+      await store.set('answers', 'q1', 'second');
+      expect(await store.get<string>('answers', 'q1')).toBe('second');
+      expect(await store.delete('answers', 'q1')).toBe(true);
+      expect(await store.get('answers', 'q1')).toBeUndefined();
+      expect(await store.delete('answers', 'q1')).toBe(false);
+    });
+
+    it('round-trips objects, numbers, null and Vietnamese text', async () => {
+      const values: Record<string, unknown> = {
+        object: {
+          procedure: 'Đăng ký khai sinh',
+          documents: ['Giấy chứng sinh', 'Căn cước của cha, mẹ'],
+          fee: { amount: 0, currency: 'đồng' },
+          online: true,
+          note: null,
+        },
+        vietnamese: 'Làm giấy khai sinh cho con cần gì? Lệ phí bao nhiêu ạ 🙏',
+        decomposed: 'Ho\u0302\u0300 so\u031b', // combining marks stay as they were written
+        colon: ':starts with a colon',
+        number: 42.5,
+        zero: 0,
+        nothing: null,
+        list: [1, 'hai', { ba: 3 }],
+      };
+      for (const [key, value] of Object.entries(values)) await store.set('values', key, value);
+      for (const [key, value] of Object.entries(values)) expect(await store.get('values', key)).toEqual(value);
+    });
+
+    it('shares values between two instances on one database', async () => {
+      const other = await backend.open();
+      await store.set('shared', 'k', { from: 'first instance' });
+      expect(await other.get('shared', 'k')).toEqual({ from: 'first instance' });
+      expect(await other.delete('shared', 'k')).toBe(true);
+      expect(await store.get('shared', 'k')).toBeUndefined();
+    });
+  });
+
+  describe('time to live', () => {
+    it('forgets a value once its time is up, and deleting it then finds nothing', async () => {
+      await store.set('ttl', 'short', 'soon gone', SHORT_TTL);
+      await store.set('ttl', 'forever', 'stays', 0);
+      await store.set('ttl', 'no-ttl', 'stays too');
+      expect(await store.get('ttl', 'short')).toBe('soon gone');
+      await sleep(PAST_SHORT_TTL);
+      expect(await store.get('ttl', 'short')).toBeUndefined();
+      expect(await store.delete('ttl', 'short')).toBe(false);
+      expect(await store.get('ttl', 'forever')).toBe('stays');
+      expect(await store.get('ttl', 'no-ttl')).toBe('stays too');
+    });
+
+    it('a new set replaces the old time to live', async () => {
+      await store.set('ttl', 'k', 'short', SHORT_TTL);
+      await store.set('ttl', 'k', 'long');
+      await sleep(PAST_SHORT_TTL);
+      expect(await store.get('ttl', 'k')).toBe('long');
+    });
+
+    it('rejects a negative or fractional time to live', async () => {
+      await expect(store.set('ttl', 'k', 1, -5)).rejects.toThrow(RangeError);
+      await expect(store.claim('ttl', 'k', 'x', 0)).rejects.toThrow(/ttlMs must be a positive integer/);
+      await expect(store.increment('ttl', 'k', 1.5)).rejects.toThrow(RangeError);
+    });
+  });
+
+  describe('namespaces', () => {
+    it('keeps the same key apart in different namespaces', async () => {
+      await store.set('dedup', 'k', 'in dedup');
+      await store.set('rate', 'k', 'in rate');
+      expect(await store.get('dedup', 'k')).toBe('in dedup');
+      expect(await store.get('rate', 'k')).toBe('in rate');
+      expect(await store.delete('dedup', 'k')).toBe(true);
+      expect(await store.get('rate', 'k')).toBe('in rate');
+      expect(await store.claim('dedup', 'k', 'owner', 1000)).toBe(true);
+      expect(await store.claim('rate', 'k', 'owner', 1000)).toBe(false);
+      expect(await store.increment('counts', 'k', 1000)).toBe(1);
+    });
+
+    it('keeps apart keys that would join alike', async () => {
+      await store.set('a', 'b:c', 'one');
+      expect(await store.get('a', 'b:c')).toBe('one');
+      await expect(store.set('a:b', 'c', 'two')).rejects.toThrow(/invalid namespace/);
+      await expect(store.get('', 'c')).rejects.toThrow(/invalid namespace/);
+    });
+
+    it('keeps stores with different prefixes apart on one database', async () => {
+      const { openStore } = await import('../../src/store/open-store.ts');
+      const other = await openStore(backend.url, { prefix: `${backend.prefix}-other` });
+      try {
+        await store.set('ns', 'k', 'mine');
+        expect(await other.get('ns', 'k')).toBeUndefined();
+        expect(await other.claim('ns', 'k', 'x', 1000)).toBe(true);
+        expect(await store.get('ns', 'k')).toBe('mine');
+        await other.delete('ns', 'k');
+      } finally {
+        await other.close();
+      }
+    });
+  });
+
+  describe('claim and release', () => {
+    it('claims once; a second claim fails until the first expires', async () => {
+      expect(await store.claim('dedup', 'telegram:1001', 'a', SHORT_TTL)).toBe(true);
+      expect(await store.claim('dedup', 'telegram:1001', 'b', SHORT_TTL)).toBe(false);
+      expect(await store.get('dedup', 'telegram:1001')).toBe('a');
+      await sleep(PAST_SHORT_TTL);
+      expect(await store.get('dedup', 'telegram:1001')).toBeUndefined();
+      expect(await store.claim('dedup', 'telegram:1001', 'b', SHORT_TTL)).toBe(true);
+      expect(await store.get('dedup', 'telegram:1001')).toBe('b');
+    });
+
+    it('does not claim a key that set() holds', async () => {
+      await store.set('dedup', 'k', 'taken');
+      expect(await store.claim('dedup', 'k', 'x', 1000)).toBe(false);
+      expect(await store.get('dedup', 'k')).toBe('taken');
+    });
+
+    it('releases only for the owner', async () => {
+      const owner = 'chủ sở hữu 🔒';
+      expect(await store.claim('lock', 'chat', owner, 5000)).toBe(true);
+      expect(await store.release('lock', 'chat', 'someone else')).toBe(false);
+      expect(await store.release('lock', 'chat', 'chủ sở hữu')).toBe(false);
+      expect(await store.get('lock', 'chat')).toBe(owner);
+      expect(await store.release('lock', 'chat', owner)).toBe(true);
+      expect(await store.get('lock', 'chat')).toBeUndefined();
+      expect(await store.release('lock', 'chat', owner)).toBe(false);
+      expect(await store.claim('lock', 'chat', 'next', 5000)).toBe(true);
+    });
+
+    it('does not release a value that only prints alike', async () => {
+      await store.set('lock', 'number', 7);
+      expect(await store.release('lock', 'number', '7')).toBe(false);
+      await store.set('lock', 'object', { a: 1 });
+      expect(await store.release('lock', 'object', '{"a":1}')).toBe(false);
+      expect(await store.get('lock', 'number')).toBe(7);
+    });
+
+    it('an expired claim cannot be released, and the next owner keeps it', async () => {
+      expect(await store.claim('lock', 'chat', 'old', SHORT_TTL)).toBe(true);
+      await sleep(PAST_SHORT_TTL);
+      expect(await store.release('lock', 'chat', 'old')).toBe(false);
+      expect(await store.claim('lock', 'chat', 'new', 5000)).toBe(true);
+      expect(await store.release('lock', 'chat', 'old')).toBe(false);
+      expect(await store.get('lock', 'chat')).toBe('new');
+    });
+
+    it('50 parallel claims through two instances: exactly one wins', async () => {
+      const other = await backend.open();
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? store : other).claim('dedup', 'race', `owner-${i}`, 5000)),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const winner = results.indexOf(true);
+      expect(await other.get('dedup', 'race')).toBe(`owner-${winner}`);
+    });
+  });
+
+  describe('increment', () => {
+    it('counts up and starts again once the window is over', async () => {
+      expect(await store.increment('rate', 'chat', SHORT_TTL)).toBe(1);
+      expect(await store.increment('rate', 'chat', SHORT_TTL)).toBe(2);
+      expect(await store.increment('rate', 'chat', SHORT_TTL)).toBe(3);
+      expect(await store.get('rate', 'chat')).toBe(3);
+      expect(await store.increment('rate', 'other chat', SHORT_TTL)).toBe(1);
+      await sleep(PAST_SHORT_TTL);
+      expect(await store.get('rate', 'chat')).toBeUndefined();
+      expect(await store.increment('rate', 'chat', SHORT_TTL)).toBe(1);
+    });
+
+    it('expires ttlMs after the first increment, not the last', async () => {
+      // Counted at 0, ~100 and ~250 ms with a 200 ms window: the third starts a new one.
+      expect(await store.increment('rate', 'k', 200)).toBe(1);
+      await sleep(100);
+      expect(await store.increment('rate', 'k', 200)).toBe(2);
+      await sleep(150);
+      expect(await store.increment('rate', 'k', 200)).toBe(1);
+    });
+
+    it('parallel increments through two instances each get their own count', async () => {
+      const other = await backend.open();
+      const counts = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? store : other).increment('rate', 'burst', 5000)),
+      );
+      expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    });
+  });
+});

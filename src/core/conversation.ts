@@ -15,6 +15,8 @@ import { contactLines, MENU_TEXTS, TEXTS } from './texts.ts';
 /** Channels without buttons: choices are answered by number, so only one numbered list per turn. */
 const NUMBERED: ReadonlySet<ChannelName> = new Set(['zalo', 'zalo-oa']);
 const PAGE = 8;
+/** Words of a follow-up that name no new topic: "còn lệ phí thì sao?". */
+const FOLLOW_UP_FILLERS = new Set(['con', 'nua']);
 const RATING_TTL_MS = 400 * 24 * 3600 * 1000;
 
 const COMMANDS: Record<string, string> = {
@@ -90,7 +92,8 @@ export class Conversation {
     const decision = engine.decide(text);
     const previous = session.entryId ? engine.get(session.entryId) : undefined;
     // "còn lệ phí thì sao?" right after an answer: the aspect of the same entry.
-    if (previous?.kind === 'procedure' && decision.query.aspects.length && engine.topicWords(decision.query).length === 0) {
+    const topic = engine.topicWords(decision.query).filter((w) => !FOLLOW_UP_FILLERS.has(fold(w)));
+    if (previous?.kind === 'procedure' && decision.query.aspects.length && topic.length === 0) {
       return [{ text: [previous.title, ...decision.query.aspects.map((a) => renderSection(previous, a))].join('\n\n') }, this.ratePrompt(previous)];
     }
     if (decision.outcome === 'answer') {

@@ -11,6 +11,7 @@ export interface AgeRange {
 }
 
 const BELOW = /dưới (\d{1,3}) tuổi/;
+const BOUND_WORDS = new Set(['duoi', 'tren', 'tu', 'du', 'qua', 'hon']);
 const FROM = /từ đủ (\d{1,3}) tuổi/;
 
 /** The age range an entry's title states, if any. */
@@ -26,7 +27,9 @@ export function ageRangeOf(title: string): AgeRange | undefined {
 export function ageIn(words: readonly string[]): number | undefined {
   const ages = new Set<number>();
   words.forEach((w, i) => {
-    if (/^\d{1,3}$/.test(w) && fold(words[i + 1] ?? '') === 'tuoi') ages.add(Number(w));
+    // "dưới 14 tuổi" names a range, not the child's age.
+    const bound = BOUND_WORDS.has(fold(words[i - 1] ?? ''));
+    if (!bound && /^\d{1,3}$/.test(w) && fold(words[i + 1] ?? '') === 'tuoi') ages.add(Number(w));
   });
   return ages.size === 1 ? [...ages][0] : undefined;
 }

@@ -96,7 +96,7 @@ export class Engine {
     this.reader = new QueryReader(lexicon);
     this.byId = new Map(entries.map((e) => [e.id, e]));
     this.byCode = new Map(entries.filter((e) => e.code).map((e) => [e.code, e]));
-    const docs = entries.map(indexedDoc);
+    const docs = entries.map((e) => indexedDoc(e, (phrase) => this.reader.expandKnowledge(phrase)));
     const index = buildIndex(docs);
     const vocabulary = new Vocabulary(docs);
     const names = new Map(entries.map((e) => [e.id, this.nameWords(e)]));
@@ -116,7 +116,7 @@ export class Engine {
 
   /** The words of a query that name a topic (not function words, not aspect cues). */
   topicWords(query: Query): string[] {
-    return query.phrases.flat().filter((w) => !this.reader.isFunctionWord(w) && !this.reader.isAspectWord(w));
+    return query.phrases.flat().filter((w) => !this.reader.isFunctionWord(w) && !query.aspectWords.has(w));
   }
 
   get(id: string): Entry | undefined {
@@ -131,14 +131,14 @@ export class Engine {
     if (query.smalltalk) return none('smalltalk');
     if (query.complaint) return none('complaint');
 
-    let ranked = this.rank(query.phrases);
+    let ranked = this.rank(query.phrases, query);
     const top = ranked.results[0];
     // Typos matter in short messages; a long one says its topic more than once.
     const doubtful = !top || top.coverage < this.thresholds.fallbackCoverage || ranked.unknown > 0;
     if (doubtful && ranked.telling <= this.thresholds.shortMessage) {
       // Fuzzy correction is a second pass only: it is slower and can drift to a wrong word.
       const corrected = this.ranker.correct(query.phrases);
-      const retry = corrected && this.rank(corrected);
+      const retry = corrected && this.rank(corrected, query);
       if (retry?.results[0] && (retry.results[0].coverage > (top?.coverage ?? 0) || retry.unknown < ranked.unknown)) ranked = retry;
     }
     const candidates = this.byAge(
@@ -158,11 +158,11 @@ export class Engine {
     return names.map((name) => words(name).filter((w) => !this.reader.isFunctionWord(w)).map(fold));
   }
 
-  private rank(phrases: string[][]): RankResult {
+  private rank(phrases: string[][], query: Query): RankResult {
     return this.ranker.rank({
       phrases,
       // Numbers (ages, counts) say nothing about the topic; ages are handled by byAge.
-      isLight: (w) => (this.reader.isFunctionWord(w) || /^\d+$/.test(w) ? 'function' : this.reader.isAspectWord(w) ? 'aspect' : undefined),
+      isLight: (w) => (this.reader.isFunctionWord(w) || /^\d+$/.test(w) ? 'function' : query.aspectWords.has(w) ? 'aspect' : undefined),
     });
   }
 
@@ -205,3 +205,4 @@ export class Engine {
     return decision.candidates.filter((c) => c.score >= first.score * this.thresholds.clarifyRatio).slice(0, 3);
   }
 }
+

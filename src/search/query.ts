@@ -14,6 +14,8 @@ export interface Query {
   folded: string[];
   accented: boolean;
   aspects: Aspect[];
+  /** The words that belong to an aspect cue in this message ("hồ sơ", "bao lâu"). */
+  aspectWords: ReadonlySet<string>;
   complaint: boolean;
   smalltalk?: 'greeting' | 'thanks';
 }
@@ -35,7 +37,6 @@ export class QueryReader {
   private readonly greeting: PhraseTable<true>;
   private readonly thanks: PhraseTable<true>;
   private readonly functionWords: WordSet;
-  private readonly aspectWords: WordSet;
 
   constructor(lexicon: Lexicon) {
     this.expansions = new PhraseTable(Object.entries(lexicon.expansions).map(([k, v]) => [k, segments(v).flat()] as const));
@@ -48,20 +49,22 @@ export class QueryReader {
     this.greeting = PhraseTable.of(lexicon.smalltalk.greeting);
     this.thanks = PhraseTable.of(lexicon.smalltalk.thanks);
     this.functionWords = new WordSet(lexicon.function_words);
-    this.aspectWords = new WordSet(Object.values(lexicon.aspects).flatMap((cues) => cues ?? []));
   }
 
   read(text: string): Query {
     const phrases = segments(text).map((phrase) => this.expand(phrase));
     const folded = phrases.flat().map(fold);
     const all = phrases.flat();
-    const aspects = [...new Set(this.aspects.matches(all).map((m) => m.value))];
+    const aspectMatches = this.aspects.matches(all);
+    const aspects = [...new Set(aspectMatches.map((m) => m.value))];
+    const aspectWords = new Set(aspectMatches.flatMap((m) => all.slice(m.start, m.end)));
     return {
       text,
       phrases,
       folded,
       accented: hasDiacritics(text),
       aspects,
+      aspectWords,
       complaint: this.isComplaint(all),
       smalltalk: this.smalltalk(all),
     };
@@ -72,11 +75,12 @@ export class QueryReader {
     return this.functionWords.matches(word);
   }
 
-  isAspectWord(word: string): boolean {
-    return this.aspectWords.matches(word);
+  /** Knowledge text goes through the same expansions as messages, keeping its accents. */
+  expandKnowledge(phrase: string[]): string[] {
+    return this.expand(phrase, true);
   }
 
-  private expand(typed: string[]): string[] {
+  private expand(typed: string[], keepAccents = false): string[] {
     // "5t", "10t": an age in chat shorthand.
     const phrase = typed.flatMap((w) => (/^\d{1,3}t$/.test(w) ? [w.slice(0, -1), 'tuổi'] : [w]));
     const out: string[] = [];
@@ -84,7 +88,7 @@ export class QueryReader {
     for (const m of this.expansions.matches(phrase)) {
       // An expansion is as accented as what was typed: "so do" must not gain exact
       // diacritic matches that the citizen's other, unaccented words cannot.
-      const typedAccented = phrase.slice(m.start, m.end).some(hasDiacritics);
+      const typedAccented = keepAccents || phrase.slice(m.start, m.end).some(hasDiacritics);
       out.push(...phrase.slice(at, m.start), ...(typedAccented ? m.value : m.value.map(fold)));
       at = m.end;
     }

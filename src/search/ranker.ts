@@ -84,7 +84,7 @@ export class Ranker {
     // apart, are left out of the search: they weigh almost nothing and cost most of
     // the time. Coverage below still counts them, from each entry's own words.
     const searchable = (term: string) =>
-      term.split(PAIR_JOINER).some((w) => light.get(w) !== 'function' && !this.vocabulary.isCommon(fold(w)));
+      term.split(PAIR_JOINER).some((w) => light.get(w) !== 'function') && !this.vocabulary.isCommon(fold(term));
     const termWeight = (term: string) => {
       const ws = term.split(PAIR_JOINER).map((w) => {
         const l = light.get(w);

@@ -29,10 +29,11 @@ function sourceText(entry: Entry): Record<SourceField, string> {
   };
 }
 
-export function indexedDoc(entry: Entry): IndexedDoc {
+/** `expand`: the lexicon's expansions, so "CCCD" in an alias means what it means in a message. */
+export function indexedDoc(entry: Entry, expand: (phrase: string[]) => string[]): IndexedDoc {
   const terms: Record<string, string[]> = {};
   for (const [field, text] of Object.entries(sourceText(entry))) {
-    const { accented, folded } = fieldTerms(text, PAIRED.has(field));
+    const { accented, folded } = fieldTerms(text, PAIRED.has(field), expand);
     terms[field] = accented;
     terms[`${field}_f`] = folded;
   }

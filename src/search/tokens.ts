@@ -27,10 +27,11 @@ export function isPair(term: string): boolean {
 }
 
 /** Terms of a field, accented and folded, from one pass over the text; pairs when asked. */
-export function fieldTerms(text: string, pairs: boolean): { accented: string[]; folded: string[] } {
+export function fieldTerms(text: string, pairs: boolean, expand: (phrase: string[]) => string[]): { accented: string[]; folded: string[] } {
   const accented: string[] = [];
   const folded: string[] = [];
-  for (const phrase of segments(text)) {
+  for (const typed of segments(text)) {
+    const phrase = expand(typed);
     const f = phrase.map(fold);
     accented.push(...(pairs ? withPairs(phrase) : phrase));
     folded.push(...(pairs ? withPairs(f) : f));

@@ -12,14 +12,15 @@ const COMMON_SHARE = 0.1;
 export class Vocabulary {
   private readonly df = new SearchableMap<number>();
   private readonly wordsOf = new Map<string, ReadonlySet<string>>();
-  private readonly pairs = new Set<string>();
+  private readonly pairDf = new Map<string, number>();
   readonly documentCount: number;
 
   constructor(docs: readonly IndexedDoc[]) {
     for (const doc of docs) {
       const seen = new Set(Object.entries(doc.terms).flatMap(([field, terms]) => (field.endsWith('_f') ? terms.filter((t) => !isPair(t)) : [])));
       this.wordsOf.set(doc.id, seen);
-      for (const [field, terms] of Object.entries(doc.terms)) if (field.endsWith('_f')) for (const t of terms) if (isPair(t)) this.pairs.add(t);
+      const pairs = new Set(Object.entries(doc.terms).flatMap(([field, terms]) => (field.endsWith('_f') ? terms.filter(isPair) : [])));
+      for (const pair of pairs) this.pairDf.set(pair, (this.pairDf.get(pair) ?? 0) + 1);
       for (const word of seen) this.df.set(word, (this.df.get(word) ?? 0) + 1);
     }
     this.documentCount = docs.length;
@@ -31,7 +32,7 @@ export class Vocabulary {
 
   /** Whether the knowledge writes these two folded words next to each other somewhere. */
   hasPair(first: string | undefined, second: string | undefined): boolean {
-    return first !== undefined && second !== undefined && this.pairs.has(first + PAIR_JOINER + second);
+    return first !== undefined && second !== undefined && this.pairDf.has(first + PAIR_JOINER + second);
   }
 
   /** Whether an entry's text has this folded word, in any field. */
@@ -40,12 +41,13 @@ export class Vocabulary {
   }
 
   /**
-   * Words like "thủ", "tục", "cấp" in a large imported corpus: searching them alone
+   * Terms like "thủ", "cấp" or "thủ tục" in a large imported corpus: searching them
    * scores thousands of entries for almost no information. Small knowledge bases
    * have no common words (the floor keeps curated-only ranking unchanged).
    */
-  isCommon(word: string): boolean {
-    return (this.df.get(word) ?? 0) > Math.max(COMMON_MIN_DF, COMMON_SHARE * this.documentCount);
+  isCommon(term: string): boolean {
+    const df = isPair(term) ? this.pairDf.get(term) : this.df.get(term);
+    return (df ?? 0) > Math.max(COMMON_MIN_DF, COMMON_SHARE * this.documentCount);
   }
 
   /** Inverse document frequency; a word the knowledge never uses is the most telling. */

@@ -41,7 +41,7 @@ describe('motcua ask', () => {
   });
 
   it('reads one message per line from standard input and prints one JSON line each', async () => {
-    const { code, stdout } = await motcua(['ask', '--json', '-'], 'xin chào\n\nthời tiết hôm nay thế nào\ndang ky khai sinh\n');
+    const { code, stdout } = await motcua(['ask', '--json', '-'], 'xin chào\n\nthời tiết hôm nay thế nào\nđăng ký khai sinh\n');
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.outcome)).toEqual(['smalltalk', 'fallback', 'answer']);

@@ -1,0 +1,109 @@
+// Conversation scenarios, channel by channel, over the real engine and a real
+// SQLite store: each step is what the citizen does and what must come back.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Conversation } from '../../src/core/conversation.ts';
+import type { ChannelName } from '../../src/core/messages.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+import { Engine } from '../../src/search/engine.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import type { Store } from '../../src/store/store.ts';
+
+let dir: string;
+let store: Store;
+let conversation: Conversation;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'motcua-conv-'));
+  store = await openStore(`sqlite://${join(dir, 'test.sqlite')}`);
+  conversation = new Conversation({ engine: new Engine(await loadKnowledgeBase(['knowledge'])), store, sessionTtlMs: 3_600_000 });
+});
+
+afterAll(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+let chat = 0;
+/** A fresh chat on a channel; `say` sends text, `press` presses the n-th choice of the last reply that had choices. */
+function citizen(channel: ChannelName) {
+  const chatId = `c${++chat}`;
+  let last: Reply[] = [];
+  let update = 0;
+  const send = async (message: { text?: string; action?: string }) => {
+    last = await conversation.handle({ address: { channel, chatId }, updateId: String(++update), receivedAt: Date.now(), ...message });
+    return last;
+  };
+  return {
+    say: (text: string) => send({ text }),
+    press: (label: string) => {
+      const choice = last.flatMap((r) => r.choices ?? []).find((c) => c.label.includes(label));
+      if (!choice) throw new Error(`no choice "${label}" in ${JSON.stringify(last)}`);
+      return send({ action: choice.action });
+    },
+  };
+}
+
+const text = (replies: Reply[]) => replies.map((r) => r.text).join('\n---\n');
+
+describe('on a channel with buttons (web, Telegram)', () => {
+  it('answers, then a follow-up about the fee is about the same entry', async () => {
+    const c = citizen('web');
+    expect(text(await c.say('xin giấy xác nhận độc thân cần giấy tờ gì'))).toContain('Hồ sơ cần chuẩn bị');
+    const followUp = text(await c.say('còn lệ phí thì sao?'));
+    expect(followUp).toMatch(/^Thủ tục cấp Giấy xác nhận tình trạng hôn nhân\n\nPhí, lệ phí:/);
+  });
+
+  it('browses by sector to an entry', async () => {
+    const c = citizen('telegram');
+    await c.say('/start');
+    await c.press('Tra cứu thủ tục theo lĩnh vực');
+    await c.press('Chứng thực');
+    expect(text(await c.press('Chứng thực chữ ký'))).toContain('Mã thủ tục: 2.000884');
+  });
+
+  it('asks which entry was meant and answers the one picked', async () => {
+    const c = citizen('web');
+    const clarify = await c.say('sổ đỏ');
+    expect(clarify[0]!.choices!.length).toBeGreaterThanOrEqual(2);
+    const answer = await c.press('lần đầu');
+    expect(text(answer)).toContain('1.013978');
+  });
+
+  it('records a rating and thanks the citizen', async () => {
+    const c = citizen('web');
+    await c.say('đăng ký khai tử ở đâu');
+    expect(text(await c.press('Hữu ích'))).toContain('Cảm ơn');
+    expect(await store.get('ratings', 'dang-ky-khai-tu:up')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps every action token within Telegram’s 64 bytes', async () => {
+    const c = citizen('telegram');
+    const replies = await c.say('đăng ký khai sinh kết hợp nhận cha mẹ con');
+    for (const choice of replies.flatMap((r) => r.choices ?? [])) expect(Buffer.byteLength(choice.action)).toBeLessThanOrEqual(64);
+  });
+
+  it('says so when a pressed button is too old to know', async () => {
+    const replies = await conversation.handle({ address: { channel: 'web', chatId: 'stale' }, updateId: 'x', action: 'zzzzzz.1', receivedAt: Date.now() });
+    expect(text(replies)).toContain('Lựa chọn này đã cũ');
+  });
+});
+
+describe('on Zalo (numbered choices)', () => {
+  it('keeps one numbered list per turn and maps a typed number to it', async () => {
+    const c = citizen('zalo');
+    const answer = await c.say('làm thẻ căn cước cho con 10 tuổi cần gì');
+    expect(answer.filter((r) => r.choices?.length)).toHaveLength(1);
+    expect(text(answer)).toContain('Anh/chị có thể hỏi tiếp');
+    expect(text(await c.say('1'))).toContain('Cảm ơn anh/chị đã đánh giá');
+  });
+
+  it('shows the menu on /start, and a typed "4" picks its fourth item', async () => {
+    const c = citizen('zalo');
+    await c.say('/start');
+    expect(text(await c.say('4'))).toContain('Thông tin liên hệ');
+  });
+});

@@ -7,6 +7,7 @@ import { entryFrom, type Entry } from '../../src/knowledge/entry.ts';
 import { EMPTY_LEXICON } from '../../src/knowledge/lexicon.ts';
 import { NATIONAL_ONLY } from '../../src/knowledge/locality.ts';
 import { procedureSchema } from '../../src/knowledge/schema.ts';
+import { ageIn, ageRangeOf } from '../../src/search/age.ts';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -80,5 +81,24 @@ describe('outcomes', () => {
     expect(choices.length).toBeGreaterThanOrEqual(2);
     expect(choices.length).toBeLessThanOrEqual(3);
     expect(choices).toContain('cap-gcn-lan-dau-ho-gia-dinh-ca-nhan');
+  });
+});
+
+describe('ages', () => {
+  it.each([
+    ['Cấp thẻ căn cước cho người dưới 06 tuổi', { min: 0, max: 6 }],
+    ['Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên', { min: 14, max: Infinity }],
+    ['Đăng ký khai sinh', undefined],
+  ])('%s states %j', (title, range) => {
+    expect(ageRangeOf(title)).toEqual(range);
+  });
+
+  it.each([
+    [['con', '10', 'tuổi'], 10],
+    [['be', '5', 'tuoi'], 5],
+    [['trẻ', 'dưới', '14', 'tuổi'], undefined], // a range, not an age
+    [['2', 'con', '3', 'tuổi', 'và', '7', 'tuổi'], undefined], // two ages: no single answer
+  ])('%j mentions age %s', (ws, age) => {
+    expect(ageIn(ws)).toBe(age);
   });
 });

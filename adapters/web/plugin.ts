@@ -1,0 +1,33 @@
+// The web chat as a Fastify plugin: the chat page at /, the widget script cities
+// embed on their portals, the page's assets, and the JSON endpoint the page talks to.
+import type { FastifyPluginAsync } from 'fastify';
+import { registerChatRoute, type Converse } from './chat-route.ts';
+import { loadPublicFiles, sendFile } from './static-files.ts';
+
+export interface WebChatOptions {
+  /** The dialogue: usually `(incoming) => conversation.handle(incoming)`. */
+  converse: Converse;
+  /** Shown as the page title and the chat header. Default "Trợ lý một cửa". */
+  title?: string;
+}
+
+// The page loads nothing from elsewhere; any portal may frame it (that is what widget.js does).
+const PAGE_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
+
+export const webChat: FastifyPluginAsync<WebChatOptions> = async (app, options) => {
+  const files = await loadPublicFiles(options.title ?? 'Trợ lý một cửa');
+
+  app.get('/', (request, reply) => sendFile(request, reply.header('content-security-policy', PAGE_POLICY), files.page, 'no-cache'));
+  // Portals embed it under a fixed URL, so it cannot be cached for good.
+  app.get('/widget.js', (request, reply) => sendFile(request, reply, files.widget, 'public, max-age=3600'));
+  app.get<{ Params: { version: string; name: string } }>('/assets/:version/:name', (request, reply) => {
+    const file = files.assets.get(request.params.name);
+    if (!file) return reply.callNotFound();
+    // A page from before a deploy still gets the file, but nobody may keep today's content under yesterday's version.
+    const current = request.params.version === files.version;
+    return sendFile(request, reply, file, current ? 'public, max-age=31536000, immutable' : 'no-cache');
+  });
+
+  registerChatRoute(app, options.converse);
+};

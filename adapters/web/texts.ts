@@ -1,0 +1,11 @@
+// What the web chat API says when it cannot answer: short, polite, Vietnamese.
+// The chat page shows these to the citizen as they are.
+export const WEB_TEXTS = {
+  badSession: 'Phiên trò chuyện không hợp lệ. Anh/chị vui lòng tải lại trang.',
+  emptyText: 'Anh/chị vui lòng nhập câu hỏi.',
+  tooLong: 'Câu hỏi quá dài (tối đa 2000 ký tự). Anh/chị vui lòng viết ngắn gọn hơn.',
+  badRequest: 'Yêu cầu không hợp lệ. Anh/chị vui lòng tải lại trang và thử lại.',
+  tooLarge: 'Nội dung gửi lên quá lớn. Anh/chị vui lòng viết ngắn gọn hơn.',
+  unavailable: 'Xin lỗi anh/chị, hệ thống đang bận nên chưa trả lời được. Anh/chị vui lòng thử lại sau ít phút.',
+  serverError: 'Xin lỗi anh/chị, đã có lỗi xảy ra. Anh/chị vui lòng thử lại sau ít phút.',
+} as const;

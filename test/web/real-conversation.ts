@@ -1,0 +1,36 @@
+// A real Conversation for the web chat tests: the engine over the shipped
+// knowledge/ and a SQLite store in a throwaway directory.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Conversation } from '../../src/core/conversation.ts';
+import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+import { Engine } from '../../src/search/engine.ts';
+import { openStore } from '../../src/store/open-store.ts';
+
+export interface RealConversation {
+  conversation: Conversation;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export async function realConversation(): Promise<RealConversation> {
+  const dir = await mkdtemp(join(tmpdir(), 'motcua-web-'));
+  const store = await openStore(`sqlite://${join(dir, 'store.sqlite')}`);
+  const engine = new Engine(await loadKnowledgeBase(['knowledge']));
+  return {
+    conversation: new Conversation({ engine, store, sessionTtlMs: 3600_000 }),
+    engine,
+    async close() {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A question the engine answers by asking which of several entries was meant, and those entries' titles. */
+export function clarifyingQuestion(engine: Engine, text = 'sổ đỏ'): string[] {
+  const decision = engine.decide(text);
+  if (decision.outcome !== 'clarify') throw new Error(`"${text}" no longer gets a clarification (${decision.outcome}); pick another question for the web tests`);
+  return engine.clarifyChoices(decision).map((c) => c.entry.title);
+}

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Admit } from '../../src/core/messages.ts';
 import { SIGNATURE_HEADER, verifySignature } from './signature.ts';
 import { translateOaEvent } from './translate.ts';
+import { answerTranslation, badRequest } from '../shared/webhook-reply.ts';
 
 /** OA events are small JSON objects; anything near this size is not one. */
 const BODY_LIMIT = 1024 * 1024;
@@ -47,27 +48,13 @@ export const zaloOaWebhook: FastifyPluginAsync<ZaloOaWebhookOptions> = async (ap
     handler: async (request, reply) => {
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const body = parseObject(raw);
-      if (body === undefined) return badRequest(request, reply, 'body is not a JSON object');
+      if (body === undefined) return badRequest(request, reply, 'body is not a JSON object', 'zalo oa webhook');
 
       const check = verifySignature(request.headers[SIGNATURE_HEADER], raw, body, { oaSecretKey, replayWindowMs, now });
-      if (!check.ok) return check.reason === 'malformed' ? badRequest(request, reply, check.detail) : unauthorized(request, reply, check.detail);
+      if (!check.ok) return check.reason === 'malformed' ? badRequest(request, reply, check.detail, 'zalo oa webhook') : unauthorized(request, reply, check.detail);
       if (String(body.app_id) !== appId) return unauthorized(request, reply, 'event for another app');
 
-      const translation = translateOaEvent(body, { oaId, now: now() });
-      if (translation.kind === 'malformed') return badRequest(request, reply, translation.reason);
-      if (translation.kind === 'ignored') {
-        request.log.debug({ reason: translation.reason }, 'zalo oa webhook: event ignored');
-        return reply.code(200).send({ ok: true });
-      }
-
-      const { incoming } = translation;
-      try {
-        const status = await admit(incoming);
-        return reply.code(200).send({ ok: true, status });
-      } catch (err) {
-        request.log.error({ err, updateId: incoming.updateId }, 'zalo oa webhook: admit failed, answering 503 for redelivery');
-        return reply.code(503).send({ ok: false, error: 'unavailable' });
-      }
+      return answerTranslation(request, reply, translateOaEvent(body, { oaId, now: now() }), admit, 'zalo oa webhook');
     },
   });
 };
@@ -84,9 +71,4 @@ function parseObject(raw: Buffer): Record<string, unknown> | undefined {
 function unauthorized(request: FastifyRequest, reply: FastifyReply, reason: string) {
   request.log.warn({ reason }, 'zalo oa webhook: refused');
   return reply.code(401).send({ ok: false, error: 'unauthorized' });
-}
-
-function badRequest(request: FastifyRequest, reply: FastifyReply, reason: string) {
-  request.log.warn({ reason }, 'zalo oa webhook: bad request');
-  return reply.code(400).send({ ok: false, error: 'bad_request', reason });
 }

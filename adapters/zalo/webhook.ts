@@ -5,6 +5,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Admit } from '../../src/core/messages.ts';
 import { translateUpdate } from './translate.ts';
+import { answerTranslation, badRequest } from '../shared/webhook-reply.ts';
 
 const SECRET_HEADER = 'x-bot-api-secret-token';
 /** Zalo updates are small JSON objects; anything near this size is not one. */
@@ -44,23 +45,9 @@ export const zaloWebhook: FastifyPluginAsync<ZaloWebhookOptions> = async (app, o
     },
     handler: async (request, reply) => {
       const body = parseJson(request.body);
-      if (body === undefined) return badRequest(request, reply, 'body is not JSON');
+      if (body === undefined) return badRequest(request, reply, 'body is not JSON', 'zalo webhook');
 
-      const translation = translateUpdate(body, { botId, now: now() });
-      if (translation.kind === 'malformed') return badRequest(request, reply, translation.reason);
-      if (translation.kind === 'ignored') {
-        request.log.debug({ reason: translation.reason }, 'zalo webhook: update ignored');
-        return reply.code(200).send({ ok: true });
-      }
-
-      const { incoming } = translation;
-      try {
-        const status = await admit(incoming);
-        return reply.code(200).send({ ok: true, status });
-      } catch (err) {
-        request.log.error({ err, updateId: incoming.updateId }, 'zalo webhook: admit failed, answering 503 for redelivery');
-        return reply.code(503).send({ ok: false, error: 'unavailable' });
-      }
+      return answerTranslation(request, reply, translateUpdate(body, { botId, now: now() }), admit, 'zalo webhook');
     },
   });
 };
@@ -82,9 +69,4 @@ function parseJson(body: unknown): unknown {
   } catch {
     return undefined;
   }
-}
-
-function badRequest(request: FastifyRequest, reply: FastifyReply, reason: string) {
-  request.log.warn({ reason }, 'zalo webhook: bad request');
-  return reply.code(400).send({ ok: false, error: 'bad_request', reason });
 }

@@ -1,0 +1,37 @@
+// The HTTP server around the channels: liveness and readiness probes, JSON answers
+// for errors and unknown routes, and the channel plugins passed in (web chat,
+// webhooks). Built apart from listen(), so tests inject requests or pick a port.
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import type { LogLevel } from '../../src/config.ts';
+import { checkReadiness, type ReadinessDeps } from './readiness.ts';
+
+export interface ServerDeps {
+  logLevel: LogLevel;
+  readiness: ReadinessDeps;
+  plugins: readonly FastifyPluginAsync[];
+}
+
+export function buildServer(deps: ServerDeps): FastifyInstance {
+  const app = Fastify({ logger: { level: deps.logLevel } });
+
+  // Plugins with their own error handler (the web chat's) keep it; everything else lands here.
+  app.setErrorHandler<FastifyError>((error, request, reply) => {
+    const status = error.statusCode ?? 500;
+    // A 4xx is about the request (bad JSON, too large…): its message tells the caller what to fix.
+    if (status < 500) return reply.code(status).send({ error: error.code ?? 'bad_request', message: error.message });
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send({ error: 'internal_error' });
+  });
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not_found' }));
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (request, reply) => {
+    const readiness = await checkReadiness(deps.readiness);
+    if (readiness.ready) return { status: 'ready' };
+    request.log.warn({ err: readiness.error, reason: readiness.reason }, 'not ready');
+    return reply.code(503).send({ status: 'unavailable', reason: readiness.reason });
+  });
+
+  for (const plugin of deps.plugins) void app.register(plugin);
+  return app;
+}

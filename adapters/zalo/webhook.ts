@@ -2,7 +2,7 @@
 // text update is answered 200 only after the core has admitted it (stored or known
 // duplicate); when admission fails the answer is 503 so Zalo may deliver it again.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { Admit } from '../../src/core/messages.ts';
 import { translateUpdate } from './translate.ts';
 import { answerTranslation, badRequest } from '../shared/webhook-reply.ts';

@@ -2,10 +2,9 @@
 // MiniSearch query tree (exact diacritics weigh more), light weights for function
 // and aspect words, then per-result coverage of the query's telling words.
 import type MiniSearch from 'minisearch';
-import type { SearchResult } from 'minisearch';
 import { fold, hasDiacritics } from '../text/vietnamese.ts';
 import { ACCENTED_FIELDS, FOLDED_FIELDS, type IndexedDoc } from './search-index.ts';
-import { isPair, PAIR_JOINER, withPairs } from './tokens.ts';
+import { PAIR_JOINER, withPairs } from './tokens.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /** Search terms per pass (accented, folded) at most. */

@@ -16,6 +16,7 @@ export const lexiconSchema = z
     function_words: phrases,
     aspects: z.object(Object.fromEntries(ASPECTS.map((a) => [a, phrases])) as Record<Aspect, typeof phrases>).strict().partial().default({}),
     complaint: z.object({ intent: phrases, topic: phrases, grievance: phrases, narrative: phrases, question: phrases }).strict().default({}),
+    out_of_scope: phrases,
     smalltalk: z.object({ greeting: phrases, thanks: phrases }).strict().default({}),
   })
   .strict();

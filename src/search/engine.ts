@@ -67,12 +67,12 @@ export interface Thresholds {
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
   unknownShare: 0.4,
-  shortMessage: 8,
+  shortMessage: 10,
   missingWord: 0.5,
-  weakName: 0.5,
+  weakName: 0.6,
   fallbackCoverage: 0.6,
   strongName: 0.75,
-  nameCoverage: 0.1,
+  nameCoverage: 0.3,
   answerCoverage: 0.6,
   leadRatio: 0.7,
   clarifyRatio: 0.5,
@@ -149,7 +149,7 @@ export class Engine {
       ageIn(query.phrases.flat()),
     );
     const evidence = { telling: ranked.telling, unknown: ranked.unknown };
-    return { outcome: this.outcomeOf(candidates, evidence), query, candidates, evidence };
+    return { outcome: this.outcomeOf(candidates, evidence, query.outOfScope), query, candidates, evidence };
   }
 
   /** Title (without the "Thủ tục" prefix) and aliases, as folded words without function words. */
@@ -175,11 +175,13 @@ export class Engine {
       .sort((a, b) => b.score - a.score);
   }
 
-  private outcomeOf(candidates: Candidate[], evidence: Evidence): Outcome {
+  private outcomeOf(candidates: Candidate[], evidence: Evidence, outOfScope: boolean): Outcome {
     const t = this.thresholds;
     const [first, second] = candidates;
     if (!first || (first.coverage === 0 && first.nameMatch === 0)) return 'fallback';
     const saysAName = first.nameMatch >= t.strongName;
+    // Something the one-stop shop does not handle, unless the message also names an entry outright.
+    if (outOfScope && first.nameMatch < 1) return 'fallback';
     if (evidence.unknown >= t.unknownShare && evidence.telling <= t.shortMessage && !saysAName) return 'fallback';
     if (first.missing >= t.missingWord && first.nameMatch < t.weakName) return 'fallback';
     const fits = first.coverage >= t.fallbackCoverage || (saysAName && first.coverage >= t.nameCoverage);

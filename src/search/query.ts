@@ -17,6 +17,8 @@ export interface Query {
   /** The words that belong to an aspect cue in this message ("hồ sơ", "bao lâu"). */
   aspectWords: ReadonlySet<string>;
   complaint: boolean;
+  /** The message names something the one-stop shop does not handle (lexicon `out_of_scope`). */
+  outOfScope: boolean;
   smalltalk?: 'greeting' | 'thanks';
 }
 
@@ -34,6 +36,7 @@ export class QueryReader {
   private readonly expansions: PhraseTable<string[]>;
   private readonly aspects: PhraseTable<Aspect>;
   private readonly complaintCues: PhraseTable<ComplaintCue>;
+  private readonly outOfScope: PhraseTable<true>;
   private readonly greeting: PhraseTable<true>;
   private readonly thanks: PhraseTable<true>;
   private readonly functionWords: WordSet;
@@ -46,6 +49,7 @@ export class QueryReader {
     this.complaintCues = new PhraseTable(
       (Object.keys(CUE_POINTS) as ComplaintCue[]).flatMap((cue) => lexicon.complaint[cue].map((phrase) => [phrase, cue] as const)),
     );
+    this.outOfScope = PhraseTable.of(lexicon.out_of_scope);
     this.greeting = PhraseTable.of(lexicon.smalltalk.greeting);
     this.thanks = PhraseTable.of(lexicon.smalltalk.thanks);
     this.functionWords = new WordSet(lexicon.function_words);
@@ -66,6 +70,7 @@ export class QueryReader {
       aspects,
       aspectWords,
       complaint: this.isComplaint(all),
+      outOfScope: this.outOfScope.matches(all).length > 0,
       smalltalk: this.smalltalk(all),
     };
   }

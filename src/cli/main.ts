@@ -12,6 +12,7 @@ Usage:
   motcua lint [dir…]                                      check knowledge files (default: knowledge/)
   motcua eval <file.jsonl> [--knowledge <dir>]… [--split dev|frozen] [--json]
   motcua import dvc <file.jsonl[.gz]> --out <dir>         national-portal records → knowledge files
+  motcua serve                                            the bot server: web chat, Telegram, Zalo (settings: .env.example)
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -42,6 +43,11 @@ export async function main(argv: string[]): Promise<number> {
         if (source !== 'dvc' || !file || typeof values.out !== 'string') return usage('import dvc <file> --out <dir>');
         const { importDvc } = await import('./import.ts');
         return await importDvc(file, values.out);
+      }
+      case 'serve': {
+        if (parse(rest, {}).positionals.length) return usage('serve takes no arguments; it is configured by environment variables');
+        const { serve } = await import('../main.ts');
+        return await serve();
       }
       case undefined:
       case 'help':

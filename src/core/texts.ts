@@ -82,3 +82,7 @@ export const MENU_TEXTS = {
   followUpHint: (labels: string[]) => `Anh/chị có thể hỏi tiếp: ${labels.join(', ').toLowerCase()}.`,
   staleChoice: 'Lựa chọn này đã cũ. Anh/chị vui lòng gõ lại câu hỏi hoặc chọn trong danh sách mới nhất.',
 };
+
+export const INBOX_TEXTS = {
+  tooFast: 'Anh/chị gửi nhanh quá, vui lòng đợi một chút rồi gửi lại.',
+};

@@ -4,7 +4,7 @@
 // those same keys in that same shape, so `get` sees what `claim` or `increment`
 // stored and `claim` sees what `set` stored.
 import { Keyv, type KeyvStoreAdapter } from 'keyv';
-import type { Store } from './store.ts';
+import type { QueueItem, Store } from './store.ts';
 
 /**
  * A Keyv over `adapter` that takes our keys as they are and stores plain JSON:
@@ -36,6 +36,12 @@ export function requirePositiveTtl(ttlMs: number): void {
   }
 }
 
+function requireName(what: string, name: string): void {
+  if (name === '' || name.includes(':')) {
+    throw new RangeError(`store: invalid ${what} '${name}' (non-empty, without ':')`);
+  }
+}
+
 export abstract class KeyvStore implements Store {
   protected constructor(
     protected readonly keyv: Keyv,
@@ -44,10 +50,14 @@ export abstract class KeyvStore implements Store {
 
   /** The backend key; namespaces may not contain ':' so that no two (namespace, key) pairs collide. */
   protected keyOf(namespace: string, key: string): string {
-    if (namespace === '' || namespace.includes(':')) {
-      throw new RangeError(`store: invalid namespace '${namespace}' (non-empty, without ':')`);
-    }
+    requireName('namespace', namespace);
     return `${this.prefix}:${namespace}:${key}`;
+  }
+
+  /** Where a queue lives: after an empty namespace, which no keyOf() key can have. */
+  protected queueKey(queue: string): string {
+    requireName('queue', queue);
+    return `${this.prefix}::queue:${queue}`;
   }
 
   async get<T>(namespace: string, key: string): Promise<T | undefined> {
@@ -67,5 +77,8 @@ export abstract class KeyvStore implements Store {
   abstract claim(namespace: string, key: string, value: string, ttlMs: number): Promise<boolean>;
   abstract release(namespace: string, key: string, value: string): Promise<boolean>;
   abstract increment(namespace: string, key: string, ttlMs: number): Promise<number>;
+  abstract enqueue<T>(queue: string, id: string, value: T): Promise<void>;
+  abstract pending<T>(queue: string): Promise<QueueItem<T>[]>;
+  abstract remove(queue: string, id: string): Promise<boolean>;
   abstract close(): Promise<void>;
 }

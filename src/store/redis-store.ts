@@ -4,7 +4,7 @@
 // expiry (PX) is what makes an entry absent when its time is up.
 import KeyvRedis, { createClient } from '@keyv/redis';
 import { createKeyv, encodeEntry, KeyvStore, requirePositiveTtl } from './keyv-store.ts';
-import type { Store } from './store.ts';
+import type { QueueItem, Store } from './store.ts';
 
 const CONNECT_TIMEOUT_MS = 5_000;
 const MAX_RECONNECT_DELAY_MS = 2_000;
@@ -28,6 +28,28 @@ const INCREMENT = `
     redis.call('SET', KEYS[1], '{"value":1}', 'PX', ARGV[1])
   end
   return count`;
+
+// A queue is three keys: <q>:items (hash id → JSON value), <q>:order (sorted set of
+// ids scored by arrival) and <q>:seq (the arrival counter).
+// Adds an id not yet queued, behind every other.
+const ENQUEUE = `
+  if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 1 then
+    redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[3]), ARGV[1])
+  end
+  return 0`;
+
+// id1, value1, id2, value2 … oldest first; read in one script so no item is seen half-removed.
+const PENDING = `
+  local result = {}
+  for _, id in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
+    result[#result + 1] = id
+    result[#result + 1] = redis.call('HGET', KEYS[1], id)
+  end
+  return result`;
+
+const REMOVE = `
+  redis.call('ZREM', KEYS[2], ARGV[1])
+  return redis.call('HDEL', KEYS[1], ARGV[1])`;
 
 type RedisClient = ReturnType<typeof createClient>;
 
@@ -84,6 +106,26 @@ class RedisStore extends KeyvStore {
       arguments: [String(ttlMs)],
     });
     return Number(count);
+  }
+
+  async enqueue<T>(queue: string, id: string, value: T): Promise<void> {
+    await this.client.eval(ENQUEUE, { keys: this.queueKeys(queue), arguments: [id, JSON.stringify(value)] });
+  }
+
+  async pending<T>(queue: string): Promise<QueueItem<T>[]> {
+    const flat = (await this.client.eval(PENDING, { keys: this.queueKeys(queue) })) as string[];
+    const items: QueueItem<T>[] = [];
+    for (let i = 0; i < flat.length; i += 2) items.push({ id: flat[i]!, value: JSON.parse(flat[i + 1]!) as T });
+    return items;
+  }
+
+  async remove(queue: string, id: string): Promise<boolean> {
+    return (await this.client.eval(REMOVE, { keys: this.queueKeys(queue), arguments: [id] })) === 1;
+  }
+
+  private queueKeys(queue: string): string[] {
+    const key = this.queueKey(queue);
+    return [`${key}:items`, `${key}:order`, `${key}:seq`];
   }
 
   async close(): Promise<void> {

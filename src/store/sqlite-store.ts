@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import Database, { type Database as Connection, type Statement } from 'better-sqlite3';
 import { createKeyv, encodeEntry, KeyvStore, requirePositiveTtl } from './keyv-store.ts';
 import { SqliteKeyvAdapter } from './sqlite-keyv-adapter.ts';
-import type { Store } from './store.ts';
+import type { QueueItem, Store } from './store.ts';
 
 const BUSY_TIMEOUT_MS = 5_000;
 // Expired rows read as absent at once; this only reclaims their space.
@@ -21,6 +21,13 @@ const SCHEMA = `
     expires INTEGER       -- milliseconds since the epoch; NULL: kept until deleted
   ) WITHOUT ROWID;
   CREATE INDEX IF NOT EXISTS entries_expires ON entries (expires) WHERE expires IS NOT NULL;
+  CREATE TABLE IF NOT EXISTS queue_items (
+    seq INTEGER PRIMARY KEY,  -- arrival order: always above every seq in the table
+    queue TEXT NOT NULL,      -- <prefix>::queue:<name>
+    id TEXT NOT NULL,
+    value TEXT NOT NULL,      -- JSON
+    UNIQUE (queue, id)
+  );
 `;
 
 /** Opens (creating if needed) the database file at `path`. */
@@ -47,6 +54,9 @@ class SqliteStore extends KeyvStore {
   // Counts up a live counter, or starts a new one (keeping none of an expired one).
   private readonly incrementRow: Statement<[Params & { first: string }], { count: number }>;
   private readonly purge: Statement<[number]>;
+  private readonly enqueueRow: Statement<[string, string, string]>;
+  private readonly pendingRows: Statement<[string], { id: string; value: string }>;
+  private readonly removeRow: Statement<[string, string]>;
   private readonly purgeTimer: NodeJS.Timeout;
 
   constructor(
@@ -70,6 +80,9 @@ class SqliteStore extends KeyvStore {
         expires = CASE WHEN entries.expires <= :now THEN excluded.expires ELSE entries.expires END
       RETURNING json_extract(value, '$.value') AS count`);
     this.purge = db.prepare('DELETE FROM entries WHERE expires <= ?');
+    this.enqueueRow = db.prepare('INSERT INTO queue_items (queue, id, value) VALUES (?, ?, ?) ON CONFLICT (queue, id) DO NOTHING');
+    this.pendingRows = db.prepare('SELECT id, value FROM queue_items WHERE queue = ? ORDER BY seq');
+    this.removeRow = db.prepare('DELETE FROM queue_items WHERE queue = ? AND id = ?');
     this.purge.run(Date.now());
     this.purgeTimer = setInterval(() => {
       try {
@@ -107,6 +120,18 @@ class SqliteStore extends KeyvStore {
       expires: now + ttlMs,
     });
     return row!.count;
+  }
+
+  async enqueue<T>(queue: string, id: string, value: T): Promise<void> {
+    this.enqueueRow.run(this.queueKey(queue), id, JSON.stringify(value));
+  }
+
+  async pending<T>(queue: string): Promise<QueueItem<T>[]> {
+    return this.pendingRows.all(this.queueKey(queue)).map((row) => ({ id: row.id, value: JSON.parse(row.value) as T }));
+  }
+
+  async remove(queue: string, id: string): Promise<boolean> {
+    return this.removeRow.run(this.queueKey(queue), id).changes === 1;
   }
 
   async close(): Promise<void> {

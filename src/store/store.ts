@@ -1,7 +1,13 @@
 // The storage contract the core relies on: namespaced values with an optional
 // time-to-live, plus the two atomic operations that make several app instances on
 // one Redis behave like one (claim-once for de-duplication and locks, counters
-// for rate limits). Implemented over Keyv (SQLite by default, Redis when shared).
+// for rate limits), and small durable queues (messages stored before they are
+// acknowledged). Implemented over Keyv (SQLite by default, Redis when shared).
+
+export interface QueueItem<T> {
+  id: string;
+  value: T;
+}
 
 export interface Store {
   get<T>(namespace: string, key: string): Promise<T | undefined>;
@@ -14,5 +20,14 @@ export interface Store {
   release(namespace: string, key: string, value: string): Promise<boolean>;
   /** Atomically adds 1; the counter expires ttlMs after its first increment. Returns the new count. */
   increment(namespace: string, key: string, ttlMs: number): Promise<number>;
+  /**
+   * Appends `value` under `id` to `queue`, durably, with no time-to-live. An id already
+   * in the queue keeps its place and value (enqueueing is idempotent).
+   */
+  enqueue<T>(queue: string, id: string, value: T): Promise<void>;
+  /** Every item of `queue`, oldest first. */
+  pending<T>(queue: string): Promise<QueueItem<T>[]>;
+  /** Takes the item out of `queue`. True when it was there. */
+  remove(queue: string, id: string): Promise<boolean>;
   close(): Promise<void>;
 }

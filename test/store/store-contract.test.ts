@@ -182,6 +182,91 @@ describe.each(backendMakers)('%s store', (_name, makeBackend) => {
     });
   });
 
+  describe('durable queue', () => {
+    it('gives items back oldest first until they are removed', async () => {
+      await store.enqueue('inbox', 'telegram:3', { text: 'ba' });
+      await store.enqueue('inbox', 'telegram:1', { text: 'một' });
+      await store.enqueue('inbox', 'zalo:2', { text: 'hai' });
+      expect(await store.pending('inbox')).toEqual([
+        { id: 'telegram:3', value: { text: 'ba' } },
+        { id: 'telegram:1', value: { text: 'một' } },
+        { id: 'zalo:2', value: { text: 'hai' } },
+      ]);
+      expect(await store.remove('inbox', 'telegram:1')).toBe(true);
+      expect(await store.remove('inbox', 'telegram:1')).toBe(false);
+      expect((await store.pending('inbox')).map((item) => item.id)).toEqual(['telegram:3', 'zalo:2']);
+    });
+
+    it('is empty when nothing was queued', async () => {
+      expect(await store.pending('inbox')).toEqual([]);
+      expect(await store.remove('inbox', 'nothing')).toBe(false);
+    });
+
+    it('enqueueing an id again keeps its place and its first value', async () => {
+      await store.enqueue('inbox', 'a', 1);
+      await store.enqueue('inbox', 'b', 2);
+      await store.enqueue('inbox', 'a', 3);
+      expect(await store.pending('inbox')).toEqual([
+        { id: 'a', value: 1 },
+        { id: 'b', value: 2 },
+      ]);
+    });
+
+    it('an id removed and queued again goes to the end', async () => {
+      await store.enqueue('inbox', 'a', 1);
+      await store.enqueue('inbox', 'b', 2);
+      await store.remove('inbox', 'a');
+      await store.enqueue('inbox', 'a', 3);
+      expect((await store.pending('inbox')).map((item) => item.id)).toEqual(['b', 'a']);
+    });
+
+    it('keeps queues apart from each other and from values of the same name', async () => {
+      await store.enqueue('inbox', 'k', 'queued');
+      await store.set('inbox', 'k', 'a value');
+      await store.enqueue('outbox', 'k', 'elsewhere');
+      expect(await store.pending('inbox')).toEqual([{ id: 'k', value: 'queued' }]);
+      expect(await store.get('inbox', 'k')).toBe('a value');
+      expect(await store.remove('outbox', 'k')).toBe(true);
+      expect(await store.pending('inbox')).toHaveLength(1);
+      await expect(store.enqueue('in:box', 'k', 1)).rejects.toThrow(/invalid queue/);
+      await expect(store.pending('')).rejects.toThrow(/invalid queue/);
+    });
+
+    it('round-trips Vietnamese text and nested values', async () => {
+      const incoming = { address: { channel: 'zalo', chatId: '8841' }, updateId: 'm1', text: 'Làm giấy khai sinh cần gì ạ 🙏', receivedAt: 1_763_780_000_000 };
+      await store.enqueue('inbox', 'zalo:m1', incoming);
+      expect(await store.pending('inbox')).toEqual([{ id: 'zalo:m1', value: incoming }]);
+    });
+
+    it('outlives the instance that queued: another one sees it after the first is closed', async () => {
+      const { openStore } = await import('../../src/store/open-store.ts');
+      const writer = await openStore(backend.url, { prefix: backend.prefix });
+      await writer.enqueue('inbox', 'before-crash', 'kept');
+      await writer.close();
+      expect(await store.pending('inbox')).toEqual([{ id: 'before-crash', value: 'kept' }]);
+    });
+
+    it('two instances queue into one order and each item is removed once', async () => {
+      const other = await backend.open();
+      for (let i = 0; i < 10; i++) await (i % 2 === 0 ? store : other).enqueue('inbox', `m${i}`, i);
+      expect((await other.pending('inbox')).map((item) => item.value)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      const removals = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? store : other).remove('inbox', `m${i % 10}`)));
+      expect(removals.filter(Boolean)).toHaveLength(10);
+      expect(await store.pending('inbox')).toEqual([]);
+    });
+
+    it('keeps queues of stores with different prefixes apart', async () => {
+      const { openStore } = await import('../../src/store/open-store.ts');
+      const other = await openStore(backend.url, { prefix: `${backend.prefix}-other` });
+      try {
+        await store.enqueue('inbox', 'k', 'mine');
+        expect(await other.pending('inbox')).toEqual([]);
+      } finally {
+        await other.close();
+      }
+    });
+  });
+
   describe('increment', () => {
     it('counts up and starts again once the window is over', async () => {
       expect(await store.increment('rate', 'chat', SHORT_TTL)).toBe(1);

@@ -1,0 +1,196 @@
+// The server's settings, read once from the environment (and from a .env file when
+// there is one; the environment wins) and checked as a whole: every missing or bad
+// variable is reported in one error that names it, so start-up stops with the full
+// list. The only module that reads process.env; .env.example documents each variable.
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+import { DEFAULT_STORE_URL } from './store/open-store.ts';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Webhook mode (PUBLIC_URL set): where the platform reaches this server, and the secret it must send. */
+export interface WebhookConfig {
+  publicUrl: string;
+  secret: string;
+}
+
+/** A Telegram or Zalo Bot Platform bot; without `webhook` it receives by long polling. */
+export interface BotConfig {
+  token: string;
+  apiRoot?: string;
+  webhook?: WebhookConfig;
+}
+
+export interface ZaloOaConfig {
+  oaId?: string;
+  appId: string;
+  appSecret: string;
+  /** The OA Secret Key that signs webhook events (not the app secret). */
+  oaSecretKey: string;
+  accessToken?: string;
+  refreshToken: string;
+  apiRoot?: string;
+  oauthRoot?: string;
+}
+
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly storeUrl: string;
+  readonly storePrefix: string;
+  readonly knowledgeDirs: readonly string[];
+  readonly sessionTtlMs: number;
+  readonly rateLimitPerMinute: number;
+  readonly logLevel: LogLevel;
+  readonly publicUrl?: string;
+  readonly telegram?: Readonly<BotConfig>;
+  readonly zalo?: Readonly<BotConfig>;
+  readonly zaloOa?: Readonly<ZaloOaConfig>;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+
+  constructor(readonly problems: readonly string[]) {
+    super(`Cấu hình không hợp lệ (invalid configuration), xem .env.example:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+}
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`);
+
+const url = (protocols: readonly string[]) =>
+  z
+    .string()
+    .refine((value) => URL.canParse(value) && protocols.includes(new URL(value).protocol), `must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL`)
+    .transform((value) => value.replace(/\/+$/, ''));
+
+const OA_REQUIRED = ['ZALO_OA_APP_ID', 'ZALO_OA_APP_SECRET', 'ZALO_OA_SECRET_KEY', 'ZALO_OA_REFRESH_TOKEN'] as const;
+
+const variables = {
+  HOST: z.string().default('0.0.0.0'),
+  PORT: wholeNumber(0, 65535).default('3000'),
+  STORE_URL: z
+    .string()
+    .regex(/^(sqlite:\/\/.+|rediss?:\/\/.+)$/, 'must be sqlite://<path> or redis://host:port[/db]')
+    .default(DEFAULT_STORE_URL),
+  STORE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, _ or -').default('motcua'),
+  KNOWLEDGE_DIRS: z
+    .string()
+    .transform((value) => value.split(',').map((dir) => dir.trim()).filter(Boolean))
+    .refine((dirs) => dirs.length > 0, 'must name at least one directory')
+    .default('knowledge'),
+  SESSION_TTL_HOURS: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'must be a number of hours above 0')
+    .transform(Number)
+    .refine((hours) => hours > 0, 'must be a number of hours above 0')
+    .default('24'),
+  RATE_LIMIT_PER_MINUTE: wholeNumber(1, 100_000).default('20'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { errorMap: () => ({ message: `must be one of ${LOG_LEVELS.join(', ')}` }) }).default('info'),
+  PUBLIC_URL: url(['https:']).optional(),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'must look like 123456:ABC-def… (from @BotFather)').optional(),
+  // Telegram's own rule for secret_token.
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 characters of A-Z a-z 0-9 _ -').optional(),
+  TELEGRAM_API_ROOT: url(['https:', 'http:']).optional(),
+  ZALO_BOT_TOKEN: z.string().optional(),
+  ZALO_WEBHOOK_SECRET: z.string().min(8, 'must be 8–256 characters').max(256, 'must be 8–256 characters').optional(),
+  ZALO_API_ROOT: url(['https:', 'http:']).optional(),
+  ZALO_OA_ID: z.string().optional(),
+  ZALO_OA_APP_ID: z.string().optional(),
+  ZALO_OA_APP_SECRET: z.string().optional(),
+  ZALO_OA_SECRET_KEY: z.string().optional(),
+  ZALO_OA_ACCESS_TOKEN: z.string().optional(),
+  ZALO_OA_REFRESH_TOKEN: z.string().optional(),
+  ZALO_OA_API_ROOT: url(['https:', 'http:']).optional(),
+  ZALO_OA_OAUTH_ROOT: url(['https:', 'http:']).optional(),
+};
+
+/** Every variable the server reads. */
+export const CONFIG_VARIABLES = Object.keys(variables) as (keyof typeof variables)[];
+type Env = Partial<Record<keyof typeof variables, string>>;
+
+/** Reads .env (when present) and the environment. Throws ConfigError. */
+export function loadConfig(): Config {
+  const file = existsSync('.env') ? parseEnv(readFileSync('.env', 'utf8')) : {};
+  return parseConfig({ ...file, ...process.env });
+}
+
+/** Checks `source` as a whole. Empty values count as unset (a copied .env.example). Throws ConfigError. */
+export function parseConfig(source: Record<string, string | undefined>): Config {
+  const env: Env = {};
+  for (const name of CONFIG_VARIABLES) {
+    const value = source[name]?.trim();
+    if (value) env[name] = value;
+  }
+  const parsed = z.object(variables).safeParse(env);
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((issue) => describe(issue, env))), ...companionProblems(env)];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  return deepFreeze(toConfig(parsed.data));
+}
+
+function toConfig(v: z.infer<z.ZodObject<typeof variables>>): Config {
+  const webhook = (secret: string | undefined) => (v.PUBLIC_URL && secret ? { publicUrl: v.PUBLIC_URL, secret } : undefined);
+  return {
+    host: v.HOST,
+    port: v.PORT,
+    storeUrl: v.STORE_URL,
+    storePrefix: v.STORE_PREFIX,
+    knowledgeDirs: v.KNOWLEDGE_DIRS,
+    sessionTtlMs: Math.round(v.SESSION_TTL_HOURS * 3600_000),
+    rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE,
+    logLevel: v.LOG_LEVEL,
+    publicUrl: v.PUBLIC_URL,
+    telegram: v.TELEGRAM_BOT_TOKEN ? { token: v.TELEGRAM_BOT_TOKEN, apiRoot: v.TELEGRAM_API_ROOT, webhook: webhook(v.TELEGRAM_WEBHOOK_SECRET) } : undefined,
+    zalo: v.ZALO_BOT_TOKEN ? { token: v.ZALO_BOT_TOKEN, apiRoot: v.ZALO_API_ROOT, webhook: webhook(v.ZALO_WEBHOOK_SECRET) } : undefined,
+    zaloOa:
+      v.ZALO_OA_APP_ID && v.ZALO_OA_APP_SECRET && v.ZALO_OA_SECRET_KEY && v.ZALO_OA_REFRESH_TOKEN
+        ? {
+            oaId: v.ZALO_OA_ID,
+            appId: v.ZALO_OA_APP_ID,
+            appSecret: v.ZALO_OA_APP_SECRET,
+            oaSecretKey: v.ZALO_OA_SECRET_KEY,
+            accessToken: v.ZALO_OA_ACCESS_TOKEN,
+            refreshToken: v.ZALO_OA_REFRESH_TOKEN,
+            apiRoot: v.ZALO_OA_API_ROOT,
+            oauthRoot: v.ZALO_OA_OAUTH_ROOT,
+          }
+        : undefined,
+  };
+}
+
+/** A variable that only works together with others: named with the one that needs it. */
+function companionProblems(env: Env): string[] {
+  const problems: string[] = [];
+  const need = (name: keyof Env, givenWith: string, purpose: string) => {
+    if (env[name] === undefined) problems.push(`${name}: required with ${givenWith} (${purpose})`);
+  };
+  if (env.PUBLIC_URL && env.TELEGRAM_BOT_TOKEN) need('TELEGRAM_WEBHOOK_SECRET', 'TELEGRAM_BOT_TOKEN when PUBLIC_URL is set', 'Telegram webhook mode');
+  if (env.PUBLIC_URL && env.ZALO_BOT_TOKEN) need('ZALO_WEBHOOK_SECRET', 'ZALO_BOT_TOKEN when PUBLIC_URL is set', 'Zalo webhook mode');
+  const oaGiven = CONFIG_VARIABLES.find((name) => name.startsWith('ZALO_OA_') && env[name] !== undefined);
+  if (oaGiven) for (const name of OA_REQUIRED) need(name, oaGiven, 'Zalo OA');
+  return problems;
+}
+
+// Secrets are never echoed back, other values are: "PORT: … (got "abc")" is quicker to fix.
+const SECRET_NAME = /TOKEN|SECRET|KEY/;
+
+function describe(issue: z.ZodIssue, env: Env): string {
+  const name = String(issue.path[0]) as keyof Env;
+  const got = env[name] !== undefined && !SECRET_NAME.test(name) ? ` (got "${env[name]}")` : '';
+  return `${name}: ${issue.message}${got}`;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,214 @@
+// The way in for every citizen message. Push channels (Telegram, Zalo) hand updates
+// to `admit`, which stores each one in a durable queue before the platform is
+// acknowledged; the inbox answers them in the background, one chat at a time and in
+// arrival order (also across app instances sharing a store), and a message leaves
+// the queue only once its answer is sent or deliberately set aside. The web chat
+// waits for its answer instead (`converse`).
+import { randomUUID } from 'node:crypto';
+import type { ChatLock } from '../store/chat-lock.ts';
+import type { QueueItem, Store } from '../store/store.ts';
+import type { Conversation } from './conversation.ts';
+import { DEFAULT_RETRY, deliver, type Delivery, type RetryPolicy } from './delivery.ts';
+import type { Address, Admit, ChannelName, ChannelSender, Incoming } from './messages.ts';
+import { createRateLimiter } from './rate-limit.ts';
+import type { Reply } from './reply.ts';
+import { INBOX_TEXTS } from './texts.ts';
+
+const INBOX = 'inbox';
+/** Messages whose answer could not be computed or delivered, kept for staff to look at (see UndeliveredItem). */
+export const UNDELIVERED = 'undelivered';
+const SEEN = 'seen';
+// Answers computed but not yet sent: a retry sends them again instead of asking the
+// conversation twice (which would count the message twice and move the dialogue on).
+const REPLIES = 'replies';
+const FAILURES = 'failures';
+const KEEP_MS = 7 * 24 * 3600_000;
+/** A message whose handling keeps throwing is set aside after this many tries, so the chat's later messages go on. */
+const MAX_FAILURES = 5;
+const TOO_FAST: Reply[] = [{ text: INBOX_TEXTS.tooFast }];
+
+/** The subset of a pino/Fastify logger the inbox uses (`app.log` fits). */
+export interface Log {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+export interface InboxOptions {
+  store: Store;
+  conversation: Pick<Conversation, 'handle'>;
+  senders: Partial<Record<ChannelName, ChannelSender>>;
+  log: Log;
+  rateLimit: { perMinute: number };
+  /** How long an update id is remembered: longer than any platform keeps redelivering. */
+  dedupTtlMs: number;
+  /** One chat at a time across instances; its ttlMs must exceed one message's handling and delivery. */
+  chatLock: ChatLock;
+  retry?: RetryPolicy;
+  /** How often the queue is looked at again once started (deferred sends, failures, crashed instances). Default 30 s. */
+  sweepEveryMs?: number;
+}
+
+export interface Inbox {
+  admit: Admit;
+  /** The web chat's synchronous path: the replies, or none for a duplicate. */
+  converse(incoming: Incoming): Promise<Reply[]>;
+  /** Takes up what is queued (left by a crash or a restart), then looks again every sweepEveryMs. */
+  start(): Promise<void>;
+  /** Stops taking up work, cuts retry pauses short and waits for what is running; unsent messages stay queued. */
+  stop(): Promise<void>;
+}
+
+export interface UndeliveredItem {
+  incoming: Incoming;
+  replies?: Reply[];
+  reason: string;
+  detail: string;
+  at: number;
+}
+
+export function createInbox(options: InboxOptions): Inbox {
+  const { store, conversation, senders, log, dedupTtlMs, chatLock, retry = DEFAULT_RETRY, sweepEveryMs = 30_000 } = options;
+  const overLimit = createRateLimiter(store, options.rateLimit.perMinute);
+  const stopping = new AbortController();
+  const running = new Set<Promise<void>>();
+  // Chats with a run waiting that has not read the queue yet: it will see anything queued now.
+  const scheduled = new Set<string>();
+  let sweeper: NodeJS.Timeout | undefined;
+
+  const admit: Admit = async (incoming) => {
+    const id = updateKey(incoming);
+    const token = randomUUID();
+    if (!(await store.claim(SEEN, id, token, dedupTtlMs))) return 'duplicate';
+    try {
+      await store.enqueue(INBOX, id, incoming);
+    } catch (error) {
+      // Not stored: forget the sighting, so that the platform's redelivery is taken.
+      await store.release(SEEN, id, token).catch(() => {});
+      throw error;
+    }
+    schedule(chatKey(incoming.address));
+    return 'accepted';
+  };
+
+  /** Settles the chat's queued messages one per lock hold, oldest first, whichever instance queued them. */
+  function schedule(chat: string): void {
+    if (stopping.signal.aborted || scheduled.has(chat)) return;
+    scheduled.add(chat);
+    const run = chatLock
+      .run(chat, () => {
+        scheduled.delete(chat);
+        return settleOldest(chat);
+      })
+      .then(
+        (more) => {
+          if (more) schedule(chat);
+        },
+        (err: unknown) => {
+          scheduled.delete(chat);
+          log.error({ err, chat }, 'inbox: processing failed; the message stays queued for the next sweep');
+        },
+      );
+    running.add(run);
+    void run.then(() => running.delete(run));
+  }
+
+  /** True when the oldest message left the queue, so the next may follow. */
+  async function settleOldest(chat: string): Promise<boolean> {
+    const oldest = (await store.pending<Incoming>(INBOX)).find((item) => chatKey(item.value.address) === chat);
+    return oldest !== undefined && !stopping.signal.aborted && (await settle(oldest));
+  }
+
+  async function settle({ id, value: incoming }: QueueItem<Incoming>): Promise<boolean> {
+    let replies: Reply[];
+    let delivery: Delivery;
+    try {
+      replies = await repliesFor(id, incoming);
+      delivery = await send(incoming.address, replies);
+    } catch (err) {
+      return await afterFailure(id, incoming, err);
+    }
+    if (delivery.status === 'deferred') {
+      log.warn({ id, reason: delivery.reason, detail: delivery.detail }, 'inbox: send still failing; retried at the next sweep');
+      return false;
+    }
+    if (delivery.status === 'dropped') await setAside(id, { incoming, replies, reason: delivery.reason, detail: delivery.detail });
+    await store.remove(INBOX, id);
+    await store.delete(REPLIES, id);
+    return true;
+  }
+
+  async function repliesFor(id: string, incoming: Incoming): Promise<Reply[]> {
+    const kept = await store.get<Reply[]>(REPLIES, id);
+    if (kept) return kept;
+    const replies = await respond(incoming, { quietWhenRepeated: true });
+    await store.set(REPLIES, id, replies, KEEP_MS);
+    return replies;
+  }
+
+  /** The conversation's answer, unless the chat is over its rate limit: then it is not searched. */
+  async function respond(incoming: Incoming, { quietWhenRepeated }: { quietWhenRepeated: boolean }): Promise<Reply[]> {
+    const chat = chatKey(incoming.address);
+    const verdict = await overLimit(chat);
+    if (verdict === 'within') return conversation.handle(incoming);
+    log.info({ chat, updateId: incoming.updateId }, 'inbox: rate limit reached, message not searched');
+    return verdict === 'again_over' && quietWhenRepeated ? [] : TOO_FAST;
+  }
+
+  async function send(address: Address, replies: Reply[]): Promise<Delivery> {
+    if (replies.length === 0) return { status: 'sent' };
+    const sender = senders[address.channel];
+    if (!sender) return { status: 'dropped', reason: 'rejected', detail: `no sender configured for ${address.channel}` };
+    return deliver(sender, address, replies, retry, stopping.signal);
+  }
+
+  async function afterFailure(id: string, incoming: Incoming, err: unknown): Promise<boolean> {
+    const failures = await store.increment(FAILURES, id, KEEP_MS);
+    if (failures < MAX_FAILURES) {
+      log.error({ err, id, failures }, 'inbox: handling failed; the message stays queued for the next sweep');
+      return false;
+    }
+    await setAside(id, { incoming, reason: 'failed', detail: err instanceof Error ? err.message : String(err) });
+    await store.remove(INBOX, id);
+    return true;
+  }
+
+  async function setAside(id: string, item: Omit<UndeliveredItem, 'at'>): Promise<void> {
+    await store.enqueue<UndeliveredItem>(UNDELIVERED, id, { ...item, at: Date.now() });
+    log.warn({ id, reason: item.reason, detail: item.detail }, 'inbox: answer not delivered; recorded in the undelivered queue');
+  }
+
+  async function scheduleQueued(): Promise<void> {
+    const items = await store.pending<Incoming>(INBOX);
+    for (const chat of new Set(items.map((item) => chatKey(item.value.address)))) schedule(chat);
+  }
+
+  return {
+    admit,
+    async converse(incoming) {
+      if (!(await store.claim(SEEN, updateKey(incoming), randomUUID(), dedupTtlMs))) return [];
+      return chatLock.run(chatKey(incoming.address), () => respond(incoming, { quietWhenRepeated: false }));
+    },
+    async start() {
+      // The chat lock is the lease: an instance takes up a chat's messages only while
+      // it holds it, and a crashed holder's lease runs out after the lock's ttlMs.
+      await scheduleQueued();
+      sweeper = setInterval(() => {
+        scheduleQueued().catch((err: unknown) => log.error({ err }, 'inbox: cannot read the queue; trying again at the next sweep'));
+      }, sweepEveryMs).unref();
+    },
+    async stop() {
+      clearInterval(sweeper);
+      stopping.abort();
+      await Promise.all(running);
+    },
+  };
+}
+
+function updateKey(incoming: Incoming): string {
+  return `${incoming.address.channel}:${incoming.updateId}`;
+}
+
+function chatKey(address: Address): string {
+  return `${address.channel}:${address.chatId}`;
+}

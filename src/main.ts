@@ -1,0 +1,208 @@
+// The bot server, and the one module that joins the core (src/) to the channel
+// adapters (adapters/): it loads the knowledge, opens the store, builds the inbox,
+// connects the channels the configuration names (each by webhook when PUBLIC_URL
+// is set, else by polling), listens, and shuts everything down on SIGINT/SIGTERM.
+import type { AddressInfo } from 'node:net';
+import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { buildServer } from '../adapters/http/server.ts';
+import { createTelegramBot } from '../adapters/telegram/bot.ts';
+import { pollUpdates } from '../adapters/telegram/polling.ts';
+import { createTelegramSender } from '../adapters/telegram/sender.ts';
+import { setupTelegram } from '../adapters/telegram/setup.ts';
+import { telegramWebhook } from '../adapters/telegram/webhook.ts';
+import { webChat } from '../adapters/web/plugin.ts';
+import { ZaloClient } from '../adapters/zalo/client.ts';
+import { runZaloPolling } from '../adapters/zalo/polling.ts';
+import { createZaloSender } from '../adapters/zalo/sender.ts';
+import { zaloWebhook } from '../adapters/zalo/webhook.ts';
+import { today } from './cli/knowledge-dirs.ts';
+import { ConfigError, loadConfig, type BotConfig, type Config } from './config.ts';
+import { Conversation } from './core/conversation.ts';
+import { createInbox } from './core/inbox.ts';
+import type { Admit, ChannelName, ChannelSender } from './core/messages.ts';
+import { loadKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.ts';
+import { formatProblem } from './knowledge/problems.ts';
+import { Engine } from './search/engine.ts';
+import { createChatLock } from './store/chat-lock.ts';
+import { openStore } from './store/open-store.ts';
+import type { Store } from './store/store.ts';
+
+/** Telegram keeps an unconfirmed update for 24 h and Zalo redelivers for hours: ids are remembered longer. */
+const DEDUP_TTL_MS = 48 * 3600_000;
+// ttlMs: longer than one message's handling and delivery with its retries (a crashed
+// holder's chat waits that long). waitMs: a run that gives up stays queued for the next sweep.
+const CHAT_LOCK = { ttlMs: 5 * 60_000, retryMs: 50, waitMs: 30_000 };
+
+/** A push channel: its sender, and how updates come in once there is an inbox to admit them. */
+interface Channel {
+  sender: ChannelSender;
+  receive(admit: Admit): { routes: FastifyPluginAsync } | { poll: (signal: AbortSignal) => Promise<void> };
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  /** Where a browser on this machine reaches the web chat. */
+  url: string;
+  /** Stops the channels and the inbox, closes the server, then the store. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** A channel stopped for good (a polling loop with a wrong token); it has been logged. */
+  onFatal?: (error: unknown) => void;
+}
+
+/** `motcua serve` and `npm start`: runs until SIGINT or SIGTERM; returns the exit code. */
+export async function serve(): Promise<number> {
+  let stop!: (exitCode: number) => void;
+  const stopped = new Promise<number>((resolve) => (stop = resolve));
+  process.once('SIGINT', () => stop(0)).once('SIGTERM', () => stop(0));
+  let running: RunningServer;
+  try {
+    running = await startServer(loadConfig(), { onFatal: () => stop(1) });
+  } catch (error) {
+    // A configuration error says all there is to say; anything else keeps its stack.
+    console.error('motcua: không khởi động được (cannot start):', error instanceof ConfigError ? error.message : error);
+    return 1;
+  }
+  console.log(`motcua đang chạy: ${running.url} — mở trình duyệt để chat`);
+  const exitCode = await stopped;
+  running.app.log.info({}, 'shutting down');
+  await running.close();
+  return exitCode;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const knowledge = await loadKnowledgeBase(config.knowledgeDirs, { today: today() });
+  const store = await openStore(config.storeUrl, { prefix: config.storePrefix });
+  const onFatal = options.onFatal ?? (() => {});
+  const app = buildServer({ logLevel: config.logLevel, readiness: { store, knowledge }, plugins: [bot({ config, store, knowledge, onFatal })] });
+  const close = async () => {
+    await app.close();
+    await store.close();
+  };
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { app, url: localUrl(app, config.host), close };
+}
+
+interface BotDeps {
+  config: Config;
+  store: Store;
+  knowledge: KnowledgeBase;
+  onFatal: (error: unknown) => void;
+}
+
+/**
+ * Everything behind the routes, as one plugin so that it logs through the server's
+ * logger and starts and stops with the server (onReady, onClose).
+ */
+function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync {
+  return async (app) => {
+    const { log } = app;
+    reportKnowledge(log, knowledge);
+    const channels: Channel[] = [];
+    if (config.telegram) channels.push(await telegramChannel(config.telegram, log));
+    if (config.zalo) channels.push(await zaloChannel(config.zalo, log));
+    // ── Zalo OA ── adapters/zalo-oa/ is being built. When config.zaloOa is set, push its
+    // Channel here: its ChannelSender (channel 'zalo-oa') and its webhook route, POST /zalo-oa/webhook.
+    if (config.zaloOa) log.warn({}, 'ZALO_OA_* is set but the Zalo OA channel is not wired in yet: ignored');
+
+    const senders: Partial<Record<ChannelName, ChannelSender>> = {};
+    for (const { sender } of channels) senders[sender.channel] = sender;
+    const inbox = createInbox({
+      store,
+      conversation: new Conversation({ engine: new Engine(knowledge), store, sessionTtlMs: config.sessionTtlMs }),
+      senders,
+      log,
+      rateLimit: { perMinute: config.rateLimitPerMinute },
+      dedupTtlMs: DEDUP_TTL_MS,
+      chatLock: createChatLock(store, CHAT_LOCK),
+    });
+
+    await app.register(webChat, { converse: inbox.converse });
+    const pollers: ((signal: AbortSignal) => Promise<void>)[] = [];
+    for (const channel of channels) {
+      const receiving = channel.receive(inbox.admit);
+      if ('routes' in receiving) await app.register(receiving.routes);
+      else pollers.push(receiving.poll);
+    }
+
+    const polling = new AbortController();
+    const loops: Promise<void>[] = [];
+    app.addHook('onReady', async () => {
+      await inbox.start();
+      for (const poll of pollers) {
+        loops.push(
+          poll(polling.signal).catch((err: unknown) => {
+            log.error({ err }, 'a polling loop stopped for good (check the bot token)');
+            onFatal(err);
+          }),
+        );
+      }
+    });
+    // Updates stop coming in first, then what the inbox is doing finishes.
+    app.addHook('onClose', async () => {
+      polling.abort();
+      await Promise.all(loops);
+      await inbox.stop();
+    });
+  };
+}
+
+/** Sets the command menu, and in webhook mode where Telegram delivers (setWebhook with the secret). */
+async function telegramChannel(config: BotConfig, log: FastifyBaseLogger): Promise<Channel> {
+  const bot = createTelegramBot({ token: config.token, apiRoot: config.apiRoot });
+  const { webhook } = config;
+  await setupTelegram(bot.api, webhook ? { webhook: { url: `${webhook.publicUrl}/telegram/webhook`, secret: webhook.secret } } : {});
+  log.info({ mode: webhook ? 'webhook' : 'polling' }, 'telegram: connected');
+  return {
+    sender: createTelegramSender(bot.api),
+    receive: (admit) =>
+      webhook
+        ? {
+            routes: async (app) => {
+              await app.register(telegramWebhook, { secret: webhook.secret, admit, onCallbackQuery: (id) => bot.api.answerCallbackQuery(id) });
+            },
+          }
+        : { poll: (signal) => pollUpdates({ api: bot.api, admit, signal, onError: (err) => log.warn({ err }, 'telegram polling: failed; retrying') }) },
+  };
+}
+
+/** Webhook and polling exclude each other on Zalo: the polling loop removes a webhook, webhook mode sets one. */
+async function zaloChannel(config: BotConfig, log: FastifyBaseLogger): Promise<Channel> {
+  const client = new ZaloClient({ token: config.token, apiRoot: config.apiRoot });
+  const sender = createZaloSender(client);
+  const { webhook } = config;
+  if (!webhook) return { sender, receive: (admit) => ({ poll: (signal) => runZaloPolling({ client, admit, signal, log }) }) };
+  const { id: botId } = await client.getMe();
+  await client.setWebhook({ url: `${webhook.publicUrl}/zalo/webhook`, secretToken: webhook.secret });
+  log.info({ mode: 'webhook' }, 'zalo: connected');
+  return {
+    sender,
+    receive: (admit) => ({
+      routes: async (app) => {
+        await app.register(zaloWebhook, { secret: webhook.secret, botId, admit });
+      },
+    }),
+  };
+}
+
+/** Broken knowledge files are skipped, not fatal: one typo by staff never takes the bot down. */
+function reportKnowledge(log: FastifyBaseLogger, knowledge: KnowledgeBase): void {
+  const errors = knowledge.problems.filter((p) => p.severity === 'error');
+  for (const problem of errors) log.warn({ problem: formatProblem(problem) }, 'knowledge: file skipped (see: npx motcua lint)');
+  const counts = { entries: knowledge.entries.length, errors: errors.length, warnings: knowledge.problems.length - errors.length };
+  if (knowledge.entries.length === 0) log.error(counts, 'knowledge: nothing loaded; every question gets the fallback answer');
+  else log.info(counts, 'knowledge: loaded');
+}
+
+function localUrl(app: FastifyInstance, host: string): string {
+  const { port } = app.server.address() as AddressInfo;
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
+}

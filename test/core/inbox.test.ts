@@ -1,0 +1,263 @@
+// The inbox against real stores (a SQLite file, the local Redis) and the real
+// Conversation: durable admission, de-duplication, per-chat order within and across
+// instances, recovery after a crash, rate limits, and what happens to failed sends.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createInbox, UNDELIVERED, type Inbox, type InboxOptions, type UndeliveredItem } from '../../src/core/inbox.ts';
+import type { ChannelSender, Incoming } from '../../src/core/messages.ts';
+import { INBOX_TEXTS } from '../../src/core/texts.ts';
+import { createChatLock, type ChatLockOptions } from '../../src/store/chat-lock.ts';
+import type { Store } from '../../src/store/store.ts';
+import { backendMakers, type Backend } from '../store/backends.ts';
+import { handlingLog, memoryLog, message, recordConversation, recordingSender, type RecordingSender } from './inbox-fixtures.ts';
+
+const FAST_RETRY = { attempts: 4, baseDelayMs: 5, maxDelayMs: 200 };
+const LOCK: ChatLockOptions = { ttlMs: 5_000, retryMs: 5 };
+const QUESTION = 'cấp hộ chiếu phổ thông';
+const UNAVAILABLE = { ok: false, reason: 'unavailable', detail: '502 Bad Gateway' } as const;
+const WAIT = { timeout: 10_000, interval: 10 };
+
+describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
+  let backend: Backend;
+  let store: Store;
+  let sender: RecordingSender;
+  const started: Inbox[] = [];
+
+  beforeEach(async () => {
+    backend = makeBackend();
+    store = await backend.open();
+    sender = recordingSender();
+  });
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((inbox) => inbox.stop()));
+    await backend.cleanup();
+  });
+
+  type Overrides = Partial<InboxOptions> & { lock?: ChatLockOptions };
+
+  /** An inbox on `on` (default: the test's store) with the real Conversation unless given; stopped after the test. */
+  async function inbox({ lock = LOCK, ...overrides }: Overrides = {}): Promise<Inbox> {
+    const on = overrides.store ?? store;
+    const created = createInbox({
+      store: on,
+      conversation: await recordConversation(on),
+      senders: { telegram: sender },
+      log: memoryLog(),
+      rateLimit: { perMinute: 100 },
+      dedupTtlMs: 60_000,
+      chatLock: createChatLock(on, lock),
+      retry: FAST_RETRY,
+      sweepEveryMs: 50,
+      ...overrides,
+    });
+    started.push(created);
+    return created;
+  }
+
+  const queued = async (on: Store = store) => (await on.pending<Incoming>('inbox')).map((item) => item.id);
+  const sentTexts = (to: RecordingSender = sender) => to.sent.map((s) => s.replies.map((r) => r.text).join('\n'));
+
+  it('answers an admitted message through its channel, then empties the queue', async () => {
+    const inbound = await inbox();
+    expect(await inbound.admit(message('42', 1, QUESTION))).toBe('accepted');
+    await vi.waitFor(() => expect(sender.sent).toHaveLength(1), WAIT);
+    expect(sender.sent[0]!.address).toEqual({ channel: 'telegram', chatId: '42' });
+    expect(sentTexts()[0]).toMatch(/hộ chiếu/i);
+    await vi.waitFor(async () => expect(await queued()).toEqual([]), WAIT);
+  });
+
+  it('has stored the update when admit resolves, and keeps it until it is answered', async () => {
+    let deliver!: () => void;
+    const gate = new Promise<void>((resolve) => (deliver = resolve));
+    const slow: ChannelSender = { channel: 'telegram', send: () => gate.then(() => ({ ok: true })) };
+    const inbound = await inbox({ senders: { telegram: slow } });
+    await inbound.admit(message('42', 7, QUESTION));
+    expect(await queued()).toEqual(['telegram:7']);
+    deliver();
+    await vi.waitFor(async () => expect(await queued()).toEqual([]), WAIT);
+  });
+
+  it('answers an update delivered twice once, also when two instances get it at the same time', async () => {
+    const log = handlingLog();
+    const other = await backend.open();
+    const first = await inbox({ conversation: await recordConversation(store, { log }) });
+    const second = await inbox({ store: other, conversation: await recordConversation(other, { log }) });
+    const update = message('42', 100, QUESTION);
+    const statuses = await Promise.all([first.admit(update), second.admit(update)]);
+    expect(statuses.sort()).toEqual(['accepted', 'duplicate']);
+    expect(await first.admit(update)).toBe('duplicate');
+    await vi.waitFor(() => expect(sender.sent).toHaveLength(1), WAIT);
+    await sleep(100);
+    expect(sender.sent).toHaveLength(1);
+    expect(log.handled).toEqual([QUESTION]);
+  });
+
+  it('handles one chat in arrival order, one message at a time', async () => {
+    const conversation = await recordConversation(store, { delayMs: () => Math.random() * 20 });
+    const inbound = await inbox({ conversation });
+    const texts = Array.from({ length: 8 }, (_, i) => `câu hỏi số ${i + 1}`);
+    for (const [i, text] of texts.entries()) await inbound.admit(message('42', i + 1, text));
+    await vi.waitFor(() => expect(sender.sent).toHaveLength(8), WAIT);
+    expect(conversation.log.handled).toEqual(texts);
+    expect(conversation.log.mostAtOnce).toBe(1);
+  });
+
+  it('keeps one chat in order across two instances that receive its updates in turn', async () => {
+    const log = handlingLog();
+    const other = await backend.open();
+    const otherSender = recordingSender();
+    const slowly = { delayMs: () => Math.random() * 15, log };
+    const first = await inbox({ conversation: await recordConversation(store, slowly) });
+    const second = await inbox({ store: other, conversation: await recordConversation(other, slowly), senders: { telegram: otherSender } });
+    const texts = Array.from({ length: 10 }, (_, i) => `tin nhắn ${i + 1}`);
+    for (const [i, text] of texts.entries()) await (i % 2 === 0 ? first : second).admit(message('42', i + 1, text));
+    await vi.waitFor(() => expect(sender.sent.length + otherSender.sent.length).toBe(10), WAIT);
+    expect(log.handled).toEqual(texts);
+    expect(log.mostAtOnce).toBe(1);
+  });
+
+  it('after a crash, a new instance takes up the message once the lease of the crashed one runs out', async () => {
+    const log = handlingLog();
+    // The first instance computes the answer, then dies while sending it: its send never returns.
+    const dying: ChannelSender = { channel: 'telegram', send: () => new Promise(() => {}) };
+    const crashed = createInbox({
+      store,
+      conversation: await recordConversation(store, { log }),
+      senders: { telegram: dying },
+      log: memoryLog(),
+      rateLimit: { perMinute: 100 },
+      dedupTtlMs: 60_000,
+      chatLock: createChatLock(store, { ttlMs: 300, retryMs: 5 }),
+    });
+    await crashed.admit(message('42', 1, QUESTION));
+    await vi.waitFor(() => expect(log.handled).toHaveLength(1), WAIT);
+
+    const restarted = await backend.open();
+    const recovering = await inbox({ store: restarted, conversation: await recordConversation(restarted, { log }), lock: { ttlMs: 300, retryMs: 5, waitMs: 2_000 } });
+    await recovering.start();
+    await vi.waitFor(() => expect(sender.sent).toHaveLength(1), WAIT);
+    expect(sentTexts()[0]).toMatch(/hộ chiếu/i);
+    // The answer the crashed instance computed is the one sent: the dialogue did not move on twice.
+    expect(log.handled).toEqual([QUESTION]);
+    await vi.waitFor(async () => expect(await queued()).toEqual([]), WAIT);
+  });
+
+  it('leaves what it could not send queued at stop, and the next start sends it', async () => {
+    const log = handlingLog();
+    sender.failNext(UNAVAILABLE, UNAVAILABLE);
+    const stopping = await inbox({ conversation: await recordConversation(store, { log }), retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 50 } });
+    await stopping.admit(message('42', 1, QUESTION));
+    await vi.waitFor(() => expect(sender.attempts).toBe(2), WAIT);
+    await stopping.stop();
+    expect(await queued()).toEqual(['telegram:1']);
+
+    const next = await inbox({ conversation: await recordConversation(store, { log }) });
+    await next.start();
+    await vi.waitFor(() => expect(sender.sent).toHaveLength(1), WAIT);
+    expect(log.handled).toEqual([QUESTION]);
+  });
+
+  it('over the rate limit: one polite reply, then silence, and those messages are not searched', async () => {
+    const conversation = await recordConversation(store);
+    const inbound = await inbox({ conversation, rateLimit: { perMinute: 2 } });
+    for (let i = 1; i <= 5; i++) await inbound.admit(message('42', i, `câu ${i}`));
+    await inbound.admit(message('77', 6, 'người khác'));
+    await vi.waitFor(async () => expect(await queued()).toEqual([]), WAIT);
+    // Another chat is not held up by this one's limit (nor ordered with it).
+    expect([...conversation.log.handled].sort()).toEqual(['câu 1', 'câu 2', 'người khác']);
+    const toChat42 = sender.sent.filter((s) => s.address.chatId === '42');
+    expect(toChat42).toHaveLength(3);
+    expect(toChat42[2]!.replies).toEqual([{ text: INBOX_TEXTS.tooFast }]);
+  });
+
+  it('the web chat over the rate limit gets the polite reply each time, without a search', async () => {
+    const conversation = await recordConversation(store);
+    const inbound = await inbox({ conversation, rateLimit: { perMinute: 1 } });
+    const replies = [];
+    for (let i = 1; i <= 3; i++) replies.push(await inbound.converse(message('session-1', i, QUESTION, 'web')));
+    expect(replies[0]![0]!.text).toMatch(/hộ chiếu/i);
+    expect(replies.slice(1)).toEqual([[{ text: INBOX_TEXTS.tooFast }], [{ text: INBOX_TEXTS.tooFast }]]);
+    expect(conversation.log.handled).toEqual([QUESTION]);
+  });
+
+  it('the web chat answers directly, and a repeated update id gets nothing', async () => {
+    const inbound = await inbox();
+    const first = await inbound.converse(message('session-1', 'u-1', QUESTION, 'web'));
+    expect(first.length).toBeGreaterThan(0);
+    expect(await inbound.converse(message('session-1', 'u-1', QUESTION, 'web'))).toEqual([]);
+  });
+
+  it('retries a send that failed with unavailable, then removes the message', async () => {
+    sender.failNext(UNAVAILABLE, UNAVAILABLE);
+    const inbound = await inbox();
+    await inbound.admit(message('42', 1, QUESTION));
+    await vi.waitFor(() => expect(sender.sent).toHaveLength(1), WAIT);
+    expect(sender.attempts).toBe(3);
+    await vi.waitFor(async () => expect(await queued()).toEqual([]), WAIT);
+  });
+
+  it('waits as long as a rate-limited platform asks before sending again', async () => {
+    sender.failNext({ ok: false, reason: 'rate_limited', detail: '429', retryAfterMs: 150 });
+    const inbound = await inbox();
+    const began = Date.now();
+    await inbound.admit(message('42', 1, QUESTION));
+    await vi.waitFor(() => expect(sender.sent).toHaveLength(1), WAIT);
+    expect(Date.now() - began).toBeGreaterThanOrEqual(150);
+  });
+
+  it('defers a send the platform wants delayed too long, and a later sweep sends the same answer', async () => {
+    sender.failNext({ ok: false, reason: 'rate_limited', detail: '429', retryAfterMs: 60_000 });
+    const conversation = await recordConversation(store);
+    const inbound = await inbox({ conversation });
+    await inbound.start();
+    await inbound.admit(message('42', 1, QUESTION));
+    await vi.waitFor(() => expect(sender.sent).toHaveLength(1), WAIT);
+    expect(sender.attempts).toBe(2);
+    expect(conversation.log.handled).toEqual([QUESTION]);
+  });
+
+  it('records a send the citizen blocked as undelivered, without retrying, and goes on with the chat', async () => {
+    sender.failNext({ ok: false, reason: 'blocked', detail: '403: bot was blocked by the user' });
+    const inbound = await inbox();
+    await inbound.admit(message('42', 1, QUESTION));
+    await inbound.admit(message('42', 2, 'cảm ơn'));
+    await vi.waitFor(() => expect(sender.sent).toHaveLength(1), WAIT);
+    expect(sender.attempts).toBe(2);
+    const undelivered = await store.pending<UndeliveredItem>(UNDELIVERED);
+    expect(undelivered).toEqual([
+      { id: 'telegram:1', value: expect.objectContaining({ reason: 'blocked', incoming: expect.objectContaining({ updateId: '1' }), replies: expect.any(Array) }) },
+    ]);
+    await vi.waitFor(async () => expect(await queued()).toEqual([]), WAIT);
+  });
+
+  it('records a message for a channel without a sender as undelivered', async () => {
+    const inbound = await inbox({ senders: {} });
+    await inbound.admit(message('42', 1, QUESTION, 'zalo'));
+    await vi.waitFor(async () => expect(await store.pending(UNDELIVERED)).toHaveLength(1), WAIT);
+    expect(await queued()).toEqual([]);
+  });
+
+  it('sets aside a message whose handling keeps failing, so the chat goes on', async () => {
+    const real = await recordConversation(store);
+    const conversation = { handle: (incoming: Incoming) => (incoming.text === 'hỏng' ? Promise.reject(new Error('handler bug')) : real.handle(incoming)) };
+    const inbound = await inbox({ conversation, sweepEveryMs: 10 });
+    await inbound.start();
+    await inbound.admit(message('42', 1, 'hỏng'));
+    await inbound.admit(message('42', 2, QUESTION));
+    await vi.waitFor(() => expect(sender.sent).toHaveLength(1), WAIT);
+    expect(real.log.handled).toEqual([QUESTION]);
+    const [setAside] = await store.pending<UndeliveredItem>(UNDELIVERED);
+    expect(setAside).toMatchObject({ id: 'telegram:1', value: { reason: 'failed', detail: 'handler bug' } });
+  });
+
+  it('when the update cannot be stored, admit rejects and the redelivery is taken', async () => {
+    const full: Store = Object.assign(Object.create(store) as Store, {
+      enqueue: () => Promise.reject(new Error('disk full')),
+    });
+    const failing = await inbox({ store: full });
+    await expect(failing.admit(message('42', 9, QUESTION))).rejects.toThrow('disk full');
+    const working = await inbox();
+    expect(await working.admit(message('42', 9, QUESTION))).toBe('accepted');
+    await vi.waitFor(() => expect(sender.sent).toHaveLength(1), WAIT);
+  });
+});

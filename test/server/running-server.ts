@@ -1,0 +1,31 @@
+// Starting the whole server for end-to-end tests: a configuration as the
+// environment would give it (port 0, quiet logs), and helpers that post to it.
+import { parseConfig, type Config } from '../../src/config.ts';
+
+export const PUBLIC_URL = 'https://bot.example.test';
+export const TELEGRAM_SECRET = 'tg_webhook_secret';
+export const ZALO_SECRET = 'zalo-webhook-secret';
+
+export function testConfig(env: Record<string, string>): Config {
+  return parseConfig({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', ...env });
+}
+
+export function postTelegram(baseUrl: string, update: unknown): Promise<Response> {
+  return post(`${baseUrl}/telegram/webhook`, { 'x-telegram-bot-api-secret-token': TELEGRAM_SECRET }, update);
+}
+
+export function postZalo(baseUrl: string, update: unknown): Promise<Response> {
+  return post(`${baseUrl}/zalo/webhook`, { 'x-bot-api-secret-token': ZALO_SECRET }, update);
+}
+
+export function post(url: string, headers: Record<string, string>, body: unknown): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+}
+
+/** A Zalo Bot Platform text update as the webhook receives it. */
+export function zaloText(messageId: string, text: string, chatId = 'chat-1') {
+  return {
+    event_name: 'message.text.received',
+    message: { message_id: messageId, date: Date.now(), text, chat: { id: chatId }, from: { id: chatId, display_name: 'An' } },
+  };
+}

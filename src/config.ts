@@ -24,7 +24,7 @@ export interface BotConfig {
 }
 
 export interface ZaloOaConfig {
-  oaId?: string;
+  oaId: string;
   appId: string;
   appSecret: string;
   /** The OA Secret Key that signs webhook events (not the app secret). */
@@ -71,7 +71,7 @@ const url = (protocols: readonly string[]) =>
     .refine((value) => URL.canParse(value) && protocols.includes(new URL(value).protocol), `must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL`)
     .transform((value) => value.replace(/\/+$/, ''));
 
-const OA_REQUIRED = ['ZALO_OA_APP_ID', 'ZALO_OA_APP_SECRET', 'ZALO_OA_SECRET_KEY', 'ZALO_OA_REFRESH_TOKEN'] as const;
+const OA_REQUIRED = ['ZALO_OA_ID', 'ZALO_OA_APP_ID', 'ZALO_OA_APP_SECRET', 'ZALO_OA_SECRET_KEY', 'ZALO_OA_REFRESH_TOKEN'] as const;
 
 const variables = {
   HOST: z.string().default('0.0.0.0'),
@@ -150,7 +150,7 @@ function toConfig(v: z.infer<z.ZodObject<typeof variables>>): Config {
     telegram: v.TELEGRAM_BOT_TOKEN ? { token: v.TELEGRAM_BOT_TOKEN, apiRoot: v.TELEGRAM_API_ROOT, webhook: webhook(v.TELEGRAM_WEBHOOK_SECRET) } : undefined,
     zalo: v.ZALO_BOT_TOKEN ? { token: v.ZALO_BOT_TOKEN, apiRoot: v.ZALO_API_ROOT, webhook: webhook(v.ZALO_WEBHOOK_SECRET) } : undefined,
     zaloOa:
-      v.ZALO_OA_APP_ID && v.ZALO_OA_APP_SECRET && v.ZALO_OA_SECRET_KEY && v.ZALO_OA_REFRESH_TOKEN
+      v.ZALO_OA_ID && v.ZALO_OA_APP_ID && v.ZALO_OA_APP_SECRET && v.ZALO_OA_SECRET_KEY && v.ZALO_OA_REFRESH_TOKEN
         ? {
             oaId: v.ZALO_OA_ID,
             appId: v.ZALO_OA_APP_ID,

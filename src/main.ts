@@ -15,8 +15,12 @@ import { ZaloClient } from '../adapters/zalo/client.ts';
 import { runZaloPolling } from '../adapters/zalo/polling.ts';
 import { createZaloSender } from '../adapters/zalo/sender.ts';
 import { zaloWebhook } from '../adapters/zalo/webhook.ts';
+import { ZaloOaClient, ZaloOaOAuth } from '../adapters/zalo-oa/client.ts';
+import { createZaloOaSender } from '../adapters/zalo-oa/sender.ts';
+import { OaTokenManager } from '../adapters/zalo-oa/tokens.ts';
+import { zaloOaWebhook } from '../adapters/zalo-oa/webhook.ts';
 import { today } from './cli/knowledge-dirs.ts';
-import { ConfigError, loadConfig, type BotConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, type BotConfig, type Config, type ZaloOaConfig } from './config.ts';
 import { Conversation } from './core/conversation.ts';
 import { createInbox } from './core/inbox.ts';
 import type { Admit, ChannelName, ChannelSender } from './core/messages.ts';
@@ -108,9 +112,7 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
     const channels: Channel[] = [];
     if (config.telegram) channels.push(await telegramChannel(config.telegram, log));
     if (config.zalo) channels.push(await zaloChannel(config.zalo, log));
-    // ── Zalo OA ── adapters/zalo-oa/ is being built. When config.zaloOa is set, push its
-    // Channel here: its ChannelSender (channel 'zalo-oa') and its webhook route, POST /zalo-oa/webhook.
-    if (config.zaloOa) log.warn({}, 'ZALO_OA_* is set but the Zalo OA channel is not wired in yet: ignored');
+    if (config.zaloOa) channels.push(await zaloOaChannel(config.zaloOa, store, log));
 
     const senders: Partial<Record<ChannelName, ChannelSender>> = {};
     for (const { sender } of channels) senders[sender.channel] = sender;
@@ -187,6 +189,23 @@ async function zaloChannel(config: BotConfig, log: FastifyBaseLogger): Promise<C
     receive: (admit) => ({
       routes: async (app) => {
         await app.register(zaloWebhook, { secret: webhook.secret, botId, admit });
+      },
+    }),
+  };
+}
+
+/** Official Account: webhook only (Zalo pushes events); tokens live in the store, refreshed by one instance at a time. */
+async function zaloOaChannel(config: ZaloOaConfig, store: Store, log: FastifyBaseLogger): Promise<Channel> {
+  const oauth = new ZaloOaOAuth({ appId: config.appId, appSecretKey: config.appSecret, oauthRoot: config.oauthRoot });
+  const tokens = new OaTokenManager({ store, oaId: config.oaId, oauth, log });
+  await tokens.seed({ refreshToken: config.refreshToken, accessToken: config.accessToken });
+  const client = new ZaloOaClient({ tokens, apiRoot: config.apiRoot });
+  log.info({ mode: 'webhook', tokens: await tokens.status() }, 'zalo oa: connected');
+  return {
+    sender: createZaloOaSender({ client, store }),
+    receive: (admit) => ({
+      routes: async (app) => {
+        await app.register(zaloOaWebhook, { appId: config.appId, oaSecretKey: config.oaSecretKey, oaId: config.oaId, admit });
       },
     }),
   };

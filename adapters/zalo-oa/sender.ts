@@ -6,10 +6,10 @@
 //   A send refused because that window has closed is not retried: the chunks not yet
 //   delivered are kept in the store under (UNDELIVERED_NAMESPACE, <Zalo user id>) for
 //   7 days, after any already kept there, and send() answers { ok: false, reason: 'window_closed' }.
-// - When that citizen writes again, their message reopens the window: before answering
-//   it, the inbox calls takeUndelivered(store, userId) and sends what it returns (if
-//   anything) through this sender to the same address. takeUndelivered hands kept replies
-//   out once, even to several app instances asking together.
+// - When that citizen writes again, their message reopens the window and the inbox sends
+//   its answer through this sender: send() first takes the kept replies (takeUndelivered)
+//   and delivers them before the new ones. takeUndelivered hands kept replies out once,
+//   even to several app instances asking together.
 import type { Address, ChannelSender, SendFailure, SendOutcome } from '../../src/core/messages.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -30,8 +30,10 @@ export function createZaloOaSender({ client, store }: ZaloOaSenderOptions): Chan
     channel: 'zalo-oa',
     async send(address: Address, replies: readonly Reply[]): Promise<SendOutcome> {
       if (address.channel !== 'zalo-oa') return { ok: false, reason: 'rejected', detail: `not a Zalo OA address (${address.channel})` };
+      // Every send answers the citizen's own message, so their window is open again.
+      const kept = await takeUndelivered(store, address.chatId);
       // Both Zalo products cap a text at 2,000 characters, so the Bot Platform's rendering fits.
-      const chunks = renderReplies(replies);
+      const chunks = renderReplies([...kept, ...replies]);
       for (const [i, chunk] of chunks.entries()) {
         try {
           await client.sendText(address.chatId, chunk);

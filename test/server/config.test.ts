@@ -123,8 +123,8 @@ describe('companions', () => {
   });
 
   it('a whole Zalo OA set is accepted', () => {
-    const config = parseConfig({ ZALO_OA_APP_ID: 'app', ZALO_OA_APP_SECRET: 's', ZALO_OA_SECRET_KEY: 'k', ZALO_OA_REFRESH_TOKEN: 'r' });
-    expect(config.zaloOa).toMatchObject({ appId: 'app', appSecret: 's', oaSecretKey: 'k', refreshToken: 'r' });
+    const config = parseConfig({ ZALO_OA_ID: 'oa1', ZALO_OA_APP_ID: 'app', ZALO_OA_APP_SECRET: 's', ZALO_OA_SECRET_KEY: 'k', ZALO_OA_REFRESH_TOKEN: 'r' });
+    expect(config.zaloOa).toMatchObject({ oaId: 'oa1', appId: 'app', appSecret: 's', oaSecretKey: 'k', refreshToken: 'r' });
   });
 });
 

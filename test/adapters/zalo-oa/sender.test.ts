@@ -100,6 +100,14 @@ describe('Zalo OA sender', () => {
       expect(fake.sentTexts()).toEqual(kept.map((reply) => reply.text));
     });
 
+    it('delivers what was kept first when the citizen writes again', async () => {
+      fake.failNextSend({ error: -230 });
+      await sender.send(to, [{ text: 'Câu trả lời cũ' }]);
+      expect(await sender.send(to, [{ text: 'Câu trả lời mới' }])).toEqual({ ok: true });
+      expect(fake.sentTexts()).toEqual(['Câu trả lời cũ', 'Câu trả lời mới']);
+      expect(await takeUndelivered(store, USER_ID)).toEqual([]);
+    });
+
     it('adds to what is already kept', async () => {
       fake.failNextSend({ error: -213 });
       await sender.send(to, [{ text: 'một' }]);

@@ -9,7 +9,8 @@ import { buildIndex, indexedDoc } from './search-index.ts';
 import { Vocabulary } from './vocabulary.ts';
 import { CODE_PATTERN } from '../knowledge/schema.ts';
 import { ageFactor, ageIn, ageRangeOf, type AgeRange } from './age.ts';
-import { fold, words } from '../text/vietnamese.ts';
+import { fold } from '../text/vietnamese.ts';
+import { segments } from './tokens.ts';
 
 export type Outcome = 'answer' | 'clarify' | 'fallback' | 'complaint' | 'smalltalk';
 
@@ -155,7 +156,13 @@ export class Engine {
   /** Title (without the "Thủ tục" prefix) and aliases, as folded words without function words. */
   private nameWords(entry: Entry): string[][] {
     const names = [entry.title.replace(/^thủ tục\s+/i, ''), ...entry.aliases];
-    return names.map((name) => words(name).filter((w) => !this.reader.isFunctionWord(w)).map(fold));
+    // Expanded like the message, so an alias written "mất CCCD" is said by "mất căn cước công dân".
+    return names.map((name) =>
+      segments(name)
+        .flatMap((phrase) => this.reader.expandKnowledge(phrase))
+        .filter((w) => !this.reader.isFunctionWord(w))
+        .map(fold),
+    );
   }
 
   private rank(phrases: string[][], query: Query): RankResult {

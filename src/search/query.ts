@@ -52,7 +52,7 @@ export class QueryReader {
     this.outOfScope = PhraseTable.of(lexicon.out_of_scope);
     this.greeting = PhraseTable.of(lexicon.smalltalk.greeting);
     this.thanks = PhraseTable.of(lexicon.smalltalk.thanks);
-    this.functionWords = new WordSet(lexicon.function_words);
+    this.functionWords = new WordSet(lexicon.function_words, lexicon.function_words_if_accented);
   }
 
   read(text: string): Query {
@@ -126,9 +126,11 @@ class WordSet {
   private readonly accented: Set<string>;
   private readonly folded: Set<string>;
 
-  constructor(phrases: readonly string[]) {
-    this.accented = new Set(phrases.flatMap((p) => words(p)));
-    this.folded = new Set([...this.accented].map(fold));
+  /** `ifAccented`: words that, typed without diacritics, are also content words ("thế" / "thẻ"). */
+  constructor(phrases: readonly string[], ifAccented: readonly string[] = []) {
+    const always = phrases.flatMap((p) => words(p));
+    this.accented = new Set([...always, ...ifAccented.flatMap((p) => words(p))]);
+    this.folded = new Set(always.map(fold));
   }
 
   matches(word: string): boolean {

@@ -15,8 +15,8 @@ import { contactLines, MENU_TEXTS, TEXTS } from './texts.ts';
 /** Channels without buttons: choices are answered by number, so only one numbered list per turn. */
 const NUMBERED: ReadonlySet<ChannelName> = new Set(['zalo', 'zalo-oa']);
 const PAGE = 8;
-/** Words of a follow-up that name no new topic: "còn lệ phí thì sao?". */
-const FOLLOW_UP_FILLERS = new Set(['con', 'nua']);
+/** Words of a follow-up that name no new topic (folded): "còn lệ phí thì sao?", "vậy còn hồ sơ thế nào?". */
+const FOLLOW_UP_FILLERS = new Set(['con', 'nua', 'sao', 'the', 'vay']);
 const RATING_TTL_MS = 400 * 24 * 3600 * 1000;
 
 const COMMANDS: Record<string, string> = {

@@ -24,9 +24,9 @@ async function motcua(args: string[], input?: string): Promise<{ code: number; s
 
 describe('motcua ask', () => {
   it('prints the reply a citizen would see', async () => {
-    const { code, stdout } = await motcua(['ask', 'lam giay khai sinh cho con can giay to gi']);
+    const { code, stdout } = await motcua(['ask', 'xin giay xac nhan doc than can giay to gi']);
     expect(code).toBe(0);
-    expect(stdout).toContain('Thủ tục đăng ký khai sinh');
+    expect(stdout).toContain('Thủ tục cấp Giấy xác nhận tình trạng hôn nhân');
     // Asked about documents: the documents come before the fee.
     expect(stdout.indexOf('Hồ sơ cần chuẩn bị')).toBeLessThan(stdout.indexOf('Phí, lệ phí'));
     expect(stdout).toMatch(/rà soát lại trước ngày \d{2}\/\d{2}\/\d{4}/);

@@ -1,7 +1,7 @@
 // Phrase tables (cues, expansions) matched against a message word by word. A word
 // the citizen typed with diacritics must match exactly ("hỏi" is not "hối"); a
 // word typed without them matches any accented form ("hoi" → "hỏi", "hối").
-import { fold, hasDiacritics, words } from '../text/vietnamese.ts';
+import { fold, words } from '../text/vietnamese.ts';
 
 export interface PhraseMatch<T> {
   start: number;
@@ -13,6 +13,19 @@ interface Phrase<T> {
   exact: string[];
   folded: string[];
   value: T;
+}
+
+/** A message's words with their folded forms and accent flags, computed once for all tables. */
+export interface MessageWords {
+  words: readonly string[];
+  folded: readonly string[];
+  accented: readonly boolean[];
+}
+
+/** `words` are canonical (see vietnamese.ts): a word carries diacritics exactly when folding changes it. */
+export function messageWords(words: readonly string[]): MessageWords {
+  const folded = words.map(fold);
+  return { words, folded, accented: folded.map((f, i) => f !== words[i]) };
 }
 
 export class PhraseTable<T> {
@@ -36,9 +49,12 @@ export class PhraseTable<T> {
   }
 
   /** Non-overlapping longest matches, left to right, over canonical words. */
-  matches(message: readonly string[]): PhraseMatch<T>[] {
-    const folded = message.map(fold);
-    const accented = message.map(hasDiacritics);
+  matches(message: readonly string[] | MessageWords): PhraseMatch<T>[] {
+    const { words: typed, folded, accented } = Array.isArray(message) ? messageWords(message as readonly string[]) : (message as MessageWords);
+    return this.find(typed, folded, accented);
+  }
+
+  private find(message: readonly string[], folded: readonly string[], accented: readonly boolean[]): PhraseMatch<T>[] {
     const wordMatches = (phrase: Phrase<T>, at: number) =>
       phrase.exact.every((w, k) => (accented[at + k] ? message[at + k] === w : folded[at + k] === phrase.folded[k]));
     const found: PhraseMatch<T>[] = [];

@@ -3,15 +3,13 @@
 // asked about, and whether the message is a complaint or small talk.
 import { type Aspect, type Lexicon } from '../knowledge/lexicon.ts';
 import { fold, hasDiacritics, words } from '../text/vietnamese.ts';
-import { PhraseTable } from './phrases.ts';
+import { messageWords, PhraseTable, type MessageWords } from './phrases.ts';
 import { segments } from './tokens.ts';
 
 export interface Query {
   text: string;
   /** Canonical words per phrase, after expansion. */
   phrases: string[][];
-  /** All folded words, after expansion. */
-  folded: string[];
   accented: boolean;
   aspects: Aspect[];
   /** The words that belong to an aspect cue in this message ("hồ sơ", "bao lâu"). */
@@ -57,15 +55,13 @@ export class QueryReader {
 
   read(text: string): Query {
     const phrases = segments(text).map((phrase) => this.expand(phrase));
-    const folded = phrases.flat().map(fold);
-    const all = phrases.flat();
+    const all = messageWords(phrases.flat());
     const aspectMatches = this.aspects.matches(all);
     const aspects = [...new Set(aspectMatches.map((m) => m.value))];
-    const aspectWords = new Set(aspectMatches.flatMap((m) => all.slice(m.start, m.end)));
+    const aspectWords = new Set(aspectMatches.flatMap((m) => all.words.slice(m.start, m.end)));
     return {
       text,
       phrases,
-      folded,
       accented: hasDiacritics(text),
       aspects,
       aspectWords,
@@ -102,7 +98,7 @@ export class QueryReader {
   }
 
   /** Each kind of cue counts once; see CUE_POINTS. */
-  private isComplaint(message: string[]): boolean {
+  private isComplaint(message: MessageWords): boolean {
     const kinds = new Set(this.complaintCues.matches(message).map((m) => m.value));
     let points = 0;
     for (const kind of kinds) points += CUE_POINTS[kind];
@@ -110,12 +106,12 @@ export class QueryReader {
   }
 
   /** Greeting or thanks only when nothing else of substance is said. */
-  private smalltalk(message: string[]): Query['smalltalk'] {
+  private smalltalk(message: MessageWords): Query['smalltalk'] {
     const greetings = this.greeting.matches(message);
     const thanks = this.thanks.matches(message);
     const covered = new Set<number>();
     for (const m of [...greetings, ...thanks]) for (let i = m.start; i < m.end; i++) covered.add(i);
-    const rest = message.filter((w, i) => !covered.has(i) && !this.functionWords.matches(w));
+    const rest = message.words.filter((w, i) => !covered.has(i) && !this.functionWords.matches(w));
     if (rest.length > 0 || covered.size === 0) return undefined;
     return thanks.length > 0 ? 'thanks' : 'greeting';
   }

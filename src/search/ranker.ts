@@ -141,11 +141,13 @@ export class Ranker {
    */
   private budget(terms: string[], weight: (term: string) => number): string[] {
     if (terms.length <= MAX_TERMS) return terms;
-    const value = (term: string) => {
-      const parts = fold(term).split(PAIR_JOINER);
-      return weight(term) * (parts.reduce((sum, w) => sum + this.vocabulary.idf(w), 0) / parts.length);
-    };
-    const kept = new Set([...terms].sort((a, b) => value(b) - value(a)).slice(0, MAX_TERMS));
+    const value = new Map(
+      terms.map((term) => {
+        const parts = fold(term).split(PAIR_JOINER);
+        return [term, weight(term) * (parts.reduce((sum, w) => sum + this.vocabulary.idf(w), 0) / parts.length)] as const;
+      }),
+    );
+    const kept = new Set([...terms].sort((a, b) => value.get(b)! - value.get(a)!).slice(0, MAX_TERMS));
     return terms.filter((t) => kept.has(t));
   }
 

@@ -6,23 +6,30 @@ import type { IndexedDoc } from './search-index.ts';
 import { isPair, PAIR_JOINER } from './tokens.ts';
 
 /** A word in more documents than this is too common to search for on its own (see isCommon). */
-const COMMON_MIN_DF = 200;
-const COMMON_SHARE = 0.1;
+const COMMON_MIN_DF = 100;
+const COMMON_SHARE = 0.05;
 
 export class Vocabulary {
-  private readonly df = new SearchableMap<number>();
+  private readonly df: SearchableMap<number>;
   private readonly wordsOf = new Map<string, ReadonlySet<string>>();
   private readonly pairDf = new Map<string, number>();
   readonly documentCount: number;
 
   constructor(docs: readonly IndexedDoc[]) {
+    // Counted in a plain Map, then turned into the searchable tree once: far cheaper
+    // than updating the tree for every word of every entry.
+    const df = new Map<string, number>();
     for (const doc of docs) {
-      const seen = new Set(Object.entries(doc.terms).flatMap(([field, terms]) => (field.endsWith('_f') ? terms.filter((t) => !isPair(t)) : [])));
-      this.wordsOf.set(doc.id, seen);
-      const pairs = new Set(Object.entries(doc.terms).flatMap(([field, terms]) => (field.endsWith('_f') ? terms.filter(isPair) : [])));
+      const words = new Set<string>();
+      const pairs = new Set<string>();
+      for (const [field, terms] of Object.entries(doc.terms)) {
+        if (field.endsWith('_f')) for (const term of terms) (isPair(term) ? pairs : words).add(term);
+      }
+      this.wordsOf.set(doc.id, words);
+      for (const word of words) df.set(word, (df.get(word) ?? 0) + 1);
       for (const pair of pairs) this.pairDf.set(pair, (this.pairDf.get(pair) ?? 0) + 1);
-      for (const word of seen) this.df.set(word, (this.df.get(word) ?? 0) + 1);
     }
+    this.df = SearchableMap.from(df);
     this.documentCount = docs.length;
   }
 

@@ -1,7 +1,7 @@
 // Phrase tables (cues, expansions) matched against a message word by word. A word
 // the citizen typed with diacritics must match exactly ("hỏi" is not "hối"); a
 // word typed without them matches any accented form ("hoi" → "hỏi", "hối").
-import { fold, words } from '../text/vietnamese.ts';
+import { foldCanonical, words } from '../text/vietnamese.ts';
 
 export interface PhraseMatch<T> {
   start: number;
@@ -24,7 +24,7 @@ export interface MessageWords {
 
 /** `words` are canonical (see vietnamese.ts): a word carries diacritics exactly when folding changes it. */
 export function messageWords(words: readonly string[]): MessageWords {
-  const folded = words.map(fold);
+  const folded = words.map(foldCanonical);
   return { words, folded, accented: folded.map((f, i) => f !== words[i]) };
 }
 
@@ -35,7 +35,7 @@ export class PhraseTable<T> {
     for (const [text, value] of entries) {
       const exact = words(text);
       if (exact.length === 0) continue;
-      const folded = exact.map(fold);
+      const folded = exact.map(foldCanonical);
       const bucket = this.byFirstWord.get(folded[0]!) ?? [];
       bucket.push({ exact, folded, value });
       // Longest phrase first, so "bao nhiêu tiền" wins over "bao nhiêu".

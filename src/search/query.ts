@@ -2,7 +2,7 @@
 // after teencode and abbreviations are expanded, which aspects of a procedure are
 // asked about, and whether the message is a complaint or small talk.
 import { type Aspect, type Lexicon } from '../knowledge/lexicon.ts';
-import { fold, hasDiacritics, words } from '../text/vietnamese.ts';
+import { fold, foldCanonical, hasDiacritics, words } from '../text/vietnamese.ts';
 import { messageWords, PhraseTable, type MessageWords } from './phrases.ts';
 import { segments } from './tokens.ts';
 
@@ -89,7 +89,7 @@ export class QueryReader {
     for (const m of this.expansions.matches(phrase)) {
       // An expansion is as accented as what was typed: "so do" must not gain exact
       // diacritic matches that the citizen's other, unaccented words cannot.
-      const typedAccented = keepAccents || phrase.slice(m.start, m.end).some(hasDiacritics);
+      const typedAccented = keepAccents || phrase.slice(m.start, m.end).some((w) => foldCanonical(w) !== w);
       out.push(...phrase.slice(at, m.start), ...(typedAccented ? m.value : m.value.map(fold)));
       at = m.end;
     }
@@ -129,7 +129,9 @@ class WordSet {
     this.folded = new Set(always.map(fold));
   }
 
+  /** `word` is canonical: it carries diacritics exactly when folding changes it. */
   matches(word: string): boolean {
-    return hasDiacritics(word) ? this.accented.has(word) : this.folded.has(word);
+    const folded = foldCanonical(word);
+    return folded !== word ? this.accented.has(word) : this.folded.has(folded);
   }
 }

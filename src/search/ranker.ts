@@ -2,7 +2,7 @@
 // MiniSearch query tree (exact diacritics weigh more), light weights for function
 // and aspect words, then per-result coverage of the query's telling words.
 import type MiniSearch from 'minisearch';
-import { fold, hasDiacritics } from '../text/vietnamese.ts';
+import { foldCanonical } from '../text/vietnamese.ts';
 import { ACCENTED_FIELDS, FOLDED_FIELDS, type IndexedDoc } from './search-index.ts';
 import { PAIR_JOINER, withPairs } from './tokens.ts';
 import type { Vocabulary } from './vocabulary.ts';
@@ -77,13 +77,13 @@ export class Ranker {
     for (const word of input.phrases.flat()) {
       const l = input.isLight(word);
       light.set(word, l);
-      light.set(fold(word), l);
+      light.set(foldCanonical(word), l);
     }
     // Function words alone (and pairs of them), and words too common to tell entries
     // apart, are left out of the search: they weigh almost nothing and cost most of
     // the time. Coverage below still counts them, from each entry's own words.
     const searchable = (term: string) =>
-      term.split(PAIR_JOINER).some((w) => light.get(w) !== 'function') && !this.vocabulary.isCommon(fold(term));
+      term.split(PAIR_JOINER).some((w) => light.get(w) !== 'function') && !this.vocabulary.isCommon(foldCanonical(term));
     const termWeight = (term: string) => {
       const ws = term.split(PAIR_JOINER).map((w) => {
         const l = light.get(w);
@@ -92,10 +92,10 @@ export class Ranker {
       return ws.reduce((a, b) => a + b, 0) / ws.length;
     };
     const accented = this.budget(unique(input.phrases.flatMap(withPairs).filter(searchable)), termWeight);
-    const folded = this.budget(unique(input.phrases.map((p) => p.map(fold)).flatMap(withPairs).filter(searchable)), termWeight);
+    const folded = this.budget(unique(input.phrases.map((p) => p.map(foldCanonical)).flatMap(withPairs).filter(searchable)), termWeight);
     // A message typed without any diacritics has no exact-accent evidence to give:
     // the folded pass alone ranks it, at half the cost.
-    const typedAccents = accented.some(hasDiacritics);
+    const typedAccents = accented.some((w) => foldCanonical(w) !== w);
     const results = this.index.search(
       {
         combineWith: 'OR',
@@ -112,7 +112,7 @@ export class Ranker {
     const weighted = new Map<string, number>();
     const aspects = new Set<string>();
     for (const word of content) {
-      const f = fold(word);
+      const f = foldCanonical(word);
       if (light.get(word) === 'aspect') aspects.add(f);
       const weight = this.vocabulary.idf(f) * (light.get(word) === 'aspect' ? this.weights.aspectWord : 1);
       weighted.set(f, Math.max(weighted.get(f) ?? 0, weight));
@@ -143,7 +143,7 @@ export class Ranker {
     if (terms.length <= MAX_TERMS) return terms;
     const value = new Map(
       terms.map((term) => {
-        const parts = fold(term).split(PAIR_JOINER);
+        const parts = foldCanonical(term).split(PAIR_JOINER);
         return [term, weight(term) * (parts.reduce((sum, w) => sum + this.vocabulary.idf(w), 0) / parts.length)] as const;
       }),
     );
@@ -155,7 +155,7 @@ export class Ranker {
   correct(phrases: string[][]): string[][] | undefined {
     let changed = false;
     const corrected = phrases.map((phrase) => {
-      const folded = phrase.map(fold);
+      const folded = phrase.map(foldCanonical);
       return phrase.map((word, i) => {
         const f = folded[i]!;
         if (this.vocabulary.has(f)) return word;

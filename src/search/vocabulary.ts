@@ -10,7 +10,10 @@ const COMMON_MIN_DF = 100;
 const COMMON_SHARE = 0.05;
 
 export class Vocabulary {
-  private readonly df: SearchableMap<number>;
+  /** Document frequency per folded word; a plain Map for the many lookups per message. */
+  private readonly df: Map<string, number>;
+  /** The same words as a radix tree, for typo correction only. */
+  private readonly spellings: SearchableMap<number>;
   private readonly wordsOf = new Map<string, ReadonlySet<string>>();
   private readonly pairDf = new Map<string, number>();
   readonly documentCount: number;
@@ -29,7 +32,8 @@ export class Vocabulary {
       for (const word of words) df.set(word, (df.get(word) ?? 0) + 1);
       for (const pair of pairs) this.pairDf.set(pair, (this.pairDf.get(pair) ?? 0) + 1);
     }
-    this.df = SearchableMap.from(df);
+    this.df = df;
+    this.spellings = SearchableMap.from(df);
     this.documentCount = docs.length;
   }
 
@@ -73,7 +77,7 @@ export class Vocabulary {
     if (word.length < 4 || /\d/.test(word)) return undefined;
     const maxDistance = word.length >= 8 ? 2 : 1;
     let best: { word: string; distance: number; df: number } | undefined;
-    for (const [candidate, [df, distance]] of this.df.fuzzyGet(word, maxDistance)) {
+    for (const [candidate, [df, distance]] of this.spellings.fuzzyGet(word, maxDistance)) {
       if (distance === 0 || !fits(candidate)) continue;
       if (!best || distance < best.distance || (distance === best.distance && df > best.df)) best = { word: candidate, distance, df };
     }

@@ -47,6 +47,11 @@ export function fold(text: string): string {
   return canonical(text).replace(SYLLABLE, (syllable) => cached(foldCache, syllable, stripMarks));
 }
 
+/** fold() for text already canonical (a word, or words joined by "_"): skips re-canonicalising on hot paths. */
+export function foldCanonical(text: string): string {
+  return cached(foldCache, text, stripMarks);
+}
+
 function stripMarks(syllable: string): string {
   return syllable.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
 }

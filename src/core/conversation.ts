@@ -7,9 +7,9 @@ import type { Engine } from '../search/engine.ts';
 import type { Store } from '../store/store.ts';
 import { fold } from '../text/vietnamese.ts';
 import { renderDecision, renderEntry, renderSection, type Section } from './answer.ts';
-import type { ChannelName, Incoming } from './messages.ts';
+import type { Address, ChannelName, Incoming } from './messages.ts';
 import type { Choice, Reply } from './reply.ts';
-import { MENUS_KEPT, Sessions, type Session } from './session.ts';
+import { addressKey, MENUS_KEPT, Sessions, type Session } from './session.ts';
 import { contactLines, MENU_TEXTS, TEXTS } from './texts.ts';
 
 /** Channels without buttons: choices are answered by number, so only one numbered list per turn. */
@@ -18,6 +18,8 @@ const PAGE = 8;
 /** Words of a follow-up that name no new topic (folded): "còn lệ phí thì sao?", "vậy còn hồ sơ thế nào?". */
 const FOLLOW_UP_FILLERS = new Set(['con', 'nua', 'sao', 'the', 'vay']);
 const RATING_TTL_MS = 400 * 24 * 3600 * 1000;
+/** Store namespace of the chats that asked for announcements (key: channel:chat id, value: the Address). */
+export const SUBSCRIBERS = 'subscribers';
 
 const COMMANDS: Record<string, string> = {
   '/start': 'menu',
@@ -67,10 +69,10 @@ export class Conversation {
   private async respond(incoming: Incoming, session: Session): Promise<Reply[]> {
     const picked = this.pickedAction(incoming, session);
     if (picked === null) return [{ text: MENU_TEXTS.staleChoice }];
-    if (picked) return await this.act(picked, session);
+    if (picked) return await this.act(picked, session, incoming.address);
     const text = (incoming.text ?? '').trim();
     const command = COMMANDS[fold(text).replace(/\s+/g, ' ')] ?? COMMANDS[text.split(/[\s@]/)[0]!.toLowerCase()];
-    if (command) return await this.act(command, session);
+    if (command) return await this.act(command, session, incoming.address);
     return this.answer(text, session);
   }
 
@@ -105,7 +107,7 @@ export class Conversation {
     return renderDecision(decision, engine.clarifyChoices(decision), engine.knowledge.locality);
   }
 
-  private async act(action: string, session: Session): Promise<Reply[]> {
+  private async act(action: string, session: Session, address: Address): Promise<Reply[]> {
     const { engine, store } = this.deps;
     const [kind, a, b] = action.split(':');
     switch (kind) {
@@ -137,11 +139,12 @@ export class Conversation {
         return [{ text: MENU_TEXTS.track }];
       case 'complaint':
         return [{ text: [TEXTS.complaintStart, ...contactLines(engine.knowledge.locality)].join('\n') }];
+      // Kept apart from the session, which expires: a subscription lasts until cancelled.
       case 'subscribe':
-        session.subscribed = true;
+        await store.set(SUBSCRIBERS, addressKey(address), address);
         return [{ text: MENU_TEXTS.subscribed }];
       case 'unsubscribe':
-        session.subscribed = false;
+        await store.delete(SUBSCRIBERS, addressKey(address));
         return [{ text: MENU_TEXTS.unsubscribed }];
       default:
         return [this.mainMenu()];

@@ -13,7 +13,6 @@ export interface Session {
   entryId?: string;
   /** Newest first; a few are kept so an older message's buttons still work. */
   menus: OfferedMenu[];
-  subscribed?: boolean;
 }
 
 const NAMESPACE = 'session';
@@ -26,14 +25,15 @@ export class Sessions {
   ) {}
 
   async load(address: Address): Promise<Session> {
-    return (await this.store.get<Session>(NAMESPACE, key(address))) ?? { menus: [] };
+    return (await this.store.get<Session>(NAMESPACE, addressKey(address))) ?? { menus: [] };
   }
 
   async save(address: Address, session: Session): Promise<void> {
-    await this.store.set(NAMESPACE, key(address), session, this.ttlMs);
+    await this.store.set(NAMESPACE, addressKey(address), session, this.ttlMs);
   }
 }
 
-function key(address: Address): string {
+/** One chat on one channel, as a store key. */
+export function addressKey(address: Address): string {
   return `${address.channel}:${address.chatId}`;
 }

@@ -92,6 +92,17 @@ describe('on a channel with buttons (web, Telegram)', () => {
   });
 });
 
+describe('announcements', () => {
+  it('keeps a subscription apart from the expiring session, until cancelled', async () => {
+    const c = citizen('telegram');
+    await c.say('/thongbao');
+    const subscribed = async () => (await store.get('subscribers', `telegram:c${chat}`)) !== undefined;
+    expect(await subscribed()).toBe(true);
+    await c.say('hủy thông báo');
+    expect(await subscribed()).toBe(false);
+  });
+});
+
 describe('on Zalo (numbered choices)', () => {
   it('keeps one numbered list per turn and maps a typed number to it', async () => {
     const c = citizen('zalo');

@@ -9,6 +9,8 @@ import type { Vocabulary } from './vocabulary.ts';
 
 /** Search terms per pass (accented, folded) at most. */
 const MAX_TERMS = 32;
+/** Past this many words a message is long: searched by its folded form only. */
+const LONG_MESSAGE_WORDS = 24;
 
 export interface RankWeights {
   fields: Record<string, number>;
@@ -93,9 +95,11 @@ export class Ranker {
     };
     const accented = this.budget(unique(input.phrases.flatMap(withPairs).filter(searchable)), termWeight);
     const folded = this.budget(unique(input.phrases.map((p) => p.map(foldCanonical)).flatMap(withPairs).filter(searchable)), termWeight);
-    // A message typed without any diacritics has no exact-accent evidence to give:
-    // the folded pass alone ranks it, at half the cost.
-    const typedAccents = accented.some((w) => foldCanonical(w) !== w);
+    // A message typed without any diacritics has no exact-accent evidence to give, and
+    // a long one says its topic through context: the folded pass alone ranks them, at
+    // half the cost.
+    const long = input.phrases.flat().length > LONG_MESSAGE_WORDS;
+    const typedAccents = !long && accented.some((w) => foldCanonical(w) !== w);
     const results = this.index.search(
       {
         combineWith: 'OR',

@@ -54,7 +54,8 @@ export class QueryReader {
   }
 
   read(text: string): Query {
-    const phrases = segments(text).map((phrase) => this.expand(phrase));
+    const typed = segments(text);
+    const phrases = typed.map((phrase) => this.expand(phrase));
     const all = messageWords(phrases.flat());
     const aspectMatches = this.aspects.matches(all);
     const aspects = [...new Set(aspectMatches.map((m) => m.value))];
@@ -66,7 +67,8 @@ export class QueryReader {
       aspects,
       aspectWords,
       complaint: this.isComplaint(all),
-      outOfScope: this.outOfScope.matches(all).length > 0,
+      // Before and after expansion: "học bằng lái" must not hide behind "giấy phép lái xe".
+      outOfScope: this.outOfScope.matches(typed.flat()).length > 0 || this.outOfScope.matches(all).length > 0,
       smalltalk: this.smalltalk(all),
     };
   }

@@ -79,7 +79,9 @@ function score(graded: Graded[]): Scores {
     const predicted = graded.filter((g) => g.answer.outcome === outcome);
     const actual = graded.filter((g) => g.question.kind === kind);
     const both = predicted.filter((g) => g.question.kind === kind).length;
-    return [share(both, predicted.length), share(both, actual.length)] as const;
+    // Never predicting a kind that occurs is no precision at all, not a perfect one.
+    const precision = predicted.length === 0 && actual.length > 0 ? 0 : share(both, predicted.length);
+    return [precision, share(both, actual.length)] as const;
   };
   const [nonePrecision, noneRecall] = pr('none', 'fallback');
   const [complaintPrecision, complaintRecall] = pr('complaint', 'complaint');

@@ -83,7 +83,7 @@ export function renderSection(entry: Entry, section: Section): string {
   }
 }
 
-export function sectionLabel(section: Section): string {
+function sectionLabel(section: Section): string {
   const labels: Record<Section, string> = {
     documents: LABELS.documents,
     steps: LABELS.steps,

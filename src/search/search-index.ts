@@ -1,7 +1,7 @@
 // The MiniSearch index over knowledge entries. Every text field is indexed twice,
 // accented and folded, so "thuế" matches exactly while "thue" still finds it; short
 // fields also get word pairs. All MiniSearch options live here and only here.
-import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import type { Entry } from '../knowledge/entry.ts';
 import { fieldTerms } from './tokens.ts';
 
@@ -55,4 +55,3 @@ export function buildIndex(docs: readonly IndexedDoc[]): MiniSearch<IndexedDoc> 
   return index;
 }
 
-export type { SearchOptions };

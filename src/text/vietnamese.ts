@@ -5,9 +5,6 @@
 //              official documents: hòa, thủy, khỏe), i/y spelling variants (lí → lý).
 // fold():      the canonical form without any diacritics, đ → d ("thuế" → "thue").
 
-/** Bump when a rule changes: a serialised index is only valid for the version it was built with. */
-export const NORMALIZER_VERSION = 1;
-
 const TONES = ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323'] as const;
 const TONE_SET = new Set<string>(TONES);
 // Letters that carry a vowel-quality mark; the tone goes on them first (ê in "thuế", ơ in "người").

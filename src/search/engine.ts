@@ -168,6 +168,7 @@ export class Engine {
   private rank(phrases: string[][], query: Query): RankResult {
     return this.ranker.rank({
       phrases,
+      asked: query.asked,
       // Numbers (ages, counts) say nothing about the topic; ages are handled by byAge.
       isLight: (w) => (this.reader.isFunctionWord(w) || /^\d+$/.test(w) ? 'function' : query.aspectWords.has(w) ? 'aspect' : undefined),
     });

@@ -12,6 +12,8 @@ export interface Query {
   phrases: string[][];
   accented: boolean;
   aspects: Aspect[];
+  /** Words (canonical and folded) of the last sentence, when the message has several. */
+  asked?: ReadonlySet<string>;
   /** The words that belong to an aspect cue in this message ("hồ sơ", "bao lâu"). */
   aspectWords: ReadonlySet<string>;
   complaint: boolean;
@@ -65,6 +67,7 @@ export class QueryReader {
       phrases,
       accented: hasDiacritics(text),
       aspects,
+      asked: this.lastSentence(text),
       aspectWords,
       complaint: this.isComplaint(all),
       // Before and after expansion: "học bằng lái" must not hide behind "giấy phép lái xe".
@@ -76,6 +79,14 @@ export class QueryReader {
   /** A word as typed: accented words are compared accented, unaccented ones folded. */
   isFunctionWord(word: string): boolean {
     return this.functionWords.matches(word);
+  }
+
+  /** Citizens tell the story first and ask last: the words of the last of several sentences. */
+  private lastSentence(text: string): Set<string> | undefined {
+    const sentences = text.split(/[.!?\n]+/).filter((s) => s.trim());
+    if (sentences.length < 2) return undefined;
+    const words = segments(sentences.at(-1)!).flatMap((phrase) => this.expand(phrase));
+    return new Set([...words, ...words.map(foldCanonical)]);
   }
 
   /** Knowledge text goes through the same expansions as messages, keeping its accents. */

@@ -22,6 +22,8 @@ export interface RankWeights {
   curated: number;
   /** How much an entry gains when the query says all of one of its names (title or alias). */
   name: number;
+  /** Weight of the terms of a long message's last sentence (its question). */
+  asked: number;
 }
 
 export const DEFAULT_WEIGHTS: RankWeights = {
@@ -31,6 +33,7 @@ export const DEFAULT_WEIGHTS: RankWeights = {
   aspectWord: 0.4,
   curated: 1.2,
   name: 1,
+  asked: 1.5,
 };
 
 export interface Ranked {
@@ -58,6 +61,8 @@ export interface RankInput {
   phrases: string[][];
   /** Whether a canonical query word carries no topic (a function word or an aspect cue). */
   isLight(word: string): Lightness;
+  /** Words of the message's last sentence, where a long message asks its question. */
+  asked?: ReadonlySet<string>;
 }
 
 export class Ranker {
@@ -91,7 +96,8 @@ export class Ranker {
         const l = light.get(w);
         return l === 'function' ? this.weights.functionWord : l === 'aspect' ? this.weights.aspectWord : 1;
       });
-      return ws.reduce((a, b) => a + b, 0) / ws.length;
+      const mean = ws.reduce((a, b) => a + b, 0) / ws.length;
+      return input.asked?.has(term.split(PAIR_JOINER)[0]!) ? mean * this.weights.asked : mean;
     };
     const accented = this.budget(unique(input.phrases.flatMap(withPairs).filter(searchable)), termWeight);
     const folded = this.budget(unique(input.phrases.map((p) => p.map(foldCanonical)).flatMap(withPairs).filter(searchable)), termWeight);

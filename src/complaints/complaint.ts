@@ -1,0 +1,103 @@
+// A complaint (phản ánh, kiến nghị) and its two life lines, kept apart on purpose:
+// `status` is what the citizen sees, `delivery` is whether the hotline has it. Every
+// change goes through a named transition that says whether it is allowed; no IO here.
+import type { Address } from '../core/messages.ts';
+
+export const STATUSES = ['received', 'in_progress', 'answered', 'closed', 'transferred', 'rejected'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export type Delivery =
+  | { state: 'pending'; attempts: number; nextTryAt: number; lastError?: string }
+  | { state: 'delivered'; attempts: number; deliveredAt: number }
+  | { state: 'failed'; attempts: number; lastError: string };
+
+export interface HistoryEvent {
+  at: number;
+  /** Staff user name, or "citizen" / "system". */
+  by: string;
+  action: string;
+  note?: string;
+}
+
+export interface Complaint {
+  code: string;
+  address: Address;
+  text: string;
+  /** Office or procedure the citizen named, if any. */
+  subject?: string;
+  phone?: string;
+  /** When the citizen agreed to the personal-data notice (Nghị định 13/2023/NĐ-CP); required for a phone. */
+  consentAt?: number;
+  createdAt: number;
+  /** Working-day deadline for the answer, as YYYY-MM-DD. */
+  dueDate: string;
+  status: Status;
+  assignee?: string;
+  answer?: string;
+  /** Why it was transferred or rejected. */
+  reason?: string;
+  delivery: Delivery;
+  history: HistoryEvent[];
+}
+
+export type Transition =
+  | { type: 'claim'; by: string }
+  | { type: 'answer'; by: string; text: string }
+  | { type: 'close'; by: string }
+  | { type: 'transfer'; by: string; reason: string }
+  | { type: 'reject'; by: string; reason: string };
+
+/** Which statuses each transition may start from. */
+const ALLOWED: Record<Transition['type'], readonly Status[]> = {
+  claim: ['received'],
+  answer: ['received', 'in_progress'],
+  close: ['answered'],
+  transfer: ['received', 'in_progress'],
+  reject: ['received', 'in_progress'],
+};
+
+const TARGET: Record<Transition['type'], Status> = {
+  claim: 'in_progress',
+  answer: 'answered',
+  close: 'closed',
+  transfer: 'transferred',
+  reject: 'rejected',
+};
+
+export type TransitionResult = { ok: true; complaint: Complaint } | { ok: false; reason: string };
+
+/** Applies a staff action; a refused one leaves the complaint untouched and says why. */
+export function transition(complaint: Complaint, change: Transition, at: number): TransitionResult {
+  if (!ALLOWED[change.type].includes(complaint.status)) {
+    return { ok: false, reason: `cannot ${change.type} a complaint that is ${complaint.status}` };
+  }
+  if ((change.type === 'answer' && !change.text.trim()) || ((change.type === 'transfer' || change.type === 'reject') && !change.reason.trim())) {
+    return { ok: false, reason: `${change.type} needs a text` };
+  }
+  const next: Complaint = { ...complaint, status: TARGET[change.type], history: [...complaint.history] };
+  let note: string | undefined;
+  if (change.type === 'claim') next.assignee = change.by;
+  if (change.type === 'answer') next.answer = note = change.text.trim();
+  if (change.type === 'transfer' || change.type === 'reject') next.reason = note = change.reason.trim();
+  next.history.push({ at, by: change.by, action: change.type, ...(note ? { note } : {}) });
+  return { ok: true, complaint: next };
+}
+
+/** Records a delivery attempt to the hotline: delivered, retried later, or given up. */
+export function recordDelivery(delivery: Delivery, outcome: { ok: true } | { ok: false; error: string }, at: number, retry: RetryPolicy): Delivery {
+  const attempts = delivery.attempts + 1;
+  if (outcome.ok) return { state: 'delivered', attempts, deliveredAt: at };
+  if (attempts >= retry.maxAttempts) return { state: 'failed', attempts, lastError: outcome.error };
+  return { state: 'pending', attempts, lastError: outcome.error, nextTryAt: at + retry.backoffMs(attempts) };
+}
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  backoffMs(attempts: number): number;
+}
+
+/** 1 min, 5 min, 30 min, then every 2 hours, up to a day of trying. */
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 15,
+  backoffMs: (attempts) => [60_000, 300_000, 1_800_000][attempts - 1] ?? 7_200_000,
+};

@@ -145,7 +145,7 @@ export class Engine {
     const candidates = this.byAge(
       ranked.results.flatMap((r) => {
         const entry = this.byId.get(r.id);
-        return entry ? [{ entry, score: r.score, coverage: r.coverage, nameMatch: r.nameMatch, missing: r.missing }] : [];
+        return entry ? [{ ...r, entry }] : [];
       }),
       ageIn(query.phrases.flat()),
     );

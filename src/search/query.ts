@@ -32,6 +32,14 @@ type ComplaintCue = keyof Lexicon['complaint'];
 const CUE_POINTS: Record<ComplaintCue, number> = { intent: 2, topic: 1, grievance: 1, narrative: 0.5, question: -1.5 };
 const COMPLAINT_POINTS = 2;
 
+const SENTENCE_BREAK = /[.!?\n]+/;
+
+/** Citizens tell the story first and ask last: the words (canonical and folded) of the last sentence. */
+function askedWords(sentence: string[][]): Set<string> {
+  const words = sentence.flat();
+  return new Set([...words, ...words.map(foldCanonical)]);
+}
+
 export class QueryReader {
   private readonly expansions: PhraseTable<string[]>;
   private readonly aspects: PhraseTable<Aspect>;
@@ -56,8 +64,11 @@ export class QueryReader {
   }
 
   read(text: string): Query {
-    const typed = segments(text);
-    const phrases = typed.map((phrase) => this.expand(phrase));
+    // Phrases are read sentence by sentence, so the last sentence is known without a second pass.
+    const typedSentences = text.split(SENTENCE_BREAK).filter((s) => s.trim()).map(segments);
+    const sentences = typedSentences.map((sentence) => sentence.map((phrase) => this.expand(phrase)));
+    const typed = typedSentences.flat();
+    const phrases = sentences.flat();
     const all = messageWords(phrases.flat());
     const aspectMatches = this.aspects.matches(all);
     const aspects = [...new Set(aspectMatches.map((m) => m.value))];
@@ -67,7 +78,7 @@ export class QueryReader {
       phrases,
       accented: hasDiacritics(text),
       aspects,
-      asked: this.lastSentence(text),
+      asked: sentences.length >= 2 ? askedWords(sentences.at(-1)!) : undefined,
       aspectWords,
       complaint: this.isComplaint(all),
       // Before and after expansion: "học bằng lái" must not hide behind "giấy phép lái xe".
@@ -79,14 +90,6 @@ export class QueryReader {
   /** A word as typed: accented words are compared accented, unaccented ones folded. */
   isFunctionWord(word: string): boolean {
     return this.functionWords.matches(word);
-  }
-
-  /** Citizens tell the story first and ask last: the words of the last of several sentences. */
-  private lastSentence(text: string): Set<string> | undefined {
-    const sentences = text.split(/[.!?\n]+/).filter((s) => s.trim());
-    if (sentences.length < 2) return undefined;
-    const words = segments(sentences.at(-1)!).flatMap((phrase) => this.expand(phrase));
-    return new Set([...words, ...words.map(foldCanonical)]);
   }
 
   /** Knowledge text goes through the same expansions as messages, keeping its accents. */

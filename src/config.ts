@@ -35,6 +35,21 @@ export interface ZaloOaConfig {
   oauthRoot?: string;
 }
 
+/** A staff member of the web inbox: a name shown in the history, and a password hash (see `motcua admin-password`). */
+export interface AdminUser {
+  name: string;
+  /** "scrypt:<salt>:<hash>", both base64url. */
+  passwordHash: string;
+}
+
+/** Where new complaints are announced besides the web inbox; any combination. */
+export interface HotlineConfig {
+  /** A Telegram group the bot (TELEGRAM_BOT_TOKEN) is in: each complaint is posted there with a claim button. */
+  telegramChatId?: string;
+  /** An external hotline or PAKN system: each complaint is POSTed there, signed with HMAC-SHA256. */
+  webhook?: { url: string; secret: string };
+}
+
 export interface Config {
   readonly host: string;
   readonly port: number;
@@ -48,6 +63,10 @@ export interface Config {
   readonly telegram?: Readonly<BotConfig>;
   readonly zalo?: Readonly<BotConfig>;
   readonly zaloOa?: Readonly<ZaloOaConfig>;
+  readonly complaints: { readonly dueWorkingDays: number; readonly holidaysFile: string };
+  /** Absent: no /admin inbox. */
+  readonly adminUsers?: readonly AdminUser[];
+  readonly hotline: Readonly<HotlineConfig>;
 }
 
 export class ConfigError extends Error {
@@ -110,7 +129,20 @@ const variables = {
   ZALO_OA_REFRESH_TOKEN: z.string().optional(),
   ZALO_OA_API_ROOT: url(['https:', 'http:']).optional(),
   ZALO_OA_OAUTH_ROOT: url(['https:', 'http:']).optional(),
+  COMPLAINT_DUE_WORKING_DAYS: wholeNumber(1, 90).default('10'),
+  HOLIDAYS_FILE: z.string().default('knowledge/holidays.yaml'),
+  ADMIN_USERS: z
+    .string()
+    .transform((value) => value.split(',').map((pair) => pair.trim()).filter(Boolean))
+    .refine((pairs) => pairs.length > 0 && pairs.every((pair) => ADMIN_USER.test(pair)), 'must be name:scrypt:<salt>:<hash>, comma-separated (npx motcua admin-password <name>)')
+    .transform((pairs) => pairs.map((pair) => ({ name: pair.slice(0, pair.indexOf(':')), passwordHash: pair.slice(pair.indexOf(':') + 1) })))
+    .optional(),
+  HOTLINE_TELEGRAM_CHAT_ID: z.string().regex(/^-?\d+$/, 'must be a Telegram chat id such as -1001234567890').optional(),
+  HOTLINE_WEBHOOK_URL: url(['https:', 'http:']).optional(),
+  HOTLINE_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
 };
+
+const ADMIN_USER = /^[\p{L}\p{N}._-]{1,64}:scrypt:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$/u;
 
 /** Every variable the server reads. */
 export const CONFIG_VARIABLES = Object.keys(variables) as (keyof typeof variables)[];
@@ -162,6 +194,12 @@ function toConfig(v: z.infer<z.ZodObject<typeof variables>>): Config {
             oauthRoot: v.ZALO_OA_OAUTH_ROOT,
           }
         : undefined,
+    complaints: { dueWorkingDays: v.COMPLAINT_DUE_WORKING_DAYS, holidaysFile: v.HOLIDAYS_FILE },
+    adminUsers: v.ADMIN_USERS,
+    hotline: {
+      telegramChatId: v.HOTLINE_TELEGRAM_CHAT_ID,
+      webhook: v.HOTLINE_WEBHOOK_URL && v.HOTLINE_WEBHOOK_SECRET ? { url: v.HOTLINE_WEBHOOK_URL, secret: v.HOTLINE_WEBHOOK_SECRET } : undefined,
+    },
   };
 }
 
@@ -173,13 +211,16 @@ function companionProblems(env: Env): string[] {
   };
   if (env.PUBLIC_URL && env.TELEGRAM_BOT_TOKEN) need('TELEGRAM_WEBHOOK_SECRET', 'TELEGRAM_BOT_TOKEN when PUBLIC_URL is set', 'Telegram webhook mode');
   if (env.PUBLIC_URL && env.ZALO_BOT_TOKEN) need('ZALO_WEBHOOK_SECRET', 'ZALO_BOT_TOKEN when PUBLIC_URL is set', 'Zalo webhook mode');
+  if (env.HOTLINE_TELEGRAM_CHAT_ID) need('TELEGRAM_BOT_TOKEN', 'HOTLINE_TELEGRAM_CHAT_ID', 'the bot that posts to the staff group');
+  if (env.HOTLINE_WEBHOOK_URL) need('HOTLINE_WEBHOOK_SECRET', 'HOTLINE_WEBHOOK_URL', 'signing the hotline webhook');
+  if (env.HOTLINE_WEBHOOK_SECRET) need('HOTLINE_WEBHOOK_URL', 'HOTLINE_WEBHOOK_SECRET', 'the hotline webhook');
   const oaGiven = CONFIG_VARIABLES.find((name) => name.startsWith('ZALO_OA_') && env[name] !== undefined);
   if (oaGiven) for (const name of OA_REQUIRED) need(name, oaGiven, 'Zalo OA');
   return problems;
 }
 
 // Secrets are never echoed back, other values are: "PORT: … (got "abc")" is quicker to fix.
-const SECRET_NAME = /TOKEN|SECRET|KEY/;
+const SECRET_NAME = /TOKEN|SECRET|KEY|USERS/;
 
 function describe(issue: z.ZodIssue, env: Env): string {
   const name = String(issue.path[0]) as keyof Env;

@@ -21,16 +21,21 @@ import { OaTokenManager } from '../adapters/zalo-oa/tokens.ts';
 import { zaloOaWebhook } from '../adapters/zalo-oa/webhook.ts';
 import { today } from './cli/knowledge-dirs.ts';
 import { ConfigError, loadConfig, type BotConfig, type Config, type ZaloOaConfig } from './config.ts';
+import { Hotline } from './complaints/hotline.ts';
+import { loadHolidays, WorkingCalendar } from './complaints/working-days.ts';
 import { Conversation } from './core/conversation.ts';
 import { createInbox } from './core/inbox.ts';
 import type { Admit, ChannelName, ChannelSender } from './core/messages.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.ts';
-import { formatProblem } from './knowledge/problems.ts';
+import { formatProblem, type Problem } from './knowledge/problems.ts';
 import { Engine } from './search/engine.ts';
 import { createChatLock } from './store/chat-lock.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 
+/** Names of the hotline targets, as they appear in a complaint's deliveries. */
+const TELEGRAM_GROUP_TARGET = 'telegram-group';
+const WEBHOOK_TARGET = 'webhook';
 /** Telegram keeps an unconfirmed update for 24 h and Zalo redelivers for hours: ids are remembered longer. */
 const DEDUP_TTL_MS = 48 * 3600_000;
 // ttlMs: longer than one message's handling and delivery with its retries (a crashed
@@ -116,6 +121,8 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
 
     const senders: Partial<Record<ChannelName, ChannelSender>> = {};
     for (const { sender } of channels) senders[sender.channel] = sender;
+    const hotline = await complaintDesk(config, store, log);
+    void hotline; // TEMP: wired in by the intake, inbox and send loop (issue 4, in progress)
     const inbox = createInbox({
       store,
       conversation: new Conversation({ engine: new Engine(knowledge), store, sessionTtlMs: config.sessionTtlMs }),
@@ -154,6 +161,15 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
       await inbox.stop();
     });
   };
+}
+
+/** The complaint desk: deadlines in working days from the holidays file, and the targets the configuration names. */
+async function complaintDesk(config: Config, store: Store, log: FastifyBaseLogger): Promise<Hotline> {
+  const problems: Problem[] = [];
+  const holidays = await loadHolidays(config.complaints.holidaysFile, problems);
+  for (const problem of problems) log.warn({ problem: formatProblem(problem) }, 'holidays: file not usable; deadlines count weekends only');
+  const targets = [...(config.hotline.telegramChatId ? [TELEGRAM_GROUP_TARGET] : []), ...(config.hotline.webhook ? [WEBHOOK_TARGET] : [])];
+  return new Hotline({ store, calendar: new WorkingCalendar(holidays), dueWorkingDays: config.complaints.dueWorkingDays, targets });
 }
 
 /** Sets the command menu, and in webhook mode where Telegram delivers (setWebhook with the secret). */

@@ -19,6 +19,13 @@ export interface HistoryEvent {
   note?: string;
 }
 
+/** Whether the citizen has been told of a staff answer (or transfer, rejection) on their channel. */
+export type ReplyDelivery =
+  | { state: 'pending'; attempts: number; lastError?: string }
+  | { state: 'sent'; attempts: number; sentAt: number }
+  /** The channel refused it (window closed, bot blocked) or cannot push (web chat): the citizen sees it through "tra cứu". */
+  | { state: 'failed'; attempts: number; lastError: string };
+
 export interface Complaint {
   code: string;
   address: Address;
@@ -36,8 +43,42 @@ export interface Complaint {
   answer?: string;
   /** Why it was transferred or rejected. */
   reason?: string;
-  delivery: Delivery;
+  /** Delivery to each configured hotline target (Telegram staff group, webhook), by target name; the web inbox needs none. */
+  deliveries: Record<string, Delivery>;
+  /** The last notice to the citizen about a staff action, if any. */
+  reply?: ReplyDelivery;
+  /** When staff were told the answer is overdue (told once). */
+  overdueNotifiedAt?: number;
+  /** When the personal data was erased on request; the anonymous record stays. */
+  erasedAt?: number;
   history: HistoryEvent[];
+}
+
+/** The statuses in which staff still owe an answer. */
+export const OPEN_STATUSES: readonly Status[] = ['received', 'in_progress'];
+
+/** Past its due date (YYYY-MM-DD, compared with today's date in the same form) and still open. */
+export function isOverdue(complaint: Complaint, today: string): boolean {
+  return OPEN_STATUSES.includes(complaint.status) && today > complaint.dueDate;
+}
+
+export const ERASED_TEXT = '[đã xóa theo yêu cầu]';
+
+/**
+ * Removes what identifies the citizen (their words, phone, chat, staff notes that may
+ * quote them) and keeps the anonymous record: code, dates, status, channel, subject.
+ */
+export function erasePersonalData(complaint: Complaint, by: string, at: number): Complaint {
+  return {
+    ...complaint,
+    address: { channel: complaint.address.channel, chatId: ERASED_TEXT },
+    text: ERASED_TEXT,
+    phone: undefined,
+    answer: complaint.answer === undefined ? undefined : ERASED_TEXT,
+    reason: complaint.reason === undefined ? undefined : ERASED_TEXT,
+    erasedAt: at,
+    history: [...complaint.history.map(({ note: _note, ...event }) => event), { at, by, action: 'erase' }],
+  };
 }
 
 export type Transition =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY, recordDelivery, transition, type Complaint, type Status, type Transition } from '../../src/complaints/complaint.ts';
+import { DEFAULT_RETRY, recordDelivery, transition, type Complaint, type Delivery, type Status, type Transition } from '../../src/complaints/complaint.ts';
 import { newTrackingCode, parseTrackingCode } from '../../src/complaints/tracking-code.ts';
 import { WorkingCalendar } from '../../src/complaints/working-days.ts';
 
@@ -10,7 +10,7 @@ const base: Complaint = {
   createdAt: 0,
   dueDate: '2026-12-08',
   status: 'received',
-  delivery: { state: 'pending', attempts: 0, nextTryAt: 0 },
+  deliveries: {},
   history: [],
 };
 
@@ -62,7 +62,7 @@ describe('status transitions', () => {
 
 describe('delivery to the hotline', () => {
   it('retries with growing waits, then gives up where staff can see it', () => {
-    let delivery = base.delivery;
+    let delivery: Delivery = { state: 'pending', attempts: 0, nextTryAt: 0 };
     const waits: number[] = [];
     let now = 0;
     while (delivery.state === 'pending') {

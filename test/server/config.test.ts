@@ -36,6 +36,9 @@ describe('defaults', () => {
       telegram: undefined,
       zalo: undefined,
       zaloOa: undefined,
+      complaints: { dueWorkingDays: 10, holidaysFile: 'knowledge/holidays.yaml' },
+      adminUsers: undefined,
+      hotline: { telegramChatId: undefined, webhook: undefined },
     });
   });
 
@@ -88,6 +91,8 @@ describe('problems name the variable', () => {
     ['TELEGRAM_BOT_TOKEN', 'not-a-token', /^TELEGRAM_BOT_TOKEN: /],
     ['TELEGRAM_API_ROOT', 'ftp://x', /^TELEGRAM_API_ROOT: /],
     ['ZALO_API_ROOT', 'not a url', /^ZALO_API_ROOT: /],
+    ['COMPLAINT_DUE_WORKING_DAYS', '0', /^COMPLAINT_DUE_WORKING_DAYS: must be a whole number from 1 to 90/],
+    ['ADMIN_USERS', 'lan:secret', /^ADMIN_USERS: must be name:scrypt:<salt>:<hash>/],
   ])('%s=%s', (name, value, expected) => {
     expect(problemsOf({ [name]: value })).toEqual([expect.stringMatching(expected)]);
   });
@@ -96,6 +101,7 @@ describe('problems name the variable', () => {
     const [problem] = problemsOf({ PUBLIC_URL: 'https://x.vn', TELEGRAM_BOT_TOKEN: '1:a', TELEGRAM_WEBHOOK_SECRET: 'has spaces, bad!' });
     expect(problem).toMatch(/^TELEGRAM_WEBHOOK_SECRET: /);
     expect(problem).not.toContain('has spaces');
+    expect(problemsOf({ ADMIN_USERS: 'lan:plain-password' })[0]).not.toContain('plain-password');
   });
 
   it('reports every problem at once', () => {
@@ -116,10 +122,28 @@ describe('companions', () => {
     [{ PUBLIC_URL: 'https://x.vn', TELEGRAM_BOT_TOKEN: '1:a' }, 'TELEGRAM_WEBHOOK_SECRET', 'TELEGRAM_BOT_TOKEN'],
     [{ PUBLIC_URL: 'https://x.vn', ZALO_BOT_TOKEN: 'z' }, 'ZALO_WEBHOOK_SECRET', 'ZALO_BOT_TOKEN'],
     [{ ZALO_OA_REFRESH_TOKEN: 'r' }, 'ZALO_OA_APP_ID', 'ZALO_OA_REFRESH_TOKEN'],
+    [{ HOTLINE_TELEGRAM_CHAT_ID: '-100123' }, 'TELEGRAM_BOT_TOKEN', 'HOTLINE_TELEGRAM_CHAT_ID'],
+    [{ HOTLINE_WEBHOOK_URL: 'https://pakn.example.vn/hook' }, 'HOTLINE_WEBHOOK_SECRET', 'HOTLINE_WEBHOOK_URL'],
+    [{ HOTLINE_WEBHOOK_SECRET: '0123456789abcdef' }, 'HOTLINE_WEBHOOK_URL', 'HOTLINE_WEBHOOK_SECRET'],
   ])('%o needs %s, and the message names both', (env, missing, given) => {
     const problems = problemsOf(env);
     const problem = problems.find((p) => p.startsWith(`${missing}:`));
     expect(problem).toContain(given);
+  });
+
+  it('staff accounts, the staff group and the webhook are read together', () => {
+    const config = parseConfig({
+      ADMIN_USERS: 'lan:scrypt:c2FsdA:aGFzaA, minh.tran:scrypt:c2FsdDI:aGFzaDI',
+      TELEGRAM_BOT_TOKEN: '1:a',
+      HOTLINE_TELEGRAM_CHAT_ID: '-100123',
+      HOTLINE_WEBHOOK_URL: 'https://pakn.example.vn/hook/',
+      HOTLINE_WEBHOOK_SECRET: '0123456789abcdef',
+    });
+    expect(config.adminUsers).toEqual([
+      { name: 'lan', passwordHash: 'scrypt:c2FsdA:aGFzaA' },
+      { name: 'minh.tran', passwordHash: 'scrypt:c2FsdDI:aGFzaDI' },
+    ]);
+    expect(config.hotline).toEqual({ telegramChatId: '-100123', webhook: { url: 'https://pakn.example.vn/hook', secret: '0123456789abcdef' } });
   });
 
   it('a whole Zalo OA set is accepted', () => {

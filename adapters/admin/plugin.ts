@@ -1,0 +1,148 @@
+// The staff web inbox at /admin as a Fastify plugin: sign-in, the queue, one page per
+// complaint with its actions, and exports. Server-rendered HTML with no script; every
+// form posts, is checked against the session's CSRF token, and redirects on success.
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { AdminUser } from '../../src/config.ts';
+import { complaintsToCsv, complaintsToJson } from '../../src/complaints/export.ts';
+import type { Hotline } from '../../src/complaints/hotline.ts';
+import type { Store } from '../../src/store/store.ts';
+import { performAction } from './actions.ts';
+import { detailPage } from './detail-page.ts';
+import { matchesFilter, parseFilter } from './filters.ts';
+import { html, type Html } from './html.ts';
+import { layout, noticeBox, STYLESHEET, STYLESHEET_PATH } from './layout.ts';
+import { createLoginChecker } from './login.ts';
+import { listPage } from './list-page.ts';
+import { loginPage } from './login-page.ts';
+import { AdminSessions, csrfMatches, type AdminSession } from './sessions.ts';
+import { ADMIN_TEXTS, DONE, type ActionType } from './texts.ts';
+
+export interface AdminInboxOptions {
+  hotline: Hotline;
+  store: Store;
+  /** The accounts from ADMIN_USERS. */
+  users: readonly AdminUser[];
+  /** Cookies only over HTTPS: true when the server is reached through PUBLIC_URL. */
+  secureCookies: boolean;
+}
+
+// No script at all, and nothing from elsewhere; forms post only here; never framed.
+const PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+const FORM_LIMIT_BYTES = 64 * 1024;
+type Form = Record<string, string>;
+
+export const adminInbox: FastifyPluginAsync<AdminInboxOptions> = async (app, { hotline, store, users, secureCookies }) => {
+  const sessions = new AdminSessions(store, secureCookies);
+  const logins = await createLoginChecker(store, users);
+  // Who is signed in, per request, set by the hook below for every route that is not public.
+  const signedIn = new WeakMap<FastifyRequest, AdminSession>();
+  const session = (request: FastifyRequest) => signedIn.get(request)!;
+
+  // Forms arrive URL-encoded; only this plugin's routes read them.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_LIMIT_BYTES }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('content-security-policy', PAGE_POLICY).header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer');
+    // Pages carry citizens' personal data: no cache keeps them.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+
+  app.addHook('preHandler', async (request, reply) => {
+    if ((request.routeOptions.config as { public?: boolean }).public) return;
+    const found = await sessions.find(request.headers.cookie);
+    if (!found) {
+      if (request.method === 'GET') return reply.redirect('/admin/login', 303);
+      return sendPage(reply.code(401), loginPage({ kind: 'error', text: ADMIN_TEXTS.sessionExpired }));
+    }
+    if (request.method === 'POST' && !csrfMatches(found, (request.body as Form | undefined)?.csrf)) {
+      request.log.warn({ url: request.url }, 'admin: form refused (CSRF token missing or wrong)');
+      return sendPage(reply.code(403), messagePage(found, ADMIN_TEXTS.sessionExpired));
+    }
+    signedIn.set(request, found);
+  });
+
+  app.setErrorHandler<FastifyError>((error, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) request.log.error({ err: error }, 'admin: request failed');
+    return sendPage(reply.code(status), messagePage(undefined, status >= 500 ? ADMIN_TEXTS.serverError : ADMIN_TEXTS.badRequest));
+  });
+
+  const open = { config: { public: true } };
+
+  app.get(STYLESHEET_PATH, open, (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLESHEET));
+
+  app.get<{ Querystring: { out?: string } }>('/admin/login', open, async (request, reply) => {
+    if (await sessions.find(request.headers.cookie)) return reply.redirect('/admin', 303);
+    return sendPage(reply, loginPage(request.query.out ? { kind: 'ok', text: ADMIN_TEXTS.loggedOut } : undefined));
+  });
+
+  app.post<{ Body: Form | undefined }>('/admin/login', open, async (request, reply) => {
+    const name = typeof request.body?.name === 'string' ? request.body.name.trim() : '';
+    const password = typeof request.body?.password === 'string' ? request.body.password : '';
+    if (!name || !password) return sendPage(reply.code(400), loginPage({ kind: 'error', text: ADMIN_TEXTS.loginIncomplete }, name));
+    const result = await logins.check(request.ip, name, password);
+    if (!result.ok) {
+      request.log.warn({ ip: request.ip, reason: result.reason }, 'admin: sign-in refused');
+      const text = result.reason === 'too_many' ? ADMIN_TEXTS.loginTooMany : ADMIN_TEXTS.loginWrong;
+      return sendPage(reply.code(result.reason === 'too_many' ? 429 : 401), loginPage({ kind: 'error', text }, name));
+    }
+    request.log.info({ user: result.name }, 'admin: signed in');
+    return reply.header('set-cookie', await sessions.open(result.name)).redirect('/admin', 303);
+  });
+
+  app.post('/admin/logout', async (request, reply) => {
+    return reply.header('set-cookie', await sessions.close(request.headers.cookie)).redirect('/admin/login?out=1', 303);
+  });
+
+  app.get<{ Querystring: { filter?: string } }>('/admin', async (request, reply) => {
+    const all = await hotline.complaints.all();
+    return sendPage(reply, listPage(session(request), all, parseFilter(request.query.filter), hotline.today()));
+  });
+
+  app.get<{ Params: { code: string }; Querystring: { ok?: string } }>('/admin/complaints/:code', async (request, reply) => {
+    const complaint = await hotline.complaints.get(request.params.code);
+    if (!complaint) return sendPage(reply.code(404), messagePage(session(request), ADMIN_TEXTS.notFound));
+    const { ok } = request.query;
+    const notice = ok && Object.hasOwn(DONE, ok) ? { kind: 'ok' as const, text: DONE[ok as ActionType] } : undefined;
+    return sendPage(reply, detailPage({ session: session(request), complaint, today: hotline.today(), notice }));
+  });
+
+  app.post<{ Params: { code: string }; Body: Form }>('/admin/complaints/:code/act', async (request, reply) => {
+    const { code } = request.params;
+    if (!(await hotline.complaints.get(code))) return sendPage(reply.code(404), messagePage(session(request), ADMIN_TEXTS.notFound));
+    const by = session(request).name;
+    const outcome = await performAction(hotline, code, by, request.body);
+    if (outcome.ok) {
+      request.log.info({ user: by, code, action: outcome.action }, 'admin: action');
+      return reply.redirect(`/admin/complaints/${encodeURIComponent(code)}?ok=${outcome.action}`, 303);
+    }
+    // Shown at once, not redirected, so that what was typed is still in the form.
+    const complaint = (await hotline.complaints.get(code))!;
+    const notice = { kind: 'error' as const, text: outcome.message };
+    return sendPage(reply.code(outcome.status), detailPage({ session: session(request), complaint, today: hotline.today(), notice, typed: outcome.typed }));
+  });
+
+  for (const format of ['csv', 'json'] as const) {
+    app.get<{ Querystring: { filter?: string } }>(`/admin/export.${format}`, async (request, reply) => {
+      const filter = parseFilter(request.query.filter);
+      const today = hotline.today();
+      const chosen = (await hotline.complaints.all()).filter((c) => matchesFilter(filter, c, today));
+      request.log.info({ user: session(request).name, format, filter, count: chosen.length }, 'admin: export');
+      const name = `phan-anh-${filter === 'all' ? '' : `${filter}-`}${today}.${format}`;
+      return reply
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(format === 'csv' ? complaintsToCsv(chosen) : complaintsToJson(chosen));
+    });
+  }
+};
+
+function sendPage(reply: FastifyReply, page: Html): FastifyReply {
+  return reply.type('text/html; charset=utf-8').send(page.value);
+}
+
+function messagePage(session: AdminSession | undefined, text: string): Html {
+  return layout(ADMIN_TEXTS.title, session, html`${noticeBox({ kind: 'error', text })}<p><a href="/admin">← Về danh sách</a></p>`);
+}

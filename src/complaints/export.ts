@@ -1,0 +1,128 @@
+// Complaints as files staff take elsewhere: CSV for Excel and for typing into the
+// national PAKN system, JSON for reports and other tools. Pure functions; every
+// time is shown in Vietnam time (UTC+7, no daylight saving).
+import type { ChannelName } from '../core/messages.ts';
+import type { Complaint, Status } from './complaint.ts';
+
+/** How staff call each status, in the inbox and in exports. */
+export const STATUS_LABELS: Record<Status, string> = {
+  received: 'Đã tiếp nhận',
+  in_progress: 'Đang xử lý',
+  answered: 'Đã trả lời',
+  closed: 'Đã đóng',
+  transferred: 'Đã chuyển cơ quan khác',
+  rejected: 'Không tiếp nhận',
+};
+
+export const CHANNEL_LABELS: Record<ChannelName, string> = {
+  web: 'Web',
+  telegram: 'Telegram',
+  zalo: 'Zalo',
+  'zalo-oa': 'Zalo OA',
+};
+
+const VIETNAM_UTC_OFFSET_MS = 7 * 3600_000;
+/** History actions after which the citizen has had their outcome (an answer, a transfer or a rejection). */
+const DECIDING_ACTIONS = new Set(['answer', 'transfer', 'reject']);
+
+/** `ms` in Vietnam time as "YYYY-MM-DD HH:MM" (sorts as text; Excel reads it as a date). */
+export function vietnamTime(ms: number): string {
+  return new Date(ms + VIETNAM_UTC_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** `ms` as an ISO 8601 time with the Vietnam offset, e.g. "2026-12-02T14:05:00+07:00". */
+export function vietnamIso(ms: number): string {
+  return `${new Date(ms + VIETNAM_UTC_OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
+}
+
+/** When the citizen was given an outcome (the last answer, transfer or rejection), and when it was closed. */
+export function milestones(complaint: Complaint): { decidedAt?: number; closedAt?: number } {
+  const last = (keep: (action: string) => boolean) => complaint.history.findLast((event) => keep(event.action))?.at;
+  return { decidedAt: last((action) => DECIDING_ACTIONS.has(action)), closedAt: last((action) => action === 'close') };
+}
+
+const time = (ms: number | undefined) => (ms === undefined ? '' : vietnamTime(ms));
+
+const CSV_COLUMNS: ReadonlyArray<[header: string, cell: (c: Complaint) => string]> = [
+  ['Mã phản ánh', (c) => c.code],
+  ['Ngày tiếp nhận', (c) => vietnamTime(c.createdAt)],
+  ['Hạn trả lời', (c) => c.dueDate],
+  ['Trạng thái', (c) => STATUS_LABELS[c.status] ?? c.status],
+  ['Kênh', (c) => CHANNEL_LABELS[c.address.channel] ?? c.address.channel],
+  ['Cơ quan/thủ tục', (c) => c.subject ?? ''],
+  ['Nội dung', (c) => c.text],
+  ['Số điện thoại', (c) => c.phone ?? ''],
+  ['Đồng ý xử lý dữ liệu cá nhân lúc', (c) => time(c.consentAt)],
+  ['Người xử lý', (c) => c.assignee ?? ''],
+  ['Trả lời', (c) => c.answer ?? ''],
+  ['Lý do chuyển/không tiếp nhận', (c) => c.reason ?? ''],
+  ['Ngày trả lời', (c) => time(milestones(c).decidedAt)],
+  ['Ngày đóng', (c) => time(milestones(c).closedAt)],
+  ['Đã xóa dữ liệu cá nhân lúc', (c) => time(c.erasedAt)],
+];
+
+const BOM = '\uFEFF';
+/** Characters that make a spreadsheet read a cell as a formula (and tab/CR, which some also do). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV cell: text a spreadsheet shows as typed, quoted as RFC 4180 asks. */
+export function csvCell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** UTF-8 CSV with a byte-order mark (so Excel reads Vietnamese right), a header row and CRLF line ends. */
+export function complaintsToCsv(complaints: readonly Complaint[]): string {
+  const rows = [CSV_COLUMNS.map(([header]) => header), ...complaints.map((c) => CSV_COLUMNS.map(([, cell]) => cell(c)))];
+  return BOM + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** One complaint in the JSON export: everything but the citizen's chat id, times in Vietnam time. */
+export interface ExportedComplaint {
+  code: string;
+  receivedAt: string;
+  dueDate: string;
+  status: Status;
+  statusLabel: string;
+  channel: ChannelName;
+  subject: string | null;
+  text: string;
+  phone: string | null;
+  consentAt: string | null;
+  assignee: string | null;
+  answer: string | null;
+  reason: string | null;
+  answeredAt: string | null;
+  closedAt: string | null;
+  erasedAt: string | null;
+  history: { at: string; by: string; action: string; note: string | null }[];
+}
+
+export function toExported(c: Complaint): ExportedComplaint {
+  const iso = (ms: number | undefined) => (ms === undefined ? null : vietnamIso(ms));
+  const { decidedAt, closedAt } = milestones(c);
+  return {
+    code: c.code,
+    receivedAt: vietnamIso(c.createdAt),
+    dueDate: c.dueDate,
+    status: c.status,
+    statusLabel: STATUS_LABELS[c.status] ?? c.status,
+    channel: c.address.channel,
+    subject: c.subject ?? null,
+    text: c.text,
+    phone: c.phone ?? null,
+    consentAt: iso(c.consentAt),
+    assignee: c.assignee ?? null,
+    answer: c.answer ?? null,
+    reason: c.reason ?? null,
+    answeredAt: iso(decidedAt),
+    closedAt: iso(closedAt),
+    erasedAt: iso(c.erasedAt),
+    history: c.history.map((event) => ({ at: vietnamIso(event.at), by: event.by, action: event.action, note: event.note ?? null })),
+  };
+}
+
+/** A JSON array of exported complaints, indented for people who open it. */
+export function complaintsToJson(complaints: readonly Complaint[]): string {
+  return `${JSON.stringify(complaints.map(toExported), null, 2)}\n`;
+}

@@ -105,36 +105,38 @@ function allowed(c: Complaint, type: Transition['type']): boolean {
   return transition(c, { type, by: 'probe', text: 'probe', reason: 'probe' } as Transition, 0).ok;
 }
 
+const TRANSITIONS: readonly Transition['type'][] = ['claim', 'answer', 'transfer', 'reject', 'close'];
+
 function actions(c: Complaint, session: AdminSession, typed: Typed | undefined): Html {
-  const typedFor = (action: ActionType) => (typed?.action === action ? typed.text : '');
-  const form = (action: ActionType, fields: Html | string, button: 'primary' | 'secondary' | 'danger' = 'primary') =>
-    html`<form method="post" action="/admin/complaints/${c.code}/act">
-<input type="hidden" name="csrf" value="${session.csrf}">
-<input type="hidden" name="action" value="${action}">
-${fields}
-<button type="submit"${button === 'primary' ? '' : html` class="${button}"`}>${ACTION_LABELS[action]}</button>
-</form>`;
+  const offered: ActionType[] = [...TRANSITIONS.filter((type) => allowed(c, type)), ...(c.erasedAt === undefined ? ['erase' as const] : [])];
   const textField = (action: ActionType, label: string) => {
     const id = `${action}-text`;
-    return html`<label for="${id}">${label}</label><textarea id="${id}" name="text" required>${typedFor(action)}</textarea>`;
+    return html`<label for="${id}">${label}</label><textarea id="${id}" name="text" required>${typed?.action === action ? typed.text : ''}</textarea>`;
   };
-  const forms: Html[] = [];
-  if (allowed(c, 'claim')) forms.push(form('claim', html`<p>Nhận phản ánh này về mình xử lý.</p>`));
-  if (allowed(c, 'answer')) forms.push(form('answer', textField('answer', 'Câu trả lời gửi người dân')));
-  if (allowed(c, 'transfer')) forms.push(form('transfer', textField('transfer', 'Chuyển tới cơ quan nào, vì sao'), 'secondary'));
-  if (allowed(c, 'reject')) forms.push(form('reject', textField('reject', 'Lý do không tiếp nhận'), 'secondary'));
-  if (allowed(c, 'close')) forms.push(form('close', html`<p>Kết thúc xử lý phản ánh đã trả lời.</p>`, 'secondary'));
-  if (c.erasedAt === undefined) {
-    forms.push(
-      form(
-        'erase',
-        html`<p>Khi người dân yêu cầu (Nghị định 13/2023/NĐ-CP): xóa nội dung, số điện thoại và ghi chú; giữ lại hồ sơ ẩn danh.</p>
+  const fields: Record<ActionType, () => Html> = {
+    claim: () => html`<p>Nhận phản ánh này về mình xử lý.</p>`,
+    answer: () => textField('answer', 'Câu trả lời gửi người dân'),
+    transfer: () => textField('transfer', 'Chuyển tới cơ quan nào, vì sao'),
+    reject: () => textField('reject', 'Lý do không tiếp nhận'),
+    close: () => html`<p>Kết thúc xử lý phản ánh đã trả lời.</p>`,
+    erase: () =>
+      html`<p>Khi người dân yêu cầu (Nghị định 13/2023/NĐ-CP): xóa nội dung, số điện thoại và ghi chú; giữ lại hồ sơ ẩn danh.</p>
 <label class="check"><input type="checkbox" name="confirm" value="yes" required> ${ADMIN_TEXTS.eraseConfirm}</label>`,
-        'danger',
-      ),
-    );
-  }
-  return forms.length ? html`<div class="actions">${forms}</div>` : html`<p>Không còn thao tác nào.</p>`;
+  };
+  const buttonClass: Partial<Record<ActionType, string>> = { transfer: 'secondary', reject: 'secondary', close: 'secondary', erase: 'danger' };
+  const forms = offered.map(
+    (action) => html`<form method="post" action="/admin/complaints/${c.code}/act">
+<input type="hidden" name="csrf" value="${session.csrf}">
+<input type="hidden" name="action" value="${action}">
+${fields[action]()}
+<button type="submit"${buttonClass[action] ? html` class="${buttonClass[action]}"` : ''}>${ACTION_LABELS[action]}</button>
+</form>`,
+  );
+  // A refused action whose form is gone (the complaint moved on): what was typed is still shown, to copy.
+  const orphan = typed?.text && !offered.includes(typed.action) ? typed.text : undefined;
+  return html`${orphan ? html`<p>Nội dung anh/chị đã nhập (chưa được lưu):</p><p class="text">${orphan}</p>` : ''}${
+    forms.length ? html`<div class="actions">${forms}</div>` : html`<p>Không còn thao tác nào.</p>`
+  }`;
 }
 
 function history(c: Complaint): Html {

@@ -1,0 +1,147 @@
+// Signing in to the staff inbox: passwords, the failed-login cap, sessions in the store
+// (shared by two app instances on one SQLite file), signing out, and CSRF checks.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ADMIN_TEXTS } from '../../adapters/admin/texts.ts';
+import { MAX_FAILED_LOGINS } from '../../adapters/admin/login.ts';
+import { escapeHtml } from '../../adapters/admin/html.ts';
+import { sqliteBackend, type Backend } from '../store/backends.ts';
+import { inboxApp, PASSWORDS, Staff, type InboxApp } from './inbox-app.ts';
+
+let backend: Backend;
+let inbox: InboxApp;
+
+beforeEach(async () => {
+  backend = sqliteBackend();
+  inbox = await inboxApp(await backend.open());
+});
+
+afterEach(async () => {
+  await inbox.app.close();
+  await backend.cleanup();
+});
+
+const shows = (body: string, text: string) => expect(body).toContain(escapeHtml(text));
+
+describe('signing in', () => {
+  it('lets a staff member in with the right password, in a strict, HttpOnly cookie for /admin', async () => {
+    const staff = new Staff(inbox.app);
+    expect((await staff.get('/admin')).headers.location).toBe('/admin/login');
+    const login = await staff.login('lan', PASSWORDS.lan);
+    expect(login.statusCode).toBe(303);
+    expect(login.headers.location).toBe('/admin');
+    const cookie = String(login.headers['set-cookie']);
+    expect(cookie).toMatch(/^motcua_admin=[A-Za-z0-9_-]{40,};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect(cookie).toContain('Path=/admin');
+    expect(cookie).not.toContain('Secure');
+    const list = await staff.get('/admin');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('<span class="who">lan</span>');
+    expect(list.headers['cache-control']).toBe('no-store');
+    expect(list.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('marks the cookie Secure when the server is reached over HTTPS (PUBLIC_URL)', async () => {
+    const secure = await inboxApp(await backend.open(), { secureCookies: true });
+    const login = await new Staff(secure.app).login('lan', PASSWORDS.lan);
+    expect(String(login.headers['set-cookie'])).toContain('; Secure');
+    await secure.app.close();
+  });
+
+  it.each([
+    ['a wrong password', 'lan', 'sai-mat-khau'],
+    ['another staff member’s password', 'lan', PASSWORDS.minh],
+    ['an unknown name', 'nobody', PASSWORDS.lan],
+  ])('refuses %s with one message that does not tell which was wrong', async (_case, name, password) => {
+    const staff = new Staff(inbox.app);
+    const response = await staff.login(name, password);
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['set-cookie']).toBeUndefined();
+    shows(response.body, ADMIN_TEXTS.loginWrong);
+    expect(response.body).toContain(`value="${name}"`); // the name stays typed in
+    expect((await staff.get('/admin')).statusCode).toBe(303);
+  });
+
+  it('asks for both fields when one is empty', async () => {
+    const response = await new Staff(inbox.app).login('lan', '');
+    expect(response.statusCode).toBe(400);
+    shows(response.body, ADMIN_TEXTS.loginIncomplete);
+  });
+
+  it(`stops an address after ${MAX_FAILED_LOGINS} failed attempts, even with the right password; other addresses still get in`, async () => {
+    const attacker = new Staff(inbox.app, '203.0.113.9');
+    for (let i = 0; i < MAX_FAILED_LOGINS; i++) expect((await attacker.login('lan', `doan-${i}`)).statusCode).toBe(401);
+    const blocked = await attacker.login('lan', PASSWORDS.lan);
+    expect(blocked.statusCode).toBe(429);
+    shows(blocked.body, ADMIN_TEXTS.loginTooMany);
+    expect(blocked.headers['set-cookie']).toBeUndefined();
+    expect((await new Staff(inbox.app, '10.0.0.2').login('lan', PASSWORDS.lan)).statusCode).toBe(303);
+  });
+
+  it('signs out: the cookie is cleared and the old session no longer works', async () => {
+    const staff = new Staff(inbox.app);
+    await staff.login('lan', PASSWORDS.lan);
+    await staff.get('/admin');
+    const oldCookie = staff.cookie;
+    const logout = await staff.post('/admin/logout', {});
+    expect(logout.statusCode).toBe(303);
+    expect(logout.headers.location).toBe('/admin/login?out=1');
+    expect(String(logout.headers['set-cookie'])).toMatch(/^motcua_admin=; Path=\/admin; Max-Age=0/);
+    shows((await staff.get('/admin/login?out=1')).body, ADMIN_TEXTS.loggedOut);
+    staff.cookie = oldCookie;
+    expect((await staff.get('/admin')).headers.location).toBe('/admin/login');
+  });
+
+  it('keeps sessions in the store: a session opened on one instance works on another', async () => {
+    const other = await inboxApp(await backend.open());
+    const staff = new Staff(inbox.app);
+    await staff.login('minh', PASSWORDS.minh);
+    const there = staff.on(other.app);
+    const list = await there.get('/admin');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('<span class="who">minh</span>');
+    // Signing out on the second instance ends it on the first too.
+    await there.post('/admin/logout', {});
+    expect((await staff.get('/admin')).statusCode).toBe(303);
+    await other.app.close();
+  });
+});
+
+describe('CSRF', () => {
+  it.each([
+    ['no token', {}],
+    ['a wrong token', { csrf: 'x'.repeat(32) }],
+  ])('refuses a form with %s and changes nothing', async (_case, token) => {
+    const complaint = await inbox.hotline.submit({ channel: 'web', chatId: 'w1' }, { text: 'Phản ánh thử' });
+    const staff = new Staff(inbox.app);
+    await staff.login('lan', PASSWORDS.lan);
+    await staff.get(`/admin/complaints/${complaint.code}`);
+    staff.csrf = '';
+    const response = await staff.post(`/admin/complaints/${complaint.code}/act`, { action: 'claim', ...token });
+    expect(response.statusCode).toBe(403);
+    shows(response.body, ADMIN_TEXTS.sessionExpired);
+    expect(await inbox.hotline.complaints.get(complaint.code)).toEqual(complaint);
+    // Signing out needs the token too (another site must not sign staff out).
+    staff.csrf = '';
+    expect((await staff.post('/admin/logout', token)).statusCode).toBe(403);
+  });
+
+  it('gives each session its own token', async () => {
+    const lan = new Staff(inbox.app);
+    const minh = new Staff(inbox.app);
+    await lan.login('lan', PASSWORDS.lan);
+    await minh.login('minh', PASSWORDS.minh);
+    await lan.get('/admin');
+    await minh.get('/admin');
+    expect(lan.csrf).not.toBe(minh.csrf);
+    minh.csrf = lan.csrf;
+    expect((await minh.post('/admin/logout', {})).statusCode).toBe(403);
+  });
+
+  it('asks to sign in again when a form arrives without a session', async () => {
+    const response = await new Staff(inbox.app).post('/admin/logout', {});
+    expect(response.statusCode).toBe(401);
+    shows(response.body, ADMIN_TEXTS.sessionExpired);
+  });
+});

@@ -13,6 +13,8 @@ Usage:
   motcua eval <file.jsonl> [--knowledge <dir>]… [--split dev|frozen] [--json]
   motcua import dvc <file.jsonl[.gz]> --out <dir>         national-portal records → knowledge files
   motcua serve                                            the bot server: web chat, Telegram, Zalo (settings: .env.example)
+  motcua admin-password <name>                            a staff password → the name:scrypt:… entry for ADMIN_USERS (asks twice, or reads stdin)
+  motcua complaints export --format csv|json [--out FILE] every complaint in the store (STORE_URL), for the PAKN system and reports
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -48,6 +50,18 @@ export async function main(argv: string[]): Promise<number> {
         if (parse(rest, {}).positionals.length) return usage('serve takes no arguments; it is configured by environment variables');
         const { serve } = await import('../main.ts');
         return await serve();
+      }
+      case 'admin-password': {
+        const [name, ...extra] = parse(rest, {}).positionals;
+        if (!name || extra.length) return usage('admin-password needs one staff name');
+        const { adminPassword } = await import('./admin-password.ts');
+        return await adminPassword(name);
+      }
+      case 'complaints': {
+        const { values, positionals } = parse(rest, { format: { type: 'string' }, out: { type: 'string' } });
+        if (positionals.join(' ') !== 'export' || (values.format !== 'csv' && values.format !== 'json')) return usage('complaints export --format csv|json [--out FILE]');
+        const { exportComplaints } = await import('./complaints.ts');
+        return await exportComplaints({ format: values.format, out: values.out });
       }
       case undefined:
       case 'help':

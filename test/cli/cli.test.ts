@@ -1,26 +1,9 @@
 // The `motcua` command as staff, CI and other tools use it: real processes, real files.
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-
-async function motcua(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = run(process.execPath, ['bin/motcua.js', ...args], { encoding: 'utf8' });
-  if (input !== undefined) {
-    child.child.stdin!.end(input);
-  }
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { motcua } from './run-motcua.ts';
 
 describe('motcua ask', () => {
   it('prints the reply a citizen would see', async () => {
@@ -41,7 +24,7 @@ describe('motcua ask', () => {
   });
 
   it('reads one message per line from standard input and prints one JSON line each', async () => {
-    const { code, stdout } = await motcua(['ask', '--json', '-'], 'xin chào\n\nthời tiết hôm nay thế nào\nđăng ký khai sinh\n');
+    const { code, stdout } = await motcua(['ask', '--json', '-'], { input: 'xin chào\n\nthời tiết hôm nay thế nào\nđăng ký khai sinh\n' });
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.outcome)).toEqual(['smalltalk', 'fallback', 'answer']);

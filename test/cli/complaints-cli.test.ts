@@ -1,0 +1,93 @@
+// The staff commands: hashing a password for ADMIN_USERS, and exporting complaints
+// from the configured store (a real SQLite file filled through the Hotline).
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Hotline } from '../../src/complaints/hotline.ts';
+import { verifyPassword } from '../../src/complaints/password.ts';
+import { WorkingCalendar } from '../../src/complaints/working-days.ts';
+import { parseConfig } from '../../src/config.ts';
+import { sqliteBackend, type Backend } from '../store/backends.ts';
+import { motcua } from './run-motcua.ts';
+
+describe('motcua admin-password', () => {
+  it('reads the password from standard input and prints an ADMIN_USERS entry that verifies', async () => {
+    const { code, stdout } = await motcua(['admin-password', 'lan.nguyen'], { input: 'mật khẩu của Lan\nsecond line ignored\n' });
+    expect(code).toBe(0);
+    const entry = stdout.trim();
+    expect(entry).toMatch(/^lan\.nguyen:scrypt:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$/);
+    const [user] = parseConfig({ ADMIN_USERS: entry }).adminUsers!;
+    expect(user!.name).toBe('lan.nguyen');
+    expect(await verifyPassword('mật khẩu của Lan', user!.passwordHash)).toBe(true);
+    expect(await verifyPassword('second line ignored', user!.passwordHash)).toBe(false);
+  });
+
+  it.each([
+    ['a short password', ['admin-password', 'lan'], 'ngắn\n', 1, 'ít nhất 10 ký tự'],
+    ['an empty input', ['admin-password', 'lan'], '', 1, 'ít nhất 10 ký tự'],
+    ['a name ADMIN_USERS cannot hold', ['admin-password', 'lan:admin'], 'mat-khau-du-dai\n', 2, 'tên đăng nhập chỉ gồm'],
+    ['no name', ['admin-password'], '', 2, 'admin-password needs one staff name'],
+  ])('refuses %s', async (_case, args, input, exitCode, message) => {
+    const { code, stdout, stderr } = await motcua(args, { input });
+    expect(code).toBe(exitCode);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(message);
+  });
+});
+
+describe('motcua complaints export', () => {
+  let backend: Backend;
+  let env: Record<string, string>;
+  let cwd: string;
+  const codes: string[] = [];
+
+  beforeAll(async () => {
+    backend = sqliteBackend();
+    const store = await backend.open();
+    const hotline = new Hotline({ store, calendar: new WorkingCalendar({ fixed: [], dates: [] }), dueWorkingDays: 10, targets: [] });
+    codes.push((await hotline.submit({ channel: 'telegram', chatId: '42' }, { text: 'Hồ sơ trễ hẹn, "rất lâu"', phone: '0912345678', consentAt: Date.now() })).code);
+    codes.push((await hotline.submit({ channel: 'web', chatId: 'w' }, { text: '=cmd|" /C calc"!A0', subject: 'Hộ tịch' })).code);
+    await hotline.act(codes[1]!, { type: 'reject', by: 'lan', reason: 'Không rõ nội dung' });
+    cwd = await mkdtemp(join(tmpdir(), 'motcua-export-'));
+    env = { STORE_URL: backend.url, STORE_PREFIX: backend.prefix };
+  });
+
+  afterAll(() => backend.cleanup());
+
+  it('writes CSV with a byte-order mark to standard output', async () => {
+    const { code, stdout } = await motcua(['complaints', 'export', '--format', 'csv'], { env, cwd });
+    expect(code).toBe(0);
+    expect(stdout.startsWith('\uFEFFMã phản ánh,Ngày tiếp nhận,')).toBe(true);
+    const rows = stdout.trimEnd().split('\r\n');
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toMatch(new RegExp(`^${codes[0]},.*,Đã tiếp nhận,Telegram,,"Hồ sơ trễ hẹn, ""rất lâu""",0912345678,`));
+    expect(rows[2]).toMatch(new RegExp(`^${codes[1]},.*,Không tiếp nhận,Web,Hộ tịch,"'=cmd\\|"" /C calc""!A0",,,,,Không rõ nội dung,`));
+  });
+
+  it('writes JSON to a file with --out', async () => {
+    const out = join(cwd, 'phan-anh.json');
+    const { code, stderr } = await motcua(['complaints', 'export', '--format', 'json', '--out', out], { env, cwd });
+    expect(code).toBe(0);
+    expect(stderr).toContain(`Đã ghi 2 phản ánh vào ${out}`);
+    const exported = JSON.parse(await readFile(out, 'utf8'));
+    expect(exported.map((c: { code: string }) => c.code)).toEqual(codes);
+    expect(exported[1]).toMatchObject({ status: 'rejected', reason: 'Không rõ nội dung', channel: 'web' });
+  });
+
+  it.each([
+    ['no format', ['complaints', 'export'], 2, 'complaints export --format csv|json'],
+    ['an unknown format', ['complaints', 'export', '--format', 'xlsx'], 2, 'complaints export --format csv|json'],
+    ['an unknown sub-command', ['complaints', 'list', '--format', 'csv'], 2, 'complaints export --format csv|json'],
+  ])('refuses %s with usage', async (_case, args, exitCode, message) => {
+    const { code, stderr } = await motcua(args, { env, cwd });
+    expect(code).toBe(exitCode);
+    expect(stderr).toContain(message);
+  });
+
+  it('says what is wrong with the configuration', async () => {
+    const { code, stderr } = await motcua(['complaints', 'export', '--format', 'csv'], { env: { STORE_URL: 'mysql://x' }, cwd });
+    expect(code).toBe(1);
+    expect(stderr).toContain('STORE_URL: must be sqlite://<path> or redis://host:port[/db]');
+  });
+});

@@ -4,6 +4,7 @@
 // is set, else by polling), listens, and shuts everything down on SIGINT/SIGTERM.
 import type { AddressInfo } from 'node:net';
 import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { adminInbox } from '../adapters/admin/plugin.ts';
 import { buildServer } from '../adapters/http/server.ts';
 import { createTelegramBot } from '../adapters/telegram/bot.ts';
 import { pollUpdates } from '../adapters/telegram/polling.ts';
@@ -134,6 +135,8 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
     });
 
     await app.register(webChat, { converse: inbox.converse });
+    // The staff web inbox; its session cookie is Secure when the server is reached over HTTPS.
+    if (config.adminUsers) await app.register(adminInbox, { hotline, store, users: config.adminUsers, secureCookies: config.publicUrl !== undefined });
     const pollers: ((signal: AbortSignal) => Promise<void>)[] = [];
     for (const channel of channels) {
       const receiving = channel.receive(inbox.admit);

@@ -76,6 +76,8 @@ export function createWebhookTarget(options: WebhookTargetOptions): HotlineTarge
             'x-motcua-delivery': `${event.complaint.code}:${event.type}`,
           },
           body,
+          // A redirect is the receiver's misconfiguration: reported, not followed to whatever answers there.
+          redirect: 'manual',
           signal: AbortSignal.timeout(timeoutMs),
         });
         if (response.ok) {

@@ -10,9 +10,9 @@ export const MAX_TEXT_LENGTH = 4096;
 /** Telegram's limit on InlineKeyboardButton.callback_data, in UTF-8 bytes. */
 const MAX_CALLBACK_DATA_BYTES = 64;
 
-// Only the fields the adapter reads; zod strips the rest.
-const chat = z.object({ id: z.number().int(), type: z.string() });
-const user = z.object({ id: z.number().int(), is_bot: z.boolean(), first_name: z.string(), last_name: z.string().optional() });
+// Only the fields the adapter reads; zod strips the rest. Chat and user also serve the staff group (staff-updates.ts).
+export const chat = z.object({ id: z.number().int(), type: z.string() });
+export const user = z.object({ id: z.number().int(), is_bot: z.boolean(), first_name: z.string(), last_name: z.string().optional(), username: z.string().optional() });
 const message = z.object({
   message_id: z.number().int(),
   date: z.number().int(),
@@ -73,7 +73,7 @@ function address(chatId: number): Incoming['address'] {
   return { channel: 'telegram', chatId: String(chatId) };
 }
 
-function displayName(from: z.infer<typeof user>): string {
+export function displayName(from: z.infer<typeof user>): string {
   return [from.first_name, from.last_name].filter(Boolean).join(' ');
 }
 
@@ -116,7 +116,7 @@ function keyboard(choices: NonNullable<Reply['choices']>): InlineKeyboardMarkup 
 }
 
 /** The three characters Telegram's HTML mode requires escaped outside tags. */
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 

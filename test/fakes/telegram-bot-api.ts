@@ -112,6 +112,17 @@ export async function startFakeBotApi(token = '123456:TEST-token'): Promise<Fake
           from: FAKE_BOT_USER,
           text: params.text,
         });
+      // Edits return the edited message (only text and markup are kept).
+      case 'editMessageText':
+      case 'editMessageReplyMarkup':
+        return ok({
+          message_id: Number(params.message_id),
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(params.chat_id), type: 'supergroup' },
+          from: FAKE_BOT_USER,
+          ...(params.text !== undefined ? { text: params.text } : {}),
+          ...(params.reply_markup !== undefined ? { reply_markup: params.reply_markup } : {}),
+        });
       default:
         return ok(true);
     }

@@ -41,6 +41,7 @@ export function layout(title: string, session: AdminSession | undefined, body: H
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>${title} · ${ADMIN_TEXTS.title}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
 </head>
 <body>
@@ -110,7 +111,7 @@ ul.plain{list-style:none;padding:0;margin:0;background:#fff;border-radius:.5rem}
 ul.plain li{padding:.5rem 1rem;border-bottom:1px solid #dde1e6}
 @media (max-width:40rem){
   thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-  table,tbody,tr,td{display:block;width:100%}
+  table,caption,tbody,tr,td{display:block;width:100%}
   tr{margin:0 0 .75rem;border:1px solid #dde1e6;border-radius:.5rem;background:#fff}
   td{border:0;padding:.25rem .75rem}
   td[data-label]::before{content:attr(data-label) ": ";font-weight:600}

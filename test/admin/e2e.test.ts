@@ -1,0 +1,78 @@
+// The staff inbox in headless Chromium at a phone's size: sign in, open a complaint,
+// claim it and answer it, with no horizontal scrolling and no console errors (a
+// Content-Security-Policy violation would be one).
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DONE } from '../../adapters/admin/texts.ts';
+import { sqliteBackend, type Backend } from '../store/backends.ts';
+import { inboxApp, PASSWORDS, type InboxApp } from './inbox-app.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+
+const missing = !existsSync(CHROMIUM);
+const skip = missing && process.env.CI !== 'true';
+if (skip) console.warn(`test/admin/e2e.test.ts skipped: ${CHROMIUM} is missing (apt-get install chromium). In CI this test fails instead.`);
+
+describe.skipIf(skip)('staff inbox in headless Chromium', () => {
+  let backend: Backend;
+  let inbox: InboxApp;
+  let browser: Browser;
+  let url: string;
+
+  beforeAll(async () => {
+    if (missing) throw new Error(`${CHROMIUM} is missing: the staff inbox e2e test needs Debian's chromium package (.ci/run installs it).`);
+    backend = sqliteBackend();
+    inbox = await inboxApp(await backend.open(), { targets: ['telegram-group'] });
+    url = await inbox.app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  }, 20_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await inbox?.app.close();
+    await backend?.cleanup();
+  });
+
+  it('signs in, claims and answers a complaint', async () => {
+    const complaint = await inbox.hotline.submit(
+      { channel: 'zalo', chatId: 'z1' },
+      { text: 'Tôi nộp hồ sơ đăng ký kinh doanh đã 20 ngày nhưng chưa có kết quả, gọi điện không ai nghe máy. '.repeat(3), subject: 'Đăng ký hộ kinh doanh' },
+    );
+    const context = await browser.newContext({ ...PHONE, locale: 'vi-VN' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    const fitsThePhone = async () => expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+
+    await page.goto(`${url}/admin`);
+    await page.getByLabel('Tên đăng nhập').fill('lan');
+    await page.getByLabel('Mật khẩu').fill(PASSWORDS.lan);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('link', { name: complaint.code }).waitFor();
+    await fitsThePhone();
+
+    await page.getByRole('link', { name: complaint.code }).click();
+    await page.getByRole('button', { name: 'Nhận xử lý' }).click();
+    await page.getByText(DONE.claim).waitFor();
+    await fitsThePhone();
+
+    await page.getByLabel('Câu trả lời gửi người dân').fill('Hồ sơ của anh/chị đã được chuyển bộ phận đăng ký kinh doanh, hẹn trả kết quả ngày 03/12.');
+    await page.getByRole('button', { name: 'Trả lời', exact: true }).click();
+    await page.getByText(DONE.answer).waitFor();
+    await fitsThePhone();
+
+    const after = await inbox.hotline.complaints.get(complaint.code);
+    expect(after).toMatchObject({ status: 'answered', assignee: 'lan' });
+    expect(after!.history.map((event) => [event.by, event.action])).toEqual([
+      ['citizen', 'receive'],
+      ['lan', 'claim'],
+      ['lan', 'answer'],
+    ]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 20_000);
+});

@@ -5,6 +5,7 @@ import { GrammyError, type Api } from 'grammy';
 import type { Admit } from '../../src/core/messages.ts';
 import { realSleep, toGrammySignal, type Sleep } from './bot.ts';
 import { receiveUpdate } from './receive.ts';
+import type { StaffUpdates } from './staff-updates.ts';
 
 /** How long each getUpdates waits for news; below the API client's 60 s timeout (bot.ts). */
 const LONG_POLL_SECONDS = 30;
@@ -12,6 +13,8 @@ const LONG_POLL_SECONDS = 30;
 export interface PollingOptions {
   api: Api;
   admit: Admit;
+  /** The hotline staff group's updates go here instead of to `admit`. */
+  staff?: StaffUpdates;
   /** Stops the loop; the pending getUpdates is cancelled. */
   signal: AbortSignal;
   /** Pause after a failed getUpdates or admit, before fetching again. */
@@ -26,7 +29,7 @@ export interface PollingOptions {
  * webhook cannot be removed at start or on errors retrying cannot fix (wrong token: 401, 404).
  */
 export async function pollUpdates(options: PollingOptions): Promise<void> {
-  const { api, admit, signal, retryDelayMs = 5_000, onError = () => {}, sleep = realSleep } = options;
+  const { api, admit, staff, signal, retryDelayMs = 5_000, onError = () => {}, sleep = realSleep } = options;
   const deps = { admit, answerCallbackQuery: (id: string) => api.answerCallbackQuery(id), onAnswerError: onError };
   // getUpdates fails with 409 while a webhook is set.
   await api.deleteWebhook({}, toGrammySignal(signal));
@@ -35,7 +38,7 @@ export async function pollUpdates(options: PollingOptions): Promise<void> {
     try {
       const updates = await api.getUpdates({ offset, timeout: LONG_POLL_SECONDS, allowed_updates: ['message', 'callback_query'] }, toGrammySignal(signal));
       for (const update of updates) {
-        const received = await receiveUpdate(update, deps);
+        const received = staff?.owns(update) ? await staff.handle(update) : await receiveUpdate(update, deps);
         if (received.status === 'malformed') onError(new Error(`malformed Telegram update ${update.update_id}: ${received.problem}`));
         offset = update.update_id + 1;
       }

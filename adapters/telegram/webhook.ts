@@ -5,6 +5,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Admit } from '../../src/core/messages.ts';
 import { receiveUpdate } from './receive.ts';
+import type { StaffUpdates } from './staff-updates.ts';
 
 export interface TelegramWebhookOptions {
   /** Keep the bot token out of it: paths end up in access logs. */
@@ -14,13 +15,15 @@ export interface TelegramWebhookOptions {
   admit: Admit;
   /** Usually `(id) => bot.api.answerCallbackQuery(id)`. */
   onCallbackQuery: (callbackQueryId: string) => Promise<unknown>;
+  /** The hotline staff group's updates go here instead of to `admit`. */
+  staff?: StaffUpdates;
 }
 
 /** Telegram's rule for secret_token: 1–256 characters of A-Z a-z 0-9 _ -. */
 const SECRET_TOKEN = /^[A-Za-z0-9_-]{1,256}$/;
 
 export const telegramWebhook: FastifyPluginAsync<TelegramWebhookOptions> = async (app, options) => {
-  const { path = '/telegram/webhook', secret, admit, onCallbackQuery } = options;
+  const { path = '/telegram/webhook', secret, admit, onCallbackQuery, staff } = options;
   if (!SECRET_TOKEN.test(secret)) throw new Error('Telegram webhook secret must be 1–256 characters of A-Z a-z 0-9 _ -');
   const expected = digest(secret);
 
@@ -34,11 +37,13 @@ export const telegramWebhook: FastifyPluginAsync<TelegramWebhookOptions> = async
     },
     handler: async (request, reply) => {
       try {
-        const received = await receiveUpdate(request.body, {
-          admit,
-          answerCallbackQuery: onCallbackQuery,
-          onAnswerError: (err) => request.log.warn({ err }, 'telegram: answerCallbackQuery failed'),
-        });
+        const received = staff?.owns(request.body)
+          ? await staff.handle(request.body)
+          : await receiveUpdate(request.body, {
+              admit,
+              answerCallbackQuery: onCallbackQuery,
+              onAnswerError: (err) => request.log.warn({ err }, 'telegram: answerCallbackQuery failed'),
+            });
         if (received.status === 'malformed') {
           request.log.warn({ problem: received.problem }, 'telegram: malformed update');
           return reply.code(400).send({ error: 'malformed update' });

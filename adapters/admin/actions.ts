@@ -17,7 +17,7 @@ const isAction = (value: unknown): value is ActionType => typeof value === 'stri
 export async function performAction(hotline: Hotline, code: string, by: string, form: Record<string, string>): Promise<ActionOutcome> {
   const action = form.action;
   if (!isAction(action)) return { ok: false, status: 400, message: ADMIN_TEXTS.unknownAction };
-  const text = (form.text ?? '').trim();
+  const text = typeof form.text === 'string' ? form.text.trim() : '';
   const typed: Typed = { action, text };
   const problem = formProblem(action, text, form.confirm);
   if (problem) return { ok: false, status: 422, message: problem, typed };

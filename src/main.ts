@@ -4,12 +4,16 @@
 // is set, else by polling), listens, and shuts everything down on SIGINT/SIGTERM.
 import type { AddressInfo } from 'node:net';
 import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { Api } from 'grammy';
 import { adminInbox } from '../adapters/admin/plugin.ts';
+import { createWebhookTarget, WEBHOOK_TARGET_NAME } from '../adapters/hotline-webhook/target.ts';
 import { buildServer } from '../adapters/http/server.ts';
 import { createTelegramBot } from '../adapters/telegram/bot.ts';
 import { pollUpdates } from '../adapters/telegram/polling.ts';
 import { createTelegramSender } from '../adapters/telegram/sender.ts';
 import { setupTelegram } from '../adapters/telegram/setup.ts';
+import { createTelegramGroupTarget, TELEGRAM_GROUP_TARGET_NAME } from '../adapters/telegram/staff-group.ts';
+import { createStaffUpdates } from '../adapters/telegram/staff-updates.ts';
 import { telegramWebhook } from '../adapters/telegram/webhook.ts';
 import { webChat } from '../adapters/web/plugin.ts';
 import { ZaloClient } from '../adapters/zalo/client.ts';
@@ -21,8 +25,9 @@ import { createZaloOaSender } from '../adapters/zalo-oa/sender.ts';
 import { OaTokenManager } from '../adapters/zalo-oa/tokens.ts';
 import { zaloOaWebhook } from '../adapters/zalo-oa/webhook.ts';
 import { today } from './cli/knowledge-dirs.ts';
-import { ConfigError, loadConfig, type BotConfig, type Config, type ZaloOaConfig } from './config.ts';
+import { ConfigError, loadConfig, type BotConfig, type Config, type HotlineConfig, type ZaloOaConfig } from './config.ts';
 import { Hotline } from './complaints/hotline.ts';
+import type { HotlineTarget } from './complaints/outbox.ts';
 import { loadHolidays, WorkingCalendar } from './complaints/working-days.ts';
 import { Conversation } from './core/conversation.ts';
 import { createInbox } from './core/inbox.ts';
@@ -34,9 +39,6 @@ import { createChatLock } from './store/chat-lock.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 
-/** Names of the hotline targets, as they appear in a complaint's deliveries. */
-const TELEGRAM_GROUP_TARGET = 'telegram-group';
-const WEBHOOK_TARGET = 'webhook';
 /** Telegram keeps an unconfirmed update for 24 h and Zalo redelivers for hours: ids are remembered longer. */
 const DEDUP_TTL_MS = 48 * 3600_000;
 // ttlMs: longer than one message's handling and delivery with its retries (a crashed
@@ -115,14 +117,18 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
   return async (app) => {
     const { log } = app;
     reportKnowledge(log, knowledge);
+    const hotline = await complaintDesk(config, store, log);
+    const telegram = config.telegram && (await telegramChannel(config.telegram, log, { hotline, store, chatId: config.hotline.telegramChatId }));
     const channels: Channel[] = [];
-    if (config.telegram) channels.push(await telegramChannel(config.telegram, log));
+    if (telegram) channels.push(telegram);
     if (config.zalo) channels.push(await zaloChannel(config.zalo, log));
     if (config.zaloOa) channels.push(await zaloOaChannel(config.zaloOa, store, log));
 
     const senders: Partial<Record<ChannelName, ChannelSender>> = {};
     for (const { sender } of channels) senders[sender.channel] = sender;
-    const hotline = await complaintDesk(config, store, log);
+    /** Where new complaints go besides /admin; the send loop delivers to them. */
+    const targets = hotlineTargets(config.hotline, telegram?.api);
+    void targets; // TEMP: handed to the send loop (src/complaints/send-loop.ts, in progress)
     void hotline; // TEMP: wired in by the intake, inbox and send loop (issue 4, in progress)
     const inbox = createInbox({
       store,
@@ -171,26 +177,46 @@ async function complaintDesk(config: Config, store: Store, log: FastifyBaseLogge
   const problems: Problem[] = [];
   const holidays = await loadHolidays(config.complaints.holidaysFile, problems);
   for (const problem of problems) log.warn({ problem: formatProblem(problem) }, 'holidays: file not usable; deadlines count weekends only');
-  const targets = [...(config.hotline.telegramChatId ? [TELEGRAM_GROUP_TARGET] : []), ...(config.hotline.webhook ? [WEBHOOK_TARGET] : [])];
+  const targets = [...(config.hotline.telegramChatId ? [TELEGRAM_GROUP_TARGET_NAME] : []), ...(config.hotline.webhook ? [WEBHOOK_TARGET_NAME] : [])];
   return new Hotline({ store, calendar: new WorkingCalendar(holidays), dueWorkingDays: config.complaints.dueWorkingDays, targets });
 }
 
+/** The targets the configuration names; the staff group is posted to by the Telegram bot. */
+function hotlineTargets(config: HotlineConfig, telegramApi: Api | undefined): HotlineTarget[] {
+  const targets: HotlineTarget[] = [];
+  if (config.telegramChatId && telegramApi) targets.push(createTelegramGroupTarget({ api: telegramApi, chatId: config.telegramChatId }));
+  if (config.webhook) targets.push(createWebhookTarget(config.webhook));
+  return targets;
+}
+
+/** The hotline staff group, when configured: its updates are staff actions on the desk. */
+interface StaffGroupDeps {
+  hotline: Hotline;
+  store: Store;
+  chatId: string | undefined;
+}
+
 /** Sets the command menu, and in webhook mode where Telegram delivers (setWebhook with the secret). */
-async function telegramChannel(config: BotConfig, log: FastifyBaseLogger): Promise<Channel> {
+async function telegramChannel(config: BotConfig, log: FastifyBaseLogger, staffGroup: StaffGroupDeps): Promise<Channel & { api: Api }> {
   const bot = createTelegramBot({ token: config.token, apiRoot: config.apiRoot });
   const { webhook } = config;
   await setupTelegram(bot.api, webhook ? { webhook: { url: `${webhook.publicUrl}/telegram/webhook`, secret: webhook.secret } } : {});
   log.info({ mode: webhook ? 'webhook' : 'polling' }, 'telegram: connected');
+  const { chatId, hotline, store } = staffGroup;
+  const staff = chatId
+    ? createStaffUpdates({ api: bot.api, chatId, hotline, store, onError: (err) => log.warn({ err }, 'telegram staff group: could not tell staff the outcome') })
+    : undefined;
   return {
+    api: bot.api,
     sender: createTelegramSender(bot.api),
     receive: (admit) =>
       webhook
         ? {
             routes: async (app) => {
-              await app.register(telegramWebhook, { secret: webhook.secret, admit, onCallbackQuery: (id) => bot.api.answerCallbackQuery(id) });
+              await app.register(telegramWebhook, { secret: webhook.secret, admit, staff, onCallbackQuery: (id) => bot.api.answerCallbackQuery(id) });
             },
           }
-        : { poll: (signal) => pollUpdates({ api: bot.api, admit, signal, onError: (err) => log.warn({ err }, 'telegram polling: failed; retrying') }) },
+        : { poll: (signal) => pollUpdates({ api: bot.api, admit, staff, signal, onError: (err) => log.warn({ err }, 'telegram polling: failed; retrying') }) },
   };
 }
 

@@ -28,6 +28,7 @@ import { today } from './cli/knowledge-dirs.ts';
 import { ConfigError, loadConfig, type BotConfig, type Config, type HotlineConfig, type ZaloOaConfig } from './config.ts';
 import { Hotline } from './complaints/hotline.ts';
 import type { HotlineTarget } from './complaints/outbox.ts';
+import { createSendLoop } from './complaints/send-loop.ts';
 import { loadHolidays, WorkingCalendar } from './complaints/working-days.ts';
 import { Conversation } from './core/conversation.ts';
 import { createInbox } from './core/inbox.ts';
@@ -117,7 +118,9 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
   return async (app) => {
     const { log } = app;
     reportKnowledge(log, knowledge);
-    const hotline = await complaintDesk(config, store, log);
+    // The desk wakes the send loop when it queues something; the loop is built once the channels are known.
+    let wakeSendLoop = () => {};
+    const hotline = await complaintDesk(config, store, log, () => wakeSendLoop());
     const telegram = config.telegram && (await telegramChannel(config.telegram, log, { hotline, store, chatId: config.hotline.telegramChatId }));
     const channels: Channel[] = [];
     if (telegram) channels.push(telegram);
@@ -128,7 +131,8 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
     for (const { sender } of channels) senders[sender.channel] = sender;
     /** Where new complaints go besides /admin; the send loop delivers to them. */
     const targets = hotlineTargets(config.hotline, telegram?.api);
-    void targets; // TEMP: handed to the send loop (src/complaints/send-loop.ts, in progress)
+    const sendLoop = createSendLoop({ hotline, store, targets, senders, log });
+    wakeSendLoop = sendLoop.wake;
     void hotline; // TEMP: wired in by the intake, inbox and send loop (issue 4, in progress)
     const inbox = createInbox({
       store,
@@ -154,6 +158,7 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
     const loops: Promise<void>[] = [];
     app.addHook('onReady', async () => {
       await inbox.start();
+      sendLoop.start();
       for (const poll of pollers) {
         loops.push(
           poll(polling.signal).catch((err: unknown) => {
@@ -168,17 +173,18 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
       polling.abort();
       await Promise.all(loops);
       await inbox.stop();
+      await sendLoop.stop();
     });
   };
 }
 
 /** The complaint desk: deadlines in working days from the holidays file, and the targets the configuration names. */
-async function complaintDesk(config: Config, store: Store, log: FastifyBaseLogger): Promise<Hotline> {
+async function complaintDesk(config: Config, store: Store, log: FastifyBaseLogger, onQueued: () => void): Promise<Hotline> {
   const problems: Problem[] = [];
   const holidays = await loadHolidays(config.complaints.holidaysFile, problems);
   for (const problem of problems) log.warn({ problem: formatProblem(problem) }, 'holidays: file not usable; deadlines count weekends only');
   const targets = [...(config.hotline.telegramChatId ? [TELEGRAM_GROUP_TARGET_NAME] : []), ...(config.hotline.webhook ? [WEBHOOK_TARGET_NAME] : [])];
-  return new Hotline({ store, calendar: new WorkingCalendar(holidays), dueWorkingDays: config.complaints.dueWorkingDays, targets });
+  return new Hotline({ store, calendar: new WorkingCalendar(holidays), dueWorkingDays: config.complaints.dueWorkingDays, targets, onQueued });
 }
 
 /** The targets the configuration names; the staff group is posted to by the Telegram bot. */

@@ -136,21 +136,18 @@ export function createStaffUpdates(options: StaffUpdatesOptions): StaffUpdates {
         if (respond.via === 'button') await quietly(() => api.answerCallbackQuery(respond.callbackQueryId));
         return { status: 'duplicate' };
       }
-      if (request.kind === 'usage') {
-        await store.set(SEEN, updateId, DONE, dedupTtlMs);
-        await replyTo(request.respond.messageId, request.text);
-        return { status: 'accepted' };
-      }
-      let result: TransitionResult;
+      // Stored first, told after: a refused or failed reply to staff never loses the action.
+      let result: TransitionResult | undefined;
       try {
-        result = await hotline.act(request.code, request.change);
+        if (request.kind === 'act') result = await hotline.act(request.code, request.change);
         await store.set(SEEN, updateId, DONE, dedupTtlMs);
       } catch (error) {
         // Not stored: forget the sighting, so that Telegram's redelivery is taken.
         await store.release(SEEN, updateId, token).catch(() => {});
         throw error;
       }
-      await tell(request, result);
+      if (request.kind === 'usage') await replyTo(request.respond.messageId, request.text);
+      else if (result) await tell(request, result);
       return { status: 'accepted' };
     },
   };

@@ -198,8 +198,9 @@ export function createSendLoop(options: SendLoopOptions): SendLoop {
 
   async function sendNotice(complaint: Complaint, notice: Reply[]): Promise<NoticeOutcome> {
     const { channel } = complaint.address;
+    if (channel === 'web') return { ok: false, final: true, error: SEND_LOOP_TEXTS.webCannotPush(complaint.code) };
     const sender = senders[channel];
-    if (!sender) return { ok: false, final: true, error: channel === 'web' ? SEND_LOOP_TEXTS.webCannotPush(complaint.code) : SEND_LOOP_TEXTS.noSender(channel) };
+    if (!sender) return { ok: false, final: true, error: SEND_LOOP_TEXTS.noSender(channel) };
     try {
       const outcome = await sender.send(complaint.address, notice);
       if (outcome.ok) return outcome;

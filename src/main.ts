@@ -133,10 +133,9 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
     const targets = hotlineTargets(config.hotline, telegram?.api);
     const sendLoop = createSendLoop({ hotline, store, targets, senders, log });
     wakeSendLoop = sendLoop.wake;
-    void hotline; // TEMP: wired in by the intake, inbox and send loop (issue 4, in progress)
     const inbox = createInbox({
       store,
-      conversation: new Conversation({ engine: new Engine(knowledge), store, sessionTtlMs: config.sessionTtlMs }),
+      conversation: new Conversation({ engine: new Engine(knowledge), store, sessionTtlMs: config.sessionTtlMs, hotline, log }),
       senders,
       log,
       rateLimit: { perMinute: config.rateLimitPerMinute },

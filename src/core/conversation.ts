@@ -1,16 +1,22 @@
 // The dialogue, channel-neutral: one incoming message (typed text, a pressed button
 // or a number answering a numbered list) in, the replies out. It keeps just enough
-// state per chat for follow-ups ("còn lệ phí thì sao?") and for menus.
+// state per chat for follow-ups ("còn lệ phí thì sao?"), for menus, and for a
+// complaint being written; it submits complaints and looks them up ("tra cứu <mã>").
 import { randomBytes } from 'node:crypto';
+import type { Complaint } from '../complaints/complaint.ts';
+import type { Hotline } from '../complaints/hotline.ts';
 import type { Entry } from '../knowledge/entry.ts';
 import type { Engine } from '../search/engine.ts';
 import type { Store } from '../store/store.ts';
 import { fold } from '../text/vietnamese.ts';
 import { renderDecision, renderEntry, renderSection, type Section } from './answer.ts';
+import type { Log } from './inbox.ts';
+import { complaintDraft, Intake, INTAKE_ACTIONS, submitFailed, type IntakeAction, type IntakeDraft, type IntakeInput } from './intake.ts';
 import type { Address, ChannelName, Incoming } from './messages.ts';
 import type { Choice, Reply } from './reply.ts';
 import { addressKey, MENUS_KEPT, Sessions, type Session } from './session.ts';
-import { contactLines, MENU_TEXTS, TEXTS } from './texts.ts';
+import { COMPLAINT_TEXTS, contactLines, MENU_TEXTS, TEXTS } from './texts.ts';
+import { readTrackingRequest, renderTracking, trackComplaint } from './tracking.ts';
 
 /** Channels without buttons: choices are answered by number, so only one numbered list per turn. */
 const NUMBERED: ReadonlySet<ChannelName> = new Set(['zalo', 'zalo-oa']);
@@ -32,6 +38,11 @@ const COMMANDS: Record<string, string> = {
   '/thutuc': 'sectors:0',
   'linh vuc': 'sectors:0',
   '/phananh': 'complaint',
+  'phan anh': 'complaint',
+  'gui phan anh': 'complaint',
+  'kien nghi': 'complaint',
+  'gui kien nghi': 'complaint',
+  'phan anh kien nghi': 'complaint',
   '/tracuu': 'track',
   '/lienhe': 'contacts',
   'lien he': 'contacts',
@@ -45,14 +56,20 @@ export interface ConversationDeps {
   engine: Engine;
   store: Store;
   sessionTtlMs: number;
+  /** Where complaints are submitted and looked up. */
+  hotline: Hotline;
+  /** Told why a complaint could not be submitted (the citizen is asked to send it again). */
+  log?: Pick<Log, 'error'>;
 }
 
 export class Conversation {
   private readonly sessions: Sessions;
   private readonly sectors: string[];
+  private readonly intake: Intake;
 
   constructor(private readonly deps: ConversationDeps) {
     this.sessions = new Sessions(deps.store, deps.sessionTtlMs);
+    this.intake = new Intake(deps.engine.knowledge.locality, deps.hotline.now);
     // Browsing lists curated entries only: imported portal records are found by search.
     const curated = deps.engine.knowledge.entries.filter((e) => e.origin === 'curated');
     this.sectors = [...new Set(curated.map((e) => e.sector))].sort((a, b) => a.localeCompare(b, 'vi'));
@@ -71,8 +88,13 @@ export class Conversation {
     if (picked === null) return [{ text: MENU_TEXTS.staleChoice }];
     if (picked) return await this.act(picked, session, incoming.address);
     const text = (incoming.text ?? '').trim();
+    // A code alone is a lookup, except while a complaint is being written: there it may be part of the story.
+    const tracking = readTrackingRequest(text, { bareCode: !session.intake });
+    if (tracking) return tracking.kind === 'help' ? [{ text: MENU_TEXTS.track }] : [{ text: renderTracking(await trackComplaint(this.deps.hotline, tracking.typed)) }];
     const command = COMMANDS[fold(text).replace(/\s+/g, ' ')] ?? COMMANDS[text.split(/[\s@]/)[0]!.toLowerCase()];
     if (command) return await this.act(command, session, incoming.address);
+    // While a complaint is being written, typed text belongs to it and is not searched.
+    if (session.intake) return await this.continueIntake(session, { text }, incoming.address);
     return this.answer(text, session);
   }
 
@@ -103,8 +125,45 @@ export class Conversation {
       session.entryId = entry.id;
       return [...renderEntry(entry, decision.query.aspects), this.ratePrompt(entry)];
     }
-    if (decision.outcome === 'fallback' || decision.outcome === 'complaint') session.entryId = undefined;
+    // The message that reads as a complaint is the first part of what happened.
+    if (decision.outcome === 'complaint') return this.startIntake(session, text);
+    if (decision.outcome === 'fallback') session.entryId = undefined;
     return renderDecision(decision, engine.clarifyChoices(decision), engine.knowledge.locality);
+  }
+
+  /** Begins writing a complaint, or takes the citizen back to the one being written. */
+  private startIntake(session: Session, firstPart?: string): Reply[] {
+    if (session.intake) return [this.intake.prompt(session.intake)];
+    const offered = session.entryId ? this.deps.engine.get(session.entryId) : undefined;
+    // A later question is not a follow-up of the procedure answered before the complaint.
+    session.entryId = undefined;
+    const started = this.intake.start({ ...(firstPart ? { firstPart } : {}), ...(offered?.kind === 'procedure' ? { offeredSubject: offered.title } : {}) });
+    session.intake = started.draft;
+    const [first, ...rest] = started.replies;
+    return [{ ...first!, text: `${TEXTS.complaintStart}\n\n${first!.text}` }, ...rest];
+  }
+
+  private async continueIntake(session: Session, input: IntakeInput, address: Address): Promise<Reply[]> {
+    if (!session.intake) return [{ text: MENU_TEXTS.staleChoice }];
+    const result = this.intake.step(session.intake, input);
+    if (result.kind === 'cancelled') session.intake = undefined;
+    if (result.kind === 'continue') session.intake = result.draft;
+    return result.kind === 'submit' ? await this.submit(result.draft, session, address) : result.replies;
+  }
+
+  /** Stored durably first; only then is the citizen given the code. A failure keeps the draft for "Gửi lại". */
+  private async submit(draft: IntakeDraft, session: Session, address: Address): Promise<Reply[]> {
+    let complaint: Complaint;
+    try {
+      complaint = await this.deps.hotline.submit(address, complaintDraft(draft));
+    } catch (err) {
+      this.deps.log?.error({ err }, 'conversation: the complaint could not be stored; the citizen is asked to send it again');
+      return [submitFailed()];
+    }
+    session.intake = undefined;
+    // The web page cannot be pushed to: there the answer is read by looking the code up.
+    const confirm = address.channel === 'web' ? COMPLAINT_TEXTS.submittedOnWeb : COMPLAINT_TEXTS.submitted;
+    return [{ text: confirm(complaint.code, complaint.dueDate) }];
   }
 
   private async act(action: string, session: Session, address: Address): Promise<Reply[]> {
@@ -138,7 +197,9 @@ export class Conversation {
       case 'track':
         return [{ text: MENU_TEXTS.track }];
       case 'complaint':
-        return [{ text: [TEXTS.complaintStart, ...contactLines(engine.knowledge.locality)].join('\n') }];
+        return this.startIntake(session);
+      case 'intake':
+        return INTAKE_ACTIONS.includes(a as IntakeAction) ? await this.continueIntake(session, { action: a as IntakeAction }, address) : [{ text: MENU_TEXTS.staleChoice }];
       // Kept apart from the session, which expires: a subscription lasts until cancelled.
       case 'subscribe':
         await store.set(SUBSCRIBERS, addressKey(address), address);

@@ -1,6 +1,7 @@
 // Per-chat dialogue state, kept in the store with a time-to-live. Small on purpose:
-// the entry last answered (for follow-ups) and the menus last offered (so a pressed
-// button or a typed number maps back to what it meant).
+// the entry last answered (for follow-ups), the menus last offered (so a pressed
+// button or a typed number maps back to what it meant), and a complaint being written.
+import type { IntakeDraft } from './intake.ts';
 import type { Address } from './messages.ts';
 import type { Store } from '../store/store.ts';
 
@@ -13,6 +14,8 @@ export interface Session {
   entryId?: string;
   /** Newest first; a few are kept so an older message's buttons still work. */
   menus: OfferedMenu[];
+  /** A complaint being written; it lasts as long as the session. */
+  intake?: IntakeDraft;
 }
 
 const NAMESPACE = 'session';

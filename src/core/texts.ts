@@ -70,7 +70,7 @@ export const MENU_TEXTS = {
   trackChoice: 'Tra cứu phản ánh đã gửi',
   subscribeChoice: 'Nhận thông báo mới',
   contacts: 'Thông tin liên hệ:',
-  track: 'Để tra cứu phản ánh đã gửi, anh/chị nhắn: tra cứu <mã phản ánh> (ví dụ: tra cứu PA-7KQ3-M9).',
+  track: 'Để tra cứu phản ánh đã gửi, anh/chị nhắn: tra cứu <mã phản ánh> (ví dụ: tra cứu PA-7KQ3-Q9).',
   subscribed: 'Anh/chị đã đăng ký nhận thông báo mới của địa phương. Để hủy, nhắn: hủy thông báo.',
   unsubscribed: 'Anh/chị đã hủy nhận thông báo.',
   ratePrompt: 'Thông tin trên có giúp ích cho anh/chị không?',
@@ -86,3 +86,80 @@ export const MENU_TEXTS = {
 export const INBOX_TEXTS = {
   tooFast: 'Anh/chị gửi nhanh quá, vui lòng đợi một chút rồi gửi lại.',
 };
+
+const lookUpHint = (code: string) => `Anh/chị có thể xem kết quả bất cứ lúc nào bằng cách nhắn: tra cứu ${code}`;
+
+/** The complaint intake (phản ánh, kiến nghị) and "tra cứu <mã>". */
+export const COMPLAINT_TEXTS = {
+  // Intake, step by step.
+  describe:
+    'Bước 1/4 – Nội dung: anh/chị vui lòng kể lại sự việc (xảy ra ở đâu, khi nào, ai liên quan, anh/chị mong được giải quyết thế nào). Có thể gửi nhiều tin nhắn; khi đã kể đủ, anh/chị bấm "Xong, tiếp tục" hoặc nhắn "xong".',
+  firstPartKept: 'Tôi đã ghi lại tin nhắn vừa rồi làm phần đầu của nội dung phản ánh.',
+  addMore: 'Anh/chị có thể nhắn thêm chi tiết, hoặc bấm "Xong, tiếp tục" (nhắn "xong") khi đã kể đủ.',
+  partAdded: 'Tôi đã ghi thêm vào nội dung phản ánh.',
+  descriptionFull:
+    'Nội dung phản ánh đã khá dài nên tôi chưa ghi thêm tin nhắn vừa rồi. Anh/chị vui lòng bấm "Xong, tiếp tục", hoặc gửi phần còn lại ngắn gọn hơn.',
+  emptyDescription: 'Anh/chị chưa nhập nội dung phản ánh. Anh/chị vui lòng kể lại sự việc trước khi tiếp tục.',
+  subject:
+    'Bước 2/4 – Phản ánh này liên quan đến cơ quan hoặc thủ tục nào? Anh/chị có thể gõ tên cơ quan, thủ tục, hoặc bấm "Bỏ qua" nếu không rõ.',
+  consent: (authority: string, hotline: string) =>
+    [
+      'Bước 3/4 – Số điện thoại liên hệ (không bắt buộc). Trước khi để lại số, anh/chị vui lòng đọc thông báo xử lý dữ liệu cá nhân theo Nghị định 13/2023/NĐ-CP:',
+      '• Dữ liệu thu thập: số điện thoại của anh/chị.',
+      '• Mục đích: chỉ để cán bộ liên hệ lại với anh/chị về phản ánh này.',
+      `• Bên xử lý: bộ phận tiếp nhận phản ánh, kiến nghị của ${authority}.`,
+      '• Thời gian lưu: trong thời gian giải quyết phản ánh và thời hạn lưu hồ sơ theo quy định của pháp luật.',
+      `• Quyền của anh/chị: rút lại sự đồng ý, yêu cầu xem hoặc xóa số điện thoại bất cứ lúc nào${hotline ? ` qua đường dây nóng ${hotline}` : ' qua đường dây nóng của địa phương'}, kèm mã phản ánh.`,
+      '• Không để lại số điện thoại thì phản ánh vẫn được tiếp nhận như bình thường; anh/chị xem kết quả bằng mã phản ánh.',
+    ].join('\n'),
+  consentUnclear: 'Anh/chị vui lòng chọn "Đồng ý, để lại số điện thoại" hoặc "Không để lại số".',
+  phone: 'Anh/chị vui lòng nhập số điện thoại liên hệ (ví dụ: 0912 345 678), hoặc bấm "Bỏ qua".',
+  badPhone:
+    'Số điện thoại này chưa đúng dạng. Số điện thoại Việt Nam gồm 10 chữ số, bắt đầu bằng 0 (ví dụ: 0912 345 678) hoặc +84. Anh/chị vui lòng nhập lại, hoặc bấm "Bỏ qua".',
+  review: (text: string, subject: string | undefined, phone: string | undefined) =>
+    [
+      'Bước 4/4 – Anh/chị vui lòng kiểm tra lại phản ánh trước khi gửi:',
+      `Nội dung: ${text}`,
+      `Cơ quan/thủ tục: ${subject ?? 'không nêu'}`,
+      `Số điện thoại: ${phone ?? 'không để lại'}`,
+    ].join('\n'),
+  reviewUnclear: 'Anh/chị vui lòng bấm "Gửi phản ánh" để gửi, hoặc "Hủy" nếu không muốn gửi nữa.',
+  cancelled: 'Tôi đã hủy phản ánh đang soạn; nội dung chưa được gửi đi. Khi cần, anh/chị có thể gửi phản ánh bất cứ lúc nào bằng lệnh /phananh.',
+  submitFailed:
+    'Xin lỗi anh/chị, phản ánh chưa gửi được do hệ thống đang bận. Nội dung anh/chị đã nhập vẫn được giữ nguyên; anh/chị vui lòng bấm "Gửi lại" sau ít phút.',
+  submitted: (code: string, dueDate: string) =>
+    `Phản ánh của anh/chị đã được tiếp nhận.\nMã phản ánh: ${code}\nHạn trả lời: ${vnDate(dueDate)}\nCâu trả lời của cán bộ sẽ được gửi đến anh/chị qua kênh này. ${lookUpHint(code)}`,
+  submittedOnWeb: (code: string, dueDate: string) =>
+    `Phản ánh của anh/chị đã được tiếp nhận.\nMã phản ánh: ${code}\nHạn trả lời: ${vnDate(dueDate)}\nAnh/chị vui lòng ghi lại mã này: câu trả lời của cán bộ không tự hiện trong khung chat mà được hiển thị khi tra cứu, tại trang "Tra cứu phản ánh" (đường dẫn ở đầu trang) hoặc ngay tại đây. ${lookUpHint(code)}`,
+  // Choices.
+  nextChoice: 'Xong, tiếp tục',
+  skipChoice: 'Bỏ qua',
+  agreeChoice: 'Đồng ý, để lại số điện thoại',
+  declineChoice: 'Không để lại số',
+  sendChoice: 'Gửi phản ánh',
+  resendChoice: 'Gửi lại',
+  cancelChoice: 'Hủy',
+  // Tracking.
+  trackHeading: (code: string) => `Phản ánh ${code}`,
+  receivedOn: (date: string) => `Ngày tiếp nhận: ${date}`,
+  dueOn: (date: string) => `Hạn trả lời: ${date}`,
+  status: (status: string) => `Tình trạng: ${status}`,
+  reason: (reason: string) => `Lý do: ${reason}`,
+  answer: (answer: string) => `Trả lời của cán bộ: ${answer}`,
+  overdue: 'Phản ánh đã quá hạn trả lời; chúng tôi xin lỗi anh/chị vì sự chậm trễ, bộ phận tiếp nhận đã được nhắc để trả lời sớm nhất.',
+  erased: 'Thông tin cá nhân và nội dung của phản ánh này đã được xóa theo yêu cầu.',
+  mistypedCode: (typed: string) =>
+    `Mã "${typed}" không đúng: có thể một ký tự bị gõ nhầm. Mã phản ánh có dạng PA-XXXX-XX (ví dụ: PA-7KQ3-Q9), chỉ gồm chữ in hoa và chữ số dễ đọc. Anh/chị vui lòng kiểm tra lại mã trong tin nhắn tôi đã gửi.`,
+  unknownCode: (code: string) =>
+    `Tôi không tìm thấy phản ánh nào có mã ${code}. Anh/chị vui lòng kiểm tra lại mã, hoặc liên hệ đường dây nóng để được hỗ trợ.`,
+};
+
+/** What the citizen sees of each status (issue 4: received → in progress → answered → closed, or transferred / rejected). */
+export const STATUS_TEXTS = {
+  received: 'đã tiếp nhận',
+  in_progress: 'đang xử lý',
+  answered: 'đã trả lời',
+  closed: 'đã đóng',
+  transferred: 'đã chuyển cơ quan khác',
+  rejected: 'không tiếp nhận',
+} as const;

@@ -11,6 +11,7 @@ import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { Engine } from '../../src/search/engine.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
+import { newDesk } from '../complaints/desk.ts';
 
 let dir: string;
 let store: Store;
@@ -19,7 +20,7 @@ let conversation: Conversation;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'motcua-conv-'));
   store = await openStore(`sqlite://${join(dir, 'test.sqlite')}`);
-  conversation = new Conversation({ engine: new Engine(await loadKnowledgeBase(['knowledge'])), store, sessionTtlMs: 3_600_000 });
+  conversation = new Conversation({ engine: new Engine(await loadKnowledgeBase(['knowledge'])), store, sessionTtlMs: 3_600_000, hotline: newDesk(store) });
 });
 
 afterAll(async () => {

@@ -9,6 +9,7 @@ import type { Reply } from '../../src/core/reply.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { Engine } from '../../src/search/engine.ts';
 import type { Store } from '../../src/store/store.ts';
+import { newDesk } from '../complaints/desk.ts';
 
 let engine: Promise<Engine> | undefined;
 
@@ -40,7 +41,7 @@ export interface RecorderOptions {
 /** The real Conversation over `store`, recorded into `log` (a new one unless given). */
 export async function recordConversation(store: Store, options: RecorderOptions = {}): Promise<Pick<Conversation, 'handle'> & { log: HandlingLog }> {
   const { delayMs = () => 0, log = handlingLog() } = options;
-  const conversation = new Conversation({ engine: await sharedEngine(), store, sessionTtlMs: 3600_000 });
+  const conversation = new Conversation({ engine: await sharedEngine(), store, sessionTtlMs: 3600_000, hotline: newDesk(store) });
   return {
     log,
     async handle(incoming) {

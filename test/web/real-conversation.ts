@@ -7,6 +7,7 @@ import { Conversation } from '../../src/core/conversation.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { Engine } from '../../src/search/engine.ts';
 import { openStore } from '../../src/store/open-store.ts';
+import { newDesk } from '../complaints/desk.ts';
 
 export interface RealConversation {
   conversation: Conversation;
@@ -19,7 +20,7 @@ export async function realConversation(): Promise<RealConversation> {
   const store = await openStore(`sqlite://${join(dir, 'store.sqlite')}`);
   const engine = new Engine(await loadKnowledgeBase(['knowledge']));
   return {
-    conversation: new Conversation({ engine, store, sessionTtlMs: 3600_000 }),
+    conversation: new Conversation({ engine, store, sessionTtlMs: 3600_000, hotline: newDesk(store) }),
     engine,
     async close() {
       await store.close();

@@ -1,0 +1,173 @@
+// The complaint intake as a small state machine, channel-neutral and without IO:
+// what happened (several messages) → which office or procedure (optional) → the
+// personal-data notice (Nghị định 13/2023/NĐ-CP) → a phone number only if the
+// citizen agreed → review. The conversation keeps the draft in the session and
+// submits it to the hotline when the machine says so.
+import type { ComplaintDraft } from '../complaints/hotline.ts';
+import type { Locality } from '../knowledge/locality.ts';
+import { fold } from '../text/vietnamese.ts';
+import type { Choice, Reply } from './reply.ts';
+import { COMPLAINT_TEXTS } from './texts.ts';
+
+export type IntakeStep = 'describe' | 'subject' | 'consent' | 'phone' | 'review';
+
+export interface IntakeDraft extends ComplaintDraft {
+  step: IntakeStep;
+  /** The procedure last answered in the session when intake began, offered as the subject. */
+  offeredSubject?: string;
+}
+
+/** What the intake's buttons mean; as conversation actions they read `intake:<action>`. */
+export type IntakeAction = 'next' | 'offered' | 'skip' | 'agree' | 'decline' | 'send' | 'cancel';
+export const INTAKE_ACTIONS: readonly IntakeAction[] = ['next', 'offered', 'skip', 'agree', 'decline', 'send', 'cancel'];
+
+export type IntakeInput = { text: string } | { action: IntakeAction };
+
+export type IntakeResult =
+  | { kind: 'continue'; draft: IntakeDraft; replies: Reply[] }
+  | { kind: 'cancelled'; replies: Reply[] }
+  /** Ready: the conversation submits `draft`, then drops it (or keeps it if submitting fails). */
+  | { kind: 'submit'; draft: IntakeDraft };
+
+/** Characters of "what happened": enough for a detailed account, small enough for the session and a staff post. */
+const MAX_DESCRIPTION = 8000;
+// Typed words that stand for a button (folded, spaces collapsed).
+const CANCEL_WORDS = new Set(['huy', '/huy', 'huy bo', 'huy phan anh']);
+const NEXT_WORDS = new Set(['xong', 'xong tiep tuc', 'tiep tuc']);
+const SKIP_WORDS = new Set(['bo qua', 'khong', 'khong co', 'khong ro']);
+const AGREE_WORDS = new Set(['dong y', 'co', 'ok', 'dong y de lai so dien thoai']);
+const DECLINE_WORDS = new Set(['khong', 'khong de lai', 'khong de lai so', 'khong dong y']);
+const SEND_WORDS = new Set(['gui', 'gui lai', 'gui phan anh', 'dong y']);
+
+/** A Vietnamese phone number as typed ("0912 345 678", "+84 912.345.678", "84912345678") → "0912345678"; undefined if it is not one. */
+export function normalisePhone(typed: string): string | undefined {
+  const compact = typed.replace(/[\s.\-()]/g, '');
+  const match = /^(?:0|\+84|84)([1-9]\d{8})$/.exec(compact);
+  return match ? `0${match[1]}` : undefined;
+}
+
+export class Intake {
+  constructor(
+    private readonly locality: Locality,
+    private readonly now: () => number,
+  ) {}
+
+  /** A new draft; `firstPart` is the message that started it (the engine read it as a complaint). */
+  start(options: { firstPart?: string; offeredSubject?: string }): { draft: IntakeDraft; replies: Reply[] } {
+    const text = options.firstPart?.trim() ?? '';
+    const draft: IntakeDraft = { step: 'describe', text, ...(options.offeredSubject ? { offeredSubject: options.offeredSubject } : {}) };
+    const opening = text ? `${COMPLAINT_TEXTS.firstPartKept} ${COMPLAINT_TEXTS.addMore}` : COMPLAINT_TEXTS.describe;
+    return { draft, replies: [this.ask(draft, opening)] };
+  }
+
+  /** The question of the step the draft is at, e.g. when the citizen comes back to it. */
+  prompt(draft: IntakeDraft): Reply {
+    return this.ask(draft, this.question(draft));
+  }
+
+  step(draft: IntakeDraft, input: IntakeInput): IntakeResult {
+    const said = 'text' in input ? input.text.trim() : '';
+    const word = 'text' in input ? fold(said).replace(/\s+/g, ' ').replace(/[.!]+$/, '') : '';
+    const action = 'action' in input ? input.action : undefined;
+    if (action === 'cancel' || CANCEL_WORDS.has(word)) return { kind: 'cancelled', replies: [{ text: COMPLAINT_TEXTS.cancelled }] };
+    // A button from an earlier step (still on screen) asks the current step's question again.
+    if (action && !this.choices(draft).some((c) => c.action === `intake:${action}`)) return this.askStep(draft);
+    switch (draft.step) {
+      case 'describe':
+        if (action === 'next' || NEXT_WORDS.has(word)) {
+          if (!draft.text.trim()) return this.stay(draft, COMPLAINT_TEXTS.emptyDescription);
+          return this.askStep({ ...draft, step: 'subject' });
+        }
+        if (!said) return this.stay(draft, this.question(draft));
+        if (draft.text.length + said.length > MAX_DESCRIPTION) return this.stay(draft, COMPLAINT_TEXTS.descriptionFull);
+        return this.stay({ ...draft, text: draft.text ? `${draft.text}\n${said}` : said }, `${COMPLAINT_TEXTS.partAdded} ${COMPLAINT_TEXTS.addMore}`);
+      case 'subject': {
+        if (action === 'offered' && draft.offeredSubject) return this.askStep({ ...draft, subject: draft.offeredSubject, step: 'consent' });
+        if (action === 'skip' || SKIP_WORDS.has(word)) return this.askStep(withoutSubject(draft));
+        if (!said) return this.stay(draft, this.question(draft));
+        return this.askStep({ ...draft, subject: said, step: 'consent' });
+      }
+      case 'consent':
+        if (action === 'agree' || AGREE_WORDS.has(word)) return this.askStep({ ...draft, consentAt: this.now(), step: 'phone' });
+        if (action === 'decline' || DECLINE_WORDS.has(word)) return this.askStep(withoutPhone(draft));
+        return this.stay(draft, COMPLAINT_TEXTS.consentUnclear);
+      case 'phone': {
+        // Consent without a number collects nothing: it is not kept either.
+        if (action === 'skip' || SKIP_WORDS.has(word)) return this.askStep(withoutPhone(draft));
+        const phone = normalisePhone(said);
+        if (!phone) return this.stay(draft, COMPLAINT_TEXTS.badPhone);
+        return this.askStep({ ...draft, phone, step: 'review' });
+      }
+      case 'review':
+        if (action === 'send' || SEND_WORDS.has(word)) return { kind: 'submit', draft };
+        return this.stay(draft, `${this.question(draft)}\n\n${COMPLAINT_TEXTS.reviewUnclear}`);
+    }
+  }
+
+  private askStep(draft: IntakeDraft): IntakeResult {
+    return this.stay(draft, this.question(draft));
+  }
+
+  private stay(draft: IntakeDraft, text: string): IntakeResult {
+    return { kind: 'continue', draft, replies: [this.ask(draft, text)] };
+  }
+
+  private question(draft: IntakeDraft): string {
+    switch (draft.step) {
+      case 'describe':
+        return draft.text ? COMPLAINT_TEXTS.addMore : COMPLAINT_TEXTS.describe;
+      case 'subject':
+        return COMPLAINT_TEXTS.subject;
+      case 'consent':
+        return COMPLAINT_TEXTS.consent(this.locality.authority, this.locality.hotline.phone);
+      case 'phone':
+        return COMPLAINT_TEXTS.phone;
+      case 'review':
+        return COMPLAINT_TEXTS.review(draft.text, draft.subject, draft.phone);
+    }
+  }
+
+  private ask(draft: IntakeDraft, text: string): Reply {
+    return { text, choices: this.choices(draft) };
+  }
+
+  /** The buttons of the draft's step; "Hủy" is always one of them. */
+  private choices(draft: IntakeDraft): Choice[] {
+    const choice = (label: string, action: IntakeAction): Choice => ({ label, action: `intake:${action}` });
+    const choices: Choice[] = [];
+    if (draft.step === 'describe' && draft.text) choices.push(choice(COMPLAINT_TEXTS.nextChoice, 'next'));
+    if (draft.step === 'subject' && draft.offeredSubject) choices.push(choice(draft.offeredSubject, 'offered'));
+    if (draft.step === 'subject' || draft.step === 'phone') choices.push(choice(COMPLAINT_TEXTS.skipChoice, 'skip'));
+    if (draft.step === 'consent') choices.push(choice(COMPLAINT_TEXTS.agreeChoice, 'agree'), choice(COMPLAINT_TEXTS.declineChoice, 'decline'));
+    if (draft.step === 'review') choices.push(choice(COMPLAINT_TEXTS.sendChoice, 'send'));
+    choices.push(choice(COMPLAINT_TEXTS.cancelChoice, 'cancel'));
+    return choices;
+  }
+}
+
+/** The reply when submitting failed: the draft is kept and can be sent again. */
+export function submitFailed(): Reply {
+  return {
+    text: COMPLAINT_TEXTS.submitFailed,
+    choices: [
+      { label: COMPLAINT_TEXTS.resendChoice, action: 'intake:send' },
+      { label: COMPLAINT_TEXTS.cancelChoice, action: 'intake:cancel' },
+    ],
+  };
+}
+
+/** What the hotline stores of a draft: the dialogue's own fields stay behind. */
+export function complaintDraft(draft: IntakeDraft): ComplaintDraft {
+  const { text, subject, phone, consentAt } = draft;
+  return { text, ...(subject ? { subject } : {}), ...(phone ? { phone, consentAt } : {}) };
+}
+
+function withoutSubject(draft: IntakeDraft): IntakeDraft {
+  const { subject: _subject, ...rest } = draft;
+  return { ...rest, step: 'consent' };
+}
+
+function withoutPhone(draft: IntakeDraft): IntakeDraft {
+  const { phone: _phone, consentAt: _consentAt, ...rest } = draft;
+  return { ...rest, step: 'review' };
+}

@@ -18,11 +18,12 @@ export interface DeskOptions {
   dueWorkingDays?: number;
   holidays?: Holidays;
   onQueued?: () => void;
+  newCode?: () => string;
 }
 
 export function newDesk(store: Store, options: DeskOptions = {}): Hotline {
-  const { targets = [], clock, dueWorkingDays = 10, holidays = { fixed: [], dates: [] }, onQueued } = options;
-  return new Hotline({ store, calendar: new WorkingCalendar(holidays), dueWorkingDays, targets, onQueued, ...(clock ? { now: () => clock.now } : {}) });
+  const { targets = [], clock, dueWorkingDays = 10, holidays = { fixed: [], dates: [] }, onQueued, newCode } = options;
+  return new Hotline({ store, calendar: new WorkingCalendar(holidays), dueWorkingDays, targets, onQueued, newCode, ...(clock ? { now: () => clock.now } : {}) });
 }
 
 /** A log that keeps what went wrong, for tests to assert on. */

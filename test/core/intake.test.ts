@@ -1,0 +1,273 @@
+// The complaint intake through the real Conversation, engine and a SQLite store, on a
+// channel with buttons (web) and a numbered one (Zalo): each scenario is what the
+// citizen does and sees, then what the desk stored (or that it stored nothing).
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Hotline } from '../../src/complaints/hotline.ts';
+import { Conversation } from '../../src/core/conversation.ts';
+import { normalisePhone } from '../../src/core/intake.ts';
+import type { Address, ChannelName } from '../../src/core/messages.ts';
+import { addressKey, type Session } from '../../src/core/session.ts';
+import { COMPLAINT_TEXTS, MENU_TEXTS, TEXTS } from '../../src/core/texts.ts';
+import type { Engine } from '../../src/search/engine.ts';
+import type { Store } from '../../src/store/store.ts';
+import { MONDAY_9AM, newDesk } from '../complaints/desk.ts';
+import { sqliteBackend } from '../store/backends.ts';
+import { chatCitizen, said, type ChatCitizen } from './chat-citizen.ts';
+import { sharedEngine } from './inbox-fixtures.ts';
+
+const backend = sqliteBackend();
+let store: Store;
+let engine: Engine;
+let hotline: Hotline;
+let conversation: Conversation;
+
+beforeAll(async () => {
+  store = await backend.open();
+  engine = await sharedEngine();
+  hotline = newDesk(store, { clock: { now: MONDAY_9AM } });
+  conversation = new Conversation({ engine, store, sessionTtlMs: 3_600_000, hotline });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+afterAll(async () => {
+  await backend.cleanup();
+});
+
+const C = COMPLAINT_TEXTS;
+const KHAI_TU = 'dang-ky-khai-tu';
+
+/** Something the citizen does, or what the last replies must contain. */
+type Step = { say: string } | { press: string } | { sees: string };
+
+async function run(citizen: ChatCitizen, steps: Step[]): Promise<void> {
+  for (const step of steps) {
+    if ('say' in step) await citizen.say(step.say);
+    else if ('press' in step) await citizen.press(step.press);
+    else expect(said(citizen.last())).toContain(step.sees);
+  }
+}
+
+async function storedFor(address: Address) {
+  return (await hotline.complaints.all()).filter((c) => c.address.channel === address.channel && c.address.chatId === address.chatId);
+}
+
+async function draftOf(address: Address) {
+  return (await store.get<Session>('session', addressKey(address)))?.intake;
+}
+
+const CHANNELS: ChannelName[] = ['web', 'zalo'];
+
+/** Steps that take a citizen from nothing to the review of a complaint without subject or phone. */
+const TO_REVIEW: Step[] = [{ say: '/phananh' }, { say: 'Đèn đường ngõ 5 bị hỏng' }, { press: C.nextChoice }, { press: C.skipChoice }, { press: C.declineChoice }];
+
+interface Scenario {
+  name: string;
+  steps: () => Step[];
+  /** What the desk holds afterwards; `undefined` fields must be absent. */
+  stored: () => { text: string; subject?: string; phone?: string; consentAt?: number };
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'from the menu: two messages, no subject, no phone',
+    steps: () => [
+      { say: '/start' },
+      { press: TEXTS.complaintChoice },
+      { sees: C.describe },
+      { say: 'Đèn đường ngõ 5 bị hỏng' },
+      { sees: C.partAdded },
+      { say: 'đã một tuần chưa ai sửa' },
+      { press: C.nextChoice },
+      { sees: C.subject },
+      { press: C.skipChoice },
+      { sees: 'Nghị định 13/2023/NĐ-CP' },
+      { press: C.declineChoice },
+      { sees: 'Số điện thoại: không để lại' },
+      { sees: 'Cơ quan/thủ tục: không nêu' },
+      { press: C.sendChoice },
+      { sees: 'Mã phản ánh: PA-' },
+    ],
+    stored: () => ({ text: 'Đèn đường ngõ 5 bị hỏng\nđã một tuần chưa ai sửa' }),
+  },
+  {
+    name: 'typed words, a typed subject, consent, and a phone after a wrong one',
+    steps: () => [
+      { say: '/phananh' },
+      { say: 'Cán bộ hẹn 3 lần chưa trả kết quả' },
+      { say: 'xong' },
+      { say: 'UBND phường Mẫu' },
+      { sees: `bộ phận tiếp nhận phản ánh, kiến nghị của ${engine.knowledge.locality.authority}` },
+      { press: C.agreeChoice },
+      { sees: C.phone },
+      { say: '12345' },
+      { sees: C.badPhone },
+      { say: '+84 912.345.678' },
+      { sees: 'Số điện thoại: 0912345678' },
+      { say: 'gửi' },
+      { sees: 'Mã phản ánh: PA-' },
+    ],
+    stored: () => ({ text: 'Cán bộ hẹn 3 lần chưa trả kết quả', subject: 'UBND phường Mẫu', phone: '0912345678', consentAt: MONDAY_9AM }),
+  },
+  {
+    name: 'from the complaint outcome: the message is the first part',
+    steps: () => [
+      { say: 'đường trước nhà bị hỏng lâu rồi không ai sửa' },
+      { sees: TEXTS.complaintStart },
+      { sees: C.firstPartKept },
+      { press: C.nextChoice },
+      { press: C.skipChoice },
+      { press: C.declineChoice },
+      { sees: 'Nội dung: đường trước nhà bị hỏng lâu rồi không ai sửa' },
+      { press: C.sendChoice },
+    ],
+    stored: () => ({ text: 'đường trước nhà bị hỏng lâu rồi không ai sửa' }),
+  },
+  {
+    name: 'the procedure last answered is offered as the subject',
+    steps: () => [
+      { say: 'đăng ký khai tử ở đâu' },
+      { say: 'phản ánh' },
+      { say: 'Nộp hồ sơ hai tuần chưa có kết quả' },
+      { press: C.nextChoice },
+      { press: engine.get(KHAI_TU)!.title },
+      { press: C.declineChoice },
+      { press: C.sendChoice },
+    ],
+    stored: () => ({ text: 'Nộp hồ sơ hai tuần chưa có kết quả', subject: engine.get(KHAI_TU)!.title }),
+  },
+  {
+    name: 'an empty description cannot move on',
+    steps: () => [
+      { say: 'kiến nghị' },
+      { say: 'xong' },
+      { sees: C.emptyDescription },
+      { say: 'Nên mở thêm quầy một cửa buổi chiều' },
+      { press: C.nextChoice },
+      { press: C.skipChoice },
+      { press: C.declineChoice },
+      { press: C.sendChoice },
+    ],
+    stored: () => ({ text: 'Nên mở thêm quầy một cửa buổi chiều' }),
+  },
+  {
+    name: 'agreeing, then skipping the phone, keeps neither phone nor consent',
+    steps: () => [
+      { say: 'gửi phản ánh' },
+      { say: 'Thái độ cán bộ chưa tốt' },
+      { press: C.nextChoice },
+      { press: C.skipChoice },
+      { press: C.agreeChoice },
+      { press: C.skipChoice },
+      { sees: 'Số điện thoại: không để lại' },
+      { press: C.sendChoice },
+    ],
+    stored: () => ({ text: 'Thái độ cán bộ chưa tốt' }),
+  },
+  {
+    name: 'commands during intake answer and keep the draft; the next text continues it',
+    steps: () => [
+      { say: '/phananh' },
+      { say: 'phần một' },
+      { say: '/lienhe' },
+      { sees: MENU_TEXTS.contacts },
+      { say: 'phần hai' },
+      { sees: C.partAdded },
+      { say: '/phananh' },
+      { sees: C.addMore },
+      { press: C.nextChoice },
+      { press: C.skipChoice },
+      { press: C.declineChoice },
+      { press: C.sendChoice },
+    ],
+    stored: () => ({ text: 'phần một\nphần hai' }),
+  },
+];
+
+describe.each(CHANNELS)('intake on %s', (channel) => {
+  it.each(SCENARIOS)('$name', async ({ steps, stored }) => {
+    const citizen = chatCitizen(conversation, channel);
+    await run(citizen, steps());
+    const complaints = await storedFor(citizen.address);
+    expect(complaints).toHaveLength(1);
+    const [complaint] = complaints;
+    expect({ text: complaint!.text, subject: complaint!.subject, phone: complaint!.phone, consentAt: complaint!.consentAt }).toEqual(stored());
+    expect(complaint!.address).toEqual(citizen.address);
+    expect(said(citizen.last())).toContain(`Mã phản ánh: ${complaint!.code}`);
+    expect(said(citizen.last())).toContain(`Hạn trả lời: ${complaint!.dueDate.split('-').reverse().join('/')}`);
+    expect(await draftOf(citizen.address)).toBeUndefined();
+  });
+
+  const CANCEL_AT: [string, Step[]][] = [
+    ['what happened, still empty', [{ say: '/phananh' }]],
+    ['what happened', [{ say: '/phananh' }, { say: 'nội dung' }]],
+    ['office or procedure', [{ say: '/phananh' }, { say: 'nội dung' }, { press: C.nextChoice }]],
+    ['personal-data notice', [{ say: '/phananh' }, { say: 'nội dung' }, { press: C.nextChoice }, { press: C.skipChoice }]],
+    ['phone', [{ say: '/phananh' }, { say: 'nội dung' }, { press: C.nextChoice }, { press: C.skipChoice }, { press: C.agreeChoice }]],
+    ['review', TO_REVIEW],
+  ];
+  const CANCEL_BY: [string, Step][] = [
+    ['the button', { press: C.cancelChoice }],
+    ['"hủy"', { say: 'hủy' }],
+    ['"huy"', { say: 'huy' }],
+    ['"/huy"', { say: '/huy' }],
+  ];
+
+  describe.each(CANCEL_AT)('cancel at %s', (_step, reach) => {
+    it.each(CANCEL_BY)('by %s: nothing is stored and the next question is searched again', async (_how, cancel) => {
+      const citizen = chatCitizen(conversation, channel);
+      await run(citizen, [...reach, cancel, { sees: C.cancelled }]);
+      expect(await storedFor(citizen.address)).toEqual([]);
+      expect(await draftOf(citizen.address)).toBeUndefined();
+      expect(said(await citizen.say('đăng ký khai tử ở đâu'))).toContain(engine.get(KHAI_TU)!.title);
+    });
+  });
+
+  it('a failed submit keeps the draft; "Gửi lại" sends it', async () => {
+    const citizen = chatCitizen(conversation, channel);
+    await run(citizen, TO_REVIEW);
+    vi.spyOn(hotline, 'submit').mockRejectedValueOnce(new Error('store unreachable'));
+    await run(citizen, [{ press: C.sendChoice }, { sees: C.submitFailed }]);
+    expect(await storedFor(citizen.address)).toEqual([]);
+    expect(await draftOf(citizen.address)).toMatchObject({ step: 'review', text: 'Đèn đường ngõ 5 bị hỏng' });
+    await run(citizen, [{ press: C.resendChoice }, { sees: 'Mã phản ánh: PA-' }]);
+    expect(await storedFor(citizen.address)).toHaveLength(1);
+  });
+
+  it('the send button pressed again after submitting stores nothing more', async () => {
+    const citizen = chatCitizen(conversation, channel);
+    await run(citizen, TO_REVIEW);
+    const review = citizen.last();
+    await citizen.press(C.sendChoice);
+    // On Zalo the citizen types the number again; on the web the old button is pressed again.
+    const send = review[0]!.choices!.find((c) => c.label === C.sendChoice)!;
+    const again = channel === 'zalo' ? await citizen.say('1') : await conversation.handle({ address: citizen.address, updateId: 'again', action: send.action, receivedAt: Date.now() });
+    expect(said(again)).toContain(MENU_TEXTS.staleChoice);
+    expect(await storedFor(citizen.address)).toHaveLength(1);
+  });
+
+  it('says where the staff answer will come', async () => {
+    const citizen = chatCitizen(conversation, channel);
+    await run(citizen, [...TO_REVIEW, { press: C.sendChoice }]);
+    expect(said(citizen.last())).toContain(channel === 'web' ? 'Tra cứu phản ánh' : 'qua kênh này');
+  });
+});
+
+describe('phone numbers', () => {
+  it.each([
+    ['0912345678', '0912345678'],
+    ['0912 345 678', '0912345678'],
+    ['0912.345.678', '0912345678'],
+    ['+84 912 345 678', '0912345678'],
+    ['84912345678', '0912345678'],
+    ['+84912.345.678', '0912345678'],
+    ['091234567', undefined],
+    ['09123456789', undefined],
+    ['0012345678', undefined],
+    ['+1 912 345 678', undefined],
+    ['số của tôi', undefined],
+    ['', undefined],
+  ])('%j → %j', (typed, expected) => {
+    expect(normalisePhone(typed)).toBe(expected);
+  });
+});

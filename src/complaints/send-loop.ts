@@ -123,7 +123,11 @@ export function createSendLoop(options: SendLoopOptions): SendLoop {
     if (!complaint) return dropOrphan(id);
     const at = now();
     const delivery = job.event === 'new' ? (complaint.deliveries[job.target] ?? firstTry()) : ((await store.get<Delivery>(NOTICE_DELIVERIES, id)) ?? firstTry());
-    if (delivery.state !== 'pending') return void (await store.remove(HOTLINE_OUTBOX, id));
+    if (delivery.state !== 'pending') {
+      // Settled by another instance that read the queue at the same time as this one.
+      await store.remove(HOTLINE_OUTBOX, id);
+      return;
+    }
     if (delivery.nextTryAt > at) return;
 
     const target = targets.find((t) => t.name === job.target);
@@ -131,6 +135,7 @@ export function createSendLoop(options: SendLoopOptions): SendLoop {
     const next = await record(id, job, (d) =>
       outcome ? recordDelivery(d, outcome, at, retry) : { state: 'failed', attempts: d.attempts, lastError: SEND_LOOP_TEXTS.targetGone(job.target) },
     );
+    // No record (the complaint is gone) or a settled one: the job is done either way.
     if (next?.state === 'pending') return;
     if (next?.state === 'failed') log.warn({ id, attempts: next.attempts, lastError: next.lastError }, 'send loop: hotline target gave up');
     await store.remove(HOTLINE_OUTBOX, id);

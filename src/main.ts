@@ -143,7 +143,7 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
       chatLock: createChatLock(store, CHAT_LOCK),
     });
 
-    await app.register(webChat, { converse: inbox.converse });
+    await app.register(webChat, { converse: inbox.converse, tracking: { desk: hotline, store } });
     // The staff web inbox; its session cookie is Secure when the server is reached over HTTPS.
     if (config.adminUsers) await app.register(adminInbox, { hotline, store, users: config.adminUsers, secureCookies: config.publicUrl !== undefined });
     const pollers: ((signal: AbortSignal) => Promise<void>)[] = [];

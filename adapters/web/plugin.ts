@@ -1,14 +1,18 @@
 // The web chat as a Fastify plugin: the chat page at /, the widget script cities
-// embed on their portals, the page's assets, and the JSON endpoint the page talks to.
+// embed on their portals, the page's assets, the JSON endpoint the page talks to,
+// and (with a complaint desk) the page where citizens look their complaints up.
 import type { FastifyPluginAsync } from 'fastify';
 import { registerChatRoute, type Converse } from './chat-route.ts';
 import { loadPublicFiles, sendFile } from './static-files.ts';
+import { registerTrackingRoutes, type TrackingOptions } from './track-route.ts';
 
 export interface WebChatOptions {
   /** The dialogue: usually `(incoming) => conversation.handle(incoming)`. */
   converse: Converse;
   /** Shown as the page title and the chat header. Default "Trợ lý một cửa". */
   title?: string;
+  /** Serves /tra-cuu and GET /api/complaints/:code. */
+  tracking?: TrackingOptions;
 }
 
 // The page loads nothing from elsewhere; any portal may frame it (that is what widget.js does).
@@ -16,7 +20,8 @@ const PAGE_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
 
 export const webChat: FastifyPluginAsync<WebChatOptions> = async (app, options) => {
-  const files = await loadPublicFiles(options.title ?? 'Trợ lý một cửa');
+  const title = options.title ?? 'Trợ lý một cửa';
+  const files = await loadPublicFiles(title);
 
   app.get('/', (request, reply) => sendFile(request, reply.header('content-security-policy', PAGE_POLICY), files.page, 'no-cache'));
   // Portals embed it under a fixed URL, so it cannot be cached for good.
@@ -30,4 +35,5 @@ export const webChat: FastifyPluginAsync<WebChatOptions> = async (app, options) 
   });
 
   registerChatRoute(app, options.converse);
+  if (options.tracking) registerTrackingRoutes(app, options.tracking, { title, version: files.version });
 };

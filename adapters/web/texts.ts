@@ -9,3 +9,14 @@ export const WEB_TEXTS = {
   unavailable: 'Xin lỗi anh/chị, hệ thống đang bận nên chưa trả lời được. Anh/chị vui lòng thử lại sau ít phút.',
   serverError: 'Xin lỗi anh/chị, đã có lỗi xảy ra. Anh/chị vui lòng thử lại sau ít phút.',
 } as const;
+
+/** The "Tra cứu phản ánh" page and its JSON endpoint. */
+export const TRACK_TEXTS = {
+  heading: 'Tra cứu phản ánh',
+  codeLabel: 'Mã phản ánh',
+  codeHint: 'Mã có dạng PA-XXXX-XX, được gửi cho anh/chị khi phản ánh được tiếp nhận. Chữ hoa hay chữ thường, có dấu gạch hay không đều được.',
+  submit: 'Tra cứu',
+  remembered: 'Phản ánh anh/chị đã gửi từ máy này',
+  backToChat: 'Quay lại khung hỏi đáp',
+  tooMany: 'Anh/chị tra cứu nhiều lần quá, vui lòng đợi một phút rồi thử lại.',
+} as const;

@@ -141,11 +141,7 @@ export const COMPLAINT_TEXTS = {
   cancelChoice: 'Hủy',
   // Tracking.
   trackHeading: (code: string) => `Phản ánh ${code}`,
-  receivedOn: (date: string) => `Ngày tiếp nhận: ${date}`,
-  dueOn: (date: string) => `Hạn trả lời: ${date}`,
-  status: (status: string) => `Tình trạng: ${status}`,
-  reason: (reason: string) => `Lý do: ${reason}`,
-  answer: (answer: string) => `Trả lời của cán bộ: ${answer}`,
+  trackLabels: { receivedOn: 'Ngày tiếp nhận', dueOn: 'Hạn trả lời', status: 'Tình trạng', reason: 'Lý do', answer: 'Trả lời của cán bộ' },
   overdue: 'Phản ánh đã quá hạn trả lời; chúng tôi xin lỗi anh/chị vì sự chậm trễ, bộ phận tiếp nhận đã được nhắc để trả lời sớm nhất.',
   erased: 'Thông tin cá nhân và nội dung của phản ánh này đã được xóa theo yêu cầu.',
   mistypedCode: (typed: string) =>

@@ -95,15 +95,21 @@ export function renderTracking(result: TrackingResult): string {
   return trackingLines(result.view).join('\n');
 }
 
-/** The view line by line, as the chat and the web page show it. */
+/** The view line by line, as the chat shows it. */
 export function trackingLines(view: TrackingView): string[] {
-  const lines = [COMPLAINT_TEXTS.trackHeading(view.code)];
-  if (view.receivedOn) lines.push(COMPLAINT_TEXTS.receivedOn(view.receivedOn));
-  if (view.dueOn) lines.push(COMPLAINT_TEXTS.dueOn(view.dueOn));
-  lines.push(COMPLAINT_TEXTS.status(view.statusText));
-  if (view.reason) lines.push(COMPLAINT_TEXTS.reason(view.reason));
-  if (view.answer) lines.push(COMPLAINT_TEXTS.answer(view.answer));
-  if (view.overdue) lines.push(COMPLAINT_TEXTS.overdue);
-  if (view.erased) lines.push(COMPLAINT_TEXTS.erased);
-  return lines;
+  const notes = [...(view.overdue ? [COMPLAINT_TEXTS.overdue] : []), ...(view.erased ? [COMPLAINT_TEXTS.erased] : [])];
+  return [COMPLAINT_TEXTS.trackHeading(view.code), ...trackingFields(view).map(([label, value]) => `${label}: ${value}`), ...notes];
+}
+
+/** The view's labelled facts in the order they are shown, on the chat and on the web page. */
+export function trackingFields(view: TrackingView): [label: string, value: string][] {
+  const labels = COMPLAINT_TEXTS.trackLabels;
+  const fields: [string, string | undefined][] = [
+    [labels.receivedOn, view.receivedOn],
+    [labels.dueOn, view.dueOn],
+    [labels.status, view.statusText],
+    [labels.reason, view.reason],
+    [labels.answer, view.answer],
+  ];
+  return fields.filter((field): field is [string, string] => field[1] !== undefined);
 }

@@ -1,6 +1,7 @@
 // The chat page: sends what the citizen types or picks, shows the bot's replies,
 // and keeps keyboard focus where a keyboard or screen-reader user expects it.
 import { postChat, sessionId } from './api.js';
+import { rememberCodes } from './complaints.js';
 import { botMessage, errorMessage, isUsed, markUsed, userMessage } from './render.js';
 
 const session = sessionId();
@@ -26,6 +27,7 @@ async function exchange(message, shown, pressed) {
   let added;
   try {
     const replies = await postChat({ session, ...message });
+    for (const reply of replies) rememberCodes(reply.text);
     added = replies.map((reply) => log.appendChild(botMessage(reply, pick)));
   } catch (error) {
     added = [log.appendChild(errorMessage(error.message, (retry) => retryWith(retry, message)))];

@@ -2,7 +2,7 @@
 // fail on purpose, the exact retry times, the notices citizens get, overdue flags,
 // and two loops on one store never sending the same job at once.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Complaint, Delivery, ReplyDelivery } from '../../src/complaints/complaint.ts';
 import type { Hotline } from '../../src/complaints/hotline.ts';
 import { NOTICE_TEXTS, REPLY_ERRORS, SEND_LOOP_TEXTS } from '../../src/complaints/notices.ts';
@@ -10,7 +10,11 @@ import { CITIZEN_OUTBOX, HOTLINE_OUTBOX, type HotlineEventType, type HotlineTarg
 import { createSendLoop, type SendLoop } from '../../src/complaints/send-loop.ts';
 import type { Address, ChannelName, ChannelSender, SendOutcome } from '../../src/core/messages.ts';
 import type { Reply } from '../../src/core/reply.ts';
+import { startServer } from '../../src/main.ts';
 import type { Store } from '../../src/store/store.ts';
+import { DATE } from '../adapters/telegram/updates.ts';
+import { FAKE_BOT_USER, startFakeBotApi } from '../fakes/telegram-bot-api.ts';
+import { postTelegram, PUBLIC_URL, TELEGRAM_SECRET, testConfig } from '../server/running-server.ts';
 import { backendMakers, sqliteBackend, type Backend } from '../store/backends.ts';
 import { MONDAY_9AM, newDesk, recordingLog, type Clock } from './desk.ts';
 
@@ -382,5 +386,44 @@ describe('running on its own', () => {
     await stopped;
 
     expect((await complaint(hotline, code)).deliveries.webhook).toMatchObject({ state: 'delivered', attempts: 1 });
+  });
+});
+
+describe('in the running server', () => {
+  it('posts a complaint to the staff group, and a staff reply to that post reaches the citizen on Telegram', async () => {
+    const telegram = await startFakeBotApi();
+    const { backend, store } = await openStore();
+    const citizenChat = 4242;
+    const groupChat = { id: -1001234567890, type: 'supergroup', title: 'Đường dây nóng' };
+    // Queued before the server starts: the send loop takes it up when it starts.
+    const desk = newDesk(store, { targets: ['telegram-group'] });
+    const { code } = await desk.submit({ channel: 'telegram', chatId: String(citizenChat) }, { text: 'Hồ sơ trễ hẹn' });
+    const running = await startServer(
+      testConfig({
+        STORE_URL: backend.url,
+        STORE_PREFIX: backend.prefix,
+        PUBLIC_URL,
+        TELEGRAM_BOT_TOKEN: telegram.token,
+        TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
+        TELEGRAM_API_ROOT: telegram.apiRoot,
+        HOTLINE_TELEGRAM_CHAT_ID: String(groupChat.id),
+      }),
+    );
+    try {
+      const sentTo = (chatId: number) => telegram.callsTo('sendMessage').filter((p) => p.chat_id === String(chatId));
+      await vi.waitFor(() => expect(sentTo(groupChat.id).map((p) => String(p.text))).toEqual([expect.stringContaining(code)]), { timeout: 10_000, interval: 20 });
+
+      const post = { message_id: 900, date: DATE, chat: groupChat, from: FAKE_BOT_USER, text: `📩 Phản ánh, kiến nghị mới: ${code}` };
+      const staff = { id: 77, is_bot: false, first_name: 'Lan', username: 'lan_hotline' };
+      const reply = { update_id: 800, message: { message_id: 901, date: DATE, chat: groupChat, from: staff, text: 'Hồ sơ sẽ được trả vào thứ Hai.', reply_to_message: post } };
+      expect((await postTelegram(running.url, reply)).status).toBe(200);
+
+      await vi.waitFor(() => expect(sentTo(citizenChat).map((p) => p.text)).toEqual([NOTICE_TEXTS.answered(code, 'Hồ sơ sẽ được trả vào thứ Hai.')]), { timeout: 10_000, interval: 20 });
+      await vi.waitFor(async () => expect((await complaint(desk, code)).reply).toMatchObject({ state: 'sent', attempts: 1 }), { timeout: 10_000, interval: 20 });
+      expect((await complaint(desk, code)).deliveries['telegram-group']).toMatchObject({ state: 'delivered', attempts: 1 });
+    } finally {
+      await running.close();
+      await telegram.close();
+    }
   });
 });

@@ -78,13 +78,13 @@ export class Intake {
           if (!draft.text.trim()) return this.stay(draft, COMPLAINT_TEXTS.emptyDescription);
           return this.askStep({ ...draft, step: 'subject' });
         }
-        if (!said) return this.stay(draft, this.question(draft));
+        if (!said) return this.askStep(draft);
         if (draft.text.length + said.length > MAX_DESCRIPTION) return this.stay(draft, COMPLAINT_TEXTS.descriptionFull);
         return this.stay({ ...draft, text: draft.text ? `${draft.text}\n${said}` : said }, `${COMPLAINT_TEXTS.partAdded} ${COMPLAINT_TEXTS.addMore}`);
       case 'subject': {
         if (action === 'offered' && draft.offeredSubject) return this.askStep({ ...draft, subject: draft.offeredSubject, step: 'consent' });
         if (action === 'skip' || SKIP_WORDS.has(word)) return this.askStep(withoutSubject(draft));
-        if (!said) return this.stay(draft, this.question(draft));
+        if (!said) return this.askStep(draft);
         return this.askStep({ ...draft, subject: said, step: 'consent' });
       }
       case 'consent':

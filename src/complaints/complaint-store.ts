@@ -32,12 +32,19 @@ export class ComplaintStore {
   }
 
   /**
-   * Stores a new complaint durably. The index entry goes first: a crash between the two
-   * writes leaves an index entry without a record (skipped), never a record staff cannot list.
+   * Stores a new complaint durably, unless one with its code is stored already (a
+   * submission retried); returns the one stored. The index entry goes first: a crash
+   * between the two writes leaves an index entry without a record (skipped), never a
+   * record staff cannot list.
    */
-  async add(complaint: Complaint): Promise<void> {
-    await this.store.enqueue(INDEX, complaint.code, complaint.createdAt);
-    await this.store.set(RECORDS, complaint.code, complaint);
+  addOnce(complaint: Complaint): Promise<Complaint> {
+    return this.lock.run(`complaint:${complaint.code}`, async () => {
+      const stored = await this.get(complaint.code);
+      if (stored) return stored;
+      await this.store.enqueue(INDEX, complaint.code, complaint.createdAt);
+      await this.store.set(RECORDS, complaint.code, complaint);
+      return complaint;
+    });
   }
 
   get(code: string): Promise<Complaint | undefined> {

@@ -17,6 +17,11 @@ export interface ComplaintDraft {
   phone?: string;
   /** When the citizen agreed to the personal-data notice; required with a phone. */
   consentAt?: number;
+  /**
+   * Makes submitting idempotent: a draft submitted again with the same key (a message
+   * handled twice after a crash, a double press) gets the complaint already stored.
+   */
+  key?: string;
 }
 
 export interface HotlineOptions {
@@ -35,6 +40,9 @@ export interface HotlineOptions {
 /** Actions that the citizen is told about on their channel. */
 const TOLD_TO_CITIZEN: ReadonlySet<Transition['type']> = new Set(['answer', 'transfer', 'reject']);
 const VIETNAM_UTC_OFFSET_MS = 7 * 3600_000;
+/** Submission key → the tracking code it was given. */
+const SUBMISSIONS = 'complaint-submissions';
+const SUBMISSION_KEPT_MS = 30 * 24 * 3600_000;
 
 export class Hotline {
   readonly complaints: ComplaintStore;
@@ -62,7 +70,7 @@ export class Hotline {
   async submit(address: Address, draft: ComplaintDraft): Promise<Complaint> {
     if (draft.phone && draft.consentAt === undefined) throw new Error('a phone number needs the citizen’s recorded consent');
     const at = this.now();
-    const code = await this.freshCode();
+    const code = draft.key ? await this.codeForKey(draft.key) : await this.freshCode();
     const deliveries: Record<string, Delivery> = {};
     for (const target of this.options.targets) deliveries[target] = { state: 'pending', attempts: 0, nextTryAt: at };
     const complaint: Complaint = {
@@ -79,9 +87,9 @@ export class Hotline {
       history: [{ at, by: 'citizen', action: 'receive' }],
     };
     for (const target of this.options.targets) await this.queueForHotline({ code, target, event: 'new' });
-    await this.complaints.add(complaint);
+    const stored = await this.complaints.addOnce(complaint);
     this.options.onQueued?.();
-    return complaint;
+    return stored;
   }
 
   /** The complaint a citizen's typed code names ("pa 7kq3 m9x" works), if the code is valid and known. */
@@ -114,6 +122,15 @@ export class Hotline {
   /** Queues a notice to one hotline target (idempotent per complaint, target and event). */
   async queueForHotline(job: HotlineJob): Promise<void> {
     await this.options.store.enqueue<HotlineJob>(HOTLINE_OUTBOX, hotlineJobId(job), job);
+  }
+
+  /** The code this submission key was given; a new one the first time. */
+  private async codeForKey(key: string): Promise<string> {
+    const code = await this.freshCode();
+    if (await this.options.store.claim(SUBMISSIONS, key, code, SUBMISSION_KEPT_MS)) return code;
+    const given = await this.options.store.get<string>(SUBMISSIONS, key);
+    if (!given) throw new Error(`submission ${key}: its code expired while being read`);
+    return given;
   }
 
   private async freshCode(): Promise<string> {

@@ -3,6 +3,7 @@
 // personal-data notice (Nghị định 13/2023/NĐ-CP) → a phone number only if the
 // citizen agreed → review. The conversation keeps the draft in the session and
 // submits it to the hotline when the machine says so.
+import { randomUUID } from 'node:crypto';
 import type { ComplaintDraft } from '../complaints/hotline.ts';
 import type { Locality } from '../knowledge/locality.ts';
 import { fold } from '../text/vietnamese.ts';
@@ -55,7 +56,8 @@ export class Intake {
   /** A new draft; `firstPart` is the message that started it (the engine read it as a complaint). */
   start(options: { firstPart?: string; offeredSubject?: string }): { draft: IntakeDraft; replies: Reply[] } {
     const text = options.firstPart?.trim() ?? '';
-    const draft: IntakeDraft = { step: 'describe', text, ...(options.offeredSubject ? { offeredSubject: options.offeredSubject } : {}) };
+    // The key makes the final submit idempotent if this draft's confirmation is handled twice.
+    const draft: IntakeDraft = { step: 'describe', text, key: randomUUID(), ...(options.offeredSubject ? { offeredSubject: options.offeredSubject } : {}) };
     const opening = text ? `${COMPLAINT_TEXTS.firstPartKept} ${COMPLAINT_TEXTS.addMore}` : COMPLAINT_TEXTS.describe;
     return { draft, replies: [this.ask(draft, opening)] };
   }
@@ -158,8 +160,8 @@ export function submitFailed(): Reply {
 
 /** What the hotline stores of a draft: the dialogue's own fields stay behind. */
 export function complaintDraft(draft: IntakeDraft): ComplaintDraft {
-  const { text, subject, phone, consentAt } = draft;
-  return { text, ...(subject ? { subject } : {}), ...(phone ? { phone, consentAt } : {}) };
+  const { text, subject, phone, consentAt, key } = draft;
+  return { text, ...(subject ? { subject } : {}), ...(phone ? { phone, consentAt } : {}), ...(key ? { key } : {}) };
 }
 
 function withoutSubject(draft: IntakeDraft): IntakeDraft {

@@ -56,6 +56,19 @@ describe('submit', () => {
     expect([first.code, second.code]).toEqual(['PA-7KQ3-M9X', 'PA-AAAA-AAA']);
   });
 
+  it('submits a draft once per key: a confirmation handled twice (after a crash, a double press) gets the same complaint', async () => {
+    const hotline = newDesk(store, { targets: ['webhook'] });
+    const draft = { text: 'Hồ sơ trễ hẹn', key: 'draft-1' };
+    const [first, again] = await Promise.all([hotline.submit(citizen, draft), hotline.submit(citizen, draft)]);
+    const later = await hotline.submit(citizen, draft);
+    expect(again).toEqual(first);
+    expect(later).toEqual(first);
+    expect(await hotline.complaints.all()).toEqual([first]);
+    expect(await store.pending(HOTLINE_OUTBOX)).toHaveLength(1);
+    const other = await hotline.submit(citizen, { ...draft, key: 'draft-2' });
+    expect(other.code).not.toBe(first.code);
+  });
+
   it.each([
     // [received at (UTC), working days, due date] — the day of receipt does not count; Vietnam time decides the day.
     ['Monday 09:00', MONDAY_9AM, 1, '2026-03-03'],

@@ -1,33 +1,24 @@
 // The staff inbox in headless Chromium at a phone's size: sign in, open a complaint,
 // claim it and answer it, with no horizontal scrolling and no console errors (a
 // Content-Security-Policy violation would be one).
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DONE } from '../../adapters/admin/texts.ts';
 import { sqliteBackend, type Backend } from '../store/backends.ts';
+import { describeWithChromium, launchChromium, PHONE } from '../web/chromium.ts';
 import { inboxApp, PASSWORDS, type InboxApp } from './inbox-app.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
-
-const missing = !existsSync(CHROMIUM);
-const skip = missing && process.env.CI !== 'true';
-if (skip) console.warn(`test/admin/e2e.test.ts skipped: ${CHROMIUM} is missing (apt-get install chromium). In CI this test fails instead.`);
-
-describe.skipIf(skip)('staff inbox in headless Chromium', () => {
+describeWithChromium('staff inbox in headless Chromium', () => {
   let backend: Backend;
   let inbox: InboxApp;
   let browser: Browser;
   let url: string;
 
   beforeAll(async () => {
-    if (missing) throw new Error(`${CHROMIUM} is missing: the staff inbox e2e test needs Debian's chromium package (.ci/run installs it).`);
     backend = sqliteBackend();
     inbox = await inboxApp(await backend.open(), { targets: ['telegram-group'] });
     url = await inbox.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    browser = await launchChromium();
   }, 20_000);
 
   afterAll(async () => {

@@ -1,11 +1,10 @@
 // "Two staff claiming the same complaint at the same moment: exactly one wins, also
 // with two app instances": two child processes, each with its own store connection
 // and Hotline, claim the same complaints at once, on one Redis and on one SQLite file.
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backendMakers, type Backend } from '../store/backends.ts';
+import { startTsxChild } from '../store/child-process.ts';
 import { newDesk } from './desk.ts';
 
 const CHILD = fileURLToPath(new URL('claim-race-child.ts', import.meta.url));
@@ -24,19 +23,9 @@ afterEach(async () => {
   backend = undefined;
 });
 
-/** Starts one instance; `ready` resolves once it has opened the store, `outcomes` once it has claimed and exited. */
+/** Starts one instance: it says "ready" once it has opened the store, waits for "go", then writes its outcomes as JSON and exits. */
 function startInstance(on: Backend, by: string, codes: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, on.url, on.prefix, by, JSON.stringify(codes)]);
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const lines: string[] = [];
-  const reader = createInterface({ input: child.stdout });
-  const ready = new Promise<void>((resolve) => reader.on('line', (line) => lines.push(line) === 1 && resolve()));
-  const exited = new Promise<Outcome[]>((resolve, reject) =>
-    child.on('close', (code) => (code === 0 && lines[0] === 'ready' ? resolve(JSON.parse(lines[1]!) as Outcome[]) : reject(new Error(`instance ${by} exited ${code}: ${stderr}`)))),
-  );
-  exited.catch(() => {});
-  return { go: () => child.stdin.write('go\n'), ready: Promise.race([ready, exited.then(() => {})]), outcomes: exited };
+  return startTsxChild(CHILD, [on.url, on.prefix, by, JSON.stringify(codes)], `instance ${by}`);
 }
 
 describe.each(backendMakers)('two app instances on one %s store', (_name, make) => {
@@ -47,9 +36,9 @@ describe.each(backendMakers)('two app instances on one %s store', (_name, make) 
     for (let i = 0; i < COMPLAINTS; i++) codes.push((await hotline.submit({ channel: 'telegram', chatId: `c${i}` }, { text: `Phản ánh số ${i}` })).code);
 
     const instances = STAFF.map((by) => startInstance(backend!, by, codes));
-    await Promise.all(instances.map((instance) => instance.ready));
-    for (const instance of instances) instance.go();
-    const [lan, minh] = (await Promise.all(instances.map((instance) => instance.outcomes))) as [Outcome[], Outcome[]];
+    expect(await Promise.all(instances.map((instance) => instance.ready))).toEqual(['ready', 'ready']);
+    for (const { child } of instances) child.stdin.write('go\n');
+    const [lan, minh] = (await Promise.all(instances.map((instance) => instance.exited))).map((lines) => JSON.parse(lines[1]!) as Outcome[]) as [Outcome[], Outcome[]];
 
     for (const [i, code] of codes.entries()) {
       const outcomes = [lan[i]!, minh[i]!];

@@ -4,17 +4,17 @@
 // confirmation (with its tracking code) arrives, the child is killed with SIGKILL
 // while it is still storing the others. Every complaint whose code a citizen saw
 // must then be in the store, complete, with its hotline job queued.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOTLINE_OUTBOX, type HotlineJob } from '../../src/complaints/outbox.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { COMPLAINT_TEXTS } from '../../src/core/texts.ts';
 import { backendMakers, type Backend } from '../store/backends.ts';
+import { startTsxChild } from '../store/child-process.ts';
 import { newDesk } from './desk.ts';
 
 const CHILD = fileURLToPath(new URL('kill-child.ts', import.meta.url));
@@ -41,15 +41,9 @@ async function hotlineSystemDown(): Promise<string> {
 
 /** Starts the server in a child process; resolves with its URL once it listens. */
 async function startChild(on: Backend, webhookUrl: string): Promise<string> {
-  const started = spawn(process.execPath, ['--import', 'tsx', CHILD, on.url, on.prefix, webhookUrl], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child = started;
-  let stderr = '';
-  started.stderr!.on('data', (chunk) => (stderr += chunk));
-  const [line] = (await Promise.race([
-    once(createInterface({ input: started.stdout! }), 'line'),
-    once(started, 'exit').then(() => Promise.reject(new Error(`server child exited: ${stderr}`))),
-  ])) as [string];
-  return line.replace(/^ready /, '');
+  const started = startTsxChild(CHILD, [on.url, on.prefix, webhookUrl], 'server child');
+  child = started.child;
+  return (await started.ready).replace(/^ready /, '');
 }
 
 async function chat(url: string, session: string, message: { text: string } | { action: string }): Promise<Reply[]> {

@@ -1,28 +1,20 @@
 // The web chat end to end: the real page, widget and Conversation in headless
 // Chromium (Debian's package, driven by playwright-core), at a phone's size.
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { webChat } from '../../adapters/web/plugin.ts';
 import { MENU_TEXTS, TEXTS } from '../../src/core/texts.ts';
+import { describeWithChromium, launchChromium, PHONE } from './chromium.ts';
 import { clarifyingQuestion, realConversation, type RealConversation } from './real-conversation.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-// Playwright gives every launch a new, empty user-data dir of its own (it refuses --user-data-dir in args).
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOT = 'test/web/__screenshots__/chat.png';
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 const WELCOME = MENU_TEXTS.intro.slice(0, 40);
 
-const missing = !existsSync(CHROMIUM);
-const skip = missing && process.env.CI !== 'true';
-if (skip) console.warn(`test/web/e2e.test.ts skipped: ${CHROMIUM} is missing (apt-get install chromium). In CI this test fails instead.`);
-
-describe.skipIf(skip)('web chat in headless Chromium', () => {
+describeWithChromium('web chat in headless Chromium', () => {
   let real: RealConversation;
   let app: FastifyInstance;
   let portal: Server;
@@ -31,7 +23,6 @@ describe.skipIf(skip)('web chat in headless Chromium', () => {
   let portalUrl: string;
 
   beforeAll(async () => {
-    if (missing) throw new Error(`${CHROMIUM} is missing: the web chat e2e test needs Debian's chromium package (.ci/run installs it).`);
     real = await realConversation();
     app = Fastify();
     await app.register(webChat, { converse: (incoming) => real.conversation.handle(incoming) });
@@ -43,7 +34,7 @@ describe.skipIf(skip)('web chat in headless Chromium', () => {
     });
     await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
     portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    browser = await launchChromium();
   }, 20_000);
 
   afterAll(async () => {

@@ -1,21 +1,29 @@
 // A complaint from start to tracking code through the whole server on each channel:
-// Telegram and Zalo by webhook against their fake APIs (buttons on Telegram, typed
-// numbers on Zalo), the web chat through POST /api/chat. Afterwards the complaint is
-// in the store with the address of the chat it came from.
+// Telegram, Zalo and Zalo OA by webhook against their fake APIs (buttons on Telegram,
+// typed numbers on both Zalos), the web chat through POST /api/chat. Afterwards the
+// complaint is in the store with the address of the chat it came from. On Zalo OA a
+// staff answer from /admin then reaches the citizen, or, once the interaction window
+// has closed, is marked failed and still shown by "tra cứu".
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ComplaintStore } from '../../src/complaints/complaint-store.ts';
+import { NOTICE_TEXTS } from '../../src/complaints/notices.ts';
+import { hashPassword } from '../../src/complaints/password.ts';
 import type { Address } from '../../src/core/messages.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { COMPLAINT_TEXTS } from '../../src/core/texts.ts';
 import { startServer, type RunningServer } from '../../src/main.ts';
 import { openStore } from '../../src/store/open-store.ts';
+import type { Store } from '../../src/store/store.ts';
+import { PASSWORDS, Staff } from '../admin/inbox-app.ts';
 import { callbackUpdate, textUpdate } from '../adapters/telegram/updates.ts';
+import { APP_ID, OA_ID, OA_SECRET_KEY } from '../adapters/zalo-oa/events.ts';
 import { startFakeBotApi, type FakeBotApi } from '../fakes/telegram-bot-api.ts';
 import { FakeZaloBotApi } from '../fakes/zalo-bot-api.ts';
-import { post, postTelegram, postZalo, PUBLIC_URL, TELEGRAM_SECRET, testConfig, ZALO_SECRET, zaloText } from './running-server.ts';
+import { FakeZaloOaApi } from '../fakes/zalo-oa-api.ts';
+import { post, postTelegram, postZalo, postZaloOa, PUBLIC_URL, TELEGRAM_SECRET, testConfig, ZALO_SECRET, zaloText } from './running-server.ts';
 
 const WAIT = { timeout: 10_000, interval: 20 };
 const C = COMPLAINT_TEXTS;
@@ -25,12 +33,17 @@ let storeUrl: string;
 let running: RunningServer;
 let telegram: FakeBotApi;
 let zalo: FakeZaloBotApi;
+let oa: FakeZaloOaApi;
+/** The server's store, opened beside it to read the complaints back. */
+let reader: Store;
+let complaints: ComplaintStore;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'motcua-intake-'));
   storeUrl = `sqlite://${join(dir, 'store.sqlite')}`;
   telegram = await startFakeBotApi();
   zalo = await FakeZaloBotApi.start();
+  oa = await FakeZaloOaApi.start({ appId: APP_ID });
   running = await startServer(
     testConfig({
       STORE_URL: storeUrl,
@@ -41,14 +54,27 @@ beforeAll(async () => {
       ZALO_BOT_TOKEN: zalo.token,
       ZALO_API_ROOT: zalo.apiRoot,
       ZALO_WEBHOOK_SECRET: ZALO_SECRET,
+      ZALO_OA_ID: OA_ID,
+      ZALO_OA_APP_ID: oa.appId,
+      ZALO_OA_APP_SECRET: oa.appSecretKey,
+      ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
+      ZALO_OA_ACCESS_TOKEN: oa.initial.accessToken,
+      ZALO_OA_REFRESH_TOKEN: oa.initial.refreshToken,
+      ZALO_OA_API_ROOT: oa.root,
+      ZALO_OA_OAUTH_ROOT: oa.root,
+      ADMIN_USERS: `lan:${await hashPassword(PASSWORDS.lan)}`,
     }),
   );
+  reader = await openStore(storeUrl);
+  complaints = new ComplaintStore(reader);
 }, 20_000);
 
 afterAll(async () => {
+  await reader?.close();
   await running?.close();
   await telegram?.close();
   await zalo?.close();
+  await oa?.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -97,12 +123,37 @@ function zaloDriver(chatId: string): Driver {
   return {
     address: { channel: 'zalo', chatId },
     say,
-    press(label) {
-      const number = new RegExp(`^(\\d+)\\. ${label}$`, 'm').exec(texts().at(-1) ?? '');
-      if (!number) throw new Error(`no numbered "${label}" in ${texts().at(-1)}`);
-      return say(number[1]!);
-    },
+    press: (label) => say(numberOf(label, texts().at(-1))),
   };
+}
+
+/** The texts the OA was asked to send `userId`, refused ones included. */
+function oaTexts(userId: string): string[] {
+  return oa
+    .sends()
+    .filter((c) => (c.body.recipient as { user_id?: unknown }).user_id === userId)
+    .map((c) => String((c.body.message as { text?: unknown }).text));
+}
+
+function zaloOaDriver(userId: string): Driver {
+  const texts = () => oaTexts(userId);
+  const say = async (text: string) => {
+    const before = texts().length;
+    expect((await postZaloOa(running.url, `oa-${++updates}`, text, userId)).status).toBe(200);
+    return answered(texts, before);
+  };
+  return {
+    address: { channel: 'zalo-oa', chatId: userId },
+    say,
+    press: (label) => say(numberOf(label, texts().at(-1))),
+  };
+}
+
+/** Zalo shows choices as a numbered list: the number to type for `label`. */
+function numberOf(label: string, text: string | undefined): string {
+  const number = new RegExp(`^(\\d+)\\. ${label}$`, 'm').exec(text ?? '')?.[1];
+  if (!number) throw new Error(`no numbered "${label}" in ${text}`);
+  return number;
 }
 
 function webDriver(session: string): Driver {
@@ -127,6 +178,7 @@ function webDriver(session: string): Driver {
 const DRIVERS: [string, () => Driver][] = [
   ['telegram (buttons)', () => telegramDriver(4242)],
   ['zalo (numbers)', () => zaloDriver('zalo-chat-7')],
+  ['zalo oa (numbers)', () => zaloOaDriver('oa-user-0007')],
   ['web chat', () => webDriver('web-session-0007')],
 ];
 
@@ -143,33 +195,80 @@ describe.each(DRIVERS)('on %s', (_channel, driver) => {
     const code = /Mã phản ánh: (PA-\w{4}-\w{2})/.exec(confirmation)?.[1];
     expect(code, confirmation).toBeDefined();
 
-    const store = await openStore(storeUrl);
-    try {
-      expect(await new ComplaintStore(store).get(code!)).toMatchObject({
-        address: citizen.address,
-        text: 'Đèn đường ngõ 5 bị hỏng một tuần',
-        subject: 'UBND phường Mẫu',
-        phone: '0912345678',
-        consentAt: expect.any(Number),
-        status: 'received',
-      });
-    } finally {
-      await store.close();
-    }
+    expect(await complaints.get(code!)).toMatchObject({
+      address: citizen.address,
+      text: 'Đèn đường ngõ 5 bị hỏng một tuần',
+      subject: 'UBND phường Mẫu',
+      phone: '0912345678',
+      consentAt: expect.any(Number),
+      status: 'received',
+    });
     expect(await citizen.say(`tra cứu ${code}`)).toContain('Tình trạng: đã tiếp nhận');
   });
 });
 
-it('the tracking page on the running server shows a complaint filed in the chat', async () => {
-  const citizen = webDriver('web-session-0008');
-  await citizen.say('Cán bộ phường hẹn tôi 3 lần vẫn chưa trả kết quả');
+/** The shortest intake (no office, no phone) to confirmation; the tracking code the citizen was given. */
+async function fileComplaint(citizen: Driver, text: string): Promise<string> {
+  await citizen.say('/phananh');
+  await citizen.say(text);
   await citizen.press(C.nextChoice);
   await citizen.press(C.skipChoice);
   await citizen.press(C.declineChoice);
-  const code = /Mã phản ánh: (PA-\w{4}-\w{2})/.exec(await citizen.press(C.sendChoice))![1]!;
+  const confirmation = await citizen.press(C.sendChoice);
+  const code = /Mã phản ánh: (PA-\w{4}-\w{2})/.exec(confirmation)?.[1];
+  if (!code) throw new Error(`no tracking code in ${confirmation}`);
+  return code;
+}
+
+it('the tracking page on the running server shows a complaint filed in the chat', async () => {
+  const code = await fileComplaint(webDriver('web-session-0008'), 'Cán bộ phường hẹn tôi 3 lần vẫn chưa trả kết quả');
   const page = await fetch(`${running.url}/tra-cuu?ma=${code}`);
   expect(page.status).toBe(200);
   expect(await page.text()).toContain('<dd>đã tiếp nhận</dd>');
   const api = await fetch(`${running.url}/api/complaints/${code}`);
   expect(((await api.json()) as { complaint: { code: string } }).complaint.code).toBe(code);
+});
+
+describe('a staff answer from /admin to a Zalo OA citizen', () => {
+  async function answerAsStaff(code: string, answer: string): Promise<Staff> {
+    const staff = new Staff(running.app);
+    expect((await staff.login('lan', PASSWORDS.lan)).statusCode).toBe(303);
+    expect((await staff.act(code, { action: 'claim' })).statusCode).toBe(303);
+    expect((await staff.act(code, { action: 'answer', text: answer })).statusCode).toBe(303);
+    return staff;
+  }
+
+  async function replyOf(code: string) {
+    return (await complaints.get(code))?.reply;
+  }
+
+  it('reaches the citizen through the OA as the answer notice', async () => {
+    const userId = 'oa-user-0008';
+    const code = await fileComplaint(zaloOaDriver(userId), 'Hồ sơ đăng ký khai sinh của con tôi quá hẹn 5 ngày');
+    const answer = 'Phường đã trả kết quả khai sinh, mời anh/chị đến nhận tại bộ phận một cửa.';
+    await answerAsStaff(code, answer);
+
+    await vi.waitFor(async () => expect(await replyOf(code)).toMatchObject({ state: 'sent', attempts: 1 }), WAIT);
+    expect(oaTexts(userId).at(-1)).toBe(NOTICE_TEXTS.answered(code, answer));
+  });
+
+  it('is marked failed when the OA refuses it as outside the interaction window, and "tra cứu" still shows it', async () => {
+    const userId = 'oa-user-0009';
+    const citizen = zaloOaDriver(userId);
+    const code = await fileComplaint(citizen, 'Cổng trụ sở phường khóa trong giờ làm việc');
+    const answer = 'Phường đã nhắc bảo vệ mở cổng từ 7 giờ 30 các ngày làm việc.';
+    oa.failNextSend({ error: -230, message: 'User has not interacted with the OA in the past 7 days' });
+    const staff = await answerAsStaff(code, answer);
+
+    await vi.waitFor(async () => expect(await replyOf(code)).toMatchObject({ state: 'failed', attempts: 1, lastError: expect.stringContaining('thời hạn tương tác') }), WAIT);
+    expect(oa.sentTexts()).not.toContain(NOTICE_TEXTS.answered(code, answer));
+    expect((await staff.get(`/admin/complaints/${code}`)).body).toContain('Chưa gửi được câu trả lời tới người dân');
+
+    // The citizen's next message reopens the window: the lookup shows the answer, and the
+    // notice the OA refused goes out just before it.
+    await citizen.say(`tra cứu ${code}`);
+    await vi.waitFor(() => expect(oaTexts(userId).at(-1)).toContain(`${C.trackLabels.answer}: ${answer}`), WAIT);
+    expect(oaTexts(userId).at(-1)).toContain('Tình trạng: đã trả lời');
+    expect(oa.sentTexts()).toContain(NOTICE_TEXTS.answered(code, answer));
+  });
 });

@@ -1,6 +1,7 @@
 // Starting the whole server for end-to-end tests: a configuration as the
 // environment would give it (port 0, quiet logs), and helpers that post to it.
 import { parseConfig, type Config } from '../../src/config.ts';
+import { APP_ID, signOf, textEvent } from '../adapters/zalo-oa/events.ts';
 
 export const PUBLIC_URL = 'https://bot.example.test';
 export const TELEGRAM_SECRET = 'tg_webhook_secret';
@@ -16,6 +17,17 @@ export function postTelegram(baseUrl: string, update: unknown): Promise<Response
 
 export function postZalo(baseUrl: string, update: unknown): Promise<Response> {
   return post(`${baseUrl}/zalo/webhook`, { 'x-bot-api-secret-token': ZALO_SECRET }, update);
+}
+
+/** A Zalo OA text event from `userId`, signed with the OA secret key as Zalo signs it. */
+export function postZaloOa(baseUrl: string, msgId: string, text: string, userId: string): Promise<Response> {
+  const timestamp = String(Date.now());
+  const raw = JSON.stringify({ ...textEvent(msgId, text, timestamp), sender: { id: userId } });
+  return fetch(`${baseUrl}/zalo-oa/webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-zevent-signature': signOf(raw, APP_ID, timestamp) },
+    body: raw,
+  });
 }
 
 export function post(url: string, headers: Record<string, string>, body: unknown): Promise<Response> {

@@ -3,9 +3,10 @@
 // take now.
 import { isOverdue, transition, type Complaint, type Delivery, type Transition } from '../../src/complaints/complaint.ts';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../../src/complaints/export.ts';
+import { vnDate } from '../../src/core/texts.ts';
 import { html, type Html } from './html.ts';
 import { flags } from './list-page.ts';
-import { layout, noticeBox, shownDate, shownTime, type Notice } from './layout.ts';
+import { layout, noticeBox, shownTime, type Notice } from './layout.ts';
 import type { AdminSession } from './sessions.ts';
 import { ACTION_LABELS, ACTORS, ADMIN_TEXTS, HISTORY_LABELS, TARGET_LABELS, type ActionType } from './texts.ts';
 
@@ -53,7 +54,7 @@ ${row('Cơ quan/thủ tục', c.subject)}
 ${row('Số điện thoại', c.phone ? `${c.phone}${c.consentAt !== undefined ? ` (đồng ý xử lý dữ liệu cá nhân lúc ${shownTime(c.consentAt)})` : ''}` : undefined)}
 ${row('Kênh', CHANNEL_LABELS[c.address.channel] ?? c.address.channel)}
 ${row('Ngày tiếp nhận', shownTime(c.createdAt))}
-${row('Hạn trả lời', `${shownDate(c.dueDate)}${isOverdue(c, today) ? ` (${ADMIN_TEXTS.overdue.toLowerCase()})` : ''}`)}
+${row('Hạn trả lời', `${vnDate(c.dueDate)}${isOverdue(c, today) ? ` (${ADMIN_TEXTS.overdue.toLowerCase()})` : ''}`)}
 ${row('Trạng thái', STATUS_LABELS[c.status] ?? c.status)}
 ${row('Người xử lý', c.assignee)}
 ${row('Trả lời', c.answer)}

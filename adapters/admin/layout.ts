@@ -1,7 +1,8 @@
 // The page shell every inbox page shares (header, sign-out form, notices), its style
 // sheet (served from /admin/admin.css: the pages run no script and no inline style),
 // and how dates are written for staff.
-import { vietnamTime } from '../../src/complaints/export.ts';
+import { vietnamTime } from '../../src/complaints/vietnam-time.ts';
+import { vnDate } from '../../src/core/texts.ts';
 import { html, type Html } from './html.ts';
 import type { AdminSession } from './sessions.ts';
 import { ADMIN_TEXTS } from './texts.ts';
@@ -13,16 +14,10 @@ export interface Notice {
   text: string;
 }
 
-/** "YYYY-MM-DD" as "DD/MM/YYYY". */
-export function shownDate(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  return `${day}/${month}/${year}`;
-}
-
 /** A time in Vietnam as "DD/MM/YYYY HH:MM". */
 export function shownTime(ms: number): string {
   const [date, clock] = vietnamTime(ms).split(' ');
-  return `${shownDate(date!)} ${clock}`;
+  return `${vnDate(date!)} ${clock}`;
 }
 
 export function noticeBox(notice: Notice | undefined): Html {

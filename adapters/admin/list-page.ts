@@ -2,9 +2,10 @@
 // what needs attention, and export links for the same selection.
 import { isOverdue, type Complaint } from '../../src/complaints/complaint.ts';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../../src/complaints/export.ts';
+import { vnDate } from '../../src/core/texts.ts';
 import { FILTERS, hasFailedSend, matchesFilter, type Filter } from './filters.ts';
 import { html, type Html } from './html.ts';
-import { layout, shownDate, shownTime } from './layout.ts';
+import { layout, shownTime } from './layout.ts';
 import type { AdminSession } from './sessions.ts';
 import { ADMIN_TEXTS } from './texts.ts';
 
@@ -48,7 +49,7 @@ function row(c: Complaint, today: string): Html {
   return html`<tr>
 <td data-label="Mã"><a href="/admin/complaints/${c.code}">${c.code}</a></td>
 <td data-label="Ngày nhận">${shownTime(c.createdAt)}</td>
-<td data-label="Hạn">${shownDate(c.dueDate)}</td>
+<td data-label="Hạn">${vnDate(c.dueDate)}</td>
 <td data-label="Trạng thái" class="status">${STATUS_LABELS[c.status] ?? c.status}</td>
 <td data-label="Người xử lý">${c.assignee ?? '—'}</td>
 <td data-label="Kênh">${CHANNEL_LABELS[c.address.channel] ?? c.address.channel}</td>

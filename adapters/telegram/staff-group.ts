@@ -6,7 +6,8 @@
 import { GrammyError, HttpError, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Complaint } from '../../src/complaints/complaint.ts';
-import { CHANNEL_LABELS, vietnamTime } from '../../src/complaints/export.ts';
+import { CHANNEL_LABELS } from '../../src/complaints/export.ts';
+import { vietnamTime } from '../../src/complaints/vietnam-time.ts';
 import type { HotlineEvent, HotlineTarget, TargetOutcome } from '../../src/complaints/outbox.ts';
 import { parseTrackingCode } from '../../src/complaints/tracking-code.ts';
 import { vnDate } from '../../src/core/texts.ts';

@@ -2,17 +2,14 @@
 // national PAKN system, JSON for reports and other tools. Pure functions; every
 // time is shown in Vietnam time (UTC+7, no daylight saving).
 import type { ChannelName } from '../core/messages.ts';
-import type { Complaint, Status } from './complaint.ts';
+import { STATUS_TEXTS } from '../core/texts.ts';
+import { STATUSES, type Complaint, type Status } from './complaint.ts';
+import { vietnamIso, vietnamTime } from './vietnam-time.ts';
 
-/** How staff call each status, in the inbox and in exports. */
-export const STATUS_LABELS: Record<Status, string> = {
-  received: 'Đã tiếp nhận',
-  in_progress: 'Đang xử lý',
-  answered: 'Đã trả lời',
-  closed: 'Đã đóng',
-  transferred: 'Đã chuyển cơ quan khác',
-  rejected: 'Không tiếp nhận',
-};
+/** How staff call each status, in the inbox and in exports: the citizen's words, as a label. */
+export const STATUS_LABELS = Object.fromEntries(
+  STATUSES.map((status) => [status, STATUS_TEXTS[status].charAt(0).toUpperCase() + STATUS_TEXTS[status].slice(1)]),
+) as Record<Status, string>;
 
 export const CHANNEL_LABELS: Record<ChannelName, string> = {
   web: 'Web',
@@ -21,19 +18,8 @@ export const CHANNEL_LABELS: Record<ChannelName, string> = {
   'zalo-oa': 'Zalo OA',
 };
 
-const VIETNAM_UTC_OFFSET_MS = 7 * 3600_000;
 /** History actions after which the citizen has had their outcome (an answer, a transfer or a rejection). */
 const DECIDING_ACTIONS = new Set(['answer', 'transfer', 'reject']);
-
-/** `ms` in Vietnam time as "YYYY-MM-DD HH:MM" (sorts as text; Excel reads it as a date). */
-export function vietnamTime(ms: number): string {
-  return new Date(ms + VIETNAM_UTC_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-/** `ms` as an ISO 8601 time with the Vietnam offset, e.g. "2026-12-02T14:05:00+07:00". */
-export function vietnamIso(ms: number): string {
-  return `${new Date(ms + VIETNAM_UTC_OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
-}
 
 /** When the citizen was given an outcome (the last answer, transfer or rejection), and when it was closed. */
 export function milestones(complaint: Complaint): { decidedAt?: number; closedAt?: number } {

@@ -7,6 +7,7 @@ import { erasePersonalData, transition, type Complaint, type Delivery, type Tran
 import { ComplaintStore, type UpdateResult } from './complaint-store.ts';
 import { CITIZEN_OUTBOX, HOTLINE_OUTBOX, hotlineJobId, type CitizenJob, type HotlineJob } from './outbox.ts';
 import { newTrackingCode, parseTrackingCode } from './tracking-code.ts';
+import { localDate } from './vietnam-time.ts';
 import type { WorkingCalendar } from './working-days.ts';
 
 /** What the citizen gave during intake. */
@@ -39,7 +40,6 @@ export interface HotlineOptions {
 
 /** Actions that the citizen is told about on their channel. */
 const TOLD_TO_CITIZEN: ReadonlySet<Transition['type']> = new Set(['answer', 'transfer', 'reject']);
-const VIETNAM_UTC_OFFSET_MS = 7 * 3600_000;
 /** Submission key → the tracking code it was given. */
 const SUBMISSIONS = 'complaint-submissions';
 const SUBMISSION_KEPT_MS = 30 * 24 * 3600_000;
@@ -142,9 +142,4 @@ export class Hotline {
     }
     throw new Error('no free tracking code after 20 tries');
   }
-}
-
-/** The date in Vietnam (UTC+7, no daylight saving) at `ms`, as YYYY-MM-DD. */
-export function localDate(ms: number): string {
-  return new Date(ms + VIETNAM_UTC_OFFSET_MS).toISOString().slice(0, 10);
 }

@@ -2,7 +2,8 @@
 // see of a complaint (status, dates, the staff answer) on any channel and on the
 // web page. Never the phone number, never which staff member handled it.
 import { isOverdue, type Complaint } from '../complaints/complaint.ts';
-import { localDate, type Hotline } from '../complaints/hotline.ts';
+import type { Hotline } from '../complaints/hotline.ts';
+import { localDate } from '../complaints/vietnam-time.ts';
 import { parseTrackingCode } from '../complaints/tracking-code.ts';
 import { fold } from '../text/vietnamese.ts';
 import { COMPLAINT_TEXTS, STATUS_TEXTS, vnDate } from './texts.ts';

@@ -11,10 +11,10 @@ import { defaultMiniSearch } from '../src/eval/baseline.ts';
 import { readEvalSet } from '../src/eval/eval-set.ts';
 import { importDvcFile } from '../src/importer/dvc-import.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
+import { NATIONAL_RECORDS_FILE } from '../src/knowledge/national.ts';
 import { Engine } from '../src/search/engine.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DVC = resolve(ROOT, '../shared/data/dvc-procedures.jsonl.gz');
 const BUILDS = 5;
 const ROUNDS = 3;
 const TARGETS = { build_ms: 2000, heap_mb: 250, p99_ms: 5 };
@@ -82,7 +82,7 @@ async function main() {
   const curated = await loadKnowledgeBase([join(ROOT, 'knowledge')]);
   const out = await mkdtemp(join(tmpdir(), 'motcua-bench-'));
   try {
-    await importDvcFile(DVC, out, { today: new Date().toISOString().slice(0, 10) });
+    await importDvcFile(NATIONAL_RECORDS_FILE, out, { today: new Date().toISOString().slice(0, 10) });
     const scaled = await loadKnowledgeBase([join(ROOT, 'knowledge'), out]);
     const small = compare(curated, questions);
     const large = compare(scaled, questions);

@@ -1,4 +1,4 @@
-// Turns one national-portal record (see /work/shared/data/README.md for its fields) into the
+// Turns one national-portal record (see knowledge/national/README.md for its fields) into the
 // front matter of an imported procedure file. Pure: no I/O, today's date comes from the caller.
 import { z } from 'zod';
 import { CODE_PATTERN, procedureSchema, type ProcedureFields } from '../knowledge/schema.ts';

@@ -30,6 +30,8 @@ const common = {
   questions: textList,
   summary: optionalText,
   legal_basis: textList,
+  /** Notes for the staff who maintain the file (doubts, what the portal says oddly); never shown to citizens. */
+  staff_notes: textList,
   sources: z.array(source).min(1, 'cần ít nhất một nguồn'),
   updated: isoDate,
   review_by: isoDate,

@@ -3,22 +3,22 @@
 // questions are reported (and guarded against a collapse).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineSystem } from '../../src/cli/eval.ts';
 import { readEvalSet } from '../../src/eval/eval-set.ts';
 import { evaluate } from '../../src/eval/metrics.ts';
 import { importDvcFile } from '../../src/importer/dvc-import.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+import { NATIONAL_RECORDS_FILE } from '../../src/knowledge/national.ts';
 import { Engine } from '../../src/search/engine.ts';
 
-const DVC = resolve(import.meta.dirname, '../../../shared/data/dvc-procedures.jsonl.gz');
 let dir: string;
 let engine: Engine;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'motcua-scale-'));
-  await importDvcFile(DVC, dir, { today: '2026-11-22' });
+  await importDvcFile(NATIONAL_RECORDS_FILE, dir, { today: '2026-11-22' });
   const kb = await loadKnowledgeBase(['knowledge', dir]);
   expect(kb.problems.filter((p) => p.severity === 'error')).toEqual([]);
   engine = new Engine(kb);

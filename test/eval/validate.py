@@ -3,7 +3,7 @@
 
 Usage (from the project root):  python3 test/eval/validate.py [--markdown]
 
-Reads only test/eval/*.jsonl, ../shared/catalog.tsv and ../shared/data/dvc-procedures.jsonl.gz.
+Reads only test/eval/*.jsonl, test/eval/catalog.tsv and knowledge/national/dvc-procedures.jsonl.gz.
 Exits non-zero when a check fails.
 """
 import collections
@@ -16,9 +16,8 @@ import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, '..', '..'))
-SHARED = os.environ.get('MOTCUA_SHARED', os.path.abspath(os.path.join(ROOT, '..', 'shared')))
-CATALOG = os.path.join(SHARED, 'catalog.tsv')
-DVC = os.path.join(SHARED, 'data', 'dvc-procedures.jsonl.gz')
+CATALOG = os.path.join(ROOT, 'test', 'eval', 'catalog.tsv')
+DVC = os.path.join(ROOT, 'knowledge', 'national', 'dvc-procedures.jsonl.gz')
 
 STYLES = ['accented', 'unaccented', 'teencode', 'typo', 'keyword', 'long']
 STYLE_TARGET = {'accented': .30, 'unaccented': .25, 'teencode': .15, 'typo': .10, 'keyword': .10, 'long': .10}

@@ -1,11 +1,9 @@
-// Real national-portal records for the importer tests, read from the shared crawl next to the repo.
+// Real national-portal records for the importer tests: the project's own copy of the crawl.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { NATIONAL_RECORDS_FILE } from '../../src/knowledge/national.ts';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const DVC_FILE = path.resolve(repoRoot, '../shared/data/dvc-procedures.jsonl.gz');
+export const DVC_FILE = NATIONAL_RECORDS_FILE;
 export const DVC_LINE_COUNT = 2642;
 
 export interface DvcLine {
@@ -17,7 +15,7 @@ export interface DvcLine {
 
 let cache: Map<string, DvcLine> | undefined;
 
-/** Every record of the shared file by procedure code. */
+/** Every record of the national file by procedure code. */
 export function dvcRecords(): Map<string, DvcLine> {
   cache ??= new Map(
     gunzipSync(readFileSync(DVC_FILE))

@@ -29,7 +29,7 @@ async function readEntries(dir: string) {
   );
 }
 
-describe('importDvcFile on the whole shared file', () => {
+describe('importDvcFile on the whole national file', () => {
   let report: ImportReport;
   let outDir: string;
   beforeAll(async () => {

@@ -1,11 +1,11 @@
-// The starter knowledge must cover every entry of the shared catalog, with the
+// The starter knowledge must cover every entry of the catalog (test/eval/catalog.tsv), with the
 // catalog's id, kind and official code.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 
-const CATALOG = resolve(import.meta.dirname, '../../../shared/catalog.tsv');
+const CATALOG = resolve(import.meta.dirname, '../eval/catalog.tsv');
 
 describe('catalog coverage', () => {
   it('has one valid entry per catalog line, with its kind and code', async () => {

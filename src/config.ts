@@ -3,6 +3,7 @@
 // variable is reported in one error that names it, so start-up stops with the full
 // list. The only module that reads process.env; .env.example documents each variable.
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_STORE_URL } from './store/open-store.ts';
@@ -50,9 +51,19 @@ export interface HotlineConfig {
   webhook?: { url: string; secret: string };
 }
 
+/**
+ * Which reverse proxies may say who the client is (X-Forwarded-For, -Proto, -Host), in a
+ * form Fastify's `trustProxy` takes: true (any peer), or the proxies' addresses and CIDRs
+ * (and proxy-addr's names loopback, linklocal, uniquelocal). No hop count: Fastify 5
+ * treats a number as "trust nothing", so one would silently change nothing.
+ */
+export type TrustProxy = true | readonly string[];
+
 export interface Config {
   readonly host: string;
   readonly port: number;
+  /** Absent: no proxy is trusted; request.ip is the connecting address. */
+  readonly trustProxy?: TrustProxy;
   readonly storeUrl: string;
   readonly storePrefix: string;
   readonly knowledgeDirs: readonly string[];
@@ -90,11 +101,39 @@ const url = (protocols: readonly string[]) =>
     .refine((value) => URL.canParse(value) && protocols.includes(new URL(value).protocol), `must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL`)
     .transform((value) => value.replace(/\/+$/, ''));
 
+// proxy-addr's names for address ranges, besides addresses and CIDRs.
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, a CIDR (10.0.0.0/8, fd00::/8) or a range name: what proxy-addr compiles without throwing. */
+function isProxyAddress(item: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(item)) return true;
+  const [address = '', prefix, ...rest] = item.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+const TRUST_PROXY_USAGE = 'must be true or the proxies\' addresses/CIDRs, comma-separated (127.0.0.1, 10.0.0.0/8, loopback, uniquelocal); not a hop count';
+
+const trustProxy = z
+  .string()
+  .transform((value, context): TrustProxy | false => {
+    const lower = value.toLowerCase();
+    if (lower === 'true') return true;
+    if (lower === 'false') return false;
+    const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+    if (items.length > 0 && items.every(isProxyAddress)) return items;
+    context.addIssue({ code: z.ZodIssueCode.custom, message: TRUST_PROXY_USAGE });
+    return z.NEVER;
+  })
+  .optional();
+
 const OA_REQUIRED = ['ZALO_OA_ID', 'ZALO_OA_APP_ID', 'ZALO_OA_APP_SECRET', 'ZALO_OA_SECRET_KEY', 'ZALO_OA_REFRESH_TOKEN'] as const;
 
 const variables = {
   HOST: z.string().default('0.0.0.0'),
   PORT: wholeNumber(0, 65535).default('3000'),
+  TRUST_PROXY: trustProxy,
   STORE_URL: z
     .string()
     .regex(/^(sqlite:\/\/.+|rediss?:\/\/.+)$/, 'must be sqlite://<path> or redis://host:port[/db]')
@@ -172,6 +211,7 @@ function toConfig(v: z.infer<z.ZodObject<typeof variables>>): Config {
   return {
     host: v.HOST,
     port: v.PORT,
+    trustProxy: v.TRUST_PROXY || undefined,
     storeUrl: v.STORE_URL,
     storePrefix: v.STORE_PREFIX,
     knowledgeDirs: v.KNOWLEDGE_DIRS,

@@ -89,7 +89,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const knowledge = await loadKnowledgeBase(config.knowledgeDirs, { today: today() });
   const store = await openStore(config.storeUrl, { prefix: config.storePrefix });
   const onFatal = options.onFatal ?? (() => {});
-  const app = buildServer({ logLevel: config.logLevel, readiness: { store, knowledge }, plugins: [bot({ config, store, knowledge, onFatal })] });
+  const app = buildServer({
+    logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
+    readiness: { store, knowledge },
+    plugins: [bot({ config, store, knowledge, onFatal })],
+  });
   const close = async () => {
     await app.close();
     await store.close();

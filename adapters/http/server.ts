@@ -2,17 +2,21 @@
 // for errors and unknown routes, and the channel plugins passed in (web chat,
 // webhooks). Built apart from listen(), so tests inject requests or pick a port.
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
-import type { LogLevel } from '../../src/config.ts';
+import type { LogLevel, TrustProxy } from '../../src/config.ts';
 import { checkReadiness, type ReadinessDeps } from './readiness.ts';
 
 export interface ServerDeps {
   logLevel: LogLevel;
+  /** TRUST_PROXY: which proxies' X-Forwarded-For sets request.ip. Absent: none, request.ip is the connecting address. */
+  trustProxy?: TrustProxy;
   readiness: ReadinessDeps;
   plugins: readonly FastifyPluginAsync[];
 }
 
 export function buildServer(deps: ServerDeps): FastifyInstance {
-  const app = Fastify({ logger: { level: deps.logLevel } });
+  // request.ip keys the per-address limits (tracking lookups, staff sign-ins): behind a
+  // proxy it is the proxy's address unless that proxy is trusted to name the client.
+  const app = Fastify({ logger: { level: deps.logLevel }, trustProxy: deps.trustProxy === true ? true : deps.trustProxy ? [...deps.trustProxy] : false });
 
   // Plugins with their own error handler (the web chat's) keep it; everything else lands here.
   app.setErrorHandler<FastifyError>((error, request, reply) => {

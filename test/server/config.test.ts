@@ -26,6 +26,7 @@ describe('defaults', () => {
     expect(parseConfig({})).toEqual({
       host: '0.0.0.0',
       port: 3000,
+      trustProxy: undefined,
       storeUrl: 'sqlite://data/motcua.sqlite',
       storePrefix: 'motcua',
       knowledgeDirs: ['knowledge'],
@@ -93,6 +94,10 @@ describe('problems name the variable', () => {
     ['ZALO_API_ROOT', 'not a url', /^ZALO_API_ROOT: /],
     ['COMPLAINT_DUE_WORKING_DAYS', '0', /^COMPLAINT_DUE_WORKING_DAYS: must be a whole number from 1 to 90/],
     ['ADMIN_USERS', 'lan:secret', /^ADMIN_USERS: must be name:scrypt:<salt>:<hash>/],
+    ['TRUST_PROXY', '1', /^TRUST_PROXY: must be true or the proxies' addresses\/CIDRs.*not a hop count \(got "1"\)$/],
+    ['TRUST_PROXY', 'caddy', /^TRUST_PROXY: /],
+    ['TRUST_PROXY', '10.0.0.0/33', /^TRUST_PROXY: /],
+    ['TRUST_PROXY', '127.0.0.1, 10.0.0.0/8/1', /^TRUST_PROXY: /],
   ])('%s=%s', (name, value, expected) => {
     expect(problemsOf({ [name]: value })).toEqual([expect.stringMatching(expected)]);
   });
@@ -114,6 +119,19 @@ describe('problems name the variable', () => {
     })();
     expect(error).toBeInstanceOf(ConfigError);
     for (const name of ['PORT', 'LOG_LEVEL', 'ZALO_WEBHOOK_SECRET']) expect(error!.message).toContain(`${name}:`);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it.each([
+    ['true', true],
+    ['TRUE', true],
+    ['false', undefined],
+    ['127.0.0.1', ['127.0.0.1']],
+    ['127.0.0.1, 10.0.0.0/8 ,::1, fd00::/8', ['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8']],
+    ['loopback,uniquelocal', ['loopback', 'uniquelocal']],
+  ])('%s', (value, expected) => {
+    expect(parseConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 });
 

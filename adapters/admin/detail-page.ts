@@ -96,6 +96,8 @@ function replyState(c: Complaint): string {
       return `Đã gửi tới người dân lúc ${shownTime(reply.sentAt)}.`;
     case 'failed':
       return `Gửi không được (${replyFailureDetail(c)}). Người dân vẫn xem được qua tra cứu mã ${c.code}.`;
+    case 'on_lookup':
+      return ADMIN_TEXTS.replyOnLookup(c.code);
     case 'pending':
       return reply.attempts === 0 ? 'Đang chờ gửi.' : `Đang chờ gửi lại (đã thử ${reply.attempts} lần; lỗi gần nhất: ${reply.lastError ?? 'không rõ'}).`;
   }

@@ -60,6 +60,7 @@ export const ADMIN_TEXTS = {
   refused: (action: string, status: string) => `Không thể “${action}” khi phản ánh đang ở trạng thái “${status}”; không có gì thay đổi.`,
   alreadyErased: 'Dữ liệu cá nhân của phản ánh này đã được xóa trước đó.',
   replyFailed: (detail: string) => `Chưa gửi được câu trả lời tới người dân (${detail}); người dân vẫn xem được qua tra cứu.`,
+  replyOnLookup: (code: string) => `Người dân gửi qua khung chat web (không nhận tin chủ động): câu trả lời hiện khi người dân tra cứu mã ${code}.`,
   eraseConfirm: 'Tôi xác nhận người dân đã yêu cầu xóa; nội dung, số điện thoại và ghi chú sẽ bị xóa vĩnh viễn.',
   overdue: 'Quá hạn',
   failedSend: 'Gửi lỗi',

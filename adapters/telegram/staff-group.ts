@@ -73,7 +73,7 @@ function renderEvent({ type, complaint }: HotlineEvent): RenderedPost {
     case 'overdue':
       return { text: STAFF_GROUP_TEXTS.overdue(`<b>${code}</b>`, vnDate(complaint.dueDate)) };
     case 'reply_failed': {
-      const why = complaint.reply && complaint.reply.state !== 'sent' ? complaint.reply.lastError : undefined;
+      const why = complaint.reply?.state === 'failed' || complaint.reply?.state === 'pending' ? complaint.reply.lastError : undefined;
       return { text: STAFF_GROUP_TEXTS.replyFailed(`<b>${code}</b>`, why === undefined ? undefined : escapeHtml(why)) };
     }
   }

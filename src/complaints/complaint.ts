@@ -23,8 +23,10 @@ export interface HistoryEvent {
 export type ReplyDelivery =
   | { state: 'pending'; attempts: number; lastError?: string }
   | { state: 'sent'; attempts: number; sentAt: number }
-  /** The channel refused it (window closed, bot blocked) or cannot push (web chat): the citizen sees it through "tra cứu". */
-  | { state: 'failed'; attempts: number; lastError: string };
+  /** The channel refused it (window closed, bot blocked): staff are told; the citizen still sees it through "tra cứu". */
+  | { state: 'failed'; attempts: number; lastError: string }
+  /** The channel cannot push (web chat): nothing went wrong, the answer waits for the citizen's "tra cứu". */
+  | { state: 'on_lookup'; attempts: 0; since: number };
 
 export interface Complaint {
   code: string;

@@ -37,8 +37,6 @@ export const REPLY_ERRORS: Record<SendFailure, string> = {
 
 export const SEND_LOOP_TEXTS = {
   replyError: (reason: SendFailure, detail: string) => `${REPLY_ERRORS[reason]} (${detail})`,
-  /** The web chat cannot push: the citizen reads the answer by looking the code up. */
-  webCannotPush: (code: string) => `Kênh web chat không gửi tin chủ động được; người dân sẽ thấy kết quả khi tra cứu mã ${code}.`,
   noSender: (channel: ChannelName) => `kênh ${channel} chưa được cấu hình trên máy chủ nên không gửi được`,
   targetGone: (target: string) => `nơi nhận "${target}" không còn được cấu hình; không gửi nữa`,
   targetThrew: (message: string) => `lỗi khi gửi: ${message}`,

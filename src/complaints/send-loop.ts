@@ -182,6 +182,11 @@ export function createSendLoop(options: SendLoopOptions): SendLoop {
     const notice = complaint && !complaint.erasedAt && complaint.reply?.state === 'pending' ? citizenNotice(complaint) : undefined;
     if (!complaint || !notice) return finishCitizenJob(id);
     const at = now();
+    if (complaint.address.channel === 'web') {
+      // Not a failure: the web page cannot be pushed to, and its citizens read answers by looking the code up.
+      await hotline.complaints.update(job.code, (c) => (c.reply?.state === 'pending' ? { ...c, reply: { state: 'on_lookup', attempts: 0, since: at } } : 'reply already settled'));
+      return finishCitizenJob(id);
+    }
     if (((await store.get<number>(CITIZEN_NEXT_TRY, id)) ?? 0) > at) return;
 
     const outcome = await sendNotice(complaint, notice);
@@ -193,7 +198,7 @@ export function createSendLoop(options: SendLoopOptions): SendLoop {
       await store.set(CITIZEN_NEXT_TRY, id, at + Math.max(retry.backoffMs(reply.attempts), retryAfterMs));
       return;
     }
-    if (reply.state === 'failed' && complaint.address.channel !== 'web') {
+    if (reply.state === 'failed') {
       log.warn({ code: job.code, attempts: reply.attempts, lastError: reply.lastError }, 'send loop: the citizen could not be told; staff are notified');
       // Staff hear of it on every target; the web inbox shows the reply state itself.
       for (const target of hotline.targets) await hotline.queueForHotline({ code: job.code, target, event: 'reply_failed' });
@@ -203,7 +208,6 @@ export function createSendLoop(options: SendLoopOptions): SendLoop {
 
   async function sendNotice(complaint: Complaint, notice: Reply[]): Promise<NoticeOutcome> {
     const { channel } = complaint.address;
-    if (channel === 'web') return { ok: false, final: true, error: SEND_LOOP_TEXTS.webCannotPush(complaint.code) };
     const sender = senders[channel];
     if (!sender) return { ok: false, final: true, error: SEND_LOOP_TEXTS.noSender(channel) };
     try {

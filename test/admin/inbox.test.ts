@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../adapters/admin/html.ts';
 import { ACTION_LABELS, ADMIN_TEXTS, DONE } from '../../adapters/admin/texts.ts';
 import { ERASED_TEXT, type Complaint } from '../../src/complaints/complaint.ts';
-import { CITIZEN_OUTBOX } from '../../src/complaints/outbox.ts';
+import { CITIZEN_OUTBOX, type HotlineTarget } from '../../src/complaints/outbox.ts';
+import { createSendLoop } from '../../src/complaints/send-loop.ts';
 import type { Store } from '../../src/store/store.ts';
 import { sqliteBackend, type Backend } from '../store/backends.ts';
 import { DAY, inboxApp, PASSWORDS, Staff, START, type InboxApp } from './inbox-app.ts';
@@ -127,6 +128,27 @@ describe('the queue', () => {
     for (const url of ['/admin', '/admin/export.csv', '/admin/export.json', `/admin/complaints/${old.code}`]) {
       expect((await stranger.get(url)).headers.location).toBe('/admin/login');
     }
+  });
+});
+
+describe('a web chat complaint', () => {
+  it('answered through the form is never "Gửi lỗi": the answer waits on the tracking page', async () => {
+    const complaint = await inbox.hotline.submit({ channel: 'web', chatId: 'web-1' }, { text: 'Nộp hồ sơ online mà không thấy phản hồi' });
+    expect((await lan.act(complaint.code, { action: 'claim' })).statusCode).toBe(303);
+    expect((await lan.act(complaint.code, { action: 'answer', text: 'Hồ sơ đã được duyệt.' })).statusCode).toBe(303);
+    const log = { info() {}, warn() {}, error() {} };
+    const webhook: HotlineTarget = { name: 'webhook', deliver: async () => ({ ok: true }) };
+    await createSendLoop({ hotline: inbox.hotline, store, targets: [webhook], senders: {}, log } as Parameters<typeof createSendLoop>[0]).runOnce();
+
+    expect((await current(complaint.code)).reply).toEqual({ state: 'on_lookup', attempts: 0, since: inbox.clock.now });
+    const list = (await lan.get('/admin')).body;
+    expect(list).not.toContain('flag-failed');
+    expect(list).toContain('>Gửi lỗi (0)</a>');
+    expect(listed((await lan.get('/admin?filter=failed')).body)).toEqual([]);
+    const page = (await lan.get(`/admin/complaints/${complaint.code}`)).body;
+    expect(page).not.toContain('role="alert"');
+    shows(page, ADMIN_TEXTS.replyOnLookup(complaint.code));
+    expect(await store.pending(CITIZEN_OUTBOX)).toEqual([]);
   });
 });
 

@@ -197,7 +197,7 @@ describe('telling the citizen about a staff action', () => {
       () => ({ state: 'failed', attempts: 1, lastError: `${REPLY_ERRORS.blocked} (Forbidden: bot was blocked by the user)` }),
       true,
     ],
-    ['web chat (nothing to push with) → failed, seen through tra cứu', 'web', 'no sender', (code) => ({ state: 'failed', attempts: 1, lastError: SEND_LOOP_TEXTS.webCannotPush(code) }), false],
+    ['web chat (cannot push) → waits for the lookup, not a failure, staff not told', 'web', 'no sender', () => ({ state: 'on_lookup', attempts: 0, since: MONDAY_9AM }), false],
     [
       'a push channel with no sender configured → failed, staff told',
       'zalo',

@@ -58,7 +58,7 @@ export class Intake {
     const text = options.firstPart?.trim() ?? '';
     // The key makes the final submit idempotent if this draft's confirmation is handled twice.
     const draft: IntakeDraft = { step: 'describe', text, key: randomUUID(), ...(options.offeredSubject ? { offeredSubject: options.offeredSubject } : {}) };
-    const opening = text ? `${COMPLAINT_TEXTS.firstPartKept} ${COMPLAINT_TEXTS.addMore}` : COMPLAINT_TEXTS.describe;
+    const opening = text ? `${COMPLAINT_TEXTS.describeStep} ${COMPLAINT_TEXTS.firstPartKept} ${COMPLAINT_TEXTS.addMore}` : COMPLAINT_TEXTS.describe;
     return { draft, replies: [this.ask(draft, opening)] };
   }
 
@@ -117,7 +117,7 @@ export class Intake {
   private question(draft: IntakeDraft): string {
     switch (draft.step) {
       case 'describe':
-        return draft.text ? COMPLAINT_TEXTS.addMore : COMPLAINT_TEXTS.describe;
+        return draft.text ? `${COMPLAINT_TEXTS.describeStep} ${COMPLAINT_TEXTS.addMore}` : COMPLAINT_TEXTS.describe;
       case 'subject':
         return COMPLAINT_TEXTS.subject;
       case 'consent':

@@ -92,6 +92,7 @@ const lookUpHint = (code: string) => `Anh/chị có thể xem kết quả bất 
 /** The complaint intake (phản ánh, kiến nghị) and "tra cứu <mã>". */
 export const COMPLAINT_TEXTS = {
   // Intake, step by step.
+  describeStep: 'Bước 1/4 – Nội dung:',
   describe:
     'Bước 1/4 – Nội dung: anh/chị vui lòng kể lại sự việc (xảy ra ở đâu, khi nào, ai liên quan, anh/chị mong được giải quyết thế nào). Có thể gửi nhiều tin nhắn; khi đã kể đủ, anh/chị bấm "Xong, tiếp tục" hoặc nhắn "xong".',
   firstPartKept: 'Tôi đã ghi lại tin nhắn vừa rồi làm phần đầu của nội dung phản ánh.',
@@ -145,7 +146,7 @@ export const COMPLAINT_TEXTS = {
   overdue: 'Phản ánh đã quá hạn trả lời; chúng tôi xin lỗi anh/chị vì sự chậm trễ, bộ phận tiếp nhận đã được nhắc để trả lời sớm nhất.',
   erased: 'Thông tin cá nhân và nội dung của phản ánh này đã được xóa theo yêu cầu.',
   mistypedCode: (typed: string) =>
-    `Mã "${typed}" không đúng: có thể một ký tự bị gõ nhầm. Mã phản ánh có dạng PA-XXXX-XX (ví dụ: PA-7KQ3-Q9), chỉ gồm chữ in hoa và chữ số dễ đọc. Anh/chị vui lòng kiểm tra lại mã trong tin nhắn tôi đã gửi.`,
+    `Mã "${typed}" chưa đúng: có thể thiếu hoặc gõ nhầm một ký tự. Mã phản ánh có dạng PA-XXXX-XX (ví dụ: PA-7KQ3-Q9), gồm chữ PA, 4 ký tự, rồi 2 ký tự (chữ in hoa và chữ số). Anh/chị vui lòng kiểm tra lại mã trong tin nhắn tôi đã gửi khi tiếp nhận phản ánh.`,
   unknownCode: (code: string) =>
     `Tôi không tìm thấy phản ánh nào có mã ${code}. Anh/chị vui lòng kiểm tra lại mã, hoặc liên hệ đường dây nóng để được hỗ trợ.`,
 };

@@ -35,8 +35,11 @@ export interface TrackingView {
 export type ComplaintLookup = Pick<Hotline, 'lookup' | 'today'>;
 
 const COMMAND = /^\/tracuu(?:@\S+)?(?:\s+(.*))?$/is;
-/** Something meant as a code: PA, then a few letters and digits, separators anywhere. */
-const CODE_LIKE = /^pa[\s-]*(?:[a-z0-9][\s-]*){4,10}$/i;
+/**
+ * Something meant as a code after "tra cứu": PA and letters or digits ("pa123" is a code typed
+ * short, to be told the format), or a run of letters and digits with a digit in it ("7kq3q9").
+ */
+const CODE_LIKE = /^(?:pa[\s-]*(?:[a-z0-9][\s-]*){1,10}|(?=[a-z]*\d)[a-z0-9-]{3,12})$/i;
 /** A code written out as one on its own (with its separators), even if mistyped: "PA-7KQ3-Q8". */
 const CODE_WRITTEN = /^pa[\s-]+[a-z0-9]{4}[\s-]+[a-z0-9]{2,3}$/i;
 

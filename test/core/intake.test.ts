@@ -114,8 +114,10 @@ const SCENARIOS: Scenario[] = [
     steps: () => [
       { say: 'đường trước nhà bị hỏng lâu rồi không ai sửa' },
       { sees: TEXTS.complaintStart },
-      { sees: C.firstPartKept },
+      // The steps count from 1 even though the message already gave the first part.
+      { sees: `${C.describeStep} ${C.firstPartKept}` },
       { press: C.nextChoice },
+      { sees: 'Bước 2/4' },
       { press: C.skipChoice },
       { press: C.declineChoice },
       { sees: 'Nội dung: đường trước nhà bị hỏng lâu rồi không ai sửa' },

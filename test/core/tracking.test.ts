@@ -64,6 +64,12 @@ describe('which messages are lookups', () => {
     ['PA-7KQ3-Q8', true, { kind: 'lookup', typed: 'PA-7KQ3-Q8' }],
     ['PA-7KQ3-Q9', false, undefined],
     ['tra cứu thủ tục khai sinh', true, undefined],
+    // Typed short or without PA: still a lookup, so the citizen is told the code's format.
+    ['tra cuu pa123', true, { kind: 'lookup', typed: 'pa123' }],
+    ['tra cứu PA 12', true, { kind: 'lookup', typed: 'PA 12' }],
+    ['tra cứu 7kq3q9', true, { kind: 'lookup', typed: '7kq3q9' }],
+    ['tra cứu phản ánh', true, undefined],
+    ['tra cứu 1.001193', true, undefined],
     ['passport', true, undefined],
     ['làm hộ chiếu cần gì', true, undefined],
   ])('%j (a code alone counts: %s)', (text, bareCode, expected) => {
@@ -132,6 +138,9 @@ describe('what the citizen sees', () => {
     const citizen = chatCitizen(conversation, 'zalo');
     expect(said(await citizen.say(`tra cứu ${mistype(code)}`))).toBe(COMPLAINT_TEXTS.mistypedCode(mistype(code)));
     expect(said(await citizen.say('tra cứu PA-7KQ3-M9X'))).toBe(COMPLAINT_TEXTS.mistypedCode('PA-7KQ3-M9X'));
+    // Too short, in the way people type it: the format is explained, not the not-found reply.
+    expect(said(await citizen.say('tra cuu pa123'))).toBe(COMPLAINT_TEXTS.mistypedCode('pa123'));
+    expect(said(await citizen.say('tra cuu pa123'))).toContain('PA-XXXX-XX');
     const unknown = 'PA-7KQ3-Q9';
     expect(await hotline.lookup(unknown)).toBeUndefined();
     expect(said(await citizen.say(`tra cuu ${unknown.toLowerCase()}`))).toBe(COMPLAINT_TEXTS.unknownCode(unknown));

@@ -3,6 +3,7 @@
 // ever written into the configuration. Asks twice on a terminal (without echo);
 // reads the first line of standard input otherwise (scripts, password managers).
 import { hashPassword } from '../complaints/password.ts';
+import { MESSAGES, USAGE, usageError } from './texts.ts';
 
 /** The same rule as ADMIN_USERS in src/config.ts. */
 const NAME = /^[\p{L}\p{N}._-]{1,64}$/u;
@@ -11,17 +12,17 @@ const CTRL_C = '\u0003';
 
 export async function adminPassword(name: string): Promise<number> {
   if (!NAME.test(name)) {
-    console.error('motcua: tên đăng nhập chỉ gồm chữ, số, dấu chấm, gạch dưới, gạch ngang (tối đa 64 ký tự).');
+    console.error(usageError('admin-password', USAGE.adminBadName));
     return 2;
   }
   let password: string;
   if (process.stdin.isTTY) {
-    const first = await askHidden(`Mật khẩu cho ${name}: `);
+    const first = await askHidden(MESSAGES.adminPrompt(name));
     if (first === undefined) return 130;
-    const again = await askHidden('Nhập lại mật khẩu: ');
+    const again = await askHidden(MESSAGES.adminPromptAgain);
     if (again === undefined) return 130;
     if (first !== again) {
-      console.error('motcua: hai lần nhập không khớp; chưa có gì được tạo. Vui lòng chạy lại.');
+      console.error(MESSAGES.adminMismatch);
       return 1;
     }
     password = first;
@@ -29,10 +30,10 @@ export async function adminPassword(name: string): Promise<number> {
     password = (await readAll(process.stdin)).split(/\r?\n/)[0] ?? '';
   }
   if ([...password].length < MIN_PASSWORD_LENGTH) {
-    console.error(`motcua: mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`);
+    console.error(MESSAGES.adminTooShort(MIN_PASSWORD_LENGTH));
     return 1;
   }
-  if (process.stdin.isTTY) console.error('Thêm dòng dưới vào ADMIN_USERS (nhiều tài khoản cách nhau bằng dấu phẩy):');
+  if (process.stdin.isTTY) console.error(MESSAGES.adminAddLine);
   console.log(`${name}:${await hashPassword(password)}`);
   return 0;
 }

@@ -5,6 +5,7 @@ import { ComplaintStore } from '../complaints/complaint-store.ts';
 import { complaintsToCsv, complaintsToJson } from '../complaints/export.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openStore } from '../store/open-store.ts';
+import { MESSAGES } from './texts.ts';
 
 export interface ExportOptions {
   format: 'csv' | 'json';
@@ -18,14 +19,14 @@ export async function exportComplaints({ format, out }: ExportOptions): Promise<
     config = loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    console.error(`motcua: ${error.message}`);
+    console.error(MESSAGES.complaintsConfig(error.message));
     return 1;
   }
   let store;
   try {
     store = await openStore(config.storeUrl, { prefix: config.storePrefix });
   } catch (error) {
-    console.error(`motcua: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(MESSAGES.complaintsStore(error instanceof Error ? error.message : String(error)));
     return 1;
   }
   try {
@@ -35,7 +36,7 @@ export async function exportComplaints({ format, out }: ExportOptions): Promise<
       process.stdout.write(content);
     } else {
       await writeFile(out, content, 'utf8');
-      console.error(`Đã ghi ${complaints.length} phản ánh vào ${out}`);
+      console.error(MESSAGES.complaintsWritten(complaints.length, out));
     }
     return 0;
   } finally {

@@ -3,9 +3,9 @@
 import { defaultMiniSearch } from '../eval/baseline.ts';
 import { readEvalSet } from '../eval/eval-set.ts';
 import { evaluate, type System } from '../eval/metrics.ts';
-import { formatEvaluation } from '../eval/report.ts';
 import type { Engine } from '../search/engine.ts';
 import { loadEngine } from './knowledge-dirs.ts';
+import { evalReport, fileProblem, MESSAGES } from './texts.ts';
 
 export interface EvalOptions {
   json: boolean;
@@ -21,10 +21,17 @@ export function engineSystem(engine: Engine): System {
 }
 
 export async function runEval(file: string, options: EvalOptions): Promise<number> {
-  const { questions, errors } = await readEvalSet(file, options.split);
+  let read;
+  try {
+    read = await readEvalSet(file, options.split);
+  } catch (error) {
+    console.error(MESSAGES.evalCannotRead(fileProblem(file, error)));
+    return 1;
+  }
+  const { questions, errors } = read;
   for (const error of errors) console.error(error);
   if (questions.length === 0) {
-    console.error(`motcua eval: no questions in ${file}${options.split ? ` for split ${options.split}` : ''}`);
+    console.error(MESSAGES.evalNoQuestions(file, options.split));
     return 1;
   }
   const engine = await loadEngine(options.knowledge);
@@ -34,7 +41,7 @@ export async function runEval(file: string, options: EvalOptions): Promise<numbe
     const { misses: _ignored, by_style: _s, ...baselineScores } = baseline;
     console.log(JSON.stringify({ ...ours, baseline: baselineScores }, null, 2));
   } else {
-    console.log(formatEvaluation(`${file}${options.split ? ` (split ${options.split})` : ''}`, ours, baseline));
+    console.log(evalReport(file, options.split, ours, baseline));
   }
   return errors.length ? 1 : 0;
 }

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { Engine } from '../search/engine.ts';
+import { MESSAGES } from './texts.ts';
 
 const PACKAGE_KNOWLEDGE = fileURLToPath(new URL('../../knowledge', import.meta.url));
 
@@ -20,6 +21,6 @@ export function today(): string {
 export async function loadEngine(dirs: readonly string[] | undefined): Promise<Engine> {
   const kb: KnowledgeBase = await loadKnowledgeBase(knowledgeDirs(dirs), { today: today() });
   const errors = kb.problems.filter((p) => p.severity === 'error').length;
-  if (errors) console.error(`motcua: ${errors} lỗi trong kho tri thức, các tệp lỗi bị bỏ qua (xem: npx motcua lint)`);
+  if (errors) console.error(MESSAGES.knowledgeErrors(errors));
   return new Engine(kb);
 }

@@ -2,12 +2,13 @@
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { formatProblem } from '../knowledge/problems.ts';
 import { knowledgeDirs, today } from './knowledge-dirs.ts';
+import { MESSAGES } from './texts.ts';
 
 export async function lint(dirs: string[]): Promise<number> {
   const kb = await loadKnowledgeBase(knowledgeDirs(dirs), { today: today() });
   for (const problem of kb.problems) console.log(formatProblem(problem));
   const errors = kb.problems.filter((p) => p.severity === 'error').length;
   const warnings = kb.problems.length - errors;
-  console.log(`${kb.entries.length} mục hợp lệ; ${errors} lỗi, ${warnings} cảnh báo.`);
+  console.log(MESSAGES.lintSummary(kb.entries.length, errors, warnings));
   return errors ? 1 : 0;
 }

@@ -31,9 +31,11 @@ describe('motcua ask', () => {
   });
 
   it('refuses a missing question with usage and exit code 2', async () => {
-    const { code, stderr } = await motcua(['ask']);
+    const { code, stdout, stderr } = await motcua(['ask']);
     expect(code).toBe(2);
-    expect(stderr).toContain('Usage');
+    expect(stdout).toBe('');
+    expect(stderr).toContain('motcua ask: thiếu câu hỏi');
+    expect(stderr).toContain('Cách dùng (usage):\n  motcua ask "<câu hỏi>"');
   });
 });
 
@@ -77,5 +79,24 @@ describe('motcua eval', () => {
     expect(json.complaint_recall).toBe(1);
     expect(Object.keys(json.by_style).sort()).toEqual(['accented', 'unaccented']);
     expect(json.baseline).toHaveProperty('top1');
+  });
+
+  it('prints the figures for people beside the baseline, and the misses', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'motcua-eval-'));
+    const file = join(dir, 'q.jsonl');
+    await writeFile(file, [{ q: 'dang ky khai sinh', expect: '1.001193', split: 'dev' }, { q: 'đăng ký kết hôn', expect: 'dang-ky-khai-sinh', split: 'dev' }].map((l) => JSON.stringify(l)).join('\n'));
+    const { code, stdout } = await motcua(['eval', file, '--split', 'dev']);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`${file} (nhóm dev): 2 câu hỏi, 2 trong phạm vi (in scope)`);
+    expect(stdout).toMatch(/chỉ số \(metric\) +motcua +MiniSearch mặc định/);
+    expect(stdout).toMatch(/đúng ở vị trí 1 \(top-1\) +0\.500 +\d\.\d{3}/);
+    expect(stdout).toContain('câu trả lời sai (misses): 1');
+    expect(stdout).toMatch(/dòng 2 \[unspecified\] đăng ký kết hôn\n {6}cần dang-ky-khai-sinh, nhận \w+: dang-ky-ket-hon/);
+  });
+
+  it('names a file without questions for the split', async () => {
+    const { code, stderr } = await motcua(['eval', 'test/eval/questions.jsonl', '--split', 'khong-co']);
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe('motcua eval: không có câu hỏi nào trong test/eval/questions.jsonl thuộc nhóm (split) khong-co.');
   });
 });

@@ -26,8 +26,9 @@ describe('motcua admin-password', () => {
   it.each([
     ['a short password', ['admin-password', 'lan'], 'ngắn\n', 1, 'ít nhất 10 ký tự'],
     ['an empty input', ['admin-password', 'lan'], '', 1, 'ít nhất 10 ký tự'],
-    ['a name ADMIN_USERS cannot hold', ['admin-password', 'lan:admin'], 'mat-khau-du-dai\n', 2, 'tên đăng nhập chỉ gồm'],
-    ['no name', ['admin-password'], '', 2, 'admin-password needs one staff name'],
+    ['a name ADMIN_USERS cannot hold', ['admin-password', 'lan:admin'], 'mat-khau-du-dai\n', 2, 'motcua admin-password: tên đăng nhập chỉ gồm chữ, số'],
+    ['no name', ['admin-password'], '', 2, 'motcua admin-password: thiếu tên đăng nhập của cán bộ'],
+    ['two names', ['admin-password', 'lan', 'hoa'], '', 2, 'chỉ nhận một tên đăng nhập; thừa "hoa"'],
   ])('refuses %s', async (_case, args, input, exitCode, message) => {
     const { code, stdout, stderr } = await motcua(args, { input });
     expect(code).toBe(exitCode);
@@ -76,13 +77,14 @@ describe('motcua complaints export', () => {
   });
 
   it.each([
-    ['no format', ['complaints', 'export'], 2, 'complaints export --format csv|json'],
-    ['an unknown format', ['complaints', 'export', '--format', 'xlsx'], 2, 'complaints export --format csv|json'],
-    ['an unknown sub-command', ['complaints', 'list', '--format', 'csv'], 2, 'complaints export --format csv|json'],
-  ])('refuses %s with usage', async (_case, args, exitCode, message) => {
+    ['no format', ['complaints', 'export'], 'thiếu --format csv hoặc --format json'],
+    ['an unknown format', ['complaints', 'export', '--format', 'xlsx'], 'không có định dạng "xlsx"; dùng csv hoặc json'],
+    ['an unknown sub-command', ['complaints', 'list', '--format', 'csv'], 'không có lệnh con "list"; hiện chỉ có export'],
+  ])('refuses %s with usage', async (_case, args, message) => {
     const { code, stderr } = await motcua(args, { env, cwd });
-    expect(code).toBe(exitCode);
-    expect(stderr).toContain(message);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`motcua complaints: ${message}`);
+    expect(stderr).toContain('Cách dùng (usage): motcua complaints export --format csv|json [--out <tệp>]');
   });
 
   it('says what is wrong with the configuration', async () => {

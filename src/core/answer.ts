@@ -1,24 +1,39 @@
-// Turns the engine's decision into what the citizen reads. A procedure answer
-// leads with the part asked about (documents, fee, time, place, online…), then the
-// short form, then source and review date; longer parts are offered as follow-ups.
+// Turns the engine's decision into what the citizen reads. The first message of an
+// answer fits a phone screen: it leads with the part asked about (documents, fee,
+// time, place, online…), adds the short facts that still fit, and always ends with
+// the legal basis, the source and the review date. Every other part is one tap (or
+// one number) away as a follow-up choice.
 import type { Entry } from '../knowledge/entry.ts';
 import type { Aspect } from '../knowledge/lexicon.ts';
 import type { Locality } from '../knowledge/locality.ts';
 import type { Candidate, Decision } from '../search/engine.ts';
-import type { Reply } from './reply.ts';
-import { contactLines, LABELS, TEXTS } from './texts.ts';
+import type { Choice, Reply } from './reply.ts';
+import { contactLines, LABELS, officeLines, TEXTS } from './texts.ts';
 
-export type Section = Aspect | 'result';
+/** A part of an entry that can be shown on its own: an aspect, the result, the notes, or a FAQ's whole answer. */
+export type Section = Aspect | 'result' | 'notes' | 'full';
 
-const SHORT_FORM: readonly Section[] = ['place', 'time', 'fee', 'online'];
-const FOLLOW_UPS: readonly Section[] = ['documents', 'steps', 'legal'];
+/** About a phone screen: the first message of an answer stays within this many characters. */
+export const FIRST_MESSAGE_CHARS = 600;
+/** What was asked gets at least this much room, however long the heading and footer. */
+const MIN_LEAD_CHARS = 240;
+/** "Where" is mostly the locality's offices; the procedure's own place line gets at least this. */
+const PLACE_LINE_CHARS = 100;
+/** Shown after the asked parts when they fit, in this order. */
+const SHORT_FORM: readonly Section[] = ['place', 'time', 'fee', 'online', 'notes'];
+/** Offered as follow-ups when not shown, in this order; the list is kept short enough to read on a phone. */
+const FOLLOW_UPS: readonly Section[] = ['documents', 'place', 'time', 'fee', 'online', 'steps', 'notes', 'postal', 'conditions', 'result', 'legal'];
+const MAX_FOLLOW_UPS = 6;
+/** A law's name in the footer is cut after its number and the start of its subject; the full list is a follow-up. */
+const LAW_CHARS = 70;
+const TITLE_CHARS = 110;
 
 export function renderDecision(decision: Decision, choices: Candidate[], locality: Locality): Reply[] {
   switch (decision.outcome) {
     case 'answer':
-      return renderEntry(decision.candidates[0]!.entry, decision.query.aspects);
+      return [renderEntry(decision.candidates[0]!.entry, decision.query.aspects, locality)];
     case 'clarify':
-      return [{ text: TEXTS.clarify, choices: choices.map((c) => ({ label: c.entry.title, action: `entry:${c.entry.id}` })) }];
+      return [renderClarify(choices.map((c) => c.entry), decision.query.aspects)];
     case 'fallback':
       return [
         {
@@ -33,35 +48,86 @@ export function renderDecision(decision: Decision, choices: Candidate[], localit
   }
 }
 
-/** One entry as an answer, leading with the asked aspects. */
-export function renderEntry(entry: Entry, asked: readonly Aspect[] = []): Reply[] {
-  if (entry.kind === 'faq') {
-    return [{ text: [entry.title, entry.body, footer(entry)].filter(Boolean).join('\n\n') }];
-  }
-  const lead = asked.filter((a) => a !== 'postal' || entry.submit.postal);
-  const order = [...new Set<Section>([...lead, ...SHORT_FORM])];
-  const parts = [heading(entry)];
-  if (entry.summary && lead.length === 0) parts.push(entry.summary);
-  for (const section of order) parts.push(renderSection(entry, section));
-  if (entry.body) parts.push(`${LABELS.notes}: ${entry.body}`);
-  parts.push(footer(entry));
-  const more = FOLLOW_UPS.filter((s) => !order.includes(s) && hasSection(entry, s));
-  const reply: Reply = { text: parts.join('\n\n') };
-  if (more.length) reply.choices = more.map((s) => ({ label: sectionLabel(s), action: `section:${entry.id}:${s}` }));
-  return [reply];
+/** "Which of these did you mean?", naming what was asked when the message asked for a part ("lệ phí"). */
+export function renderClarify(entries: readonly Entry[], asked: readonly Aspect[]): Reply {
+  const text = asked.length ? TEXTS.clarifyAspect(asked.map((a) => LABELS[a].toLowerCase())) : TEXTS.clarify;
+  return { text, choices: entries.map((e) => ({ label: e.title, action: `entry:${e.id}` })) };
 }
 
-export function renderSection(entry: Entry, section: Section): string {
-  const list = (label: string, items: string[]) =>
-    items.length ? `${label}:\n${items.map((item, i) => `${i + 1}. ${item}`).join('\n')}` : `${label}: ${TEXTS.unknownField}.`;
-  const line = (label: string, value: string) => `${label}: ${value || TEXTS.unknownField + '.'}`;
+/** One entry as an answer: the first message, with the parts not shown as follow-up choices. */
+export function renderEntry(entry: Entry, asked: readonly Aspect[], locality: Locality): Reply {
+  const head = heading(entry);
+  const foot = footer(entry);
+  let room = FIRST_MESSAGE_CHARS - head.length - foot.length;
+  const parts: string[] = [];
+  const shown = new Set<Section>();
+  const add = (text: string, complete: boolean, section?: Section) => {
+    parts.push(text);
+    room -= text.length + 2;
+    if (complete && section) shown.add(section);
+  };
+
+  // A FAQ answers one question as a whole: it has no parts to lead with.
+  for (const aspect of entry.kind === 'procedure' ? asked : []) {
+    const { text, complete } = sectionWithin(entry, aspect, locality, Math.max(room, MIN_LEAD_CHARS));
+    add(text, complete, aspect);
+  }
+  if (entry.kind === 'faq') {
+    // Where and when questions: the locality's own address, hours and phone come first.
+    if (entry.show_contacts) add([TEXTS.localOffices, ...officeLines(locality)].join('\n'), true);
+    const { text, complete } = faqAnswerWithin(entry, room);
+    add(text, complete, 'full');
+  } else {
+    if (asked.length === 0 && entry.summary) add(fitText(entry.summary, room).text, true);
+    for (const section of SHORT_FORM) {
+      if (shown.has(section) || !hasSection(entry, section)) continue;
+      const text = section === 'place' ? placeLine(entry) : renderSection(entry, section, locality);
+      if (text.length + 2 <= room) add(text, true, section);
+    }
+  }
+  const reply: Reply = { text: [head, ...parts.filter(Boolean), foot].join('\n\n') };
+  const more = followUps(entry, shown);
+  if (more.length) reply.choices = more;
+  return reply;
+}
+
+/** One part of an entry in full (a follow-up, or a short follow-up question like "còn lệ phí?"). */
+export function renderSection(entry: Entry, section: Section, locality: Locality): string {
+  return sectionWithin(entry, section, locality, Infinity).text;
+}
+
+/** Parts of an entry asked for after its answer, under its title, with the other parts still on offer. */
+export function renderSections(entry: Entry, sections: readonly Section[], locality: Locality): Reply {
+  const reply: Reply = { text: [entry.title, ...sections.map((s) => renderSection(entry, s, locality))].join('\n\n') };
+  const more = followUps(entry, new Set(sections));
+  if (more.length) reply.choices = more;
+  return reply;
+}
+
+function followUps(entry: Entry, shown: ReadonlySet<Section>): Choice[] {
+  if (entry.kind === 'faq') return shown.has('full') ? [] : [{ label: LABELS.full, action: `section:${entry.id}:full` }];
+  return FOLLOW_UPS.filter((s) => !shown.has(s) && hasSection(entry, s))
+    .slice(0, MAX_FOLLOW_UPS)
+    .map((s) => ({ label: LABELS[s], action: `section:${entry.id}:${s}` }));
+}
+
+interface Fitted {
+  text: string;
+  /** False when something was left out to fit: the part stays on offer as a follow-up. */
+  complete: boolean;
+}
+
+/** A part as text within about `room` characters (lists by whole items, text by sentences). */
+function sectionWithin(entry: Entry, section: Section, locality: Locality, room: number): Fitted {
+  const whole = (text: string) => ({ text, complete: true });
+  const line = (label: string, value: string) => fitText(`${label}: ${value || TEXTS.unknownField + '.'}`, room);
   switch (section) {
     case 'documents':
-      return list(LABELS.documents, entry.documents);
+      return listWithin(LABELS.documents, entry.documents, room);
     case 'steps':
-      return list(LABELS.steps, entry.steps);
+      return listWithin(LABELS.steps, entry.steps, room);
     case 'legal':
-      return list(LABELS.legal, entry.legal_basis);
+      return listWithin(LABELS.legal, entry.legal_basis, room);
     case 'fee':
       return line(LABELS.fee, entry.fee);
     case 'time':
@@ -70,47 +136,113 @@ export function renderSection(entry: Entry, section: Section): string {
       return line(LABELS.conditions, entry.conditions);
     case 'result':
       return line(LABELS.result, entry.result);
+    case 'notes':
+      return line(LABELS.notes, entry.body);
+    case 'full':
+      return whole(entry.body);
     case 'place': {
-      const where = [entry.submit.in_person, entry.agency && `${LABELS.agency}: ${entry.agency}`].filter(Boolean).join('\n');
-      return line(LABELS.place, where);
+      // Asked where to go: the locality's own one-stop shop too, with its address, hours and phone.
+      const offices = [TEXTS.localOffices, ...officeLines(locality)].join('\n');
+      const where = fitText(placeLine(entry), Math.max(room - offices.length, PLACE_LINE_CHARS));
+      return { text: `${where.text}\n${offices}`, complete: where.complete };
     }
     case 'online': {
-      if (!entry.submit.online) return `${LABELS.online}: chưa có thông tin về nộp trực tuyến; anh/chị xem trên ${TEXTS.nationalPortal}.`;
-      return `${LABELS.online}: ${entry.submit.online}${entry.portal_url ? `\nTrang thủ tục: ${entry.portal_url}` : ''}`;
+      if (!entry.submit.online) return whole(`${LABELS.online}: ${TEXTS.noOnlineInfo}`);
+      const page = entry.portal_url ? `\n${TEXTS.portalPage(entry.portal_url)}` : '';
+      const how = fitText(`${LABELS.online}: ${entry.submit.online}`, room - page.length);
+      return { text: how.text + page, complete: how.complete };
     }
     case 'postal':
       return line(LABELS.postal, entry.submit.postal);
   }
 }
 
-function sectionLabel(section: Section): string {
-  const labels: Record<Section, string> = {
-    documents: LABELS.documents,
-    steps: LABELS.steps,
-    legal: LABELS.legal,
-    fee: LABELS.fee,
-    time: LABELS.time,
-    conditions: LABELS.conditions,
-    result: LABELS.result,
-    place: LABELS.place,
-    online: LABELS.online,
-    postal: LABELS.postal,
-  };
-  return labels[section];
+function placeLine(entry: Entry): string {
+  const where = [entry.submit.in_person, entry.agency && `${LABELS.agency}: ${entry.agency}`].filter(Boolean).join('\n');
+  return `${LABELS.place}: ${where || TEXTS.unknownField + '.'}`;
+}
+
+function listWithin(label: string, items: readonly string[], room: number): Fitted {
+  if (items.length === 0) return { text: `${label}: ${TEXTS.unknownField}.`, complete: true };
+  const lines = [`${label}:`];
+  let used = lines[0]!.length;
+  for (const [i, item] of items.entries()) {
+    const next = `${i + 1}. ${item}`;
+    if (i > 0 && used + next.length + 1 > room) {
+      lines.push(TEXTS.moreItems(items.length - i, label));
+      return { text: lines.join('\n'), complete: false };
+    }
+    lines.push(next);
+    used += next.length + 1;
+  }
+  return { text: lines.join('\n'), complete: true };
+}
+
+/** A FAQ's answer: the paragraphs that fit (at least the first, or the summary when the first is too long). */
+function faqAnswerWithin(entry: Entry, room: number): Fitted {
+  const paragraphs = entry.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const kept: string[] = [];
+  let used = 0;
+  for (const paragraph of paragraphs) {
+    if (used + paragraph.length > room && (kept.length > 0 || entry.summary)) break;
+    kept.push(paragraph);
+    used += paragraph.length + 2;
+  }
+  if (kept.length === 0) return { text: entry.summary.length <= room ? entry.summary : '', complete: false };
+  return { text: kept.join('\n\n'), complete: kept.length === paragraphs.length };
 }
 
 function hasSection(entry: Entry, section: Section): boolean {
-  if (section === 'documents') return entry.documents.length > 0;
-  if (section === 'steps') return entry.steps.length > 0;
-  if (section === 'legal') return entry.legal_basis.length > 0;
-  return true;
+  switch (section) {
+    case 'documents':
+      return entry.documents.length > 0;
+    case 'steps':
+      return entry.steps.length > 0;
+    case 'legal':
+      return entry.legal_basis.length > 0;
+    case 'notes':
+      return entry.body.trim() !== '';
+    case 'postal':
+      return entry.submit.postal !== '';
+    case 'conditions':
+      return entry.conditions !== '';
+    case 'result':
+      return entry.result !== '';
+    default:
+      return true;
+  }
 }
 
+/** Official titles can run to a paragraph; the code beside the heading names the procedure exactly. */
 function heading(entry: Entry): string {
-  return entry.code ? `${entry.title}\n${TEXTS.code(entry.code)}` : entry.title;
+  const title = clip(entry.title, TITLE_CHARS);
+  return entry.code ? `${title}\n${TEXTS.code(entry.code)}` : title;
 }
 
+/** Legal basis, source and review date: every answer carries them, so a citizen can check it. */
 function footer(entry: Entry): string {
   const url = entry.portal_url ?? entry.sources[0]?.url;
-  return [url && TEXTS.source(url), TEXTS.reviewed(entry.updated, entry.review_by)].filter(Boolean).join('\n');
+  const [law, ...otherLaws] = entry.legal_basis;
+  return [
+    law && TEXTS.legalBasis(clip(law, LAW_CHARS), otherLaws.length),
+    url && TEXTS.source(url),
+    TEXTS.reviewed(entry.updated, entry.review_by),
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+function clip(text: string, chars: number): string {
+  if (text.length <= chars) return text;
+  const cut = text.slice(0, chars);
+  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+}
+
+/** `text` cut at the last sentence (or word) that fits in `room`, marked with "…". */
+function fitText(text: string, room: number): Fitted {
+  if (text.length <= room) return { text, complete: true };
+  const cut = text.slice(0, Math.max(room - 2, 0));
+  const sentence = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('; '), cut.lastIndexOf('\n'));
+  const end = sentence >= cut.length / 2 ? sentence + 1 : cut.lastIndexOf(' ');
+  return { text: `${cut.slice(0, Math.max(end, 0)).trimEnd()} …`, complete: false };
 }

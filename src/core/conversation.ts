@@ -6,10 +6,11 @@ import { randomBytes } from 'node:crypto';
 import type { Complaint } from '../complaints/complaint.ts';
 import type { Hotline } from '../complaints/hotline.ts';
 import type { Entry } from '../knowledge/entry.ts';
+import type { Aspect } from '../knowledge/lexicon.ts';
 import type { Engine } from '../search/engine.ts';
 import type { Store } from '../store/store.ts';
 import { fold } from '../text/vietnamese.ts';
-import { renderDecision, renderEntry, renderSection, type Section } from './answer.ts';
+import { renderClarify, renderDecision, renderEntry, renderSections, type Section } from './answer.ts';
 import type { Log } from './inbox.ts';
 import { complaintDraft, Intake, INTAKE_ACTIONS, submitFailed, type IntakeAction, type IntakeDraft, type IntakeInput } from './intake.ts';
 import type { Address, ChannelName, Incoming } from './messages.ts';
@@ -95,7 +96,7 @@ export class Conversation {
     if (command) return await this.act(command, session, incoming.address);
     // While a complaint is being written, typed text belongs to it and is not searched.
     if (session.intake) return await this.continueIntake(session, { text }, incoming.address);
-    return this.answer(text, session);
+    return this.answer(text, session, NUMBERED.has(incoming.address.channel));
   }
 
   /** A pressed button's token or a typed number → the action it stands for; null when stale. */
@@ -111,24 +112,53 @@ export class Conversation {
     return undefined;
   }
 
-  private answer(text: string, session: Session): Reply[] {
+  private answer(text: string, session: Session, numbered: boolean): Reply[] {
     const { engine } = this.deps;
+    const { locality } = engine.knowledge;
     const decision = engine.decide(text);
-    const previous = session.entryId ? engine.get(session.entryId) : undefined;
-    // "còn lệ phí thì sao?" right after an answer: the aspect of the same entry.
+    const { aspects } = decision.query;
+    // "còn lệ phí thì sao?": names a part and no new topic.
     const topic = engine.topicWords(decision.query).filter((w) => !FOLLOW_UP_FILLERS.has(fold(w)));
-    if (previous?.kind === 'procedure' && decision.query.aspects.length && topic.length === 0) {
-      return [{ text: [previous.title, ...decision.query.aspects.map((a) => renderSection(previous, a))].join('\n\n') }, this.ratePrompt(previous)];
+    const followUp = aspects.length > 0 && topic.length === 0;
+    // While a "which one?" list is open, the list is the context: ask again, now for that part.
+    const listed = followUp && session.clarify ? this.entries(session.clarify.ids) : [];
+    if (listed.length) {
+      session.clarify = { ids: listed.map((e) => e.id), aspects };
+      return [renderClarify(listed, aspects)];
     }
-    if (decision.outcome === 'answer') {
-      const entry = decision.candidates[0]!.entry;
-      session.entryId = entry.id;
-      return [...renderEntry(entry, decision.query.aspects), this.ratePrompt(entry)];
-    }
+    const previous = session.entryId ? engine.get(session.entryId) : undefined;
+    if (followUp && previous?.kind === 'procedure') return this.withRating(renderSections(previous, aspects, locality), previous, numbered);
+    if (decision.outcome === 'answer') return this.answerWith(decision.candidates[0]!.entry, aspects, session, numbered);
     // The message that reads as a complaint is the first part of what happened.
     if (decision.outcome === 'complaint') return this.startIntake(session, text);
-    if (decision.outcome === 'fallback') session.entryId = undefined;
-    return renderDecision(decision, engine.clarifyChoices(decision), engine.knowledge.locality);
+    const choices = engine.clarifyChoices(decision);
+    if (decision.outcome === 'clarify') session.clarify = { ids: choices.map((c) => c.entry.id), aspects };
+    if (decision.outcome === 'fallback') {
+      session.entryId = undefined;
+      session.clarify = undefined;
+    }
+    return renderDecision(decision, choices, locality);
+  }
+
+  /** The answer about one entry, leading with the asked parts; it becomes the topic of follow-ups. */
+  private answerWith(entry: Entry, aspects: readonly Aspect[], session: Session, numbered: boolean): Reply[] {
+    session.entryId = entry.id;
+    session.clarify = undefined;
+    return this.withRating(renderEntry(entry, aspects, this.deps.engine.knowledge.locality), entry, numbered);
+  }
+
+  /**
+   * An answer and the rating question. Where choices are typed as numbers (one list a
+   * turn), the rating joins the answer's own follow-ups in one list.
+   */
+  private withRating(reply: Reply, entry: Entry, numbered: boolean): Reply[] {
+    const rating = this.ratePrompt(entry);
+    if (!numbered) return [reply, rating];
+    return [{ text: `${reply.text}\n\n${MENU_TEXTS.moreOrRate}`, choices: [...(reply.choices ?? []), ...rating.choices!] }];
+  }
+
+  private entries(ids: readonly string[]): Entry[] {
+    return ids.flatMap((id) => this.deps.engine.get(id) ?? []);
   }
 
   /** Begins writing a complaint, or takes the citizen back to the one being written. */
@@ -173,14 +203,15 @@ export class Conversation {
       case 'entry': {
         const entry = engine.get(a!);
         if (!entry) return [{ text: MENU_TEXTS.staleChoice }];
-        session.entryId = entry.id;
-        return [...renderEntry(entry), this.ratePrompt(entry)];
+        // Picked from "which one?": the answer leads with what the question asked for.
+        const aspects = session.clarify?.ids.includes(entry.id) ? session.clarify.aspects : [];
+        return this.answerWith(entry, aspects, session, NUMBERED.has(address.channel));
       }
       case 'section': {
         const entry = engine.get(a!);
         if (!entry) return [{ text: MENU_TEXTS.staleChoice }];
         session.entryId = entry.id;
-        return [{ text: `${entry.title}\n\n${renderSection(entry, b as Section)}` }];
+        return [renderSections(entry, [b as Section], engine.knowledge.locality)];
       }
       case 'rate': {
         await store.increment('ratings', `${a}:${b}`, RATING_TTL_MS);

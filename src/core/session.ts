@@ -1,6 +1,7 @@
 // Per-chat dialogue state, kept in the store with a time-to-live. Small on purpose:
 // the entry last answered (for follow-ups), the menus last offered (so a pressed
 // button or a typed number maps back to what it meant), and a complaint being written.
+import type { Aspect } from '../knowledge/lexicon.ts';
 import type { IntakeDraft } from './intake.ts';
 import type { Address } from './messages.ts';
 import type { Store } from '../store/store.ts';
@@ -12,6 +13,8 @@ export interface OfferedMenu {
 
 export interface Session {
   entryId?: string;
+  /** The list last offered by "which one did you mean?", with the parts the citizen asked for, until one is picked. */
+  clarify?: { ids: string[]; aspects: Aspect[] };
   /** Newest first; a few are kept so an older message's buttons still work. */
   menus: OfferedMenu[];
   /** A complaint being written; it lasts as long as the session. */

@@ -16,15 +16,22 @@ export const LABELS = {
   conditions: 'Điều kiện',
   result: 'Kết quả nhận được',
   notes: 'Lưu ý',
+  full: 'Xem đầy đủ',
 } as const;
 
 export const TEXTS = {
   unknownField: 'chưa có thông tin chính thức, anh/chị vui lòng hỏi Bộ phận Một cửa trước khi nộp',
   source: (url: string) => `Nguồn: ${url}`,
-  reviewed: (updated: string, reviewBy: string) => `Thông tin cập nhật ngày ${vnDate(updated)}, rà soát lại trước ngày ${vnDate(reviewBy)}.`,
+  reviewed: (updated: string, reviewBy: string) => `Thông tin cập nhật ngày ${vnDate(updated)} (rà soát lại trước ngày ${vnDate(reviewBy)}).`,
   code: (code: string) => `Mã thủ tục: ${code}`,
   followUpPrompt: 'Anh/chị muốn xem thêm phần nào?',
   clarify: 'Anh/chị đang hỏi về thủ tục nào dưới đây? Vui lòng chọn một mục:',
+  clarifyAspect: (parts: string[]) => `Anh/chị hỏi ${parts.join(', ')} của thủ tục nào dưới đây? Vui lòng chọn một mục:`,
+  localOffices: 'Bộ phận Một cửa của địa phương:',
+  noOnlineInfo: 'chưa có thông tin về nộp trực tuyến; anh/chị xem trên Cổng Dịch vụ công quốc gia: https://dichvucong.gov.vn.',
+  portalPage: (url: string) => `Trang thủ tục: ${url}`,
+  moreItems: (count: number, label: string) => `… và ${count} mục nữa: anh/chị chọn "${label}" để xem đủ.`,
+  legalBasis: (first: string, others: number) => `Căn cứ: ${first}${others ? ` (và ${others} văn bản khác)` : ''}`,
   fallback:
     'Xin lỗi anh/chị, tôi chưa tìm thấy thông tin phù hợp với câu hỏi này. Anh/chị có thể hỏi lại ngắn gọn hơn (ví dụ: "làm giấy khai sinh cần gì"), hoặc liên hệ trực tiếp:',
   complaintStart:
@@ -34,21 +41,30 @@ export const TEXTS = {
   greeting:
     'Xin chào anh/chị! Tôi là trợ lý một cửa, có thể hướng dẫn các thủ tục hành chính (khai sinh, cư trú, căn cước, đất đai, hộ kinh doanh…) và tiếp nhận phản ánh, kiến nghị. Anh/chị cần hỏi gì ạ?',
   thanks: 'Cảm ơn anh/chị. Nếu cần hỏi thêm thủ tục nào, anh/chị cứ nhắn cho tôi nhé.',
-  exampleLocality: '(Lưu ý: thông tin liên hệ ở trên là ví dụ minh họa, địa phương chưa cập nhật thông tin thật.)',
-  nationalPortal: 'Cổng Dịch vụ công quốc gia: https://dichvucong.gov.vn',
+  exampleLocality: '(Lưu ý: địa chỉ, điện thoại trên chỉ là ví dụ, địa phương chưa cập nhật.)',
 };
 
+/** The locality's one-stop offices, one line each with address, hours and phone: where and when to go. */
+export function officeLines(locality: Locality): string[] {
+  return withExampleNote(locality, locality.one_stop.map(officeLine));
+}
+
+/** Every way to reach the locality: its offices, the hotline and the portals. */
 export function contactLines(locality: Locality): string[] {
-  const lines: string[] = [];
-  for (const office of locality.one_stop) {
-    lines.push(`• ${office.name}: ${office.address}; ${office.hours}${office.phone ? `; điện thoại ${office.phone}` : ''}`);
-  }
-  if (locality.hotline.phone) {
-    lines.push(`• Đường dây nóng ${locality.authority}: ${locality.hotline.phone}${locality.hotline.hours ? ` (${locality.hotline.hours})` : ''}`);
-  }
-  for (const portal of locality.portals) lines.push(`• ${portal.name}: ${portal.url}`);
-  if (locality.example) lines.push(TEXTS.exampleLocality);
-  return lines;
+  const { hotline, authority } = locality;
+  return withExampleNote(locality, [
+    ...locality.one_stop.map(officeLine),
+    ...(hotline.phone ? [`• Đường dây nóng ${authority}: ${hotline.phone}${hotline.hours ? ` (${hotline.hours})` : ''}`] : []),
+    ...locality.portals.map((portal) => `• ${portal.name}: ${portal.url}`),
+  ]);
+}
+
+function officeLine(office: Locality['one_stop'][number]): string {
+  return `• ${office.name}: ${office.address}; ${office.hours}${office.phone ? `; điện thoại ${office.phone}` : ''}`;
+}
+
+function withExampleNote(locality: Locality, lines: string[]): string[] {
+  return locality.example ? [...lines, TEXTS.exampleLocality] : lines;
 }
 
 /** 2026-11-22 → 22/11/2026 */
@@ -74,6 +90,7 @@ export const MENU_TEXTS = {
   subscribed: 'Anh/chị đã đăng ký nhận thông báo mới của địa phương. Để hủy, nhắn: hủy thông báo.',
   unsubscribed: 'Anh/chị đã hủy nhận thông báo.',
   ratePrompt: 'Thông tin trên có giúp ích cho anh/chị không?',
+  moreOrRate: 'Anh/chị nhắn số để xem thêm, hoặc cho biết thông tin trên có giúp ích không:',
   rateUp: 'Hữu ích',
   rateDown: 'Chưa hữu ích',
   thanksForRating: 'Cảm ơn anh/chị đã đánh giá. Ý kiến của anh/chị giúp chúng tôi cập nhật thông tin tốt hơn.',

@@ -7,7 +7,7 @@ import { Document, Scalar, isCollection, isPair, isScalar, visit } from 'yaml';
 const KEY_ORDER = [
   'id', 'kind', 'code', 'title', 'aliases', 'questions', 'sector', 'level', 'agency', 'summary',
   'submit', 'documents', 'steps', 'processing_time', 'fee', 'conditions', 'result', 'legal_basis',
-  'portal_url', 'staff_notes', 'sources', 'updated', 'review_by', 'origin',
+  'portal_url', 'show_contacts', 'staff_notes', 'sources', 'updated', 'review_by', 'origin',
   'in_person', 'online', 'postal', 'url',
 ];
 const LINE_WIDTH = 100;

@@ -30,6 +30,8 @@ const common = {
   questions: textList,
   summary: optionalText,
   legal_basis: textList,
+  /** Answers about where and when also give the locality's offices, hours and phone (locality.yaml). */
+  show_contacts: z.boolean().default(false),
   /** Notes for the staff who maintain the file (doubts, what the portal says oddly); never shown to citizens. */
   staff_notes: textList,
   sources: z.array(source).min(1, 'cần ít nhất một nguồn'),

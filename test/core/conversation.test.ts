@@ -108,9 +108,15 @@ describe('on Zalo (numbered choices)', () => {
   it('keeps one numbered list per turn and maps a typed number to it', async () => {
     const c = citizen('zalo');
     const answer = await c.say('làm thẻ căn cước cho con 10 tuổi cần gì');
-    expect(answer.filter((r) => r.choices?.length)).toHaveLength(1);
-    expect(text(answer)).toContain('Anh/chị có thể hỏi tiếp');
-    expect(text(await c.say('1'))).toContain('Cảm ơn anh/chị đã đánh giá');
+    // One list: the parts not shown, then the rating, all answered by number.
+    const [list, ...others] = answer.filter((r) => r.choices?.length);
+    expect(others).toEqual([]);
+    const labels = list!.choices!.map((choice) => choice.label);
+    expect(labels.slice(-2)).toEqual(['Hữu ích', 'Chưa hữu ích']);
+    expect(list!.text).toContain('Anh/chị nhắn số để xem thêm');
+    expect(text(await c.say(String(labels.length - 1)))).toContain('Cảm ơn anh/chị đã đánh giá');
+    // The numbers stay with the answer's list: 1 is its first follow-up.
+    expect(text(await c.say('1'))).toMatch(new RegExp(`^Cấp thẻ căn cước cho người dưới 14 tuổi\\n\\n${labels[0]}`));
   });
 
   it('shows the menu on /start, and a typed "4" picks its fourth item', async () => {

@@ -123,7 +123,7 @@ function actions(c: Complaint, session: AdminSession, typed: Typed | undefined):
     reject: () => textField('reject', 'Lý do không tiếp nhận'),
     close: () => html`<p>Kết thúc xử lý phản ánh đã trả lời.</p>`,
     erase: () =>
-      html`<p>Khi người dân yêu cầu (Nghị định 13/2023/NĐ-CP): xóa nội dung, số điện thoại và ghi chú; giữ lại hồ sơ ẩn danh.</p>
+      html`<p>Khi người dân yêu cầu (Luật Bảo vệ dữ liệu cá nhân 2025): xóa nội dung, số điện thoại và ghi chú; giữ lại hồ sơ ẩn danh.</p>
 <label class="check"><input type="checkbox" name="confirm" value="yes" required> ${ADMIN_TEXTS.eraseConfirm}</label>`,
   };
   const buttonClass: Partial<Record<ActionType, string>> = { transfer: 'secondary', reject: 'secondary', close: 'secondary', erase: 'danger' };

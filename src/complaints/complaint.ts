@@ -35,7 +35,7 @@ export interface Complaint {
   /** Office or procedure the citizen named, if any. */
   subject?: string;
   phone?: string;
-  /** When the citizen agreed to the personal-data notice (Nghị định 13/2023/NĐ-CP); required for a phone. */
+  /** When the citizen agreed to the personal-data notice (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15, Nghị định 356/2025/NĐ-CP); required for a phone. */
   consentAt?: number;
   createdAt: number;
   /** Working-day deadline for the answer, as YYYY-MM-DD. */

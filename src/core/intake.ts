@@ -1,6 +1,6 @@
 // The complaint intake as a small state machine, channel-neutral and without IO:
 // what happened (several messages) → which office or procedure (optional) → the
-// personal-data notice (Nghị định 13/2023/NĐ-CP) → a phone number only if the
+// personal-data notice (Luật Bảo vệ dữ liệu cá nhân 2025) → a phone number only if the
 // citizen agreed → review. The conversation keeps the draft in the session and
 // submits it to the hotline when the machine says so.
 import { randomUUID } from 'node:crypto';

@@ -120,9 +120,13 @@ export const COMPLAINT_TEXTS = {
   emptyDescription: 'Anh/chị chưa nhập nội dung phản ánh. Anh/chị vui lòng kể lại sự việc trước khi tiếp tục.',
   subject:
     'Bước 2/4 – Phản ánh này liên quan đến cơ quan hoặc thủ tục nào? Anh/chị có thể gõ tên cơ quan, thủ tục, hoặc bấm "Bỏ qua" nếu không rõ.',
+  // In force since 1/1/2026: Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15 and its Nghị định 356/2025/NĐ-CP
+  // (31/12/2025), which replaced Nghị định 13/2023/NĐ-CP. Sources: the decree's text as published at
+  // https://wincolaw.com.vn/vi/nghi-dinh-356-2025-nd-cp-ngay-31-12-2025-huong-dan-luat-bao-ve-du-lieu-ca-nhan.html;
+  // https://www.frasersvn.com/vi/legal-updates-and-publications/the-next-chapter-in-data-protection-new-decree-guiding-the-personal-data-protection-law
   consent: (authority: string, hotline: string) =>
     [
-      'Bước 3/4 – Số điện thoại liên hệ (không bắt buộc). Trước khi để lại số, anh/chị vui lòng đọc thông báo xử lý dữ liệu cá nhân theo Nghị định 13/2023/NĐ-CP:',
+      'Bước 3/4 – Số điện thoại liên hệ (không bắt buộc). Trước khi để lại số, anh/chị vui lòng đọc thông báo xử lý dữ liệu cá nhân theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 và Nghị định 356/2025/NĐ-CP:',
       '• Dữ liệu thu thập: số điện thoại của anh/chị.',
       '• Mục đích: chỉ để cán bộ liên hệ lại với anh/chị về phản ánh này.',
       `• Bên xử lý: bộ phận tiếp nhận phản ánh, kiến nghị của ${authority}.`,

@@ -81,7 +81,7 @@ const SCENARIOS: Scenario[] = [
       { press: C.nextChoice },
       { sees: C.subject },
       { press: C.skipChoice },
-      { sees: 'Nghị định 13/2023/NĐ-CP' },
+      { sees: 'Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 và Nghị định 356/2025/NĐ-CP' },
       { press: C.declineChoice },
       { sees: 'Số điện thoại: không để lại' },
       { sees: 'Cơ quan/thủ tục: không nêu' },

@@ -188,7 +188,7 @@ describe.each(DRIVERS)('on %s', (_channel, driver) => {
     expect(await citizen.say('/phananh')).toContain('Bước 1/4');
     expect(await citizen.say('Đèn đường ngõ 5 bị hỏng một tuần')).toContain(C.partAdded);
     expect(await citizen.press(C.nextChoice)).toContain('Bước 2/4');
-    expect(await citizen.say('UBND phường Mẫu')).toContain('Nghị định 13/2023/NĐ-CP');
+    expect(await citizen.say('UBND phường Mẫu')).toContain('Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 và Nghị định 356/2025/NĐ-CP');
     expect(await citizen.press(C.agreeChoice)).toContain('0912 345 678');
     expect(await citizen.say('0912 345 678')).toContain('Số điện thoại: 0912345678');
     const confirmation = await citizen.press(C.sendChoice);

@@ -3,6 +3,12 @@
 // imported beside it (~2,700 entries). Default-options MiniSearch is measured in the
 // same run, so the figures are read as ratios on whatever machine runs them.
 //
+// The targets, checked at ~2,700 entries, are ratios to that baseline for the times
+// (a loaded or slow machine slows both alike) and an absolute limit for the heap the
+// index holds (memory does not depend on the machine's speed). The JSON names each
+// target with its limit, the measured value and whether it passed; "failed" lists the
+// names of the missed ones, and the exit code is 1 when there are any.
+//
 // Run: npm run bench   (node --expose-gc --import tsx bench/search.ts)
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,7 +23,17 @@ import { Engine } from '../src/search/engine.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const BUILDS = 5;
 const ROUNDS = 3;
-const TARGETS = { build_ms: 2000, heap_mb: 250, p99_ms: 5 };
+/**
+ * Upper limits at ~2,700 entries; `of` says what is measured. The ratio limits leave
+ * room over what two runs on a shared, loaded 2-core machine measured (build 12.5 and
+ * 12.7; p99 0.7 and 1.0, a noisier figure), so that a regression fails and load does
+ * not; the heap limit is the one the benchmark always had.
+ */
+const TARGETS = [
+  { name: 'build_ratio_at_2700', of: 'motcua build_ms / minisearch_default build_ms', limit: 20, value: (r: Comparison) => r.ratio.build },
+  { name: 'p99_ratio_at_2700', of: 'motcua p99_ms / minisearch_default p99_ms', limit: 3, value: (r: Comparison) => r.ratio.p99 },
+  { name: 'heap_mb_at_2700', of: 'motcua heap_mb (absolute)', limit: 250, value: (r: Comparison) => r.motcua.heap_mb },
+];
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc (npm run bench)');
@@ -56,6 +72,8 @@ function measure(build: () => (q: string) => unknown, queries: string[]): Measur
   return { build_ms: round(median(buildTimes)), heap_mb: round(heap / 2 ** 20), p50_ms: round(quantile(times, 0.5), 3), p99_ms: round(quantile(times, 0.99), 3) };
 }
 
+type Comparison = ReturnType<typeof compare>;
+
 function compare(kb: KnowledgeBase, queries: string[]) {
   const motcua = measure(() => {
     const engine = new Engine(kb);
@@ -86,9 +104,10 @@ async function main() {
     const scaled = await loadKnowledgeBase([join(ROOT, 'knowledge'), out]);
     const small = compare(curated, questions);
     const large = compare(scaled, questions);
-    const pass =
-      large.motcua.build_ms <= TARGETS.build_ms && large.motcua.heap_mb <= TARGETS.heap_mb && large.motcua.p99_ms <= TARGETS.p99_ms;
-    console.log(JSON.stringify({ bench: 'search', node: process.version, queries: questions.length, curated: small, with_imported: large, targets_at_scale: TARGETS, pass }, null, 2));
+    const targets = TARGETS.map(({ name, of, limit, value }) => ({ name, of, limit, value: value(large), pass: value(large) <= limit }));
+    const failed = targets.filter((t) => !t.pass).map((t) => t.name);
+    const pass = failed.length === 0;
+    console.log(JSON.stringify({ bench: 'search', node: process.version, queries: questions.length, curated: small, with_imported: large, targets, failed, pass }, null, 2));
     process.exitCode = pass ? 0 : 1;
   } finally {
     await rm(out, { recursive: true, force: true });

@@ -86,22 +86,3 @@ function isEmpty(value: unknown): boolean {
 function count(counts: Record<string, number>, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
 }
-
-/** A few lines for the terminal; lists at most `maxSkipped` skipped lines. */
-export function formatImportReport(report: ImportReport, maxSkipped = 10): string {
-  const byCount = (counts: Record<string, number>) =>
-    Object.entries(counts)
-      .sort(([, a], [, b]) => b - a)
-      .map(([field, n]) => `${field} ${n}`)
-      .join(', ') || 'none';
-  const lines = [
-    `Read ${report.read} lines: wrote ${report.written} files, skipped ${report.skipped.length}.`,
-    `Empty fields: ${byCount(report.emptyFields)}.`,
-    `Could not read (left empty or partial): ${byCount(report.unparsed)}.`,
-    ...report.skipped
-      .slice(0, maxSkipped)
-      .map((skip) => `  line ${skip.line}${skip.code ? ` (${skip.code})` : ''}: ${skip.reason}`),
-  ];
-  if (report.skipped.length > maxSkipped) lines.push(`  … and ${report.skipped.length - maxSkipped} more skipped lines.`);
-  return lines.join('\n');
-}

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatImportReport, importDvcFile, type ImportReport } from '../../src/importer/dvc-import.ts';
+import { importReport } from '../../src/cli/texts.ts';
+import { importDvcFile, type ImportReport } from '../../src/importer/dvc-import.ts';
 import { procedureSchema } from '../../src/knowledge/schema.ts';
 import { DVC_FILE, DVC_LINE_COUNT, dvcRecords } from './dvc-fixtures.ts';
 
@@ -117,14 +118,14 @@ describe('importDvcFile on messy input', () => {
 
   it('formats the report in a few lines', async () => {
     const { report } = await importText('report.jsonl', lines.join('\n'));
-    const text = formatImportReport(report, 2);
+    const text = importReport(report, 2);
     expect(text.split('\n')).toEqual([
-      'Read 7 lines: wrote 2 files, skipped 5.',
-      expect.stringMatching(/^Empty fields: /),
-      expect.stringMatching(/^Could not read \(left empty or partial\): /),
-      '  line 2: blank line',
-      expect.stringMatching(/^ {2}line 3: invalid JSON: /),
-      '  … and 3 more skipped lines.',
+      'Đã đọc 7 dòng: ghi 2 tệp, bỏ qua 5 dòng.',
+      expect.stringMatching(/^Trường để trống \(empty fields\): /),
+      expect.stringMatching(/^Trường không đọc được, để trống hoặc chỉ đọc được một phần \(unparsed\): /),
+      '  dòng 2: blank line',
+      expect.stringMatching(/^ {2}dòng 3: invalid JSON: /),
+      '  … và 3 dòng bị bỏ qua khác.',
     ]);
   });
 

@@ -4,29 +4,9 @@
 // never shows. And the first source, shown as "Nguồn: …" when a file has no `portal_url`, must be
 // a page a citizen can open and trust, not a GitHub crawl copy (those stay after it).
 import { describe, expect, it } from 'vitest';
-import type { Entry } from '../../src/knowledge/entry.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+import { citizenTexts } from './citizen-texts.ts';
 
-/** Every text a citizen can be shown (staff_notes and sources are not). */
-function citizenTexts(e: Entry): [string, string][] {
-  return [
-    ['title', e.title],
-    ['summary', e.summary],
-    ['level', e.level],
-    ['agency', e.agency],
-    ['submit.in_person', e.submit.in_person],
-    ['submit.online', e.submit.online],
-    ['submit.postal', e.submit.postal],
-    ...e.documents.map((d, i): [string, string] => [`documents[${i}]`, d]),
-    ...e.steps.map((s, i): [string, string] => [`steps[${i}]`, s]),
-    ['processing_time', e.processing_time],
-    ['fee', e.fee],
-    ['conditions', e.conditions],
-    ['result', e.result],
-    ...e.legal_basis.map((l, i): [string, string] => [`legal_basis[${i}]`, l]),
-    ['body', e.body],
-  ];
-}
 
 /** Sentences about what the portal's page says or leaves out: staff remarks, in any citizen text. */
 const STAFF_REMARKS: RegExp[] = [

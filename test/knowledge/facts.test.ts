@@ -7,8 +7,8 @@
 // vị") or name a district body as the one handling a procedure now (no districts since
 // 1/7/2025).
 import { describe, expect, it } from 'vitest';
-import type { Entry } from '../../src/knowledge/entry.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+import { citizenTexts } from './citizen-texts.ts';
 
 interface Fact {
   id: string;
@@ -58,26 +58,6 @@ const FACTS: Fact[] = [
   { id: 'huong-bhxh-mot-lan', field: 'processing_time', contains: ['5'], unit: WORKING_DAYS, source: 'Cổng DVCQG 1.001613 (5 Ngày làm việc)' },
 ];
 
-/** Every text a citizen can be shown (staff_notes and sources are not). */
-function citizenTexts(e: Entry): [string, string][] {
-  return [
-    ['title', e.title],
-    ['summary', e.summary],
-    ['level', e.level],
-    ['agency', e.agency],
-    ['submit.in_person', e.submit.in_person],
-    ['submit.online', e.submit.online],
-    ['submit.postal', e.submit.postal],
-    ...e.documents.map((d, i): [string, string] => [`documents[${i}]`, d]),
-    ...e.steps.map((s, i): [string, string] => [`steps[${i}]`, s]),
-    ['processing_time', e.processing_time],
-    ['fee', e.fee],
-    ['conditions', e.conditions],
-    ['result', e.result],
-    ...e.legal_basis.map((l, i): [string, string] => [`legal_basis[${i}]`, l]),
-    ['body', e.body],
-  ];
-}
 
 /** A district body named as the one that receives or decides a procedure. */
 const DISTRICT_BODY = /(UBND|Ủy ban nhân dân|Phòng [^.,;()]{0,40}|Công an|Chi cục [^.,;()]{0,40}) (cấp )?(huyện|quận)\b/iu;

@@ -67,6 +67,8 @@ export interface Config {
   readonly storeUrl: string;
   readonly storePrefix: string;
   readonly knowledgeDirs: readonly string[];
+  /** Whether the national set (knowledge/national/) is loaded beside the curated files. */
+  readonly nationalSet: boolean;
   readonly sessionTtlMs: number;
   readonly rateLimitPerMinute: number;
   readonly logLevel: LogLevel;
@@ -144,6 +146,7 @@ const variables = {
     .transform((value) => value.split(',').map((dir) => dir.trim()).filter(Boolean))
     .refine((dirs) => dirs.length > 0, 'must name at least one directory')
     .default('knowledge'),
+  NATIONAL_SET: z.enum(['on', 'off'], { errorMap: () => ({ message: 'must be on or off' }) }).default('off'),
   SESSION_TTL_HOURS: z
     .string()
     .regex(/^\d+(\.\d+)?$/, 'must be a number of hours above 0')
@@ -215,6 +218,7 @@ function toConfig(v: z.infer<z.ZodObject<typeof variables>>): Config {
     storeUrl: v.STORE_URL,
     storePrefix: v.STORE_PREFIX,
     knowledgeDirs: v.KNOWLEDGE_DIRS,
+    nationalSet: v.NATIONAL_SET === 'on',
     sessionTtlMs: Math.round(v.SESSION_TTL_HOURS * 3600_000),
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE,
     logLevel: v.LOG_LEVEL,

@@ -86,7 +86,7 @@ export async function serve(): Promise<number> {
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  const knowledge = await loadKnowledgeBase(config.knowledgeDirs, { today: today() });
+  const knowledge = await loadKnowledgeBase(config.knowledgeDirs, { today: today(), national: config.nationalSet });
   const store = await openStore(config.storeUrl, { prefix: config.storePrefix });
   const onFatal = options.onFatal ?? (() => {});
   const app = buildServer({

@@ -9,10 +9,11 @@ import { loadEngine } from './knowledge-dirs.ts';
 export interface AskOptions {
   json: boolean;
   knowledge?: string[];
+  national?: boolean;
 }
 
 export async function ask(text: string, options: AskOptions): Promise<number> {
-  const engine = await loadEngine(options.knowledge);
+  const engine = await loadEngine(options.knowledge, { national: options.national });
   if (text === '-') {
     for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
       if (!line.trim()) continue;

@@ -10,6 +10,7 @@ import { evalReport, fileProblem, MESSAGES } from './texts.ts';
 export interface EvalOptions {
   json: boolean;
   knowledge?: string[];
+  national?: boolean;
   split?: string;
 }
 
@@ -34,7 +35,7 @@ export async function runEval(file: string, options: EvalOptions): Promise<numbe
     console.error(MESSAGES.evalNoQuestions(file, options.split));
     return 1;
   }
-  const engine = await loadEngine(options.knowledge);
+  const engine = await loadEngine(options.knowledge, { national: options.national });
   const ours = evaluate(engineSystem(engine), questions);
   const baseline = evaluate(defaultMiniSearch(engine.knowledge.entries), questions);
   if (options.json) {

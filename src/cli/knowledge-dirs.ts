@@ -18,8 +18,8 @@ export function today(): string {
 }
 
 /** Loads the knowledge and builds the engine; problems go to stderr so stdout stays clean for --json. */
-export async function loadEngine(dirs: readonly string[] | undefined): Promise<Engine> {
-  const kb: KnowledgeBase = await loadKnowledgeBase(knowledgeDirs(dirs), { today: today() });
+export async function loadEngine(dirs: readonly string[] | undefined, options: { national?: boolean } = {}): Promise<Engine> {
+  const kb: KnowledgeBase = await loadKnowledgeBase(knowledgeDirs(dirs), { today: today(), national: options.national });
   const errors = kb.problems.filter((p) => p.severity === 'error').length;
   if (errors) console.error(MESSAGES.knowledgeErrors(errors));
   return new Engine(kb);

@@ -14,10 +14,11 @@ interface OptionSpec {
 
 /** The options each command accepts (besides -h/--help); each is explained in HELP in texts.ts. */
 export const COMMAND_OPTIONS = {
-  ask: { json: { type: 'boolean' }, knowledge: { type: 'string', multiple: true } },
+  ask: { json: { type: 'boolean' }, knowledge: { type: 'string', multiple: true }, national: { type: 'boolean' } },
   lint: {},
-  eval: { json: { type: 'boolean' }, knowledge: { type: 'string', multiple: true }, split: { type: 'string' } },
-  import: { out: { type: 'string' } },
+  eval: { json: { type: 'boolean' }, knowledge: { type: 'string', multiple: true }, split: { type: 'string' }, national: { type: 'boolean' } },
+  import: { out: { type: 'string' }, code: { type: 'string', multiple: true } },
+  national: { knowledge: { type: 'string' } },
   serve: {},
   'admin-password': {},
   complaints: { format: { type: 'string' }, out: { type: 'string' } },
@@ -80,7 +81,7 @@ async function run(command: CommandName, { values, positionals }: Args): Promise
     case 'ask': {
       const question = positionals.join(' ').trim();
       if (!question) throw wrong(USAGE.askMissingQuestion);
-      return await ask(question, { json: flag('json'), knowledge: texts('knowledge') });
+      return await ask(question, { json: flag('json'), knowledge: texts('knowledge'), national: flag('national') });
     }
     case 'lint':
       return await lint(positionals);
@@ -88,7 +89,7 @@ async function run(command: CommandName, { values, positionals }: Args): Promise
       const [file, ...extra] = positionals;
       if (!file) throw wrong(USAGE.evalMissingFile);
       noMore(extra);
-      return await runEval(file, { json: flag('json'), knowledge: texts('knowledge'), split: text('split') });
+      return await runEval(file, { json: flag('json'), knowledge: texts('knowledge'), split: text('split'), national: flag('national') });
     }
     case 'import': {
       const [source, file, ...extra] = positionals;
@@ -99,7 +100,16 @@ async function run(command: CommandName, { values, positionals }: Args): Promise
       const out = text('out');
       if (out === undefined) throw wrong(USAGE.importMissingOut);
       const { importDvc } = await import('./import.ts');
-      return await importDvc(file, out);
+      return await importDvc(file, out, texts('code'));
+    }
+    case 'national': {
+      const [sub, file, ...extra] = positionals;
+      if (sub === undefined) throw wrong(USAGE.nationalMissingSub);
+      if (sub !== 'refresh') throw wrong(USAGE.nationalUnknownSub(sub));
+      if (file === undefined) throw wrong(USAGE.nationalMissingFile);
+      noMore(extra);
+      const { refreshNational } = await import('./national.ts');
+      return await refreshNational(file, text('knowledge'));
     }
     case 'serve': {
       if (positionals.length) throw wrong(USAGE.serveNoArguments(positionals[0]!));

@@ -5,6 +5,7 @@
 import type { Evaluation, Scores } from '../eval/metrics.ts';
 import { f1 } from '../eval/metrics.ts';
 import type { ImportReport } from '../importer/dvc-import.ts';
+import type { RefreshReport } from '../importer/national-refresh.ts';
 
 export interface OptionHelp {
   /** The long name, without the dashes. */
@@ -27,6 +28,11 @@ export interface CommandHelp {
   examples: string[];
 }
 
+const NATIONAL_OPTION: OptionHelp = {
+  name: 'national',
+  meaning: 'nạp cả bộ thủ tục quốc gia (national/procedures.jsonl.gz của thư mục tri thức), như máy chủ khi NATIONAL_SET=on',
+};
+
 const KNOWLEDGE_OPTION: OptionHelp = {
   name: 'knowledge',
   value: '<thư mục>',
@@ -36,7 +42,7 @@ const KNOWLEDGE_OPTION: OptionHelp = {
 
 export const HELP = {
   ask: {
-    usage: ['ask "<câu hỏi>" [--knowledge <thư mục>]… [--json]', 'ask --json -'],
+    usage: ['ask "<câu hỏi>" [--knowledge <thư mục>]… [--national] [--json]', 'ask --json -'],
     summary: 'Xem câu trả lời người dân sẽ nhận cho một câu hỏi (preview a reply)',
     description:
       'In đúng câu trả lời mà người dân sẽ thấy khi hỏi bot qua web chat, Telegram hoặc Zalo, để kiểm tra tri thức trước khi công bố. ' +
@@ -48,6 +54,7 @@ export const HELP = {
     options: [
       { name: 'json', meaning: 'in JSON (kết quả phân loại và xếp hạng) thay cho câu trả lời' },
       KNOWLEDGE_OPTION,
+      NATIONAL_OPTION,
     ],
     examples: ['motcua ask "làm giấy khai sinh cần gì"', 'motcua ask --json - < cau-hoi.txt'],
   },
@@ -62,7 +69,7 @@ export const HELP = {
     examples: ['motcua lint', 'motcua lint knowledge du-thao/'],
   },
   eval: {
-    usage: ['eval <tệp.jsonl> [--knowledge <thư mục>]… [--split dev|frozen] [--json]'],
+    usage: ['eval <tệp.jsonl> [--knowledge <thư mục>]… [--national] [--split dev|frozen] [--json]'],
     summary: 'Đo độ chính xác của tìm kiếm trên một bộ câu hỏi (evaluation)',
     description:
       'Chạy bộ máy trả lời trên từng câu hỏi của tệp đánh giá và tính tỉ lệ trả lời đúng (top-1, recall@3, MRR), độ chính xác và độ phủ (precision, recall) của hai nhóm ' +
@@ -76,13 +83,14 @@ export const HELP = {
     ],
     options: [
       KNOWLEDGE_OPTION,
+      NATIONAL_OPTION,
       { name: 'split', value: '<nhóm>', meaning: 'chỉ dùng các câu hỏi thuộc nhóm này (split), ví dụ dev hoặc frozen' },
       { name: 'json', meaning: 'in kết quả dạng JSON, kèm điểm của MiniSearch mặc định (baseline)' },
     ],
     examples: ['motcua eval test/eval/questions.jsonl', 'motcua eval test/eval/questions.jsonl --split frozen --json'],
   },
   import: {
-    usage: ['import dvc <tệp.jsonl[.gz]> --out <thư mục>'],
+    usage: ['import dvc <tệp.jsonl[.gz]> --out <thư mục> [--code <mã thủ tục>]…'],
     summary: 'Chuyển hồ sơ thủ tục của Cổng Dịch vụ công quốc gia thành tệp tri thức (import)',
     description:
       'Đọc các bản ghi thủ tục hành chính xuất từ Cổng Dịch vụ công quốc gia (dvc), mỗi dòng một bản ghi JSON, có thể nén gzip, ' +
@@ -92,8 +100,31 @@ export const HELP = {
       { name: 'dvc', meaning: 'nguồn dữ liệu; hiện chỉ có dvc (Cổng Dịch vụ công quốc gia)' },
       { name: '<tệp.jsonl[.gz]>', meaning: 'tệp bản ghi, mỗi dòng một thủ tục; tên kết thúc bằng .gz thì được giải nén' },
     ],
-    options: [{ name: 'out', value: '<thư mục>', meaning: 'thư mục ghi các tệp tri thức (bắt buộc; tạo mới nếu chưa có)' }],
-    examples: ['motcua import dvc dvc-procedures.jsonl.gz --out knowledge/imported'],
+    options: [
+      { name: 'out', value: '<thư mục>', meaning: 'thư mục ghi các tệp tri thức (bắt buộc; tạo mới nếu chưa có)' },
+      {
+        name: 'code',
+        value: '<mã thủ tục>',
+        repeat: true,
+        meaning:
+          'chỉ nhập thủ tục có mã này, thành tệp biên soạn (curated) để cán bộ sửa và bổ sung; tệp này được dùng thay cho bản ghi cùng mã trong bộ thủ tục quốc gia. Lặp lại để nhập nhiều mã',
+      },
+    ],
+    examples: ['motcua import dvc knowledge/national/dvc-procedures.jsonl.gz --code 1.001612 --out knowledge/procedures/', 'motcua import dvc dvc-procedures.jsonl.gz --out knowledge/imported'],
+  },
+  national: {
+    usage: ['national refresh <tệp.jsonl[.gz]> [--knowledge <thư mục>]'],
+    summary: 'Cập nhật bộ thủ tục quốc gia từ bản thu thập mới của Cổng (refresh the national set)',
+    description:
+      'Đọc bản thu thập (crawl) mới các thủ tục của Cổng Dịch vụ công quốc gia, ghi lại bộ thủ tục quốc gia mà bot dùng (national/procedures.jsonl.gz, kèm bản thu thập làm nguồn) ' +
+      'và in những gì thay đổi: thủ tục thêm mới, bị bỏ, và các trường đã đổi của từng thủ tục. Các tệp biên soạn trong knowledge/ không bị động đến và vẫn được dùng thay cho bản ghi cùng mã. ' +
+      'Bản thu thập không đọc được thủ tục nào thì bộ cũ được giữ nguyên và lệnh thoát với mã 1.',
+    arguments: [
+      { name: 'refresh', meaning: 'lệnh con (sub-command); hiện chỉ có refresh' },
+      { name: '<tệp.jsonl[.gz]>', meaning: 'bản thu thập, mỗi dòng một bản ghi thủ tục JSON; tên kết thúc bằng .gz thì được giải nén' },
+    ],
+    options: [{ name: 'knowledge', value: '<thư mục>', meaning: 'thư mục tri thức có bộ thủ tục quốc gia cần cập nhật; mặc định: knowledge/' }],
+    examples: ['motcua national refresh ~/tai-ve/dvc-procedures-2027-01.jsonl.gz'],
   },
   serve: {
     usage: ['serve'],
@@ -238,6 +269,9 @@ export const USAGE = {
   importUnknownSource: (source: string) => `không có nguồn dữ liệu "${source}"; hiện chỉ có dvc (Cổng Dịch vụ công quốc gia).`,
   importMissingFile: 'thiếu tệp bản ghi .jsonl hoặc .jsonl.gz.',
   importMissingOut: 'thiếu --out <thư mục>: nơi ghi các tệp tri thức.',
+  nationalMissingSub: 'thiếu lệnh con; hiện chỉ có refresh.',
+  nationalUnknownSub: (sub: string) => `không có lệnh con "${sub}"; hiện chỉ có refresh.`,
+  nationalMissingFile: 'thiếu tệp bản thu thập .jsonl hoặc .jsonl.gz.',
   serveNoArguments: (arg: string) => `lệnh này không nhận tham số (thừa "${arg}"); cấu hình bằng biến môi trường (environment variables), xem .env.example.`,
   adminMissingName: 'thiếu tên đăng nhập của cán bộ.',
   adminOneName: (extra: string) => `chỉ nhận một tên đăng nhập; thừa "${extra}".`,
@@ -271,6 +305,9 @@ export const MESSAGES = {
   evalNoQuestions: (file: string, split: string | undefined) =>
     `motcua eval: không có câu hỏi nào trong ${file}${split ? ` thuộc nhóm (split) ${split}` : ''}.`,
   importFailed: (problem: string) => `motcua import: không nhập được: ${problem}.`,
+  importCodesMissing: (codes: string[]) => `motcua import: không có thủ tục nào mang mã ${codes.join(', ')} trong tệp (hoặc bản ghi bị bỏ qua, xem ở trên).`,
+  nationalFailed: (problem: string) => `motcua national: không cập nhật được: ${problem}.`,
+  nationalEmpty: 'motcua national: bản thu thập không có thủ tục nào đọc được; bộ thủ tục quốc gia được giữ nguyên.',
   adminPrompt: (name: string) => `Mật khẩu cho ${name}: `,
   adminPromptAgain: 'Nhập lại mật khẩu: ',
   adminMismatch: 'motcua admin-password: hai lần nhập không khớp; chưa có gì được tạo. Vui lòng chạy lại.',
@@ -291,7 +328,7 @@ export function importReport(report: ImportReport, maxSkipped = 10): string {
       .map(([field, n]) => `${field} ${n}`)
       .join(', ') || 'không có';
   const lines = [
-    `Đã đọc ${report.read} dòng: ghi ${report.written} tệp, bỏ qua ${report.skipped.length} dòng.`,
+    `Đã đọc ${report.read} dòng: nhận ${report.written} thủ tục, bỏ qua ${report.skipped.length} dòng.`,
     `Trường để trống (empty fields): ${byCount(report.emptyFields)}.`,
     `Trường không đọc được, để trống hoặc chỉ đọc được một phần (unparsed): ${byCount(report.unparsed)}.`,
     ...report.skipped.slice(0, maxSkipped).map((skip) => `  dòng ${skip.line}${skip.code ? ` (${skip.code})` : ''}: ${skip.reason}`),
@@ -333,4 +370,19 @@ export function evalReport(file: string, split: string | undefined, ours: Evalua
 
 function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(1, width - length(s)));
+}
+
+/** `motcua national refresh`: what the new crawl changed, then the import report. */
+export function refreshReport(report: RefreshReport, maxListed = 20): string {
+  const listed = (codes: string[]) => (codes.length > maxListed ? `${codes.slice(0, maxListed).join(', ')} … (và ${codes.length - maxListed} mã khác)` : codes.join(', ') || 'không có');
+  const changed = report.changed.slice(0, maxListed).map((c) => `  ${c.code}: ${c.fields.join(', ')}`);
+  if (report.changed.length > maxListed) changed.push(`  … và ${report.changed.length - maxListed} thủ tục khác.`);
+  return [
+    `Bộ thủ tục quốc gia nay có ${report.total} thủ tục.`,
+    `Thêm mới (added) ${report.added.length}: ${listed(report.added)}`,
+    `Bị bỏ (removed) ${report.removed.length}: ${listed(report.removed)}`,
+    `Có trường thay đổi (changed) ${report.changed.length}${changed.length ? ':' : '.'}`,
+    ...changed,
+    importReport(report.import),
+  ].join('\n');
 }

@@ -58,8 +58,9 @@ export function renderClarify(entries: readonly Entry[], asked: readonly Aspect[
 export function renderEntry(entry: Entry, asked: readonly Aspect[], locality: Locality): Reply {
   const head = heading(entry);
   const foot = footer(entry);
-  let room = FIRST_MESSAGE_CHARS - head.length - foot.length;
-  const parts: string[] = [];
+  let room = FIRST_MESSAGE_CHARS - head.length - foot.length - (entry.origin === 'imported' ? TEXTS.fromNationalPortal.length + 2 : 0);
+  // A record of the national portal says so: no local officer has reviewed it.
+  const parts: string[] = entry.origin === 'imported' ? [TEXTS.fromNationalPortal] : [];
   const shown = new Set<Section>();
   const add = (text: string, complete: boolean, section?: Section) => {
     parts.push(text);
@@ -120,14 +121,14 @@ interface Fitted {
 /** A part as text within about `room` characters (lists by whole items, text by sentences). */
 function sectionWithin(entry: Entry, section: Section, locality: Locality, room: number): Fitted {
   const whole = (text: string) => ({ text, complete: true });
-  const line = (label: string, value: string) => fitText(`${label}: ${value || TEXTS.unknownField + '.'}`, room);
+  const line = (label: string, value: string) => fitText(`${label}: ${value || unknown(entry)}`, room);
   switch (section) {
     case 'documents':
-      return listWithin(LABELS.documents, entry.documents, room);
+      return listWithin(entry, LABELS.documents, entry.documents, room);
     case 'steps':
-      return listWithin(LABELS.steps, entry.steps, room);
+      return listWithin(entry, LABELS.steps, entry.steps, room);
     case 'legal':
-      return listWithin(LABELS.legal, entry.legal_basis, room);
+      return listWithin(entry, LABELS.legal, entry.legal_basis, room);
     case 'fee':
       return line(LABELS.fee, entry.fee);
     case 'time':
@@ -158,16 +159,23 @@ function sectionWithin(entry: Entry, section: Section, locality: Locality, room:
 }
 
 function placeLine(entry: Entry): string {
-  const where = [entry.submit.in_person, entry.agency && `${LABELS.agency}: ${entry.agency}`].filter(Boolean).join('\n');
-  return `${LABELS.place}: ${where || TEXTS.unknownField + '.'}`;
+  const agency = entry.agency && `${LABELS.agency}: ${entry.agency}`;
+  if (!entry.submit.in_person) return agency || `${LABELS.place}: ${unknown(entry)}`;
+  return [`${LABELS.place}: ${entry.submit.in_person}`, agency].filter(Boolean).join('\n');
 }
 
-function listWithin(label: string, items: readonly string[], room: number): Fitted {
-  if (items.length === 0) return { text: `${label}: ${TEXTS.unknownField}.`, complete: true };
+/** What an empty field says: a national record names the portal as the one that left it empty. */
+function unknown(entry: Entry): string {
+  return entry.origin === 'imported' ? TEXTS.notOnPortal : `${TEXTS.unknownField}.`;
+}
+
+function listWithin(entry: Entry, label: string, items: readonly string[], room: number): Fitted {
+  if (items.length === 0) return { text: `${label}: ${unknown(entry)}`, complete: true };
   const lines = [`${label}:`];
   let used = lines[0]!.length;
   for (const [i, item] of items.entries()) {
-    const next = `${i + 1}. ${item}`;
+    // Portal records often number their own lines; the list numbers them once.
+    const next = `${i + 1}. ${item.replace(/^\d{1,2}[.)]\s+/, '')}`;
     if (i > 0 && used + next.length + 1 > room) {
       lines.push(TEXTS.moreItems(items.length - i, label));
       return { text: lines.join('\n'), complete: false };

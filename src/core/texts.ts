@@ -21,6 +21,8 @@ export const LABELS = {
 
 export const TEXTS = {
   unknownField: 'chưa có thông tin chính thức, anh/chị vui lòng hỏi Bộ phận Một cửa trước khi nộp',
+  notOnPortal: 'Cổng Dịch vụ công quốc gia không ghi thông tin này; anh/chị vui lòng hỏi cơ quan giải quyết hoặc Bộ phận Một cửa trước khi nộp.',
+  fromNationalPortal: 'Thông tin dưới đây lấy từ Cổng Dịch vụ công quốc gia, chưa được cán bộ địa phương biên soạn lại.',
   source: (url: string) => `Nguồn: ${url}`,
   reviewed: (updated: string, reviewBy: string) => `Thông tin cập nhật ngày ${vnDate(updated)} (rà soát lại trước ngày ${vnDate(reviewBy)}).`,
   code: (code: string) => `Mã thủ tục: ${code}`,

@@ -1,10 +1,14 @@
-// `motcua import dvc <file.jsonl[.gz]> --out <dir>`: one knowledge file per portal record,
-// streamed line by line so the whole crawl never sits in memory.
+// Reading a national-portal crawl (one JSON record a line, gzip or not), streamed line
+// by line so the whole crawl never sits in memory, with a report of what was skipped,
+// left empty or could not be read. Two uses: `motcua import dvc` writes knowledge files
+// (all records, or the ones named by code, as curated files staff can edit), and the
+// national set is refreshed from it (national-set.ts).
 import { createReadStream, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
+import type { ProcedureFields } from '../knowledge/schema.ts';
 import { renderEntryFile } from '../knowledge/render.ts';
 import { addMonths, mapDvcRecord } from './dvc-record.ts';
 
@@ -15,11 +19,11 @@ export interface SkippedLine {
 }
 
 export interface ImportReport {
-  /** Lines read, blank ones included: read = written + skipped.length. */
+  /** Lines read, blank ones included: read = written + skipped.length (+ records not asked for). */
   read: number;
   written: number;
   skipped: SkippedLine[];
-  /** For each optional field, how many written files leave it empty. */
+  /** For each optional field, how many written records leave it empty. */
   emptyFields: Record<string, number>;
   /** For each field, how many records had text there that could not be (fully) read. */
   unparsed: Record<string, number>;
@@ -31,10 +35,23 @@ const REPORTED_FIELDS = [
   'processing_time', 'fee', 'conditions', 'result', 'legal_basis',
 ] as const;
 
-export async function importDvcFile(inputPath: string, outDir: string, options: { today: string }): Promise<ImportReport> {
-  addMonths(options.today, 0); // fail fast on a bad date rather than skipping every record
-  await mkdir(outDir, { recursive: true });
-  const report: ImportReport = { read: 0, written: 0, skipped: [], emptyFields: {}, unparsed: {} };
+export interface ReadOptions {
+  /** The date the records count as updated (YYYY-MM-DD). */
+  today: string;
+  /** Only these codes (all when absent). */
+  codes?: ReadonlySet<string>;
+}
+
+/**
+ * Every readable record of a crawl, first line per code, as procedure fields; `report`
+ * is filled in as the records are read.
+ */
+export function readDvcFile(inputPath: string, options: ReadOptions, report: ImportReport): AsyncGenerator<ProcedureFields> {
+  addMonths(options.today, 0); // fail fast, before any output, on a bad date rather than skipping every record
+  return records(inputPath, options, report);
+}
+
+async function* records(inputPath: string, options: ReadOptions, report: ImportReport): AsyncGenerator<ProcedureFields> {
   const firstLineOf = new Map<string, number>();
   const file = createReadStream(inputPath);
   const input = inputPath.endsWith('.gz') ? file.pipe(createGunzip()) : file;
@@ -58,19 +75,40 @@ export async function importDvcFile(inputPath: string, outDir: string, options: 
       report.skipped.push({ line, ...(result.code ? { code: result.code } : {}), reason: result.reason });
       continue;
     }
+    if (options.codes && !options.codes.has(result.code)) continue;
     const first = firstLineOf.get(result.code);
     if (first !== undefined) {
       report.skipped.push({ line, code: result.code, reason: `duplicate code, kept line ${first}` });
       continue;
     }
     firstLineOf.set(result.code, line);
-    // Synchronous: thousands of small files, and awaiting each write was most of the run time.
-    writeFileSync(path.join(outDir, `${result.code}.md`), renderEntryFile(result.fields, ''));
     report.written++;
     for (const field of REPORTED_FIELDS) {
       if (isEmpty(lookup(result.fields, field))) count(report.emptyFields, field);
     }
     for (const field of result.unparsed) count(report.unparsed, field);
+    yield result.fields;
+  }
+}
+
+export function emptyReport(): ImportReport {
+  return { read: 0, written: 0, skipped: [], emptyFields: {}, unparsed: {} };
+}
+
+export interface ImportOptions extends ReadOptions {
+  /** `curated`: files staff take over and edit; they then win over the national record with the same code. */
+  origin?: ProcedureFields['origin'];
+}
+
+/** One knowledge file per record, named by its code. */
+export async function importDvcFile(inputPath: string, outDir: string, options: ImportOptions): Promise<ImportReport> {
+  const report = emptyReport();
+  const records = readDvcFile(inputPath, options, report);
+  await mkdir(outDir, { recursive: true });
+  for await (const fields of records) {
+    const written = options.origin ? { ...fields, origin: options.origin } : fields;
+    // Synchronous: thousands of small files, and awaiting each write was most of the run time.
+    writeFileSync(path.join(outDir, `${fields.code}.md`), renderEntryFile(written, ''));
   }
   return report;
 }

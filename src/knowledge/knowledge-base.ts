@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Entry } from './entry.ts';
 import { EMPTY_LEXICON, loadLexicon, type Lexicon } from './lexicon.ts';
-import { loadKnowledge } from './load.ts';
+import { loadKnowledge, type LoadOptions } from './load.ts';
 import { loadLocality, NATIONAL_ONLY, type Locality } from './locality.ts';
 import type { Problem } from './problems.ts';
 
@@ -15,7 +15,7 @@ export interface KnowledgeBase {
   problems: Problem[];
 }
 
-export async function loadKnowledgeBase(dirs: readonly string[], options: { today?: string } = {}): Promise<KnowledgeBase> {
+export async function loadKnowledgeBase(dirs: readonly string[], options: LoadOptions = {}): Promise<KnowledgeBase> {
   const { entries, problems } = await loadKnowledge(dirs, options);
   let lexicon: Lexicon | undefined;
   let locality: Locality | undefined;

@@ -7,6 +7,7 @@ import type { ZodIssue } from 'zod';
 import { entryFrom, type Entry } from './entry.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import type { Problem } from './problems.ts';
+import { loadNationalSet } from './national.ts';
 import { faqSchema, procedureSchema } from './schema.ts';
 
 export interface LoadResult {
@@ -18,6 +19,8 @@ export interface LoadResult {
 export interface LoadOptions {
   /** Today's date (YYYY-MM-DD) for the review-date warning. */
   today?: string;
+  /** Also each directory's national set (national/procedures.jsonl.gz), where it has one. */
+  national?: boolean;
 }
 
 export async function loadKnowledge(dirs: readonly string[], options: LoadOptions = {}): Promise<LoadResult> {
@@ -28,6 +31,7 @@ export async function loadKnowledge(dirs: readonly string[], options: LoadOption
       const entry = await loadEntryFile(path, problems, options.today);
       if (entry) loaded.push(entry);
     }
+    if (options.national) loaded.push(...(await loadNationalSet(dir, problems)));
   }
   return { entries: resolveEntries(loaded, problems), problems };
 }

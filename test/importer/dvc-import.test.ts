@@ -120,7 +120,7 @@ describe('importDvcFile on messy input', () => {
     const { report } = await importText('report.jsonl', lines.join('\n'));
     const text = importReport(report, 2);
     expect(text.split('\n')).toEqual([
-      'Đã đọc 7 dòng: ghi 2 tệp, bỏ qua 5 dòng.',
+      'Đã đọc 7 dòng: nhận 2 thủ tục, bỏ qua 5 dòng.',
       expect.stringMatching(/^Trường để trống \(empty fields\): /),
       expect.stringMatching(/^Trường không đọc được, để trống hoặc chỉ đọc được một phần \(unparsed\): /),
       '  dòng 2: blank line',

@@ -30,6 +30,7 @@ describe('defaults', () => {
       storeUrl: 'sqlite://data/motcua.sqlite',
       storePrefix: 'motcua',
       knowledgeDirs: ['knowledge'],
+      nationalSet: false,
       sessionTtlMs: 24 * 3600_000,
       rateLimitPerMinute: 20,
       logLevel: 'info',
@@ -45,6 +46,12 @@ describe('defaults', () => {
 
   it('treats empty values, as in a copied .env.example, as unset', () => {
     expect(parseConfig({ PORT: '', PUBLIC_URL: ' ', TELEGRAM_BOT_TOKEN: '' })).toEqual(parseConfig({}));
+  });
+
+  it('loads the national set with NATIONAL_SET=on, and names any other value', () => {
+    expect(parseConfig({ NATIONAL_SET: 'on' }).nationalSet).toBe(true);
+    expect(parseConfig({ NATIONAL_SET: 'off' }).nationalSet).toBe(false);
+    expect(() => parseConfig({ NATIONAL_SET: 'yes' })).toThrow(/NATIONAL_SET: must be on or off/);
   });
 
   it('is frozen, nested parts too', () => {

@@ -6,7 +6,6 @@
 // either: a curated Markdown file with the same code wins over the national record.
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { entryFrom, type Entry } from './entry.ts';
 import type { Problem } from './problems.ts';
@@ -16,9 +15,6 @@ import { procedureSchema, type ProcedureFields } from './schema.ts';
 export function nationalSetFile(dir: string): string {
   return join(dir, 'national', 'procedures.jsonl.gz');
 }
-
-/** The project's own copy of the portal crawl, the source of its national set. */
-export const NATIONAL_RECORDS_FILE = fileURLToPath(new URL('../../knowledge/national/dvc-procedures.jsonl.gz', import.meta.url));
 
 /** The national set of `dir`, if it has one; a bad line is reported and skipped. */
 export async function loadNationalSet(dir: string, problems: Problem[]): Promise<Entry[]> {

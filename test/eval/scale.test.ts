@@ -1,34 +1,22 @@
-// At scale: the 2,642 national-portal records imported beside the curated entries.
+// At scale: the national set (2,642 portal records) loaded beside the curated entries.
 // Catalog questions must still find the curated entry; the imported-record
 // questions are reported (and guarded against a collapse).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { engineSystem } from '../../src/cli/eval.ts';
 import { readEvalSet } from '../../src/eval/eval-set.ts';
 import { evaluate } from '../../src/eval/metrics.ts';
-import { importDvcFile } from '../../src/importer/dvc-import.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
-import { NATIONAL_RECORDS_FILE } from '../../src/knowledge/national.ts';
 import { Engine } from '../../src/search/engine.ts';
 
-let dir: string;
 let engine: Engine;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'motcua-scale-'));
-  await importDvcFile(NATIONAL_RECORDS_FILE, dir, { today: '2026-11-22' });
-  const kb = await loadKnowledgeBase(['knowledge', dir]);
+  const kb = await loadKnowledgeBase(['knowledge'], { national: true });
   expect(kb.problems.filter((p) => p.severity === 'error')).toEqual([]);
   engine = new Engine(kb);
 }, 120_000);
 
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-describe('with the imported portal records loaded', () => {
+describe('with the national set loaded', () => {
   it('shows one entry per official code: the curated one wins', () => {
     expect(engine.knowledge.entries.length).toBe(88 + 2642 - 60);
     expect(engine.get('1.001193')).toBeUndefined();

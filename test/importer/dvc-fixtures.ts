@@ -1,9 +1,10 @@
 // Real national-portal records for the importer tests: the project's own copy of the crawl.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { NATIONAL_RECORDS_FILE } from '../../src/knowledge/national.ts';
+import { fileURLToPath } from 'node:url';
 
-export const DVC_FILE = NATIONAL_RECORDS_FILE;
+/** The project's own copy of the portal crawl, the source of its national set. */
+export const DVC_FILE = fileURLToPath(new URL('../../knowledge/national/dvc-procedures.jsonl.gz', import.meta.url));
 export const DVC_LINE_COUNT = 2642;
 
 export interface DvcLine {

@@ -9,7 +9,7 @@ import { buildIndex, indexedDoc } from './search-index.ts';
 import { Vocabulary } from './vocabulary.ts';
 import { CODE_PATTERN } from '../knowledge/schema.ts';
 import { ageFactor, ageIn, ageRangeOf, type AgeRange } from './age.ts';
-import { fold } from '../text/vietnamese.ts';
+import { foldCanonical } from '../text/vietnamese.ts';
 import { segments } from './tokens.ts';
 
 export type Outcome = 'answer' | 'clarify' | 'fallback' | 'complaint' | 'smalltalk';
@@ -161,7 +161,7 @@ export class Engine {
       segments(name)
         .flatMap((phrase) => this.reader.expandKnowledge(phrase))
         .filter((w) => !this.reader.isFunctionWord(w))
-        .map(fold),
+        .map(foldCanonical),
     );
   }
 

@@ -106,7 +106,7 @@ export class QueryReader {
       // An expansion is as accented as what was typed: "so do" must not gain exact
       // diacritic matches that the citizen's other, unaccented words cannot.
       const typedAccented = keepAccents || phrase.slice(m.start, m.end).some((w) => foldCanonical(w) !== w);
-      out.push(...phrase.slice(at, m.start), ...(typedAccented ? m.value : m.value.map(fold)));
+      out.push(...phrase.slice(at, m.start), ...(typedAccented ? m.value : m.value.map(foldCanonical)));
       at = m.end;
     }
     out.push(...phrase.slice(at));

@@ -1,7 +1,7 @@
 // Turns text into the index terms both sides share: canonical words, plus adjacent
 // word pairs inside a phrase (no pair crosses punctuation). Pairs stand in for
 // Vietnamese multi-syllable words ("khai sinh", "căn cước") without a segmenter.
-import { canonical, fold } from '../text/vietnamese.ts';
+import { canonical, foldCanonical } from '../text/vietnamese.ts';
 
 const SEGMENT_BREAK = /[\n\r.,;:!?()[\]{}"“”'‘’|/\\–—-]+/u;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -32,7 +32,8 @@ export function fieldTerms(text: string, pairs: boolean, expand: (phrase: string
   const folded: string[] = [];
   for (const typed of segments(text)) {
     const phrase = expand(typed);
-    const f = phrase.map(fold);
+    // segments() and the lexicon give canonical words: fold them without normalising again.
+    const f = phrase.map(foldCanonical);
     accented.push(...(pairs ? withPairs(phrase) : phrase));
     folded.push(...(pairs ? withPairs(f) : f));
   }

@@ -55,6 +55,22 @@ describe('with no channel configured', () => {
   });
 });
 
+describe('with the national set on', () => {
+  it('answers a procedure only the national portal has, saying so; off, the same message is not answered with it', async () => {
+    // Khai thác nước dưới đất (1.001662) is not a curated entry: only the national set knows it.
+    const message = { session: 'session-0002', text: '1.001662 cần giấy tờ gì' };
+    const on = await start({ NATIONAL_SET: 'on' });
+    const answered = (await (await post(`${on.url}/api/chat`, {}, message)).json()) as { replies: { text: string }[] };
+    expect(answered.replies[0]!.text).toMatch(/^.*\nMã thủ tục: 1\.001662\n\nThông tin dưới đây lấy từ Cổng Dịch vụ công quốc gia/);
+    expect(answered.replies[0]!.text).toContain('Hồ sơ cần chuẩn bị:');
+    await on.close();
+
+    const off = await start({ NATIONAL_SET: 'off' });
+    const not = (await (await post(`${off.url}/api/chat`, {}, message)).json()) as { replies: { text: string }[] };
+    expect(not.replies.map((r) => r.text).join('\n')).not.toContain('1.001662');
+  });
+});
+
 describe('Telegram', () => {
   let telegram: FakeBotApi;
   beforeEach(async () => {

@@ -1,11 +1,20 @@
 // `motcua eval`: measures the engine on an evaluation file, with a default-options
-// MiniSearch over the same knowledge scored in the same run for comparison.
+// MiniSearch over the same knowledge scored in the same run for comparison; a file of
+// multi-turn scenarios is replayed through the dialogue instead, with pass rates per kind.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Hotline } from '../complaints/hotline.ts';
+import { WorkingCalendar } from '../complaints/working-days.ts';
+import { Conversation } from '../core/conversation.ts';
 import { defaultMiniSearch } from '../eval/baseline.ts';
+import { passRates, readScenarios, replay, type ScenarioResult } from '../eval/scenarios.ts';
+import { openStore } from '../store/open-store.ts';
 import { readEvalSet } from '../eval/eval-set.ts';
 import { evaluate, type System } from '../eval/metrics.ts';
 import type { Engine } from '../search/engine.ts';
 import { loadEngine } from './knowledge-dirs.ts';
-import { evalReport, fileProblem, MESSAGES } from './texts.ts';
+import { evalReport, fileProblem, MESSAGES, scenarioReport } from './texts.ts';
 
 export interface EvalOptions {
   json: boolean;
@@ -22,6 +31,7 @@ export function engineSystem(engine: Engine): System {
 }
 
 export async function runEval(file: string, options: EvalOptions): Promise<number> {
+  if (await isScenarioFile(file)) return await runScenarios(file, options);
   let read;
   try {
     read = await readEvalSet(file, options.split);
@@ -43,6 +53,44 @@ export async function runEval(file: string, options: EvalOptions): Promise<numbe
     console.log(JSON.stringify({ ...ours, baseline: baselineScores }, null, 2));
   } else {
     console.log(evalReport(file, options.split, ours, baseline));
+  }
+  return errors.length ? 1 : 0;
+}
+
+/** A scenario file's lines have turns; a question file's have a q. */
+async function isScenarioFile(file: string): Promise<boolean> {
+  try {
+    const first = (await readFile(file, 'utf8')).split('\n').find((line) => line.trim());
+    return first !== undefined && /"turns"\s*:/.test(first);
+  } catch {
+    return false; // the question path says why it cannot be read
+  }
+}
+
+/** Replays every scenario on a fresh chat of a real Conversation (its own SQLite store) and reports pass rates per kind. */
+async function runScenarios(file: string, options: EvalOptions): Promise<number> {
+  const { scenarios, errors } = await readScenarios(file, options.split);
+  for (const error of errors) console.error(error);
+  if (scenarios.length === 0) {
+    console.error(MESSAGES.evalNoQuestions(file, options.split));
+    return 1;
+  }
+  const engine = await loadEngine(options.knowledge, { national: options.national });
+  const dir = await mkdtemp(join(tmpdir(), 'motcua-scenarios-'));
+  const store = await openStore(`sqlite://${join(dir, 'store.sqlite')}`);
+  try {
+    const hotline = new Hotline({ store, calendar: new WorkingCalendar({ fixed: [], dates: [] }), dueWorkingDays: 10, targets: [] });
+    const conversation = new Conversation({ engine, store, sessionTtlMs: 24 * 3600_000, hotline });
+    const results: ScenarioResult[] = [];
+    for (const scenario of scenarios) {
+      const address = { channel: scenario.channel, chatId: `scenario-${scenario.id}` };
+      let update = 0;
+      results.push(await replay(scenario, (text) => conversation.handle({ address, updateId: String(++update), text, receivedAt: Date.now() })));
+    }
+    console.log(options.json ? JSON.stringify({ pass_rates: passRates(results), failed: results.filter((r) => !r.passed) }, null, 2) : scenarioReport(file, options.split, results));
+  } finally {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
   }
   return errors.length ? 1 : 0;
 }

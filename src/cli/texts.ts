@@ -6,6 +6,7 @@ import type { Evaluation, Scores } from '../eval/metrics.ts';
 import { f1 } from '../eval/metrics.ts';
 import type { ImportReport } from '../importer/dvc-import.ts';
 import type { RefreshReport } from '../importer/national-refresh.ts';
+import { passRates, type ScenarioResult } from '../eval/scenarios.ts';
 
 export interface OptionHelp {
   /** The long name, without the dashes. */
@@ -385,4 +386,16 @@ export function refreshReport(report: RefreshReport, maxListed = 20): string {
     ...changed,
     importReport(report.import),
   ].join('\n');
+}
+
+/** `motcua eval` on scenarios: pass rate per kind, then each failed turn with why. */
+export function scenarioReport(file: string, split: string | undefined, results: readonly ScenarioResult[]): string {
+  const out = [`${file}${split ? ` (nhóm ${split})` : ''}: ${results.length} hội thoại (scenarios)`, '', `${pad('loại (kind)', 20)}${'đạt (passed)'.padStart(14)}`];
+  for (const row of passRates(results)) out.push(`${pad(row.kind, 20)}${`${row.passed}/${row.total}`.padStart(14)}`);
+  const failed = results.filter((r) => !r.passed);
+  out.push('', `hội thoại chưa đạt (failed): ${failed.length}`);
+  for (const r of failed) {
+    for (const t of r.turns.filter((t) => t.problems.length)) out.push(`  ${r.id} lượt ${t.turn} «${t.user}»: ${t.problems.join('; ')}`);
+  }
+  return out.join('\n');
 }

@@ -39,19 +39,20 @@ export function renderDecision(decision: Decision, choices: Candidate[], localit
         {
           text: [TEXTS.fallback, ...contactLines(locality)].join('\n'),
           choices: [{ label: TEXTS.complaintChoice, action: 'complaint' }],
+          about: { kind: 'fallback' },
         },
       ];
     case 'complaint':
-      return [{ text: TEXTS.complaintStart, choices: [{ label: TEXTS.complaintChoice, action: 'complaint' }] }];
+      return [{ text: TEXTS.complaintStart, choices: [{ label: TEXTS.complaintChoice, action: 'complaint' }], about: { kind: 'complaint' } }];
     case 'smalltalk':
-      return [{ text: decision.query.smalltalk === 'thanks' ? TEXTS.thanks : TEXTS.greeting }];
+      return [{ text: decision.query.smalltalk === 'thanks' ? TEXTS.thanks : TEXTS.greeting, about: { kind: 'smalltalk' } }];
   }
 }
 
 /** "Which of these did you mean?", naming what was asked when the message asked for a part ("lệ phí"). */
 export function renderClarify(entries: readonly Entry[], asked: readonly Aspect[]): Reply {
   const text = asked.length ? TEXTS.clarifyAspect(asked.map((a) => LABELS[a].toLowerCase())) : TEXTS.clarify;
-  return { text, choices: entries.map((e) => ({ label: e.title, action: `entry:${e.id}` })) };
+  return { text, choices: entries.map((e) => ({ label: e.title, action: `entry:${e.id}` })), about: { kind: 'list', entries: entries.map((e) => e.id), parts: [...asked] } };
 }
 
 /** One entry as an answer: the first message, with the parts not shown as follow-up choices. */
@@ -86,7 +87,7 @@ export function renderEntry(entry: Entry, asked: readonly Aspect[], locality: Lo
       if (text.length + 2 <= room) add(text, true, section);
     }
   }
-  const reply: Reply = { text: [head, ...parts.filter(Boolean), foot].join('\n\n') };
+  const reply: Reply = { text: [head, ...parts.filter(Boolean), foot].join('\n\n'), about: { kind: 'answer', entry: entry.id, parts: [...asked] } };
   const more = followUps(entry, shown);
   if (more.length) reply.choices = more;
   return reply;
@@ -99,7 +100,10 @@ export function renderSection(entry: Entry, section: Section, locality: Locality
 
 /** Parts of an entry asked for after its answer, under its title, with the other parts still on offer. */
 export function renderSections(entry: Entry, sections: readonly Section[], locality: Locality): Reply {
-  const reply: Reply = { text: [entry.title, ...sections.map((s) => renderSection(entry, s, locality))].join('\n\n') };
+  const reply: Reply = {
+    text: [entry.title, ...sections.map((s) => renderSection(entry, s, locality))].join('\n\n'),
+    about: { kind: 'answer', entry: entry.id, parts: [...sections] },
+  };
   const more = followUps(entry, new Set(sections));
   if (more.length) reply.choices = more;
   return reply;

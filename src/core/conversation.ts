@@ -154,7 +154,7 @@ export class Conversation {
   private withRating(reply: Reply, entry: Entry, numbered: boolean): Reply[] {
     const rating = this.ratePrompt(entry);
     if (!numbered) return [reply, rating];
-    return [{ text: `${reply.text}\n\n${MENU_TEXTS.moreOrRate}`, choices: [...(reply.choices ?? []), ...rating.choices!] }];
+    return [{ ...reply, text: `${reply.text}\n\n${MENU_TEXTS.moreOrRate}`, choices: [...(reply.choices ?? []), ...rating.choices!] }];
   }
 
   private entries(ids: readonly string[]): Entry[] {
@@ -193,7 +193,7 @@ export class Conversation {
     session.intake = undefined;
     // The web page cannot be pushed to: there the answer is read by looking the code up.
     const confirm = address.channel === 'web' ? COMPLAINT_TEXTS.submittedOnWeb : COMPLAINT_TEXTS.submitted;
-    return [{ text: confirm(complaint.code, complaint.dueDate) }];
+    return [{ text: confirm(complaint.code, complaint.dueDate), about: { kind: 'complaint_submitted', code: complaint.code } }];
   }
 
   private async act(action: string, session: Session, address: Address): Promise<Reply[]> {

@@ -71,7 +71,7 @@ export class Intake {
     const said = 'text' in input ? input.text.trim() : '';
     const word = 'text' in input ? fold(said).replace(/\s+/g, ' ').replace(/[.!]+$/, '') : '';
     const action = 'action' in input ? input.action : undefined;
-    if (action === 'cancel' || CANCEL_WORDS.has(word)) return { kind: 'cancelled', replies: [{ text: COMPLAINT_TEXTS.cancelled }] };
+    if (action === 'cancel' || CANCEL_WORDS.has(word)) return { kind: 'cancelled', replies: [{ text: COMPLAINT_TEXTS.cancelled, about: { kind: 'complaint_cancelled' } }] };
     // A button from an earlier step (still on screen) asks the current step's question again.
     if (action && !this.choices(draft).some((c) => c.action === `intake:${action}`)) return this.askStep(draft);
     switch (draft.step) {
@@ -130,7 +130,7 @@ export class Intake {
   }
 
   private ask(draft: IntakeDraft, text: string): Reply {
-    return { text, choices: this.choices(draft) };
+    return { text, choices: this.choices(draft), about: { kind: 'complaint' } };
   }
 
   /** The buttons of the draft's step; "Hủy" is always one of them. */

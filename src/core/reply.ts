@@ -13,4 +13,16 @@ export interface Choice {
 export interface Reply {
   text: string;
   choices?: Choice[];
+  /** What the reply is, for reports and evaluation; adapters never send it. */
+  about?: ReplyAbout;
 }
+
+/** What a reply does in the conversation: which entry it answers, which it lists, which step it is. */
+export type ReplyAbout =
+  | { kind: 'answer'; entry: string; parts: string[] }
+  | { kind: 'list'; entries: string[]; parts: string[] }
+  | { kind: 'fallback' }
+  | { kind: 'smalltalk' }
+  | { kind: 'complaint' }
+  | { kind: 'complaint_submitted'; code: string }
+  | { kind: 'complaint_cancelled' };

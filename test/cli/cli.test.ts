@@ -1,5 +1,5 @@
 // The `motcua` command as staff, CI and other tools use it: real processes, real files.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -98,5 +98,34 @@ describe('motcua eval', () => {
     const { code, stderr } = await motcua(['eval', 'test/eval/questions.jsonl', '--split', 'khong-co']);
     expect(code).toBe(1);
     expect(stderr.trim()).toBe('motcua eval: không có câu hỏi nào trong test/eval/questions.jsonl thuộc nhóm (split) khong-co.');
+  });
+
+  it('replays a file of scenarios through the dialogue and reports pass rates per kind', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'motcua-eval-'));
+    try {
+      const file = join(dir, 'scenarios.jsonl');
+      const turn = (user: string, expect: object) => ({ user, expect });
+      await writeFile(
+        file,
+        [
+          { id: 's-1', kind: 'followup', channel: 'web', turns: [turn('làm hộ chiếu cần giấy tờ gì', { entry: 'cap-ho-chieu-pho-thong', aspect: 'documents' })] },
+          { id: 's-2', kind: 'complaint', channel: 'zalo', turns: [turn('/phananh', { kind: 'complaint' }), turn('hủy', { kind: 'complaint_cancelled' })] },
+          { id: 's-3', kind: 'complaint', channel: 'zalo', turns: [turn('/phananh', { kind: 'list' })] },
+        ]
+          .map((s) => JSON.stringify(s))
+          .join('\n'),
+      );
+      const { code, stdout } = await motcua(['eval', file, '--json']);
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout) as { pass_rates: unknown[]; failed: { id: string }[] };
+      expect(report.pass_rates).toEqual([
+        { kind: 'complaint', passed: 1, total: 2 },
+        { kind: 'followup', passed: 1, total: 1 },
+        { kind: 'all', passed: 2, total: 3 },
+      ]);
+      expect(report.failed.map((f) => f.id)).toEqual(['s-3']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

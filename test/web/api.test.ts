@@ -51,6 +51,8 @@ describe('POST /api/chat', () => {
     expect(response.headers['cache-control']).toBe('no-store');
     const { replies } = response.json();
     expect(replies[0].text).toMatch(/căn cước/i);
+    // What a reply is about (for reports) stays on the server.
+    expect(replies.every((reply: object) => !('about' in reply))).toBe(true);
     expect(replies.at(-1)).toEqual({
       text: MENU_TEXTS.ratePrompt,
       choices: [

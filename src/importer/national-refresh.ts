@@ -4,7 +4,7 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { loadNationalSet, nationalSetContent, nationalSetFile } from '../knowledge/national.ts';
+import { loadNationalSet, nationalSetFiles } from '../knowledge/national.ts';
 import type { ProcedureFields } from '../knowledge/schema.ts';
 import { emptyReport, readDvcFile, type ImportReport } from './dvc-import.ts';
 
@@ -34,10 +34,10 @@ export async function refreshNationalSet(crawl: string, dir: string, options: { 
     return differing.length ? [{ code, fields: differing }] : [];
   });
 
-  const file = nationalSetFile(dir);
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, nationalSetContent(procedures));
-  await keepCrawl(crawl, resolve(dirname(file), 'dvc-procedures.jsonl.gz'));
+  const files = nationalSetFiles(dir, procedures);
+  await mkdir(dirname(files[0]!.path), { recursive: true });
+  for (const { path, content } of files) await writeFile(path, content);
+  await keepCrawl(crawl, resolve(dirname(files[0]!.path), 'dvc-procedures.jsonl.gz'));
   return {
     import: report,
     added: [...after.keys()].filter((code) => !before.has(code)).sort(),

@@ -97,11 +97,32 @@ describe('loading the national set', () => {
     const problems: Problem[] = [];
     const entries = await loadNationalSet(dir, problems);
     expect(entries).toHaveLength(1);
+    // Written by hand, without a matching check: validated line by line, and staff are told to refresh.
     expect(problems.map((p) => [p.line, p.severity])).toEqual([
+      [0, 'warning'],
       [2, 'error'],
       [3, 'error'],
     ]);
-    expect(problems[1]!.message).toMatch(/^fee: /);
+    expect(problems[0]!.message).toMatch(/motcua national refresh/);
+    expect(problems[2]!.message).toMatch(/^fee: /);
+  });
+
+  it('trusts a set that matches its check, and validates the same set once it no longer does', async () => {
+    const dir = path.join(tmp, 'checked');
+    await refreshNationalSet(await crawl('checked.jsonl.gz', records.slice(0, 5).map((r) => r.text)), dir, { today: TODAY });
+    const trustedProblems: Problem[] = [];
+    const trusted = await loadNationalSet(dir, trustedProblems);
+    expect(trustedProblems).toEqual([]);
+    expect(trusted).toHaveLength(5);
+
+    // Same lines, edited by hand (a fee that is not text): no longer trusted, the bad line is caught.
+    const lines = gunzipSync(await readFile(nationalSetFile(dir))).toString('utf8').trim().split('\n');
+    lines[0] = JSON.stringify({ ...JSON.parse(lines[0]!), fee: 12 });
+    await writeFile(nationalSetFile(dir), gzipSync(lines.join('\n')));
+    const problems: Problem[] = [];
+    const validated = await loadNationalSet(dir, problems);
+    expect(validated.map((e) => e.code)).toEqual(trusted.slice(1).map((e) => e.code));
+    expect(problems.map((p) => p.severity)).toEqual(['warning', 'error']);
   });
 });
 

@@ -1,6 +1,6 @@
 // Reads an evaluation file: one JSON question per line with what should come out.
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { readJsonLines } from './jsonl.ts';
 
 export const NONE = '@none';
 export const COMPLAINT = '@complaint';
@@ -23,27 +23,12 @@ export interface EvalQuestion {
 }
 
 export async function readEvalSet(path: string, split?: string): Promise<{ questions: EvalQuestion[]; errors: string[] }> {
-  const questions: EvalQuestion[] = [];
-  const errors: string[] = [];
-  const lines = (await readFile(path, 'utf8')).split('\n');
-  lines.forEach((text, i) => {
-    if (!text.trim()) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      errors.push(`${path}:${i + 1}: not valid JSON`);
-      return;
-    }
-    const parsed = lineSchema.safeParse(json);
-    if (!parsed.success) {
-      errors.push(`${path}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
-      return;
-    }
-    const { q, expect, style } = parsed.data;
-    if (split && parsed.data.split !== split) return;
-    const kind = expect === NONE ? 'none' : expect === COMPLAINT ? 'complaint' : 'entry';
-    questions.push({ line: i + 1, q, style, split: parsed.data.split, kind, accept: kind === 'entry' ? [expect].flat() : [] });
-  });
+  const { rows, errors } = await readJsonLines(path, lineSchema);
+  const questions = rows
+    .filter(({ value }) => !split || value.split === split)
+    .map(({ line, value: { q, expect, style, split: lineSplit } }): EvalQuestion => {
+      const kind = expect === NONE ? 'none' : expect === COMPLAINT ? 'complaint' : 'entry';
+      return { line, q, style, split: lineSplit, kind, accept: kind === 'entry' ? [expect].flat() : [] };
+    });
   return { questions, errors };
 }

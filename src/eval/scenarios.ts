@@ -1,9 +1,9 @@
 // Multi-turn scenarios: a conversation written as what the citizen types, turn by turn,
 // and what they must see (test/eval/README.md). Each is replayed on a fresh chat and
 // every turn is judged from what the replies are about (Reply.about), not their wording.
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Reply, ReplyAbout } from '../core/reply.ts';
+import { readJsonLines } from './jsonl.ts';
 
 const ids = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 const ASPECTS = ['documents', 'fee', 'time', 'place', 'online', 'postal', 'steps', 'conditions', 'result', 'legal'] as const;
@@ -50,22 +50,8 @@ export interface ScenarioResult {
 }
 
 export async function readScenarios(path: string, split?: string): Promise<{ scenarios: Scenario[]; errors: string[] }> {
-  const scenarios: Scenario[] = [];
-  const errors: string[] = [];
-  for (const [i, text] of (await readFile(path, 'utf8')).split('\n').entries()) {
-    if (!text.trim()) continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      errors.push(`${path}:${i + 1}: not valid JSON`);
-      continue;
-    }
-    const parsed = scenarioSchema.safeParse(json);
-    if (!parsed.success) errors.push(`${path}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
-    else if (!split || parsed.data.split === split) scenarios.push(parsed.data);
-  }
-  return { scenarios, errors };
+  const { rows, errors } = await readJsonLines(path, scenarioSchema);
+  return { scenarios: rows.map((row) => row.value).filter((s) => !split || s.split === split), errors };
 }
 
 /** Plays a scenario through `say` (a fresh chat on its channel) and judges each turn. */

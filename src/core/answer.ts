@@ -59,9 +59,8 @@ export function renderClarify(entries: readonly Entry[], asked: readonly Aspect[
 export function renderEntry(entry: Entry, asked: readonly Aspect[], locality: Locality): Reply {
   const head = heading(entry);
   const foot = footer(entry);
-  let room = FIRST_MESSAGE_CHARS - head.length - foot.length - (entry.origin === 'imported' ? TEXTS.fromNationalPortal.length + 2 : 0);
-  // A record of the national portal says so: no local officer has reviewed it.
-  const parts: string[] = entry.origin === 'imported' ? [TEXTS.fromNationalPortal] : [];
+  let room = FIRST_MESSAGE_CHARS - head.length - foot.length;
+  const parts: string[] = [];
   const shown = new Set<Section>();
   const add = (text: string, complete: boolean, section?: Section) => {
     parts.push(text);
@@ -69,6 +68,8 @@ export function renderEntry(entry: Entry, asked: readonly Aspect[], locality: Lo
     if (complete && section) shown.add(section);
   };
 
+  // A record of the national portal says so: no local officer has reviewed it.
+  if (entry.origin === 'imported') add(TEXTS.fromNationalPortal, true);
   // A FAQ answers one question as a whole: it has no parts to lead with.
   for (const aspect of entry.kind === 'procedure' ? asked : []) {
     const { text, complete } = sectionWithin(entry, aspect, locality, Math.max(room, MIN_LEAD_CHARS));

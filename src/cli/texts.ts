@@ -63,7 +63,7 @@ export const HELP = {
     usage: ['lint [thư mục…]'],
     summary: 'Kiểm tra các tệp tri thức (check knowledge files)',
     description:
-      'Đọc mọi tệp tri thức và in từng vấn đề dạng tệp:dòng: trường: vấn đề (file:line: field: problem), rồi một dòng tổng kết. ' +
+      'Đọc mọi tệp tri thức (kể cả bộ thủ tục quốc gia trong national/) và in từng vấn đề dạng tệp:dòng: trường: vấn đề (file:line: field: problem), rồi một dòng tổng kết. ' +
       'Thoát với mã 1 khi có lỗi (error), để dùng trong CI; cảnh báo (warning) không làm thất bại.',
     arguments: [{ name: '[thư mục…]', meaning: 'các thư mục tri thức cần kiểm tra; mặc định: knowledge/' }],
     options: [],

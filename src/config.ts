@@ -93,14 +93,14 @@ export class ConfigError extends Error {
 const wholeNumber = (min: number, max: number) =>
   z
     .string()
-    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .regex(/^\d+$/, `phải là số nguyên từ ${min} đến ${max}`)
     .transform(Number)
-    .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`);
+    .refine((n) => n >= min && n <= max, `phải là số nguyên từ ${min} đến ${max}`);
 
 const url = (protocols: readonly string[]) =>
   z
     .string()
-    .refine((value) => URL.canParse(value) && protocols.includes(new URL(value).protocol), `must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL`)
+    .refine((value) => URL.canParse(value) && protocols.includes(new URL(value).protocol), `phải là đường dẫn (URL) ${protocols.map((p) => `${p}//`).join(' hoặc ')}`)
     .transform((value) => value.replace(/\/+$/, ''));
 
 // proxy-addr's names for address ranges, besides addresses and CIDRs.
@@ -115,7 +115,8 @@ function isProxyAddress(item: string): boolean {
   return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
 }
 
-const TRUST_PROXY_USAGE = 'must be true or the proxies\' addresses/CIDRs, comma-separated (127.0.0.1, 10.0.0.0/8, loopback, uniquelocal); not a hop count';
+const TRUST_PROXY_USAGE =
+  'phải là true hoặc các địa chỉ/CIDR của proxy, cách nhau bằng dấu phẩy (127.0.0.1, 10.0.0.0/8, loopback, uniquelocal); không nhận số bước chuyển tiếp (hop count)';
 
 const trustProxy = z
   .string()
@@ -138,30 +139,30 @@ const variables = {
   TRUST_PROXY: trustProxy,
   STORE_URL: z
     .string()
-    .regex(/^(sqlite:\/\/.+|rediss?:\/\/.+)$/, 'must be sqlite://<path> or redis://host:port[/db]')
+    .regex(/^(sqlite:\/\/.+|rediss?:\/\/.+)$/, 'phải có dạng sqlite://<đường dẫn> hoặc redis://host:port[/db]')
     .default(DEFAULT_STORE_URL),
-  STORE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, _ or -').default('motcua'),
+  STORE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'chỉ được gồm chữ cái, chữ số, _ hoặc -').default('motcua'),
   KNOWLEDGE_DIRS: z
     .string()
     .transform((value) => value.split(',').map((dir) => dir.trim()).filter(Boolean))
-    .refine((dirs) => dirs.length > 0, 'must name at least one directory')
+    .refine((dirs) => dirs.length > 0, 'phải nêu ít nhất một thư mục')
     .default('knowledge'),
-  NATIONAL_SET: z.enum(['on', 'off'], { errorMap: () => ({ message: 'must be on or off' }) }).default('off'),
+  NATIONAL_SET: z.enum(['on', 'off'], { errorMap: () => ({ message: 'phải là on hoặc off' }) }).default('off'),
   SESSION_TTL_HOURS: z
     .string()
-    .regex(/^\d+(\.\d+)?$/, 'must be a number of hours above 0')
+    .regex(/^\d+(\.\d+)?$/, 'phải là số giờ lớn hơn 0')
     .transform(Number)
-    .refine((hours) => hours > 0, 'must be a number of hours above 0')
+    .refine((hours) => hours > 0, 'phải là số giờ lớn hơn 0')
     .default('24'),
   RATE_LIMIT_PER_MINUTE: wholeNumber(1, 100_000).default('20'),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { errorMap: () => ({ message: `must be one of ${LOG_LEVELS.join(', ')}` }) }).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { errorMap: () => ({ message: `phải là một trong các giá trị ${LOG_LEVELS.join(', ')}` }) }).default('info'),
   PUBLIC_URL: url(['https:']).optional(),
-  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'must look like 123456:ABC-def… (from @BotFather)').optional(),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'phải có dạng 123456:ABC-def… (mã bot lấy từ @BotFather)').optional(),
   // Telegram's own rule for secret_token.
-  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 characters of A-Z a-z 0-9 _ -').optional(),
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'phải gồm 1–256 ký tự A-Z a-z 0-9 _ -').optional(),
   TELEGRAM_API_ROOT: url(['https:', 'http:']).optional(),
   ZALO_BOT_TOKEN: z.string().optional(),
-  ZALO_WEBHOOK_SECRET: z.string().min(8, 'must be 8–256 characters').max(256, 'must be 8–256 characters').optional(),
+  ZALO_WEBHOOK_SECRET: z.string().min(8, 'phải dài 8–256 ký tự').max(256, 'phải dài 8–256 ký tự').optional(),
   ZALO_API_ROOT: url(['https:', 'http:']).optional(),
   ZALO_OA_ID: z.string().optional(),
   ZALO_OA_APP_ID: z.string().optional(),
@@ -176,12 +177,12 @@ const variables = {
   ADMIN_USERS: z
     .string()
     .transform((value) => value.split(',').map((pair) => pair.trim()).filter(Boolean))
-    .refine((pairs) => pairs.length > 0 && pairs.every((pair) => ADMIN_USER.test(pair)), 'must be name:scrypt:<salt>:<hash>, comma-separated (npx motcua admin-password <name>)')
+    .refine((pairs) => pairs.length > 0 && pairs.every((pair) => ADMIN_USER.test(pair)), 'phải có dạng tên:scrypt:<salt>:<hash>, cách nhau bằng dấu phẩy (tạo bằng npx motcua admin-password <tên>)')
     .transform((pairs) => pairs.map((pair) => ({ name: pair.slice(0, pair.indexOf(':')), passwordHash: pair.slice(pair.indexOf(':') + 1) })))
     .optional(),
-  HOTLINE_TELEGRAM_CHAT_ID: z.string().regex(/^-?\d+$/, 'must be a Telegram chat id such as -1001234567890').optional(),
+  HOTLINE_TELEGRAM_CHAT_ID: z.string().regex(/^-?\d+$/, 'phải là mã nhóm chat Telegram (chat id), ví dụ -1001234567890').optional(),
   HOTLINE_WEBHOOK_URL: url(['https:', 'http:']).optional(),
-  HOTLINE_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  HOTLINE_WEBHOOK_SECRET: z.string().min(16, 'phải dài ít nhất 16 ký tự').optional(),
 };
 
 const ADMIN_USER = /^[\p{L}\p{N}._-]{1,64}:scrypt:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$/u;
@@ -251,24 +252,24 @@ function toConfig(v: z.infer<z.ZodObject<typeof variables>>): Config {
 function companionProblems(env: Env): string[] {
   const problems: string[] = [];
   const need = (name: keyof Env, givenWith: string, purpose: string) => {
-    if (env[name] === undefined) problems.push(`${name}: required with ${givenWith} (${purpose})`);
+    if (env[name] === undefined) problems.push(`${name}: bắt buộc khi có ${givenWith} (${purpose})`);
   };
-  if (env.PUBLIC_URL && env.TELEGRAM_BOT_TOKEN) need('TELEGRAM_WEBHOOK_SECRET', 'TELEGRAM_BOT_TOKEN when PUBLIC_URL is set', 'Telegram webhook mode');
-  if (env.PUBLIC_URL && env.ZALO_BOT_TOKEN) need('ZALO_WEBHOOK_SECRET', 'ZALO_BOT_TOKEN when PUBLIC_URL is set', 'Zalo webhook mode');
-  if (env.HOTLINE_TELEGRAM_CHAT_ID) need('TELEGRAM_BOT_TOKEN', 'HOTLINE_TELEGRAM_CHAT_ID', 'the bot that posts to the staff group');
-  if (env.HOTLINE_WEBHOOK_URL) need('HOTLINE_WEBHOOK_SECRET', 'HOTLINE_WEBHOOK_URL', 'signing the hotline webhook');
-  if (env.HOTLINE_WEBHOOK_SECRET) need('HOTLINE_WEBHOOK_URL', 'HOTLINE_WEBHOOK_SECRET', 'the hotline webhook');
+  if (env.PUBLIC_URL && env.TELEGRAM_BOT_TOKEN) need('TELEGRAM_WEBHOOK_SECRET', 'TELEGRAM_BOT_TOKEN và PUBLIC_URL', 'chế độ webhook của Telegram');
+  if (env.PUBLIC_URL && env.ZALO_BOT_TOKEN) need('ZALO_WEBHOOK_SECRET', 'ZALO_BOT_TOKEN và PUBLIC_URL', 'chế độ webhook của Zalo');
+  if (env.HOTLINE_TELEGRAM_CHAT_ID) need('TELEGRAM_BOT_TOKEN', 'HOTLINE_TELEGRAM_CHAT_ID', 'bot đăng phản ánh vào nhóm cán bộ');
+  if (env.HOTLINE_WEBHOOK_URL) need('HOTLINE_WEBHOOK_SECRET', 'HOTLINE_WEBHOOK_URL', 'để ký webhook gửi tới đường dây nóng (hotline)');
+  if (env.HOTLINE_WEBHOOK_SECRET) need('HOTLINE_WEBHOOK_URL', 'HOTLINE_WEBHOOK_SECRET', 'địa chỉ webhook của đường dây nóng (hotline)');
   const oaGiven = CONFIG_VARIABLES.find((name) => name.startsWith('ZALO_OA_') && env[name] !== undefined);
   if (oaGiven) for (const name of OA_REQUIRED) need(name, oaGiven, 'Zalo OA');
   return problems;
 }
 
-// Secrets are never echoed back, other values are: "PORT: … (got "abc")" is quicker to fix.
+// Secrets are never echoed back, other values are: "PORT: … (đang đặt "abc")" is quicker to fix.
 const SECRET_NAME = /TOKEN|SECRET|KEY|USERS/;
 
 function describe(issue: z.ZodIssue, env: Env): string {
   const name = String(issue.path[0]) as keyof Env;
-  const got = env[name] !== undefined && !SECRET_NAME.test(name) ? ` (got "${env[name]}")` : '';
+  const got = env[name] !== undefined && !SECRET_NAME.test(name) ? ` (đang đặt "${env[name]}")` : '';
   return `${name}: ${issue.message}${got}`;
 }
 

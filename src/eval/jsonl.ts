@@ -12,7 +12,7 @@ export async function readJsonLines<S extends z.ZodTypeAny>(path: string, schema
     try {
       json = JSON.parse(text);
     } catch {
-      errors.push(`${path}:${i + 1}: not valid JSON`);
+      errors.push(`${path}:${i + 1}: dòng không phải JSON hợp lệ (invalid JSON)`);
       continue;
     }
     const parsed = schema.safeParse(json);

@@ -45,13 +45,13 @@ const SUBMIT_PHRASE: Record<Channel, string> = {
 
 export function mapDvcRecord(raw: unknown, today: string): RecordResult {
   const parsed = rawRecordSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, reason: `not a portal record: ${zodMessage(parsed.error)}` };
+  if (!parsed.success) return { ok: false, reason: `không phải bản ghi của Cổng Dịch vụ công quốc gia (not a portal record): ${zodMessage(parsed.error)}` };
   const record = parsed.data;
   const code = cleanInline(record.ma_thu_tuc);
   const title = cleanInline(record.ten_thu_tuc);
-  if (code === '') return { ok: false, reason: 'no procedure code (ma_thu_tuc)' };
-  if (!CODE_PATTERN.test(code)) return { ok: false, code, reason: `procedure code "${code}" is not of the form 1.001193` };
-  if (title === '') return { ok: false, code, reason: 'no procedure name (ten_thu_tuc)' };
+  if (code === '') return { ok: false, reason: 'thiếu mã thủ tục (ma_thu_tuc)' };
+  if (!CODE_PATTERN.test(code)) return { ok: false, code, reason: `mã thủ tục "${code}" không đúng dạng 1.001193` };
+  if (title === '') return { ok: false, code, reason: 'thiếu tên thủ tục (ten_thu_tuc)' };
 
   const { fields, unparsed } = toFields(record, code, title, today);
   const checked = procedureSchema.safeParse(fields);
@@ -131,5 +131,5 @@ export function addMonths(isoDate: string, months: number): string {
 }
 
 function zodMessage(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`).join('; ');
+  return error.issues.map((issue) => `${issue.path.join('.') || '(bản ghi)'}: ${issue.message}`).join('; ');
 }

@@ -90,6 +90,6 @@ describe('motcua complaints export', () => {
   it('says what is wrong with the configuration', async () => {
     const { code, stderr } = await motcua(['complaints', 'export', '--format', 'csv'], { env: { STORE_URL: 'mysql://x' }, cwd });
     expect(code).toBe(1);
-    expect(stderr).toContain('STORE_URL: must be sqlite://<path> or redis://host:port[/db]');
+    expect(stderr).toContain('STORE_URL: phải có dạng sqlite://<đường dẫn> hoặc redis://host:port[/db]');
   });
 });

@@ -88,7 +88,7 @@ describe('readScenarios', () => {
       const { scenarios, errors } = await readScenarios(file, 'dev');
       expect(scenarios.map((s) => s.id)).toEqual(['s-dev']);
       expect(errors).toHaveLength(2);
-      expect(errors[0]).toMatch(/s\.jsonl:3: not valid JSON/);
+      expect(errors[0]).toMatch(/s\.jsonl:3: dòng không phải JSON hợp lệ \(invalid JSON\)/);
       expect(errors[1]).toMatch(/s\.jsonl:4: channel: /);
     } finally {
       await rm(dir, { recursive: true, force: true });

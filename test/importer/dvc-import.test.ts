@@ -101,11 +101,11 @@ describe('importDvcFile on messy input', () => {
       { line: 7, code: undefined },
     ]);
     expect(report.skipped.map((skip) => skip.reason)).toEqual([
-      'blank line',
-      expect.stringMatching(/^invalid JSON: /),
-      'no procedure code (ma_thu_tuc)',
-      'duplicate code, kept line 1',
-      'not a portal record: (record): Expected object, received array',
+      'dòng trống (blank line)',
+      expect.stringMatching(/^không phải JSON hợp lệ \(invalid JSON\): /),
+      'thiếu mã thủ tục (ma_thu_tuc)',
+      'trùng mã thủ tục, đã giữ dòng 1',
+      'không phải bản ghi của Cổng Dịch vụ công quốc gia (not a portal record): (bản ghi): Expected object, received array',
     ]);
     expect((await readdir(outDir)).sort()).toEqual(['1.000178.md', `${String(JSON.parse(valid[1] ?? '{}').ma_thu_tuc)}.md`]);
   });
@@ -123,8 +123,8 @@ describe('importDvcFile on messy input', () => {
       'Đã đọc 7 dòng: nhận 2 thủ tục, bỏ qua 5 dòng.',
       expect.stringMatching(/^Trường để trống \(empty fields\): /),
       expect.stringMatching(/^Trường không đọc được, để trống hoặc chỉ đọc được một phần \(unparsed\): /),
-      '  dòng 2: blank line',
-      expect.stringMatching(/^ {2}dòng 3: invalid JSON: /),
+      '  dòng 2: dòng trống (blank line)',
+      expect.stringMatching(/^ {2}dòng 3: không phải JSON hợp lệ \(invalid JSON\): /),
       '  … và 3 dòng bị bỏ qua khác.',
     ]);
   });

@@ -240,9 +240,9 @@ describe('mapDvcRecord', () => {
   });
 
   it.each([
-    ['no code', { ma_thu_tuc: '' }, undefined, /no procedure code/],
-    ['a code of the wrong form', { ma_thu_tuc: '1.00119' }, '1.00119', /not of the form 1\.001193/],
-    ['no name', { ten_thu_tuc: '  Không có thông tin ' }, '1.000178', /no procedure name/],
+    ['no code', { ma_thu_tuc: '' }, undefined, /thiếu mã thủ tục/],
+    ['a code of the wrong form', { ma_thu_tuc: '1.00119' }, '1.00119', /không đúng dạng 1\.001193/],
+    ['no name', { ten_thu_tuc: '  Không có thông tin ' }, '1.000178', /thiếu tên thủ tục/],
     ['a number where text belongs', { ten_thu_tuc: 42 }, undefined, /ten_thu_tuc: Expected string, received number/],
     ['a portal URL the schema rejects', { detail_url: 'trang thủ tục' }, '1.000178', /sources\.0\.url: không phải đường dẫn hợp lệ/],
   ])('skips a record with %s, saying why', (_, change, code, reason) => {
@@ -254,7 +254,7 @@ describe('mapDvcRecord', () => {
   });
 
   it('skips a JSON value that is not an object', () => {
-    expect(mapDvcRecord([1, 2], TODAY)).toEqual({ ok: false, reason: 'not a portal record: (record): Expected object, received array' });
+    expect(mapDvcRecord([1, 2], TODAY)).toEqual({ ok: false, reason: 'không phải bản ghi của Cổng Dịch vụ công quốc gia (not a portal record): (bản ghi): Expected object, received array' });
   });
 });
 

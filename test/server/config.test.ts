@@ -51,7 +51,7 @@ describe('defaults', () => {
   it('loads the national set with NATIONAL_SET=on, and names any other value', () => {
     expect(parseConfig({ NATIONAL_SET: 'on' }).nationalSet).toBe(true);
     expect(parseConfig({ NATIONAL_SET: 'off' }).nationalSet).toBe(false);
-    expect(() => parseConfig({ NATIONAL_SET: 'yes' })).toThrow(/NATIONAL_SET: must be on or off/);
+    expect(() => parseConfig({ NATIONAL_SET: 'yes' })).toThrow(/NATIONAL_SET: phải là on hoặc off/);
   });
 
   it('is frozen, nested parts too', () => {
@@ -86,22 +86,22 @@ describe('channel modes', () => {
 
 describe('problems name the variable', () => {
   it.each([
-    ['PORT', 'abc', /^PORT: must be a whole number from 0 to 65535 \(got "abc"\)$/],
+    ['PORT', 'abc', /^PORT: phải là số nguyên từ 0 đến 65535 \(đang đặt "abc"\)$/],
     ['PORT', '70000', /^PORT: /],
     ['PORT', '-1', /^PORT: /],
-    ['STORE_URL', 'mysql://localhost/motcua', /^STORE_URL: must be sqlite:\/\/<path> or redis:\/\/host:port\[\/db\]/],
+    ['STORE_URL', 'mysql://localhost/motcua', /^STORE_URL: phải có dạng sqlite:\/\/<đường dẫn> hoặc redis:\/\/host:port\[\/db\]/],
     ['STORE_URL', 'data/motcua.sqlite', /^STORE_URL: /],
     ['STORE_PREFIX', 'a:b', /^STORE_PREFIX: /],
     ['SESSION_TTL_HOURS', '0', /^SESSION_TTL_HOURS: /],
     ['RATE_LIMIT_PER_MINUTE', '2.5', /^RATE_LIMIT_PER_MINUTE: /],
-    ['LOG_LEVEL', 'verbose', /^LOG_LEVEL: must be one of fatal, error/],
-    ['PUBLIC_URL', 'http://bot.example.vn', /^PUBLIC_URL: must be a https:\/\/ URL/],
+    ['LOG_LEVEL', 'verbose', /^LOG_LEVEL: phải là một trong các giá trị fatal, error/],
+    ['PUBLIC_URL', 'http://bot.example.vn', /^PUBLIC_URL: phải là đường dẫn \(URL\) https:\/\/ \(đang đặt "http:\/\/bot\.example\.vn"\)$/],
     ['TELEGRAM_BOT_TOKEN', 'not-a-token', /^TELEGRAM_BOT_TOKEN: /],
     ['TELEGRAM_API_ROOT', 'ftp://x', /^TELEGRAM_API_ROOT: /],
     ['ZALO_API_ROOT', 'not a url', /^ZALO_API_ROOT: /],
-    ['COMPLAINT_DUE_WORKING_DAYS', '0', /^COMPLAINT_DUE_WORKING_DAYS: must be a whole number from 1 to 90/],
-    ['ADMIN_USERS', 'lan:secret', /^ADMIN_USERS: must be name:scrypt:<salt>:<hash>/],
-    ['TRUST_PROXY', '1', /^TRUST_PROXY: must be true or the proxies' addresses\/CIDRs.*not a hop count \(got "1"\)$/],
+    ['COMPLAINT_DUE_WORKING_DAYS', '0', /^COMPLAINT_DUE_WORKING_DAYS: phải là số nguyên từ 1 đến 90/],
+    ['ADMIN_USERS', 'lan:secret', /^ADMIN_USERS: phải có dạng tên:scrypt:<salt>:<hash>/],
+    ['TRUST_PROXY', '1', /^TRUST_PROXY: phải là true hoặc các địa chỉ\/CIDR của proxy.*\(hop count\) \(đang đặt "1"\)$/],
     ['TRUST_PROXY', 'caddy', /^TRUST_PROXY: /],
     ['TRUST_PROXY', '10.0.0.0/33', /^TRUST_PROXY: /],
     ['TRUST_PROXY', '127.0.0.1, 10.0.0.0/8/1', /^TRUST_PROXY: /],
@@ -154,6 +154,12 @@ describe('companions', () => {
     const problems = problemsOf(env);
     const problem = problems.find((p) => p.startsWith(`${missing}:`));
     expect(problem).toContain(given);
+  });
+
+  it('says when and why the companion is needed', () => {
+    expect(problemsOf({ PUBLIC_URL: 'https://x.vn', TELEGRAM_BOT_TOKEN: '1:a' })).toEqual([
+      'TELEGRAM_WEBHOOK_SECRET: bắt buộc khi có TELEGRAM_BOT_TOKEN và PUBLIC_URL (chế độ webhook của Telegram)',
+    ]);
   });
 
   it('staff accounts, the staff group and the webhook are read together', () => {

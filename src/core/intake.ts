@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ComplaintDraft } from '../complaints/hotline.ts';
 import type { Locality } from '../knowledge/locality.ts';
-import { fold } from '../text/vietnamese.ts';
+import { readIntakeAnswer, storyBeforeDone, type IntakeWord } from './intake-answers.ts';
 import type { Choice, Reply } from './reply.ts';
 import { COMPLAINT_TEXTS } from './texts.ts';
 
@@ -32,13 +32,6 @@ export type IntakeResult =
 
 /** Characters of "what happened": enough for a detailed account, small enough for the session and a staff post. */
 const MAX_DESCRIPTION = 8000;
-// Typed words that stand for a button (folded, spaces collapsed).
-const CANCEL_WORDS = new Set(['huy', '/huy', 'huy bo', 'huy phan anh']);
-const NEXT_WORDS = new Set(['xong', 'xong tiep tuc', 'tiep tuc']);
-const SKIP_WORDS = new Set(['bo qua', 'khong', 'khong co', 'khong ro']);
-const AGREE_WORDS = new Set(['dong y', 'co', 'ok', 'dong y de lai so dien thoai']);
-const DECLINE_WORDS = new Set(['khong', 'khong de lai', 'khong de lai so', 'khong dong y']);
-const SEND_WORDS = new Set(['gui', 'gui lai', 'gui phan anh', 'dong y']);
 
 /** A Vietnamese phone number as typed ("0912 345 678", "+84 912.345.678", "84912345678") → "0912345678"; undefined if it is not one. */
 export function normalisePhone(typed: string): string | undefined {
@@ -46,6 +39,15 @@ export function normalisePhone(typed: string): string | undefined {
   const match = /^(?:0|\+84|84)([1-9]\d{8})$/.exec(compact);
   return match ? `0${match[1]}` : undefined;
 }
+
+/** The typed answers each step understands (each also has its buttons). */
+const STEP_WORDS: Record<IntakeStep, readonly IntakeWord[]> = {
+  describe: ['cancel', 'next'],
+  subject: ['cancel', 'skip'],
+  consent: ['cancel', 'agree', 'decline'],
+  phone: ['cancel', 'skip', 'decline'],
+  review: ['cancel', 'send'],
+};
 
 export class Intake {
   constructor(
@@ -69,39 +71,49 @@ export class Intake {
 
   step(draft: IntakeDraft, input: IntakeInput): IntakeResult {
     const said = 'text' in input ? input.text.trim() : '';
-    const word = 'text' in input ? fold(said).replace(/\s+/g, ' ').replace(/[.!]+$/, '') : '';
-    const action = 'action' in input ? input.action : undefined;
-    if (action === 'cancel' || CANCEL_WORDS.has(word)) return { kind: 'cancelled', replies: [{ text: COMPLAINT_TEXTS.cancelled, about: { kind: 'complaint_cancelled' } }] };
+    // A typed answer counts as the button it stands for ("ok gửi đi ạ" → send).
+    const typed = said ? readIntakeAnswer(said, STEP_WORDS[draft.step]) : undefined;
+    const action = 'action' in input ? input.action : typed;
+    if (action === 'cancel') return { kind: 'cancelled', replies: [{ text: COMPLAINT_TEXTS.cancelled, about: { kind: 'complaint_cancelled' } }] };
     // A button from an earlier step (still on screen) asks the current step's question again.
-    if (action && !this.choices(draft).some((c) => c.action === `intake:${action}`)) return this.askStep(draft);
+    if ('action' in input && !this.choices(draft).some((c) => c.action === `intake:${action}`)) return this.askStep(draft);
     switch (draft.step) {
-      case 'describe':
-        if (action === 'next' || NEXT_WORDS.has(word)) {
-          if (!draft.text.trim()) return this.stay(draft, COMPLAINT_TEXTS.emptyDescription);
-          return this.askStep({ ...draft, step: 'subject' });
+      case 'describe': {
+        // "… xong rồi": the last part of the story, and the end of it.
+        const last = action === 'next' ? '' : storyBeforeDone(said);
+        if (action === 'next' || last !== undefined) {
+          const text = last ? (draft.text ? `${draft.text}\n${last}` : last) : draft.text;
+          if (!text.trim()) return this.stay(draft, COMPLAINT_TEXTS.emptyDescription);
+          if (text.length > MAX_DESCRIPTION) return this.stay(draft, COMPLAINT_TEXTS.descriptionFull);
+          return this.askStep({ ...draft, text, step: 'subject' });
         }
         if (!said) return this.askStep(draft);
         if (draft.text.length + said.length > MAX_DESCRIPTION) return this.stay(draft, COMPLAINT_TEXTS.descriptionFull);
         return this.stay({ ...draft, text: draft.text ? `${draft.text}\n${said}` : said }, `${COMPLAINT_TEXTS.partAdded} ${COMPLAINT_TEXTS.addMore}`);
+      }
       case 'subject': {
         if (action === 'offered' && draft.offeredSubject) return this.askStep({ ...draft, subject: draft.offeredSubject, step: 'consent' });
-        if (action === 'skip' || SKIP_WORDS.has(word)) return this.askStep(withoutSubject(draft));
+        if (action === 'skip') return this.askStep(withoutSubject(draft));
         if (!said) return this.askStep(draft);
         return this.askStep({ ...draft, subject: said, step: 'consent' });
       }
-      case 'consent':
-        if (action === 'agree' || AGREE_WORDS.has(word)) return this.askStep({ ...draft, consentAt: this.now(), step: 'phone' });
-        if (action === 'decline' || DECLINE_WORDS.has(word)) return this.askStep(withoutPhone(draft));
+      case 'consent': {
+        if (action === 'agree') return this.askStep({ ...draft, consentAt: this.now(), step: 'phone' });
+        if (action === 'decline') return this.askStep(withoutPhone(draft));
+        // A number typed right after the notice: the citizen agreed by giving it.
+        const phone = normalisePhone(said);
+        if (phone) return this.askStep({ ...draft, consentAt: this.now(), phone, step: 'review' });
         return this.stay(draft, COMPLAINT_TEXTS.consentUnclear);
+      }
       case 'phone': {
         // Consent without a number collects nothing: it is not kept either.
-        if (action === 'skip' || SKIP_WORDS.has(word)) return this.askStep(withoutPhone(draft));
+        if (action === 'skip' || action === 'decline') return this.askStep(withoutPhone(draft));
         const phone = normalisePhone(said);
         if (!phone) return this.stay(draft, COMPLAINT_TEXTS.badPhone);
         return this.askStep({ ...draft, phone, step: 'review' });
       }
       case 'review':
-        if (action === 'send' || SEND_WORDS.has(word)) return { kind: 'submit', draft };
+        if (action === 'send') return { kind: 'submit', draft };
         return this.stay(draft, `${this.question(draft)}\n\n${COMPLAINT_TEXTS.reviewUnclear}`);
     }
   }

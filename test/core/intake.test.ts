@@ -126,6 +126,33 @@ const SCENARIOS: Scenario[] = [
     stored: () => ({ text: 'đường trước nhà bị hỏng lâu rồi không ai sửa' }),
   },
   {
+    name: 'natural answers: the story ends with "xong rồi", a number typed after the notice, "ok gửi đi ạ"',
+    steps: () => [
+      { say: 'gửi phản ánh' },
+      { say: 'Nộp hồ sơ 25 ngày vẫn chưa có kết quả, gọi tổng đài không ai nghe. Xong rồi, vậy thôi.' },
+      { sees: 'Bước 2/4' },
+      { say: 'không rõ' },
+      { sees: 'Bước 3/4' },
+      { say: '0912 345 678' },
+      { sees: 'Số điện thoại: 0912345678' },
+      { say: 'ok gửi đi ạ' },
+    ],
+    stored: () => ({ text: 'Nộp hồ sơ 25 ngày vẫn chưa có kết quả, gọi tổng đài không ai nghe', phone: '0912345678', consentAt: MONDAY_9AM }),
+  },
+  {
+    name: 'teencode answers: "k can de sdt dau", "gui di con"',
+    steps: () => [
+      { say: '/phananh' },
+      { say: 'can bo bat ve lay giay khai sinh ban goc' },
+      { say: 'xong r a' },
+      { say: 'cong an phuong' },
+      { say: 'k can de sdt dau' },
+      { sees: 'Số điện thoại: không để lại' },
+      { say: 'gui di con' },
+    ],
+    stored: () => ({ text: 'can bo bat ve lay giay khai sinh ban goc', subject: 'cong an phuong' }),
+  },
+  {
     name: 'the procedure last answered is offered as the subject',
     steps: () => [
       { say: 'đăng ký khai tử ở đâu' },

@@ -1,0 +1,76 @@
+// What a citizen types at a step of the complaint intake, read as the button it stands
+// for: "ok gửi đi ạ", "gui di con", "k can de sdt", "thôi hủy, có rồi", "... xong rồi".
+// Short answers only: anything longer is content (the story, the office, the number).
+import { fold } from '../text/vietnamese.ts';
+
+export type IntakeWord = 'cancel' | 'next' | 'skip' | 'agree' | 'decline' | 'send';
+
+// Folded phrases, after chat shorthand is spelt out and padding taken off (see core()).
+const PHRASES: Record<IntakeWord, readonly string[]> = {
+  cancel: ['huy', '/huy', 'huy bo', 'huy phan anh', 'thoi huy', 'khong gui nua', 'thoi khong gui', 'thoi khong gui nua'],
+  next: ['xong', 'xong roi', 'xong tiep tuc', 'tiep', 'tiep tuc', 'het roi', 'vay thoi', 'the thoi', 'du roi', 'chi vay thoi', 'ke xong roi', 'xong het roi'],
+  skip: ['bo qua', 'khong', 'khong co', 'khong ro', 'khong biet', 'khong nho', 'khoi', 'thoi khoi', 'skip'],
+  agree: ['dong y', 'co', 'ok', 'u', 'vang', 'duoc', 'de lai so', 'co de lai', 'dong y de lai so dien thoai', 'de lai so dien thoai'],
+  decline: ['khong', 'khong de lai', 'khong de lai so', 'khong dong y', 'khong can', 'thoi khoi', 'khoi', 'khong de so', 'khong can de so dien thoai', 'khong de lai so dien thoai', 'thoi khong'],
+  send: ['gui', 'gui lai', 'gui phan anh', 'dong y', 'gui luon', 'ok gui', 'dong y gui', 'duoc gui', 'gui nhe'],
+};
+const has = (word: IntakeWord, phrase: string) => PHRASES[word].includes(phrase);
+
+/** Chat shorthand spelt out, word by word (folded). */
+const SHORTHAND = new Map([
+  ['k', 'khong'], ['ko', 'khong'], ['kh', 'khong'], ['khg', 'khong'], ['hok', 'khong'], ['hong', 'khong'], ['hem', 'khong'],
+  ['dc', 'duoc'], ['r', 'roi'], ['bit', 'biet'], ['bik', 'biet'], ['sdt', 'so dien thoai'], ['oke', 'ok'], ['oki', 'ok'], ['okie', 'ok'], ['okay', 'ok'], ['uh', 'u'], ['um', 'u'], ['uk', 'u'],
+]);
+/** Words that pad a short answer without changing it: "gửi đi ạ", "xong rồi nha", "ok con". */
+const TRAILING = new Set(['a', 'nha', 'nhe', 'ne', 'nghen', 'con', 'ad', 'di', 'luon', 'giup', 'gium', 'voi', 'ha', 'em', 'chau', 'dau', 'nhi']);
+const LEADING = new Set(['ok', 'u', 'vang', 'da', 'roi', 'thi']);
+/** Past this many words a message is content, not an answer. */
+const SHORT = 8;
+
+/** The button a short typed answer stands for, among those the step offers; undefined when it is content. */
+export function readIntakeAnswer(typed: string, offered: readonly IntakeWord[]): IntakeWord | undefined {
+  const words = core(typed);
+  // "thôi hủy, vừa có hộ chiếu rồi": a cancel said first stands whatever follows. ("Hủy …" alone
+  // may begin the story itself: "hủy hẹn mà không báo".)
+  if (offered.includes('cancel') && words[0] === 'thoi' && words[1] === 'huy') return 'cancel';
+  if (words.length === 0 || words.length > SHORT) return undefined;
+  for (const variant of variants(words)) {
+    const found = offered.find((w) => has(w, variant));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A describe-step message that ends the story: "…, xong rồi" → the part before it (possibly empty). */
+export function storyBeforeDone(typed: string): string | undefined {
+  let story = typed.normalize('NFC');
+  let done = false;
+  // "… Xong rồi, vậy thôi.": every ending phrase comes off.
+  for (let match = DONE_ENDING.exec(fold(story)); match; match = DONE_ENDING.exec(fold(story))) {
+    // fold() keeps one character per NFC letter, so the folded length cuts the original too.
+    story = story.slice(0, match[1]!.length).trim();
+    done = true;
+  }
+  return done ? story : undefined;
+}
+
+// "xong rồi", "xong r", "vậy thôi", "hết rồi đó con", after the story; padding may follow.
+const DONE_ENDING = /^(.*?)[\s,.;:!-]*\b(?:xong(?: het)?(?: roi| r)?|(?:chi )?vay thoi|the thoi|het (?:roi|r))(?:\s+(?:a|nha|nhe|ne|nghen|do|day|con|ad|chau|em|nhi))*[\s.!]*$/s;
+
+function core(typed: string): string[] {
+  return fold(typed)
+    .replace(/[^\p{L}\p{N}/\s]+/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((w) => (SHORTHAND.get(w) ?? w).split(' '));
+}
+
+/** The answer as typed, without trailing padding, and without a leading "ok"/"vâng" too. */
+function variants(words: string[]): string[] {
+  const out = [words.join(' ')];
+  let end = words.length;
+  while (end > 1 && TRAILING.has(words[end - 1]!)) out.push(words.slice(0, --end).join(' '));
+  let start = 0;
+  while (start < end - 1 && LEADING.has(words[start]!)) out.push(words.slice(++start, end).join(' '));
+  return out;
+}

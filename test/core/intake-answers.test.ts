@@ -1,0 +1,66 @@
+// Typed answers at the steps of the complaint intake, as citizens write them: each stands
+// for the button it means, only among the step's own, and longer text stays content.
+import { describe, expect, it } from 'vitest';
+import { readIntakeAnswer, storyBeforeDone, type IntakeWord } from '../../src/core/intake-answers.ts';
+
+const REVIEW: IntakeWord[] = ['cancel', 'send'];
+const CONSENT: IntakeWord[] = ['cancel', 'agree', 'decline'];
+const PHONE: IntakeWord[] = ['cancel', 'skip', 'decline'];
+const SUBJECT: IntakeWord[] = ['cancel', 'skip'];
+const DESCRIBE: IntakeWord[] = ['cancel', 'next'];
+
+describe('readIntakeAnswer', () => {
+  it.each<[string, IntakeWord[], IntakeWord]>([
+    ['gửi', REVIEW, 'send'],
+    ['ok gui di', REVIEW, 'send'],
+    ['Ok gửi đi', REVIEW, 'send'],
+    ['gửi đi ạ', REVIEW, 'send'],
+    ['gui di con', REVIEW, 'send'],
+    ['gửi luôn nha', REVIEW, 'send'],
+    ['hủy', REVIEW, 'cancel'],
+    ['thôi hủy đi, sợ sau lên làm giấy bị làm khó', REVIEW, 'cancel'],
+    ['thoi huy, vua nhan tin bao co ho chieu r =))', CONSENT, 'cancel'],
+    ['đồng ý', CONSENT, 'agree'],
+    ['ok', CONSENT, 'agree'],
+    ['dc', CONSENT, 'agree'],
+    ['k can de sdt dau', CONSENT, 'decline'],
+    ['thôi khỏi', CONSENT, 'decline'],
+    ['ko', CONSENT, 'decline'],
+    ['khong de lai so', CONSENT, 'decline'],
+    ['bỏ qua', PHONE, 'skip'],
+    ['thôi khỏi con', PHONE, 'skip'],
+    ['không rõ', SUBJECT, 'skip'],
+    ['hok bit', SUBJECT, 'skip'],
+    ['xong', DESCRIBE, 'next'],
+    ['xong r a', DESCRIBE, 'next'],
+    ['het roi', DESCRIBE, 'next'],
+  ])('"%s" → %s', (typed, offered, expected) => {
+    expect(readIntakeAnswer(typed, offered)).toBe(expected);
+  });
+
+  it.each<[string, IntakeWord[]]>([
+    // Only the step's own buttons: "ok" at the review does not send, "gửi" at the consent is not a yes.
+    ['ok', REVIEW],
+    ['gửi', CONSENT],
+    // Content, not an answer: a story, an office, a story that begins with "hủy".
+    ['Công an phường cho em ở trọ', SUBJECT],
+    ['Hủy hẹn ba lần mà không báo trước cho người dân', DESCRIBE],
+    ['gửi hồ sơ ba lần mà cán bộ vẫn bắt bổ sung thêm giấy tờ khác nữa', REVIEW],
+    ['', REVIEW],
+  ])('"%s" at %j stands for no button', (typed, offered) => {
+    expect(readIntakeAnswer(typed, offered)).toBeUndefined();
+  });
+});
+
+describe('storyBeforeDone', () => {
+  it.each<[string, string | undefined]>([
+    ['Gọi số tổng đài không ai nghe, lên hỏi thì bảo chờ. Xong rồi, vậy thôi.', 'Gọi số tổng đài không ai nghe, lên hỏi thì bảo chờ'],
+    ['len hoi thi can bo noi thieu giay, xong r', 'len hoi thi can bo noi thieu giay'],
+    ['hết rồi đó con', ''],
+    ['vậy thôi', ''],
+    ['Cán bộ hẹn ba lần chưa trả kết quả', undefined],
+    ['Tôi chờ xong rồi mới về thì cửa đã đóng, không ai tiếp', undefined],
+  ])('"%s" → %j', (typed, story) => {
+    expect(storyBeforeDone(typed)).toBe(story);
+  });
+});

@@ -48,14 +48,15 @@ export function storyBeforeDone(typed: string): string | undefined {
   // "… Xong rồi, vậy thôi.": every ending phrase comes off.
   for (let match = DONE_ENDING.exec(fold(story)); match; match = DONE_ENDING.exec(fold(story))) {
     // fold() keeps one character per NFC letter, so the folded length cuts the original too.
-    story = story.slice(0, match[1]!.length).trim();
+    story = story.slice(0, (match[1] ?? '').length).trim();
     done = true;
   }
   return done ? story : undefined;
 }
 
-// "xong rồi", "xong r", "vậy thôi", "hết rồi đó con", after the story; padding may follow.
-const DONE_ENDING = /^(.*?)[\s,.;:!-]*\b(?:xong(?: het)?(?: roi| r)?|(?:chi )?vay thoi|the thoi|het (?:roi|r))(?:\s+(?:a|nha|nhe|ne|nghen|do|day|con|ad|chau|em|nhi))*[\s.!]*$/s;
+// "xong rồi", "xong r", "vậy thôi", "hết rồi đó con", as a clause of its own after the story (after a
+// comma or a full stop, or the whole message): "tôi nộp hồ sơ xong rồi" is part of the story.
+const DONE_ENDING = /^(?:(.*?)[,.;:!?-]\s*|\s*)\b(?:xong(?: het)?(?: roi| r)?|(?:chi )?vay thoi|the thoi|het (?:roi|r))(?:\s+(?:a|nha|nhe|ne|nghen|do|day|con|ad|chau|em|nhi))*[\s.!]*$/s;
 
 function core(typed: string): string[] {
   return fold(typed)

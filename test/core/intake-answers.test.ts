@@ -60,6 +60,8 @@ describe('storyBeforeDone', () => {
     ['vậy thôi', ''],
     ['Cán bộ hẹn ba lần chưa trả kết quả', undefined],
     ['Tôi chờ xong rồi mới về thì cửa đã đóng, không ai tiếp', undefined],
+    // "xong rồi" inside the story's own sentence means done with something else.
+    ['tôi nộp hồ sơ xong rồi', undefined],
   ])('"%s" → %j', (typed, story) => {
     expect(storyBeforeDone(typed)).toBe(story);
   });

@@ -4,6 +4,8 @@ import { readJsonLines } from './jsonl.ts';
 
 export const NONE = '@none';
 export const COMPLAINT = '@complaint';
+/** Chit-chat, general knowledge, other agencies' business, scams: scored like @none (no procedure may be given). */
+export const OFFTOPIC = '@offtopic';
 
 const lineSchema = z.object({
   q: z.string().min(1),
@@ -27,7 +29,7 @@ export async function readEvalSet(path: string, split?: string): Promise<{ quest
   const questions = rows
     .filter(({ value }) => !split || value.split === split)
     .map(({ line, value: { q, expect, style, split: lineSplit } }): EvalQuestion => {
-      const kind = expect === NONE ? 'none' : expect === COMPLAINT ? 'complaint' : 'entry';
+      const kind = expect === NONE || expect === OFFTOPIC ? 'none' : expect === COMPLAINT ? 'complaint' : 'entry';
       return { line, q, style, split: lineSplit, kind, accept: kind === 'entry' ? [expect].flat() : [] };
     });
   return { questions, errors };

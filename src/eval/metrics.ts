@@ -45,6 +45,8 @@ interface Graded {
 }
 
 const RANKED_OUTCOMES = new Set(['answer', 'clarify']);
+/** Outcomes that give no procedure: right for @none and @offtopic (a greeting gets smalltalk). */
+const NOT_ANSWERED = new Set(['fallback', 'smalltalk']);
 
 export function evaluate(system: System, questions: readonly EvalQuestion[]): Evaluation {
   const graded: Graded[] = [];
@@ -66,7 +68,7 @@ export function evaluate(system: System, questions: readonly EvalQuestion[]): Ev
 }
 
 function isHit(g: Graded): boolean {
-  if (g.question.kind === 'none') return g.answer.outcome === 'fallback';
+  if (g.question.kind === 'none') return NOT_ANSWERED.has(g.answer.outcome);
   if (g.question.kind === 'complaint') return g.answer.outcome === 'complaint';
   return RANKED_OUTCOMES.has(g.answer.outcome) && g.rank === 1;
 }
@@ -75,16 +77,16 @@ function score(graded: Graded[]): Scores {
   const inScope = graded.filter((g) => g.question.kind === 'entry');
   const ranked = inScope.filter((g) => RANKED_OUTCOMES.has(g.answer.outcome));
   const share = (n: number, d: number) => (d === 0 ? 1 : round(n / d));
-  const pr = (kind: EvalQuestion['kind'], outcome: string) => {
-    const predicted = graded.filter((g) => g.answer.outcome === outcome);
+  const pr = (kind: EvalQuestion['kind'], outcomes: ReadonlySet<string>) => {
+    const predicted = graded.filter((g) => outcomes.has(g.answer.outcome));
     const actual = graded.filter((g) => g.question.kind === kind);
     const both = predicted.filter((g) => g.question.kind === kind).length;
     // Never predicting a kind that occurs is no precision at all, not a perfect one.
     const precision = predicted.length === 0 && actual.length > 0 ? 0 : share(both, predicted.length);
     return [precision, share(both, actual.length)] as const;
   };
-  const [nonePrecision, noneRecall] = pr('none', 'fallback');
-  const [complaintPrecision, complaintRecall] = pr('complaint', 'complaint');
+  const [nonePrecision, noneRecall] = pr('none', NOT_ANSWERED);
+  const [complaintPrecision, complaintRecall] = pr('complaint', new Set(['complaint']));
   return {
     total: graded.length,
     in_scope: inScope.length,

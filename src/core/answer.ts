@@ -45,7 +45,7 @@ export function renderDecision(decision: Decision, choices: Candidate[], localit
     case 'complaint':
       return [{ text: TEXTS.complaintStart, choices: [{ label: TEXTS.complaintChoice, action: 'complaint' }], about: { kind: 'complaint' } }];
     case 'smalltalk':
-      return [{ text: decision.query.smalltalk === 'thanks' ? TEXTS.thanks : TEXTS.greeting, about: { kind: 'smalltalk' } }];
+      return [{ text: TEXTS.smalltalk[decision.query.smalltalk ?? 'greeting'], about: { kind: 'smalltalk' } }];
   }
 }
 

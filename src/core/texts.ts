@@ -1,5 +1,6 @@
 // Every Vietnamese sentence the bot says lives here, so wording is reviewed and
 // changed in one place. The bot addresses citizens as "anh/chị" and itself as "tôi".
+import type { Smalltalk } from '../knowledge/lexicon.ts';
 import type { Locality } from '../knowledge/locality.ts';
 
 export const LABELS = {
@@ -40,9 +41,14 @@ export const TEXTS = {
     'Tôi rất tiếc về sự việc anh/chị gặp phải. Tôi sẽ giúp anh/chị gửi phản ánh, kiến nghị đến bộ phận tiếp nhận của địa phương; anh/chị sẽ nhận được mã để tra cứu kết quả xử lý.',
   complaintChoice: 'Gửi phản ánh, kiến nghị',
   hotlineChoice: 'Đường dây nóng, địa chỉ liên hệ',
-  greeting:
-    'Xin chào anh/chị! Tôi là trợ lý một cửa, có thể hướng dẫn các thủ tục hành chính (khai sinh, cư trú, căn cước, đất đai, hộ kinh doanh…) và tiếp nhận phản ánh, kiến nghị. Anh/chị cần hỏi gì ạ?',
-  thanks: 'Cảm ơn anh/chị. Nếu cần hỏi thêm thủ tục nào, anh/chị cứ nhắn cho tôi nhé.',
+  smalltalk: {
+    greeting:
+      'Xin chào anh/chị! Tôi là trợ lý một cửa, có thể hướng dẫn các thủ tục hành chính (khai sinh, cư trú, căn cước, đất đai, hộ kinh doanh…) và tiếp nhận phản ánh, kiến nghị. Anh/chị cần hỏi gì ạ?',
+    thanks: 'Cảm ơn anh/chị. Nếu cần hỏi thêm thủ tục nào, anh/chị cứ nhắn cho tôi nhé.',
+    farewell: 'Chào anh/chị. Khi cần hỏi thủ tục hay gửi phản ánh, anh/chị cứ nhắn cho tôi bất cứ lúc nào.',
+    chitchat:
+      'Tôi là trợ lý tự động của Bộ phận Một cửa: tôi hướng dẫn thủ tục hành chính (cần giấy tờ gì, nộp ở đâu, mất bao lâu, lệ phí, nộp trực tuyến) và nhận phản ánh, kiến nghị. Anh/chị cần hỏi thủ tục nào ạ?',
+  } satisfies Record<Smalltalk, string>,
   exampleLocality: '(Lưu ý: địa chỉ, điện thoại trên chỉ là ví dụ, địa phương chưa cập nhật.)',
 };
 

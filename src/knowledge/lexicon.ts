@@ -18,11 +18,15 @@ export const lexiconSchema = z
     aspects: z.object(Object.fromEntries(ASPECTS.map((a) => [a, phrases])) as Record<Aspect, typeof phrases>).strict().partial().default({}),
     complaint: z.object({ intent: phrases, topic: phrases, grievance: phrases, narrative: phrases, question: phrases }).strict().default({}),
     out_of_scope: phrases,
-    smalltalk: z.object({ greeting: phrases, thanks: phrases }).strict().default({}),
+    smalltalk: z.object({ greeting: phrases, thanks: phrases, farewell: phrases, chitchat: phrases }).strict().default({}),
   })
   .strict();
 
 export type Lexicon = z.infer<typeof lexiconSchema>;
+
+/** Kinds of small talk, strongest first: a message that mixes them gets the reply of the first. */
+export const SMALLTALK = ['chitchat', 'thanks', 'farewell', 'greeting'] as const;
+export type Smalltalk = (typeof SMALLTALK)[number];
 
 export const EMPTY_LEXICON: Lexicon = lexiconSchema.parse({});
 

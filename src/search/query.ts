@@ -1,7 +1,7 @@
 // Reads a citizen's message into what the ranker and the decision need: the words
 // after teencode and abbreviations are expanded, which aspects of a procedure are
 // asked about, and whether the message is a complaint or small talk.
-import { type Aspect, type Lexicon } from '../knowledge/lexicon.ts';
+import { SMALLTALK, type Aspect, type Lexicon, type Smalltalk } from '../knowledge/lexicon.ts';
 import { fold, foldCanonical, hasDiacritics, words } from '../text/vietnamese.ts';
 import { messageWords, PhraseTable, type MessageWords } from './phrases.ts';
 import { segments } from './tokens.ts';
@@ -19,7 +19,7 @@ export interface Query {
   complaint: boolean;
   /** The message names something the one-stop shop does not handle (lexicon `out_of_scope`). */
   outOfScope: boolean;
-  smalltalk?: 'greeting' | 'thanks';
+  smalltalk?: Smalltalk;
 }
 
 type ComplaintCue = keyof Lexicon['complaint'];
@@ -45,8 +45,7 @@ export class QueryReader {
   private readonly aspects: PhraseTable<Aspect>;
   private readonly complaintCues: PhraseTable<ComplaintCue>;
   private readonly outOfScope: PhraseTable<true>;
-  private readonly greeting: PhraseTable<true>;
-  private readonly thanks: PhraseTable<true>;
+  private readonly smalltalkCues: PhraseTable<Smalltalk>;
   private readonly functionWords: WordSet;
 
   constructor(lexicon: Lexicon) {
@@ -58,8 +57,7 @@ export class QueryReader {
       (Object.keys(CUE_POINTS) as ComplaintCue[]).flatMap((cue) => lexicon.complaint[cue].map((phrase) => [phrase, cue] as const)),
     );
     this.outOfScope = PhraseTable.of(lexicon.out_of_scope);
-    this.greeting = PhraseTable.of(lexicon.smalltalk.greeting);
-    this.thanks = PhraseTable.of(lexicon.smalltalk.thanks);
+    this.smalltalkCues = new PhraseTable(SMALLTALK.flatMap((kind) => lexicon.smalltalk[kind].map((phrase) => [phrase, kind] as const)));
     this.functionWords = new WordSet(lexicon.function_words, lexicon.function_words_if_accented);
   }
 
@@ -121,15 +119,15 @@ export class QueryReader {
     return points >= COMPLAINT_POINTS;
   }
 
-  /** Greeting or thanks only when nothing else of substance is said. */
+  /** Small talk (greeting, thanks, goodbye, chit-chat) only when nothing else of substance is said. */
   private smalltalk(message: MessageWords): Query['smalltalk'] {
-    const greetings = this.greeting.matches(message);
-    const thanks = this.thanks.matches(message);
+    const matches = this.smalltalkCues.matches(message);
     const covered = new Set<number>();
-    for (const m of [...greetings, ...thanks]) for (let i = m.start; i < m.end; i++) covered.add(i);
+    for (const m of matches) for (let i = m.start; i < m.end; i++) covered.add(i);
     const rest = message.words.filter((w, i) => !covered.has(i) && !this.functionWords.matches(w));
     if (rest.length > 0 || covered.size === 0) return undefined;
-    return thanks.length > 0 ? 'thanks' : 'greeting';
+    const kinds = new Set(matches.map((m) => m.value));
+    return SMALLTALK.find((kind) => kinds.has(kind));
   }
 }
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conversation } from '../../src/core/conversation.ts';
 import type { ChannelName } from '../../src/core/messages.ts';
 import type { Reply } from '../../src/core/reply.ts';
+import { TEXTS } from '../../src/core/texts.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { Engine } from '../../src/search/engine.ts';
 import { openStore } from '../../src/store/open-store.ts';
@@ -72,6 +73,20 @@ describe('on a channel with buttons (web, Telegram)', () => {
     expect(clarify[0]!.choices!.length).toBeGreaterThanOrEqual(2);
     const answer = await c.press('lần đầu');
     expect(text(answer)).toContain('1.013978');
+  });
+
+  it.each([
+    ['bot tên gì', 'chitchat'],
+    ['hihi', 'chitchat'],
+    ['bạn là người hay máy', 'chitchat'],
+    ['bye', 'farewell'],
+    ['cảm ơn nha', 'thanks'],
+  ] as const)('answers "%s" in a word (%s), without a list, and the thread goes on', async (said, kind) => {
+    const c = citizen('web');
+    await c.say('xin giấy xác nhận độc thân cần giấy tờ gì');
+    const reply = await c.say(said);
+    expect(reply).toEqual([{ text: TEXTS.smalltalk[kind], about: { kind: 'smalltalk' } }]);
+    expect(text(await c.say('còn lệ phí thì sao?'))).toMatch(/^Thủ tục cấp Giấy xác nhận tình trạng hôn nhân\n\nPhí, lệ phí:/);
   });
 
   it('records a rating and thanks the citizen', async () => {

@@ -88,10 +88,7 @@ export function renderEntry(entry: Entry, asked: readonly Aspect[], locality: Lo
       if (text.length + 2 <= room) add(text, true, section);
     }
   }
-  const reply: Reply = { text: [head, ...parts.filter(Boolean), foot].join('\n\n'), about: { kind: 'answer', entry: entry.id, parts: [...asked] } };
-  const more = followUps(entry, shown);
-  if (more.length) reply.choices = more;
-  return reply;
+  return withFollowUps({ text: [head, ...parts.filter(Boolean), foot].join('\n\n'), about: { kind: 'answer', entry: entry.id, parts: [...asked] } }, entry, shown);
 }
 
 /** One part of an entry in full (a follow-up, or a short follow-up question like "còn lệ phí?"). */
@@ -101,13 +98,14 @@ export function renderSection(entry: Entry, section: Section, locality: Locality
 
 /** Parts of an entry asked for after its answer, under its title, with the other parts still on offer. */
 export function renderSections(entry: Entry, sections: readonly Section[], locality: Locality): Reply {
-  const reply: Reply = {
-    text: [entry.title, ...sections.map((s) => renderSection(entry, s, locality))].join('\n\n'),
-    about: { kind: 'answer', entry: entry.id, parts: [...sections] },
-  };
-  const more = followUps(entry, new Set(sections));
-  if (more.length) reply.choices = more;
-  return reply;
+  const text = [entry.title, ...sections.map((s) => renderSection(entry, s, locality))].join('\n\n');
+  return withFollowUps({ text, about: { kind: 'answer', entry: entry.id, parts: [...sections] } }, entry, new Set(sections));
+}
+
+/** The reply with the entry's parts not yet shown offered as choices. */
+function withFollowUps(reply: Reply, entry: Entry, shown: ReadonlySet<Section>): Reply {
+  const more = followUps(entry, shown);
+  return more.length ? { ...reply, choices: more } : reply;
 }
 
 function followUps(entry: Entry, shown: ReadonlySet<Section>): Choice[] {

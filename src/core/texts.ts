@@ -27,7 +27,6 @@ export const TEXTS = {
   source: (url: string) => `Nguồn: ${url}`,
   reviewed: (updated: string, reviewBy: string) => `Thông tin cập nhật ngày ${vnDate(updated)} (rà soát lại trước ngày ${vnDate(reviewBy)}).`,
   code: (code: string) => `Mã thủ tục: ${code}`,
-  followUpPrompt: 'Anh/chị muốn xem thêm phần nào?',
   clarify: 'Anh/chị đang hỏi về thủ tục nào dưới đây? Vui lòng chọn một mục:',
   clarifyAspect: (parts: string[]) => `Anh/chị hỏi ${parts.join(', ')} của thủ tục nào dưới đây? Vui lòng chọn một mục:`,
   localOffices: 'Bộ phận Một cửa của địa phương:',

@@ -2,7 +2,7 @@
 // by line so the whole crawl never sits in memory, with a report of what was skipped,
 // left empty or could not be read. Two uses: `motcua import dvc` writes knowledge files
 // (all records, or the ones named by code, as curated files staff can edit), and the
-// national set is refreshed from it (national-set.ts).
+// national set is refreshed from it (national-refresh.ts).
 import { createReadStream, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';

@@ -147,7 +147,7 @@ const variables = {
     .transform((value) => value.split(',').map((dir) => dir.trim()).filter(Boolean))
     .refine((dirs) => dirs.length > 0, 'phải nêu ít nhất một thư mục')
     .default('knowledge'),
-  NATIONAL_SET: z.enum(['on', 'off'], { errorMap: () => ({ message: 'phải là on hoặc off' }) }).default('off'),
+  NATIONAL_SET: z.enum(['on', 'off'], { errorMap: () => ({ message: 'phải là on hoặc off' }) }).default('on'),
   SESSION_TTL_HOURS: z
     .string()
     .regex(/^\d+(\.\d+)?$/, 'phải là số giờ lớn hơn 0')

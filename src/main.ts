@@ -4,17 +4,11 @@
 // is set, else by polling), listens, and shuts everything down on SIGINT/SIGTERM.
 import type { AddressInfo } from 'node:net';
 import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync } from 'fastify';
-import type { Api } from 'grammy';
 import { adminInbox } from '../adapters/admin/plugin.ts';
 import { createWebhookTarget, WEBHOOK_TARGET_NAME } from '../adapters/hotline-webhook/target.ts';
+import type { Channel } from '../adapters/channel.ts';
 import { buildServer } from '../adapters/http/server.ts';
-import { createTelegramBot } from '../adapters/telegram/bot.ts';
-import { pollUpdates } from '../adapters/telegram/polling.ts';
-import { createTelegramSender } from '../adapters/telegram/sender.ts';
-import { setupTelegram } from '../adapters/telegram/setup.ts';
-import { createTelegramGroupTarget, TELEGRAM_GROUP_TARGET_NAME } from '../adapters/telegram/staff-group.ts';
-import { createStaffUpdates } from '../adapters/telegram/staff-updates.ts';
-import { telegramWebhook } from '../adapters/telegram/webhook.ts';
+import { TELEGRAM_GROUP_TARGET_NAME } from '../adapters/telegram/target-name.ts';
 import { webChat } from '../adapters/web/plugin.ts';
 import { ZaloClient } from '../adapters/zalo/client.ts';
 import { runZaloPolling } from '../adapters/zalo/polling.ts';
@@ -32,7 +26,7 @@ import { createSendLoop } from './complaints/send-loop.ts';
 import { loadHolidays, WorkingCalendar } from './complaints/working-days.ts';
 import { Conversation } from './core/conversation.ts';
 import { createInbox } from './core/inbox.ts';
-import type { Admit, ChannelName, ChannelSender } from './core/messages.ts';
+import type { ChannelName, ChannelSender } from './core/messages.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { formatProblem, type Problem } from './knowledge/problems.ts';
 import { Engine } from './search/engine.ts';
@@ -45,12 +39,6 @@ const DEDUP_TTL_MS = 48 * 3600_000;
 // ttlMs: longer than one message's handling and delivery with its retries (a crashed
 // holder's chat waits that long). waitMs: a run that gives up stays queued for the next sweep.
 const CHAT_LOCK = { ttlMs: 5 * 60_000, retryMs: 50, waitMs: 30_000 };
-
-/** A push channel: its sender, and how updates come in once there is an inbox to admit them. */
-interface Channel {
-  sender: ChannelSender;
-  receive(admit: Admit): { routes: FastifyPluginAsync } | { poll: (signal: AbortSignal) => Promise<void> };
-}
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -126,7 +114,8 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
     // The desk wakes the send loop when it queues something; the loop is built once the channels are known.
     let wakeSendLoop = () => {};
     const hotline = await complaintDesk(config, store, log, () => wakeSendLoop());
-    const telegram = config.telegram && (await telegramChannel(config.telegram, log, { hotline, store, chatId: config.hotline.telegramChatId }));
+    // grammY is loaded only when Telegram is configured: a start without it is faster.
+    const telegram = config.telegram && (await (await import('../adapters/telegram/channel.ts')).telegramChannel(config.telegram, log, { hotline, store, chatId: config.hotline.telegramChatId }));
     const channels: Channel[] = [];
     if (telegram) channels.push(telegram);
     if (config.zalo) channels.push(await zaloChannel(config.zalo, log));
@@ -135,7 +124,7 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
     const senders: Partial<Record<ChannelName, ChannelSender>> = {};
     for (const { sender } of channels) senders[sender.channel] = sender;
     /** Where new complaints go besides /admin; the send loop delivers to them. */
-    const targets = hotlineTargets(config.hotline, telegram?.api);
+    const targets = hotlineTargets(config.hotline, telegram || undefined);
     const sendLoop = createSendLoop({ hotline, store, targets, senders, log });
     wakeSendLoop = sendLoop.wake;
     const inbox = createInbox({
@@ -192,42 +181,11 @@ async function complaintDesk(config: Config, store: Store, log: FastifyBaseLogge
 }
 
 /** The targets the configuration names; the staff group is posted to by the Telegram bot. */
-function hotlineTargets(config: HotlineConfig, telegramApi: Api | undefined): HotlineTarget[] {
+function hotlineTargets(config: HotlineConfig, telegram: { groupTarget?: HotlineTarget } | undefined): HotlineTarget[] {
   const targets: HotlineTarget[] = [];
-  if (config.telegramChatId && telegramApi) targets.push(createTelegramGroupTarget({ api: telegramApi, chatId: config.telegramChatId }));
+  if (telegram?.groupTarget) targets.push(telegram.groupTarget);
   if (config.webhook) targets.push(createWebhookTarget(config.webhook));
   return targets;
-}
-
-/** The hotline staff group, when configured: its updates are staff actions on the desk. */
-interface StaffGroupDeps {
-  hotline: Hotline;
-  store: Store;
-  chatId: string | undefined;
-}
-
-/** Sets the command menu, and in webhook mode where Telegram delivers (setWebhook with the secret). */
-async function telegramChannel(config: BotConfig, log: FastifyBaseLogger, staffGroup: StaffGroupDeps): Promise<Channel & { api: Api }> {
-  const bot = createTelegramBot({ token: config.token, apiRoot: config.apiRoot });
-  const { webhook } = config;
-  await setupTelegram(bot.api, webhook ? { webhook: { url: `${webhook.publicUrl}/telegram/webhook`, secret: webhook.secret } } : {});
-  log.info({ mode: webhook ? 'webhook' : 'polling' }, 'telegram: connected');
-  const { chatId, hotline, store } = staffGroup;
-  const staff = chatId
-    ? createStaffUpdates({ api: bot.api, chatId, hotline, store, onError: (err) => log.warn({ err }, 'telegram staff group: could not tell staff the outcome') })
-    : undefined;
-  return {
-    api: bot.api,
-    sender: createTelegramSender(bot.api),
-    receive: (admit) =>
-      webhook
-        ? {
-            routes: async (app) => {
-              await app.register(telegramWebhook, { secret: webhook.secret, admit, staff, onCallbackQuery: (id) => bot.api.answerCallbackQuery(id) });
-            },
-          }
-        : { poll: (signal) => pollUpdates({ api: bot.api, admit, staff, signal, onError: (err) => log.warn({ err }, 'telegram polling: failed; retrying') }) },
-  };
 }
 
 /** Webhook and polling exclude each other on Zalo: the polling loop removes a webhook, webhook mode sets one. */

@@ -11,9 +11,9 @@ import { vietnamTime } from '../../src/complaints/vietnam-time.ts';
 import type { HotlineEvent, HotlineTarget, TargetOutcome } from '../../src/complaints/outbox.ts';
 import { parseTrackingCode } from '../../src/complaints/tracking-code.ts';
 import { vnDate } from '../../src/core/texts.ts';
+import { TELEGRAM_GROUP_TARGET_NAME } from './target-name.ts';
 import { escapeHtml, MAX_TEXT_LENGTH } from './translate.ts';
 
-export const TELEGRAM_GROUP_TARGET_NAME = 'telegram-group';
 /** callback_data of the claim button: "hl:claim:PA-7KQ3-M9X" (22 bytes, well under Telegram's 64). */
 export const CLAIM_ACTION_PREFIX = 'hl:claim:';
 /** Room left in a post for everything but the citizen's text, which is cut to fit Telegram's limit. */

@@ -14,9 +14,9 @@ interface OptionSpec {
 
 /** The options each command accepts (besides -h/--help); each is explained in HELP in texts.ts. */
 export const COMMAND_OPTIONS = {
-  ask: { json: { type: 'boolean' }, knowledge: { type: 'string', multiple: true }, national: { type: 'boolean' } },
+  ask: { json: { type: 'boolean' }, knowledge: { type: 'string', multiple: true }, 'curated-only': { type: 'boolean' } },
   lint: {},
-  eval: { json: { type: 'boolean' }, knowledge: { type: 'string', multiple: true }, split: { type: 'string' }, national: { type: 'boolean' } },
+  eval: { json: { type: 'boolean' }, knowledge: { type: 'string', multiple: true }, split: { type: 'string' }, 'curated-only': { type: 'boolean' } },
   import: { out: { type: 'string' }, code: { type: 'string', multiple: true } },
   national: { knowledge: { type: 'string' } },
   serve: {},
@@ -81,7 +81,7 @@ async function run(command: CommandName, { values, positionals }: Args): Promise
     case 'ask': {
       const question = positionals.join(' ').trim();
       if (!question) throw wrong(USAGE.askMissingQuestion);
-      return await ask(question, { json: flag('json'), knowledge: texts('knowledge'), national: flag('national') });
+      return await ask(question, { json: flag('json'), knowledge: texts('knowledge'), national: !flag('curated-only') });
     }
     case 'lint':
       return await lint(positionals);
@@ -89,7 +89,7 @@ async function run(command: CommandName, { values, positionals }: Args): Promise
       const [file, ...extra] = positionals;
       if (!file) throw wrong(USAGE.evalMissingFile);
       noMore(extra);
-      return await runEval(file, { json: flag('json'), knowledge: texts('knowledge'), split: text('split'), national: flag('national') });
+      return await runEval(file, { json: flag('json'), knowledge: texts('knowledge'), split: text('split'), national: !flag('curated-only') });
     }
     case 'import': {
       const [source, file, ...extra] = positionals;

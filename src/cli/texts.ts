@@ -29,9 +29,9 @@ export interface CommandHelp {
   examples: string[];
 }
 
-const NATIONAL_OPTION: OptionHelp = {
-  name: 'national',
-  meaning: 'nạp cả bộ thủ tục quốc gia (national/procedures.jsonl.gz của thư mục tri thức), như máy chủ khi NATIONAL_SET=on',
+const CURATED_ONLY_OPTION: OptionHelp = {
+  name: 'curated-only',
+  meaning: 'chỉ dùng các tệp tri thức biên soạn, không nạp bộ thủ tục quốc gia (national/procedures.jsonl.gz), như máy chủ khi NATIONAL_SET=off',
 };
 
 const KNOWLEDGE_OPTION: OptionHelp = {
@@ -43,7 +43,7 @@ const KNOWLEDGE_OPTION: OptionHelp = {
 
 export const HELP = {
   ask: {
-    usage: ['ask "<câu hỏi>" [--knowledge <thư mục>]… [--national] [--json]', 'ask --json -'],
+    usage: ['ask "<câu hỏi>" [--knowledge <thư mục>]… [--curated-only] [--json]', 'ask --json -'],
     summary: 'Xem câu trả lời người dân sẽ nhận cho một câu hỏi (preview a reply)',
     description:
       'In đúng câu trả lời mà người dân sẽ thấy khi hỏi bot qua web chat, Telegram hoặc Zalo, để kiểm tra tri thức trước khi công bố. ' +
@@ -55,7 +55,7 @@ export const HELP = {
     options: [
       { name: 'json', meaning: 'in JSON (kết quả phân loại và xếp hạng) thay cho câu trả lời' },
       KNOWLEDGE_OPTION,
-      NATIONAL_OPTION,
+      CURATED_ONLY_OPTION,
     ],
     examples: ['motcua ask "làm giấy khai sinh cần gì"', 'motcua ask --json - < cau-hoi.txt'],
   },
@@ -70,7 +70,7 @@ export const HELP = {
     examples: ['motcua lint', 'motcua lint knowledge du-thao/'],
   },
   eval: {
-    usage: ['eval <tệp.jsonl> [--knowledge <thư mục>]… [--national] [--split dev|frozen] [--json]'],
+    usage: ['eval <tệp.jsonl> [--knowledge <thư mục>]… [--curated-only] [--split dev|frozen] [--json]'],
     summary: 'Đo độ chính xác của tìm kiếm trên một bộ câu hỏi (evaluation)',
     description:
       'Chạy bộ máy trả lời trên từng câu hỏi của tệp đánh giá và tính tỉ lệ trả lời đúng (top-1, recall@3, MRR), độ chính xác và độ phủ (precision, recall) của hai nhóm ' +
@@ -84,7 +84,7 @@ export const HELP = {
     ],
     options: [
       KNOWLEDGE_OPTION,
-      NATIONAL_OPTION,
+      CURATED_ONLY_OPTION,
       { name: 'split', value: '<nhóm>', meaning: 'chỉ dùng các câu hỏi thuộc nhóm này (split), ví dụ dev hoặc frozen' },
       { name: 'json', meaning: 'in kết quả dạng JSON, kèm điểm của MiniSearch mặc định (baseline)' },
     ],

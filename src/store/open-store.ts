@@ -1,6 +1,5 @@
 // Picks the backend from the STORE_URL setting: a SQLite file for one machine,
 // Redis when several app instances must share de-duplication, locks and limits.
-import { openRedisStore } from './redis-store.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import type { Store } from './store.ts';
 
@@ -36,7 +35,8 @@ function chooseBackend(url: string, shown: string): (prefix: string) => Promise<
   if (url.startsWith('redis://') || url.startsWith('rediss://')) {
     const problem = redisUrlProblem(url);
     if (problem) throw new Error(`STORE_URL: ${problem} in '${shown}'; ${USAGE}`);
-    return (prefix) => openRedisStore(url, prefix);
+    // The Redis client is loaded only when it is used: a SQLite start is faster without it.
+    return async (prefix) => (await import('./redis-store.ts')).openRedisStore(url, prefix);
   }
   throw new Error(`STORE_URL: unsupported '${shown}'; ${USAGE}`);
 }

@@ -30,7 +30,7 @@ describe('defaults', () => {
       storeUrl: 'sqlite://data/motcua.sqlite',
       storePrefix: 'motcua',
       knowledgeDirs: ['knowledge'],
-      nationalSet: false,
+      nationalSet: true,
       sessionTtlMs: 24 * 3600_000,
       rateLimitPerMinute: 20,
       logLevel: 'info',
@@ -48,7 +48,7 @@ describe('defaults', () => {
     expect(parseConfig({ PORT: '', PUBLIC_URL: ' ', TELEGRAM_BOT_TOKEN: '' })).toEqual(parseConfig({}));
   });
 
-  it('loads the national set with NATIONAL_SET=on, and names any other value', () => {
+  it('loads the national set unless NATIONAL_SET=off, and names any other value', () => {
     expect(parseConfig({ NATIONAL_SET: 'on' }).nationalSet).toBe(true);
     expect(parseConfig({ NATIONAL_SET: 'off' }).nationalSet).toBe(false);
     expect(() => parseConfig({ NATIONAL_SET: 'yes' })).toThrow(/NATIONAL_SET: phải là on hoặc off/);

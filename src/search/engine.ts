@@ -7,6 +7,7 @@ import { QueryReader, type Query } from './query.ts';
 import { DEFAULT_WEIGHTS, Ranker, type RankResult, type RankWeights } from './ranker.ts';
 import { buildIndex, indexedDoc } from './search-index.ts';
 import { Vocabulary } from './vocabulary.ts';
+import { WordMatch } from './word-match.ts';
 import { CODE_PATTERN } from '../knowledge/schema.ts';
 import { ageFactor, ageIn, ageRangeOf, type AgeRange } from './age.ts';
 import { foldCanonical } from '../text/vietnamese.ts';
@@ -52,8 +53,10 @@ export interface Thresholds {
   shortMessage: number;
   /** The best entry lacks a word this telling (0–1 of the highest idf)… */
   missingWord: number;
-  /** …and the message says less than this much of any of its names: nothing fits. */
+  /** …and the message says less than this much of any of its names: no direct answer… */
   weakName: number;
+  /** …but a list when the entry still has this much of the message's telling words. */
+  lackingCoverage: number;
   /** Enough of the message's known telling words are in the entry… */
   fallbackCoverage: number;
   /** …or the message says this much of one of its names, with at least `nameCoverage` coverage. */
@@ -62,6 +65,8 @@ export interface Thresholds {
   /** Answer directly when coverage reaches this and the runner-up scores below `leadRatio` of the best. */
   answerCoverage: number;
   leadRatio: number;
+  /** The same when the best is a national record. */
+  nationalLeadRatio: number;
   /** Candidates offered in a clarification score at least this share of the best. */
   clarifyRatio: number;
 }
@@ -71,11 +76,13 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   shortMessage: 10,
   missingWord: 0.5,
   weakName: 0.6,
-  fallbackCoverage: 0.6,
+  lackingCoverage: 0.9,
+  fallbackCoverage: 0.4,
   strongName: 0.75,
   nameCoverage: 0.3,
   answerCoverage: 0.6,
-  leadRatio: 0.7,
+  leadRatio: 0.8,
+  nationalLeadRatio: 0.7,
   clarifyRatio: 0.5,
 };
 
@@ -110,6 +117,7 @@ export class Engine {
       vocabulary,
       (id) => this.byId.get(id)?.origin === 'curated',
       (id) => names.get(id) ?? [],
+      new WordMatch(docs),
       options.weights ?? DEFAULT_WEIGHTS,
     );
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
@@ -185,16 +193,23 @@ export class Engine {
 
   private outcomeOf(candidates: Candidate[], evidence: Evidence, outOfScope: boolean): Outcome {
     const t = this.thresholds;
-    const [first, second] = candidates;
+    const [first] = candidates;
     if (!first || (first.coverage === 0 && first.nameMatch === 0)) return 'fallback';
     const saysAName = first.nameMatch >= t.strongName;
     // Something the one-stop shop does not handle, unless the message also names an entry outright.
     if (outOfScope && first.nameMatch < 1) return 'fallback';
     if (evidence.unknown >= t.unknownShare && evidence.telling <= t.shortMessage && !saysAName) return 'fallback';
-    if (first.missing >= t.missingWord && first.nameMatch < t.weakName) return 'fallback';
     const fits = first.coverage >= t.fallbackCoverage || (saysAName && first.coverage >= t.nameCoverage);
     if (!fits) return 'fallback';
-    const clearLead = !second || second.score < first.score * t.leadRatio;
+    // The best entry lacks a telling word of the message: never a direct answer; a list
+    // when it still covers most of what was said, else the hotline.
+    const lacking = first.missing >= t.missingWord && first.nameMatch < t.weakName;
+    if (lacking) return first.coverage >= t.lackingCoverage ? 'clarify' : 'fallback';
+    // Ahead by a margin, or the only close one whose whole name the message says ("đăng ký khai sinh").
+    // A portal record's formal title matches citizens' words less surely: it needs a wider lead.
+    const lead = first.entry.origin === 'curated' ? t.leadRatio : t.nationalLeadRatio;
+    const close = candidates.slice(1).filter((c) => c.score >= first.score * lead);
+    const clearLead = close.length === 0 || (first.nameMatch === 1 && close.every((c) => c.nameMatch < 1));
     return clearLead && first.coverage >= t.answerCoverage ? 'answer' : 'clarify';
   }
 

@@ -6,6 +6,7 @@ import { foldCanonical } from '../text/vietnamese.ts';
 import { ACCENTED_FIELDS, FOLDED_FIELDS, type IndexedDoc } from './search-index.ts';
 import { PAIR_JOINER, withPairs } from './tokens.ts';
 import type { Vocabulary } from './vocabulary.ts';
+import type { WordMatch } from './word-match.ts';
 
 /** Search terms per pass (accented, folded) at most. */
 const MAX_TERMS = 32;
@@ -24,6 +25,8 @@ export interface RankWeights {
   name: number;
   /** Weight of the terms of a long message's last sentence (its question). */
   asked: number;
+  /** Share of the final score that comes from the word-match ranking (the rest from MiniSearch's). */
+  wordMatch: number;
 }
 
 export const DEFAULT_WEIGHTS: RankWeights = {
@@ -34,6 +37,7 @@ export const DEFAULT_WEIGHTS: RankWeights = {
   curated: 1.2,
   name: 1,
   asked: 1.5,
+  wordMatch: 0.8,
 };
 
 export interface Ranked {
@@ -72,6 +76,7 @@ export class Ranker {
     private readonly isCurated: (id: string) => boolean,
     /** Folded words of each name of an entry, without function words. */
     private readonly names: (id: string) => readonly (readonly string[])[],
+    private readonly wordMatch: WordMatch,
     private readonly weights: RankWeights = DEFAULT_WEIGHTS,
   ) {}
 
@@ -131,17 +136,18 @@ export class Ranker {
     const total = telling.reduce((sum, t) => sum + t.weight, 0);
     const unknown = telling.filter((t) => !t.known).reduce((sum, t) => sum + t.weight, 0);
     const known = telling.filter((t) => t.known);
+    const pairs = this.tellingPairs(input.phrases, light);
     const said = new Set(weighted.keys());
-    const ranked = results
-      .slice(0, limit * 3)
-      .map((r) => {
-        const nameMatch = this.nameMatch(r.id as string, said);
-        // Applied here rather than as MiniSearch's boostDocument, which would run once per matched term.
-        const curated = this.isCurated(r.id as string) ? this.weights.curated : 1;
-        return { id: r.id as string, score: r.score * curated * (1 + this.weights.name * nameMatch), ...this.coverage(r.id as string, known), nameMatch };
-      })
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+    const searched = results.slice(0, limit * 3).map((r) => {
+      const id = r.id as string;
+      // Applied here rather than as MiniSearch's boostDocument, which would run once per matched term.
+      const curated = this.isCurated(id) ? this.weights.curated : 1;
+      return { id, score: r.score * curated * (1 + this.weights.name * this.nameMatch(id, said)) };
+    });
+    const matched = this.wordMatch.score(matchTerms(input.phrases, light), limit * 3);
+    const ranked = blend(searched, matched, this.weights.wordMatch)
+      .slice(0, limit)
+      .map(({ id, score }) => ({ id, score, ...this.coverage(id, known, pairs), nameMatch: this.nameMatch(id, said) }));
     return { results: ranked, telling: telling.length, unknown: total > 0 ? unknown / total : 0 };
   }
 
@@ -193,7 +199,24 @@ export class Ranker {
     return best;
   }
 
-  private coverage(id: string, telling: readonly Telling[]): { coverage: number; missing: number } {
+  /**
+   * Neighbouring topic words the knowledge writes together ("thú y", "thế chấp"): a
+   * two-syllable word is told by the pair far more than by either syllable.
+   */
+  private tellingPairs(phrases: readonly string[][], light: ReadonlyMap<string, Lightness>): Map<string, number> {
+    const pairs = new Map<string, number>();
+    for (const phrase of phrases) {
+      for (let i = 0; i + 1 < phrase.length; i++) {
+        if (light.get(phrase[i]!) !== undefined || light.get(phrase[i + 1]!) !== undefined) continue;
+        const pair = foldCanonical(phrase[i]!) + PAIR_JOINER + foldCanonical(phrase[i + 1]!);
+        if (this.vocabulary.isKnownPair(pair)) pairs.set(pair, this.vocabulary.idf(pair));
+      }
+    }
+    return pairs;
+  }
+
+  /** Coverage counts words; a telling pair the entry lacks counts as missing too. */
+  private coverage(id: string, telling: readonly Telling[], pairs: ReadonlyMap<string, number>): { coverage: number; missing: number } {
     let total = 0;
     let found = 0;
     let missing = 0;
@@ -202,6 +225,7 @@ export class Ranker {
       if (this.vocabulary.entryHas(id, word)) found += weight;
       else if (topic) missing = Math.max(missing, weight / this.vocabulary.maxIdf);
     }
+    for (const [pair, weight] of pairs) if (!this.vocabulary.entryHas(id, pair)) missing = Math.max(missing, weight / this.vocabulary.maxIdf);
     return { coverage: total > 0 ? found / total : 0, missing };
   }
 }
@@ -210,6 +234,33 @@ interface Telling {
   word: string;
   weight: number;
   topic: boolean;
+}
+
+/** Folded telling words, and pairs of neighbours not both function words: what the word-match scorer looks up. */
+function matchTerms(phrases: readonly string[][], light: ReadonlyMap<string, Lightness>): string[] {
+  const terms: string[] = [];
+  for (const phrase of phrases) {
+    phrase.forEach((word, i) => {
+      if (light.get(word) === undefined) terms.push(foldCanonical(word));
+      const next = phrase[i + 1];
+      if (next !== undefined && (light.get(word) !== 'function' || light.get(next) !== 'function')) terms.push(foldCanonical(word) + PAIR_JOINER + foldCanonical(next));
+    });
+  }
+  return terms;
+}
+
+/** Two rankings in one: each score as a share of its ranking's best, mixed by `share` (of the second). */
+function blend(first: readonly Scored[], second: readonly Scored[], share: number): Scored[] {
+  const top = (list: readonly Scored[]) => list[0]?.score || 1;
+  const mixed = new Map<string, number>();
+  for (const { id, score } of first) mixed.set(id, ((1 - share) * score) / top(first));
+  for (const { id, score } of second) mixed.set(id, (mixed.get(id) ?? 0) + (share * score) / top(second));
+  return [...mixed].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
+}
+
+interface Scored {
+  id: string;
+  score: number;
 }
 
 function unique(terms: string[]): string[] {

@@ -15,6 +15,7 @@ export class Vocabulary {
   /** The same words as a radix tree, for typo correction only. */
   private readonly spellings: SearchableMap<number>;
   private readonly wordsOf = new Map<string, ReadonlySet<string>>();
+  private readonly pairsOf = new Map<string, ReadonlySet<string>>();
   private readonly pairDf = new Map<string, number>();
   readonly documentCount: number;
 
@@ -29,6 +30,7 @@ export class Vocabulary {
         if (field.endsWith('_f')) for (const term of terms) (isPair(term) ? pairs : words).add(term);
       }
       this.wordsOf.set(doc.id, words);
+      this.pairsOf.set(doc.id, pairs);
       for (const word of words) df.set(word, (df.get(word) ?? 0) + 1);
       for (const pair of pairs) this.pairDf.set(pair, (this.pairDf.get(pair) ?? 0) + 1);
     }
@@ -41,14 +43,19 @@ export class Vocabulary {
     return this.df.has(word);
   }
 
+  /** Whether some entry's short field has this folded pair ("thu_y"). */
+  isKnownPair(pair: string): boolean {
+    return this.pairDf.has(pair);
+  }
+
   /** Whether the knowledge writes these two folded words next to each other somewhere. */
   hasPair(first: string | undefined, second: string | undefined): boolean {
     return first !== undefined && second !== undefined && this.pairDf.has(first + PAIR_JOINER + second);
   }
 
-  /** Whether an entry's text has this folded word, in any field. */
-  entryHas(id: string, word: string): boolean {
-    return this.wordsOf.get(id)?.has(word) ?? false;
+  /** Whether an entry's text has this folded word (in any field) or word pair (in a short field). */
+  entryHas(id: string, term: string): boolean {
+    return ((isPair(term) ? this.pairsOf : this.wordsOf).get(id)?.has(term) ?? false);
   }
 
   /**
@@ -61,9 +68,9 @@ export class Vocabulary {
     return (df ?? 0) > Math.max(COMMON_MIN_DF, COMMON_SHARE * this.documentCount);
   }
 
-  /** Inverse document frequency; a word the knowledge never uses is the most telling. */
+  /** Inverse document frequency of a word or pair; one the knowledge never uses is the most telling. */
   idf(word: string): number {
-    const df = this.df.get(word) ?? 0;
+    const df = (isPair(word) ? this.pairDf.get(word) : this.df.get(word)) ?? 0;
     return Math.log((this.documentCount + 1) / (df + 0.5));
   }
 

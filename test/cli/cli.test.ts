@@ -60,7 +60,7 @@ describe('motcua eval', () => {
     await writeFile(
       file,
       [
-        { q: 'làm giấy khai sinh cần gì', expect: 'dang-ky-khai-sinh', style: 'accented' },
+        { q: 'đăng ký khai sinh cần những gì', expect: 'dang-ky-khai-sinh', style: 'accented' },
         { q: 'dang ky khai sinh', expect: '1.001193', style: 'unaccented' },
         { q: 'giá vàng hôm nay', expect: '@none', style: 'accented' },
         { q: 'cán bộ xã vòi tiền, tôi muốn phản ánh', expect: '@complaint', style: 'accented' },

@@ -77,7 +77,8 @@ describe('POST /api/chat', () => {
 
     const answer = await chat({ session: SESSION, action: second.action });
     expect(answer.statusCode).toBe(200);
-    expect(answer.json().replies[0].text.startsWith(titles[1]!)).toBe(true);
+    // A long title is cut in the answer's first line: its start is enough to tell the entry.
+    expect(answer.json().replies[0].text.startsWith(titles[1]!.slice(0, 60))).toBe(true);
   });
 
   it('accepts a text of 2000 characters once the spaces around it are gone', async () => {

@@ -1,0 +1,93 @@
+// A second, simpler scorer beside MiniSearch: for each entry, the summed idf of the
+// message's telling words (and word pairs) that the entry has, each counted once, at
+// the weight of the best field it is in. BM25 rewards an entry for saying a word
+// often and for being short; this scorer only asks "which entry has the rare words
+// the message says", which bridges a citizen's story to a portal record's formal
+// title far better. The engine blends the two rankings (see Ranker).
+import type { IndexedDoc } from './search-index.ts';
+import { isPair } from './tokens.ts';
+
+export interface WordMatchWeights {
+  /** A word in the entry's title. */
+  name: number;
+  /** A word only in the entry's aliases or sample questions. */
+  phrasing: number;
+  /** A word only in its summary, sector, result or FAQ answer. */
+  detail: number;
+  /** Extra share for an entry whose title the message says much of (idf-weighted). */
+  nameShare: number;
+}
+
+export const DEFAULT_WORD_MATCH: WordMatchWeights = { name: 1, phrasing: 0.5, detail: 0.3, nameShare: 0.5 };
+
+const NAME = 1;
+const PHRASING = 2;
+const DETAIL = 4;
+const FIELD_BITS = 3;
+
+export interface Matched {
+  id: string;
+  score: number;
+}
+
+export class WordMatch {
+  private readonly ids: string[];
+  /** Per folded term: entry index << FIELD_BITS | the fields holding it. */
+  private readonly postings = new Map<string, Int32Array>();
+  private readonly nameMass: Float64Array;
+  private readonly idfs = new Map<string, number>();
+
+  constructor(docs: readonly IndexedDoc[], private readonly weights: WordMatchWeights = DEFAULT_WORD_MATCH) {
+    this.ids = docs.map((d) => d.id);
+    const lists = new Map<string, number[]>();
+    docs.forEach((doc, i) => {
+      const fields = new Map<string, number>();
+      const mark = (terms: readonly string[] | undefined, bit: number) => {
+        for (const term of terms ?? []) fields.set(term, (fields.get(term) ?? 0) | bit);
+      };
+      mark(doc.terms.title_f, NAME);
+      mark(doc.terms.alias_f, PHRASING);
+      mark(doc.terms.question_f, PHRASING);
+      mark(doc.terms.text_f, DETAIL);
+      for (const [term, bits] of fields) {
+        let list = lists.get(term);
+        if (!list) lists.set(term, (list = []));
+        list.push((i << FIELD_BITS) | bits);
+      }
+    });
+    const n = docs.length;
+    for (const [term, list] of lists) {
+      this.postings.set(term, Int32Array.from(list));
+      this.idfs.set(term, Math.log((n + 1) / (list.length + 0.5)));
+    }
+    // How much there is to say of each title: the sum of its words' idf.
+    this.nameMass = new Float64Array(n);
+    docs.forEach((doc, i) => {
+      for (const term of new Set(doc.terms.title_f)) if (!isPair(term)) this.nameMass[i]! += this.idfs.get(term)!;
+    });
+  }
+
+  /** The best `limit` entries for these folded terms (words and pairs), best first. */
+  score(terms: readonly string[], limit: number): Matched[] {
+    const { name, phrasing, detail, nameShare } = this.weights;
+    const scores = new Float64Array(this.ids.length);
+    const named = new Float64Array(this.ids.length);
+    const touched: number[] = [];
+    for (const term of new Set(terms)) {
+      const postings = this.postings.get(term);
+      if (!postings) continue;
+      const idf = this.idfs.get(term)!;
+      const single = !isPair(term);
+      for (const posting of postings) {
+        const i = posting >> FIELD_BITS;
+        if (scores[i] === 0) touched.push(i);
+        scores[i]! += idf * (posting & NAME ? name : posting & PHRASING ? phrasing : detail);
+        if (single && posting & NAME) named[i]! += idf;
+      }
+    }
+    return touched
+      .map((i) => ({ id: this.ids[i]!, score: scores[i]! * (1 + (nameShare * named[i]!) / (this.nameMass[i] || 1)) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+  }
+}

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { renderDecision } from '../core/answer.ts';
 import type { Reply } from '../core/reply.ts';
 import type { Decision, Engine } from '../search/engine.ts';
+import { placeResults } from '../places/results.ts';
 import { loadEngine } from './knowledge-dirs.ts';
 
 export interface AskOptions {
@@ -27,11 +28,16 @@ export async function ask(text: string, options: AskOptions): Promise<number> {
 }
 
 export function decisionJson(q: string, decision: Decision) {
-  return {
-    q,
-    outcome: decision.outcome,
-    results: decision.candidates.map((c) => ({ id: c.entry.id, code: c.entry.code, title: c.entry.title, score: Math.round(c.score * 1000) / 1000 })),
-  };
+  return { q, outcome: decision.outcome, results: rankedResults(decision) };
+}
+
+/**
+ * What a decision ranks: entries, or for a place question the places, each with its
+ * official code (the new commune's, or the province's when only a province was named).
+ */
+export function rankedResults(decision: Decision): { id: string; code: string; title: string; score: number }[] {
+  if (decision.place?.role === 'question') return placeResults(decision.place.resolution);
+  return decision.candidates.map((c) => ({ id: c.entry.id, code: c.entry.code, title: c.entry.title, score: Math.round(c.score * 1000) / 1000 }));
 }
 
 function renderText(engine: Engine, decision: Decision): string {

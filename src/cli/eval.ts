@@ -1,6 +1,7 @@
 // `motcua eval`: measures the engine on an evaluation file, with a default-options
 // MiniSearch over the same knowledge scored in the same run for comparison; a file of
-// multi-turn scenarios is replayed through the dialogue instead, with pass rates per kind.
+// multi-turn scenarios is replayed through the dialogue instead, with pass rates per kind;
+// a file of place questions is scored per kind (place, ambiguous, unknown).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +13,11 @@ import { passRates, readScenarios, replay, type ScenarioResult } from '../eval/s
 import { openStore } from '../store/open-store.ts';
 import { readEvalSet } from '../eval/eval-set.ts';
 import { evaluate, type System } from '../eval/metrics.ts';
+import { evaluatePlaces, isPlaceLine, readPlaceSet } from '../eval/place-eval.ts';
+import { rankedResults } from './ask.ts';
 import type { Engine } from '../search/engine.ts';
 import { loadEngine } from './knowledge-dirs.ts';
-import { evalReport, fileProblem, MESSAGES, scenarioReport } from './texts.ts';
+import { evalReport, fileProblem, MESSAGES, placeReport, scenarioReport } from './texts.ts';
 
 export interface EvalOptions {
   json: boolean;
@@ -26,12 +29,14 @@ export interface EvalOptions {
 export function engineSystem(engine: Engine): System {
   return (q) => {
     const d = engine.decide(q);
-    return { outcome: d.outcome, results: d.candidates.map((c) => ({ id: c.entry.id, code: c.entry.code })) };
+    return { outcome: d.outcome, results: rankedResults(d) };
   };
 }
 
 export async function runEval(file: string, options: EvalOptions): Promise<number> {
-  if (await isScenarioFile(file)) return await runScenarios(file, options);
+  const first = await firstLine(file);
+  if (first !== undefined && /"turns"\s*:/.test(first)) return await runScenarios(file, options);
+  if (first !== undefined && isPlaceLine(first)) return await runPlaces(file, options);
   let read;
   try {
     read = await readEvalSet(file, options.split);
@@ -57,14 +62,27 @@ export async function runEval(file: string, options: EvalOptions): Promise<numbe
   return errors.length ? 1 : 0;
 }
 
-/** A scenario file's lines have turns; a question file's have a q. */
-async function isScenarioFile(file: string): Promise<boolean> {
+/** The first line says the kind of file: a scenario's has turns, a place question's a kind, a question's a q. */
+async function firstLine(file: string): Promise<string | undefined> {
   try {
-    const first = (await readFile(file, 'utf8')).split('\n').find((line) => line.trim());
-    return first !== undefined && /"turns"\s*:/.test(first);
+    return (await readFile(file, 'utf8')).split('\n').find((line) => line.trim());
   } catch {
-    return false; // the question path says why it cannot be read
+    return undefined; // the question path says why it cannot be read
   }
+}
+
+/** Place questions: top-1 per kind (place, ambiguous, unknown) and style, and latency. */
+async function runPlaces(file: string, options: EvalOptions): Promise<number> {
+  const { questions, errors } = await readPlaceSet(file, options.split);
+  for (const error of errors) console.error(error);
+  if (questions.length === 0) {
+    console.error(MESSAGES.evalNoQuestions(file, options.split));
+    return 1;
+  }
+  const engine = await loadEngine(options.knowledge, { national: options.national });
+  const scores = evaluatePlaces(engineSystem(engine), questions);
+  console.log(options.json ? JSON.stringify(scores, null, 2) : placeReport(file, options.split, scores));
+  return errors.length ? 1 : 0;
 }
 
 /** Replays every scenario on a fresh chat of a real Conversation (its own SQLite store) and reports pass rates per kind. */

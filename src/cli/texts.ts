@@ -7,6 +7,7 @@ import { f1 } from '../eval/metrics.ts';
 import type { ImportReport } from '../importer/dvc-import.ts';
 import type { RefreshReport } from '../importer/national-refresh.ts';
 import { passRates, type ScenarioResult } from '../eval/scenarios.ts';
+import type { PlaceEvaluation, Share } from '../eval/place-eval.ts';
 
 export interface OptionHelp {
   /** The long name, without the dashes. */
@@ -397,5 +398,17 @@ export function scenarioReport(file: string, split: string | undefined, results:
   for (const r of failed) {
     for (const t of r.turns.filter((t) => t.problems.length)) out.push(`  ${r.id} lượt ${t.turn} «${t.user}»: ${t.problems.join('; ')}`);
   }
+  return out.join('\n');
+}
+
+/** `motcua eval` on place questions: top-1 overall, per kind and per style, latency, then the misses. */
+export function placeReport(file: string, split: string | undefined, scores: PlaceEvaluation): string {
+  const row = (name: string, s: Share) => `${pad(name, 18)}${String(s.total).padStart(7)}${s.top1.toFixed(3).padStart(8)}`;
+  const out = [`${file}${split ? ` (nhóm ${split})` : ''}: ${scores.total} câu hỏi về địa danh (place questions)`, '', `${pad('', 18)}${'số câu'.padStart(7)}${'top-1'.padStart(8)}`, row('tất cả (all)', scores)];
+  out.push('', `${pad('loại (kind)', 18)}`, ...Object.entries(scores.by_kind).map(([kind, s]) => row(kind, s)));
+  out.push('', `${pad('kiểu câu (style)', 18)}`, ...Object.entries(scores.by_style).map(([style, s]) => row(style, s)));
+  out.push('', `độ trễ p50 / p99 ms (latency): ${scores.latency_ms.p50} / ${scores.latency_ms.p99}`);
+  out.push('', `câu trả lời sai (misses): ${scores.misses.length}`);
+  for (const m of scores.misses) out.push(`  dòng ${m.line} [${m.kind}, ${m.style}] ${m.q}\n      cần ${m.expect}, nhận ${m.outcome}: ${m.got.join(', ') || '-'}`);
   return out.join('\n');
 }

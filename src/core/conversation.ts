@@ -7,11 +7,14 @@ import type { Complaint } from '../complaints/complaint.ts';
 import type { Hotline } from '../complaints/hotline.ts';
 import type { Entry } from '../knowledge/entry.ts';
 import type { Aspect } from '../knowledge/lexicon.ts';
-import type { Engine } from '../search/engine.ts';
+import type { Decision, Engine } from '../search/engine.ts';
+import type { PlaceFinding } from '../places/question.ts';
+import { placeById } from '../places/resolve.ts';
 import type { Store } from '../store/store.ts';
 import { fold } from '../text/vietnamese.ts';
 import { renderClarify, renderDecision, renderEntry, renderSections, type Section } from './answer.ts';
 import type { Log } from './inbox.ts';
+import { placeNote, renderPlace } from './place-reply.ts';
 import { complaintDraft, Intake, INTAKE_ACTIONS, submitFailed, type IntakeAction, type IntakeDraft, type IntakeInput } from './intake.ts';
 import type { Address, ChannelName, Incoming } from './messages.ts';
 import type { Choice, Reply } from './reply.ts';
@@ -115,7 +118,8 @@ export class Conversation {
   private answer(text: string, session: Session, numbered: boolean): Reply[] {
     const { engine } = this.deps;
     const { locality } = engine.knowledge;
-    const decision = engine.decide(text);
+    const decision = this.withPendingPlace(text, session) ?? engine.decide(text);
+    if (decision.place?.role === 'question') return [this.placeReply(decision.place, session, text)];
     const { aspects } = decision.query;
     // "còn lệ phí thì sao?": names a part and no new topic.
     const topic = engine.topicWords(decision.query).filter((w) => !FOLLOW_UP_FILLERS.has(fold(w)));
@@ -128,7 +132,7 @@ export class Conversation {
     }
     const previous = session.entryId ? engine.get(session.entryId) : undefined;
     if (followUp && previous?.kind === 'procedure') return this.withRating(renderSections(previous, aspects, locality), previous, numbered);
-    if (decision.outcome === 'answer') return this.answerWith(decision.candidates[0]!.entry, aspects, session, numbered);
+    if (decision.outcome === 'answer') return this.answerWith(decision.candidates[0]!.entry, aspects, session, numbered, placeNote(decision.place, locality));
     // The message that reads as a complaint is the first part of what happened.
     if (decision.outcome === 'complaint') return this.startIntake(session, text);
     const choices = engine.clarifyChoices(decision);
@@ -140,11 +144,35 @@ export class Conversation {
     return renderDecision(decision, choices, locality);
   }
 
-  /** The answer about one entry, leading with the asked parts; it becomes the topic of follow-ups. */
-  private answerWith(entry: Entry, aspects: readonly Aspect[], session: Session, numbered: boolean): Reply[] {
+  /** The answer about one entry, leading with the asked parts; it becomes the topic of follow-ups. A note (where an old commune is now) follows it. */
+  private answerWith(entry: Entry, aspects: readonly Aspect[], session: Session, numbered: boolean, notes: Reply[] = []): Reply[] {
     session.entryId = entry.id;
     session.clarify = undefined;
-    return this.withRating(renderEntry(entry, aspects, this.deps.engine.knowledge.locality), entry, numbered);
+    const [answer, ...rating] = this.withRating(renderEntry(entry, aspects, this.deps.engine.knowledge.locality), entry, numbered);
+    return [answer!, ...notes, ...rating];
+  }
+
+  /**
+   * After "which province?", the citizen may just type it ("Cà Mau", "quận 3"): read
+   * with the question it answers, it names one place. Anything else is a new message.
+   */
+  private withPendingPlace(text: string, session: Session): Decision | undefined {
+    const pending = session.place;
+    session.place = undefined;
+    if (!pending) return undefined;
+    const decision = this.deps.engine.decide(`${pending} ${text}`);
+    return decision.outcome === 'place' ? decision : undefined;
+  }
+
+  /** Where a place is now and where to file there; a list of places to pick from; or the closest names. */
+  private placeReply(finding: PlaceFinding, session: Session, text: string): Reply {
+    const { locality } = this.deps.engine.knowledge;
+    const { resolution, procedure } = finding;
+    if (resolution.kind === 'ambiguous') session.place = text;
+    const reply = renderPlace(resolution, locality);
+    // "phường Bến Nghé cũ làm căn cước ở đâu": the procedure is one tap away.
+    if (!procedure || resolution.kind !== 'resolved') return reply;
+    return { ...reply, choices: [...(reply.choices ?? []), { label: MENU_TEXTS.seeProcedure(procedure.title), action: `entry:${procedure.id}` }] };
   }
 
   /**
@@ -216,6 +244,13 @@ export class Conversation {
       case 'rate': {
         await store.increment('ratings', `${a}:${b}`, RATING_TTL_MS);
         return [{ text: b === 'up' ? MENU_TEXTS.thanksForRating : MENU_TEXTS.sorryForRating }];
+      }
+      case 'place': {
+        // A place picked from "which one?" (its id, as placeById reads it).
+        const { places, locality } = engine.knowledge;
+        const place = places && placeById(a!, places.gazetteer);
+        session.place = undefined;
+        return place ? [renderPlace({ kind: 'resolved', place, typed: '' }, locality)] : [{ text: MENU_TEXTS.staleChoice }];
       }
       case 'sectors':
         return [this.sectorPage(Number(a) || 0)];

@@ -17,10 +17,12 @@ export interface Reply {
   about?: ReplyAbout;
 }
 
-/** What a reply does in the conversation: which entry it answers, which it lists, which step it is. */
+/** What a reply does in the conversation: which entry it answers, which it lists, which place it is about, which step it is. */
 export type ReplyAbout =
   | { kind: 'answer'; entry: string; parts: string[] }
   | { kind: 'list'; entries: string[]; parts: string[] }
+  | { kind: 'place'; codes: string[] }
+  | { kind: 'place_list'; codes: string[] }
   | { kind: 'fallback' }
   | { kind: 'smalltalk' }
   | { kind: 'complaint' }

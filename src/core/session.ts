@@ -19,6 +19,8 @@ export interface Session {
   menus: OfferedMenu[];
   /** A complaint being written; it lasts as long as the session. */
   intake?: IntakeDraft;
+  /** A place question that named several places: the next message may say which ("quận 3", "Cà Mau"). */
+  place?: string;
 }
 
 const NAMESPACE = 'session';

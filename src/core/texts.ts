@@ -66,6 +66,12 @@ export function contactLines(locality: Locality): string[] {
   ]);
 }
 
+/** The reception points that serve a commune the test takes (by code), at most `max`, one line each. */
+export function officesServing(locality: Locality, serves: (code: string) => boolean, max = Infinity): string[] {
+  const serving = locality.one_stop.filter((o) => o.communes?.some(serves)).slice(0, max);
+  return serving.length ? withExampleNote(locality, serving.map(officeLine)) : [];
+}
+
 function officeLine(office: Locality['one_stop'][number]): string {
   return `• ${office.name}: ${office.address}; ${office.hours}${office.phone ? `; điện thoại ${office.phone}` : ''}`;
 }
@@ -105,6 +111,44 @@ export const MENU_TEXTS = {
     'Cảm ơn anh/chị đã cho biết. Anh/chị có thể hỏi lại chi tiết hơn, hoặc gọi đường dây nóng để được cán bộ hướng dẫn trực tiếp.',
   followUpHint: (labels: string[]) => `Anh/chị có thể hỏi tiếp: ${labels.join(', ').toLowerCase()}.`,
   staleChoice: 'Lựa chọn này đã cũ. Anh/chị vui lòng gõ lại câu hỏi hoặc chọn trong danh sách mới nhất.',
+  seeProcedure: (title: string) => `Xem thủ tục: ${title.length > 60 ? `${title.slice(0, title.lastIndexOf(' ', 60))}…` : title}`,
+};
+
+/** Answers about administrative units after the 2025 merger ("phường cũ X giờ thuộc đâu?"). */
+export const PLACE_TEXTS = {
+  /** typed is how the citizen wrote a mistyped name, meant the name it was read as. */
+  readAs: (typed: string, meant: string) => `(Tôi hiểu "${typed}" là ${meant}.)`,
+  oldInto: (old: string, commune: string, province: string) => `${old} cũ nay thuộc ${commune}, ${province}.`,
+  oldSplit: (old: string, communes: string[], province: string) =>
+    `${old} cũ nay được chia về ${communes.length} đơn vị: ${communes.join(', ')} (${province}). Anh/chị vui lòng đối chiếu địa chỉ nhà (số nhà, tổ dân phố, thôn) để biết mình thuộc đơn vị nào; nếu chưa rõ, anh/chị có thể hỏi Ủy ban nhân dân của ${communes[0]}.`,
+  commune: (commune: string, province: string, formedFrom: string[]) =>
+    formedFrom.length
+      ? `${commune} (${province}) là đơn vị hành chính cấp xã từ ngày 01/07/2025, được hình thành từ: ${formedFrom.join(', ')}.`
+      : `${commune} (${province}) giữ nguyên khi sắp xếp đơn vị hành chính năm 2025.`,
+  oldProvince: (old: string, province: string) => `${old} cũ nay thuộc ${province}.`,
+  province: (province: string, formedFrom: string[]) =>
+    formedFrom.length ? `${province} từ ngày 01/07/2025 được hình thành từ: ${formedFrom.join(', ')}.` : `${province} giữ nguyên khi sắp xếp đơn vị hành chính năm 2025.`,
+  district: (district: string, province: string, communes: string[]) =>
+    `Từ ngày 01/07/2025 không còn cấp huyện: ${district} cũ (${province}) không còn là đơn vị hành chính.${communes.length ? ` Các xã, phường cũ của ${district} nay thuộc: ${communes.join(', ')}.` : ''}`,
+  whereToFile: (commune: string) => `Anh/chị nộp hồ sơ tại Bộ phận Một cửa (Trung tâm Phục vụ hành chính công) của ${commune}:`,
+  noOfficeListed: (commune: string) =>
+    `Anh/chị nộp hồ sơ tại Bộ phận Một cửa (Trung tâm Phục vụ hành chính công) của ${commune}, đặt tại trụ sở Ủy ban nhân dân. Tôi chưa có địa chỉ, giờ làm việc của nơi này; anh/chị có thể xem trên Cổng Dịch vụ công của tỉnh, thành phố hoặc gọi đường dây nóng của địa phương.`,
+  // Nghị định 118/2025/NĐ-CP (9/6/2025, in force 1/7/2025): the provincial and commune centres receive dossiers regardless of
+  // administrative boundary within the province for the procedures it lists. Source (research notes, procedures.md §1):
+  // https://news.laodong.vn/thoi-su/pham-vi-tiep-nhan-thu-tuc-hanh-chinh-tai-bo-phan-mot-cua-tu-172025-1528301.ldo
+  anywhereInProvince: (province: string) =>
+    `Theo Nghị định 118/2025/NĐ-CP, nhiều thủ tục hành chính được tiếp nhận không phụ thuộc địa giới hành chính: anh/chị có thể nộp tại bất kỳ Bộ phận Một cửa nào trong ${province}, hoặc nộp trực tuyến trên Cổng Dịch vụ công quốc gia (https://dichvucong.gov.vn), không cần về đúng nơi cư trú.`,
+  alsoHere: 'Anh/chị cũng có thể nộp tại:',
+  source: 'Nguồn: danh sách đơn vị hành chính cấp tỉnh, cấp xã từ ngày 01/07/2025 (dữ liệu sắp xếp của Tổng cục Thống kê và bản đồ sáp nhập).',
+  askProvince: (typed: string, more: number) =>
+    `Có nhiều nơi tên "${typed}" ở các tỉnh, thành phố khác nhau. Anh/chị ở "${typed}" thuộc tỉnh, thành phố nào? Anh/chị chọn dưới đây${more ? ` (còn ${more} nơi khác)` : ''}, hoặc nhắn thêm tên tỉnh, thành phố (cũ hay mới đều được).`,
+  askDistrict: (typed: string, province: string, more: number) =>
+    `${province} có nhiều nơi tên "${typed}" (trước đây thuộc các quận, huyện khác nhau). Anh/chị ở "${typed}" thuộc quận, huyện nào trước đây? Anh/chị chọn dưới đây${more ? ` (còn ${more} nơi khác)` : ''}, hoặc nhắn thêm tên quận, huyện cũ.`,
+  unknown: (typed: string) => `Tôi chưa tìm thấy đơn vị hành chính nào tên "${typed}", kể cả tên cũ trước ngày 01/07/2025.`,
+  didYouMean: 'Có phải anh/chị muốn hỏi một trong các nơi dưới đây?',
+  checkName: 'Anh/chị vui lòng kiểm tra lại tên, hoặc nhắn kèm tên quận, huyện, tỉnh cũ. Anh/chị cũng có thể liên hệ:',
+  notePrefix: 'Lưu ý về nơi nộp hồ sơ:',
+  askCommune: 'Anh/chị nhắn tên xã, phường nơi mình ở (tên cũ hay mới đều được) để tôi chỉ đúng nơi nộp hồ sơ.',
 };
 
 export const INBOX_TEXTS = {

@@ -116,13 +116,13 @@ export function f1(precision: number, recall: number): number {
   return precision + recall === 0 ? 0 : round((2 * precision * recall) / (precision + recall));
 }
 
-function percentile(values: number[], p: number): number {
+export function percentile(values: number[], p: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return round(sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!, 3);
 }
 
-function round(x: number, digits = 4): number {
+export function round(x: number, digits = 4): number {
   const k = 10 ** digits;
   return Math.round(x * k) / k;
 }

@@ -1,11 +1,21 @@
-// The deploying locality: who runs the bot, where its one-stop shop is, and the
-// hotline. Answers and fallbacks read it; the shipped file is a marked example.
+// The deploying locality: who runs the bot, where its one-stop shops (reception points)
+// are and which communes each serves, and the hotline. Answers and fallbacks read it;
+// the shipped file is a marked example.
 import { z } from 'zod';
 import { readYamlFile } from './yaml-file.ts';
 import type { Problem } from './problems.ts';
 
 const text = z.string().trim().min(1, 'không được để trống');
-const office = z.object({ name: text, address: text, hours: text, phone: z.coerce.string().optional() }).strict();
+const office = z
+  .object({
+    name: text,
+    address: text,
+    hours: text,
+    phone: z.coerce.string().optional(),
+    // The new communes (5-digit codes of knowledge/places/units-2025.jsonl) whose citizens this point receives; none: the whole locality.
+    communes: z.array(z.coerce.string().regex(/^\d{5}$/, 'mã xã, phường gồm 5 chữ số (xem knowledge/places/units-2025.jsonl)')).optional(),
+  })
+  .strict();
 
 export const localitySchema = z
   .object({

@@ -12,8 +12,9 @@ import { CODE_PATTERN } from '../knowledge/schema.ts';
 import { ageFactor, ageIn, ageRangeOf, type AgeRange } from './age.ts';
 import { foldCanonical } from '../text/vietnamese.ts';
 import { segments } from './tokens.ts';
+import { placeDecision, type PlaceFinding } from '../places/question.ts';
 
-export type Outcome = 'answer' | 'clarify' | 'fallback' | 'complaint' | 'smalltalk';
+export type Outcome = 'answer' | 'clarify' | 'fallback' | 'complaint' | 'smalltalk' | 'place';
 
 export interface Candidate {
   entry: Entry;
@@ -40,6 +41,8 @@ export interface Decision {
   /** Ranked candidates (best first); for `answer` the first is the answer, for `clarify` the first 2–3 are offered. */
   candidates: Candidate[];
   evidence?: Evidence;
+  /** A place the message asks about (outcome place, or clarify/fallback with no candidates), or names beside a procedure. */
+  place?: PlaceFinding;
 }
 
 /**
@@ -133,6 +136,11 @@ export class Engine {
   }
 
   decide(text: string): Decision {
+    // "Phường cũ X giờ thuộc đâu?" is answered from the units file, unless the message asks a procedure.
+    return placeDecision(text, this.knowledge, (t) => this.decideProcedure(t));
+  }
+
+  private decideProcedure(text: string): Decision {
     const query = this.reader.read(text);
     const none = (outcome: Outcome): Decision => ({ outcome, query, candidates: [] });
     const byCode = this.lookupCode(text);

@@ -1,0 +1,329 @@
+// Finds the places a message names: a type word and a known name ("phường Bến Nghé",
+// "p3", "tt Chúc Sơn"), or a known name of two words or more on its own ("Bến Nghé",
+// "Bình Dương"); a typed name not known is read as the closest known one when only a
+// letter or two differ, else reported as unknown with the closest names. It also notes
+// the words that ask about a place ("cũ", "sáp nhập", "giờ thuộc…").
+import { levelOf, MAX_NAME_WORDS, nameOf, type Gazetteer, type PlaceRef } from './gazetteer.ts';
+import { keyOf, LEVEL_OF, placeTokens, placeWords, typeAt, type Level, type UnitType, type Word } from './names.ts';
+import { NearNames } from './near-names.ts';
+
+export interface Mention {
+  /** Words [start, end) of the message, the type word included. */
+  start: number;
+  end: number;
+  type?: UnitType;
+  refs: readonly PlaceRef[];
+  /** The name as typed, without its type ("ben nghe"). */
+  typed: string;
+  /** Read from a mistyped name: how many letters differ for each place. Such a place needs the message's other places to back it. */
+  typos?: ReadonlyMap<PlaceRef, number>;
+  /** Named with its type and a name that is not an everyday word: several words, or a number ("phường Bến Nghé", "p3"). */
+  strong: boolean;
+}
+
+export interface Unknown {
+  type: UnitType;
+  typed: string;
+  start: number;
+  end: number;
+  /** The known names closest to it, of a fitting level. */
+  closest: PlaceRef[];
+}
+
+export interface Reading {
+  words: readonly Word[];
+  tokens: readonly string[];
+  mentions: Mention[];
+  /** A commune or province named with its type but not known, when no commune is named. */
+  unknown?: Unknown;
+  /** "cũ", "trước đây": the citizen speaks of the old unit. */
+  old: boolean;
+  /** A word that speaks of a place's change ("cũ", "mới", "sáp nhập", "giờ thuộc", "phường nào"). */
+  asksPlace: boolean;
+  /** Of those, one that asks which unit it is now ("sáp nhập", "giờ thuộc", "phường nào"), not only "cũ". */
+  asksWhich: boolean;
+  /** A place is named with its type ("phường Bến Nghé", "xã Lâm cũ"). */
+  typed: boolean;
+  /** The message is little more than the place ("Bến Nghé?", "p3 q5"). */
+  alone: boolean;
+  /** Words that only say the message is about a place: left out when the rest is read as a procedure question. */
+  cueWords: ReadonlySet<number>;
+}
+
+const OLD_CUES = ['cũ', 'trước đây', 'trước kia', 'ngày trước', 'hồi trước', 'trước sáp nhập', 'trước khi sáp nhập'];
+const PLACE_CUES = [
+  ...OLD_CUES,
+  'sáp nhập',
+  'sát nhập',
+  'xát nhập',
+  'sắp xếp',
+  'gộp vào',
+  'gộp vô',
+  'gộp với',
+  'gộp lại',
+  'gộp chung',
+  'hợp nhất',
+  'nhập vào',
+  'nhập vô',
+  'thuộc',
+  'giờ là',
+  'nay là',
+  'đổi tên',
+  'tên mới',
+  'giờ tên',
+  'nay tên',
+  'giữ tên',
+  'giữ nguyên',
+  'gồm những',
+  'vẫn vậy',
+  'vẫn thế',
+  'vẫn giữ',
+  'có đổi',
+];
+/** "mới" asks about the new unit only right after a place or a type ("xã mới", "phường Sài Gòn mới"), not in "căn cước mới". */
+const FRESH = placeWords('mới')[0]!;
+/** "xã hội", "xã viên": the word "xã" that is no unit. */
+const NOT_A_NAME = new Set(['hoi', 'vien']);
+/** Words that end a name not known ("phường Ben Ngé cũ giờ…") or say there is none ("phường nào"). */
+const NAME_STOPS = new Set([...NOT_A_NAME, 'nao', 'gi', 'minh', 'toi', 'em', 'nha', 'nay', 'do', 'kia', 'cu', 'moi', 'cua', 'o', 'la', 'thi', 'va', 'hay', 'hoac', 'voi', 'nhe', 'a', 'oi', 'ban', 'dang', 'da', 'con', 'cung', 'co', 'khong', 'ko', 'k', 'thuoc', 'gio', 'h', 'sap', 'sat', 'duoc', 'truoc', 'sau', 'quan', 'huyen', 'tinh', 'thanh', 'tp', 'nop', 'lam', 'ho', 'so', 'dau', 'ubnd', 'uy', 'hien', 'bay', 'ad', 'vay', 'z', 'v']);
+/** Letters a mistyped name may differ by: none in short names, where one letter makes another name. */
+const maxTypos = (letters: number) => (letters <= 4 ? 0 : letters <= 6 ? 1 : 2);
+const UNKNOWN_WORDS = 4;
+/** How far a suggestion for an unknown name may be. */
+const SUGGEST_DISTANCE = 3;
+/** A message is about a place alone when at most this many of its words are not the place or a cue ("Bến Nghé ạ?"). */
+const ALONE_WORDS = 1;
+/** Between a name and its cue only these may stand ("Bến Nghé giờ thuộc…"); "độc lập, không thuộc" is no cue of Độc Lập. */
+const CUE_FILLERS = new Set(['gio', 'h', 'nay', 'bay', 'hien', 'da', 'van', 'roi']);
+/** Places of one address are this close ("xã A, huyện B"). */
+const ADDRESS_GAP = 2;
+/** Types whose names are all in the file: a name of these not found is unknown. Districts are only named where the file needed them, villages hardly ever (and "hàng xóm" is a neighbour). */
+const LISTED_LEVELS: ReadonlySet<Level> = new Set(['commune', 'province']);
+
+interface Phrase {
+  words: readonly Word[];
+}
+
+export class MentionReader {
+  private readonly near: NearNames;
+  private readonly oldCues: Phrase[];
+  private readonly placeCues: Phrase[];
+
+  constructor(private readonly gazetteer: Gazetteer) {
+    this.near = new NearNames(gazetteer.keys());
+    this.oldCues = OLD_CUES.map((p) => ({ words: placeWords(p) }));
+    this.placeCues = PLACE_CUES.map((p) => ({ words: placeWords(p) }));
+  }
+
+  read(text: string): Reading {
+    const words = placeWords(text);
+    const found: Mention[] = [];
+    let unknown: Unknown | undefined;
+    for (let i = 0; i < words.length; ) {
+      const typed = typeAt(words, i);
+      const mention = typed ? this.typedMention(words, i, typed.type, typed.length) : this.bareMention(words, i);
+      if (mention) {
+        found.push(mention);
+        i = mention.end;
+        continue;
+      }
+      if (typed && !unknown && LISTED_LEVELS.has(LEVEL_OF[typed.type]) && typed.type !== 'thanh pho') unknown = this.unknownAt(words, i, typed.type, typed.length);
+      i += typed?.length ?? 1;
+    }
+    const cues = this.cues(words, found);
+    const alone = found.length > 0 && words.length - found.reduce((n, m) => n + m.end - m.start, 0) - cues.at.size <= ALONE_WORDS;
+    const mentions = alone ? found : corroborated(found, cues.at, words);
+    const namesCommune = mentions.some((m) => m.refs.some((r) => levelOf(r) === 'commune'));
+    return {
+      words,
+      tokens: placeTokens(text),
+      mentions,
+      // A type and a name not known ("phường Kim Cương cũ") is an unknown place only when the message asks about a place.
+      ...(unknown && !namesCommune && cues.asksPlace ? { unknown } : {}),
+      old: cues.old,
+      asksPlace: cues.asksPlace,
+      asksWhich: cues.asksWhich,
+      cueWords: cues.at,
+      typed: mentions.some((m) => m.type),
+      alone,
+    };
+  }
+
+  /** Words that speak of a place's change, outside the names themselves ("Củ Bi" holds no "cũ"). */
+  private cues(words: readonly Word[], mentions: readonly Mention[]): { at: Set<number>; old: boolean; asksPlace: boolean; asksWhich: boolean } {
+    const inName = new Set(mentions.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+    const typedEnds = new Set(mentions.filter((m) => m.type).map((m) => m.end));
+    const at = new Set<number>();
+    let old = false;
+    let asksWhich = false;
+    for (let i = 0; i < words.length; i++) {
+      if (inName.has(i)) continue;
+      const cue = this.placeCues.find((p) => matchesAt(words, i, p.words));
+      const fresh = matchesAt(words, i, [FRESH]) && !words[i]!.breakBefore && (typedEnds.has(i) || typeAt(words, i - 1) !== undefined);
+      if (cue || fresh) {
+        const isOld = this.oldCues.some((p) => matchesAt(words, i, p.words));
+        asksWhich ||= cue !== undefined && !isOld;
+        old ||= isOld;
+        for (let k = i; k < i + (cue?.words.length ?? 1); k++) at.add(k);
+      }
+      // "phường nào", "xã gì": asks which unit.
+      const typed = typeAt(words, i);
+      if (typed && ['nao', 'gi', 'j'].includes(words[i + typed.length]?.folded ?? '')) {
+        asksWhich = true;
+        at.add(i);
+      }
+    }
+    return { at, old, asksPlace: at.size > 0, asksWhich };
+  }
+
+  /** A type word and the longest known name after it that has a unit of a fitting level; else a mistyped one. */
+  private typedMention(words: readonly Word[], at: number, type: UnitType, typeLength: number): Mention | undefined {
+    const from = at + typeLength;
+    if (NOT_A_NAME.has(words[from]?.folded ?? '') || words[from]?.breakBefore) return undefined;
+    let misspelt: Mention | undefined;
+    for (let length = Math.min(MAX_NAME_WORDS, unbroken(words, from)); length >= 1; length--) {
+      const span = words.slice(from, from + length);
+      const named = this.named(keyOf(span), type);
+      const refs = named.filter((r) => spelledAs(span, nameOf(r)));
+      if (refs.length) return { start: at, end: from + length, type, refs, typed: canonOf(span), strong: length > 1 || /^\d/.test(span[0]!.folded) };
+      // "Hiệp Nình" for Hiệp Ninh: the letters of a name with other marks, a slip the rest of the address must back.
+      if (named.length && !misspelt) misspelt = { start: at, end: from + length, type, refs: named, typed: canonOf(span), strong: false, typos: new Map(named.map((r) => [r, 1])) };
+    }
+    if (misspelt) return misspelt;
+    return LISTED_LEVELS.has(LEVEL_OF[type]) && type !== 'thanh pho' ? this.mistyped(words, at, type, typeLength) : undefined;
+  }
+
+  /**
+   * A name after a type word that is no known name: a letter typed twice ("hai phuu")
+   * is plainly a slip; otherwise every known name within a letter or two is a
+   * candidate, which the resolver keeps only when the message's other places back it.
+   */
+  private mistyped(words: readonly Word[], at: number, type: UnitType, typeLength: number): Mention | undefined {
+    const from = at + typeLength;
+    let found: { mention: Mention; distance: number } | undefined;
+    for (let length = Math.min(3, nameRun(words, from)); length >= 1; length--) {
+      const span = words.slice(from, from + length);
+      const typed = keyOf(span);
+      // A guessed name is never strong: it needs a cue or an address around it.
+      const mention = { start: at, end: from + length, type, typed: canonOf(span), strong: false };
+      const undoubled = this.named(typed.replace(/(\p{L})\1+/gu, '$1'), type);
+      if (undoubled.length) return { ...mention, refs: undoubled };
+      const typos = new Map<PlaceRef, number>();
+      for (const near of this.near.within(typed, maxTypos(typed.replace(/ /g, '').length))) {
+        for (const ref of this.named(near.key, type)) if (!typos.has(ref)) typos.set(ref, near.distance);
+      }
+      // The span whose closest name is closest; of two as close, the longer one (tried first).
+      const distance = Math.min(...typos.values());
+      if (typos.size && (!found || distance < found.distance)) found = { mention: { ...mention, refs: [...typos.keys()], typos }, distance };
+    }
+    return found?.mention;
+  }
+
+  /** A known name of two words or more without a type word ("Bến Nghé", "Bình Dương"), or a province's one-word name ("Huế"). */
+  private bareMention(words: readonly Word[], at: number): Mention | undefined {
+    for (let length = Math.min(MAX_NAME_WORDS, unbroken(words, at)); length >= 1; length--) {
+      const span = words.slice(at, at + length);
+      if (/^\d/.test(span[0]!.folded)) return undefined;
+      // Typed with diacritics, a name said bare must be spelt as the place is: "quê làm" is not Quế Lâm.
+      const refs = this.gazetteer.named(keyOf(span)).filter((r) => spelledAs(span, nameOf(r)));
+      // Said bare, a province's name means the province ("Bình Dương cũ"), not a commune of that name.
+      const provinces = refs.filter((r) => levelOf(r) === 'province');
+      const kept = provinces.length ? provinces : length >= 2 ? refs : [];
+      if (kept.length) return { start: at, end: at + length, refs: kept, typed: canonOf(span), strong: false };
+    }
+    return undefined;
+  }
+
+  private unknownAt(words: readonly Word[], at: number, type: UnitType, typeLength: number): Unknown | undefined {
+    const from = at + typeLength;
+    const length = Math.min(UNKNOWN_WORDS, nameRun(words, from));
+    if (length === 0 || words[from]!.breakBefore) return undefined;
+    const span = words.slice(from, from + length);
+    const closest = this.near
+      .within(keyOf(span), SUGGEST_DISTANCE, (key) => this.named(key, type).length > 0)
+      .slice(0, 3)
+      .flatMap((n) => this.named(n.key, type));
+    return { type, typed: canonOf(span), start: at, end: from + length, closest };
+  }
+
+  private named(key: string, type: UnitType): PlaceRef[] {
+    return this.gazetteer.named(key).filter((r) => fits(r, type));
+  }
+}
+
+/**
+ * The mentions that may be places. Everyday words can spell a name ("cua bac" is Cửa
+ * Bắc, "hợp đồng" an old commune), so a mention that is not strong counts only when a
+ * cue follows it closely ("Bến Nghé cũ") or it is part of an address with one that
+ * does or is strong ("Bến Nghé quận 1"). (A message that says little else keeps them all.)
+ */
+function corroborated(mentions: readonly Mention[], cues: ReadonlySet<number>, words: readonly Word[]): Mention[] {
+  const backed = mentions.map((m) => m.strong || cueFollows(m, cues, words));
+  // Backing spreads along an address, both ways.
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i + 1 < mentions.length; i++) {
+      if (mentions[i + 1]!.start - mentions[i]!.end > ADDRESS_GAP) continue;
+      if (backed[i] || backed[i + 1]) backed[i] = backed[i + 1] = true;
+    }
+  }
+  return mentions.filter((_, i) => backed[i]);
+}
+
+/** A cue follows the mention, with at most one filler word between and no punctuation. */
+function cueFollows(mention: Mention, cues: ReadonlySet<number>, words: readonly Word[]): boolean {
+  let at = mention.end;
+  if (words[at] && !cues.has(at) && CUE_FILLERS.has(words[at]!.folded) && !words[at]!.breakBefore) at++;
+  return cues.has(at) && !words[at]!.breakBefore;
+}
+
+/** A place can be what a type word names: same level ("xã" for an old "thị trấn" too), a city either level. */
+export function fits(ref: PlaceRef, type: UnitType): boolean {
+  const level: Level = LEVEL_OF[type] === 'village' ? 'commune' : LEVEL_OF[type];
+  const refLevel = levelOf(ref);
+  if (type === 'thanh pho') return refLevel === 'district' || refLevel === 'province';
+  return refLevel === level;
+}
+
+/** How many words from `from` could be a name: up to a word that ends one. */
+function nameRun(words: readonly Word[], from: number): number {
+  let n = 0;
+  while (from + n < words.length && !NAME_STOPS.has(words[from + n]!.folded) && !typeAt(words, from + n) && !(n > 0 && words[from + n]!.breakBefore)) n++;
+  return n;
+}
+
+function matchesAt(words: readonly Word[], at: number, phrase: readonly Word[]): boolean {
+  return phrase.every((p, k) => {
+    const w = words[at + k];
+    // Typed without diacritics, a word matches by its letters; typed with them, exactly.
+    return w !== undefined && w.folded === p.folded && (w.canon === w.folded || w.canon === p.canon);
+  });
+}
+
+/** Each word typed with diacritics is spelt as in the name ("phuong Bến Nghe" is Bến Nghé; "quê làm" is not Quế Lâm). */
+function spelledAs(words: readonly Word[], name: string): boolean {
+  const spelt = placeWords(name);
+  return words.every((w, i) => w.canon === w.folded || w.canon === spelt[i]?.canon);
+}
+
+/** How many words from `from` run on without punctuation between them. */
+function unbroken(words: readonly Word[], from: number): number {
+  let n = Math.min(1, words.length - from);
+  while (from + n < words.length && !words[from + n]!.breakBefore) n++;
+  return n;
+}
+
+function canonOf(words: readonly Word[]): string {
+  return words.map((w) => w.canon).join(' ');
+}
+
+/** The message without its place names, their unknown name and the words that only ask about a place. */
+export function remainder(reading: Reading): string {
+  const dropped = new Set<number>();
+  const drop = (start: number, end: number) => {
+    for (let i = start; i < end; i++) dropped.add(reading.words[i]!.token);
+  };
+  for (const m of reading.mentions) drop(m.start, m.end);
+  if (reading.unknown) drop(reading.unknown.start, reading.unknown.end);
+  for (const i of reading.cueWords) dropped.add(reading.words[i]!.token);
+  return reading.tokens.filter((_, i) => !dropped.has(i)).join(' ');
+}

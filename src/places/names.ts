@@ -1,0 +1,203 @@
+// Place names as words both sides compare: the units file and citizens' messages go
+// through the same reading, so "P.3", "p3" and "Phường 03" meet, "Đắk R’Lấp" and
+// "dak rlap" meet, and a unit type ("phường", "tt", "q") is told apart from a name.
+import { canonical, foldCanonical } from '../text/vietnamese.ts';
+
+/** A unit's kind, as its folded Vietnamese word(s). */
+export type UnitType = 'xa' | 'phuong' | 'thi tran' | 'dac khu' | 'quan' | 'huyen' | 'thi xa' | 'thanh pho' | 'tinh' | 'thon' | 'xom';
+
+export type Level = 'province' | 'district' | 'commune' | 'village';
+
+export const LEVEL_OF: Record<UnitType, Level> = {
+  tinh: 'province',
+  'thanh pho': 'district', // also a province ("thành phố Cần Thơ"); the name tells which
+  quan: 'district',
+  huyen: 'district',
+  'thi xa': 'district',
+  xa: 'commune',
+  phuong: 'commune',
+  'thi tran': 'commune',
+  'dac khu': 'commune',
+  thon: 'village',
+  xom: 'village',
+};
+
+/** How each type is written in full, accented: what a word typed with diacritics must equal. */
+const TYPE_WORDS: Record<UnitType, string> = {
+  xa: 'xã',
+  phuong: 'phường',
+  'thi tran': 'thị trấn',
+  'dac khu': 'đặc khu',
+  quan: 'quận',
+  huyen: 'huyện',
+  'thi xa': 'thị xã',
+  'thanh pho': 'thành phố',
+  tinh: 'tỉnh',
+  thon: 'thôn',
+  xom: 'xóm',
+};
+
+/** One word: canonical (accented as typed) and folded, and which written token it came from. */
+export interface Word {
+  canon: string;
+  folded: string;
+  /** Index of the written token ("p3" gives two words of one token). */
+  token: number;
+  /** Punctuation stands between this word and the one before ("ở xã, giờ…"): a type and a name do not bind across it. */
+  breakBefore: boolean;
+}
+
+/**
+ * Shorthand citizens and the file use, by folded word: what it stands for. A letter
+ * alone is only a type when a known name follows it (the reader checks that).
+ */
+const SHORTHAND: Record<string, string> = {
+  p: 'phuong',
+  f: 'phuong',
+  x: 'xa',
+  q: 'quan',
+  h: 'huyen',
+  tt: 'thi tran',
+  tx: 'thi xa',
+  tp: 'thanh pho',
+  hcm: 'ho chi minh',
+  tphcm: 'thanh pho ho chi minh',
+  hn: 'ha noi',
+  tphn: 'thanh pho ha noi',
+  brvt: 'ba ria vung tau',
+};
+/** "p3", "q10", "tt2": a type letter glued to a number. */
+const GLUED = /^(p|f|q|x|tt|tx)(\d+)$/;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const APOSTROPHES = /['’‘`]/g;
+/** Between words: a comma, a full stop… (a dot without a space, as in "p.3" or "Tp.HCM", joins). */
+const BREAK = /[,;:!?…()\n]|\.\s/u;
+
+// Names repeat across the file's lines and messages repeat names: reading each text once is enough.
+const CACHE_LIMIT = 20_000;
+const cache = new Map<string, readonly Word[]>();
+
+/** The words of a name or a message, with shorthand written out and numbers without leading zeros. */
+export function placeWords(text: string): readonly Word[] {
+  let words = cache.get(text);
+  if (!words) {
+    words = readWords(text);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, words);
+  }
+  return words;
+}
+
+function readWords(text: string): Word[] {
+  const out: Word[] = [];
+  let last = 0;
+  let previous = '';
+  let token = -1;
+  for (const match of text.normalize('NFC').replace(APOSTROPHES, '').matchAll(WORD)) {
+    const written = match[0];
+    const gap = match.input.slice(last, match.index);
+    // "x. Bảo Lâm", "tp. Pleiku": the dot of a shorthand is no break.
+    const breakBefore = token >= 0 && BREAK.test(gap) && !(/^\.\s*$/.test(gap) && previous.toLowerCase() in SHORTHAND);
+    last = match.index + written.length;
+    previous = written;
+    token++;
+    const roman = ROMAN[written] ?? (LOWER_ROMAN.has(written) ? ROMAN[written.toUpperCase()] : undefined);
+    const canon = roman ?? canonical(fromTelex(written.toLowerCase()));
+    const folded = foldCanonical(canon);
+    const glued = GLUED.exec(folded);
+    const parts = glued ? [SHORTHAND[glued[1]!]!, glued[2]!] : [SHORTHAND[folded] ?? folded];
+    // Written out shorthand is as unaccented as what was typed.
+    const expanded = parts.flatMap((p) => p.split(' '));
+    if (expanded.length === 1 && expanded[0] === folded) out.push({ canon: unpadded(canon), folded: unpadded(folded), token, breakBefore });
+    else for (const [k, w] of expanded.entries()) out.push({ canon: unpadded(w), folded: unpadded(w), token, breakBefore: breakBefore && k === 0 });
+  }
+  return out;
+}
+
+/** "Phường III" (Vị Thanh): Roman numbers in upper case ("X." is "xã"), or in lower case where no word is spelt so ("v" is "vậy", "vi" is "vì"). */
+const ROMAN: Record<string, string> = { I: '1', II: '2', III: '3', IV: '4', V: '5', VI: '6', VII: '7', VIII: '8', IX: '9' };
+const LOWER_ROMAN = new Set(['ii', 'iii', 'iv', 'vii', 'viii']);
+const TELEX_TONES: Record<string, string> = { s: '\u0301', f: '\u0300', r: '\u0309', x: '\u0303', j: '\u0323' };
+const TELEX_LETTERS: [RegExp, string][] = [
+  [/dd/g, 'đ'],
+  [/aa/g, 'â'],
+  [/aw/g, 'ă'],
+  [/ee/g, 'ê'],
+  [/oo/g, 'ô'],
+  [/ow/g, 'ơ'],
+  [/uw/g, 'ư'],
+  [/w/g, 'ư'],
+];
+
+/**
+ * Keystrokes of the Telex input method left as typed ("phuwowngf" → "phường"). No
+ * Vietnamese syllable ends in s, f, r, x or j, or holds "dd", "aa", "w"…: such a word
+ * is read as Telex. Names go through the same reading, so a name that happens to look
+ * like Telex still meets itself.
+ */
+function fromTelex(word: string): string {
+  if (!/^[a-z]{2,}$/.test(word) || !/[aeiouy]/.test(word)) return word;
+  const toneKey = /[aeiouyw][a-z]*[sfrxj]$/.test(word) ? word.at(-1)! : '';
+  let letters = toneKey ? word.slice(0, -1) : word;
+  if (!toneKey && !/dd|aa|aw|ee|oo|ow|uw|w/.test(letters)) return word;
+  for (const [pattern, letter] of TELEX_LETTERS) letters = letters.replace(pattern, letter);
+  return letters + (toneKey ? TELEX_TONES[toneKey]! : '');
+}
+
+function unpadded(word: string): string {
+  return /^0\d/.test(word) ? String(Number(word)) : word;
+}
+
+/** The written tokens of a text, as placeWords numbers them. */
+export function placeTokens(text: string): string[] {
+  return canonical(text).replace(APOSTROPHES, '').match(WORD) ?? [];
+}
+
+/** The folded key a name is found by: "Bến Nghé" → "ben nghe". */
+export function keyOf(words: readonly Word[]): string {
+  return words.map((w) => w.folded).join(' ');
+}
+
+/** The unit type written at `words[at]` (one or two words), if any, with how many words it takes. */
+export function typeAt(words: readonly Word[], at: number): { type: UnitType; length: number } | undefined {
+  const first = words[at];
+  // Most words start no type: one set lookup settles them.
+  if (!first || !TYPE_STARTS.has(first.folded)) return undefined;
+  const second = words[at + 1];
+  if (second) {
+    const two = `${first.folded} ${second.folded}`;
+    if (isTypeWritten(two, `${first.canon} ${second.canon}`)) return { type: two as UnitType, length: 2 };
+  }
+  return isTypeWritten(first.folded, first.canon) ? { type: first.folded as UnitType, length: 1 } : undefined;
+}
+
+const TYPE_STARTS = new Set(Object.keys(TYPE_WORDS).map((t) => t.split(' ')[0]!));
+
+/** Typed with diacritics, it must be the type word itself: "xa" may be "xã", "xà" is not. */
+function isTypeWritten(folded: string, canon: string): boolean {
+  return folded in TYPE_WORDS && (canon === folded || canon === TYPE_WORDS[folded as UnitType]);
+}
+
+/** A type word at the start of a written name ("Phường Bến Nghé" → phuong, "Bến Nghé"). */
+export function splitType(name: string): { type?: UnitType; words: readonly Word[] } {
+  const words = placeWords(name);
+  const found = typeAt(words, 0);
+  return found ? { type: found.type, words: words.slice(found.length) } : { words };
+}
+
+/** A type written at the start of raw text, and the text after it: "Thị trấn Chúc Sơn" → thi tran, "Chúc Sơn". */
+export function leadingType(text: string): { type: UnitType; rest: string } | undefined {
+  const written = text.trim().split(/\s+/);
+  for (const n of [2, 1]) {
+    if (written.length < n) continue;
+    const words = placeWords(written.slice(0, n).join(' '));
+    const found = typeAt(words, 0);
+    if (found && found.length === words.length) return { type: found.type, rest: written.slice(n).join(' ') };
+  }
+  return undefined;
+}
+
+/** "phuong" → "phường": how a type is written in replies. */
+export function typeWord(type: UnitType): string {
+  return TYPE_WORDS[type];
+}

@@ -1,0 +1,79 @@
+// The deploying knowledge's place data: the units file, read when knowledge loads but
+// indexed on first use. Indexing 3,355 units takes a few hundred milliseconds on a cold
+// process; a server start (and its /readyz) should not wait for it.
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { Locality } from '../knowledge/locality.ts';
+import type { Problem } from '../knowledge/problems.ts';
+import { Gazetteer, type Province } from './gazetteer.ts';
+import { MentionReader } from './mentions.ts';
+import { parseUnits } from './units.ts';
+
+/** Where a knowledge directory keeps its units file. */
+export const UNITS_FILE = join('places', 'units-2025.jsonl');
+
+interface Built {
+  gazetteer: Gazetteer;
+  reader: MentionReader;
+  problems: Problem[];
+}
+
+export class Places {
+  private built?: Built;
+  private home?: { written: string; province: Province | undefined };
+
+  constructor(
+    private readonly file: string,
+    private readonly text: string,
+  ) {}
+
+  get gazetteer(): Gazetteer {
+    return this.build().gazetteer;
+  }
+
+  get reader(): MentionReader {
+    return this.build().reader;
+  }
+
+  /** The province a locality file names ("Tỉnh Mẫu (ví dụ)" names none). */
+  homeProvince(written: string): Province | undefined {
+    if (this.home?.written !== written) this.home = { written, province: written ? this.gazetteer.provinceNamed(written) : undefined };
+    return this.home.province;
+  }
+
+  /** Lines not of the format (errors) and parts of `before` that name no unit (warnings), for `motcua lint`. */
+  problems(): Problem[] {
+    return this.build().problems;
+  }
+
+  /** Reception points of the locality file that name a commune code the units file does not have. */
+  unknownCodes(locality: Locality, file: string): Problem[] {
+    return locality.one_stop.flatMap((office, i) =>
+      (office.communes ?? [])
+        .filter((code) => !this.gazetteer.commune(code))
+        .map((code) => ({ file, line: 1, field: `one_stop.${i}.communes`, message: `không có xã, phường nào mang mã ${code} trong ${this.file}`, severity: 'error' as const })),
+    );
+  }
+
+  private build(): Built {
+    if (this.built) return this.built;
+    const problems: Problem[] = [];
+    const gazetteer = new Gazetteer(parseUnits(this.text, this.file, problems));
+    for (const u of gazetteer.unread) {
+      problems.push({ file: this.file, line: u.line, field: 'before', message: `không đọc được "${u.text}" (đơn vị ${u.code}); phần này không tra cứu được`, severity: 'warning' });
+    }
+    this.built = { gazetteer, reader: new MentionReader(gazetteer), problems };
+    return this.built;
+  }
+}
+
+/** The units file of a knowledge directory, or undefined when it has none. */
+export async function loadPlaces(dir: string): Promise<Places | undefined> {
+  const path = join(dir, UNITS_FILE);
+  try {
+    return new Places(relative(process.cwd(), path) || path, await readFile(path, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,49 @@
+// Decides whether a message is a place question ("phường cũ X giờ nộp hồ sơ ở đâu?") or a
+// procedure question that merely names a place ("tôi ở phường Bến Nghé muốn làm căn
+// cước"). The message without its place words is read as usual: when that names a
+// procedure and nothing asks where the place is now, the procedure is answered (from the
+// whole message, as if no place were named) and the place becomes a note.
+import type { Entry } from '../knowledge/entry.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import type { Decision, Outcome } from '../search/engine.ts';
+import { remainder } from './mentions.ts';
+import { resolve, type Resolution } from './resolve.ts';
+
+/** What a message said about a place: the question itself, or a note beside a procedure's answer. */
+export interface PlaceFinding {
+  resolution: Resolution;
+  role: 'question' | 'note';
+  /** A procedure the place question also names ("phường Bến Nghé cũ làm căn cước ở đâu"), offered after the place. */
+  procedure?: Entry;
+}
+
+const OUTCOMES: Record<Resolution['kind'], Outcome> = { resolved: 'place', ambiguous: 'clarify', unknown: 'fallback' };
+/** The rest names a procedure when it says this much of the procedure's name (see Candidate.nameMatch). */
+const PROCEDURE_NAME = 0.5;
+
+/** `decide` reads a message as a procedure question; this decides first whether it is one. */
+export function placeDecision(text: string, knowledge: KnowledgeBase, decide: (text: string) => Decision): Decision {
+  const { places } = knowledge;
+  const reading = places?.reader.read(text);
+  if (!places || !reading || (!reading.mentions.length && !reading.unknown)) return decide(text);
+  const resolution = resolve(reading, places.gazetteer, { home: places.homeProvince(knowledge.locality.province) });
+  if (!resolution) return decide(text);
+  const rest = decide(remainder(reading));
+  // A grievance about a place is a complaint, unless the message asks which unit the place is now.
+  if (rest.outcome === 'complaint' && !reading.asksWhich) return decide(text);
+  if (!reading.asksPlace && namesProcedure(rest)) {
+    const answer = decide(text);
+    return resolution.kind === 'resolved' ? { ...answer, place: { resolution, role: 'note' } } : answer;
+  }
+  // Asked about ("cũ", "thuộc", "xã nào"), or alone, or named with its type in a question of where to go
+  // ("tôi ở thị trấn Như Quỳnh, giờ nộp ở đâu"): a place question. A name not known is one only when asked about.
+  const where = reading.typed && rest.query.aspects.includes('place');
+  if (!reading.asksPlace && (resolution.kind === 'unknown' || (!reading.alone && !where))) return decide(text);
+  const procedure = namesProcedure(rest) ? rest.candidates[0]!.entry : undefined;
+  return { outcome: OUTCOMES[resolution.kind], query: rest.query, candidates: [], place: { resolution, role: 'question', ...(procedure ? { procedure } : {}) } };
+}
+
+function namesProcedure(decision: Decision): boolean {
+  const [top] = decision.candidates;
+  return (decision.outcome === 'answer' || decision.outcome === 'clarify') && top?.entry.kind === 'procedure' && top.nameMatch >= PROCEDURE_NAME;
+}

@@ -1,0 +1,175 @@
+// From the places a message names to the one it asks about and where that is now. The
+// most local mention is the focus ("phường 3"); the others are context that narrows it
+// ("quận 5", "TP HCM", "Long An"). One place left: resolved. Several: ambiguous, and
+// the citizen is asked for the province, or the old district when all are in one
+// province. A typed name that matches nothing: unknown, with the closest names.
+import { levelOf, typeOf, type Commune, type Gazetteer, type OldUnit, type PlaceRef, type Province } from './gazetteer.ts';
+import type { Mention, Reading } from './mentions.ts';
+import type { Level, UnitType } from './names.ts';
+
+/** A place and where it is now: the new communes it is (part of), the main one first, and its province. */
+export interface Place {
+  /** Stable within one units file: c<code> for a commune, p<code> a province, o<n> an old unit, d<n> an old district. */
+  id: string;
+  ref: PlaceRef;
+  communes: Commune[];
+  province: Province;
+}
+
+export type Resolution =
+  | { kind: 'resolved'; place: Place; typed: string; corrected?: boolean }
+  | { kind: 'ambiguous'; typed: string; type?: UnitType; ask: 'province' | 'district'; options: Place[] }
+  | { kind: 'unknown'; typed: string; type: UnitType; closest: Place[] };
+
+export interface ResolveOptions {
+  /** The deploying locality's province: a weak preference when the message names none. */
+  home?: Province;
+}
+
+const LEVELS: readonly Level[] = ['commune', 'district', 'province'];
+/** How a context place bears on a candidate: names its province, its district (more telling), its new commune; or another one. */
+const PROVINCE_MATCH = 2;
+const DISTRICT_MATCH = 3;
+const COMMUNE_MATCH = 2;
+const CONFLICT = -3;
+/** Places named apart from the focus ("đi làm ở Bình Dương, … xã Phú Lợi cũ") are often other places: they only break ties (3 × this stays below the type bonus). */
+const DISTANT = 0.1;
+/** Words between two places of one address ("xã A, huyện B", "p3 q5 cũ"). */
+const ADDRESS_GAP = 2;
+
+export function resolve(reading: Reading, gazetteer: Gazetteer, options: ResolveOptions = {}): Resolution | undefined {
+  const unknown = (typed: string, type: UnitType, closest: readonly PlaceRef[]): Resolution => ({ kind: 'unknown', typed, type, closest: dedupe(closest.map((r) => placeOf(r, gazetteer))) });
+  if (reading.unknown) return unknown(reading.unknown.typed, reading.unknown.type, reading.unknown.closest);
+  if (!reading.mentions.length) return undefined;
+  const [focus, level] = focusOf(reading.mentions);
+  const weights = new Map(reading.mentions.map((m) => [m, addressOf(reading.mentions, focus).has(m) ? 1 : DISTANT]));
+  const context = reading.mentions.filter((m) => m !== focus);
+  const scored = focus.refs
+    .filter((r) => levelOf(r) === level)
+    .flatMap((ref) => {
+      const place = placeOf(ref, gazetteer);
+      const support = context.reduce((sum, m) => sum + contextScore(place, m) * weights.get(m)!, 0);
+      const typos = focus.typos?.get(ref) ?? 0;
+      // A guessed name stands only when the rest of the address backs it.
+      if (typos && support <= 0) return [];
+      let score = support - typos;
+      if (focus.type && focus.type === typeOf(ref)) score += 1;
+      if (reading.old && ref.kind === 'old') score += 0.5;
+      if (options.home && !context.length && place.province === options.home) score += 0.5;
+      return [{ place, score }];
+    });
+  if (!scored.length) return unknown(focus.typed, focus.type ?? 'xa', focus.refs);
+  const best = Math.max(...scored.map((s) => s.score));
+  const kept = dedupe(
+    scored.filter((s) => s.score === best).map((s) => s.place),
+    reading.old,
+  );
+  if (kept.length === 1) return { kind: 'resolved', place: kept[0]!, typed: focus.typed, ...(focus.typos ? { corrected: true } : {}) };
+  const oneProvince = kept.every((p) => p.province === kept[0]!.province);
+  return { kind: 'ambiguous', typed: focus.typed, ...(focus.type ? { type: focus.type } : {}), ask: oneProvince ? 'district' : 'province', options: kept };
+}
+
+/** The most local mention: a commune before a district before a province; one named with its type before one named bare. */
+function focusOf(mentions: readonly Mention[]): [Mention, Level] {
+  for (const level of LEVELS) {
+    const at = mentions.filter((m) => m.refs.some((r) => levelOf(r) === level));
+    const found = at.find((m) => m.type) ?? at[0];
+    if (found) return [found, level];
+  }
+  return [mentions[0]!, levelOf(mentions[0]!.refs[0]!)];
+}
+
+/** The mentions that, with the focus, make one address: each within a couple of words of the next. */
+function addressOf(mentions: readonly Mention[], focus: Mention): Set<Mention> {
+  const address = new Set([focus]);
+  const at = mentions.indexOf(focus);
+  for (let i = at + 1; i < mentions.length && mentions[i]!.start - mentions[i - 1]!.end <= ADDRESS_GAP; i++) address.add(mentions[i]!);
+  for (let i = at - 1; i >= 0 && mentions[i + 1]!.start - mentions[i]!.end <= ADDRESS_GAP; i--) address.add(mentions[i]!);
+  return address;
+}
+
+/**
+ * How a context mention bears on a place: its best reading, except that a district
+ * reading ("tp Vĩnh Long" the old city) outranks a province one ("Vĩnh Long" the
+ * province) for an old unit whose district is known.
+ */
+function contextScore(place: Place, mention: Mention): number {
+  // A guessed name backs nothing.
+  if (mention.typos) return 0;
+  const old = place.ref.kind === 'old' ? place.ref.old : undefined;
+  const districts = old?.inDistrict ? mention.refs.filter((r) => r.kind === 'district' && r.district.provinces.includes(place.province)) : [];
+  return Math.max(...(districts.length ? districts : mention.refs).map((ref) => refScore(place, ref)));
+}
+
+function refScore(place: Place, ref: PlaceRef): number {
+  switch (ref.kind) {
+    case 'province':
+    case 'oldProvince':
+      return ref.province === place.province ? PROVINCE_MATCH : CONFLICT;
+    case 'district': {
+      if (!ref.district.provinces.includes(place.province)) return CONFLICT;
+      const old = place.ref.kind === 'old' ? place.ref.old : undefined;
+      // A district taken from the unit's list (not written beside it) counts for less either way.
+      const weight = old?.districtInferred ? 1 / 2 : 1;
+      if (old?.inDistrict) return (old.inDistrict === ref.district ? DISTRICT_MATCH : CONFLICT) * weight;
+      return place.communes.some((c) => ref.district.communes.includes(c)) ? DISTRICT_MATCH / 2 : PROVINCE_MATCH / 2;
+    }
+    case 'commune':
+      return place.communes.includes(ref.commune) ? COMMUNE_MATCH : 0;
+    case 'old':
+      return ref.old.into.some((i) => place.communes.includes(i.commune)) ? COMMUNE_MATCH / 2 : 0;
+  }
+}
+
+/** One place per new commune (or province) it leads to; of an old and a new name for the same commune, the one the citizen meant. */
+function dedupe(places: Place[], old = false): Place[] {
+  const byTarget = new Map<string, Place>();
+  for (const place of places) {
+    const key = place.communes[0]?.code ?? place.province.code;
+    const seen = byTarget.get(key);
+    const preferred = (p: Place) => (p.ref.kind === 'old') === old;
+    if (!seen || (!preferred(seen) && preferred(place))) byTarget.set(key, place);
+  }
+  return [...byTarget.values()];
+}
+
+export function placeOf(ref: PlaceRef, gazetteer: Gazetteer): Place {
+  switch (ref.kind) {
+    case 'commune':
+      return { id: `c${ref.commune.code}`, ref, communes: [ref.commune], province: ref.commune.province };
+    case 'old':
+      return { id: `o${ref.old.id}`, ref, communes: ref.old.into.map((i) => i.commune), province: ref.old.province };
+    case 'province':
+    case 'oldProvince':
+      return { id: `p${ref.province.code}`, ref, communes: [], province: ref.province };
+    case 'district': {
+      const province = ref.district.provinces[0]!;
+      return { id: `d${gazetteer.districtId(ref.district)}`, ref, communes: ref.district.communes.filter((c) => c.province === province), province };
+    }
+  }
+}
+
+/** A place from its id (a choice the citizen pressed). */
+export function placeById(id: string, gazetteer: Gazetteer): Place | undefined {
+  const code = id.slice(1);
+  switch (id[0]) {
+    case 'c': {
+      const commune = gazetteer.commune(code);
+      return commune && placeOf({ kind: 'commune', commune }, gazetteer);
+    }
+    case 'p': {
+      const province = gazetteer.province(code);
+      return province && placeOf({ kind: 'province', province }, gazetteer);
+    }
+    case 'o': {
+      const old: OldUnit | undefined = gazetteer.old[Number(code)];
+      return old && placeOf({ kind: 'old', old }, gazetteer);
+    }
+    case 'd': {
+      const district = gazetteer.districts[Number(code)];
+      return district && placeOf({ kind: 'district', district }, gazetteer);
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,35 @@
+// Parses the units file (knowledge/places/units-2025.jsonl): one JSON object a line for
+// each new province and commune, with the free text of what it was formed from. A line
+// that is not of that shape is reported with its number and skipped.
+import { z } from 'zod';
+import type { Problem } from '../knowledge/problems.ts';
+
+const recordSchema = z.object({
+  level: z.enum(['province', 'commune']),
+  code: z.string().regex(/^\d{2}(?:\d{3})?$/, 'mã đơn vị phải gồm 2 (tỉnh) hoặc 5 (xã) chữ số'),
+  name: z.string().trim().min(1),
+  province_code: z.string().optional(),
+  province: z.string().optional(),
+  before: z.string().default(''),
+});
+
+/** A line of the file, with its number for reports. */
+export type UnitRecord = z.infer<typeof recordSchema> & { line: number };
+
+/** The records of the file's text; lines not of that shape are reported as problems of `file`. */
+export function parseUnits(text: string, file: string, problems: Problem[]): UnitRecord[] {
+  const records: UnitRecord[] = [];
+  for (const [i, line] of text.split('\n').entries()) {
+    if (!line.trim()) continue;
+    let parsed: z.SafeParseReturnType<unknown, z.infer<typeof recordSchema>>;
+    try {
+      parsed = recordSchema.safeParse(JSON.parse(line));
+    } catch {
+      problems.push({ file, line: i + 1, field: '-', message: 'dòng không phải JSON hợp lệ', severity: 'error' });
+      continue;
+    }
+    if (parsed.success) records.push({ ...parsed.data, line: i + 1 });
+    else for (const issue of parsed.error.issues) problems.push({ file, line: i + 1, field: issue.path.join('.') || '-', message: issue.message, severity: 'error' });
+  }
+  return records;
+}

@@ -57,9 +57,11 @@ describeWithChromium('web chat in headless Chromium', () => {
     await page.getByText(TEXTS.clarify).waitFor();
     await page.getByRole('button', { name: titles[1], exact: true }).click();
 
-    const answer = page.locator('.msg-bot .msg-text', { hasText: titles[1] });
+    // A long title is cut in the answer's first line: its start is enough to tell the entry.
+    const start = titles[1]!.slice(0, 60);
+    const answer = page.locator('.msg-bot .msg-text', { hasText: start });
     await answer.waitFor();
-    expect((await answer.textContent())!.startsWith(titles[1]!)).toBe(true);
+    expect((await answer.textContent())!.startsWith(start)).toBe(true);
     expect(await answer.locator('a[href^="https://dichvucong.gov.vn/"][target="_blank"]').count()).toBeGreaterThan(0);
 
     await page.getByRole('button', { name: MENU_TEXTS.rateUp, exact: true }).click();

@@ -80,6 +80,8 @@ async function runPlaces(file: string, options: EvalOptions): Promise<number> {
     return 1;
   }
   const engine = await loadEngine(options.knowledge, { national: options.national });
+  // The units file is indexed once, on first use: not a cost of any one question.
+  engine.knowledge.places?.warm();
   const scores = evaluatePlaces(engineSystem(engine), questions);
   console.log(options.json ? JSON.stringify(scores, null, 2) : placeReport(file, options.split, scores));
   return errors.length ? 1 : 0;

@@ -4,7 +4,9 @@
 // letter or two differ, else reported as unknown with the closest names. It also notes
 // the words that ask about a place ("cũ", "sáp nhập", "giờ thuộc…").
 import { levelOf, MAX_NAME_WORDS, nameOf, type Gazetteer, type PlaceRef } from './gazetteer.ts';
-import { keyOf, LEVEL_OF, placeTokens, placeWords, typeAt, type Level, type UnitType, type Word } from './names.ts';
+import { isShorthand, keyOf, LEVEL_OF, placeTokens, placeWords, typeAt, type Level, type UnitType, type Word } from './names.ts';
+
+type TypeMatch = ReturnType<typeof typeAt>;
 import { NearNames } from './near-names.ts';
 
 export interface Mention {
@@ -117,29 +119,34 @@ export class MentionReader {
 
   read(text: string): Reading {
     const words = placeWords(text);
+    const tokens = placeTokens(text);
+    const types = typesOf(words, tokens);
     const found: Mention[] = [];
-    let unknown: Unknown | undefined;
+    // Where a type stands before a name not known; a guessed name may be dropped below, so it counts too.
+    let unknownAt: number | undefined;
     for (let i = 0; i < words.length; ) {
-      const typed = typeAt(words, i);
-      const mention = typed ? this.typedMention(words, i, typed.type, typed.length) : this.bareMention(words, i);
+      const typed = types[i];
+      const mention = typed ? this.typedMention(words, types, i, typed.type, typed.length) : this.bareMention(words, i);
+      if (typed && unknownAt === undefined && (!mention || mention.typos) && LISTED_LEVELS.has(LEVEL_OF[typed.type]) && typed.type !== 'thanh pho') unknownAt = i;
       if (mention) {
         found.push(mention);
         i = mention.end;
         continue;
       }
-      if (typed && !unknown && LISTED_LEVELS.has(LEVEL_OF[typed.type]) && typed.type !== 'thanh pho') unknown = this.unknownAt(words, i, typed.type, typed.length);
       i += typed?.length ?? 1;
     }
-    const cues = this.cues(words, found);
+    const cues = this.cues(words, types, found);
     const alone = found.length > 0 && words.length - found.reduce((n, m) => n + m.end - m.start, 0) - cues.at.size <= ALONE_WORDS;
     const mentions = alone ? found : corroborated(found, cues.at, words);
     const namesCommune = mentions.some((m) => m.refs.some((r) => levelOf(r) === 'commune'));
+    // The closest names are looked for only when the unknown name is what the message asks about.
+    const unknown = unknownAt === undefined || namesCommune ? undefined : this.unknownAt(words, types, unknownAt);
     return {
       words,
-      tokens: placeTokens(text),
+      tokens,
       mentions,
-      // A type and a name not known ("phường Kim Cương cũ") is an unknown place only when the message asks about a place.
-      ...(unknown && !namesCommune && cues.asksPlace ? { unknown } : {}),
+      // A type and a name not known ("phường Kim Cương cũ") is an unknown place only when the message asks about it.
+      ...(unknown && !namesCommune && (cues.asksWhich || cueFollows(unknown, cues.at, words)) ? { unknown } : {}),
       old: cues.old,
       asksPlace: cues.asksPlace,
       asksWhich: cues.asksWhich,
@@ -150,7 +157,7 @@ export class MentionReader {
   }
 
   /** Words that speak of a place's change, outside the names themselves ("Củ Bi" holds no "cũ"). */
-  private cues(words: readonly Word[], mentions: readonly Mention[]): { at: Set<number>; old: boolean; asksPlace: boolean; asksWhich: boolean } {
+  private cues(words: readonly Word[], types: readonly TypeMatch[], mentions: readonly Mention[]): { at: Set<number>; old: boolean; asksPlace: boolean; asksWhich: boolean } {
     const inName = new Set(mentions.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
     const typedEnds = new Set(mentions.filter((m) => m.type).map((m) => m.end));
     const at = new Set<number>();
@@ -159,7 +166,7 @@ export class MentionReader {
     for (let i = 0; i < words.length; i++) {
       if (inName.has(i)) continue;
       const cue = this.placeCues.find((p) => matchesAt(words, i, p.words));
-      const fresh = matchesAt(words, i, [FRESH]) && !words[i]!.breakBefore && (typedEnds.has(i) || typeAt(words, i - 1) !== undefined);
+      const fresh = matchesAt(words, i, [FRESH]) && !words[i]!.breakBefore && (typedEnds.has(i) || types[i - 1] !== undefined);
       if (cue || fresh) {
         const isOld = this.oldCues.some((p) => matchesAt(words, i, p.words));
         asksWhich ||= cue !== undefined && !isOld;
@@ -167,7 +174,7 @@ export class MentionReader {
         for (let k = i; k < i + (cue?.words.length ?? 1); k++) at.add(k);
       }
       // "phường nào", "xã gì": asks which unit.
-      const typed = typeAt(words, i);
+      const typed = types[i];
       if (typed && ['nao', 'gi', 'j'].includes(words[i + typed.length]?.folded ?? '')) {
         asksWhich = true;
         at.add(i);
@@ -177,7 +184,7 @@ export class MentionReader {
   }
 
   /** A type word and the longest known name after it that has a unit of a fitting level; else a mistyped one. */
-  private typedMention(words: readonly Word[], at: number, type: UnitType, typeLength: number): Mention | undefined {
+  private typedMention(words: readonly Word[], types: readonly TypeMatch[], at: number, type: UnitType, typeLength: number): Mention | undefined {
     const from = at + typeLength;
     if (NOT_A_NAME.has(words[from]?.folded ?? '') || words[from]?.breakBefore) return undefined;
     let misspelt: Mention | undefined;
@@ -190,7 +197,7 @@ export class MentionReader {
       if (named.length && !misspelt) misspelt = { start: at, end: from + length, type, refs: named, typed: canonOf(span), strong: false, typos: new Map(named.map((r) => [r, 1])) };
     }
     if (misspelt) return misspelt;
-    return LISTED_LEVELS.has(LEVEL_OF[type]) && type !== 'thanh pho' ? this.mistyped(words, at, type, typeLength) : undefined;
+    return LISTED_LEVELS.has(LEVEL_OF[type]) && type !== 'thanh pho' ? this.mistyped(words, types, at, type, typeLength) : undefined;
   }
 
   /**
@@ -198,10 +205,10 @@ export class MentionReader {
    * is plainly a slip; otherwise every known name within a letter or two is a
    * candidate, which the resolver keeps only when the message's other places back it.
    */
-  private mistyped(words: readonly Word[], at: number, type: UnitType, typeLength: number): Mention | undefined {
+  private mistyped(words: readonly Word[], types: readonly TypeMatch[], at: number, type: UnitType, typeLength: number): Mention | undefined {
     const from = at + typeLength;
     let found: { mention: Mention; distance: number } | undefined;
-    for (let length = Math.min(3, nameRun(words, from)); length >= 1; length--) {
+    for (let length = Math.min(3, nameRun(words, types, from)); length >= 1; length--) {
       const span = words.slice(from, from + length);
       const typed = keyOf(span);
       // A guessed name is never strong: it needs a cue or an address around it.
@@ -234,9 +241,10 @@ export class MentionReader {
     return undefined;
   }
 
-  private unknownAt(words: readonly Word[], at: number, type: UnitType, typeLength: number): Unknown | undefined {
+  private unknownAt(words: readonly Word[], types: readonly TypeMatch[], at: number): Unknown | undefined {
+    const { type, length: typeLength } = types[at]!;
     const from = at + typeLength;
-    const length = Math.min(UNKNOWN_WORDS, nameRun(words, from));
+    const length = Math.min(UNKNOWN_WORDS, nameRun(words, types, from));
     if (length === 0 || words[from]!.breakBefore) return undefined;
     const span = words.slice(from, from + length);
     const closest = this.near
@@ -269,8 +277,8 @@ function corroborated(mentions: readonly Mention[], cues: ReadonlySet<number>, w
   return mentions.filter((_, i) => backed[i]);
 }
 
-/** A cue follows the mention, with at most one filler word between and no punctuation. */
-function cueFollows(mention: Mention, cues: ReadonlySet<number>, words: readonly Word[]): boolean {
+/** A cue follows the mention (or unknown name), with at most one filler word between and no punctuation. */
+function cueFollows(mention: { end: number }, cues: ReadonlySet<number>, words: readonly Word[]): boolean {
   let at = mention.end;
   if (words[at] && !cues.has(at) && CUE_FILLERS.has(words[at]!.folded) && !words[at]!.breakBefore) at++;
   return cues.has(at) && !words[at]!.breakBefore;
@@ -285,10 +293,23 @@ export function fits(ref: PlaceRef, type: UnitType): boolean {
 }
 
 /** How many words from `from` could be a name: up to a word that ends one. */
-function nameRun(words: readonly Word[], from: number): number {
+function nameRun(words: readonly Word[], types: readonly TypeMatch[], from: number): number {
   let n = 0;
-  while (from + n < words.length && !NAME_STOPS.has(words[from + n]!.folded) && !typeAt(words, from + n) && !(n > 0 && words[from + n]!.breakBefore)) n++;
+  while (from + n < words.length && !NAME_STOPS.has(words[from + n]!.folded) && !types[from + n] && !(n > 0 && words[from + n]!.breakBefore)) n++;
   return n;
+}
+
+/**
+ * The type written at each word. In a message typed with diacritics, a type word typed
+ * without them is another word ("đi làm ăn xa" is far, not a xã); shorthand ("x.", "p3")
+ * has no diacritics to type.
+ */
+function typesOf(words: readonly Word[], tokens: readonly string[]): TypeMatch[] {
+  const accented = words.some((w) => w.canon !== w.folded);
+  return words.map((w, i) => {
+    const found = typeAt(words, i);
+    return found && accented && w.canon === w.folded && !isShorthand(tokens[w.token] ?? '') ? undefined : found;
+  });
 }
 
 function matchesAt(words: readonly Word[], at: number, phrase: readonly Word[]): boolean {

@@ -148,6 +148,12 @@ function unpadded(word: string): string {
   return /^0\d/.test(word) ? String(Number(word)) : word;
 }
 
+/** A written token that stands for words ("p3", "tt", "tphcm"), as opposed to a word typed in full. */
+export function isShorthand(written: string): boolean {
+  const folded = foldCanonical(canonical(written));
+  return folded in SHORTHAND || GLUED.test(folded);
+}
+
 /** The written tokens of a text, as placeWords numbers them. */
 export function placeTokens(text: string): string[] {
   return canonical(text).replace(APOSTROPHES, '').match(WORD) ?? [];

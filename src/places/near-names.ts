@@ -1,7 +1,8 @@
 // Finds the known names closest to a mistyped one ("ben nge" → "ben nghe", "bennghe" →
 // "ben nghe"). Names are compared without their spaces and bucketed by that length, so
-// only names that could be within the distance are compared, and each comparison only
-// fills the cells that can stay within it.
+// only names that could be within the distance are compared; a name that differs at both
+// its first and last letter is taken for another name; each comparison only fills the
+// cells that can stay within the distance.
 
 export interface Near {
   key: string;
@@ -36,7 +37,8 @@ export class NearNames {
     const found: Near[] = [];
     for (let length = wanted.compact.length - maxDistance; length <= wanted.compact.length + maxDistance; length++) {
       for (const name of this.buckets.get(length) ?? []) {
-        // Each edit changes the letter counts by at most 2: a cheap bound before the real distance.
+        // A slip rarely hits both ends of a name; and each edit changes the letter counts by at most 2.
+        if (name.compact[0] !== wanted.compact[0] && name.compact.at(-1) !== wanted.compact.at(-1)) continue;
         if (letterGap(wanted.letters, name.letters) > 2 * maxDistance) continue;
         const distance = boundedDistance(wanted.compact, name.compact, maxDistance);
         if (distance <= maxDistance && accept(name.key)) found.push({ key: name.key, distance, wordGap: Math.abs(name.words - wanted.words) });

@@ -27,6 +27,11 @@ export class Places {
     private readonly text: string,
   ) {}
 
+  /** Indexes now rather than on the first message (for timings that should not include it). */
+  warm(): void {
+    this.build();
+  }
+
   get gazetteer(): Gazetteer {
     return this.build().gazetteer;
   }

@@ -1,8 +1,8 @@
 // Decides whether a message is a place question ("phường cũ X giờ nộp hồ sơ ở đâu?") or a
 // procedure question that merely names a place ("tôi ở phường Bến Nghé muốn làm căn
 // cước"). The message without its place words is read as usual: when that names a
-// procedure and nothing asks where the place is now, the procedure is answered (from the
-// whole message, as if no place were named) and the place becomes a note.
+// procedure and nothing asks where the place is now, that procedure answer stands and
+// the place becomes a note.
 import type { Entry } from '../knowledge/entry.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Decision, Outcome } from '../search/engine.ts';
@@ -31,10 +31,8 @@ export function placeDecision(text: string, knowledge: KnowledgeBase, decide: (t
   const rest = decide(remainder(reading));
   // A grievance about a place is a complaint, unless the message asks which unit the place is now.
   if (rest.outcome === 'complaint' && !reading.asksWhich) return decide(text);
-  if (!reading.asksPlace && namesProcedure(rest)) {
-    const answer = decide(text);
-    return resolution.kind === 'resolved' ? { ...answer, place: { resolution, role: 'note' } } : answer;
-  }
+  // Read without the place's name, which the procedures do not know and would only blur.
+  if (!reading.asksPlace && namesProcedure(rest)) return resolution.kind === 'resolved' ? { ...rest, place: { resolution, role: 'note' } } : rest;
   // Asked about ("cũ", "thuộc", "xã nào"), or alone, or named with its type in a question of where to go
   // ("tôi ở thị trấn Như Quỳnh, giờ nộp ở đâu"): a place question. A name not known is one only when asked about.
   const where = reading.typed && rest.query.aspects.includes('place');

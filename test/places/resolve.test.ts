@@ -1,0 +1,76 @@
+// Golden cases of reading a message's places and resolving them against the shipped
+// units file: shorthand, no diacritics, Telex, typos, partial merges, context that
+// narrows, names shared by several places, names not known.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPlaces, type Places } from '../../src/places/places.ts';
+import { resolve, type Resolution } from '../../src/places/resolve.ts';
+
+let places: Places;
+
+beforeAll(async () => {
+  places = (await loadPlaces('knowledge'))!;
+});
+
+function resolved(text: string): Resolution | undefined {
+  return resolve(places.reader.read(text), places.gazetteer);
+}
+
+/** The new communes (or the province) a message resolves to, main first; or the kind when not resolved. */
+function codes(text: string): string[] | string {
+  const r = resolved(text);
+  if (r?.kind !== 'resolved') return r?.kind ?? 'none';
+  return r.place.communes.length ? r.place.communes.map((c) => c.code) : [r.place.province.code];
+}
+
+describe('resolving a place', () => {
+  it.each([
+    ['Tôi ở phường Bến Nghé cũ, giờ nộp hồ sơ ở đâu?', '26740'],
+    ['phuong ben nghe cu gio thuoc phuong nao', '26740'],
+    ['Bến Nghé cũ giờ là phường gì', '26740'],
+    ['phuwowngf Beens Nghes cux', '26740'],
+    ['tt Chúc Sơn cũ giờ là gì', '10015'],
+    ['P.3 Q.Gò Vấp cũ', '26890'],
+    ['p3 q3 cu', '27154'],
+    ['phường III Vị Thanh cũ', '31321'],
+    ['thị trấn nông trường Việt Trung cũ', '19198'],
+  ])('%s → %s', (text, code) => {
+    expect(codes(text)[0]).toBe(code);
+  });
+
+  it('gives a partly merged unit with every commune it went into, the one named after it first', () => {
+    expect(codes('phường Cửa Nam cũ Hà Nội')).toEqual(['00082', '00070', '00226', '00004']);
+  });
+
+  it('answers a province with its code, old names and bare names too', () => {
+    expect(codes('tỉnh Bình Dương cũ giờ thuộc đâu')).toEqual(['79']);
+    expect(codes('binh duong cu sap nhap vao dau')).toEqual(['79']);
+    expect(codes('t. Đắk Nông cũ')).toEqual(['68']);
+  });
+
+  it('reads a slip of a letter when the rest of the address backs it, and asks otherwise', () => {
+    expect(codes('phường Bến Ngé cũ TP HCM')).toEqual(['26740']);
+    const alone = resolved('phường Bến Ngé cũ');
+    expect(alone?.kind).toBe('unknown');
+    expect(alone?.kind === 'unknown' && alone.closest.map((p) => p.communes[0]?.code)).toEqual(['26740']);
+  });
+
+  it('narrows a name many places share by the district or province said with it', () => {
+    expect(codes('phường 3 quận Gò Vấp giờ là phường gì')).toEqual(['26890']);
+    expect(resolved('phường 3 cũ TP HCM')).toMatchObject({ kind: 'ambiguous', ask: 'district' });
+    const shared = resolved('xã Tân Thành cũ giờ thuộc đâu');
+    expect(shared).toMatchObject({ kind: 'ambiguous', ask: 'province' });
+    expect(shared?.kind === 'ambiguous' && new Set(shared.options.map((o) => o.province.code)).size).toBeGreaterThan(10);
+  });
+
+  it('says a name is not known, with the closest names of that kind', () => {
+    const unknown = resolved('phường Hoa Mai Xanh cũ giờ ở đâu');
+    expect(unknown).toMatchObject({ kind: 'unknown', typed: 'hoa mai xanh', type: 'phuong' });
+  });
+
+  it('finds no place in everyday words that spell a name', () => {
+    expect(places.reader.read('bảo hiểm xã hội một lần nộp ở đâu').mentions).toEqual([]);
+    expect(places.reader.read('so do cua bac la mau cu').mentions).toEqual([]);
+    expect(places.reader.read('Đăng ký tạm trú có cần hợp đồng thuê nhà không').mentions).toEqual([]);
+    expect(resolved('Hàng xóm lấn ranh giới đất nhà tôi, muốn xã hòa giải thì nộp đơn ở đâu?')).toBeUndefined();
+  });
+});

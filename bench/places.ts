@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import { readEvalSet } from '../src/eval/eval-set.ts';
+import { percentile, round } from '../src/eval/metrics.ts';
 import { loadPlaces, Places, UNITS_FILE } from '../src/places/places.ts';
 import { resolve } from '../src/places/resolve.ts';
 import { fold } from '../src/text/vietnamese.ts';
@@ -74,7 +75,7 @@ function latency(fn: (q: string) => unknown, queries: readonly string[]): Latenc
       times.push(performance.now() - start);
     }
   }
-  return { p50_ms: round(quantile(times, 0.5), 3), p99_ms: round(quantile(times, 0.99), 3) };
+  return { p50_ms: percentile(times, 0.5), p99_ms: percentile(times, 0.99) };
 }
 
 async function run() {
@@ -101,22 +102,12 @@ async function run() {
   const motcua = { place_questions: latency(ours, place), ordinary_questions: latency(ours, ordinary), all: latency(ours, [...place, ...ordinary]) };
   const naive_scan = { place_questions: latency(naive, place), ordinary_questions: latency(naive, ordinary), all: latency(naive, [...place, ...ordinary]) };
   return {
-    index: { first_build_ms: round(builds[0]!), build_ms: round(quantile(builds, 0.5)), heap_mb: round(heap / 2 ** 20) },
+    index: { first_build_ms: round(builds[0]!, 1), build_ms: round(percentile(builds, 0.5), 1), heap_mb: round(heap / 2 ** 20, 1) },
     queries: { place: place.length, ordinary: ordinary.length },
     motcua,
     naive_scan,
     ratio: { p50: round(motcua.all.p50_ms / naive_scan.all.p50_ms, 2), p99: round(motcua.all.p99_ms / naive_scan.all.p99_ms, 2) },
   };
-}
-
-function quantile(xs: number[], p: number): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? 0;
-}
-
-function round(x: number, digits = 1): number {
-  const k = 10 ** digits;
-  return Math.round(x * k) / k;
 }
 
 const report = await run();

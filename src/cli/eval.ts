@@ -45,11 +45,7 @@ export async function runEval(file: string, options: EvalOptions): Promise<numbe
     return 1;
   }
   const { questions, errors } = read;
-  for (const error of errors) console.error(error);
-  if (questions.length === 0) {
-    console.error(MESSAGES.evalNoQuestions(file, options.split));
-    return 1;
-  }
+  if (!usable(file, options.split, questions.length, errors)) return 1;
   const engine = await loadEngine(options.knowledge, { national: options.national });
   const ours = evaluate(engineSystem(engine), questions);
   const baseline = evaluate(defaultMiniSearch(engine.knowledge.entries), questions);
@@ -60,6 +56,14 @@ export async function runEval(file: string, options: EvalOptions): Promise<numbe
     console.log(evalReport(file, options.split, ours, baseline));
   }
   return errors.length ? 1 : 0;
+}
+
+/** Prints a file's bad lines; false, after saying so, when it has nothing of the split to evaluate. */
+function usable(file: string, split: string | undefined, count: number, errors: readonly string[]): boolean {
+  for (const error of errors) console.error(error);
+  if (count > 0) return true;
+  console.error(MESSAGES.evalNoQuestions(file, split));
+  return false;
 }
 
 /** The first line says the kind of file: a scenario's has turns, a place question's a kind, a question's a q. */
@@ -74,11 +78,7 @@ async function firstLine(file: string): Promise<string | undefined> {
 /** Place questions: top-1 per kind (place, ambiguous, unknown) and style, and latency. */
 async function runPlaces(file: string, options: EvalOptions): Promise<number> {
   const { questions, errors } = await readPlaceSet(file, options.split);
-  for (const error of errors) console.error(error);
-  if (questions.length === 0) {
-    console.error(MESSAGES.evalNoQuestions(file, options.split));
-    return 1;
-  }
+  if (!usable(file, options.split, questions.length, errors)) return 1;
   const engine = await loadEngine(options.knowledge, { national: options.national });
   // The units file is indexed once, on first use: not a cost of any one question.
   engine.knowledge.places?.warm();
@@ -90,11 +90,7 @@ async function runPlaces(file: string, options: EvalOptions): Promise<number> {
 /** Replays every scenario on a fresh chat of a real Conversation (its own SQLite store) and reports pass rates per kind. */
 async function runScenarios(file: string, options: EvalOptions): Promise<number> {
   const { scenarios, errors } = await readScenarios(file, options.split);
-  for (const error of errors) console.error(error);
-  if (scenarios.length === 0) {
-    console.error(MESSAGES.evalNoQuestions(file, options.split));
-    return 1;
-  }
+  if (!usable(file, options.split, scenarios.length, errors)) return 1;
   const engine = await loadEngine(options.knowledge, { national: options.national });
   const dir = await mkdtemp(join(tmpdir(), 'motcua-scenarios-'));
   const store = await openStore(`sqlite://${join(dir, 'store.sqlite')}`);

@@ -47,7 +47,7 @@ export function placeNote(finding: PlaceFinding | undefined, locality: Locality)
 }
 
 /** The official codes a place answer is about: its new communes, or its province. */
-export function codesOf(place: Place): string[] {
+function codesOf(place: Place): string[] {
   return place.communes.length ? place.communes.map((c) => c.code) : [place.province.code];
 }
 

@@ -224,19 +224,19 @@ export class Gazetteer {
   }
 }
 
-/** The name a place is written with, without its type. */
-export function nameOf(ref: PlaceRef): string {
+/** How a place is written: its type and its name without the type ("phuong", "Bến Nghé"). */
+export function writtenAs(ref: PlaceRef): { type: UnitType; name: string } {
   switch (ref.kind) {
     case 'commune':
-      return ref.commune.bare;
+      return { type: ref.commune.type, name: ref.commune.bare };
     case 'old':
-      return ref.old.name;
-    case 'province':
-      return ref.province.bare;
-    case 'oldProvince':
-      return ref.name;
+      return { type: ref.old.type, name: ref.old.name };
     case 'district':
-      return leadingType(ref.district.name)?.rest ?? ref.district.name;
+      return { type: ref.district.type, name: leadingType(ref.district.name)?.rest ?? ref.district.name };
+    case 'oldProvince':
+      return { type: ref.type, name: ref.name };
+    case 'province':
+      return { type: /^(?:thủ đô|thành phố)/iu.test(ref.province.name) ? 'thanh pho' : 'tinh', name: ref.province.bare };
   }
 }
 
@@ -254,23 +254,7 @@ export function levelOf(ref: PlaceRef): Level {
   }
 }
 
-/** The type a place is written with. */
-export function typeOf(ref: PlaceRef): UnitType {
-  switch (ref.kind) {
-    case 'commune':
-      return ref.commune.type;
-    case 'old':
-      return ref.old.type;
-    case 'district':
-      return ref.district.type;
-    case 'oldProvince':
-      return ref.type;
-    case 'province':
-      return /^(?:thủ đô|thành phố)/iu.test(ref.province.name) ? 'thanh pho' : 'tinh';
-  }
-}
-
-export function districtKey(written: string): string {
+function districtKey(written: string): string {
   return keyOf(placeWords(leadingType(written)?.rest ?? written));
 }
 

@@ -3,7 +3,7 @@
 // "Bình Dương"); a typed name not known is read as the closest known one when only a
 // letter or two differ, else reported as unknown with the closest names. It also notes
 // the words that ask about a place ("cũ", "sáp nhập", "giờ thuộc…").
-import { levelOf, MAX_NAME_WORDS, nameOf, type Gazetteer, type PlaceRef } from './gazetteer.ts';
+import { levelOf, MAX_NAME_WORDS, writtenAs, type Gazetteer, type PlaceRef } from './gazetteer.ts';
 import { isShorthand, keyOf, LEVEL_OF, placeTokens, placeWords, typeAt, type Level, type UnitType, type Word } from './names.ts';
 
 type TypeMatch = ReturnType<typeof typeAt>;
@@ -191,7 +191,7 @@ export class MentionReader {
     for (let length = Math.min(MAX_NAME_WORDS, unbroken(words, from)); length >= 1; length--) {
       const span = words.slice(from, from + length);
       const named = this.named(keyOf(span), type);
-      const refs = named.filter((r) => spelledAs(span, nameOf(r)));
+      const refs = named.filter((r) => spelledAs(span, writtenAs(r).name));
       if (refs.length) return { start: at, end: from + length, type, refs, typed: canonOf(span), strong: length > 1 || /^\d/.test(span[0]!.folded) };
       // "Hiệp Nình" for Hiệp Ninh: the letters of a name with other marks, a slip the rest of the address must back.
       if (named.length && !misspelt) misspelt = { start: at, end: from + length, type, refs: named, typed: canonOf(span), strong: false, typos: new Map(named.map((r) => [r, 1])) };
@@ -232,7 +232,7 @@ export class MentionReader {
       const span = words.slice(at, at + length);
       if (/^\d/.test(span[0]!.folded)) return undefined;
       // Typed with diacritics, a name said bare must be spelt as the place is: "quê làm" is not Quế Lâm.
-      const refs = this.gazetteer.named(keyOf(span)).filter((r) => spelledAs(span, nameOf(r)));
+      const refs = this.gazetteer.named(keyOf(span)).filter((r) => spelledAs(span, writtenAs(r).name));
       // Said bare, a province's name means the province ("Bình Dương cũ"), not a commune of that name.
       const provinces = refs.filter((r) => levelOf(r) === 'province');
       const kept = provinces.length ? provinces : length >= 2 ? refs : [];

@@ -72,7 +72,7 @@ let rowA = new Uint16Array(64);
 let rowB = new Uint16Array(64);
 
 /** Levenshtein distance of a and b, or max + 1 as soon as it must exceed max (only the band |i − j| ≤ max is computed). */
-export function boundedDistance(a: string, b: string, max: number): number {
+function boundedDistance(a: string, b: string, max: number): number {
   const n = a.length;
   const m = b.length;
   if (Math.abs(n - m) > max) return max + 1;

@@ -3,7 +3,7 @@
 // ("quận 5", "TP HCM", "Long An"). One place left: resolved. Several: ambiguous, and
 // the citizen is asked for the province, or the old district when all are in one
 // province. A typed name that matches nothing: unknown, with the closest names.
-import { levelOf, typeOf, type Commune, type Gazetteer, type OldUnit, type PlaceRef, type Province } from './gazetteer.ts';
+import { levelOf, writtenAs, type Commune, type Gazetteer, type OldUnit, type PlaceRef, type Province } from './gazetteer.ts';
 import type { Mention, Reading } from './mentions.ts';
 import type { Level, UnitType } from './names.ts';
 
@@ -53,7 +53,7 @@ export function resolve(reading: Reading, gazetteer: Gazetteer, options: Resolve
       // A guessed name stands only when the rest of the address backs it.
       if (typos && support <= 0) return [];
       let score = support - typos;
-      if (focus.type && focus.type === typeOf(ref)) score += 1;
+      if (focus.type && focus.type === writtenAs(ref).type) score += 1;
       if (reading.old && ref.kind === 'old') score += 0.5;
       if (options.home && !context.length && place.province === options.home) score += 0.5;
       return [{ place, score }];
@@ -133,7 +133,7 @@ function dedupe(places: Place[], old = false): Place[] {
   return [...byTarget.values()];
 }
 
-export function placeOf(ref: PlaceRef, gazetteer: Gazetteer): Place {
+function placeOf(ref: PlaceRef, gazetteer: Gazetteer): Place {
   switch (ref.kind) {
     case 'commune':
       return { id: `c${ref.commune.code}`, ref, communes: [ref.commune], province: ref.commune.province };

@@ -144,18 +144,17 @@ export class Gazetteer {
 
   private addCommune(r: UnitRecord): void {
     const province = this.province(r.province_code ?? '');
-    const { type, words } = splitType(r.name);
-    if (!province || !type) {
+    const lead = leadingType(r.name);
+    if (!province || !lead) {
       this.unread.push({ line: r.line, code: r.code, text: r.name });
       return;
     }
     const parsed = parseBefore(r.before);
-    const bare = r.name.split(/\s+/).slice(r.name.split(/\s+/).length - words.length).join(' ');
-    const commune: Commune = { code: r.code, name: r.name, type, bare, province, formedFrom: parsed.parts };
+    const commune: Commune = { code: r.code, name: r.name, type: lead.type, bare: lead.rest, province, formedFrom: parsed.parts };
     this.communes.push(commune);
     this.byCode.set(r.code, commune);
     province.communeCodes.add(r.code);
-    this.add(bare, { kind: 'commune', commune });
+    this.add(commune.bare, { kind: 'commune', commune });
     for (const text of parsed.unread) this.unread.push({ line: r.line, code: r.code, text });
   }
 

@@ -4,7 +4,8 @@
 // letter or two differ, else reported as unknown with the closest names. It also notes
 // the words that ask about a place ("cũ", "sáp nhập", "giờ thuộc…").
 import { levelOf, MAX_NAME_WORDS, writtenAs, type Gazetteer, type PlaceRef } from './gazetteer.ts';
-import { isShorthand, keyOf, LEVEL_OF, placeTokens, placeWords, typeAt, type Level, type UnitType, type Word } from './names.ts';
+import { foldCanonical } from '../text/vietnamese.ts';
+import { isShorthand, keyOf, LEVEL_OF, plainKeyOf, placeTokens, placeWords, typeAt, type Level, type UnitType, type Word } from './names.ts';
 
 type TypeMatch = ReturnType<typeof typeAt>;
 import { NearNames } from './near-names.ts';
@@ -126,7 +127,7 @@ export class MentionReader {
     let unknownAt: number | undefined;
     for (let i = 0; i < words.length; ) {
       const typed = types[i];
-      const mention = typed ? this.typedMention(words, types, i, typed.type, typed.length) : this.bareMention(words, i);
+      const mention = typed ? this.typedMention(words, types, i, typed.type, typed.length) : this.bareMention(words, types, i);
       if (typed && unknownAt === undefined && (!mention || mention.typos) && LISTED_LEVELS.has(LEVEL_OF[typed.type]) && typed.type !== 'thanh pho') unknownAt = i;
       if (mention) {
         found.push(mention);
@@ -183,21 +184,53 @@ export class MentionReader {
     return { at, old, asksPlace: at.size > 0, asksWhich };
   }
 
-  /** A type word and the longest known name after it that has a unit of a fitting level; else a mistyped one. */
+  /**
+   * A type word and the longest known name after it of that very type ("tp Gò Công" is
+   * the city, not the district Gò Công Đông that "tp Gò Công Đông Tháp" also spells),
+   * else of a fitting level; else a mistyped one. A name stops where a province's name
+   * that runs past it starts ("xã Tân Hòa Tây Ninh" is Tân Hòa, in Tây Ninh).
+   */
   private typedMention(words: readonly Word[], types: readonly TypeMatch[], at: number, type: UnitType, typeLength: number): Mention | undefined {
     const from = at + typeLength;
-    if (NOT_A_NAME.has(words[from]?.folded ?? '') || words[from]?.breakBefore) return undefined;
+    if (words[from]?.breakBefore) return undefined;
+    let fitting: Mention | undefined;
     let misspelt: Mention | undefined;
-    for (let length = Math.min(MAX_NAME_WORDS, unbroken(words, from)); length >= 1; length--) {
+    for (let length = Math.min(MAX_NAME_WORDS, nameSpan(words, types, from)); length >= 1; length--) {
       const span = words.slice(from, from + length);
-      const named = this.named(keyOf(span), type);
-      const refs = named.filter((r) => spelledAs(span, writtenAs(r).name));
-      if (refs.length) return { start: at, end: from + length, type, refs, typed: canonOf(span), strong: length > 1 || /^\d/.test(span[0]!.folded) };
+      const { named, refs } = this.lookUp(span, type);
+      if (named.length && this.provinceRunsPast(words, from, from + length)) continue;
+      const mention = { start: at, end: from + length, type, typed: canonOf(span), strong: length > 1 || /^\d/.test(span[0]!.folded) };
+      if (refs.some((r) => writtenAs(r).type === type)) return { ...mention, refs };
+      if (refs.length) fitting ??= { ...mention, refs };
       // "Hiệp Nình" for Hiệp Ninh: the letters of a name with other marks, a slip the rest of the address must back.
-      if (named.length && !misspelt) misspelt = { start: at, end: from + length, type, refs: named, typed: canonOf(span), strong: false, typos: new Map(named.map((r) => [r, 1])) };
+      else if (named.length) misspelt ??= { ...mention, refs: named, strong: false, typos: new Map(named.map((r) => [r, 1])) };
     }
-    if (misspelt) return misspelt;
+    if (fitting ?? misspelt) return fitting ?? misspelt;
+    // "xã hội", "xã viên": no name, and no slip of one either.
+    if (NOT_A_NAME.has(words[from]?.folded ?? '')) return undefined;
     return LISTED_LEVELS.has(LEVEL_OF[type]) && type !== 'thanh pho' ? this.mistyped(words, types, at, type, typeLength) : undefined;
+  }
+
+  /**
+   * The places a span names with a fitting type, and those spelt as typed. A span found
+   * only as written, not read as Telex ("ia der"), is a name of another language typed
+   * without its marks: spelt as typed.
+   */
+  private lookUp(span: readonly Word[], type: UnitType): { named: PlaceRef[]; refs: PlaceRef[] } {
+    const named = this.named(keyOf(span), type);
+    if (named.length) return { named, refs: named.filter((r) => spelledAs(span, writtenAs(r).name)) };
+    const plain = this.named(plainKeyOf(span), type);
+    return { named: plain, refs: plain };
+  }
+
+  /** A province's name starts inside [from, end) and runs past its end. */
+  private provinceRunsPast(words: readonly Word[], from: number, end: number): boolean {
+    for (let k = from + 1; k < end; k++) {
+      for (let length = end - k + 1; length <= Math.min(MAX_NAME_WORDS, words.length - k); length++) {
+        if (this.gazetteer.named(keyOf(words.slice(k, k + length))).some((r) => levelOf(r) === 'province')) return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -227,12 +260,13 @@ export class MentionReader {
   }
 
   /** A known name of two words or more without a type word ("Bến Nghé", "Bình Dương"), or a province's one-word name ("Huế"). */
-  private bareMention(words: readonly Word[], at: number): Mention | undefined {
-    for (let length = Math.min(MAX_NAME_WORDS, unbroken(words, at)); length >= 1; length--) {
+  private bareMention(words: readonly Word[], types: readonly TypeMatch[], at: number): Mention | undefined {
+    for (let length = Math.min(MAX_NAME_WORDS, nameSpan(words, types, at)); length >= 1; length--) {
       const span = words.slice(at, at + length);
       if (/^\d/.test(span[0]!.folded)) return undefined;
       // Typed with diacritics, a name said bare must be spelt as the place is: "quê làm" is not Quế Lâm.
-      const refs = this.gazetteer.named(keyOf(span)).filter((r) => spelledAs(span, writtenAs(r).name));
+      const read = this.gazetteer.named(keyOf(span));
+      const refs = read.length ? read.filter((r) => spelledAs(span, writtenAs(r).name)) : this.gazetteer.named(plainKeyOf(span));
       // Said bare, a province's name means the province ("Bình Dương cũ"), not a commune of that name.
       const provinces = refs.filter((r) => levelOf(r) === 'province');
       const kept = provinces.length ? provinces : length >= 2 ? refs : [];
@@ -262,16 +296,18 @@ export class MentionReader {
 /**
  * The mentions that may be places. Everyday words can spell a name ("cua bac" is Cửa
  * Bắc, "hợp đồng" an old commune), so a mention that is not strong counts only when a
- * cue follows it closely ("Bến Nghé cũ") or it is part of an address with one that
- * does or is strong ("Bến Nghé quận 1"). (A message that says little else keeps them all.)
+ * cue follows it closely ("Bến Nghé cũ"), or it is part of an address with one that
+ * does, is strong or is typed ("Bến Nghé quận 1", "phường Láng, Hà Nội"). (A message
+ * that says little else keeps them all.)
  */
 function corroborated(mentions: readonly Mention[], cues: ReadonlySet<number>, words: readonly Word[]): Mention[] {
   const backed = mentions.map((m) => m.strong || cueFollows(m, cues, words));
-  // Backing spreads along an address, both ways.
+  // Backing spreads along an address, both ways; an address with a typed name backs itself ("phường Láng, Hà Nội").
   for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i + 1 < mentions.length; i++) {
-      if (mentions[i + 1]!.start - mentions[i]!.end > ADDRESS_GAP) continue;
-      if (backed[i] || backed[i + 1]) backed[i] = backed[i + 1] = true;
+      const [a, b] = [mentions[i]!, mentions[i + 1]!];
+      if (b.start - a.end > ADDRESS_GAP) continue;
+      if (backed[i] || backed[i + 1] || (a.type && !a.typos) || (b.type && !b.typos)) backed[i] = backed[i + 1] = true;
     }
   }
   return mentions.filter((_, i) => backed[i]);
@@ -305,7 +341,8 @@ function nameRun(words: readonly Word[], types: readonly TypeMatch[], from: numb
  * has no diacritics to type.
  */
 function typesOf(words: readonly Word[], tokens: readonly string[]): TypeMatch[] {
-  const accented = words.some((w) => w.canon !== w.folded);
+  // As typed: a word read from Telex keys ("phuwowngf") gained its marks here.
+  const accented = tokens.some((t) => foldCanonical(t) !== t);
   return words.map((w, i) => {
     const found = typeAt(words, i);
     return found && accented && w.canon === w.folded && !isShorthand(tokens[w.token] ?? '') ? undefined : found;
@@ -326,10 +363,10 @@ function spelledAs(words: readonly Word[], name: string): boolean {
   return words.every((w, i) => w.canon === w.folded || w.canon === spelt[i]?.canon);
 }
 
-/** How many words from `from` run on without punctuation between them. */
-function unbroken(words: readonly Word[], from: number): number {
+/** How many words from `from` may be one name: up to punctuation or a type of two words ("… thành phố Tây Ninh"). */
+function nameSpan(words: readonly Word[], types: readonly TypeMatch[], from: number): number {
   let n = Math.min(1, words.length - from);
-  while (from + n < words.length && !words[from + n]!.breakBefore) n++;
+  while (from + n < words.length && !words[from + n]!.breakBefore && types[from + n]?.length !== 2) n++;
   return n;
 }
 

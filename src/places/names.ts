@@ -45,6 +45,8 @@ export interface Word {
   token: number;
   /** Punctuation stands between this word and the one before ("ở xã, giờ…"): a type and a name do not bind across it. */
   breakBefore: boolean;
+  /** Folded as written, not read as Telex: "der" of "Ia Dêr" typed bare (canon read it as "dẻ"). */
+  plain: string;
 }
 
 /**
@@ -104,12 +106,13 @@ function readWords(text: string): Word[] {
     const roman = ROMAN[written] ?? (LOWER_ROMAN.has(written) ? ROMAN[written.toUpperCase()] : undefined);
     const canon = roman ?? canonical(fromTelex(written.toLowerCase()));
     const folded = foldCanonical(canon);
+    const plain = roman ?? foldCanonical(canonical(written));
     const glued = GLUED.exec(folded);
     const parts = glued ? [SHORTHAND[glued[1]!]!, glued[2]!] : [SHORTHAND[folded] ?? folded];
     // Written out shorthand is as unaccented as what was typed.
     const expanded = parts.flatMap((p) => p.split(' '));
-    if (expanded.length === 1 && expanded[0] === folded) out.push({ canon: unpadded(canon), folded: unpadded(folded), token, breakBefore });
-    else for (const [k, w] of expanded.entries()) out.push({ canon: unpadded(w), folded: unpadded(w), token, breakBefore: breakBefore && k === 0 });
+    if (expanded.length === 1 && expanded[0] === folded) out.push({ canon: unpadded(canon), folded: unpadded(folded), token, breakBefore, plain: unpadded(plain) });
+    else for (const [k, w] of expanded.entries()) out.push({ canon: unpadded(w), folded: unpadded(w), token, breakBefore: breakBefore && k === 0, plain: unpadded(w) });
   }
   return out;
 }
@@ -162,6 +165,11 @@ export function placeTokens(text: string): string[] {
 /** The folded key a name is found by: "Bến Nghé" → "ben nghe". */
 export function keyOf(words: readonly Word[]): string {
   return words.map((w) => w.folded).join(' ');
+}
+
+/** The key of the words as written, none read as Telex: names of other languages ("Ia Der", "Bhalee") are typed so. */
+export function plainKeyOf(words: readonly Word[]): string {
+  return words.map((w) => w.plain).join(' ');
 }
 
 /** The unit type written at `words[at]` (one or two words), if any, with how many words it takes. */

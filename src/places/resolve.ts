@@ -54,7 +54,9 @@ export function resolve(reading: Reading, gazetteer: Gazetteer, options: Resolve
       if (typos && support <= 0) return [];
       let score = support - typos;
       if (focus.type && focus.type === writtenAs(ref).type) score += 1;
+      // "cũ" speaks of the old unit; a name said with no word of change ("xã Hòa Phú nộp ở đâu"), of today's.
       if (reading.old && ref.kind === 'old') score += 0.5;
+      if (!reading.old && !reading.asksWhich && ref.kind === 'commune') score += 0.5;
       if (options.home && !context.length && place.province === options.home) score += 0.5;
       return [{ place, score }];
     });

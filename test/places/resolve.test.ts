@@ -37,6 +37,22 @@ describe('resolving a place', () => {
     expect(codes(text)[0]).toBe(code);
   });
 
+  it.each([
+    // A name of another language typed without its marks, not read as Telex keys (Ia Dêr).
+    ['xa ia der cu gio thuoc xa nao', '23767'],
+    // "tp Gò Công" is the old city, though "Gò Công Đông" is also a district.
+    ['phuong 1 thanh pho go cong dong thap cu gio thuoc dau', '28306'],
+    // The name stops where the province's name starts.
+    ['Xã Tân Hòa Tây Ninh nộp hồ sơ ở đâu', '25531'],
+    // "xã hội" is no unit, but Hội An is a name.
+    ['Phường Hội An Đà Nẵng nộp hồ sơ ở đâu', '20410'],
+    // Said with no word of change, a name is today's commune; with its province, a one-word name counts.
+    ['Xã Hòa Phú Hà Nội nộp hồ sơ ở đâu', '10096'],
+    ['Phường Láng Hà Nội nộp hồ sơ ở đâu', '00199'],
+  ])('%s → %s', (text, code) => {
+    expect(codes(text)[0]).toBe(code);
+  });
+
   it('gives a partly merged unit with every commune it went into, the one named after it first', () => {
     expect(codes('phường Cửa Nam cũ Hà Nội')).toEqual(['00082', '00070', '00226', '00004']);
   });

@@ -8,7 +8,7 @@ import type { Aspect } from '../knowledge/lexicon.ts';
 import type { Locality } from '../knowledge/locality.ts';
 import type { Candidate, Decision } from '../search/engine.ts';
 import type { Choice, Reply } from './reply.ts';
-import { placeNote, renderPlace } from './place-reply.ts';
+import { placeNote, renderPlaceQuestion } from './place-reply.ts';
 import { contactLines, LABELS, officeLines, TEXTS } from './texts.ts';
 
 /** A part of an entry that can be shown on its own: an aspect, the result, the notes, or a FAQ's whole answer. */
@@ -31,7 +31,7 @@ const TITLE_CHARS = 110;
 
 export function renderDecision(decision: Decision, choices: Candidate[], locality: Locality): Reply[] {
   // A place question is answered from the units file whatever its outcome (place, clarify, fallback).
-  if (decision.place?.role === 'question') return [renderPlace(decision.place.resolution, locality)];
+  if (decision.place?.role === 'question') return [renderPlaceQuestion(decision.place, locality)];
   switch (decision.outcome) {
     case 'place': // always a place question, answered above
       return [];

@@ -14,7 +14,7 @@ import type { Store } from '../store/store.ts';
 import { fold } from '../text/vietnamese.ts';
 import { renderClarify, renderDecision, renderEntry, renderSections, type Section } from './answer.ts';
 import type { Log } from './inbox.ts';
-import { placeNote, renderPlace } from './place-reply.ts';
+import { placeNote, renderPlace, renderPlaceQuestion } from './place-reply.ts';
 import { complaintDraft, Intake, INTAKE_ACTIONS, submitFailed, type IntakeAction, type IntakeDraft, type IntakeInput } from './intake.ts';
 import type { Address, ChannelName, Incoming } from './messages.ts';
 import type { Choice, Reply } from './reply.ts';
@@ -166,13 +166,8 @@ export class Conversation {
 
   /** Where a place is now and where to file there; a list of places to pick from; or the closest names. */
   private placeReply(finding: PlaceFinding, session: Session, text: string): Reply {
-    const { locality } = this.deps.engine.knowledge;
-    const { resolution, procedure } = finding;
-    if (resolution.kind === 'ambiguous') session.place = text;
-    const reply = renderPlace(resolution, locality);
-    // "phường Bến Nghé cũ làm căn cước ở đâu": the procedure is one tap away.
-    if (!procedure || resolution.kind !== 'resolved') return reply;
-    return { ...reply, choices: [...(reply.choices ?? []), { label: MENU_TEXTS.seeProcedure(procedure.title), action: `entry:${procedure.id}` }] };
+    if (finding.resolution.kind === 'ambiguous') session.place = text;
+    return renderPlaceQuestion(finding, this.deps.engine.knowledge.locality);
   }
 
   /**

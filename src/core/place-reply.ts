@@ -6,13 +6,21 @@ import { askedName, oldUnitName, placeLabel, provinceName, unitName } from '../p
 import type { PlaceFinding } from '../places/question.ts';
 import type { Place, Resolution } from '../places/resolve.ts';
 import type { Choice, Reply } from './reply.ts';
-import { contactLines, officesServing, PLACE_TEXTS } from './texts.ts';
+import { contactLines, MENU_TEXTS, officesServing, PLACE_TEXTS } from './texts.ts';
 
 /** At most this many places are offered as choices; the citizen can also type the province or district. */
 const MAX_CHOICES = 8;
 const MAX_CLOSEST = 3;
 /** Other reception points of the province shown (the citizen may file at any for many procedures). */
 const MAX_NEARBY = 3;
+
+/** A place question's reply; a procedure it also names ("phường Bến Nghé cũ làm căn cước ở đâu") is one tap away. */
+export function renderPlaceQuestion(finding: PlaceFinding, locality: Locality): Reply {
+  const reply = renderPlace(finding.resolution, locality);
+  const { procedure } = finding;
+  if (!procedure || finding.resolution.kind !== 'resolved') return reply;
+  return { ...reply, choices: [...(reply.choices ?? []), { label: MENU_TEXTS.seeProcedure(procedure.title), action: `entry:${procedure.id}` }] };
+}
 
 export function renderPlace(resolution: Resolution, locality: Locality): Reply {
   switch (resolution.kind) {

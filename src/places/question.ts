@@ -37,7 +37,8 @@ export function placeDecision(text: string, knowledge: KnowledgeBase, decide: (t
   // ("tôi ở thị trấn Như Quỳnh, giờ nộp ở đâu"): a place question. A name not known is one only when asked about.
   const where = reading.typed && rest.query.aspects.includes('place');
   if (!reading.asksPlace && (resolution.kind === 'unknown' || (!reading.alone && !where))) return decide(text);
-  const procedure = namesProcedure(rest) ? rest.candidates[0]!.entry : undefined;
+  // Offered after the place only when the rest names one procedure clearly.
+  const procedure = rest.outcome === 'answer' && namesProcedure(rest) ? rest.candidates[0]!.entry : undefined;
   return { outcome: OUTCOMES[resolution.kind], query: rest.query, candidates: [], place: { resolution, role: 'question', ...(procedure ? { procedure } : {}) } };
 }
 

@@ -67,6 +67,15 @@ describe('a place question', () => {
     expect(said(replies)).toContain('Lưu ý về nơi nộp hồ sơ: Phường Bến Nghé cũ nay thuộc Phường Sài Gòn');
   });
 
+  it('puts the place first when asked where an old ward is now, with the procedure it names one tap away', async () => {
+    const c = chatCitizen(conversation, 'web');
+    const [reply] = await c.say('phường Bến Nghé cũ làm giấy khai sinh cho con ở đâu');
+    expect(reply!.about).toEqual({ kind: 'place', codes: ['26740'] });
+    expect(reply!.choices?.map((choice) => choice.label)).toEqual(['Xem thủ tục: Thủ tục đăng ký khai sinh']);
+    const [answer] = await c.press('Xem thủ tục: Thủ tục đăng ký khai sinh');
+    expect(answer!.about).toMatchObject({ kind: 'answer', entry: 'dang-ky-khai-sinh' });
+  });
+
   it('says a name is not known and offers the closest', async () => {
     const c = chatCitizen(conversation, 'web');
     const [reply] = await c.say('phường Bến Ngé cũ giờ thuộc phường nào');

@@ -1,14 +1,16 @@
 // Finds the places a message names: a type word and a known name ("phường Bến Nghé",
 // "p3", "tt Chúc Sơn"), or a known name of two words or more on its own ("Bến Nghé",
-// "Bình Dương"); a typed name not known is read as the closest known one when only a
-// letter or two differ, else reported as unknown with the closest names. It also notes
-// the words that ask about a place ("cũ", "sáp nhập", "giờ thuộc…").
-import { levelOf, MAX_NAME_WORDS, writtenAs, type Gazetteer, type PlaceRef } from './gazetteer.ts';
+// "Bình Dương"). A typed name not known gives the known names a letter or two away as
+// candidates (the resolver keeps them only when the rest of the address backs them) and
+// is reported as unknown with the closest names. It also notes the words that ask about
+// a place ("cũ", "sáp nhập", "giờ thuộc…"), and drops names that everyday words happen
+// to spell unless such a word or an address stands by them.
 import { foldCanonical } from '../text/vietnamese.ts';
+import { levelOf, MAX_NAME_WORDS, writtenAs, type Gazetteer, type PlaceRef } from './gazetteer.ts';
 import { isShorthand, keyOf, LEVEL_OF, plainKeyOf, placeTokens, placeWords, typeAt, type Level, type UnitType, type Word } from './names.ts';
+import { NearNames } from './near-names.ts';
 
 type TypeMatch = ReturnType<typeof typeAt>;
-import { NearNames } from './near-names.ts';
 
 export interface Mention {
   /** Words [start, end) of the message, the type word included. */
@@ -68,7 +70,6 @@ const PLACE_CUES = [
   'hợp nhất',
   'nhập vào',
   'nhập vô',
-  'thuộc',
   'giờ là',
   'nay là',
   'đổi tên',
@@ -85,6 +86,10 @@ const PLACE_CUES = [
 ];
 /** "mới" asks about the new unit only right after a place or a type ("xã mới", "phường Sài Gòn mới"), not in "căn cước mới". */
 const FRESH = placeWords('mới')[0]!;
+/** "thuộc" asks where a place belongs after "giờ", "nay" or before a type or "đâu" ("giờ thuộc xã nào"), not in "thuộc diện hộ nghèo". */
+const BELONGS = placeWords('thuộc')[0]!;
+const BELONGS_AFTER = new Set(['gio', 'h', 'nay', 'van']);
+const BELONGS_BEFORE = new Set(['dau', 've', 'tinh', 'tp']);
 /** "xã hội", "xã viên": the word "xã" that is no unit. */
 const NOT_A_NAME = new Set(['hoi', 'vien']);
 /** Words that end a name not known ("phường Ben Ngé cũ giờ…") or say there is none ("phường nào"). */
@@ -161,6 +166,7 @@ export class MentionReader {
   private cues(words: readonly Word[], types: readonly TypeMatch[], mentions: readonly Mention[]): { at: Set<number>; old: boolean; asksPlace: boolean; asksWhich: boolean } {
     const inName = new Set(mentions.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
     const typedEnds = new Set(mentions.filter((m) => m.type).map((m) => m.end));
+    const starts = new Set(mentions.map((m) => m.start));
     const at = new Set<number>();
     let old = false;
     let asksWhich = false;
@@ -168,6 +174,13 @@ export class MentionReader {
       if (inName.has(i)) continue;
       const cue = this.placeCues.find((p) => matchesAt(words, i, p.words));
       const fresh = matchesAt(words, i, [FRESH]) && !words[i]!.breakBefore && (typedEnds.has(i) || types[i - 1] !== undefined);
+      const belongs =
+        matchesAt(words, i, [BELONGS]) &&
+        (BELONGS_AFTER.has(words[i - 1]?.folded ?? '') || BELONGS_BEFORE.has(words[i + 1]?.folded ?? '') || types[i + 1] !== undefined || starts.has(i + 1));
+      if (belongs) {
+        asksWhich = true;
+        at.add(i);
+      }
       if (cue || fresh) {
         const isOld = this.oldCues.some((p) => matchesAt(words, i, p.words));
         asksWhich ||= cue !== undefined && !isOld;

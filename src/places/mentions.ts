@@ -8,7 +8,7 @@
 import { foldCanonical } from '../text/vietnamese.ts';
 import { levelOf, MAX_NAME_WORDS, writtenAs, type Gazetteer, type PlaceRef } from './gazetteer.ts';
 import { isShorthand, keyOf, LEVEL_OF, plainKeyOf, placeTokens, placeWords, typeAt, type Level, type UnitType, type Word } from './names.ts';
-import { NearNames } from './near-names.ts';
+import { boundedDistance, NearNames } from './near-names.ts';
 
 type TypeMatch = ReturnType<typeof typeAt>;
 
@@ -20,8 +20,10 @@ export interface Mention {
   refs: readonly PlaceRef[];
   /** The name as typed, without its type ("ben nghe"). */
   typed: string;
-  /** Read from a mistyped name: how many letters differ for each place. Such a place needs the message's other places to back it. */
+  /** Read from a mistyped name: how many letters differ for each place. Such a place needs the message's other places to back it… */
   typos?: ReadonlyMap<PlaceRef, number>;
+  /** …unless the slip is plain: a letter off a longish name that no other name comes near. */
+  plainSlip?: boolean;
   /** Named with its type and a name that is not an everyday word: several words, or a number ("phường Bến Nghé", "p3"). */
   strong: boolean;
 }
@@ -94,6 +96,9 @@ const BELONGS_BEFORE = new Set(['dau', 've', 'tinh', 'tp']);
 const NOT_A_NAME = new Set(['hoi', 'vien']);
 /** Words that end a name not known ("phường Ben Ngé cũ giờ…") or say there is none ("phường nào"). */
 const NAME_STOPS = new Set([...NOT_A_NAME, 'nao', 'gi', 'minh', 'toi', 'em', 'nha', 'nay', 'do', 'kia', 'cu', 'moi', 'cua', 'o', 'la', 'thi', 'va', 'hay', 'hoac', 'voi', 'nhe', 'a', 'oi', 'ban', 'dang', 'da', 'con', 'cung', 'co', 'khong', 'ko', 'k', 'thuoc', 'gio', 'h', 'sap', 'sat', 'duoc', 'truoc', 'sau', 'quan', 'huyen', 'tinh', 'thanh', 'tp', 'nop', 'lam', 'ho', 'so', 'dau', 'ubnd', 'uy', 'hien', 'bay', 'ad', 'vay', 'z', 'v']);
+/** A slip stands on its own (no address to back it) when the name has this many letters and no other name is within this many edits. */
+const PLAIN_SLIP_LETTERS = 6;
+const PLAIN_SLIP_ROOM = 2;
 /** Letters a mistyped name may differ by: none in short names, where one letter makes another name. */
 const maxTypos = (letters: number) => (letters <= 4 ? 0 : letters <= 6 ? 1 : 2);
 const UNKNOWN_WORDS = 4;
@@ -200,25 +205,31 @@ export class MentionReader {
   /**
    * A type word and the longest known name after it of that very type ("tp Gò Công" is
    * the city, not the district Gò Công Đông that "tp Gò Công Đông Tháp" also spells),
-   * else of a fitting level; else a mistyped one. A name stops where a province's name
-   * that runs past it starts ("xã Tân Hòa Tây Ninh" is Tân Hòa, in Tây Ninh).
+   * else of a fitting level; else a mistyped one. Where a province's name starts inside
+   * a name and runs past it, a shorter name before the province wins ("xã Tân Hòa Tây
+   * Ninh" is Tân Hòa, in Tây Ninh, not Tân Hòa Tây), if there is one ("xã Hòn Nghệ An
+   * Giang" is Hòn Nghệ).
    */
   private typedMention(words: readonly Word[], types: readonly TypeMatch[], at: number, type: UnitType, typeLength: number): Mention | undefined {
     const from = at + typeLength;
     if (words[from]?.breakBefore) return undefined;
+    let overlapped: Mention | undefined;
     let fitting: Mention | undefined;
     let misspelt: Mention | undefined;
     for (let length = Math.min(MAX_NAME_WORDS, nameSpan(words, types, from)); length >= 1; length--) {
       const span = words.slice(from, from + length);
       const { named, refs } = this.lookUp(span, type);
-      if (named.length && this.provinceRunsPast(words, from, from + length)) continue;
       const mention = { start: at, end: from + length, type, typed: canonOf(span), strong: length > 1 || /^\d/.test(span[0]!.folded) };
+      if (refs.length && this.provinceRunsPast(words, from, from + length)) {
+        overlapped ??= { ...mention, refs };
+        continue;
+      }
       if (refs.some((r) => writtenAs(r).type === type)) return { ...mention, refs };
       if (refs.length) fitting ??= { ...mention, refs };
       // "Hiệp Nình" for Hiệp Ninh: the letters of a name with other marks, a slip the rest of the address must back.
       else if (named.length) misspelt ??= { ...mention, refs: named, strong: false, typos: new Map(named.map((r) => [r, 1])) };
     }
-    if (fitting ?? misspelt) return fitting ?? misspelt;
+    if (fitting ?? overlapped ?? misspelt) return fitting ?? overlapped ?? misspelt;
     // "xã hội", "xã viên": no name, and no slip of one either.
     if (NOT_A_NAME.has(words[from]?.folded ?? '')) return undefined;
     return LISTED_LEVELS.has(LEVEL_OF[type]) && type !== 'thanh pho' ? this.mistyped(words, types, at, type, typeLength) : undefined;
@@ -240,10 +251,15 @@ export class MentionReader {
   private provinceRunsPast(words: readonly Word[], from: number, end: number): boolean {
     for (let k = from + 1; k < end; k++) {
       for (let length = end - k + 1; length <= Math.min(MAX_NAME_WORDS, words.length - k); length++) {
-        if (this.gazetteer.named(keyOf(words.slice(k, k + length))).some((r) => levelOf(r) === 'province')) return true;
+        if (this.isProvince(words.slice(k, k + length))) return true;
       }
     }
     return false;
+  }
+
+  /** The words spell a province's name (new or old), as typed ("Quang Ninh" typed so is not Quảng Ninh). */
+  private isProvince(span: readonly Word[]): boolean {
+    return this.gazetteer.named(keyOf(span)).some((r) => levelOf(r) === 'province' && spelledAs(span, writtenAs(r).name));
   }
 
   /**
@@ -254,22 +270,35 @@ export class MentionReader {
   private mistyped(words: readonly Word[], types: readonly TypeMatch[], at: number, type: UnitType, typeLength: number): Mention | undefined {
     const from = at + typeLength;
     let found: { mention: Mention; distance: number } | undefined;
-    for (let length = Math.min(3, nameRun(words, types, from)); length >= 1; length--) {
+    for (let length = Math.min(3, nameRun(words, types, from, (i) => this.provinceAt(words, i))); length >= 1; length--) {
       const span = words.slice(from, from + length);
       const typed = keyOf(span);
       // A guessed name is never strong: it needs a cue or an address around it.
       const mention = { start: at, end: from + length, type, typed: canonOf(span), strong: false };
       const undoubled = this.named(typed.replace(/(\p{L})\1+/gu, '$1'), type);
       if (undoubled.length) return { ...mention, refs: undoubled };
+      const letters = typed.replace(/ /g, '').length;
+      const near = this.near.within(typed, PLAIN_SLIP_ROOM, (key) => this.named(key, type).length > 0);
       const typos = new Map<PlaceRef, number>();
-      for (const near of this.near.within(typed, maxTypos(typed.replace(/ /g, '').length))) {
-        for (const ref of this.named(near.key, type)) if (!typos.has(ref)) typos.set(ref, near.distance);
+      for (const { key, distance } of near.filter((n) => n.distance <= maxTypos(letters))) {
+        for (const ref of this.named(key, type)) if (!typos.has(ref)) typos.set(ref, distance);
       }
       // The span whose closest name is closest; of two as close, the longer one (tried first).
       const distance = Math.min(...typos.values());
-      if (typos.size && (!found || distance < found.distance)) found = { mention: { ...mention, refs: [...typos.keys()], typos }, distance };
+      if (!typos.size || (found && distance >= found.distance)) continue;
+      const [only] = near;
+      const plainSlip = near.length === 1 && only!.distance === 1 && letters >= PLAIN_SLIP_LETTERS && boundedDistance(typed, only!.key, 1) === 1;
+      found = { mention: { ...mention, refs: [...typos.keys()], typos, ...(plainSlip ? { plainSlip } : {}) }, distance };
     }
     return found?.mention;
+  }
+
+  /** A province's name (new or old) starts at word i ("… Tây Ninh"). */
+  private provinceAt(words: readonly Word[], i: number): boolean {
+    for (let length = 1; length <= 4 && i + length <= words.length; length++) {
+      if (this.isProvince(words.slice(i, i + length))) return true;
+    }
+    return false;
   }
 
   /** A known name of two words or more without a type word ("Bến Nghé", "Bình Dương"), or a province's one-word name ("Huế"). */
@@ -342,9 +371,9 @@ export function fits(ref: PlaceRef, type: UnitType): boolean {
 }
 
 /** How many words from `from` could be a name: up to a word that ends one. */
-function nameRun(words: readonly Word[], types: readonly TypeMatch[], from: number): number {
+function nameRun(words: readonly Word[], types: readonly TypeMatch[], from: number, provinceAt: (i: number) => boolean = () => false): number {
   let n = 0;
-  while (from + n < words.length && !NAME_STOPS.has(words[from + n]!.folded) && !types[from + n] && !(n > 0 && words[from + n]!.breakBefore)) n++;
+  while (from + n < words.length && !NAME_STOPS.has(words[from + n]!.folded) && !types[from + n] && !(n > 0 && (words[from + n]!.breakBefore || provinceAt(from + n)))) n++;
   return n;
 }
 

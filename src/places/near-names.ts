@@ -68,18 +68,20 @@ function letterGap(a: Uint8Array, b: Uint8Array): number {
   return gap;
 }
 
-let rowA = new Uint16Array(64);
-let rowB = new Uint16Array(64);
+let rows = [new Uint16Array(64), new Uint16Array(64), new Uint16Array(64)];
 
-/** Levenshtein distance of a and b, or max + 1 as soon as it must exceed max (only the band |i − j| ≤ max is computed). */
-function boundedDistance(a: string, b: string, max: number): number {
+/**
+ * Edit distance of a and b, two neighbouring letters swapped counting as one edit ("thnah"
+ * for "thanh"), or max + 1 as soon as it must exceed max (only the band |i − j| ≤ max is
+ * computed).
+ */
+export function boundedDistance(a: string, b: string, max: number): number {
   const n = a.length;
   const m = b.length;
   if (Math.abs(n - m) > max) return max + 1;
-  if (rowA.length <= m) [rowA, rowB] = [new Uint16Array(m + 1), new Uint16Array(m + 1)];
+  if (rows[0]!.length <= m) rows = [new Uint16Array(m + 1), new Uint16Array(m + 1), new Uint16Array(m + 1)];
   const outside = max + 1;
-  let previous = rowA;
-  let current = rowB;
+  let [older, previous, current] = rows as [Uint16Array, Uint16Array, Uint16Array];
   for (let j = 0; j <= m; j++) previous[j] = j <= max ? j : outside;
   for (let i = 1; i <= n; i++) {
     const from = Math.max(1, i - max);
@@ -87,16 +89,15 @@ function boundedDistance(a: string, b: string, max: number): number {
     current[from - 1] = from === 1 && i <= max ? i : outside;
     let best = current[from - 1]!;
     for (let j = from; j <= to; j++) {
-      const substitute = previous[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
-      const value = Math.min(substitute, previous[j]! + 1, current[j - 1]! + 1, outside);
+      const same = a.charCodeAt(i - 1) === b.charCodeAt(j - 1);
+      let value = Math.min(previous[j - 1]! + (same ? 0 : 1), previous[j]! + 1, current[j - 1]! + 1, outside);
+      if (!same && i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) value = Math.min(value, older[j - 2]! + 1);
       current[j] = value;
       if (value < best) best = value;
     }
     if (to < m) current[to + 1] = outside;
     if (best > max) return outside;
-    const done = previous;
-    previous = current;
-    current = done;
+    [older, previous, current] = [previous, current, older];
   }
   return Math.min(previous[m]!, outside);
 }

@@ -50,8 +50,8 @@ export function resolve(reading: Reading, gazetteer: Gazetteer, options: Resolve
       const place = placeOf(ref, gazetteer);
       const support = context.reduce((sum, m) => sum + contextScore(place, m) * weights.get(m)!, 0);
       const typos = focus.typos?.get(ref) ?? 0;
-      // A guessed name stands only when the rest of the address backs it.
-      if (typos && support <= 0) return [];
+      // A guessed name stands only when the rest of the address backs it, or the slip is plain.
+      if (typos && support <= 0 && !focus.plainSlip) return [];
       let score = support - typos;
       if (focus.type && focus.type === writtenAs(ref).type) score += 1;
       // "cũ" speaks of the old unit; a name said with no word of change ("xã Hòa Phú nộp ở đâu"), of today's.

@@ -1,0 +1,32 @@
+// Closest names: edit distance with swapped neighbours as one edit, bounded, and the search
+// that skips names that cannot be near.
+import { describe, expect, it } from 'vitest';
+import { boundedDistance, NearNames } from '../../src/places/near-names.ts';
+
+describe('boundedDistance', () => {
+  it.each([
+    ['thanh', 'thanh', 2, 0],
+    ['thnah', 'thanh', 2, 1],
+    ['than', 'thanh', 2, 1],
+    ['thanhh', 'thanh', 2, 1],
+    ['ben nge', 'ben nghe', 2, 1],
+    ['kim cuong', 'kim duong', 1, 1],
+    ['hoa mai xanh', 'hoa minh', 3, 4],
+    ['abc', 'xyz', 1, 2],
+  ])('%s ~ %s within %i: %i', (a, b, max, distance) => {
+    expect(boundedDistance(a, b, max)).toBe(distance);
+  });
+});
+
+describe('NearNames', () => {
+  const near = new NearNames(['ben nghe', 'ben thanh', 'tan thanh', 'tan thanh a', 'hoa minh']);
+
+  it('finds names within the distance, spaces aside, closest and with as many words first', () => {
+    expect(near.within('tan thanhh', 1).map((n) => n.key)).toEqual(['tan thanh', 'tan thanh a']);
+    expect(near.within('bennghe', 1)).toEqual([{ key: 'ben nghe', distance: 0, wordGap: 1 }]);
+  });
+
+  it('takes a name that differs at both its first and last letter for another name', () => {
+    expect(near.within('xan thanx', 2)).toEqual([]);
+  });
+});

@@ -251,7 +251,8 @@ function matchTerms(phrases: readonly string[][], light: ReadonlyMap<string, Lig
 
 /** Two rankings in one: each score as a share of its ranking's best, mixed by `share` (of the second). */
 function blend(first: readonly Scored[], second: readonly Scored[], share: number): Scored[] {
-  const top = (list: readonly Scored[]) => list[0]?.score || 1;
+  // The best score, not the first: MiniSearch's order is before the curated and name boosts.
+  const top = (list: readonly Scored[]) => Math.max(...list.map((s) => s.score)) || 1;
   const mixed = new Map<string, number>();
   for (const { id, score } of first) mixed.set(id, ((1 - share) * score) / top(first));
   for (const { id, score } of second) mixed.set(id, (mixed.get(id) ?? 0) + (share * score) / top(second));

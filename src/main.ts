@@ -39,6 +39,7 @@ const DEDUP_TTL_MS = 48 * 3600_000;
 // ttlMs: longer than one message's handling and delivery with its retries (a crashed
 // holder's chat waits that long). waitMs: a run that gives up stays queued for the next sweep.
 const CHAT_LOCK = { ttlMs: 5 * 60_000, retryMs: 50, waitMs: 30_000 };
+const PLACES_WARM_DELAY_MS = 1_000;
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -93,6 +94,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await close();
     throw error;
   }
+  // The place index (a few hundred ms) is built on first use; built a moment after the
+  // start instead, neither /readyz nor the first citizen who names a place waits for it.
+  setTimeout(() => knowledge.places?.warm(), PLACES_WARM_DELAY_MS).unref();
   return { app, url: localUrl(app, config.host), close };
 }
 

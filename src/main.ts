@@ -84,7 +84,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     readiness: { store, knowledge },
     plugins: [bot({ config, store, knowledge, onFatal })],
   });
+  // The place index (a few hundred ms) is built on first use; built a moment after the
+  // start instead, neither /readyz nor the first citizen who names a place waits for it.
+  // A server closed before then never builds it.
+  let warming: NodeJS.Timeout | undefined;
   const close = async () => {
+    clearTimeout(warming);
     await app.close();
     await store.close();
   };
@@ -94,9 +99,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await close();
     throw error;
   }
-  // The place index (a few hundred ms) is built on first use; built a moment after the
-  // start instead, neither /readyz nor the first citizen who names a place waits for it.
-  setTimeout(() => knowledge.places?.warm(), PLACES_WARM_DELAY_MS).unref();
+  warming = setTimeout(() => knowledge.places?.warm(), PLACES_WARM_DELAY_MS).unref();
   return { app, url: localUrl(app, config.host), close };
 }
 
@@ -128,7 +131,7 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
     const senders: Partial<Record<ChannelName, ChannelSender>> = {};
     for (const { sender } of channels) senders[sender.channel] = sender;
     /** Where new complaints go besides /admin; the send loop delivers to them. */
-    const targets = hotlineTargets(config.hotline, telegram || undefined);
+    const targets = hotlineTargets(config.hotline, telegram?.groupTarget);
     const sendLoop = createSendLoop({ hotline, store, targets, senders, log });
     wakeSendLoop = sendLoop.wake;
     const inbox = createInbox({
@@ -185,9 +188,9 @@ async function complaintDesk(config: Config, store: Store, log: FastifyBaseLogge
 }
 
 /** The targets the configuration names; the staff group is posted to by the Telegram bot. */
-function hotlineTargets(config: HotlineConfig, telegram: { groupTarget?: HotlineTarget } | undefined): HotlineTarget[] {
+function hotlineTargets(config: HotlineConfig, telegramGroup: HotlineTarget | undefined): HotlineTarget[] {
   const targets: HotlineTarget[] = [];
-  if (telegram?.groupTarget) targets.push(telegram.groupTarget);
+  if (telegramGroup) targets.push(telegramGroup);
   if (config.webhook) targets.push(createWebhookTarget(config.webhook));
   return targets;
 }

@@ -138,16 +138,18 @@ export class Ranker {
     const known = telling.filter((t) => t.known);
     const pairs = this.tellingPairs(input.phrases, light);
     const said = new Set(weighted.keys());
+    const nameMatches = new Map<string, number>();
+    const nameMatch = (id: string) => nameMatches.get(id) ?? nameMatches.set(id, this.nameMatch(id, said)).get(id)!;
     const searched = results.slice(0, limit * 3).map((r) => {
       const id = r.id as string;
       // Applied here rather than as MiniSearch's boostDocument, which would run once per matched term.
       const curated = this.isCurated(id) ? this.weights.curated : 1;
-      return { id, score: r.score * curated * (1 + this.weights.name * this.nameMatch(id, said)) };
+      return { id, score: r.score * curated * (1 + this.weights.name * nameMatch(id)) };
     });
     const matched = this.wordMatch.score(matchTerms(input.phrases, light), limit * 3);
     const ranked = blend(searched, matched, this.weights.wordMatch)
       .slice(0, limit)
-      .map(({ id, score }) => ({ id, score, ...this.coverage(id, known, pairs), nameMatch: this.nameMatch(id, said) }));
+      .map(({ id, score }) => ({ id, score, ...this.coverage(id, known, pairs), nameMatch: nameMatch(id) }));
     return { results: ranked, telling: telling.length, unknown: total > 0 ? unknown / total : 0 };
   }
 
@@ -208,8 +210,9 @@ export class Ranker {
     for (const phrase of phrases) {
       for (let i = 0; i + 1 < phrase.length; i++) {
         if (light.get(phrase[i]!) !== undefined || light.get(phrase[i + 1]!) !== undefined) continue;
-        const pair = foldCanonical(phrase[i]!) + PAIR_JOINER + foldCanonical(phrase[i + 1]!);
-        if (this.vocabulary.isKnownPair(pair)) pairs.set(pair, this.vocabulary.idf(pair));
+        const [first, second] = [foldCanonical(phrase[i]!), foldCanonical(phrase[i + 1]!)];
+        const pair = first + PAIR_JOINER + second;
+        if (this.vocabulary.hasPair(first, second)) pairs.set(pair, this.vocabulary.idf(pair));
       }
     }
     return pairs;
@@ -253,9 +256,10 @@ function matchTerms(phrases: readonly string[][], light: ReadonlyMap<string, Lig
 function blend(first: readonly Scored[], second: readonly Scored[], share: number): Scored[] {
   // The best score, not the first: MiniSearch's order is before the curated and name boosts.
   const top = (list: readonly Scored[]) => Math.max(...list.map((s) => s.score)) || 1;
+  const [firstTop, secondTop] = [top(first), top(second)];
   const mixed = new Map<string, number>();
-  for (const { id, score } of first) mixed.set(id, ((1 - share) * score) / top(first));
-  for (const { id, score } of second) mixed.set(id, (mixed.get(id) ?? 0) + (share * score) / top(second));
+  for (const { id, score } of first) mixed.set(id, ((1 - share) * score) / firstTop);
+  for (const { id, score } of second) mixed.set(id, (mixed.get(id) ?? 0) + (share * score) / secondTop);
   return [...mixed].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
 }
 

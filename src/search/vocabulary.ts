@@ -43,11 +43,6 @@ export class Vocabulary {
     return this.df.has(word);
   }
 
-  /** Whether some entry's short field has this folded pair ("thu_y"). */
-  isKnownPair(pair: string): boolean {
-    return this.pairDf.has(pair);
-  }
-
   /** Whether the knowledge writes these two folded words next to each other somewhere. */
   hasPair(first: string | undefined, second: string | undefined): boolean {
     return first !== undefined && second !== undefined && this.pairDf.has(first + PAIR_JOINER + second);

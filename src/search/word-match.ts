@@ -35,7 +35,6 @@ export class WordMatch {
   /** Per folded term: entry index << FIELD_BITS | the fields holding it. */
   private readonly postings = new Map<string, Int32Array>();
   private readonly nameMass: Float64Array;
-  private readonly idfs = new Map<string, number>();
 
   constructor(docs: readonly IndexedDoc[], private readonly weights: WordMatchWeights = DEFAULT_WORD_MATCH) {
     this.ids = docs.map((d) => d.id);
@@ -55,16 +54,17 @@ export class WordMatch {
         list.push((i << FIELD_BITS) | bits);
       }
     });
-    const n = docs.length;
-    for (const [term, list] of lists) {
-      this.postings.set(term, Int32Array.from(list));
-      this.idfs.set(term, Math.log((n + 1) / (list.length + 0.5)));
-    }
+    for (const [term, list] of lists) this.postings.set(term, Int32Array.from(list));
     // How much there is to say of each title: the sum of its words' idf.
-    this.nameMass = new Float64Array(n);
+    this.nameMass = new Float64Array(docs.length);
     docs.forEach((doc, i) => {
-      for (const term of new Set(doc.terms.title_f)) if (!isPair(term)) this.nameMass[i]! += this.idfs.get(term)!;
+      for (const term of new Set(doc.terms.title_f)) if (!isPair(term)) this.nameMass[i]! += this.idf(this.postings.get(term)!);
     });
+  }
+
+  /** Inverse document frequency, from how many entries a term's postings name. */
+  private idf(postings: Int32Array): number {
+    return Math.log((this.ids.length + 1) / (postings.length + 0.5));
   }
 
   /** The best `limit` entries for these folded terms (words and pairs), best first. */
@@ -76,7 +76,7 @@ export class WordMatch {
     for (const term of new Set(terms)) {
       const postings = this.postings.get(term);
       if (!postings) continue;
-      const idf = this.idfs.get(term)!;
+      const idf = this.idf(postings);
       const single = !isPair(term);
       for (const posting of postings) {
         const i = posting >> FIELD_BITS;

@@ -11,6 +11,7 @@ import { SqliteKeyvAdapter } from './sqlite-keyv-adapter.ts';
 import type { QueueItem, Store } from './store.ts';
 
 const BUSY_TIMEOUT_MS = 5_000;
+const WAL_RETRY_MS = 20;
 // Expired rows read as absent at once; this only reclaims their space.
 const PURGE_EVERY_MS = 60_000;
 
@@ -35,12 +36,29 @@ export function openSqliteStore(path: string, prefix: string): Store {
   mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   try {
-    db.pragma('journal_mode = WAL');
+    enableWal(db);
     db.exec(SCHEMA);
     return new SqliteStore(db, prefix);
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/**
+ * Switching a new file to WAL needs it alone for a moment, and SQLite answers "busy" at
+ * once rather than waiting when another process opens it at the same instant: try again.
+ */
+function enableWal(db: Database.Database): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; ; waited += WAL_RETRY_MS) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || waited >= BUSY_TIMEOUT_MS) throw error;
+      Atomics.wait(pause, 0, 0, WAL_RETRY_MS);
+    }
   }
 }
 

@@ -96,6 +96,13 @@ export function renderEntry(entry: Entry, asked: readonly Aspect[], locality: Lo
   return withFollowUps({ text: [head, ...parts.filter(Boolean), foot].join('\n\n'), about: { kind: 'answer', entry: entry.id, parts: [...asked] } }, entry, shown);
 }
 
+/** An answer with the entries that came close to it offered after its own follow-ups ("đăng ký lại kết hôn"). */
+export function withAlternatives(reply: Reply, alternatives: readonly Entry[]): Reply {
+  if (!alternatives.length) return reply;
+  const choices = alternatives.map((e) => ({ label: e.title, action: `entry:${e.id}` }));
+  return { ...reply, text: `${reply.text}\n\n${TEXTS.alternatives(alternatives.map((e) => e.title))}`, choices: [...(reply.choices ?? []), ...choices] };
+}
+
 /** One part of an entry in full (a follow-up, or a short follow-up question like "còn lệ phí?"). */
 export function renderSection(entry: Entry, section: Section, locality: Locality): string {
   return sectionWithin(entry, section, locality, Infinity).text;

@@ -12,21 +12,22 @@ import type { PlaceFinding } from '../places/question.ts';
 import { placeById } from '../places/resolve.ts';
 import type { Store } from '../store/store.ts';
 import { fold } from '../text/vietnamese.ts';
-import { renderClarify, renderDecision, renderEntry, renderSections, type Section } from './answer.ts';
+import { renderClarify, renderDecision, renderEntry, renderSections, withAlternatives, type Section } from './answer.ts';
 import type { Log } from './inbox.ts';
 import { placeNote, renderPlace, renderPlaceQuestion } from './place-reply.ts';
 import { complaintDraft, Intake, INTAKE_ACTIONS, submitFailed, type IntakeAction, type IntakeDraft, type IntakeInput } from './intake.ts';
 import type { Address, ChannelName, Incoming } from './messages.ts';
 import type { Choice, Reply } from './reply.ts';
-import { addressKey, MENUS_KEPT, Sessions, type Session } from './session.ts';
+import { readCorrection, readOrdinal } from './list-pick.ts';
+import { addressKey, MENUS_KEPT, RECENT_KEPT, Sessions, type Session } from './session.ts';
 import { COMPLAINT_TEXTS, contactLines, MENU_TEXTS, TEXTS } from './texts.ts';
 import { readTrackingRequest, renderTracking, trackComplaint } from './tracking.ts';
 
 /** Channels without buttons: choices are answered by number, so only one numbered list per turn. */
 const NUMBERED: ReadonlySet<ChannelName> = new Set(['zalo', 'zalo-oa']);
 const PAGE = 8;
-/** Words of a follow-up that name no new topic (folded): "còn lệ phí thì sao?", "vậy còn hồ sơ thế nào?". */
-const FOLLOW_UP_FILLERS = new Set(['con', 'nua', 'sao', 'the', 'vay']);
+/** A message that is not answered outright goes back to an earlier answer among its best this many. */
+const NEAR = 3;
 const RATING_TTL_MS = 400 * 24 * 3600 * 1000;
 /** Store namespace of the chats that asked for announcements (key: channel:chat id, value: the Address). */
 export const SUBSCRIBERS = 'subscribers';
@@ -118,12 +119,13 @@ export class Conversation {
   private answer(text: string, session: Session, numbered: boolean): Reply[] {
     const { engine } = this.deps;
     const { locality } = engine.knowledge;
-    const decision = this.withPendingPlace(text, session) ?? engine.decide(text);
+    const meant = readCorrection(text);
+    const decision = this.withPendingPlace(text, session) ?? (meant ? this.corrected(meant, session) : engine.decide(text));
     if (decision.place?.role === 'question') return [this.placeReply(decision.place, session, text)];
     const { aspects } = decision.query;
-    // "còn lệ phí thì sao?": names a part and no new topic.
-    const topic = engine.topicWords(decision.query).filter((w) => !FOLLOW_UP_FILLERS.has(fold(w)));
-    const followUp = aspects.length > 0 && topic.length === 0;
+    const picked = this.pickFromList(text, decision, session);
+    if (picked) return this.answerWith(picked, [...new Set([...(session.clarify?.aspects ?? []), ...aspects])], session, numbered);
+    const followUp = engine.asksOnlyAPart(decision.query);
     // While a "which one?" list is open, the list is the context: ask again, now for that part.
     const listed = followUp && session.clarify ? this.entries(session.clarify.ids) : [];
     if (listed.length) {
@@ -132,23 +134,66 @@ export class Conversation {
     }
     const previous = session.entryId ? engine.get(session.entryId) : undefined;
     if (followUp && previous?.kind === 'procedure') return this.withRating(renderSections(previous, aspects, locality), previous, numbered);
-    if (decision.outcome === 'answer') return this.answerWith(decision.candidates[0]!.entry, aspects, session, numbered, placeNote(decision.place, locality));
+    const first = decision.candidates[0]?.entry;
+    if (decision.outcome === 'answer') {
+      return this.answerWith(first!, aspects, session, numbered, placeNote(decision.place, locality), engine.alternatives(decision));
+    }
     // The message that reads as a complaint is the first part of what happened.
     if (decision.outcome === 'complaint') return this.startIntake(session, text);
     const choices = engine.clarifyChoices(decision);
-    if (decision.outcome === 'clarify') session.clarify = { ids: choices.map((c) => c.entry.id), aspects };
-    if (decision.outcome === 'fallback') {
+    // "Quay lại vụ tạm trú lúc nãy": of the best few, the one this chat was answered about.
+    const near = decision.outcome === 'clarify' || decision.outcome === 'fallback' ? decision.candidates.slice(0, NEAR) : [];
+    const again = session.recent?.find((id) => near.some((c) => c.entry.id === id));
+    if (again) return this.answerWith(engine.get(again)!, aspects, session, numbered);
+    const outcome = decision.outcome === 'clarify' && !choices.length ? 'fallback' : decision.outcome;
+    if (outcome === 'clarify') session.clarify = { ids: choices.map((c) => c.entry.id), aspects };
+    if (outcome === 'fallback') {
       session.entryId = undefined;
       session.clarify = undefined;
+      session.offered = undefined;
     }
-    return renderDecision(decision, choices, locality);
+    return renderDecision({ ...decision, outcome }, choices, locality);
+  }
+
+  /**
+   * "Không phải mất, ý tôi là thẻ còn nhưng gãy": what was meant instead of the last answer,
+   * never that answer again. Such a message often names only the difference, so when it
+   * alone is not clear it is read with the rejected answer's title before it.
+   */
+  private corrected(meant: string, session: Session): Decision {
+    const { engine } = this.deps;
+    const rejected = session.entryId ? engine.get(session.entryId) : undefined;
+    const excluded = new Set(rejected ? [rejected.id] : []);
+    const decision = engine.decide(meant, excluded);
+    if (!rejected || decision.outcome === 'answer') return decision;
+    const read = engine.decide(`${rejected.title}. ${meant}`, excluded);
+    return read.outcome === 'answer' || read.outcome === 'clarify' ? read : decision;
+  }
+
+  /**
+   * While a "which one?" list is open, a message may pick from it: by place ("cái thứ 2",
+   * "số 1 con") or by words only one listed entry has ("cái sổ bị mất ấy"), unless it
+   * plainly asks about something else.
+   */
+  private pickFromList(text: string, decision: Decision, session: Session): Entry | undefined {
+    const ids = session.clarify?.ids ?? session.offered;
+    if (!ids || decision.outcome === 'complaint' || decision.outcome === 'smalltalk') return undefined;
+    const place = readOrdinal(text, ids.length);
+    if (place) return this.deps.engine.get(ids[place - 1]!);
+    const elsewhere = decision.outcome === 'answer' && !ids.includes(decision.candidates[0]!.entry.id);
+    const picked = elsewhere ? undefined : this.deps.engine.pickAmong(text, ids);
+    // Beside an answer, words that point at the answer itself are a follow-up about it, not a pick.
+    return picked?.id === session.entryId && !session.clarify ? undefined : picked;
   }
 
   /** The answer about one entry, leading with the asked parts; it becomes the topic of follow-ups. A note (where an old commune is now) follows it. */
-  private answerWith(entry: Entry, aspects: readonly Aspect[], session: Session, numbered: boolean, notes: Reply[] = []): Reply[] {
+  private answerWith(entry: Entry, aspects: readonly Aspect[], session: Session, numbered: boolean, notes: Reply[] = [], alternatives: Entry[] = []): Reply[] {
     session.entryId = entry.id;
+    session.recent = [entry.id, ...(session.recent ?? []).filter((id) => id !== entry.id)].slice(0, RECENT_KEPT);
     session.clarify = undefined;
-    const [answer, ...rating] = this.withRating(renderEntry(entry, aspects, this.deps.engine.knowledge.locality), entry, numbered);
+    session.offered = alternatives.length ? [entry.id, ...alternatives.map((e) => e.id)] : undefined;
+    const answered = withAlternatives(renderEntry(entry, aspects, this.deps.engine.knowledge.locality), alternatives);
+    const [answer, ...rating] = this.withRating(answered, entry, numbered);
     return [answer!, ...notes, ...rating];
   }
 

@@ -24,8 +24,16 @@ const SHORTHAND = new Map([
 /** Words that pad a short answer without changing it: "gửi đi ạ", "xong rồi nha", "ok con". */
 const TRAILING = new Set(['a', 'nha', 'nhe', 'ne', 'nghen', 'con', 'ad', 'di', 'luon', 'giup', 'gium', 'voi', 'ha', 'em', 'chau', 'dau', 'nhi']);
 const LEADING = new Set(['ok', 'u', 'vang', 'da', 'roi', 'thi']);
+const NEGATIONS = new Set(['khong', 'chang', 'cha', 'thoi']);
+/** What a refusal refuses: "không muốn", "không để", "chẳng cần", "thôi khỏi". */
+const REFUSED = new Set(['muon', 'de', 'can', 'cho', 'dong', 'dua', 'khoi', 'gui']);
+const YES = new Set(['ok', 'co', 'dong', 'vang', 'duoc', 'u', 'da']);
+/** A longer yes is about the number: "dạ được, để lại số cũng được" (not "có cán bộ đòi tiền"). */
+const CONSENT_WORDS = new Set(['so', 'de', 'duoc', 'y']);
 /** Past this many words a message is content, not an answer. */
 const SHORT = 8;
+/** A yes or no may come as a sentence of its own, up to this many words. */
+const SENTENCE = 12;
 
 /** The button a short typed answer stands for, among those the step offers; undefined when it is content. */
 export function readIntakeAnswer(typed: string, offered: readonly IntakeWord[]): IntakeWord | undefined {
@@ -33,11 +41,25 @@ export function readIntakeAnswer(typed: string, offered: readonly IntakeWord[]):
   // "thôi hủy, vừa có hộ chiếu rồi": a cancel said first stands whatever follows. ("Hủy …" alone
   // may begin the story itself: "hủy hẹn mà không báo".)
   if (offered.includes('cancel') && words[0] === 'thoi' && words[1] === 'huy') return 'cancel';
-  if (words.length === 0 || words.length > SHORT) return undefined;
+  if (words.length === 0) return undefined;
+  if (words.length > SHORT) return words.length <= SENTENCE ? consentAnswer(words, offered) : undefined;
   for (const variant of variants(words)) {
     const found = offered.find((w) => has(w, variant));
     if (found) return found;
   }
+  return consentAnswer(words, offered);
+}
+
+/**
+ * A yes or no said in a sentence of its own: "Không, tôi không muốn để lại số điện thoại.",
+ * "không để số đâu ạ", "ok để lại số đi". A refusal anywhere outweighs a yes.
+ */
+function consentAnswer(words: string[], offered: readonly IntakeWord[]): IntakeWord | undefined {
+  if (!offered.includes('decline')) return undefined;
+  const refuses = words[0] === 'khong' || words.some((w, i) => NEGATIONS.has(w) && REFUSED.has(words[i + 1] ?? ''));
+  if (refuses) return offered.find((w) => w === 'decline' || w === 'skip');
+  const aboutConsent = words.length <= 3 || words.some((w) => CONSENT_WORDS.has(w));
+  if (YES.has(words[0]!) && aboutConsent) return offered.find((w) => w === 'agree');
   return undefined;
 }
 

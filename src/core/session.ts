@@ -13,8 +13,12 @@ export interface OfferedMenu {
 
 export interface Session {
   entryId?: string;
+  /** The entries answered in this chat, newest first: "quay lại vụ tạm trú lúc nãy" means one of them. */
+  recent?: string[];
   /** The list last offered by "which one did you mean?", with the parts the citizen asked for, until one is picked. */
   clarify?: { ids: string[]; aspects: Aspect[] };
+  /** An answer and the entries offered beside it ("đăng ký lại kết hôn"): the next message may pick one, like a list. */
+  offered?: string[];
   /** Newest first; a few are kept so an older message's buttons still work. */
   menus: OfferedMenu[];
   /** A complaint being written; it lasts as long as the session. */
@@ -25,6 +29,7 @@ export interface Session {
 
 const NAMESPACE = 'session';
 export const MENUS_KEPT = 4;
+export const RECENT_KEPT = 5;
 
 export class Sessions {
   constructor(

@@ -15,6 +15,7 @@ export const lexiconSchema = z
     expansions: z.record(z.coerce.string().trim().min(1)).default({}),
     function_words: phrases,
     function_words_if_accented: phrases,
+    follow_up_words: phrases,
     aspects: z.object(Object.fromEntries(ASPECTS.map((a) => [a, phrases])) as Record<Aspect, typeof phrases>).strict().partial().default({}),
     complaint: z.object({ intent: phrases, topic: phrases, grievance: phrases, narrative: phrases, question: phrases }).strict().default({}),
     out_of_scope: phrases,

@@ -55,6 +55,11 @@ export interface Reading {
   alone: boolean;
   /** Words that only say the message is about a place: left out when the rest is read as a procedure question. */
   cueWords: ReadonlySet<number>;
+  /**
+   * Names said after "ở", "về", "lên"… that no cue backs ("em ở trọ Bắc Ninh", "về Thái Bình làm"):
+   * where the citizen lives or goes, not what they ask about. A procedure question reads without them.
+   */
+  whereabouts: Mention[];
 }
 
 const OLD_CUES = ['cũ', 'trước đây', 'trước kia', 'ngày trước', 'hồi trước', 'trước sáp nhập', 'trước khi sáp nhập'];
@@ -108,6 +113,8 @@ const SUGGEST_DISTANCE = 3;
 const ALONE_WORDS = 1;
 /** Between a name and its cue only these may stand ("Bến Nghé giờ thuộc…"); "độc lập, không thuộc" is no cue of Độc Lập. */
 const CUE_FILLERS = new Set(['gio', 'h', 'nay', 'bay', 'hien', 'da', 'van', 'roi']);
+/** Words before a place a citizen lives in or goes to (folded): "ở", "tại", "về", "lên", "vào", "ra", "xuống", "trọ", "quê". */
+const LOCATIVES = new Set(['o', 'tai', 've', 'len', 'vao', 'ra', 'xuong', 'tro', 'que']);
 /** Places of one address are this close ("xã A, huyện B"). */
 const ADDRESS_GAP = 2;
 /** Types whose names are all in the file: a name of these not found is unknown. Districts are only named where the file needed them, villages hardly ever (and "hàng xóm" is a neighbour). */
@@ -162,6 +169,7 @@ export class MentionReader {
       asksPlace: cues.asksPlace,
       asksWhich: cues.asksWhich,
       cueWords: cues.at,
+      whereabouts: found.filter((m) => !mentions.includes(m) && !m.type && m.end - m.start >= 2 && LOCATIVES.has(words[m.start - 1]?.folded ?? '')),
       typed: mentions.some((m) => m.type),
       alone,
     };
@@ -417,6 +425,12 @@ function canonOf(words: readonly Word[]): string {
 }
 
 /** The message without its place names, their unknown name and the words that only ask about a place. */
+/** The message without the places it only says the citizen lives in or goes to. */
+export function withoutWhereabouts(reading: Reading): string {
+  const dropped = new Set(reading.whereabouts.flatMap((m) => reading.words.slice(m.start, m.end).map((w) => w.token)));
+  return reading.tokens.filter((_, i) => !dropped.has(i)).join(' ');
+}
+
 export function remainder(reading: Reading): string {
   const dropped = new Set<number>();
   const drop = (start: number, end: number) => {

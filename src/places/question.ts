@@ -6,7 +6,7 @@
 import type { Entry } from '../knowledge/entry.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Decision, Outcome } from '../search/engine.ts';
-import { remainder } from './mentions.ts';
+import { remainder, withoutWhereabouts } from './mentions.ts';
 import { resolve, type Resolution } from './resolve.ts';
 
 /** What a message said about a place: the question itself, or a note beside a procedure's answer. */
@@ -25,9 +25,11 @@ const PROCEDURE_NAME = 0.5;
 export function placeDecision(text: string, knowledge: KnowledgeBase, decide: (text: string) => Decision): Decision {
   const { places } = knowledge;
   const reading = places?.reader.read(text);
-  if (!places || !reading || (!reading.mentions.length && !reading.unknown)) return decide(text);
+  if (!places || !reading) return decide(text);
+  const asked = reading.whereabouts.length ? withoutWhereabouts(reading) : text;
+  if (!reading.mentions.length && !reading.unknown) return decide(asked);
   const resolution = resolve(reading, places.gazetteer, { home: places.homeProvince(knowledge.locality.province) });
-  if (!resolution) return decide(text);
+  if (!resolution) return decide(asked);
   const rest = decide(remainder(reading));
   // A grievance about a place is a complaint, unless the message asks which unit the place is now.
   if (rest.outcome === 'complaint' && !reading.asksWhich) return decide(text);

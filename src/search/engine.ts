@@ -72,6 +72,8 @@ export interface Thresholds {
   nationalLeadRatio: number;
   /** Candidates offered in a clarification score at least this share of the best. */
   clarifyRatio: number;
+  /** Entries offered beside a direct answer score at least this share of it. */
+  alternativeRatio: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -87,6 +89,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   leadRatio: 0.8,
   nationalLeadRatio: 0.7,
   clarifyRatio: 0.5,
+  alternativeRatio: 0.75,
 };
 
 export interface EngineOptions {
@@ -101,6 +104,9 @@ export class Engine {
   private readonly byCode: Map<string, Entry>;
   private readonly thresholds: Thresholds;
   private readonly ages: Map<string, AgeRange>;
+  private readonly followUpWords: ReadonlySet<string>;
+  /** Each entry's names (title, aliases) as folded words. */
+  private readonly names: ReadonlyMap<string, string[][]>;
 
   constructor(readonly knowledge: KnowledgeBase, options: EngineOptions = {}) {
     const { entries, lexicon } = knowledge;
@@ -111,6 +117,7 @@ export class Engine {
     const index = buildIndex(docs);
     const vocabulary = new Vocabulary(docs);
     const names = new Map(entries.map((e) => [e.id, this.nameWords(e)]));
+    this.names = names;
     this.ages = new Map(entries.flatMap((e) => {
       const range = ageRangeOf(e.title);
       return range ? [[e.id, range] as const] : [];
@@ -124,6 +131,7 @@ export class Engine {
       options.weights ?? DEFAULT_WEIGHTS,
     );
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+    this.followUpWords = new Set(lexicon.follow_up_words.flatMap((p) => segments(p).flat().map(foldCanonical)));
   }
 
   /** The words of a query that name a topic (not function words, not aspect cues). */
@@ -131,16 +139,40 @@ export class Engine {
     return query.phrases.flat().filter((w) => !this.reader.isFunctionWord(w) && !query.aspectWords.has(w));
   }
 
+  /** A follow-up: it asks about a part ("lệ phí bao nhiêu", "gửi bưu điện được không") and names no topic of its own. */
+  asksOnlyAPart(query: Query): boolean {
+    return (
+      query.aspects.length > 0 &&
+      this.topicWords(query).every((w) => query.partWords.has(w) || this.followUpWords.has(foldCanonical(w)))
+    );
+  }
+
+  /**
+   * Which of the listed entries the message points at by its words ("cái sổ bị mất ấy",
+   * "cái cho bé dưới 6 tuổi"): the only one whose names hold the most of the message's
+   * words that not every listed entry shares.
+   */
+  pickAmong(text: string, ids: readonly string[]): Entry | undefined {
+    const words = new Set(this.topicWords(this.reader.read(text)).map(foldCanonical).filter((w) => !this.followUpWords.has(w)));
+    const named = ids.map((id) => new Set(this.names.get(id)?.flat()));
+    const telling = [...words].filter((w) => named.some((n) => n.has(w)) && !named.every((n) => n.has(w)));
+    const scores = named.map((n) => telling.filter((w) => n.has(w)).length);
+    const best = Math.max(0, ...scores);
+    if (best === 0 || scores.filter((s) => s === best).length > 1) return undefined;
+    return this.byId.get(ids[scores.indexOf(best)]!);
+  }
+
   get(id: string): Entry | undefined {
     return this.byId.get(id);
   }
 
-  decide(text: string): Decision {
+  /** `excluded`: entries the citizen said were not meant ("không phải cái đó"). */
+  decide(text: string, excluded?: ReadonlySet<string>): Decision {
     // "Phường cũ X giờ thuộc đâu?" is answered from the units file, unless the message asks a procedure.
-    return placeDecision(text, this.knowledge, (t) => this.decideProcedure(t));
+    return placeDecision(text, this.knowledge, (t) => this.decideProcedure(t, excluded));
   }
 
-  private decideProcedure(text: string): Decision {
+  private decideProcedure(text: string, excluded?: ReadonlySet<string>): Decision {
     const query = this.reader.read(text);
     const none = (outcome: Outcome): Decision => ({ outcome, query, candidates: [] });
     const byCode = this.lookupCode(text);
@@ -161,7 +193,7 @@ export class Engine {
     const candidates = this.byAge(
       ranked.results.flatMap((r) => {
         const entry = this.byId.get(r.id);
-        return entry ? [{ ...r, entry }] : [];
+        return entry && !excluded?.has(entry.id) ? [{ ...r, entry }] : [];
       }),
       ageIn(query.phrases.flat()),
     );
@@ -229,6 +261,19 @@ export class Engine {
       }
     }
     return undefined;
+  }
+
+  /**
+   * Beside a direct answer, the entries that came close (its variants: "đăng ký kết hôn"
+   * beside "… có yếu tố nước ngoài"), offered as one-tap follow-ups rather than a list first.
+   */
+  alternatives(decision: Decision): Entry[] {
+    const [first, ...rest] = decision.candidates;
+    if (decision.outcome !== 'answer' || !first) return [];
+    return rest
+      .filter((c) => c.score >= first.score * this.thresholds.alternativeRatio && c.coverage >= this.thresholds.answerCoverage)
+      .slice(0, 2)
+      .map((c) => c.entry);
   }
 
   /** Candidates to offer in a clarification: the best 2–3 close to the top score. */

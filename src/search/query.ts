@@ -16,6 +16,8 @@ export interface Query {
   asked?: ReadonlySet<string>;
   /** The words that belong to an aspect cue in this message ("hồ sơ", "bao lâu"). */
   aspectWords: ReadonlySet<string>;
+  /** The aspect cues' words with what the cues typed expand to ("vneid" → the app's full name): a follow-up says only these. */
+  partWords: ReadonlySet<string>;
   complaint: boolean;
   /** The message names something the one-stop shop does not handle (lexicon `out_of_scope`). */
   outOfScope: boolean;
@@ -71,6 +73,11 @@ export class QueryReader {
     const aspectMatches = this.aspects.matches(all);
     const aspects = [...new Set(aspectMatches.map((m) => m.value))];
     const aspectWords = new Set(aspectMatches.flatMap((m) => all.words.slice(m.start, m.end)));
+    // A cue as typed, with what it expands to: "vneid" read as the app's full name still only asks "online?".
+    const partWords = new Set(aspectWords);
+    for (const phrase of typed) {
+      for (const m of this.aspects.matches(phrase)) for (const w of this.expand(phrase.slice(m.start, m.end))) partWords.add(w);
+    }
     return {
       text,
       phrases,
@@ -78,6 +85,7 @@ export class QueryReader {
       aspects,
       asked: sentences.length >= 2 ? askedWords(sentences.at(-1)!) : undefined,
       aspectWords,
+      partWords,
       complaint: this.isComplaint(all),
       // Before and after expansion: "học bằng lái" must not hide behind "giấy phép lái xe".
       outOfScope: this.outOfScope.matches(typed.flat()).length > 0 || this.outOfScope.matches(all).length > 0,

@@ -137,7 +137,8 @@ export class Ranker {
     const unknown = telling.filter((t) => !t.known).reduce((sum, t) => sum + t.weight, 0);
     const known = telling.filter((t) => t.known);
     const pairs = this.tellingPairs(input.phrases, light);
-    const said = new Set(weighted.keys());
+    // Typed bare, "ho" may be the pronoun "họ" or the "hộ" of a name: a name that has it was said.
+    const said = new Set([...weighted.keys(), ...input.phrases.flat().filter((w) => foldCanonical(w) === w)]);
     const nameMatches = new Map<string, number>();
     const nameMatch = (id: string) => nameMatches.get(id) ?? nameMatches.set(id, this.nameMatch(id, said)).get(id)!;
     const searched = results.slice(0, limit * 3).map((r) => {

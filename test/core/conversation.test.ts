@@ -78,6 +78,8 @@ describe('on a channel with buttons (web, Telegram)', () => {
   it.each([
     ['bot tên gì', 'chitchat'],
     ['hihi', 'chitchat'],
+    ['hihi bot giỏi ghê', 'chitchat'],
+    ['cam on chau nha, chau gioi qua', 'chitchat'],
     ['bạn là người hay máy', 'chitchat'],
     ['bye', 'farewell'],
     ['cảm ơn nha', 'thanks'],
@@ -105,6 +107,65 @@ describe('on a channel with buttons (web, Telegram)', () => {
   it('says so when a pressed button is too old to know', async () => {
     const replies = await conversation.handle({ address: { channel: 'web', chatId: 'stale' }, updateId: 'x', action: 'zzzzzz.1', receivedAt: Date.now() });
     expect(text(replies)).toContain('Lựa chọn này đã cũ');
+  });
+});
+
+describe('reading a message in the thread of the chat', () => {
+  const about = (replies: Reply[]) => replies.find((r) => r.about)?.about;
+
+  it.each([
+    ['lệ phí bao nhiêu', 'fee'],
+    ['mấy ngày thì có giấy', 'time'],
+    // Words of an FAQ's title (bưu chính, VNeID) asked after an answer are about that answer.
+    ['gửi bưu điện về nhà được không', 'postal'],
+    ['nop truc tuyen dc k ad', 'online'],
+  ])('"%s" after an answer is its %s, not a new search', async (said, part) => {
+    const c = citizen('web');
+    await c.say('mất thẻ căn cước thì làm lại ở đâu');
+    expect(about(await c.say(said))).toEqual({ kind: 'answer', entry: 'cap-lai-the-can-cuoc', parts: [part] });
+  });
+
+  it.each(['cái thứ 2', 'so 2 a', 'chọn cái thứ hai nha'])('"%s" picks the second entry of the list just shown', async (said) => {
+    const c = citizen('web');
+    const list = about(await c.say('sổ đỏ'));
+    expect(list?.kind).toBe('list');
+    const second = list?.kind === 'list' ? list.entries[1] : undefined;
+    expect(about(await c.say(said))).toMatchObject({ kind: 'answer', entry: second });
+  });
+
+  it('picks from the list by words only one of its entries has', async () => {
+    const c = citizen('web');
+    await c.say('sổ đỏ');
+    expect(about(await c.say('cái cấp lần đầu ấy'))).toMatchObject({ kind: 'answer', entry: 'cap-gcn-lan-dau-ho-gia-dinh-ca-nhan' });
+  });
+
+  it('reads "không phải …, ý tôi là …" as what was meant instead, never the rejected answer', async () => {
+    const c = citizen('web');
+    await c.say('mất thẻ căn cước thì làm lại ở đâu');
+    const corrected = about(await c.say('không phải mất, ý tôi là thẻ còn nhưng gãy đôi, muốn đổi thẻ mới'));
+    const first = corrected?.kind === 'answer' ? corrected.entry : corrected?.kind === 'list' ? corrected.entries[0] : undefined;
+    expect(first).toBe('cap-doi-the-can-cuoc');
+    expect(JSON.stringify(corrected)).not.toContain('cap-lai-the-can-cuoc');
+  });
+
+  it('goes back to an earlier answer of the chat when the message names it again', async () => {
+    const c = citizen('web');
+    await c.say('đăng ký tạm trú cần giấy tờ gì');
+    await c.say('đăng ký khai tử ở đâu');
+    expect(about(await c.say('quay lại vụ tạm trú lúc nãy, lệ phí bao nhiêu'))).toEqual({ kind: 'answer', entry: 'dang-ky-tam-tru', parts: ['fee'] });
+  });
+
+  it('answers the everyday case and offers its variants to press', async () => {
+    const c = citizen('web');
+    const replies = await c.say('đăng ký kết hôn');
+    expect(about(replies)).toMatchObject({ kind: 'answer', entry: 'dang-ky-ket-hon' });
+    expect(text(replies)).toContain('Nếu anh/chị hỏi trường hợp khác');
+    expect(about(await c.press('Thủ tục đăng ký lại kết hôn'))).toMatchObject({ kind: 'answer', entry: 'dang-ky-lai-ket-hon' });
+  });
+
+  it('answers the procedure when the citizen only says where they live', async () => {
+    const c = citizen('web');
+    expect(about(await c.say('đăng ký tạm trú ở Bắc Ninh cần giấy gì ạ'))).toEqual({ kind: 'answer', entry: 'dang-ky-tam-tru', parts: ['documents'] });
   });
 });
 

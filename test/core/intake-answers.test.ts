@@ -27,6 +27,11 @@ describe('readIntakeAnswer', () => {
     ['thôi khỏi', CONSENT, 'decline'],
     ['ko', CONSENT, 'decline'],
     ['khong de lai so', CONSENT, 'decline'],
+    ['Không, tôi không muốn để lại số điện thoại.', CONSENT, 'decline'],
+    ['không để số điện thoại đâu ạ', CONSENT, 'decline'],
+    ['dạ được, để lại số cũng được', CONSENT, 'agree'],
+    ['ok de lai so di', CONSENT, 'agree'],
+    ['thôi em không cho số đâu', PHONE, 'skip'],
     ['bỏ qua', PHONE, 'skip'],
     ['thôi khỏi con', PHONE, 'skip'],
     ['không rõ', SUBJECT, 'skip'],
@@ -47,6 +52,9 @@ describe('readIntakeAnswer', () => {
     ['Hủy hẹn ba lần mà không báo trước cho người dân', DESCRIBE],
     ['gửi hồ sơ ba lần mà cán bộ vẫn bắt bổ sung thêm giấy tờ khác nữa', REVIEW],
     ['', REVIEW],
+    // A yes or no read from a sentence only where the step asks one.
+    ['không muốn gửi nữa đâu', SUBJECT],
+    ['có cán bộ phường đòi tiền', CONSENT],
   ])('"%s" at %j stands for no button', (typed, offered) => {
     expect(readIntakeAnswer(typed, offered)).toBeUndefined();
   });

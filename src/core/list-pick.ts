@@ -1,0 +1,60 @@
+// How citizens point back at something the bot said, read from what they type:
+// a place in the list just shown ("cái thứ 2", "số 1 con", "cái đầu tiên"), and a
+// correction of the last answer ("không phải, ý tôi là …"). Folded comparisons,
+// because most of these come without diacritics.
+import { fold } from '../text/vietnamese.ts';
+
+const ORDINALS: Record<string, number> = { nhat: 1, mot: 1, dau: 1, hai: 2, nhi: 2, ba: 3, bon: 4, tu: 4, nam: 5 };
+/** Words that say "the one at": without one of them a lone "ba" or "hai" is not a pick. */
+const POINTERS = new Set(['cai', 'so', 'thu', 'muc', 'loai', 'chon', 'lay', 'dong', 'phuong', 'an']);
+/** Padding around a pick: "cái thứ 2 ạ", "số 1 con", "chọn cái đầu tiên nha". */
+const PADDING = new Set(['a', 'ad', 'nha', 'nhe', 'ne', 'con', 'chau', 'em', 'di', 'tien', 'cung', 'y', 'la', 'do', 'ay', 'kia', 'nay', 'o', 'tren', 'ben']);
+const LAST = new Set(['cuoi']);
+
+/**
+ * The 1-based place a message points at in a list of `size`, or undefined when it is
+ * not a pick. "cái cuối" is the last one.
+ */
+export function readOrdinal(text: string, size: number): number | undefined {
+  const words = fold(text)
+    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (words.length === 0 || words.length > 6) return undefined;
+  let place: number | undefined;
+  let pointed = false;
+  for (const word of words) {
+    if (POINTERS.has(word)) pointed = true;
+    else if (/^\d{1,2}$/.test(word) || word in ORDINALS || LAST.has(word)) {
+      if (place !== undefined) return undefined;
+      place = LAST.has(word) ? size : /^\d/.test(word) ? Number(word) : ORDINALS[word]!;
+    } else if (!PADDING.has(word)) return undefined;
+  }
+  return pointed && place !== undefined && place >= 1 && place <= size ? place : undefined;
+}
+
+const REJECTION = /^\s*(?:khong|khum|hong|ko|k|kh|cha|chang)\s+phai\b/;
+// "không phải" and at most a few words (what was wrong) before a comma: "không phải mất, …".
+// Without the comma it is a question of its own: "không phải đóng phí đúng không".
+const REJECTED = /^\s*(?:khong|khum|hong|ko|k|kh|cha|chang)\s+phai\b(?:\s+[^\s,.;!?]+){0,5}\s*[,.;!]\s*/;
+const MEANING = /\by\s+(?:toi|em|e|bac|minh|chau|con|t|anh|chi|co|chu)\s+(?:la|muon noi|muon hoi)\b[\s,:]*/;
+
+/**
+ * "không phải mất, ý tôi là thẻ còn nhưng gãy": the question the citizen meant instead of
+ * the last answer (what follows the rejection, without "ý tôi là"); undefined when the
+ * message is not a correction.
+ */
+export function readCorrection(text: string): string | undefined {
+  // fold() keeps one character per NFC letter, so folded offsets cut the original.
+  const typed = text.normalize('NFC');
+  const folded = fold(typed);
+  const meaning = MEANING.exec(folded);
+  const rejected = REJECTED.exec(folded);
+  let rest: string;
+  if (rejected) {
+    const from = rejected[0].length;
+    rest = meaning && meaning.index >= from ? typed.slice(from, meaning.index) + ' ' + typed.slice(meaning.index + meaning[0].length) : typed.slice(from);
+  } else if (meaning && REJECTION.test(folded)) rest = typed.slice(meaning.index + meaning[0].length);
+  else return undefined;
+  return rest.replace(/\s+/g, ' ').replace(/^[\s,.;]+/, '').trim() || undefined;
+}

@@ -1,0 +1,48 @@
+// Pointing back at what the bot said: a place in the list just shown, and a correction
+// of the last answer; anything else is a new message.
+import { describe, expect, it } from 'vitest';
+import { readCorrection, readOrdinal } from '../../src/core/list-pick.ts';
+
+describe('readOrdinal', () => {
+  it.each<[string, number]>([
+    ['cái thứ 2', 2],
+    ['cai thu 2 a', 2],
+    ['số 1 con', 1],
+    ['chọn cái thứ hai nha', 2],
+    ['cái đầu tiên', 1],
+    ['cái cuối', 3],
+    ['lấy số 3', 3],
+  ])('"%s" → %i of three', (typed, place) => {
+    expect(readOrdinal(typed, 3)).toBe(place);
+  });
+
+  it.each([
+    // No pointer word: a bare "ba" is the father, "2" alone is handled as a typed number elsewhere.
+    'ba',
+    'hai',
+    // Past the list's end.
+    'cái thứ 4',
+    // A question that happens to hold a number.
+    'số 1 lý lịch tư pháp làm ở đâu',
+    'cái thứ 2 với cái thứ 3',
+  ])('"%s" is not a pick', (typed) => {
+    expect(readOrdinal(typed, 3)).toBeUndefined();
+  });
+});
+
+describe('readCorrection', () => {
+  it.each<[string, string]>([
+    ['không phải mất, ý tôi là thẻ còn nhưng gãy đôi', 'thẻ còn nhưng gãy đôi'],
+    // What the citizen says before "ý em là" is part of what they meant.
+    ['khum phai, bang e bi mat, y e la xin cap lai', 'bang e bi mat, xin cap lai'],
+    ['không phải giấy độc thân ý tôi là đăng ký kết hôn', 'đăng ký kết hôn'],
+    ['Không phải giấy độc thân, ý tôi là đăng ký kết hôn', 'đăng ký kết hôn'],
+    ['ko phải, đổi thẻ vì chuyển hộ khẩu', 'đổi thẻ vì chuyển hộ khẩu'],
+  ])('"%s" meant "%s"', (typed, meant) => {
+    expect(readCorrection(typed)).toBe(meant);
+  });
+
+  it.each(['không phải đóng phí đúng không', 'phải làm lại không', 'đăng ký kết hôn', 'không phải'])('"%s" is not a correction', (typed) => {
+    expect(readCorrection(typed)).toBeUndefined();
+  });
+});

@@ -344,6 +344,8 @@ const EVAL_ROWS: [string, (s: Scores) => number][] = [
   ['có trong 3 đầu (recall@3)', (s) => s.recall3],
   ['MRR', (s) => s.mrr],
   ['trả lời sai (wrong answer rate)', (s) => s.wrong_answer_rate],
+  ['trả lời thẳng (direct answers)', (s) => s.direct_answer_rate],
+  ['hỏi lại bằng danh sách (lists)', (s) => s.list_rate],
   ['@none, @offtopic precision', (s) => s.none_precision],
   ['@none, @offtopic recall', (s) => s.none_recall],
   ['@complaint precision', (s) => s.complaint_precision],

@@ -96,11 +96,16 @@ export function renderEntry(entry: Entry, asked: readonly Aspect[], locality: Lo
   return withFollowUps({ text: [head, ...parts.filter(Boolean), foot].join('\n\n'), about: { kind: 'answer', entry: entry.id, parts: [...asked] } }, entry, shown);
 }
 
-/** An answer with the entries that came close to it offered after its own follow-ups ("đăng ký lại kết hôn"). */
-export function withAlternatives(reply: Reply, alternatives: readonly Entry[]): Reply {
-  if (!alternatives.length) return reply;
-  const choices = alternatives.map((e) => ({ label: e.title, action: `entry:${e.id}` }));
-  return { ...reply, text: `${reply.text}\n\n${TEXTS.alternatives(alternatives.map((e) => e.title))}`, choices: [...(reply.choices ?? []), ...choices] };
+/**
+ * An answer with what else to offer after its own follow-ups: the entry a second question
+ * in the message asked about, and the entries that came close to it ("đăng ký lại kết hôn").
+ */
+export function withOffers(reply: Reply, also: Entry | undefined, alternatives: readonly Entry[]): Reply {
+  const others = alternatives.filter((e) => e.id !== also?.id);
+  const lines = [...(also ? [TEXTS.alsoAsked(also.title)] : []), ...(others.length ? [TEXTS.alternatives(others.map((e) => e.title))] : [])];
+  if (!lines.length) return reply;
+  const choices = [...(also ? [also] : []), ...others].map((e) => ({ label: e.title, action: `entry:${e.id}` }));
+  return { ...reply, text: [reply.text, ...lines].join('\n\n'), choices: [...(reply.choices ?? []), ...choices] };
 }
 
 /** One part of an entry in full (a follow-up, or a short follow-up question like "còn lệ phí?"). */

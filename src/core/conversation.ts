@@ -12,7 +12,7 @@ import type { PlaceFinding } from '../places/question.ts';
 import { placeById } from '../places/resolve.ts';
 import type { Store } from '../store/store.ts';
 import { fold } from '../text/vietnamese.ts';
-import { renderClarify, renderDecision, renderEntry, renderSections, withAlternatives, type Section } from './answer.ts';
+import { renderClarify, renderDecision, renderEntry, renderSections, withOffers, type Section } from './answer.ts';
 import type { Log } from './inbox.ts';
 import { placeNote, renderPlace, renderPlaceQuestion } from './place-reply.ts';
 import { complaintDraft, Intake, INTAKE_ACTIONS, submitFailed, type IntakeAction, type IntakeDraft, type IntakeInput } from './intake.ts';
@@ -136,7 +136,7 @@ export class Conversation {
     if (followUp && previous?.kind === 'procedure') return this.withRating(renderSections(previous, aspects, locality), previous, numbered);
     const first = decision.candidates[0]?.entry;
     if (decision.outcome === 'answer') {
-      return this.answerWith(first!, aspects, session, numbered, placeNote(decision.place, locality), engine.alternatives(decision));
+      return this.answerWith(first!, aspects, session, numbered, placeNote(decision.place, locality), engine.alternatives(decision), decision.also);
     }
     // The message that reads as a complaint is the first part of what happened.
     if (decision.outcome === 'complaint') return this.startIntake(session, text);
@@ -187,12 +187,13 @@ export class Conversation {
   }
 
   /** The answer about one entry, leading with the asked parts; it becomes the topic of follow-ups. A note (where an old commune is now) follows it. */
-  private answerWith(entry: Entry, aspects: readonly Aspect[], session: Session, numbered: boolean, notes: Reply[] = [], alternatives: Entry[] = []): Reply[] {
+  private answerWith(entry: Entry, aspects: readonly Aspect[], session: Session, numbered: boolean, notes: Reply[] = [], alternatives: Entry[] = [], also?: Entry): Reply[] {
     session.entryId = entry.id;
     session.recent = [entry.id, ...(session.recent ?? []).filter((id) => id !== entry.id)].slice(0, RECENT_KEPT);
     session.clarify = undefined;
-    session.offered = alternatives.length ? [entry.id, ...alternatives.map((e) => e.id)] : undefined;
-    const answered = withAlternatives(renderEntry(entry, aspects, this.deps.engine.knowledge.locality), alternatives);
+    const offered = [...(also ? [also] : []), ...alternatives.filter((e) => e.id !== also?.id)];
+    session.offered = offered.length ? [entry.id, ...offered.map((e) => e.id)] : undefined;
+    const answered = withOffers(renderEntry(entry, aspects, this.deps.engine.knowledge.locality), also, alternatives);
     const [answer, ...rating] = this.withRating(answered, entry, numbered);
     return [answer!, ...notes, ...rating];
   }

@@ -28,6 +28,7 @@ export const TEXTS = {
   reviewed: (updated: string, reviewBy: string) => `Thông tin cập nhật ngày ${vnDate(updated)} (rà soát lại trước ngày ${vnDate(reviewBy)}).`,
   code: (code: string) => `Mã thủ tục: ${code}`,
   clarify: 'Anh/chị đang hỏi về thủ tục nào dưới đây? Vui lòng chọn một mục:',
+  alsoAsked: (title: string) => `Anh/chị còn hỏi về: ${title}. Mời chọn mục này bên dưới để xem tiếp.`,
   alternatives: (titles: string[]) => `Nếu anh/chị hỏi trường hợp khác, có thể xem thêm: ${titles.join('; ')}.`,
   clarifyAspect: (parts: string[]) => `Anh/chị hỏi ${parts.join(', ')} của thủ tục nào dưới đây? Vui lòng chọn một mục:`,
   localOffices: 'Bộ phận Một cửa của địa phương:',

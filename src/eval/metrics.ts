@@ -17,6 +17,10 @@ export interface Scores {
   recall3: number;
   mrr: number;
   wrong_answer_rate: number;
+  /** In-scope questions answered directly with the right entry. */
+  direct_answer_rate: number;
+  /** In-scope questions answered with a "which one?" list. */
+  list_rate: number;
   none_precision: number;
   none_recall: number;
   complaint_precision: number;
@@ -94,6 +98,8 @@ function score(graded: Graded[]): Scores {
     recall3: share(ranked.filter((g) => g.rank >= 1 && g.rank <= 3).length, inScope.length),
     mrr: inScope.length ? round(ranked.reduce((sum, g) => sum + (g.rank ? 1 / g.rank : 0), 0) / inScope.length) : 1,
     wrong_answer_rate: share(inScope.filter((g) => g.answer.outcome === 'answer' && g.rank !== 1).length, inScope.length),
+    direct_answer_rate: share(inScope.filter((g) => g.answer.outcome === 'answer' && g.rank === 1).length, inScope.length),
+    list_rate: share(inScope.filter((g) => g.answer.outcome === 'clarify').length, inScope.length),
     none_precision: nonePrecision,
     none_recall: noneRecall,
     complaint_precision: complaintPrecision,

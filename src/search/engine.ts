@@ -12,6 +12,7 @@ import { CODE_PATTERN } from '../knowledge/schema.ts';
 import { ageFactor, ageIn, ageRangeOf, type AgeRange } from './age.ts';
 import { foldCanonical } from '../text/vietnamese.ts';
 import { segments } from './tokens.ts';
+import { splitQuestions } from './two-questions.ts';
 import { placeDecision, type PlaceFinding } from '../places/question.ts';
 
 export type Outcome = 'answer' | 'clarify' | 'fallback' | 'complaint' | 'smalltalk' | 'place';
@@ -43,7 +44,12 @@ export interface Decision {
   evidence?: Evidence;
   /** A place the message asks about (outcome place, or clarify/fallback with no candidates), or names beside a procedure. */
   place?: PlaceFinding;
+  /** The entry a second question in the same message asks about ("…? Với lại …?"). */
+  also?: Entry;
 }
+
+/** Outcomes that name entries. */
+const NAMES_ENTRIES: ReadonlySet<Outcome> = new Set(['answer', 'clarify']);
 
 /**
  * The decision rules' thresholds, chosen on the dev split of the evaluation set
@@ -74,6 +80,12 @@ export interface Thresholds {
   clarifyRatio: number;
   /** Entries offered beside a direct answer score at least this share of it. */
   alternativeRatio: number;
+  /** A curated entry whose whole name the message says is answered with this much coverage… */
+  namedCoverage: number;
+  /** …when the runner-up scores at most this share of it. */
+  namedLeadRatio: number;
+  /** Each half of a message read as two questions says this much of its best entry's name. */
+  questionName: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -90,6 +102,9 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   nationalLeadRatio: 0.7,
   clarifyRatio: 0.5,
   alternativeRatio: 0.75,
+  namedCoverage: 0.4,
+  namedLeadRatio: 0.6,
+  questionName: 0.5,
 };
 
 export interface EngineOptions {
@@ -168,6 +183,20 @@ export class Engine {
 
   /** `excluded`: entries the citizen said were not meant ("không phải cái đó"). */
   decide(text: string, excluded?: ReadonlySet<string>): Decision {
+    const whole = this.decideOne(text, excluded);
+    if (!NAMES_ENTRIES.has(whole.outcome) || whole.place) return whole;
+    // Two questions in one message: the first is answered, the second's entry offered after it.
+    const halves = splitQuestions(text);
+    if (!halves) return whole;
+    const [first, second] = halves.map((half) => this.decideOne(half, excluded));
+    // Each half names an entry of its own: "còn nhỏ lắm, mới 5 tuổi" adds to the first, it asks nothing.
+    const topOf = (d: Decision) => (NAMES_ENTRIES.has(d.outcome) && d.candidates[0]!.nameMatch >= this.thresholds.questionName ? d.candidates[0]!.entry : undefined);
+    const [firstTop, secondTop] = [topOf(first!), topOf(second!)];
+    if (!firstTop || !secondTop || firstTop.id === secondTop.id) return whole;
+    return second!.outcome === 'answer' ? { ...first!, also: secondTop } : first!;
+  }
+
+  private decideOne(text: string, excluded?: ReadonlySet<string>): Decision {
     // "Phường cũ X giờ thuộc đâu?" is answered from the units file, unless the message asks a procedure.
     return placeDecision(text, this.knowledge, (t) => this.decideProcedure(t, excluded));
   }
@@ -250,7 +279,12 @@ export class Engine {
     const lead = first.entry.origin === 'curated' ? t.leadRatio : t.nationalLeadRatio;
     const close = candidates.slice(1).filter((c) => c.score >= first.score * lead);
     const clearLead = close.length === 0 || (first.nameMatch === 1 && close.every((c) => c.nameMatch < 1));
-    return clearLead && first.coverage >= t.answerCoverage ? 'answer' : 'clarify';
+    if (clearLead && first.coverage >= t.answerCoverage) return 'answer';
+    // A story around a curated entry's whole name ("làm hộ chiếu đi Hàn thăm con gái"): its
+    // other words lower the coverage, but nothing else comes near.
+    const second = candidates[1]?.score ?? 0;
+    const namedAlone = first.entry.origin === 'curated' && first.nameMatch === 1 && second <= first.score * t.namedLeadRatio;
+    return namedAlone && first.coverage >= t.namedCoverage ? 'answer' : 'clarify';
   }
 
   private lookupCode(text: string): Entry | undefined {

@@ -163,6 +163,14 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.press('Thủ tục đăng ký lại kết hôn'))).toMatchObject({ kind: 'answer', entry: 'dang-ky-lai-ket-hon' });
   });
 
+  it('answers the first of two questions and offers the second to press', async () => {
+    const c = citizen('web');
+    const replies = await c.say('Sang tên xe máy làm ở đâu? Với lại bằng lái sắp hết hạn thì đổi thế nào?');
+    expect(about(replies)).toEqual({ kind: 'answer', entry: 'dang-ky-sang-ten-xe', parts: ['place'] });
+    expect(text(replies)).toContain('Anh/chị còn hỏi về: Đổi giấy phép lái xe');
+    expect(about(await c.press('Đổi giấy phép lái xe'))).toMatchObject({ kind: 'answer', entry: 'doi-giay-phep-lai-xe' });
+  });
+
   it('answers the procedure when the citizen only says where they live', async () => {
     const c = citizen('web');
     expect(about(await c.say('đăng ký tạm trú ở Bắc Ninh cần giấy gì ạ'))).toEqual({ kind: 'answer', entry: 'dang-ky-tam-tru', parts: ['documents'] });

@@ -22,4 +22,17 @@ describe('evaluate', () => {
     expect(scores.none_recall).toBeCloseTo(2 / 3, 4);
     expect(scores.misses.map((m) => m.line)).toEqual([3, 5]);
   });
+
+  it('counts direct answers (right ones only) and lists among the in-scope questions', () => {
+    const questions = [question(1, 'entry', ['a']), question(2, 'entry', ['a']), question(3, 'entry', ['a']), question(4, 'entry', ['a']), question(5, 'none')];
+    const answers: Record<string, SystemAnswer> = {
+      q1: { outcome: 'answer', results: [{ id: 'a', code: '' }] },
+      q2: { outcome: 'answer', results: [{ id: 'b', code: '' }, { id: 'a', code: '' }] },
+      q3: { outcome: 'clarify', results: [{ id: 'a', code: '' }, { id: 'b', code: '' }] },
+      q4: { outcome: 'fallback', results: [] },
+      q5: { outcome: 'clarify', results: [{ id: 'a', code: '' }] },
+    };
+    const scores = evaluate((q) => answers[q]!, questions);
+    expect(scores).toMatchObject({ direct_answer_rate: 0.25, list_rate: 0.25, wrong_answer_rate: 0.25, top1: 0.5 });
+  });
 });

@@ -102,3 +102,38 @@ describe('ages', () => {
     expect(ageIn(ws)).toBe(age);
   });
 });
+
+describe('reading the message as citizens write it', () => {
+  it.each([
+    // Two questions: the first is answered, the second's entry is offered after it.
+    ['Tôi mua lại xe máy cũ, sang tên xe làm ở đâu? Với lại bằng lái sắp hết hạn thì đổi thế nào?', 'dang-ky-sang-ten-xe', 'doi-giay-phep-lai-xe'],
+    ['lam so do lan dau mat bao lau, con the chap vay ngan hang thi dang ky o dau', 'cap-gcn-lan-dau-ho-gia-dinh-ca-nhan', 'dang-ky-the-chap-quyen-su-dung-dat'],
+  ])('"%s" answers %s and offers %s', (q, first, also) => {
+    const decision = engine.decide(q);
+    expect(decision.outcome).toBe('answer');
+    expect(decision.candidates[0]!.entry.id).toBe(first);
+    expect(decision.also?.id).toBe(also);
+  });
+
+  it('reads a comma and "còn" as one question when the rest names nothing of its own', () => {
+    const decision = engine.decide('làm căn cước cho con, còn nhỏ lắm mới 5 tuổi');
+    expect(decision.also).toBeUndefined();
+    expect(decision.query.text).toBe('làm căn cước cho con, còn nhỏ lắm mới 5 tuổi');
+  });
+
+  it('hears a bare "ho" as the "hộ" of a name that has it: the whole alias is said', () => {
+    const named = engine.decide('dang ky ho kinh doanh can gi').candidates.find((c) => c.entry.id === 'dang-ky-thanh-lap-ho-kinh-doanh');
+    expect(named?.nameMatch).toBe(1);
+  });
+
+  it.each([
+    // Where the citizen lives is not what they ask about: the province's name is left out.
+    ['đăng ký tạm trú ở Bắc Ninh cần giấy gì ạ', 'dang-ky-tam-tru'],
+    // A story around the whole name of a curated entry, nothing else near: answered, not listed.
+    ['lam ho chieu di han tham con gai thi lam sao', 'cap-ho-chieu-pho-thong'],
+  ])('"%s" is answered with %s', (q, expected) => {
+    const decision = engine.decide(q);
+    expect(decision.outcome).toBe('answer');
+    expect(decision.candidates[0]!.entry.id).toBe(expected);
+  });
+});

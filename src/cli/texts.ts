@@ -48,7 +48,7 @@ export const HELP = {
     summary: 'Xem câu trả lời người dân sẽ nhận cho một câu hỏi (preview a reply)',
     description:
       'In đúng câu trả lời mà người dân sẽ thấy khi hỏi bot qua web chat, Telegram hoặc Zalo, để kiểm tra tri thức trước khi công bố. ' +
-      'Với --json: kết quả phân loại (outcome: answer, clarify, smalltalk, fallback, complaint) và các mục tri thức xếp hạng kèm điểm (ranking).',
+      'Với --json: kết quả phân loại (outcome: answer, clarify, smalltalk, fallback, complaint, scam, place) và các mục tri thức xếp hạng kèm điểm (ranking).',
     arguments: [
       { name: '"<câu hỏi>"', meaning: 'câu hỏi như người dân gõ, có dấu hoặc không dấu' },
       { name: '-', meaning: 'đọc mỗi dòng của đầu vào chuẩn (stdin) là một câu hỏi; với --json, in một dòng JSON cho mỗi câu (kiểm tra hàng loạt)' },

@@ -51,6 +51,8 @@ export function renderDecision(decision: Decision, choices: Candidate[], localit
       return [{ text: TEXTS.complaintStart, choices: [{ label: TEXTS.complaintChoice, action: 'complaint' }], about: { kind: 'complaint' } }];
     case 'smalltalk':
       return [{ text: TEXTS.smalltalk[decision.query.smalltalk ?? 'greeting'], about: { kind: 'smalltalk' } }];
+    case 'scam':
+      return [{ text: [TEXTS.scamWarning, ...contactLines(locality)].join('\n'), choices: [{ label: TEXTS.complaintChoice, action: 'complaint' }], about: { kind: 'scam' } }];
   }
 }
 

@@ -25,6 +25,7 @@ export type ReplyAbout =
   | { kind: 'place_list'; codes: string[] }
   | { kind: 'fallback' }
   | { kind: 'smalltalk' }
+  | { kind: 'scam' }
   | { kind: 'complaint' }
   | { kind: 'complaint_submitted'; code: string }
   | { kind: 'complaint_cancelled' };

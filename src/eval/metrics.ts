@@ -49,8 +49,8 @@ interface Graded {
 }
 
 const RANKED_OUTCOMES = new Set(['answer', 'clarify']);
-/** Outcomes that give no procedure: right for @none and @offtopic (a greeting gets smalltalk). */
-const NOT_ANSWERED = new Set(['fallback', 'smalltalk']);
+/** Outcomes that give no procedure: right for @none and @offtopic (a greeting gets smalltalk, a scam a warning). */
+const NOT_ANSWERED = new Set(['fallback', 'smalltalk', 'scam']);
 
 export function evaluate(system: System, questions: readonly EvalQuestion[]): Evaluation {
   const graded: Graded[] = [];

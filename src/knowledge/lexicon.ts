@@ -19,6 +19,7 @@ export const lexiconSchema = z
     aspects: z.object(Object.fromEntries(ASPECTS.map((a) => [a, phrases])) as Record<Aspect, typeof phrases>).strict().partial().default({}),
     complaint: z.object({ intent: phrases, topic: phrases, grievance: phrases, narrative: phrases, question: phrases }).strict().default({}),
     out_of_scope: phrases,
+    scam: z.object({ certain: phrases, contact: phrases, demand: phrases, doubt: phrases }).strict().default({}),
     smalltalk: z.object({ greeting: phrases, thanks: phrases, farewell: phrases, chitchat: phrases }).strict().default({}),
   })
   .strict();

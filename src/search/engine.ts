@@ -15,7 +15,7 @@ import { segments } from './tokens.ts';
 import { splitQuestions } from './two-questions.ts';
 import { placeDecision, type PlaceFinding } from '../places/question.ts';
 
-export type Outcome = 'answer' | 'clarify' | 'fallback' | 'complaint' | 'smalltalk' | 'place';
+export type Outcome = 'answer' | 'clarify' | 'fallback' | 'complaint' | 'smalltalk' | 'place' | 'scam';
 
 export interface Candidate {
   entry: Entry;
@@ -208,6 +208,7 @@ export class Engine {
     if (byCode) return { outcome: 'answer', query, candidates: [{ entry: byCode, score: 1, coverage: 1, nameMatch: 1, missing: 0 }] };
     if (query.smalltalk) return none('smalltalk');
     if (query.complaint) return none('complaint');
+    if (query.scam) return none('scam');
 
     let ranked = this.rank(query.phrases, query);
     const top = ranked.results[0];

@@ -21,6 +21,8 @@ export interface Query {
   complaint: boolean;
   /** The message names something the one-stop shop does not handle (lexicon `out_of_scope`). */
   outOfScope: boolean;
+  /** The message asks whether a call, a message or an offer is a scam (lexicon `scam`). */
+  scam: boolean;
   smalltalk?: Smalltalk;
 }
 
@@ -33,6 +35,8 @@ type ComplaintCue = keyof Lexicon['complaint'];
  */
 const CUE_POINTS: Record<ComplaintCue, number> = { intent: 2, topic: 1, grievance: 1, narrative: 0.5, question: -1.5 };
 const COMPLAINT_POINTS = 2;
+type ScamCue = keyof Lexicon['scam'];
+const SCAM_CUES: readonly ScamCue[] = ['certain', 'contact', 'demand', 'doubt'];
 
 const SENTENCE_BREAK = /[.!?\n]+/;
 
@@ -47,6 +51,7 @@ export class QueryReader {
   private readonly aspects: PhraseTable<Aspect>;
   private readonly complaintCues: PhraseTable<ComplaintCue>;
   private readonly outOfScope: PhraseTable<true>;
+  private readonly scamCues: PhraseTable<ScamCue>;
   private readonly smalltalkCues: PhraseTable<Smalltalk>;
   private readonly functionWords: WordSet;
 
@@ -59,6 +64,7 @@ export class QueryReader {
       (Object.keys(CUE_POINTS) as ComplaintCue[]).flatMap((cue) => lexicon.complaint[cue].map((phrase) => [phrase, cue] as const)),
     );
     this.outOfScope = PhraseTable.of(lexicon.out_of_scope);
+    this.scamCues = new PhraseTable(SCAM_CUES.flatMap((cue) => lexicon.scam[cue].map((phrase) => [phrase, cue] as const)));
     this.smalltalkCues = new PhraseTable(SMALLTALK.flatMap((kind) => lexicon.smalltalk[kind].map((phrase) => [phrase, kind] as const)));
     this.functionWords = new WordSet(lexicon.function_words, lexicon.function_words_if_accented);
   }
@@ -90,6 +96,7 @@ export class QueryReader {
       // Before and after expansion: "học bằng lái" must not hide behind "giấy phép lái xe".
       outOfScope: this.outOfScope.matches(typed.flat()).length > 0 || this.outOfScope.matches(all).length > 0,
       smalltalk: this.smalltalk(all),
+      scam: this.isScam(all),
     };
   }
 
@@ -125,6 +132,12 @@ export class QueryReader {
     let points = 0;
     for (const kind of kinds) points += CUE_POINTS[kind];
     return points >= COMPLAINT_POINTS;
+  }
+
+  /** "Mã OTP" alone; or a demand for money, a code or an app with someone reaching out, or with the citizen's doubt. */
+  private isScam(message: MessageWords): boolean {
+    const cues = new Set(this.scamCues.matches(message).map((m) => m.value));
+    return cues.has('certain') || (cues.has('demand') && (cues.has('contact') || cues.has('doubt')));
   }
 
   /** Small talk (greeting, thanks, goodbye, chit-chat) only when nothing else of substance is said. */

@@ -171,6 +171,14 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.press('Đổi giấy phép lái xe'))).toMatchObject({ kind: 'answer', entry: 'doi-giay-phep-lai-xe' });
   });
 
+  it('warns of a scam instead of listing procedures, and offers to report it', async () => {
+    const c = citizen('web');
+    const replies = await c.say('co nguoi goi tu xung cong an bao doc ma otp de cap nhat vneid, co dua khong');
+    expect(about(replies)).toEqual({ kind: 'scam' });
+    expect(text(replies)).toContain('lừa đảo');
+    expect(replies[0]!.choices!.map((choice) => choice.label)).toEqual([TEXTS.complaintChoice]);
+  });
+
   it('answers the procedure when the citizen only says where they live', async () => {
     const c = citizen('web');
     expect(about(await c.say('đăng ký tạm trú ở Bắc Ninh cần giấy gì ạ'))).toEqual({ kind: 'answer', entry: 'dang-ky-tam-tru', parts: ['documents'] });

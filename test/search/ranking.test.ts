@@ -70,8 +70,21 @@ describe('outcomes', () => {
     ['cán bộ xã vòi tiền mới giải quyết hồ sơ, tôi muốn phản ánh', 'complaint'],
     ['phản ánh kiến nghị ở đâu', 'answer'],
     ['đăng ký khai sinh', 'answer'],
+    // A scam: someone calls, claims authority and asks for money, a code or an app.
+    ['có người gọi xưng công an bảo chuyển tiền để mở khóa tài khoản định danh, có thật không', 'scam'],
+    ['nhan tin nhan bao can cuoc bi loi, bam vao link cap nhat, co that k', 'scam'],
+    ['có người nhận làm bằng lái không cần thi, giá 5 triệu', 'scam'],
   ])('%s → %s', (q, outcome) => {
     expect(engine.decide(q).outcome).toBe(outcome);
+  });
+
+  it.each([
+    // Paying a fee online, a locked account to reopen, rice ("lua") that is not a lie ("lừa").
+    'thanh toán lệ phí trên cổng dịch vụ công bằng chuyển khoản được không',
+    'tk vneid cua e bi khoa, mo khoa o dau a',
+    'chuyen ruong lua sang trong cay an trai thi can dky j',
+  ])('%s is no scam', (q) => {
+    expect(engine.decide(q).outcome).not.toBe('scam');
   });
 
   it('offers 2–3 choices when it cannot tell which entry is meant', () => {

@@ -37,8 +37,12 @@ export function renderDecision(decision: Decision, choices: Candidate[], localit
       return [];
     case 'answer':
       return [renderEntry(decision.candidates[0]!.entry, decision.query.aspects, locality), ...placeNote(decision.place, locality)];
-    case 'clarify':
-      return [renderClarify(choices.map((c) => c.entry), decision.query.aspects), ...placeNote(decision.place, locality)];
+    case 'clarify': {
+      const list = renderClarify(choices.map((c) => c.entry), decision.query.aspects);
+      // A guess among portal records says so, and where else to ask.
+      const shown = decision.tentative ? { ...list, text: [TEXTS.clarifyGuess, ...contactLines(locality)].join('\n') } : list;
+      return [shown, ...placeNote(decision.place, locality)];
+    }
     case 'fallback':
       return [
         {

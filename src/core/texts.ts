@@ -30,6 +30,8 @@ export const TEXTS = {
   clarify: 'Anh/chị đang hỏi về thủ tục nào dưới đây? Vui lòng chọn một mục:',
   scamWarning:
     'Anh/chị nên cẩn thận: đây có nhiều dấu hiệu lừa đảo. Cơ quan nhà nước không gọi điện, nhắn tin hay gửi đường link để yêu cầu cung cấp mã OTP, chuyển tiền vào tài khoản cá nhân hay cài ứng dụng; cũng không có cách "làm nhanh", "không cần thi" nào bằng cách đưa tiền cho người quen. Anh/chị đừng chuyển tiền hay đọc mã cho ai. Lệ phí thật được niêm yết tại Bộ phận Một cửa và trên Cổng Dịch vụ công quốc gia. Nếu đã lỡ chuyển tiền hoặc nghi ngờ, anh/chị báo ngay Công an xã, phường nơi cư trú (hoặc gọi 113) và có thể liên hệ:',
+  clarifyGuess:
+    'Tôi chưa chắc anh/chị hỏi thủ tục nào. Có thể là một trong các thủ tục dưới đây (theo Cổng Dịch vụ công quốc gia); anh/chị chọn một mục để xem. Nếu không phải, anh/chị vui lòng hỏi lại rõ hơn hoặc liên hệ:',
   alsoAsked: (title: string) => `Anh/chị còn hỏi về: ${title}. Mời chọn mục này bên dưới để xem tiếp.`,
   alternatives: (titles: string[]) => `Nếu anh/chị hỏi trường hợp khác, có thể xem thêm: ${titles.join('; ')}.`,
   clarifyAspect: (parts: string[]) => `Anh/chị hỏi ${parts.join(', ')} của thủ tục nào dưới đây? Vui lòng chọn một mục:`,

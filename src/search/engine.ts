@@ -46,6 +46,8 @@ export interface Decision {
   place?: PlaceFinding;
   /** The entry a second question in the same message asks about ("…? Với lại …?"). */
   also?: Entry;
+  /** A list offered as a guess where the hotline alone would have been the answer. */
+  tentative?: boolean;
 }
 
 /** Outcomes that name entries. */
@@ -86,6 +88,10 @@ export interface Thresholds {
   namedLeadRatio: number;
   /** Each half of a message read as two questions says this much of its best entry's name. */
   questionName: number;
+  /** Instead of the hotline alone, portal records are offered as a guess when the best has this much coverage… */
+  guessCoverage: number;
+  /** …and the message says this much of its name. */
+  guessName: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -105,6 +111,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   namedCoverage: 0.4,
   namedLeadRatio: 0.6,
   questionName: 0.5,
+  guessCoverage: 0.3,
+  guessName: 0.3,
 };
 
 export interface EngineOptions {
@@ -228,7 +236,11 @@ export class Engine {
       ageIn(query.phrases.flat()),
     );
     const evidence = { telling: ranked.telling, unknown: ranked.unknown };
-    return { outcome: this.outcomeOf(candidates, evidence, query.outOfScope), query, candidates, evidence };
+    const outcome = this.outcomeOf(candidates, evidence, query.outOfScope);
+    // Among 2,600 portal records the words rarely decide alone: rather than the hotline only,
+    // the records that say much of the message and of their own title are offered, as a guess.
+    if (outcome === 'fallback' && !query.outOfScope && this.worthOffering(candidates[0])) return { outcome: 'clarify', tentative: true, query, candidates, evidence };
+    return { outcome, query, candidates, evidence };
   }
 
   /** Title (without the "Thủ tục" prefix) and aliases, as folded words without function words. */
@@ -286,6 +298,11 @@ export class Engine {
     const second = candidates[1]?.score ?? 0;
     const namedAlone = first.entry.origin === 'curated' && first.nameMatch === 1 && second <= first.score * t.namedLeadRatio;
     return namedAlone && first.coverage >= t.namedCoverage ? 'answer' : 'clarify';
+  }
+
+  private worthOffering(first: Candidate | undefined): boolean {
+    const t = this.thresholds;
+    return first?.entry.origin === 'imported' && first.coverage >= t.guessCoverage && first.nameMatch >= t.guessName;
   }
 
   private lookupCode(text: string): Entry | undefined {

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIRST_MESSAGE_CHARS, renderEntry, renderSection, type Section } from '../../src/core/answer.ts';
+import { FIRST_MESSAGE_CHARS, renderDecision, renderEntry, renderSection, type Section } from '../../src/core/answer.ts';
 import { Conversation } from '../../src/core/conversation.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { LABELS } from '../../src/core/texts.ts';
@@ -139,5 +139,16 @@ describe('a list keeps what was asked', () => {
     const labels = lists[0]!.choices!.map((c) => c.label);
     expect(labels).toContain(LABELS.documents);
     expect(said(await citizen.say(String(labels.indexOf(LABELS.documents) + 1)))).toMatch(/^Thủ tục đăng ký kết hôn\n\nHồ sơ cần chuẩn bị:\n1\. /);
+  });
+});
+
+describe('a guess among portal records', () => {
+  it('says it is a guess and where else to ask, above the entries to pick', () => {
+    const decision = new Engine(kb).decide('đăng ký khai tử');
+    const entries = decision.candidates.slice(0, 2);
+    const [list] = renderDecision({ ...decision, outcome: 'clarify', tentative: true }, entries, kb.locality);
+    expect(list!.text).toContain('Tôi chưa chắc anh/chị hỏi thủ tục nào');
+    expect(list!.text).toContain(kb.locality.hotline.phone);
+    expect(list!.choices!.map((c) => c.action)).toEqual(entries.map((c) => `entry:${c.entry.id}`));
   });
 });

@@ -78,6 +78,19 @@ describe('telling words decide, whatever the origin', () => {
     expect(outcome === 'answer' && first?.id === 'cap-doi-giay-chung-nhan-so-do').toBe(false);
   });
 
+  it('portal records that say much of the message are offered as a guess rather than the hotline alone', () => {
+    // Why: "cát sông" is in no title, so nothing covers the message enough to answer; the sand and
+    // mineral licences say most of it and of their own names.
+    const d = engine.decide('xin phép khai thác cát ở sông');
+    expect(d).toMatchObject({ outcome: 'clarify', tentative: true });
+    expect(engine.clarifyChoices(d).map((c) => c.entry.title)).toContain('Cấp giấy phép khai thác khoáng sản (cấp Tỉnh)');
+  });
+
+  it('a message that says little of any title still gets the hotline, not a guess', () => {
+    // Why: "đại lý xăng dầu" matches records only through "đại lý" and "dầu" in other senses: no name is said.
+    expect(engine.decide('mở đại lý xăng dầu cần giấy gì').outcome).toBe('fallback');
+  });
+
   it('a message that says one entry’s whole name is answered though its neighbours score close', () => {
     // Why: "gks" is giấy khai sinh; the neighbours (foreign element, recognising a father) add words the message lacks.
     expect(decide('lam gks cho con can j')).toMatchObject({ outcome: 'answer', first: { id: 'dang-ky-khai-sinh' } });

@@ -40,6 +40,18 @@ const SCAM_CUES: readonly ScamCue[] = ['certain', 'contact', 'demand', 'doubt'];
 
 const SENTENCE_BREAK = /[.!?\n]+/;
 
+/**
+ * "Hồ sơ tách thửa nộp ở đâu": where the file is handed in is asked, and "hồ sơ" there is
+ * the file, not a question about which documents it needs.
+ */
+function asksWhere(matches: readonly { value: Aspect }[], words: readonly string[]): boolean {
+  return matches.some((m) => m.value === 'place') && words.some((w) => foldCanonical(w) === 'nop');
+}
+
+function isTheFile(match: { start: number; end: number; value: Aspect }, words: readonly string[]): boolean {
+  return match.value === 'documents' && foldCanonical(words.slice(match.start, match.end).join(' ')) === 'ho so';
+}
+
 /** Citizens tell the story first and ask last: the words (canonical and folded) of the last sentence. */
 function askedWords(sentence: string[][]): Set<string> {
   const words = sentence.flat();
@@ -76,9 +88,11 @@ export class QueryReader {
     const typed = typedSentences.flat();
     const phrases = sentences.flat();
     const all = messageWords(phrases.flat());
-    const aspectMatches = this.aspects.matches(all);
-    const aspects = [...new Set(aspectMatches.map((m) => m.value))];
-    const aspectWords = new Set(aspectMatches.flatMap((m) => all.words.slice(m.start, m.end)));
+    const cueMatches = this.aspects.matches(all);
+    const asked = asksWhere(cueMatches, all.words) ? cueMatches.filter((m) => !isTheFile(m, all.words)) : cueMatches;
+    const aspects = [...new Set(asked.map((m) => m.value))];
+    // The file's words stay light: "hồ sơ" names no topic either way.
+    const aspectWords = new Set(cueMatches.flatMap((m) => all.words.slice(m.start, m.end)));
     // A cue as typed, with what it expands to: "vneid" read as the app's full name still only asks "online?".
     const partWords = new Set(aspectWords);
     for (const phrase of typed) {

@@ -150,3 +150,16 @@ describe('reading the message as citizens write it', () => {
     expect(decision.candidates[0]!.entry.id).toBe(expected);
   });
 });
+
+describe('the parts a message asks about', () => {
+  it.each<[string, string[]]>([
+    ['đăng ký khai sinh cần giấy tờ gì, lệ phí bao nhiêu', ['documents', 'fee']],
+    // "Hồ sơ" handed in somewhere is the file, not a question about documents.
+    ['ho so tach thua nop o dau vay con', ['place']],
+    ['nộp hồ sơ ở đâu, cần giấy tờ gì', ['place', 'documents']],
+    // Money that is not a fee: "lãnh tiền trợ cấp" asks only where.
+    ['lãnh tiền trợ cấp ở đâu', ['place']],
+  ])('"%s" asks %j', (q, parts) => {
+    expect(engine.decide(q).query.aspects).toEqual(parts);
+  });
+});

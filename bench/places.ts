@@ -15,7 +15,7 @@ import { readEvalSet } from '../src/eval/eval-set.ts';
 import { percentile, round } from '../src/eval/metrics.ts';
 import { loadPlaces, Places, UNITS_FILE } from '../src/places/places.ts';
 import { resolve } from '../src/places/resolve.ts';
-import { fold } from '../src/text/vietnamese.ts';
+import { fold } from '../src/kernel/vietnamese.ts';
 
 const ROOT = resolvePath(import.meta.dirname, '..');
 const BUILDS = 5;

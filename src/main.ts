@@ -1,4 +1,4 @@
-// The bot server, and the one module that joins the core (src/) to the channel
+// The bot server, and the one module that joins the layers (src/) to the channel
 // adapters (adapters/): it loads the knowledge, opens the store, builds the inbox,
 // connects the channels the configuration names (each by webhook when PUBLIC_URL
 // is set, else by polling), listens, and shuts everything down on SIGINT/SIGTERM.
@@ -24,9 +24,9 @@ import { Hotline } from './complaints/hotline.ts';
 import type { HotlineTarget } from './complaints/outbox.ts';
 import { createSendLoop } from './complaints/send-loop.ts';
 import { loadHolidays, WorkingCalendar } from './complaints/working-days.ts';
-import { Conversation } from './core/conversation.ts';
-import { createInbox } from './core/inbox.ts';
-import type { ChannelName, ChannelSender } from './core/messages.ts';
+import { Conversation } from './dialogue/conversation.ts';
+import { createInbox } from './messaging/inbox.ts';
+import type { ChannelName, ChannelSender } from './kernel/messages.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { formatProblem, type Problem } from './knowledge/problems.ts';
 import { Engine } from './search/engine.ts';
@@ -134,9 +134,10 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
     const targets = hotlineTargets(config.hotline, telegram?.groupTarget);
     const sendLoop = createSendLoop({ hotline, store, targets, senders, log });
     wakeSendLoop = sendLoop.wake;
+    const conversation = new Conversation({ engine: new Engine(knowledge), store, sessionTtlMs: config.sessionTtlMs, hotline, log });
     const inbox = createInbox({
       store,
-      conversation: new Conversation({ engine: new Engine(knowledge), store, sessionTtlMs: config.sessionTtlMs, hotline, log }),
+      respond: (incoming) => conversation.handle(incoming),
       senders,
       log,
       rateLimit: { perMinute: config.rateLimitPerMinute },

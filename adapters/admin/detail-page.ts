@@ -3,7 +3,7 @@
 // take now.
 import { isOverdue, transition, type Complaint, type Delivery, type Transition } from '../../src/complaints/complaint.ts';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../../src/complaints/export.ts';
-import { vnDate } from '../../src/core/texts.ts';
+import { vnDate } from '../../src/dialogue/texts.ts';
 import { html, type Html } from './html.ts';
 import { flags } from './list-page.ts';
 import { layout, noticeBox, shownTime, type Notice } from './layout.ts';
@@ -103,7 +103,7 @@ function replyState(c: Complaint): string {
   }
 }
 
-/** Whether the core would allow `type` now; asked of the transition itself so the rule lives in one place. */
+/** Whether the bot would allow `type` now; asked of the transition itself so the rule lives in one place. */
 function allowed(c: Complaint, type: Transition['type']): boolean {
   return transition(c, { type, by: 'probe', text: 'probe', reason: 'probe' } as Transition, 0).ok;
 }

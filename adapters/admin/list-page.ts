@@ -2,7 +2,7 @@
 // what needs attention, and export links for the same selection.
 import { isOverdue, type Complaint } from '../../src/complaints/complaint.ts';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../../src/complaints/export.ts';
-import { vnDate } from '../../src/core/texts.ts';
+import { vnDate } from '../../src/dialogue/texts.ts';
 import { FILTERS, hasFailedSend, matchesFilter, type Filter } from './filters.ts';
 import { html, type Html } from './html.ts';
 import { layout, shownTime } from './layout.ts';

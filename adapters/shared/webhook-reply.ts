@@ -3,7 +3,7 @@
 // a citizen's message 200 only after `admit` stored it durably (503 otherwise, so
 // Zalo delivers it again).
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Admit } from '../../src/core/messages.ts';
+import type { Admit } from '../../src/kernel/messages.ts';
 import type { Translation } from '../zalo/translate.ts';
 
 export async function answerTranslation(request: FastifyRequest, reply: FastifyReply, translation: Translation, admit: Admit, label: string) {

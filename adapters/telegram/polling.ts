@@ -2,7 +2,7 @@
 // below `offset`, so the offset moves past an update only once `admit` has stored
 // it: after a crash the unconfirmed ones are fetched again (admit de-duplicates).
 import { GrammyError, type Api } from 'grammy';
-import type { Admit } from '../../src/core/messages.ts';
+import type { Admit } from '../../src/kernel/messages.ts';
 import { realSleep, toGrammySignal, type Sleep } from './bot.ts';
 import { receiveUpdate } from './receive.ts';
 import type { StaffUpdates } from './staff-updates.ts';

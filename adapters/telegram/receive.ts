@@ -1,6 +1,6 @@
 // What happens to one update, whether it came by webhook or by polling: translate
 // it, answer a pressed button at once, and hand a valid message to `admit`.
-import type { Admit } from '../../src/core/messages.ts';
+import type { Admit } from '../../src/kernel/messages.ts';
 import { translateUpdate } from './translate.ts';
 
 export interface ReceiveDeps {

@@ -1,9 +1,9 @@
-// Sends the core's replies to a Telegram chat and tells the core, in its own terms,
+// Sends the bot's replies to a Telegram chat and tells the bot, in its own terms,
 // why a send failed. Retries (429, 5xx, network) already happened in the bot's
 // API transformer; what arrives here is final for this attempt.
 import { GrammyError, HttpError, type Api } from 'grammy';
-import type { Address, ChannelSender, SendOutcome } from '../../src/core/messages.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { Address, ChannelSender, SendOutcome } from '../../src/kernel/messages.ts';
+import type { Reply } from '../../src/kernel/reply.ts';
 import { renderReplies, type OutgoingMessage } from './translate.ts';
 
 export function createTelegramSender(api: Api): ChannelSender {

@@ -4,7 +4,7 @@
 import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
 
-/** Typed commands arrive as text (e.g. "/thutuc"); the core maps them to actions. */
+/** Typed commands arrive as text (e.g. "/thutuc"); the bot maps them to actions. */
 export const TELEGRAM_COMMANDS: readonly BotCommand[] = [
   { command: 'start', description: 'Bắt đầu' },
   { command: 'help', description: 'Hướng dẫn' },

@@ -7,10 +7,10 @@ import { GrammyError, HttpError, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Complaint } from '../../src/complaints/complaint.ts';
 import { CHANNEL_LABELS } from '../../src/complaints/export.ts';
-import { vietnamTime } from '../../src/complaints/vietnam-time.ts';
+import { vietnamTime } from '../../src/kernel/vietnam-time.ts';
 import type { HotlineEvent, HotlineTarget, TargetOutcome } from '../../src/complaints/outbox.ts';
 import { parseTrackingCode } from '../../src/complaints/tracking-code.ts';
-import { vnDate } from '../../src/core/texts.ts';
+import { vnDate } from '../../src/dialogue/texts.ts';
 import { TELEGRAM_GROUP_TARGET_NAME } from './target-name.ts';
 import { escapeHtml, MAX_TEXT_LENGTH } from './translate.ts';
 

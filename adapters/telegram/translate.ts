@@ -1,9 +1,9 @@
-// Pure translation between Telegram and the core: an Update in, an Incoming (or
+// Pure translation between Telegram and the bot: an Update in, an Incoming (or
 // the reason it is ignored) out; Reply[] in, sendMessage payloads out.
 import type { InlineKeyboardMarkup, LinkPreviewOptions } from 'grammy/types';
 import { z } from 'zod';
-import type { Incoming } from '../../src/core/messages.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { Incoming } from '../../src/kernel/messages.ts';
+import type { Reply } from '../../src/kernel/reply.ts';
 
 /** Telegram's limit on a message text, counted after HTML parsing (UTF-16 units). */
 export const MAX_TEXT_LENGTH = 4096;
@@ -88,7 +88,7 @@ export interface OutgoingMessage {
 /**
  * One or more messages per reply: the text HTML-escaped and split at paragraph
  * boundaries to fit Telegram's limit; the choices as buttons under the last part.
- * Throws when a choice's action does not fit callback_data (a bug in the core).
+ * Throws when a choice's action does not fit callback_data (a bug in the bot).
  */
 export function renderReplies(replies: readonly Reply[]): OutgoingMessage[] {
   return replies.flatMap((reply) => {

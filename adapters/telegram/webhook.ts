@@ -3,7 +3,7 @@
 // and a 5xx makes Telegram deliver it again. Replies go out later, through the sender.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { Admit } from '../../src/core/messages.ts';
+import type { Admit } from '../../src/kernel/messages.ts';
 import { receiveUpdate } from './receive.ts';
 import type { StaffUpdates } from './staff-updates.ts';
 

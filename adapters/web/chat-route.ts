@@ -3,8 +3,8 @@
 // 4xx with a short Vietnamese `error` the page can show as it is.
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Incoming } from '../../src/core/messages.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { Incoming } from '../../src/kernel/messages.ts';
+import type { Reply } from '../../src/kernel/reply.ts';
 import { WEB_TEXTS } from './texts.ts';
 
 export type Converse = (incoming: Incoming) => Promise<Reply[]>;

@@ -1,9 +1,9 @@
 // The "Tra cứu phản ánh" page, rendered on the server so that it works without
 // script on any phone: a form for the code and, once one was typed, what the
 // citizen may see of their complaint. Every value is escaped (html``).
-import type { TrackingResult } from '../../src/core/tracking.ts';
-import { trackingFields } from '../../src/core/tracking.ts';
-import { COMPLAINT_TEXTS } from '../../src/core/texts.ts';
+import type { TrackingResult } from '../../src/dialogue/tracking.ts';
+import { trackingFields } from '../../src/dialogue/tracking.ts';
+import { COMPLAINT_TEXTS } from '../../src/dialogue/texts.ts';
 import { html, type Html } from '../admin/html.ts';
 import { TRACK_TEXTS } from './texts.ts';
 

@@ -2,8 +2,8 @@
 // GET /api/complaints/:code. Lookups are counted per client address per minute in
 // the store (shared by every instance), so codes cannot be guessed by the thousand.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { trackComplaint, type ComplaintLookup, type TrackingResult } from '../../src/core/tracking.ts';
-import { COMPLAINT_TEXTS } from '../../src/core/texts.ts';
+import { trackComplaint, type ComplaintLookup, type TrackingResult } from '../../src/dialogue/tracking.ts';
+import { COMPLAINT_TEXTS } from '../../src/dialogue/texts.ts';
 import type { Store } from '../../src/store/store.ts';
 import { trackPage, type TrackOutcome } from './track-page.ts';
 import { TRACK_TEXTS } from './texts.ts';

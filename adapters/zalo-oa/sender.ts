@@ -1,4 +1,4 @@
-// The core's way to send on a Zalo OA: render the replies as plain-text chunks (numbered
+// The bot's way to send on a Zalo OA: render the replies as plain-text chunks (numbered
 // choices, 2,000 characters each) and send them in order, stopping at the first failure.
 //
 // Contract with the inbox (the code that handles a citizen's incoming message):
@@ -10,8 +10,8 @@
 //   its answer through this sender: send() first takes the kept replies (takeUndelivered)
 //   and delivers them before the new ones. takeUndelivered hands kept replies out once,
 //   even to several app instances asking together.
-import type { Address, ChannelSender, SendFailure, SendOutcome } from '../../src/core/messages.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { Address, ChannelSender, SendFailure, SendOutcome } from '../../src/kernel/messages.ts';
+import type { Reply } from '../../src/kernel/reply.ts';
 import type { Store } from '../../src/store/store.ts';
 import { renderReplies } from '../zalo/translate.ts';
 import { ZaloOaError, type ZaloOaClient, type ZaloOaErrorKind } from './client.ts';

@@ -1,8 +1,8 @@
-// Pure translation of a Zalo OA webhook event into the core's Incoming. Only a
+// Pure translation of a Zalo OA webhook event into the bot's Incoming. Only a
 // citizen's text is a question; the OA's own echoes, delivery/seen receipts, follows
 // and media are acknowledged and ignored. Ids stay strings end to end (they exceed 2^53).
 import { z } from 'zod';
-import type { Incoming } from '../../src/core/messages.ts';
+import type { Incoming } from '../../src/kernel/messages.ts';
 import type { Translation } from '../zalo/translate.ts';
 import { eventMillis } from './signature.ts';
 

@@ -1,10 +1,10 @@
 // The Zalo OA webhook as a Fastify plugin. The signature covers the raw body bytes, so
 // this plugin reads bodies itself. Durable before acknowledged: a citizen's text is
-// answered 200 only after the core has admitted it; when admission fails the answer is
+// answered 200 only after the bot has admitted it; when admission fails the answer is
 // 503 so that Zalo delivers it again. Zalo wants an answer within ~2 s, so nothing slow
 // (searching, replying) happens here.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { Admit } from '../../src/core/messages.ts';
+import type { Admit } from '../../src/kernel/messages.ts';
 import { SIGNATURE_HEADER, verifySignature } from './signature.ts';
 import { translateOaEvent } from './translate.ts';
 import { answerTranslation, badRequest } from '../shared/webhook-reply.ts';

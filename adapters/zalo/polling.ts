@@ -2,7 +2,7 @@
 // offset: Zalo considers an update delivered once it has answered, so each update is
 // admitted (stored durably) before the next poll, and admission is retried rather
 // than dropped.
-import type { Admit } from '../../src/core/messages.ts';
+import type { Admit } from '../../src/kernel/messages.ts';
 import { backoffDelay, sleep as realSleep, type Sleep } from './backoff.ts';
 import { ZaloApiError, type ZaloClient } from './client.ts';
 import { translateUpdate } from './translate.ts';

@@ -1,7 +1,7 @@
-// The core's way to send on Zalo: render the replies as plain-text chunks and send them
-// in order, stopping at the first failure and telling the core why.
-import type { Address, ChannelSender, SendFailure, SendOutcome } from '../../src/core/messages.ts';
-import type { Reply } from '../../src/core/reply.ts';
+// The bot's way to send on Zalo: render the replies as plain-text chunks and send them
+// in order, stopping at the first failure and telling the bot why.
+import type { Address, ChannelSender, SendFailure, SendOutcome } from '../../src/kernel/messages.ts';
+import type { Reply } from '../../src/kernel/reply.ts';
 import { ZaloApiError, type ZaloClient, type ZaloErrorKind } from './client.ts';
 import { renderReplies } from './translate.ts';
 

@@ -1,9 +1,9 @@
 // The Zalo Bot Platform webhook as a Fastify plugin. Durable before acknowledged: a
-// text update is answered 200 only after the core has admitted it (stored or known
+// text update is answered 200 only after the bot has admitted it (stored or known
 // duplicate); when admission fails the answer is 503 so Zalo may deliver it again.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Admit } from '../../src/core/messages.ts';
+import type { Admit } from '../../src/kernel/messages.ts';
 import { translateUpdate } from './translate.ts';
 import { answerTranslation, badRequest } from '../shared/webhook-reply.ts';
 

@@ -1,8 +1,8 @@
 // `motcua ask`: what a citizen would be told, or the engine's ranking as JSON, for
 // one message or for each line of standard input.
 import { createInterface } from 'node:readline';
-import { renderDecision } from '../core/answer.ts';
-import type { Reply } from '../core/reply.ts';
+import { renderDecision } from '../dialogue/answer.ts';
+import type { Reply } from '../kernel/reply.ts';
 import type { Decision, Engine } from '../search/engine.ts';
 import { placeResults } from '../places/results.ts';
 import { loadEngine } from './knowledge-dirs.ts';

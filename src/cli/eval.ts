@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hotline } from '../complaints/hotline.ts';
 import { WorkingCalendar } from '../complaints/working-days.ts';
-import { Conversation } from '../core/conversation.ts';
+import { Conversation } from '../dialogue/conversation.ts';
 import { defaultMiniSearch } from '../eval/baseline.ts';
 import { passRates, readScenarios, replay, type ScenarioResult } from '../eval/scenarios.ts';
 import { openStore } from '../store/open-store.ts';

@@ -1,7 +1,7 @@
 // A complaint (phản ánh, kiến nghị) and its two life lines, kept apart on purpose:
 // `status` is what the citizen sees, `delivery` is whether the hotline has it. Every
 // change goes through a named transition that says whether it is allowed; no IO here.
-import type { Address } from '../core/messages.ts';
+import type { Address } from '../kernel/messages.ts';
 
 export const STATUSES = ['received', 'in_progress', 'answered', 'closed', 'transferred', 'rejected'] as const;
 export type Status = (typeof STATUSES)[number];

@@ -1,10 +1,10 @@
 // Complaints as files staff take elsewhere: CSV for Excel and for typing into the
 // national PAKN system, JSON for reports and other tools. Pure functions; every
 // time is shown in Vietnam time (UTC+7, no daylight saving).
-import type { ChannelName } from '../core/messages.ts';
-import { STATUS_TEXTS } from '../core/texts.ts';
+import type { ChannelName } from '../kernel/messages.ts';
+import { STATUS_TEXTS } from './status-texts.ts';
 import { STATUSES, type Complaint, type Status } from './complaint.ts';
-import { vietnamIso, vietnamTime } from './vietnam-time.ts';
+import { vietnamIso, vietnamTime } from '../kernel/vietnam-time.ts';
 
 /** How staff call each status, in the inbox and in exports: the citizen's words, as a label. */
 export const STATUS_LABELS = Object.fromEntries(

@@ -1,13 +1,13 @@
 // The complaint desk as the rest of the app sees it: the conversation submits and
 // looks up, staff (web inbox, Telegram group) act, and every change that someone
 // must hear about is queued for the send loop in the same step.
-import type { Address } from '../core/messages.ts';
+import type { Address } from '../kernel/messages.ts';
 import type { Store } from '../store/store.ts';
 import { erasePersonalData, transition, type Complaint, type Delivery, type Transition, type TransitionResult } from './complaint.ts';
 import { ComplaintStore, type UpdateResult } from './complaint-store.ts';
 import { CITIZEN_OUTBOX, HOTLINE_OUTBOX, hotlineJobId, type CitizenJob, type HotlineJob } from './outbox.ts';
 import { newTrackingCode, parseTrackingCode } from './tracking-code.ts';
-import { localDate } from './vietnam-time.ts';
+import { localDate } from '../kernel/vietnam-time.ts';
 import type { WorkingCalendar } from './working-days.ts';
 
 /** What the citizen gave during intake. */

@@ -1,8 +1,8 @@
 // What the send loop says, in Vietnamese: the notice a citizen gets on their channel
 // when staff answer, transfer or reject their complaint (each names the tracking code
 // and how to look it up again), and, for staff, why a notice or a delivery failed.
-import type { ChannelName, SendFailure } from '../core/messages.ts';
-import type { Reply } from '../core/reply.ts';
+import type { ChannelName, SendFailure } from '../kernel/messages.ts';
+import type { Reply } from '../kernel/reply.ts';
 import type { Complaint } from './complaint.ts';
 
 const lookUp = (code: string) => `Anh/chị có thể xem lại bất cứ lúc nào bằng cách nhắn: tra cứu ${code}`;

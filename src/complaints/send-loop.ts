@@ -4,9 +4,9 @@
 // attempt is recorded with its outcome and tried again with backoff until it is
 // delivered or given up (where staff see it). A job leaves its queue only then.
 import { randomUUID } from 'node:crypto';
-import type { Log } from '../core/inbox.ts';
-import type { ChannelName, ChannelSender, SendFailure } from '../core/messages.ts';
-import type { Reply } from '../core/reply.ts';
+import type { Log } from '../kernel/log.ts';
+import type { ChannelName, ChannelSender, SendFailure } from '../kernel/messages.ts';
+import type { Reply } from '../kernel/reply.ts';
 import type { QueueItem, Store } from '../store/store.ts';
 import { DEFAULT_RETRY, isOverdue, recordDelivery, type Complaint, type Delivery, type ReplyDelivery, type RetryPolicy } from './complaint.ts';
 import type { Hotline } from './hotline.ts';

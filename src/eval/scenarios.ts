@@ -2,7 +2,7 @@
 // and what they must see (test/eval/README.md). Each is replayed on a fresh chat and
 // every turn is judged from what the replies are about (Reply.about), not their wording.
 import { z } from 'zod';
-import type { Reply, ReplyAbout } from '../core/reply.ts';
+import type { Reply, ReplyAbout } from '../kernel/reply.ts';
 import { readJsonLines } from './jsonl.ts';
 
 const ids = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);

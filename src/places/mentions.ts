@@ -5,7 +5,7 @@
 // is reported as unknown with the closest names. It also notes the words that ask about
 // a place ("cũ", "sáp nhập", "giờ thuộc…"), and drops names that everyday words happen
 // to spell unless such a word or an address stands by them.
-import { foldCanonical } from '../text/vietnamese.ts';
+import { foldCanonical } from '../kernel/vietnamese.ts';
 import { levelOf, MAX_NAME_WORDS, writtenAs, type Gazetteer, type PlaceRef } from './gazetteer.ts';
 import { isShorthand, keyOf, LEVEL_OF, plainKeyOf, placeTokens, placeWords, typeAt, type Level, type UnitType, type Word } from './names.ts';
 import { boundedDistance, NearNames } from './near-names.ts';

@@ -1,7 +1,7 @@
 // Place names as words both sides compare: the units file and citizens' messages go
 // through the same reading, so "P.3", "p3" and "Phường 03" meet, "Đắk R’Lấp" and
 // "dak rlap" meet, and a unit type ("phường", "tt", "q") is told apart from a name.
-import { canonical, foldCanonical } from '../text/vietnamese.ts';
+import { canonical, foldCanonical } from '../kernel/vietnamese.ts';
 
 /** A unit's kind, as its folded Vietnamese word(s). */
 export type UnitType = 'xa' | 'phuong' | 'thi tran' | 'dac khu' | 'quan' | 'huyen' | 'thi xa' | 'thanh pho' | 'tinh' | 'thon' | 'xom';

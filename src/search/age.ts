@@ -1,7 +1,7 @@
 // Ages decide between otherwise identical procedures ("thẻ căn cước cho người dưới
 // 06 tuổi / dưới 14 tuổi / từ đủ 14 tuổi"). A citizen who says "con 10 tuổi" means
 // the one entry whose age range holds 10, and never the ones that exclude it.
-import { canonical, fold } from '../text/vietnamese.ts';
+import { canonical, fold } from '../kernel/vietnamese.ts';
 
 export interface AgeRange {
   /** Inclusive lower bound. */

@@ -10,10 +10,10 @@ import { Vocabulary } from './vocabulary.ts';
 import { WordMatch } from './word-match.ts';
 import { CODE_PATTERN } from '../knowledge/schema.ts';
 import { ageFactor, ageIn, ageRangeOf, type AgeRange } from './age.ts';
-import { foldCanonical } from '../text/vietnamese.ts';
+import { foldCanonical } from '../kernel/vietnamese.ts';
 import { segments } from './tokens.ts';
 import { splitQuestions } from './two-questions.ts';
-import { placeDecision, type PlaceFinding } from '../places/question.ts';
+import { placeDecision, type PlaceFinding } from './place-question.ts';
 
 export type Outcome = 'answer' | 'clarify' | 'fallback' | 'complaint' | 'smalltalk' | 'place' | 'scam';
 

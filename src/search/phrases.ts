@@ -1,7 +1,7 @@
 // Phrase tables (cues, expansions) matched against a message word by word. A word
 // the citizen typed with diacritics must match exactly ("hỏi" is not "hối"); a
 // word typed without them matches any accented form ("hoi" → "hỏi", "hối").
-import { foldCanonical, words } from '../text/vietnamese.ts';
+import { foldCanonical, words } from '../kernel/vietnamese.ts';
 
 export interface PhraseMatch<T> {
   start: number;

@@ -2,7 +2,7 @@
 // after teencode and abbreviations are expanded, which aspects of a procedure are
 // asked about, and whether the message is a complaint or small talk.
 import { SMALLTALK, type Aspect, type Lexicon, type Smalltalk } from '../knowledge/lexicon.ts';
-import { fold, foldCanonical, hasDiacritics, words } from '../text/vietnamese.ts';
+import { fold, foldCanonical, hasDiacritics, words } from '../kernel/vietnamese.ts';
 import { messageWords, PhraseTable, type MessageWords } from './phrases.ts';
 import { segments } from './tokens.ts';
 

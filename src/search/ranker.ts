@@ -2,7 +2,7 @@
 // MiniSearch query tree (exact diacritics weigh more), light weights for function
 // and aspect words, then per-result coverage of the query's telling words.
 import type MiniSearch from 'minisearch';
-import { foldCanonical } from '../text/vietnamese.ts';
+import { foldCanonical } from '../kernel/vietnamese.ts';
 import { ACCENTED_FIELDS, FOLDED_FIELDS, type IndexedDoc } from './search-index.ts';
 import { PAIR_JOINER, withPairs } from './tokens.ts';
 import type { Vocabulary } from './vocabulary.ts';

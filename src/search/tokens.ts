@@ -1,7 +1,7 @@
 // Turns text into the index terms both sides share: canonical words, plus adjacent
 // word pairs inside a phrase (no pair crosses punctuation). Pairs stand in for
 // Vietnamese multi-syllable words ("khai sinh", "căn cước") without a segmenter.
-import { canonical, foldCanonical } from '../text/vietnamese.ts';
+import { canonical, foldCanonical } from '../kernel/vietnamese.ts';
 
 const SEGMENT_BREAK = /[\n\r.,;:!?()[\]{}"“”'‘’|/\\–—-]+/u;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;

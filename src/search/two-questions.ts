@@ -3,7 +3,7 @@
 // dang ky o dau". The first is what they came for; the second is offered after it.
 // This finds where the second question may begin; the engine keeps the split only
 // when both halves name an entry of their own.
-import { fold } from '../text/vietnamese.ts';
+import { fold } from '../kernel/vietnamese.ts';
 
 /** A question mark followed by more words, or a comma and a word that opens another question (folded). */
 const AFTER_QUESTION = /\?+\s*(?=\S)/;

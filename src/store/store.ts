@@ -1,4 +1,4 @@
-// The storage contract the core relies on: namespaced values with an optional
+// The storage contract the bot relies on: namespaced values with an optional
 // time-to-live, plus the two atomic operations that make several app instances on
 // one Redis behave like one (claim-once for de-duplication and locks, counters
 // for rate limits), and small durable queues (messages stored before they are

@@ -2,7 +2,7 @@
 // a Hotline on a given store, with a clock the test can move and no holidays unless given.
 import { Hotline } from '../../src/complaints/hotline.ts';
 import { WorkingCalendar, type Holidays } from '../../src/complaints/working-days.ts';
-import type { Log } from '../../src/core/inbox.ts';
+import type { Log } from '../../src/kernel/log.ts';
 import type { Store } from '../../src/store/store.ts';
 
 /** Monday 2 March 2026, 09:00 in Vietnam. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { erasePersonalData, type Complaint } from '../../src/complaints/complaint.ts';
 import { complaintsToCsv, complaintsToJson, csvCell } from '../../src/complaints/export.ts';
-import { vietnamIso, vietnamTime } from '../../src/complaints/vietnam-time.ts';
+import { vietnamIso, vietnamTime } from '../../src/kernel/vietnam-time.ts';
 
 // 2026-12-01 09:30 in Vietnam.
 const RECEIVED = Date.UTC(2026, 11, 1, 2, 30);

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ERASED_TEXT, type Transition } from '../../src/complaints/complaint.ts';
 import { CITIZEN_OUTBOX, HOTLINE_OUTBOX } from '../../src/complaints/outbox.ts';
 import { parseTrackingCode } from '../../src/complaints/tracking-code.ts';
-import type { Address } from '../../src/core/messages.ts';
+import type { Address } from '../../src/kernel/messages.ts';
 import type { Store } from '../../src/store/store.ts';
 import { sqliteBackend, type Backend } from '../store/backends.ts';
 import { MONDAY_9AM, newDesk } from './desk.ts';

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Reply, ReplyAbout } from '../../src/core/reply.ts';
+import type { Reply, ReplyAbout } from '../../src/kernel/reply.ts';
 import { judge, passRates, readScenarios, replay, type Scenario } from '../../src/eval/scenarios.ts';
 
 const answer = (entry: string, ...parts: string[]): ReplyAbout => ({ kind: 'answer', entry, parts });

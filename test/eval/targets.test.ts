@@ -8,7 +8,7 @@ import { readEvalSet, type EvalQuestion } from '../../src/eval/eval-set.ts';
 import { evaluate, f1, type Evaluation } from '../../src/eval/metrics.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { Engine } from '../../src/search/engine.ts';
-import { fold, words } from '../../src/text/vietnamese.ts';
+import { fold, words } from '../../src/kernel/vietnamese.ts';
 
 const NO_DIACRITICS = ['unaccented', 'teencode'];
 

@@ -5,13 +5,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Conversation } from '../../src/core/conversation.ts';
+import { Conversation } from '../../src/dialogue/conversation.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { Engine } from '../../src/search/engine.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { newDesk } from '../complaints/desk.ts';
-import { chatCitizen, said } from '../core/chat-citizen.ts';
+import { chatCitizen, said } from '../dialogue/chat-citizen.ts';
 
 let dir: string;
 let store: Store;

@@ -2,8 +2,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webChat, type WebChatOptions } from '../../adapters/web/plugin.ts';
 import { WEB_TEXTS } from '../../adapters/web/texts.ts';
-import type { Incoming } from '../../src/core/messages.ts';
-import { MENU_TEXTS, TEXTS } from '../../src/core/texts.ts';
+import type { Incoming } from '../../src/kernel/messages.ts';
+import { MENU_TEXTS, TEXTS } from '../../src/dialogue/texts.ts';
 import { clarifyingQuestion, realConversation, type RealConversation } from './real-conversation.ts';
 
 const SESSION = 'test-session_01';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webChat } from '../../adapters/web/plugin.ts';
 import { TRACK_TEXTS } from '../../adapters/web/texts.ts';
 import type { Hotline } from '../../src/complaints/hotline.ts';
-import { COMPLAINT_TEXTS } from '../../src/core/texts.ts';
+import { COMPLAINT_TEXTS } from '../../src/dialogue/texts.ts';
 import type { Store } from '../../src/store/store.ts';
 import { MONDAY_9AM, newDesk, type Clock } from '../complaints/desk.ts';
 import { sqliteBackend } from '../store/backends.ts';

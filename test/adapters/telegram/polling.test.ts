@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTelegramBot, type Sleep } from '../../../adapters/telegram/bot.ts';
 import { pollUpdates } from '../../../adapters/telegram/polling.ts';
-import type { Admit, Incoming } from '../../../src/core/messages.ts';
+import type { Admit, Incoming } from '../../../src/kernel/messages.ts';
 import { FAKE_BOT_USER, startFakeBotApi, type FakeBotApi } from '../../fakes/telegram-bot-api.ts';
 import { callbackUpdate, editedUpdate, textUpdate } from './updates.ts';
 

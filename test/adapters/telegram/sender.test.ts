@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTelegramBot, type Sleep } from '../../../adapters/telegram/bot.ts';
 import { createTelegramSender } from '../../../adapters/telegram/sender.ts';
-import type { Address, ChannelSender } from '../../../src/core/messages.ts';
+import type { Address, ChannelSender } from '../../../src/kernel/messages.ts';
 import { FAKE_BOT_USER, startFakeBotApi, type FakeBotApi } from '../../fakes/telegram-bot-api.ts';
 
 const CHAT: Address = { channel: 'telegram', chatId: '42' };

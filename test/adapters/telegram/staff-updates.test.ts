@@ -10,7 +10,7 @@ import type { Complaint } from '../../../src/complaints/complaint.ts';
 import { Hotline } from '../../../src/complaints/hotline.ts';
 import { CITIZEN_OUTBOX } from '../../../src/complaints/outbox.ts';
 import { WorkingCalendar } from '../../../src/complaints/working-days.ts';
-import type { Incoming } from '../../../src/core/messages.ts';
+import type { Incoming } from '../../../src/kernel/messages.ts';
 import type { Store } from '../../../src/store/store.ts';
 import { backendMakers, sqliteBackend, type Backend } from '../../store/backends.ts';
 import { FAKE_BOT_USER, startFakeBotApi, type FakeBotApi } from '../../fakes/telegram-bot-api.ts';

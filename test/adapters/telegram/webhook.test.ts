@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { telegramWebhook } from '../../../adapters/telegram/webhook.ts';
-import type { Admit, Incoming } from '../../../src/core/messages.ts';
+import type { Admit, Incoming } from '../../../src/kernel/messages.ts';
 import { callbackUpdate, editedUpdate, textUpdate } from './updates.ts';
 
 const SECRET = 'webhook_Secret-123';

@@ -3,7 +3,7 @@ import { ZaloOaClient, ZaloOaError, ZaloOaOAuth } from '../../../adapters/zalo-o
 import { createZaloOaSender, takeUndelivered, UNDELIVERED_NAMESPACE } from '../../../adapters/zalo-oa/sender.ts';
 import { OaTokenManager, type InitialTokens } from '../../../adapters/zalo-oa/tokens.ts';
 import { CHOICE_HINT } from '../../../adapters/zalo/translate.ts';
-import type { Address, ChannelSender } from '../../../src/core/messages.ts';
+import type { Address, ChannelSender } from '../../../src/kernel/messages.ts';
 import type { Store } from '../../../src/store/store.ts';
 import { FakeZaloOaApi, type FakeOaFailure } from '../../fakes/zalo-oa-api.ts';
 import { sqliteBackend, type Backend } from '../../store/backends.ts';

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { zaloOaWebhook, type ZaloOaWebhookOptions } from '../../../adapters/zalo-oa/webhook.ts';
-import type { Admit, Incoming } from '../../../src/core/messages.ts';
+import type { Admit, Incoming } from '../../../src/kernel/messages.ts';
 import { APP_ID, OA_ID, OA_SECRET_KEY, signOf, textEvent, USER_ID } from './events.ts';
 
 let app: FastifyInstance | undefined;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ZaloClient } from '../../../adapters/zalo/client.ts';
 import { runZaloPolling, type ZaloLog } from '../../../adapters/zalo/polling.ts';
-import type { Incoming } from '../../../src/core/messages.ts';
+import type { Incoming } from '../../../src/kernel/messages.ts';
 import { FakeZaloBotApi } from '../../fakes/zalo-bot-api.ts';
 
 let fake: FakeZaloBotApi;

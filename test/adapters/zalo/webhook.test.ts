@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { zaloWebhook } from '../../../adapters/zalo/webhook.ts';
-import type { Admit, Incoming } from '../../../src/core/messages.ts';
+import type { Admit, Incoming } from '../../../src/kernel/messages.ts';
 
 const SECRET = 'webhook-secret-0123456789';
 const BOT = 'b0t1d';

@@ -7,7 +7,7 @@ import type { Entry } from '../knowledge/entry.ts';
 import type { Aspect } from '../knowledge/lexicon.ts';
 import type { Locality } from '../knowledge/locality.ts';
 import type { Candidate, Decision } from '../search/engine.ts';
-import type { Choice, Reply } from './reply.ts';
+import type { Choice, Reply } from '../kernel/reply.ts';
 import { placeNote, renderPlaceQuestion } from './place-reply.ts';
 import { contactLines, LABELS, officeLines, TEXTS } from './texts.ts';
 

@@ -3,17 +3,17 @@
 // citizen does and sees, then what the desk stored (or that it stored nothing).
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Hotline } from '../../src/complaints/hotline.ts';
-import { Conversation } from '../../src/core/conversation.ts';
-import { normalisePhone } from '../../src/core/intake.ts';
-import type { Address, ChannelName } from '../../src/core/messages.ts';
-import { addressKey, type Session } from '../../src/core/session.ts';
-import { COMPLAINT_TEXTS, MENU_TEXTS, TEXTS } from '../../src/core/texts.ts';
+import { Conversation } from '../../src/dialogue/conversation.ts';
+import { normalisePhone } from '../../src/dialogue/intake.ts';
+import type { Address, ChannelName } from '../../src/kernel/messages.ts';
+import { addressKey, type Session } from '../../src/dialogue/session.ts';
+import { COMPLAINT_TEXTS, MENU_TEXTS, TEXTS } from '../../src/dialogue/texts.ts';
 import type { Engine } from '../../src/search/engine.ts';
 import type { Store } from '../../src/store/store.ts';
 import { MONDAY_9AM, newDesk } from '../complaints/desk.ts';
 import { sqliteBackend } from '../store/backends.ts';
 import { chatCitizen, said, type ChatCitizen } from './chat-citizen.ts';
-import { sharedEngine } from './inbox-fixtures.ts';
+import { sharedEngine } from '../messaging/inbox-fixtures.ts';
 
 const backend = sqliteBackend();
 let store: Store;

@@ -3,9 +3,9 @@
 // which of several places was meant, or that the name is not known and the closest ones.
 import type { Locality } from '../knowledge/locality.ts';
 import { askedName, oldUnitName, placeLabel, provinceName, unitName } from '../places/display.ts';
-import type { PlaceFinding } from '../places/question.ts';
+import type { PlaceFinding } from '../search/place-question.ts';
 import type { Place, Resolution } from '../places/resolve.ts';
-import type { Choice, Reply } from './reply.ts';
+import type { Choice, Reply } from '../kernel/reply.ts';
 import { contactLines, MENU_TEXTS, officesServing, PLACE_TEXTS } from './texts.ts';
 
 /** At most this many places are offered as choices; the citizen can also type the province or district. */

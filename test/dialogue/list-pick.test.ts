@@ -1,7 +1,7 @@
 // Pointing back at what the bot said: a place in the list just shown, and a correction
 // of the last answer; anything else is a new message.
 import { describe, expect, it } from 'vitest';
-import { readCorrection, readOrdinal } from '../../src/core/list-pick.ts';
+import { readCorrection, readOrdinal } from '../../src/dialogue/list-pick.ts';
 
 describe('readOrdinal', () => {
   it.each<[string, number]>([

@@ -3,7 +3,7 @@
 // button or a typed number maps back to what it meant), and a complaint being written.
 import type { Aspect } from '../knowledge/lexicon.ts';
 import type { IntakeDraft } from './intake.ts';
-import type { Address } from './messages.ts';
+import type { Address } from '../kernel/messages.ts';
 import type { Store } from '../store/store.ts';
 
 export interface OfferedMenu {

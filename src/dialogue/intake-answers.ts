@@ -1,7 +1,7 @@
 // What a citizen types at a step of the complaint intake, read as the button it stands
 // for: "ok gửi đi ạ", "gui di con", "k can de sdt", "thôi hủy, có rồi", "... xong rồi".
 // Short answers only: anything longer is content (the story, the office, the number).
-import { fold } from '../text/vietnamese.ts';
+import { fold } from '../kernel/vietnamese.ts';
 
 export type IntakeWord = 'cancel' | 'next' | 'skip' | 'agree' | 'decline' | 'send';
 

@@ -157,10 +157,6 @@ export const PLACE_TEXTS = {
   askCommune: 'Anh/chị nhắn tên xã, phường nơi mình ở (tên cũ hay mới đều được) để tôi chỉ đúng nơi nộp hồ sơ.',
 };
 
-export const INBOX_TEXTS = {
-  tooFast: 'Anh/chị gửi nhanh quá, vui lòng đợi một chút rồi gửi lại.',
-};
-
 const lookUpHint = (code: string) => `Anh/chị có thể xem kết quả bất cứ lúc nào bằng cách nhắn: tra cứu ${code}`;
 
 /** The complaint intake (phản ánh, kiến nghị) and "tra cứu <mã>". */
@@ -229,12 +225,3 @@ export const COMPLAINT_TEXTS = {
     `Tôi không tìm thấy phản ánh nào có mã ${code}. Anh/chị vui lòng kiểm tra lại mã, hoặc liên hệ đường dây nóng để được hỗ trợ.`,
 };
 
-/** What the citizen sees of each status (issue 4: received → in progress → answered → closed, or transferred / rejected). */
-export const STATUS_TEXTS = {
-  received: 'đã tiếp nhận',
-  in_progress: 'đang xử lý',
-  answered: 'đã trả lời',
-  closed: 'đã đóng',
-  transferred: 'đã chuyển cơ quan khác',
-  rejected: 'không tiếp nhận',
-} as const;

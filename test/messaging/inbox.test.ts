@@ -3,9 +3,9 @@
 // instances, recovery after a crash, rate limits, and what happens to failed sends.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createInbox, UNDELIVERED, type Inbox, type InboxOptions, type UndeliveredItem } from '../../src/core/inbox.ts';
-import type { ChannelSender, Incoming } from '../../src/core/messages.ts';
-import { INBOX_TEXTS } from '../../src/core/texts.ts';
+import { createInbox, UNDELIVERED, type Inbox, type InboxOptions, type Respond, type UndeliveredItem } from '../../src/messaging/inbox.ts';
+import type { ChannelSender, Incoming } from '../../src/kernel/messages.ts';
+import { INBOX_TEXTS } from '../../src/messaging/texts.ts';
 import { createChatLock, type ChatLockOptions } from '../../src/store/chat-lock.ts';
 import type { Store } from '../../src/store/store.ts';
 import { backendMakers, type Backend } from '../store/backends.ts';
@@ -33,14 +33,15 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
     await backend.cleanup();
   });
 
-  type Overrides = Partial<InboxOptions> & { lock?: ChatLockOptions };
+  type Overrides = Partial<InboxOptions> & { lock?: ChatLockOptions; conversation?: { handle: Respond } };
 
   /** An inbox on `on` (default: the test's store) with the real Conversation unless given; stopped after the test. */
-  async function inbox({ lock = LOCK, ...overrides }: Overrides = {}): Promise<Inbox> {
+  async function inbox({ lock = LOCK, conversation, ...overrides }: Overrides = {}): Promise<Inbox> {
     const on = overrides.store ?? store;
+    const answering = conversation ?? (await recordConversation(on));
     const created = createInbox({
       store: on,
-      conversation: await recordConversation(on),
+      respond: (incoming) => answering.handle(incoming),
       senders: { telegram: sender },
       log: memoryLog(),
       rateLimit: { perMinute: 100 },
@@ -120,9 +121,10 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
     const log = handlingLog();
     // The first instance computes the answer, then dies while sending it: its send never returns.
     const dying: ChannelSender = { channel: 'telegram', send: () => new Promise(() => {}) };
+    const dyingConversation = await recordConversation(store, { log });
     const crashed = createInbox({
       store,
-      conversation: await recordConversation(store, { log }),
+      respond: (incoming) => dyingConversation.handle(incoming),
       senders: { telegram: dying },
       log: memoryLog(),
       rateLimit: { perMinute: 100 },

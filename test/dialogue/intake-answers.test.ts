@@ -1,7 +1,7 @@
 // Typed answers at the steps of the complaint intake, as citizens write them: each stands
 // for the button it means, only among the step's own, and longer text stays content.
 import { describe, expect, it } from 'vitest';
-import { readIntakeAnswer, storyBeforeDone, type IntakeWord } from '../../src/core/intake-answers.ts';
+import { readIntakeAnswer, storyBeforeDone, type IntakeWord } from '../../src/dialogue/intake-answers.ts';
 
 const REVIEW: IntakeWord[] = ['cancel', 'send'];
 const CONSENT: IntakeWord[] = ['cancel', 'agree', 'decline'];

@@ -2,10 +2,10 @@
 // real Conversation wrapped in a recorder (it may slow handling down, to let races
 // happen), and a sender that records what it is asked to send and fails on request.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Conversation } from '../../src/core/conversation.ts';
-import type { Log } from '../../src/core/inbox.ts';
-import type { Address, ChannelName, ChannelSender, Incoming, SendOutcome } from '../../src/core/messages.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import { Conversation } from '../../src/dialogue/conversation.ts';
+import type { Log } from '../../src/kernel/log.ts';
+import type { Address, ChannelName, ChannelSender, Incoming, SendOutcome } from '../../src/kernel/messages.ts';
+import type { Reply } from '../../src/kernel/reply.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { Engine } from '../../src/search/engine.ts';
 import type { Store } from '../../src/store/store.ts';

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ComplaintDraft } from '../complaints/hotline.ts';
 import type { Locality } from '../knowledge/locality.ts';
 import { readIntakeAnswer, storyBeforeDone, type IntakeWord } from './intake-answers.ts';
-import type { Choice, Reply } from './reply.ts';
+import type { Choice, Reply } from '../kernel/reply.ts';
 import { COMPLAINT_TEXTS } from './texts.ts';
 
 export type IntakeStep = 'describe' | 'subject' | 'consent' | 'phone' | 'review';

@@ -5,9 +5,9 @@
 // the place becomes a note.
 import type { Entry } from '../knowledge/entry.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import type { Decision, Outcome } from '../search/engine.ts';
-import { remainder, withoutWhereabouts } from './mentions.ts';
-import { resolve, type Resolution } from './resolve.ts';
+import type { Decision, Outcome } from './engine.ts';
+import { remainder, withoutWhereabouts } from '../places/mentions.ts';
+import { resolve, type Resolution } from '../places/resolve.ts';
 
 /** What a message said about a place: the question itself, or a note beside a procedure's answer. */
 export interface PlaceFinding {

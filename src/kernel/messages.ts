@@ -1,4 +1,4 @@
-// The channel-neutral vocabulary between adapters and the core. Adapters translate
+// The channel-neutral vocabulary between adapters and the bot. Adapters translate
 // platform updates into Incoming and render Reply[] for their platform; nothing
 // platform-specific crosses this line.
 import type { Reply } from './reply.ts';
@@ -25,7 +25,7 @@ export interface Incoming {
   receivedAt: number;
 }
 
-/** Why a send did not go through, as far as the core needs to know. */
+/** Why a send did not go through, as far as the bot needs to know. */
 export type SendFailure =
   | 'window_closed' // Zalo OA: the citizen's interaction window has closed; wait for their next message
   | 'blocked' // the citizen blocked the bot or left
@@ -35,7 +35,7 @@ export type SendFailure =
 
 export type SendOutcome = { ok: true } | { ok: false; reason: SendFailure; detail: string; retryAfterMs?: number };
 
-/** What each adapter gives the core for messages the bot sends on its own (answers from staff, announcements). */
+/** What each adapter gives the bot for messages the bot sends on its own (answers from staff, announcements). */
 export interface ChannelSender {
   readonly channel: ChannelName;
   send(address: Address, replies: readonly Reply[]): Promise<SendOutcome>;

@@ -7,11 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatLock } from '../store/chat-lock.ts';
 import type { QueueItem, Store } from '../store/store.ts';
-import type { Conversation } from './conversation.ts';
+import type { Log } from '../kernel/log.ts';
 import { DEFAULT_RETRY, deliver, type Delivery, type RetryPolicy } from './delivery.ts';
-import type { Address, Admit, ChannelName, ChannelSender, Incoming } from './messages.ts';
+import type { Address, Admit, ChannelName, ChannelSender, Incoming } from '../kernel/messages.ts';
 import { createRateLimiter } from './rate-limit.ts';
-import type { Reply } from './reply.ts';
+import type { Reply } from '../kernel/reply.ts';
 import { INBOX_TEXTS } from './texts.ts';
 
 const INBOX = 'inbox';
@@ -27,16 +27,12 @@ const KEEP_MS = 7 * 24 * 3600_000;
 const MAX_FAILURES = 5;
 const TOO_FAST: Reply[] = [{ text: INBOX_TEXTS.tooFast }];
 
-/** The subset of a pino/Fastify logger the inbox uses (`app.log` fits). */
-export interface Log {
-  info(fields: object, message: string): void;
-  warn(fields: object, message: string): void;
-  error(fields: object, message: string): void;
-}
+export type Respond = (incoming: Incoming) => Promise<Reply[]>;
 
 export interface InboxOptions {
   store: Store;
-  conversation: Pick<Conversation, 'handle'>;
+  /** The answer to one message (the dialogue's, in the app): the inbox knows nothing of how it is made. */
+  respond: Respond;
   senders: Partial<Record<ChannelName, ChannelSender>>;
   log: Log;
   rateLimit: { perMinute: number };
@@ -68,7 +64,7 @@ export interface UndeliveredItem {
 }
 
 export function createInbox(options: InboxOptions): Inbox {
-  const { store, conversation, senders, log, dedupTtlMs, chatLock, retry = DEFAULT_RETRY, sweepEveryMs = 30_000 } = options;
+  const { store, respond, senders, log, dedupTtlMs, chatLock, retry = DEFAULT_RETRY, sweepEveryMs = 30_000 } = options;
   const overLimit = createRateLimiter(store, options.rateLimit.perMinute);
   const stopping = new AbortController();
   const running = new Set<Promise<void>>();
@@ -141,16 +137,16 @@ export function createInbox(options: InboxOptions): Inbox {
   async function repliesFor(id: string, incoming: Incoming): Promise<Reply[]> {
     const kept = await store.get<Reply[]>(REPLIES, id);
     if (kept) return kept;
-    const replies = await respond(incoming, { quietWhenRepeated: true });
+    const replies = await answerOf(incoming, { quietWhenRepeated: true });
     await store.set(REPLIES, id, replies, KEEP_MS);
     return replies;
   }
 
-  /** The conversation's answer, unless the chat is over its rate limit: then it is not searched. */
-  async function respond(incoming: Incoming, { quietWhenRepeated }: { quietWhenRepeated: boolean }): Promise<Reply[]> {
+  /** The answer, unless the chat is over its rate limit: then it is not searched. */
+  async function answerOf(incoming: Incoming, { quietWhenRepeated }: { quietWhenRepeated: boolean }): Promise<Reply[]> {
     const chat = chatKey(incoming.address);
     const verdict = await overLimit(chat);
-    if (verdict === 'within') return conversation.handle(incoming);
+    if (verdict === 'within') return respond(incoming);
     log.info({ chat, updateId: incoming.updateId }, 'inbox: rate limit reached, message not searched');
     return verdict === 'again_over' && quietWhenRepeated ? [] : TOO_FAST;
   }
@@ -187,7 +183,7 @@ export function createInbox(options: InboxOptions): Inbox {
     admit,
     async converse(incoming) {
       if (!(await store.claim(SEEN, updateKey(incoming), randomUUID(), dedupTtlMs))) return [];
-      return chatLock.run(chatKey(incoming.address), () => respond(incoming, { quietWhenRepeated: false }));
+      return chatLock.run(chatKey(incoming.address), () => answerOf(incoming, { quietWhenRepeated: false }));
     },
     async start() {
       // The chat lock is the lease: an instance takes up a chat's messages only while

@@ -4,14 +4,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Transition } from '../../src/complaints/complaint.ts';
 import type { Hotline } from '../../src/complaints/hotline.ts';
-import { Conversation } from '../../src/core/conversation.ts';
-import { readTrackingRequest } from '../../src/core/tracking.ts';
-import { COMPLAINT_TEXTS, MENU_TEXTS } from '../../src/core/texts.ts';
+import { Conversation } from '../../src/dialogue/conversation.ts';
+import { readTrackingRequest } from '../../src/dialogue/tracking.ts';
+import { COMPLAINT_TEXTS, MENU_TEXTS } from '../../src/dialogue/texts.ts';
 import type { Store } from '../../src/store/store.ts';
 import { MONDAY_9AM, newDesk, type Clock } from '../complaints/desk.ts';
 import { sqliteBackend } from '../store/backends.ts';
 import { chatCitizen, said } from './chat-citizen.ts';
-import { sharedEngine } from './inbox-fixtures.ts';
+import { sharedEngine } from '../messaging/inbox-fixtures.ts';
 
 const backend = sqliteBackend();
 const clock: Clock = { now: MONDAY_9AM };

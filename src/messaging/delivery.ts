@@ -3,8 +3,8 @@
 // back at once for the caller to record; what is still failing when the retries run
 // out comes back as "deferred", so the message stays queued and is tried again later.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Address, ChannelSender, SendFailure } from './messages.ts';
-import type { Reply } from './reply.ts';
+import type { Address, ChannelSender, SendFailure } from '../kernel/messages.ts';
+import type { Reply } from '../kernel/reply.ts';
 
 export interface RetryPolicy {
   /** Sends per delivery, the first included. */

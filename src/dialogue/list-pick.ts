@@ -2,7 +2,7 @@
 // a place in the list just shown ("cái thứ 2", "số 1 con", "cái đầu tiên"), and a
 // correction of the last answer ("không phải, ý tôi là …"). Folded comparisons,
 // because most of these come without diacritics.
-import { fold } from '../text/vietnamese.ts';
+import { fold } from '../kernel/vietnamese.ts';
 
 const ORDINALS: Record<string, number> = { nhat: 1, mot: 1, dau: 1, hai: 2, nhi: 2, ba: 3, bon: 4, tu: 4, nam: 5 };
 /** Words that say "the one at": without one of them a lone "ba" or "hai" is not a pick. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonical, fold, hasDiacritics, words } from '../../src/text/vietnamese.ts';
+import { canonical, fold, hasDiacritics, words } from '../../src/kernel/vietnamese.ts';
 
 describe('canonical', () => {
   it.each([

@@ -1,9 +1,9 @@
 // A citizen talking to a Conversation the way their channel lets them: `say` types
 // text; `press` presses a button by its label on a channel with buttons, or types
 // its number on a numbered channel (Zalo, Zalo OA), where a turn has one list.
-import type { Conversation } from '../../src/core/conversation.ts';
-import type { Address, ChannelName } from '../../src/core/messages.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { Conversation } from '../../src/dialogue/conversation.ts';
+import type { Address, ChannelName } from '../../src/kernel/messages.ts';
+import type { Reply } from '../../src/kernel/reply.ts';
 
 const NUMBERED: readonly ChannelName[] = ['zalo', 'zalo-oa'];
 

@@ -33,6 +33,7 @@ import { Engine } from './search/engine.ts';
 import { createChatLock } from './store/chat-lock.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
+import { channelTraits } from '../adapters/channel-traits.ts';
 
 /** Telegram keeps an unconfirmed update for 24 h and Zalo redelivers for hours: ids are remembered longer. */
 const DEDUP_TTL_MS = 48 * 3600_000;
@@ -132,9 +133,9 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
     for (const { sender } of channels) senders[sender.channel] = sender;
     /** Where new complaints go besides /admin; the send loop delivers to them. */
     const targets = hotlineTargets(config.hotline, telegram?.groupTarget);
-    const sendLoop = createSendLoop({ hotline, store, targets, senders, log });
+    const sendLoop = createSendLoop({ traits: channelTraits, hotline, store, targets, senders, log });
     wakeSendLoop = sendLoop.wake;
-    const conversation = new Conversation({ engine: new Engine(knowledge), store, sessionTtlMs: config.sessionTtlMs, hotline, log });
+    const conversation = new Conversation({ traits: channelTraits, engine: new Engine(knowledge), store, sessionTtlMs: config.sessionTtlMs, hotline, log });
     const inbox = createInbox({
       store,
       respond: (incoming) => conversation.handle(incoming),

@@ -18,6 +18,7 @@ import { rankedResults } from './ask.ts';
 import type { Engine } from '../search/engine.ts';
 import { loadEngine } from './knowledge-dirs.ts';
 import { evalReport, fileProblem, MESSAGES, placeReport, scenarioReport } from './texts.ts';
+import { channelTraits } from '../../adapters/channel-traits.ts';
 
 export interface EvalOptions {
   json: boolean;
@@ -96,7 +97,7 @@ async function runScenarios(file: string, options: EvalOptions): Promise<number>
   const store = await openStore(`sqlite://${join(dir, 'store.sqlite')}`);
   try {
     const hotline = new Hotline({ store, calendar: new WorkingCalendar({ fixed: [], dates: [] }), dueWorkingDays: 10, targets: [] });
-    const conversation = new Conversation({ engine, store, sessionTtlMs: 24 * 3600_000, hotline });
+    const conversation = new Conversation({ traits: channelTraits, engine, store, sessionTtlMs: 24 * 3600_000, hotline });
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios) {
       const address = { channel: scenario.channel, chatId: `scenario-${scenario.id}` };

@@ -5,7 +5,7 @@
 // delivered or given up (where staff see it). A job leaves its queue only then.
 import { randomUUID } from 'node:crypto';
 import type { Log } from '../kernel/log.ts';
-import type { ChannelName, ChannelSender, SendFailure } from '../kernel/messages.ts';
+import type { ChannelName, ChannelSender, SendFailure, TraitsOf } from '../kernel/messages.ts';
 import type { Reply } from '../kernel/reply.ts';
 import type { QueueItem, Store } from '../store/store.ts';
 import { DEFAULT_RETRY, isOverdue, recordDelivery, type Complaint, type Delivery, type ReplyDelivery, type RetryPolicy } from './complaint.ts';
@@ -36,6 +36,8 @@ export interface SendLoopOptions {
   targets: readonly HotlineTarget[];
   /** Push senders by channel; the web chat has none (its citizens read answers through "tra cứu"). */
   senders: Partial<Record<ChannelName, ChannelSender>>;
+  /** What each channel can do: one that cannot push gets no notice. */
+  traits: TraitsOf;
   log: Log;
   /** Default: the hotline's clock. */
   now?: () => number;
@@ -65,7 +67,7 @@ type NoticeOutcome = { ok: true } | { ok: false; final: boolean; error: string; 
 const TRANSIENT: ReadonlySet<SendFailure> = new Set(['unavailable', 'rate_limited']);
 
 export function createSendLoop(options: SendLoopOptions): SendLoop {
-  const { hotline, store, targets, senders, log, retry = DEFAULT_RETRY, everyMs = 30_000, leaseMs = 5 * 60_000, overdueEveryMs = 5 * 60_000 } = options;
+  const { hotline, store, targets, senders, traits, log, retry = DEFAULT_RETRY, everyMs = 30_000, leaseMs = 5 * 60_000, overdueEveryMs = 5 * 60_000 } = options;
   const now = options.now ?? hotline.now;
   let overdueCheckedAt = -Infinity;
   let current: Promise<void> | undefined;
@@ -182,8 +184,8 @@ export function createSendLoop(options: SendLoopOptions): SendLoop {
     const notice = complaint && !complaint.erasedAt && complaint.reply?.state === 'pending' ? citizenNotice(complaint) : undefined;
     if (!complaint || !notice) return finishCitizenJob(id);
     const at = now();
-    if (complaint.address.channel === 'web') {
-      // Not a failure: the web page cannot be pushed to, and its citizens read answers by looking the code up.
+    if (!traits(complaint.address.channel).push) {
+      // Not a failure: a channel that cannot be pushed to (the web page) has its citizens look the code up.
       await hotline.complaints.update(job.code, (c) => (c.reply?.state === 'pending' ? { ...c, reply: { state: 'on_lookup', attempts: 0, since: at } } : 'reply already settled'));
       return finishCitizenJob(id);
     }

@@ -16,15 +16,13 @@ import { renderClarify, renderDecision, renderEntry, renderSections, withOffers,
 import type { Log } from '../kernel/log.ts';
 import { placeNote, renderPlace, renderPlaceQuestion } from './place-reply.ts';
 import { complaintDraft, Intake, INTAKE_ACTIONS, submitFailed, type IntakeAction, type IntakeDraft, type IntakeInput } from './intake.ts';
-import type { Address, ChannelName, Incoming } from '../kernel/messages.ts';
+import type { Address, ChannelName, Incoming, TraitsOf } from '../kernel/messages.ts';
 import type { Choice, Reply } from '../kernel/reply.ts';
 import { readCorrection, readOrdinal } from './list-pick.ts';
 import { addressKey, MENUS_KEPT, RECENT_KEPT, Sessions, type Session } from './session.ts';
 import { COMPLAINT_TEXTS, contactLines, MENU_TEXTS, TEXTS } from './texts.ts';
 import { readTrackingRequest, renderTracking, trackComplaint } from './tracking.ts';
 
-/** Channels without buttons: choices are answered by number, so only one numbered list per turn. */
-const NUMBERED: ReadonlySet<ChannelName> = new Set(['zalo', 'zalo-oa']);
 const PAGE = 8;
 /** A message that is not answered outright goes back to an earlier answer among its best this many. */
 const NEAR = 3;
@@ -63,6 +61,8 @@ export interface ConversationDeps {
   sessionTtlMs: number;
   /** Where complaints are submitted and looked up. */
   hotline: Hotline;
+  /** What each channel can do (buttons or typed numbers; whether staff answers can be pushed). */
+  traits: TraitsOf;
   /** Told why a complaint could not be submitted (the citizen is asked to send it again). */
   log?: Pick<Log, 'error'>;
 }
@@ -83,9 +83,14 @@ export class Conversation {
   async handle(incoming: Incoming): Promise<Reply[]> {
     const session = await this.sessions.load(incoming.address);
     const replies = await this.respond(incoming, session);
-    const tokenized = this.offer(replies, session, NUMBERED.has(incoming.address.channel));
+    const tokenized = this.offer(replies, session, this.numbered(incoming.address.channel));
     await this.sessions.save(incoming.address, session);
     return tokenized;
+  }
+
+  /** Without buttons, choices are answered by number, so only one numbered list per turn. */
+  private numbered(channel: ChannelName): boolean {
+    return !this.deps.traits(channel).buttons;
   }
 
   private async respond(incoming: Incoming, session: Session): Promise<Reply[]> {
@@ -100,7 +105,7 @@ export class Conversation {
     if (command) return await this.act(command, session, incoming.address);
     // While a complaint is being written, typed text belongs to it and is not searched.
     if (session.intake) return await this.continueIntake(session, { text }, incoming.address);
-    return this.answer(text, session, NUMBERED.has(incoming.address.channel));
+    return this.answer(text, session, this.numbered(incoming.address.channel));
   }
 
   /** A pressed button's token or a typed number → the action it stands for; null when stale. */
@@ -261,7 +266,7 @@ export class Conversation {
     }
     session.intake = undefined;
     // The web page cannot be pushed to: there the answer is read by looking the code up.
-    const confirm = address.channel === 'web' ? COMPLAINT_TEXTS.submittedOnWeb : COMPLAINT_TEXTS.submitted;
+    const confirm = this.deps.traits(address.channel).push ? COMPLAINT_TEXTS.submitted : COMPLAINT_TEXTS.submittedOnWeb;
     return [{ text: confirm(complaint.code, complaint.dueDate), about: { kind: 'complaint_submitted', code: complaint.code } }];
   }
 
@@ -274,7 +279,7 @@ export class Conversation {
         if (!entry) return [{ text: MENU_TEXTS.staleChoice }];
         // Picked from "which one?": the answer leads with what the question asked for.
         const aspects = session.clarify?.ids.includes(entry.id) ? session.clarify.aspects : [];
-        return this.answerWith(entry, aspects, session, NUMBERED.has(address.channel));
+        return this.answerWith(entry, aspects, session, this.numbered(address.channel));
       }
       case 'section': {
         const entry = engine.get(a!);

@@ -5,6 +5,16 @@ import type { Reply } from './reply.ts';
 
 export type ChannelName = 'web' | 'telegram' | 'zalo' | 'zalo-oa';
 
+/** What a channel can do, declared by its adapter: the layers below ask this instead of naming channels. */
+export interface ChannelTraits {
+  /** Choices are pressed as buttons; without them they are typed as numbers, one numbered list a turn. */
+  buttons: boolean;
+  /** The bot can write first (a staff answer); without it the citizen looks the answer up. */
+  push: boolean;
+}
+
+export type TraitsOf = (channel: ChannelName) => ChannelTraits;
+
 /** Who to answer: a chat on a channel. Ids are opaque strings on every platform. */
 export interface Address {
   channel: ChannelName;

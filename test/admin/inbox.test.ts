@@ -10,6 +10,7 @@ import { createSendLoop } from '../../src/complaints/send-loop.ts';
 import type { Store } from '../../src/store/store.ts';
 import { sqliteBackend, type Backend } from '../store/backends.ts';
 import { DAY, inboxApp, PASSWORDS, Staff, START, type InboxApp } from './inbox-app.ts';
+import { channelTraits } from '../../adapters/channel-traits.ts';
 
 let backend: Backend;
 let store: Store;
@@ -138,7 +139,7 @@ describe('a web chat complaint', () => {
     expect((await lan.act(complaint.code, { action: 'answer', text: 'Hồ sơ đã được duyệt.' })).statusCode).toBe(303);
     const log = { info() {}, warn() {}, error() {} };
     const webhook: HotlineTarget = { name: 'webhook', deliver: async () => ({ ok: true }) };
-    await createSendLoop({ hotline: inbox.hotline, store, targets: [webhook], senders: {}, log } as Parameters<typeof createSendLoop>[0]).runOnce();
+    await createSendLoop({ traits: channelTraits, hotline: inbox.hotline, store, targets: [webhook], senders: {}, log } as Parameters<typeof createSendLoop>[0]).runOnce();
 
     expect((await current(complaint.code)).reply).toEqual({ state: 'on_lookup', attempts: 0, since: inbox.clock.now });
     const list = (await lan.get('/admin')).body;

@@ -17,6 +17,7 @@ import { FAKE_BOT_USER, startFakeBotApi } from '../fakes/telegram-bot-api.ts';
 import { postTelegram, PUBLIC_URL, TELEGRAM_SECRET, testConfig } from '../server/running-server.ts';
 import { backendMakers, sqliteBackend, type Backend } from '../store/backends.ts';
 import { MONDAY_9AM, newDesk, recordingLog, type Clock } from './desk.ts';
+import { channelTraits } from '../../adapters/channel-traits.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -87,7 +88,7 @@ async function setUp(options: { script?: (n: number) => TargetOutcome | 'throw';
   const target = scriptedTarget('webhook', clock, options.script);
   const log = recordingLog();
   const senders = Object.fromEntries((options.senders?.(clock) ?? []).map((s) => [s.channel, s]));
-  const loop = createSendLoop({ hotline, store, targets: [target], senders, log, now: () => clock.now });
+  const loop = createSendLoop({ traits: channelTraits, hotline, store, targets: [target], senders, log, now: () => clock.now });
   return { store, clock, hotline, loop, target, log };
 }
 
@@ -144,7 +145,7 @@ describe('delivering a new complaint to a hotline target', () => {
     const clock = { now: MONDAY_9AM };
     const hotline = newDesk(store, { targets: ['telegram-group'], clock });
     const { code } = await hotline.submit(citizen('web'), { text: 'Hồ sơ trễ hẹn' });
-    await createSendLoop({ hotline, store, targets: [], senders: {}, log: recordingLog() }).runOnce();
+    await createSendLoop({ traits: channelTraits, hotline, store, targets: [], senders: {}, log: recordingLog() }).runOnce();
     expect((await complaint(hotline, code)).deliveries['telegram-group']).toEqual({ state: 'failed', attempts: 0, lastError: SEND_LOOP_TEXTS.targetGone('telegram-group') });
     expect(await store.pending(HOTLINE_OUTBOX)).toEqual([]);
   });
@@ -154,7 +155,7 @@ describe('delivering a new complaint to a hotline target', () => {
     const clock = { now: MONDAY_9AM };
     const hotline = newDesk(store, { targets: ['webhook'], clock });
     const targets: HotlineTarget[] = [];
-    const loop = createSendLoop({ hotline, store, targets, senders: {}, log: recordingLog() });
+    const loop = createSendLoop({ traits: channelTraits, hotline, store, targets, senders: {}, log: recordingLog() });
     const target = scriptedTarget('webhook', clock);
     targets.push(target);
     await hotline.submit(citizen('web'), { text: 'Hồ sơ trễ hẹn' });
@@ -278,7 +279,7 @@ describe('overdue complaints', () => {
     const target = scriptedTarget('webhook', clock);
     const loops = [store, await backend.open()].map((on) => {
       const hotline = newDesk(on, { targets: ['webhook'], clock, dueWorkingDays: 1 });
-      return { hotline, loop: createSendLoop({ hotline, store: on, targets: [target], senders: {}, log: recordingLog() }) };
+      return { hotline, loop: createSendLoop({ traits: channelTraits, hotline, store: on, targets: [target], senders: {}, log: recordingLog() }) };
     });
     const { hotline } = loops[0]!;
     const late = await hotline.submit(citizen('web'), { text: 'Hồ sơ trễ hẹn' });
@@ -334,7 +335,7 @@ describe.each(backendMakers)('two loops on one %s store', (_name, make) => {
     };
     const desks = [store, await backend.open()].map((on) => {
       const hotline = newDesk(on, { targets: ['webhook'], clock });
-      return { hotline, loop: createSendLoop({ hotline, store: on, targets: [target], senders: { telegram: sender }, log: recordingLog() }) };
+      return { hotline, loop: createSendLoop({ traits: channelTraits, hotline, store: on, targets: [target], senders: { telegram: sender }, log: recordingLog() }) };
     });
     const { hotline } = desks[0]!;
     const codes: string[] = [];
@@ -375,7 +376,7 @@ describe('running on its own', () => {
     // The wiring main.ts does: the desk's onQueued wakes the loop; the timer alone would take an hour.
     let loop!: SendLoop;
     const hotline = newDesk(store, { targets: ['webhook'], onQueued: () => loop.wake() });
-    loop = createSendLoop({ hotline, store, targets: [target], senders: {}, log: recordingLog(), everyMs: HOUR });
+    loop = createSendLoop({ traits: channelTraits, hotline, store, targets: [target], senders: {}, log: recordingLog(), everyMs: HOUR });
     loop.start();
     await loop.runOnce(); // the first pass, with nothing queued yet, is over
 

@@ -17,6 +17,7 @@ import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { newDesk } from '../complaints/desk.ts';
 import { chatCitizen, said, type ChatCitizen } from './chat-citizen.ts';
+import { channelTraits } from '../../adapters/channel-traits.ts';
 
 let dir: string;
 let store: Store;
@@ -27,7 +28,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'motcua-shape-'));
   store = await openStore(`sqlite://${join(dir, 'test.sqlite')}`);
   kb = await loadKnowledgeBase(['knowledge']);
-  conversation = new Conversation({ engine: new Engine(kb), store, sessionTtlMs: 3_600_000, hotline: newDesk(store) });
+  conversation = new Conversation({ traits: channelTraits, engine: new Engine(kb), store, sessionTtlMs: 3_600_000, hotline: newDesk(store) });
 });
 
 afterAll(async () => {

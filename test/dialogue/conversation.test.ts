@@ -13,6 +13,7 @@ import { Engine } from '../../src/search/engine.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { newDesk } from '../complaints/desk.ts';
+import { channelTraits } from '../../adapters/channel-traits.ts';
 
 let dir: string;
 let store: Store;
@@ -21,7 +22,7 @@ let conversation: Conversation;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'motcua-conv-'));
   store = await openStore(`sqlite://${join(dir, 'test.sqlite')}`);
-  conversation = new Conversation({ engine: new Engine(await loadKnowledgeBase(['knowledge'])), store, sessionTtlMs: 3_600_000, hotline: newDesk(store) });
+  conversation = new Conversation({ traits: channelTraits, engine: new Engine(await loadKnowledgeBase(['knowledge'])), store, sessionTtlMs: 3_600_000, hotline: newDesk(store) });
 });
 
 afterAll(async () => {

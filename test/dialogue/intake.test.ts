@@ -14,6 +14,7 @@ import { MONDAY_9AM, newDesk } from '../complaints/desk.ts';
 import { sqliteBackend } from '../store/backends.ts';
 import { chatCitizen, said, type ChatCitizen } from './chat-citizen.ts';
 import { sharedEngine } from '../messaging/inbox-fixtures.ts';
+import { channelTraits } from '../../adapters/channel-traits.ts';
 
 const backend = sqliteBackend();
 let store: Store;
@@ -25,7 +26,7 @@ beforeAll(async () => {
   store = await backend.open();
   engine = await sharedEngine();
   hotline = newDesk(store, { clock: { now: MONDAY_9AM } });
-  conversation = new Conversation({ engine, store, sessionTtlMs: 3_600_000, hotline });
+  conversation = new Conversation({ traits: channelTraits, engine, store, sessionTtlMs: 3_600_000, hotline });
 });
 afterEach(() => {
   vi.restoreAllMocks();

@@ -12,6 +12,7 @@ import { MONDAY_9AM, newDesk, type Clock } from '../complaints/desk.ts';
 import { sqliteBackend } from '../store/backends.ts';
 import { chatCitizen, said } from './chat-citizen.ts';
 import { sharedEngine } from '../messaging/inbox-fixtures.ts';
+import { channelTraits } from '../../adapters/channel-traits.ts';
 
 const backend = sqliteBackend();
 const clock: Clock = { now: MONDAY_9AM };
@@ -23,7 +24,7 @@ beforeAll(async () => {
   store = await backend.open();
   // 10 working days from Monday 2 March 2026: due Monday 16 March.
   hotline = newDesk(store, { clock, dueWorkingDays: 10 });
-  conversation = new Conversation({ engine: await sharedEngine(), store, sessionTtlMs: 3_600_000, hotline });
+  conversation = new Conversation({ traits: channelTraits, engine: await sharedEngine(), store, sessionTtlMs: 3_600_000, hotline });
 });
 beforeEach(() => {
   clock.now = MONDAY_9AM;

@@ -10,6 +10,7 @@ import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { Engine } from '../../src/search/engine.ts';
 import type { Store } from '../../src/store/store.ts';
 import { newDesk } from '../complaints/desk.ts';
+import { channelTraits } from '../../adapters/channel-traits.ts';
 
 let engine: Promise<Engine> | undefined;
 
@@ -41,7 +42,7 @@ export interface RecorderOptions {
 /** The real Conversation over `store`, recorded into `log` (a new one unless given). */
 export async function recordConversation(store: Store, options: RecorderOptions = {}): Promise<Pick<Conversation, 'handle'> & { log: HandlingLog }> {
   const { delayMs = () => 0, log = handlingLog() } = options;
-  const conversation = new Conversation({ engine: await sharedEngine(), store, sessionTtlMs: 3600_000, hotline: newDesk(store) });
+  const conversation = new Conversation({ traits: channelTraits, engine: await sharedEngine(), store, sessionTtlMs: 3600_000, hotline: newDesk(store) });
   return {
     log,
     async handle(incoming) {

@@ -12,6 +12,7 @@ import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { newDesk } from '../complaints/desk.ts';
 import { chatCitizen, said } from '../dialogue/chat-citizen.ts';
+import { channelTraits } from '../../adapters/channel-traits.ts';
 
 let dir: string;
 let store: Store;
@@ -22,7 +23,7 @@ beforeAll(async () => {
   store = await openStore(`sqlite://${join(dir, 'test.sqlite')}`);
   // The fixture's locality (a city listing its reception points) before the shipped knowledge.
   const knowledge = await loadKnowledgeBase([join(import.meta.dirname, 'fixtures/knowledge'), 'knowledge']);
-  conversation = new Conversation({ engine: new Engine(knowledge), store, sessionTtlMs: 3_600_000, hotline: newDesk(store) });
+  conversation = new Conversation({ traits: channelTraits, engine: new Engine(knowledge), store, sessionTtlMs: 3_600_000, hotline: newDesk(store) });
 });
 
 afterAll(async () => {

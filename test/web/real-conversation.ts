@@ -8,6 +8,7 @@ import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { Engine } from '../../src/search/engine.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { newDesk } from '../complaints/desk.ts';
+import { channelTraits } from '../../adapters/channel-traits.ts';
 
 export interface RealConversation {
   conversation: Conversation;
@@ -20,7 +21,7 @@ export async function realConversation(): Promise<RealConversation> {
   const store = await openStore(`sqlite://${join(dir, 'store.sqlite')}`);
   const engine = new Engine(await loadKnowledgeBase(['knowledge']));
   return {
-    conversation: new Conversation({ engine, store, sessionTtlMs: 3600_000, hotline: newDesk(store) }),
+    conversation: new Conversation({ traits: channelTraits, engine, store, sessionTtlMs: 3600_000, hotline: newDesk(store) }),
     engine,
     async close() {
       await store.close();

@@ -1,6 +1,7 @@
 // HTML built from tagged templates that escape every interpolated value unless it is
 // itself built this way: complaint text is untrusted, and forgetting to escape one
 // field must not be possible by accident.
+import { escapeHtml } from '../shared/escape-html.ts';
 
 export class Html {
   constructor(readonly value: string) {}
@@ -10,11 +11,6 @@ export class Html {
   }
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
 
 /** Nothing for null, undefined and false; arrays joined; Html as it is; everything else escaped. */
 function render(value: unknown): string {

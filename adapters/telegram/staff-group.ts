@@ -12,7 +12,8 @@ import type { HotlineEvent, HotlineTarget, TargetOutcome } from '../../src/compl
 import { parseTrackingCode } from '../../src/complaints/tracking-code.ts';
 import { vnDate } from '../../src/dialogue/texts.ts';
 import { TELEGRAM_GROUP_TARGET_NAME } from './target-name.ts';
-import { escapeHtml, MAX_TEXT_LENGTH } from './translate.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
+import { MAX_TEXT_LENGTH } from './translate.ts';
 
 /** callback_data of the claim button: "hl:claim:PA-7KQ3-M9X" (22 bytes, well under Telegram's 64). */
 export const CLAIM_ACTION_PREFIX = 'hl:claim:';

@@ -4,6 +4,8 @@ import type { InlineKeyboardMarkup, LinkPreviewOptions } from 'grammy/types';
 import { z } from 'zod';
 import type { Incoming } from '../../src/kernel/messages.ts';
 import type { Reply } from '../../src/kernel/reply.ts';
+import { splitText } from '../../src/kernel/split-text.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
 
 /** Telegram's limit on a message text, counted after HTML parsing (UTF-16 units). */
 export const MAX_TEXT_LENGTH = 4096;
@@ -113,48 +115,4 @@ function keyboard(choices: NonNullable<Reply['choices']>): InlineKeyboardMarkup 
       return [{ text: choice.label, callback_data: choice.action }];
     }),
   };
-}
-
-/** The three characters Telegram's HTML mode requires escaped outside tags. */
-export function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-}
-
-/**
- * Splits at the coarsest boundary that fits: paragraphs, then lines, then words,
- * then (for a single overlong word) anywhere but inside a surrogate pair.
- * Escaping comes after splitting because Telegram counts the parsed text.
- */
-export function splitText(text: string, limit: number, separators: readonly string[] = ['\n\n', '\n', ' ']): string[] {
-  if (text.length <= limit) return [text];
-  const [separator, ...finer] = separators;
-  if (separator === undefined) return hardSplit(text, limit);
-  const chunks: string[] = [];
-  let current: string | undefined;
-  for (const piece of text.split(separator)) {
-    if (piece.trim() === '') continue;
-    const joined = current === undefined ? piece : current + separator + piece;
-    if (joined.length <= limit) {
-      current = joined;
-      continue;
-    }
-    if (current !== undefined) chunks.push(current);
-    const pieces = splitText(piece, limit, finer);
-    chunks.push(...pieces.slice(0, -1));
-    current = pieces[pieces.length - 1];
-  }
-  if (current !== undefined) chunks.push(current);
-  return chunks.map((chunk) => chunk.trim()).filter(Boolean);
-}
-
-function hardSplit(text: string, limit: number): string[] {
-  const chunks: string[] = [];
-  let rest = text;
-  while (rest.length > limit) {
-    const code = rest.charCodeAt(limit - 1);
-    const cut = code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
-    chunks.push(rest.slice(0, cut));
-    rest = rest.slice(cut);
-  }
-  return [...chunks, rest];
 }

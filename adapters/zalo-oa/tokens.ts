@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Store } from '../../src/store/store.ts';
-import type { ZaloLog } from '../zalo/polling.ts';
+import type { DebugLog } from '../../src/kernel/log.ts';
 import { ASSUMED_LIFETIME_S, ZaloOaError, type AccessTokens, type ZaloOaOAuth } from './client.ts';
 
 const TOKENS = 'oa-tokens';
@@ -39,7 +39,7 @@ export interface OaTokenManagerOptions {
   /** The OA id: the key of its pair and of its refresh lock. */
   oaId: string;
   oauth: Pick<ZaloOaOAuth, 'refresh'>;
-  log: ZaloLog;
+  log: DebugLog;
   /** Refresh this long before the access token expires. Default 5 min. */
   refreshMarginMs?: number;
   /** How long the refresh lock lasts if its holder crashes; must exceed one refresh call. Default 60 s. */
@@ -53,7 +53,7 @@ export class OaTokenManager implements AccessTokens {
   readonly #store: Store;
   readonly #oaId: string;
   readonly #oauth: Pick<ZaloOaOAuth, 'refresh'>;
-  readonly #log: ZaloLog;
+  readonly #log: DebugLog;
   readonly #marginMs: number;
   readonly #leaseMs: number;
   readonly #stepMs: number;

@@ -6,21 +6,15 @@ import type { Admit } from '../../src/kernel/messages.ts';
 import { backoffDelay, sleep as realSleep, type Sleep } from './backoff.ts';
 import { ZaloApiError, type ZaloClient } from './client.ts';
 import { translateUpdate } from './translate.ts';
+import type { DebugLog } from '../../src/kernel/log.ts';
 
-/** The subset of a pino/Fastify logger the adapter uses (`app.log` fits). */
-export interface ZaloLog {
-  debug(fields: object, message: string): void;
-  info(fields: object, message: string): void;
-  warn(fields: object, message: string): void;
-  error(fields: object, message: string): void;
-}
 
 export interface ZaloPollingOptions {
   client: Pick<ZaloClient, 'getMe' | 'getWebhookInfo' | 'deleteWebhook' | 'getUpdates'>;
   admit: Admit;
   /** Abort to stop: the promise then resolves once the current step has ended. */
   signal: AbortSignal;
-  log: ZaloLog;
+  log: DebugLog;
   /** Long-poll wait per getUpdates call. Default 30 s. */
   pollTimeoutSeconds?: number;
   /** Backoff after a failed poll or admission: doubles from base up to max. Defaults 1 s and 30 s. */

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Incoming } from '../../src/kernel/messages.ts';
 import type { Reply } from '../../src/kernel/reply.ts';
 import { TEXT_LIMIT } from './client.ts';
+import { splitText } from '../../src/kernel/split-text.ts';
 
 const TEXT_EVENT = 'message.text.received';
 
@@ -96,62 +97,4 @@ function replyText(reply: Reply): string {
     .filter(Boolean)
     .join('\n\n')
     .normalize('NFC');
-}
-
-// Coarsest boundary first: paragraphs, then lines, then words.
-const SEPARATORS = ['\n\n', '\n', ' '] as const;
-
-/**
- * Splits text into pieces of at most `limit` UTF-16 code units (what Zalo counts, to
- * the best of public knowledge), preferring paragraph, then line, then word boundaries.
- * Normalises to NFC first so decomposed diacritics don't inflate the length.
- */
-export function splitText(text: string, limit: number = TEXT_LIMIT): string[] {
-  return pack(text.normalize('NFC').trim(), limit, 0).filter(Boolean);
-}
-
-function pack(text: string, limit: number, level: number): string[] {
-  if (text.length <= limit) return [text];
-  const separator = SEPARATORS[level];
-  if (separator === undefined) return hardCut(text, limit);
-
-  const chunks: string[] = [];
-  let current = '';
-  for (const part of text.split(separator)) {
-    if (!part.trim()) continue;
-    const joined = current ? current + separator + part : part;
-    if (joined.length <= limit) {
-      current = joined;
-      continue;
-    }
-    if (current) chunks.push(current);
-    if (part.length <= limit) {
-      current = part;
-    } else {
-      // This part alone is too long: split it at the next finer boundary.
-      const finer = pack(part, limit, level + 1);
-      current = finer.pop() ?? '';
-      chunks.push(...finer);
-    }
-  }
-  if (current) chunks.push(current);
-  // Separators at the cut are dropped; indentation inside a chunk is kept.
-  return chunks.map((chunk) => chunk.trim());
-}
-
-/** Last resort for a "word" longer than the limit (a long URL): cut, never inside a surrogate pair. */
-function hardCut(text: string, limit: number): string[] {
-  const chunks: string[] = [];
-  let rest = text;
-  while (rest.length > limit) {
-    const end = isHighSurrogate(rest.charCodeAt(limit - 1)) ? limit - 1 : limit;
-    chunks.push(rest.slice(0, end));
-    rest = rest.slice(end);
-  }
-  chunks.push(rest);
-  return chunks;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
 }

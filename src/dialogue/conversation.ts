@@ -16,10 +16,10 @@ import { renderClarify, renderDecision, renderEntry, renderSections, withOffers,
 import type { Log } from '../kernel/log.ts';
 import { placeNote, renderPlace, renderPlaceQuestion } from './place-reply.ts';
 import { complaintDraft, Intake, INTAKE_ACTIONS, submitFailed, type IntakeAction, type IntakeDraft, type IntakeInput } from './intake.ts';
-import type { Address, ChannelName, Incoming, TraitsOf } from '../kernel/messages.ts';
+import { addressKey, type Address, type ChannelName, type Incoming, type TraitsOf } from '../kernel/messages.ts';
 import type { Choice, Reply } from '../kernel/reply.ts';
 import { readCorrection, readOrdinal } from './list-pick.ts';
-import { addressKey, MENUS_KEPT, RECENT_KEPT, Sessions, type Session } from './session.ts';
+import { MENUS_KEPT, RECENT_KEPT, Sessions, type Session } from './session.ts';
 import { COMPLAINT_TEXTS, contactLines, MENU_TEXTS, TEXTS } from './texts.ts';
 import { readTrackingRequest, renderTracking, trackComplaint } from './tracking.ts';
 

@@ -3,7 +3,7 @@
 // button or a typed number maps back to what it meant), and a complaint being written.
 import type { Aspect } from '../knowledge/lexicon.ts';
 import type { IntakeDraft } from './intake.ts';
-import type { Address } from '../kernel/messages.ts';
+import { addressKey, type Address } from '../kernel/messages.ts';
 import type { Store } from '../store/store.ts';
 
 export interface OfferedMenu {
@@ -44,9 +44,4 @@ export class Sessions {
   async save(address: Address, session: Session): Promise<void> {
     await this.store.set(NAMESPACE, addressKey(address), session, this.ttlMs);
   }
-}
-
-/** One chat on one channel, as a store key. */
-export function addressKey(address: Address): string {
-  return `${address.channel}:${address.chatId}`;
 }

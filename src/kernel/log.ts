@@ -5,3 +5,8 @@ export interface Log {
   warn(fields: object, message: string): void;
   error(fields: object, message: string): void;
 }
+
+/** A log that also takes debug lines (an adapter noting an update it ignores). */
+export interface DebugLog extends Log {
+  debug(fields: object, message: string): void;
+}

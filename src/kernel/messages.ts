@@ -21,6 +21,11 @@ export interface Address {
   chatId: string;
 }
 
+/** One chat on one channel, as a key (sessions, locks, rate limits, subscriptions). */
+export function addressKey(address: Address): string {
+  return `${address.channel}:${address.chatId}`;
+}
+
 export interface Incoming {
   address: Address;
   /** The platform's id of this update, unique per channel, for de-duplication. */

@@ -17,12 +17,12 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 1_000, maxDelayMs: 30_000 };
 
-export type Delivery = { status: 'sent' } | { status: 'dropped' | 'deferred'; reason: SendFailure; detail: string };
+export type SendResult = { status: 'sent' } | { status: 'dropped' | 'deferred'; reason: SendFailure; detail: string };
 
 const TRANSIENT: ReadonlySet<SendFailure> = new Set(['unavailable', 'rate_limited']);
 
 /** `signal` cuts a pause short (the server is stopping): the delivery is then deferred. */
-export async function deliver(sender: ChannelSender, address: Address, replies: readonly Reply[], policy: RetryPolicy, signal: AbortSignal): Promise<Delivery> {
+export async function deliver(sender: ChannelSender, address: Address, replies: readonly Reply[], policy: RetryPolicy, signal: AbortSignal): Promise<SendResult> {
   for (let attempt = 1; ; attempt++) {
     const outcome = await sender.send(address, replies);
     if (outcome.ok) return { status: 'sent' };

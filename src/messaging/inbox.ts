@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { ChatLock } from '../store/chat-lock.ts';
 import type { QueueItem, Store } from '../store/store.ts';
 import type { Log } from '../kernel/log.ts';
-import { DEFAULT_RETRY, deliver, type Delivery, type RetryPolicy } from './delivery.ts';
-import type { Address, Admit, ChannelName, ChannelSender, Incoming } from '../kernel/messages.ts';
+import { DEFAULT_RETRY, deliver, type SendResult, type RetryPolicy } from './delivery.ts';
+import { addressKey, type Address, type Admit, type ChannelName, type ChannelSender, type Incoming } from '../kernel/messages.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import type { Reply } from '../kernel/reply.ts';
 import { INBOX_TEXTS } from './texts.ts';
@@ -83,7 +83,7 @@ export function createInbox(options: InboxOptions): Inbox {
       await store.release(SEEN, id, token).catch(() => {});
       throw error;
     }
-    schedule(chatKey(incoming.address));
+    schedule(addressKey(incoming.address));
     return 'accepted';
   };
 
@@ -111,13 +111,13 @@ export function createInbox(options: InboxOptions): Inbox {
 
   /** True when the oldest message left the queue, so the next may follow. */
   async function settleOldest(chat: string): Promise<boolean> {
-    const oldest = (await store.pending<Incoming>(INBOX)).find((item) => chatKey(item.value.address) === chat);
+    const oldest = (await store.pending<Incoming>(INBOX)).find((item) => addressKey(item.value.address) === chat);
     return oldest !== undefined && !stopping.signal.aborted && (await settle(oldest));
   }
 
   async function settle({ id, value: incoming }: QueueItem<Incoming>): Promise<boolean> {
     let replies: Reply[];
-    let delivery: Delivery;
+    let delivery: SendResult;
     try {
       replies = await repliesFor(id, incoming);
       delivery = await send(incoming.address, replies);
@@ -144,14 +144,14 @@ export function createInbox(options: InboxOptions): Inbox {
 
   /** The answer, unless the chat is over its rate limit: then it is not searched. */
   async function answerOf(incoming: Incoming, { quietWhenRepeated }: { quietWhenRepeated: boolean }): Promise<Reply[]> {
-    const chat = chatKey(incoming.address);
+    const chat = addressKey(incoming.address);
     const verdict = await overLimit(chat);
     if (verdict === 'within') return respond(incoming);
     log.info({ chat, updateId: incoming.updateId }, 'inbox: rate limit reached, message not searched');
     return verdict === 'again_over' && quietWhenRepeated ? [] : TOO_FAST;
   }
 
-  async function send(address: Address, replies: Reply[]): Promise<Delivery> {
+  async function send(address: Address, replies: Reply[]): Promise<SendResult> {
     if (replies.length === 0) return { status: 'sent' };
     const sender = senders[address.channel];
     if (!sender) return { status: 'dropped', reason: 'rejected', detail: `no sender configured for ${address.channel}` };
@@ -176,14 +176,14 @@ export function createInbox(options: InboxOptions): Inbox {
 
   async function scheduleQueued(): Promise<void> {
     const items = await store.pending<Incoming>(INBOX);
-    for (const chat of new Set(items.map((item) => chatKey(item.value.address)))) schedule(chat);
+    for (const chat of new Set(items.map((item) => addressKey(item.value.address)))) schedule(chat);
   }
 
   return {
     admit,
     async converse(incoming) {
       if (!(await store.claim(SEEN, updateKey(incoming), randomUUID(), dedupTtlMs))) return [];
-      return chatLock.run(chatKey(incoming.address), () => answerOf(incoming, { quietWhenRepeated: false }));
+      return chatLock.run(addressKey(incoming.address), () => answerOf(incoming, { quietWhenRepeated: false }));
     },
     async start() {
       // The chat lock is the lease: an instance takes up a chat's messages only while
@@ -203,8 +203,4 @@ export function createInbox(options: InboxOptions): Inbox {
 
 function updateKey(incoming: Incoming): string {
   return `${incoming.address.channel}:${incoming.updateId}`;
-}
-
-function chatKey(address: Address): string {
-  return `${address.channel}:${address.chatId}`;
 }

@@ -2,7 +2,7 @@
 // (kept in the history under the staff member's name), a second claim refused,
 // erasure keeping the anonymous record, exports, and untrusted text kept inert.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../adapters/admin/html.ts';
+import { escapeHtml } from '../../adapters/shared/escape-html.ts';
 import { ACTION_LABELS, ADMIN_TEXTS, DONE } from '../../adapters/admin/texts.ts';
 import { ERASED_TEXT, type Complaint } from '../../src/complaints/complaint.ts';
 import { CITIZEN_OUTBOX, type HotlineTarget } from '../../src/complaints/outbox.ts';

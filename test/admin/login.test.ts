@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN_TEXTS } from '../../adapters/admin/texts.ts';
 import { MAX_FAILED_LOGINS } from '../../adapters/admin/login.ts';
-import { escapeHtml } from '../../adapters/admin/html.ts';
+import { escapeHtml } from '../../adapters/shared/escape-html.ts';
 import { sqliteBackend, type Backend } from '../store/backends.ts';
 import { inboxApp, PASSWORDS, Staff, type InboxApp } from './inbox-app.ts';
 

@@ -143,7 +143,7 @@ describe('pages and assets', () => {
     const titled = await chatApp({ converse: async () => [], title: 'UBND <phường> "Mẫu"' });
     try {
       const { body } = await titled.inject('/');
-      expect(body).toContain('<h1>UBND &#60;phường&#62; &#34;Mẫu&#34;</h1>');
+      expect(body).toContain('<h1>UBND &lt;phường&gt; &quot;Mẫu&quot;</h1>');
     } finally {
       await titled.close();
     }

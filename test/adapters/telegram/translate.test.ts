@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TEXT_LENGTH, renderReplies, splitText, translateUpdate } from '../../../adapters/telegram/translate.ts';
+import { MAX_TEXT_LENGTH, renderReplies, translateUpdate } from '../../../adapters/telegram/translate.ts';
+import { splitText } from '../../../src/kernel/split-text.ts';
 import { callbackUpdate, DATE, editedUpdate, textUpdate } from './updates.ts';
 
 const NOW = 1_763_780_123_456;

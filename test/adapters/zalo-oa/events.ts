@@ -1,7 +1,7 @@
 // Zalo OA webhook events as the tests send them, signed the way Zalo signs them, and a
 // logger that remembers what it was told.
 import { createHash } from 'node:crypto';
-import type { ZaloLog } from '../../../adapters/zalo/polling.ts';
+import type { DebugLog } from '../../../src/kernel/log.ts';
 
 export const APP_ID = '3608465249409039670';
 export const OA_ID = '1646843870823903717';
@@ -32,7 +32,7 @@ export interface LogLine {
   message: string;
 }
 
-export function memoryLog(): ZaloLog & { lines: LogLine[]; text(): string } {
+export function memoryLog(): DebugLog & { lines: LogLine[]; text(): string } {
   const lines: LogLine[] = [];
   const at = (level: LogLine['level']) => (fields: object, message: string) => void lines.push({ level, fields, message });
   return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), text: () => JSON.stringify(lines) };

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ZaloClient } from '../../../adapters/zalo/client.ts';
-import { runZaloPolling, type ZaloLog } from '../../../adapters/zalo/polling.ts';
+import { runZaloPolling } from '../../../adapters/zalo/polling.ts';
+import type { DebugLog } from '../../../src/kernel/log.ts';
 import type { Incoming } from '../../../src/kernel/messages.ts';
 import { FakeZaloBotApi } from '../../fakes/zalo-bot-api.ts';
 
@@ -8,7 +9,7 @@ let fake: FakeZaloBotApi;
 let controller: AbortController;
 let admitted: Incoming[];
 let sleeps: number[];
-const log: ZaloLog = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+const log: DebugLog = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 
 beforeEach(async () => {
   fake = await FakeZaloBotApi.start({ emptyPollMs: 20 });

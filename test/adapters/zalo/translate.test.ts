@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHOICE_HINT, renderReplies, splitText, translateUpdate } from '../../../adapters/zalo/translate.ts';
+import { CHOICE_HINT, renderReplies, translateUpdate } from '../../../adapters/zalo/translate.ts';
+import { splitText } from '../../../src/kernel/split-text.ts';
 
 const BOT = 'b0t1d';
 const NOW = 1_760_000_000_000;
@@ -139,6 +140,6 @@ describe('splitText', () => {
   it('counts NFC characters: decomposed Vietnamese fits after normalising', () => {
     const text = 'ướ'.repeat(1000).normalize('NFD');
     expect(text.length).toBeGreaterThan(2000);
-    expect(splitText(text)).toEqual(['ướ'.repeat(1000)]);
+    expect(splitText(text, 2000)).toEqual(['ướ'.repeat(1000)]);
   });
 });

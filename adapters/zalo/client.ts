@@ -160,7 +160,8 @@ export class ZaloClient {
     if (text.length < 1 || text.length > TEXT_LIMIT) {
       throw new RangeError(`Zalo sendMessage: text must be 1–${TEXT_LIMIT} characters, got ${text.length}`);
     }
-    const result = await this.#call('sendMessage', { chat_id: chatId, text }, options);
+    // Sent once: the delivery layer retries a send, and knows when to give up and keep it queued.
+    const result = await this.#call('sendMessage', { chat_id: chatId, text }, options, { once: true });
     // The message is out; an odd result shape must not turn it into a failure (and a resend).
     const sent = sentMessageSchema.safeParse(result);
     if (!sent.success) return {};
@@ -172,13 +173,13 @@ export class ZaloClient {
     await this.#call('sendChatAction', { chat_id: chatId, action }, options);
   }
 
-  /** Calls a method, retrying transient failures with exponential backoff. */
+  /** Calls a method, retrying transient failures with exponential backoff (unless `how.once`). */
   async #call(method: ZaloMethod, body: object, options: CallOptions, how: AttemptOptions = {}): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.#attempt(method, body, options.signal, how);
       } catch (error) {
-        if (!(error instanceof ZaloApiError) || !error.retryable || attempt >= this.#maxRetries) throw error;
+        if (!(error instanceof ZaloApiError) || !error.retryable || how.once || attempt >= this.#maxRetries) throw error;
         await this.#sleep(backoffDelay(attempt, this.#retryBaseMs, this.#retryMaxMs), options.signal);
       }
     }
@@ -235,6 +236,8 @@ export class ZaloClient {
 interface AttemptOptions {
   /** The error code that means "nothing there" for this method: answered as undefined. */
   absentOn?: number;
+  /** Not retried here (a send: its caller retries). */
+  once?: boolean;
   timeoutMs?: number;
 }
 

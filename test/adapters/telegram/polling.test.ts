@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 function poll(admit: Admit, token = fake.token): Promise<void> {
-  const bot = createTelegramBot({ token, apiRoot: fake.apiRoot, botInfo: FAKE_BOT_USER, retry: { sleep } });
+  const bot = createTelegramBot({ token, apiRoot: fake.apiRoot, botInfo: FAKE_BOT_USER, retries: 0 });
   return pollUpdates({ api: bot.api, admit, signal: controller.signal, sleep, onError: (e) => errors.push(e) });
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTelegramBot, type Sleep } from '../../../adapters/telegram/bot.ts';
+import { createTelegramBot } from '../../../adapters/telegram/bot.ts';
 import { createTelegramSender } from '../../../adapters/telegram/sender.ts';
 import type { Address, ChannelSender } from '../../../src/kernel/messages.ts';
 import { FAKE_BOT_USER, startFakeBotApi, type FakeBotApi } from '../../fakes/telegram-bot-api.ts';
@@ -8,22 +8,15 @@ const CHAT: Address = { channel: 'telegram', chatId: '42' };
 const ANSWER = [{ text: 'Lệ phí: <miễn> & 0 đồng', choices: [{ label: 'Hồ sơ', action: 'm1.0' }] }];
 
 let fake: FakeBotApi;
-let waits: number[];
 let sender: ChannelSender;
 
-// Records each wait instead of waiting.
-const sleep: Sleep = async (ms) => {
-  waits.push(ms);
-};
-
 function senderFor(apiRoot: string): ChannelSender {
-  const bot = createTelegramBot({ token: fake.token, apiRoot, botInfo: FAKE_BOT_USER, retry: { sleep } });
+  const bot = createTelegramBot({ token: fake.token, apiRoot, botInfo: FAKE_BOT_USER, retries: 0 });
   return createTelegramSender(bot.api);
 }
 
 beforeEach(async () => {
   fake = await startFakeBotApi();
-  waits = [];
   sender = senderFor(fake.apiRoot);
 });
 
@@ -44,47 +37,27 @@ describe('Telegram sender', () => {
       },
       { chat_id: '42', text: 'Cảm ơn anh/chị', parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
     ]);
-    expect(waits).toEqual([]);
   });
 
-  it('on 429 waits retry_after seconds, then sends', async () => {
+  // Sends are retried by the delivery layer (src/messaging/delivery.ts), which lets go of the
+  // chat while it waits; here each is tried once and the reason handed back.
+  it('hands a 429 back at once with its retry_after, without calling again', async () => {
     fake.fail('sendMessage', 1, { kind: 'rate_limit', retryAfter: 3 });
+    expect(await sender.send(CHAT, ANSWER)).toMatchObject({ ok: false, reason: 'rate_limited', retryAfterMs: 3000 });
+    expect(fake.callsTo('sendMessage')).toHaveLength(1);
     expect(await sender.send(CHAT, ANSWER)).toEqual({ ok: true });
-    expect(waits).toEqual([3000]);
-    expect(fake.callsTo('sendMessage')).toHaveLength(2);
   });
 
-  it('on 500 backs off and retries, then sends', async () => {
-    fake.fail('sendMessage', 2, { kind: 'server_error' });
-    expect(await sender.send(CHAT, ANSWER)).toEqual({ ok: true });
-    expect(waits).toEqual([1000, 2000]);
-    expect(fake.callsTo('sendMessage')).toHaveLength(3);
-  });
-
-  it('reports rate_limited with retryAfterMs when 429 persists', async () => {
-    fake.fail('sendMessage', 4, { kind: 'rate_limit', retryAfter: 2 });
-    expect(await sender.send(CHAT, ANSWER)).toMatchObject({ ok: false, reason: 'rate_limited', retryAfterMs: 2000 });
-    expect(waits).toEqual([2000, 2000, 2000]);
-  });
-
-  it('hands a long retry_after back at once instead of blocking', async () => {
-    fake.fail('sendMessage', 1, { kind: 'rate_limit', retryAfter: 600 });
-    expect(await sender.send(CHAT, ANSWER)).toMatchObject({ ok: false, reason: 'rate_limited', retryAfterMs: 600_000 });
-    expect(waits).toEqual([]);
-  });
-
-  it('reports unavailable when 5xx persists, after a bounded number of attempts', async () => {
+  it('hands a 5xx back at once as unavailable', async () => {
     fake.fail('sendMessage', 10, { kind: 'server_error' });
     expect(await sender.send(CHAT, ANSWER)).toMatchObject({ ok: false, reason: 'unavailable', detail: '500: Internal Server Error' });
-    expect(fake.callsTo('sendMessage')).toHaveLength(4);
-    expect(waits).toEqual([1000, 2000, 4000]);
+    expect(fake.callsTo('sendMessage')).toHaveLength(1);
   });
 
   it('reports unavailable when the Bot API cannot be reached', async () => {
     await fake.close();
     const outcome = await senderFor(fake.apiRoot).send(CHAT, ANSWER);
     expect(outcome).toMatchObject({ ok: false, reason: 'unavailable' });
-    expect(waits).toEqual([1000, 2000, 4000]);
     fake = await startFakeBotApi(); // for afterEach
   });
 
@@ -92,7 +65,6 @@ describe('Telegram sender', () => {
     fake.fail('sendMessage', 1, { kind: 'blocked' });
     expect(await sender.send(CHAT, ANSWER)).toEqual({ ok: false, reason: 'blocked', detail: '403: Forbidden: bot was blocked by the user' });
     expect(fake.callsTo('sendMessage')).toHaveLength(1);
-    expect(waits).toEqual([]);
   });
 
   it('reports rejected on 400, without retrying', async () => {
@@ -120,5 +92,23 @@ describe('Telegram sender', () => {
   it('rejects an address of another channel', async () => {
     expect(await sender.send({ channel: 'zalo', chatId: '42' }, ANSWER)).toMatchObject({ ok: false, reason: 'rejected' });
     expect(fake.calls).toEqual([]);
+  });
+});
+
+describe('the bot’s API client', () => {
+  it('retries a call other than a queued send after a 429, waiting its retry_after', async () => {
+    const bot = createTelegramBot({ token: fake.token, apiRoot: fake.apiRoot, botInfo: FAKE_BOT_USER });
+    fake.fail('getMe', 1, { kind: 'rate_limit', retryAfter: 1 });
+    const started = Date.now();
+    await expect(bot.api.getMe()).resolves.toMatchObject({ id: FAKE_BOT_USER.id });
+    expect(fake.callsTo('getMe')).toHaveLength(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it('never retries a send itself, whatever its retries', async () => {
+    const bot = createTelegramBot({ token: fake.token, apiRoot: fake.apiRoot, botInfo: FAKE_BOT_USER });
+    fake.fail('sendMessage', 1, { kind: 'rate_limit', retryAfter: 1 });
+    expect(await createTelegramSender(bot.api).send(CHAT, ANSWER)).toMatchObject({ ok: false, reason: 'rate_limited' });
+    expect(fake.callsTo('sendMessage')).toHaveLength(1);
   });
 });

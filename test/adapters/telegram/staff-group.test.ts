@@ -26,7 +26,7 @@ let target: HotlineTarget;
 beforeEach(async () => {
   fake = await startFakeBotApi();
   // One attempt per call: the send loop does the retrying.
-  const bot = createTelegramBot({ token: fake.token, apiRoot: fake.apiRoot, botInfo: FAKE_BOT_USER, retry: { maxAttempts: 1 } });
+  const bot = createTelegramBot({ token: fake.token, apiRoot: fake.apiRoot, botInfo: FAKE_BOT_USER, retries: 0 });
   target = createTelegramGroupTarget({ api: bot.api, chatId: GROUP });
 });
 

@@ -50,7 +50,7 @@ let admitted: Incoming[];
 let errors: unknown[];
 
 const sleep: Sleep = async () => {};
-const bot = () => createTelegramBot({ token: fake.token, apiRoot: fake.apiRoot, botInfo: FAKE_BOT_USER, retry: { maxAttempts: 1, sleep } });
+const bot = () => createTelegramBot({ token: fake.token, apiRoot: fake.apiRoot, botInfo: FAKE_BOT_USER, retries: 0 });
 const newHotline = (on: Store) => new Hotline({ store: on, calendar: new WorkingCalendar({ fixed: [], dates: [] }), dueWorkingDays: 10, targets: ['telegram-group'] });
 const newStaff = (on: Store, desk = newHotline(on)): StaffUpdates =>
   createStaffUpdates({ api: bot().api, chatId: String(GROUP_ID), hotline: desk, store: on, onError: (e) => errors.push(e) });

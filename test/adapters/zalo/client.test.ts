@@ -90,18 +90,25 @@ describe('ZaloClient against the fake Bot Platform', () => {
     ['500', { errorCode: 500, description: 'Internal Server Error' }],
     ['403 (documented as an internal error)', { errorCode: 403, description: 'Internal server error' }],
   ])('retries %s with backoff, then succeeds', async (_, scripted) => {
-    fake.failNext('sendMessage', scripted, 2);
-    await expect(client().sendMessage('chat-1', 'Xin chào')).resolves.toBeDefined();
-    expect(fake.callsOf('sendMessage')).toHaveLength(3);
+    fake.failNext('getMe', scripted, 2);
+    await expect(client().getMe()).resolves.toBeDefined();
+    expect(fake.callsOf('getMe')).toHaveLength(3);
     expect(sleeps).toEqual([500, 1000]);
   });
 
   it('gives up after maxRetries with a typed, retryable error', async () => {
-    fake.failNext('sendMessage', { errorCode: 429, description: 'Quota exceeded' }, 5);
-    const error = await failure(client({ maxRetries: 2, retryBaseMs: 100, retryMaxMs: 150 }).sendMessage('chat-1', 'Xin chào'));
-    expect(error).toMatchObject({ kind: 'rate_limited', code: 429, retryable: true, method: 'sendMessage', description: 'Quota exceeded' });
-    expect(fake.callsOf('sendMessage')).toHaveLength(3);
+    fake.failNext('getMe', { errorCode: 429, description: 'Quota exceeded' }, 5);
+    const error = await failure(client({ maxRetries: 2, retryBaseMs: 100, retryMaxMs: 150 }).getMe());
+    expect(error).toMatchObject({ kind: 'rate_limited', code: 429, retryable: true, method: 'getMe', description: 'Quota exceeded' });
+    expect(fake.callsOf('getMe')).toHaveLength(3);
     expect(sleeps).toEqual([100, 150]);
+  });
+
+  it('sends a message once: a retryable failure goes back to the delivery layer, which retries sends', async () => {
+    fake.failNext('sendMessage', { errorCode: 429, description: 'Quota exceeded' });
+    expect(await failure(client().sendMessage('chat-1', 'Xin chào'))).toMatchObject({ kind: 'rate_limited', retryable: true });
+    expect(fake.callsOf('sendMessage')).toHaveLength(1);
+    expect(sleeps).toEqual([]);
   });
 
   it('does not retry a 400, even inside an HTTP 200', async () => {

@@ -66,7 +66,7 @@ ${c.erasedAt !== undefined ? row('Đã xóa dữ liệu cá nhân lúc', shownTi
 function deliveries(c: Complaint): Html {
   const targets = Object.entries(c.deliveries);
   if (targets.length === 0) return html`<p>Chỉ nhận qua hộp thư này (chưa cấu hình nhóm Telegram hay webhook).</p>`;
-  return html`<ul class="plain">${targets.map(([target, d]) => html`<li><strong>${TARGET_LABELS[target] ?? target}</strong>: ${deliveryState(d)}</li>`)}</ul>`;
+  return html`<ul class="plain">${targets.map(([target, d]) => html`<li><strong>${TARGET_LABELS.get(target) ?? target}</strong>: ${deliveryState(d)}</li>`)}</ul>`;
 }
 
 function deliveryState(d: Delivery): string {
@@ -149,8 +149,8 @@ function history(c: Complaint): Html {
 ${c.history.map(
   (event) => html`<tr>
 <td data-label="Thời gian">${shownTime(event.at)}</td>
-<td data-label="Người thực hiện">${ACTORS[event.by] ?? event.by}</td>
-<td data-label="Thao tác">${HISTORY_LABELS[event.action] ?? event.action}</td>
+<td data-label="Người thực hiện">${ACTORS.get(event.by) ?? event.by}</td>
+<td data-label="Thao tác">${HISTORY_LABELS.get(event.action) ?? event.action}</td>
 <td data-label="Ghi chú" class="text">${event.note ?? ''}</td>
 </tr>
 `,

@@ -13,17 +13,17 @@ export const ACTION_LABELS: Record<ActionType, string> = {
 };
 
 /** History actions, including those the system records. */
-export const HISTORY_LABELS: Record<string, string> = {
-  ...ACTION_LABELS,
-  receive: 'Tiếp nhận',
-};
+// Maps, not objects: looked up by names staff type or configure ("constructor" is a name too).
+export const HISTORY_LABELS = new Map<string, string>(Object.entries({ ...ACTION_LABELS, receive: 'Tiếp nhận' }));
 
-export const ACTORS: Record<string, string> = { citizen: 'Người dân', system: 'Hệ thống' };
+export const ACTORS = new Map<string, string>(Object.entries({ citizen: 'Người dân', system: 'Hệ thống' }));
 
-export const TARGET_LABELS: Record<string, string> = {
-  'telegram-group': 'Nhóm Telegram cán bộ',
-  webhook: 'Hệ thống đường dây nóng (webhook)',
-};
+export const TARGET_LABELS = new Map<string, string>(
+  Object.entries({
+    'telegram-group': 'Nhóm Telegram cán bộ',
+    webhook: 'Hệ thống đường dây nóng (webhook)',
+  }),
+);
 
 /** Shown after an action went through (post/redirect/get). */
 export const DONE: Record<ActionType, string> = {

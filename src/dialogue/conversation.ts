@@ -30,7 +30,8 @@ const RATING_TTL_MS = 400 * 24 * 3600 * 1000;
 /** Store namespace of the chats that asked for announcements (key: channel:chat id, value: the Address). */
 export const SUBSCRIBERS = 'subscribers';
 
-const COMMANDS: Record<string, string> = {
+// A Map, not an object: typed text must never match an inherited name ("constructor").
+const COMMANDS = new Map<string, string>(Object.entries({
   '/start': 'menu',
   '/menu': 'menu',
   menu: 'menu',
@@ -53,7 +54,7 @@ const COMMANDS: Record<string, string> = {
   '/thongbao': 'subscribe',
   'nhan thong bao': 'subscribe',
   'huy thong bao': 'unsubscribe',
-};
+}));
 
 export interface ConversationDeps {
   engine: Engine;
@@ -101,7 +102,7 @@ export class Conversation {
     // A code alone is a lookup, except while a complaint is being written: there it may be part of the story.
     const tracking = readTrackingRequest(text, { bareCode: !session.intake });
     if (tracking) return tracking.kind === 'help' ? [{ text: MENU_TEXTS.track }] : [{ text: renderTracking(await trackComplaint(this.deps.hotline, tracking.typed)) }];
-    const command = COMMANDS[fold(text).replace(/\s+/g, ' ')] ?? COMMANDS[text.split(/[\s@]/)[0]!.toLowerCase()];
+    const command = COMMANDS.get(fold(text).replace(/\s+/g, ' ')) ?? COMMANDS.get(text.split(/[\s@]/)[0]!.toLowerCase());
     if (command) return await this.act(command, session, incoming.address);
     // While a complaint is being written, typed text belongs to it and is not searched.
     if (session.intake) return await this.continueIntake(session, { text }, incoming.address);

@@ -4,7 +4,7 @@
 // because most of these come without diacritics.
 import { fold } from '../kernel/vietnamese.ts';
 
-const ORDINALS: Record<string, number> = { nhat: 1, mot: 1, dau: 1, hai: 2, nhi: 2, ba: 3, bon: 4, tu: 4, nam: 5 };
+const ORDINALS = new Map(Object.entries({ nhat: 1, mot: 1, dau: 1, hai: 2, nhi: 2, ba: 3, bon: 4, tu: 4, nam: 5 }));
 /** Words that say "the one at": without one of them a lone "ba" or "hai" is not a pick. */
 const POINTERS = new Set(['cai', 'so', 'thu', 'muc', 'loai', 'chon', 'lay', 'dong', 'phuong', 'an']);
 /** Padding around a pick: "cái thứ 2 ạ", "số 1 con", "chọn cái đầu tiên nha". */
@@ -25,9 +25,9 @@ export function readOrdinal(text: string, size: number): number | undefined {
   let pointed = false;
   for (const word of words) {
     if (POINTERS.has(word)) pointed = true;
-    else if (/^\d{1,2}$/.test(word) || word in ORDINALS || LAST.has(word)) {
+    else if (/^\d{1,2}$/.test(word) || ORDINALS.has(word) || LAST.has(word)) {
       if (place !== undefined) return undefined;
-      place = LAST.has(word) ? size : /^\d/.test(word) ? Number(word) : ORDINALS[word]!;
+      place = LAST.has(word) ? size : /^\d/.test(word) ? Number(word) : ORDINALS.get(word)!;
     } else if (!PADDING.has(word)) return undefined;
   }
   return pointed && place !== undefined && place >= 1 && place <= size ? place : undefined;

@@ -57,7 +57,7 @@ const TYPE_END = /(?:xã|phường|thị trấn)$/iu;
 const DISTRICT_NOTE = /^(?:quận|huyện|thị xã|thành phố|tp\.?)\s+/iu;
 const PROVINCE_NOTE = /^tỉnh\s+/iu;
 /** The file's own spellings of whole units that the name table cannot split. */
-const WHOLE_NAMES: Record<string, string> = { tphcm: 'thành phố Hồ Chí Minh' };
+const WHOLE_NAMES = new Map(Object.entries({ tphcm: 'thành phố Hồ Chí Minh' }));
 
 export function parseBefore(before: string): ParsedBefore {
   const text = before.normalize('NFC').replace(/%/g, '').replace(/\s+/g, ' ').trim();
@@ -72,7 +72,7 @@ export function parseBefore(before: string): ParsedBefore {
       share = q.share ?? share;
       rest = rest.slice(q.length).trim().replace(OF, '');
     }
-    rest = (WHOLE_NAMES[rest.toLowerCase()] ?? rest).replace(TRAILING, '').trim();
+    rest = (WHOLE_NAMES.get(rest.toLowerCase()) ?? rest).replace(TRAILING, '').trim();
     if (!rest && !piece.notes.length) continue;
     // A bare name is of the type of the unit before it ("các phường Cửa Nam, Điện Biên").
     const part = rest ? readPart(rest, piece.notes, share, parts.at(-1)?.type) : undefined;

@@ -53,7 +53,7 @@ export interface Word {
  * Shorthand citizens and the file use, by folded word: what it stands for. A letter
  * alone is only a type when a known name follows it (the reader checks that).
  */
-const SHORTHAND: Record<string, string> = {
+const SHORTHAND = new Map<string, string>(Object.entries({
   p: 'phuong',
   f: 'phuong',
   x: 'xa',
@@ -67,7 +67,7 @@ const SHORTHAND: Record<string, string> = {
   hn: 'ha noi',
   tphn: 'thanh pho ha noi',
   brvt: 'ba ria vung tau',
-};
+}));
 /** "p3", "q10", "tt2": a type letter glued to a number. */
 const GLUED = /^(p|f|q|x|tt|tx)(\d+)$/;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -99,16 +99,16 @@ function readWords(text: string): Word[] {
     const written = match[0];
     const gap = match.input.slice(last, match.index);
     // "x. Bảo Lâm", "tp. Pleiku": the dot of a shorthand is no break.
-    const breakBefore = token >= 0 && BREAK.test(gap) && !(/^\.\s*$/.test(gap) && previous.toLowerCase() in SHORTHAND);
+    const breakBefore = token >= 0 && BREAK.test(gap) && !(/^\.\s*$/.test(gap) && SHORTHAND.has(previous.toLowerCase()));
     last = match.index + written.length;
     previous = written;
     token++;
-    const roman = ROMAN[written] ?? (LOWER_ROMAN.has(written) ? ROMAN[written.toUpperCase()] : undefined);
+    const roman = ROMAN.get(written) ?? (LOWER_ROMAN.has(written) ? ROMAN.get(written.toUpperCase()) : undefined);
     const canon = roman ?? canonical(fromTelex(written.toLowerCase()));
     const folded = foldCanonical(canon);
     const plain = roman ?? foldCanonical(canonical(written));
     const glued = GLUED.exec(folded);
-    const parts = glued ? [SHORTHAND[glued[1]!]!, glued[2]!] : [SHORTHAND[folded] ?? folded];
+    const parts = glued ? [SHORTHAND.get(glued[1]!)!, glued[2]!] : [SHORTHAND.get(folded) ?? folded];
     // Written out shorthand is as unaccented as what was typed.
     const expanded = parts.flatMap((p) => p.split(' '));
     if (expanded.length === 1 && expanded[0] === folded) out.push({ canon: unpadded(canon), folded: unpadded(folded), token, breakBefore, plain: unpadded(plain) });
@@ -118,7 +118,7 @@ function readWords(text: string): Word[] {
 }
 
 /** "Phường III" (Vị Thanh): Roman numbers in upper case ("X." is "xã"), or in lower case where no word is spelt so ("v" is "vậy", "vi" is "vì"). */
-const ROMAN: Record<string, string> = { I: '1', II: '2', III: '3', IV: '4', V: '5', VI: '6', VII: '7', VIII: '8', IX: '9' };
+const ROMAN = new Map(Object.entries({ I: '1', II: '2', III: '3', IV: '4', V: '5', VI: '6', VII: '7', VIII: '8', IX: '9' }));
 const LOWER_ROMAN = new Set(['ii', 'iii', 'iv', 'vii', 'viii']);
 const TELEX_TONES: Record<string, string> = { s: '\u0301', f: '\u0300', r: '\u0309', x: '\u0303', j: '\u0323' };
 const TELEX_LETTERS: [RegExp, string][] = [
@@ -154,7 +154,7 @@ function unpadded(word: string): string {
 /** A written token that stands for words ("p3", "tt", "tphcm"), as opposed to a word typed in full. */
 export function isShorthand(written: string): boolean {
   const folded = foldCanonical(canonical(written));
-  return folded in SHORTHAND || GLUED.test(folded);
+  return SHORTHAND.has(folded) || GLUED.test(folded);
 }
 
 /** The written tokens of a text, as placeWords numbers them. */

@@ -4,7 +4,7 @@ import type { InlineKeyboardMarkup, LinkPreviewOptions } from 'grammy/types';
 import { z } from 'zod';
 import type { Incoming } from '../../src/kernel/messages.ts';
 import type { Reply } from '../../src/kernel/reply.ts';
-import { splitText } from '../../src/kernel/split-text.ts';
+import { capText, splitText } from '../../src/kernel/split-text.ts';
 import { escapeHtml } from '../shared/escape-html.ts';
 
 /** Telegram's limit on a message text, counted after HTML parsing (UTF-16 units). */
@@ -20,7 +20,11 @@ const message = z.object({
   date: z.number().int(),
   chat,
   from: user.optional(),
-  text: z.string().optional(),
+  // Telegram lets a citizen send 4,096 characters: a longer text is forged, and cut.
+  text: z
+    .string()
+    .transform((text) => capText(text, MAX_TEXT_LENGTH))
+    .optional(),
   sticker: z.unknown().optional(),
 });
 const callbackQuery = z.object({

@@ -22,12 +22,16 @@ export interface TelegramWebhookOptions {
 /** Telegram's rule for secret_token: 1–256 characters of A-Z a-z 0-9 _ -. */
 const SECRET_TOKEN = /^[A-Za-z0-9_-]{1,256}$/;
 
+const BODY_LIMIT = 256 * 1024;
+
 export const telegramWebhook: FastifyPluginAsync<TelegramWebhookOptions> = async (app, options) => {
   const { path = '/telegram/webhook', secret, admit, onCallbackQuery, staff } = options;
   if (!SECRET_TOKEN.test(secret)) throw new Error('Telegram webhook secret must be 1–256 characters of A-Z a-z 0-9 _ -');
   const expected = digest(secret);
 
   app.post(path, {
+    // An update holds at most 4,096 characters of text: a bigger body is not one.
+    bodyLimit: BODY_LIMIT,
     // onRequest runs before the body is read: strangers get 401 without any parsing.
     onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
       const given = request.headers['x-telegram-bot-api-secret-token'];

@@ -59,8 +59,12 @@ export function registerChatRoute(app: FastifyInstance, converse: Converse): voi
   app.post('/api/chat', {
     bodyLimit: BODY_LIMIT,
     schema: { body: requestSchema, response: { 200: responseSchema, '4xx': errorSchema, '5xx': errorSchema } },
+    // Fastify's validator turns a number into a string and drops unknown properties; here they are refused.
     // The length limits apply to what the citizen wrote, not to stray spaces around it.
-    preValidation: async (request) => trimText(request.body),
+    preValidation: async (request) => {
+      refuseLoose(request.body);
+      trimText(request.body);
+    },
     errorHandler: refuse,
     handler: async (request, reply) => {
       const body = request.body as ChatRequest;
@@ -79,6 +83,15 @@ export function registerChatRoute(app: FastifyInstance, converse: Converse): voi
       }
     },
   });
+}
+
+const FIELDS: ReadonlySet<string> = new Set(['session', 'text', 'action']);
+
+/** A body whose fields are not all known strings: a 400, before any coercion. */
+function refuseLoose(body: unknown): void {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return; // the schema says so
+  const loose = Object.entries(body).some(([key, value]) => !FIELDS.has(key) || typeof value !== 'string');
+  if (loose) throw Object.assign(new Error('body fields must be the known strings'), { statusCode: 400, validation: [] });
 }
 
 function trimText(body: unknown): void {

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { Incoming } from '../../src/kernel/messages.ts';
 import type { Translation } from '../zalo/translate.ts';
 import { eventMillis } from './signature.ts';
+import { capText } from '../../src/kernel/split-text.ts';
+import { TEXT_LIMIT } from './client.ts';
 
 const TEXT_EVENT = 'user_send_text';
 
@@ -24,7 +26,8 @@ const eventSchema = z.object({
 });
 const textEventSchema = z.object({
   sender: z.object({ id: opaqueId }),
-  message: z.object({ msg_id: opaqueId, text: z.string() }),
+  // Cut where Zalo cuts a message, before any work: a forged event may be any size.
+  message: z.object({ msg_id: opaqueId, text: z.string().transform((text) => capText(text, TEXT_LIMIT)) }),
   timestamp: timestamp.optional(),
 });
 

@@ -10,7 +10,8 @@ import { translateOaEvent } from './translate.ts';
 import { answerTranslation, badRequest } from '../shared/webhook-reply.ts';
 
 /** OA events are small JSON objects; anything near this size is not one. */
-const BODY_LIMIT = 1024 * 1024;
+// An event holds at most 2,000 characters of text: a bigger body is not one.
+const BODY_LIMIT = 256 * 1024;
 
 export interface ZaloOaWebhookOptions {
   /** Default '/zalo-oa/webhook'. */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Incoming } from '../../src/kernel/messages.ts';
 import type { Reply } from '../../src/kernel/reply.ts';
 import { TEXT_LIMIT } from './client.ts';
-import { splitText } from '../../src/kernel/split-text.ts';
+import { capText, splitText } from '../../src/kernel/split-text.ts';
 
 const TEXT_EVENT = 'message.text.received';
 
@@ -34,7 +34,8 @@ const textMessageSchema = z.object({
   message_id: opaqueId,
   // Milliseconds since the epoch (13 digits), unlike Telegram's seconds.
   date: millis.optional(),
-  text: z.string(),
+  // Cut where Zalo cuts a message, before any work: a forged update may be any size.
+  text: z.string().transform((text) => capText(text, TEXT_LIMIT)),
   chat: z.object({ id: opaqueId }),
   from: z
     .object({

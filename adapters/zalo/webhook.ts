@@ -9,7 +9,8 @@ import { answerTranslation, badRequest } from '../shared/webhook-reply.ts';
 
 const SECRET_HEADER = 'x-bot-api-secret-token';
 /** Zalo updates are small JSON objects; anything near this size is not one. */
-const BODY_LIMIT = 1024 * 1024;
+// An event holds at most 2,000 characters of text: a bigger body is not one.
+const BODY_LIMIT = 256 * 1024;
 
 export interface ZaloWebhookOptions {
   /** Default '/zalo/webhook'. */

@@ -45,3 +45,13 @@ function hardSplit(text: string, limit: number): string[] {
   }
   return [...chunks, rest];
 }
+
+/**
+ * At most `limit` code units of what a citizen sent, cut where a platform never lets a
+ * message grow (a forged update may be any size): nothing past it reaches the dialogue.
+ */
+export function capText(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const code = text.charCodeAt(limit - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit);
+}

@@ -98,6 +98,10 @@ describe('POST /api/chat', () => {
     ['both text and action', { session: SESSION, text: 'sổ đỏ', action: 'abc123.0' }, WEB_TEXTS.badRequest],
     ['neither text nor action', { session: SESSION }, WEB_TEXTS.badRequest],
     ['an action that is not a token', { session: SESSION, action: 'chọn' }, WEB_TEXTS.badRequest],
+    // Refused, not coerced to a string or quietly dropped.
+    ['a number for the text', { session: SESSION, text: 123 }, WEB_TEXTS.badRequest],
+    ['an array for the text', { session: SESSION, text: ['sổ đỏ'] }, WEB_TEXTS.badRequest],
+    ['a property the chat does not know', { session: SESSION, text: 'sổ đỏ', admin: true }, WEB_TEXTS.badRequest],
   ])('refuses %s with 400 and a Vietnamese error', async (_, payload, message) => {
     const response = await chat(payload);
     expect(response.statusCode).toBe(400);

@@ -19,6 +19,11 @@ describe('translateUpdate', () => {
     });
   });
 
+  it('cuts a text longer than Telegram allows (a forged update) before anything reads it', () => {
+    const translated = translateUpdate(textUpdate(502, 'a'.repeat(408_000), 1), NOW);
+    expect(translated.kind === 'incoming' && translated.incoming.text).toBe('a'.repeat(MAX_TEXT_LENGTH));
+  });
+
   it('turns a pressed button into an action and keeps the callback query id', () => {
     expect(translateUpdate(callbackUpdate(502, 'm3.1', -5), NOW)).toEqual({
       kind: 'incoming',

@@ -12,6 +12,11 @@ describe('translateOaEvent', () => {
     });
   });
 
+  it('cuts a text longer than Zalo allows (a forged event) before anything reads it', () => {
+    const translated = translateOaEvent(textEvent('m2', 'ư'.repeat(50_000)), context);
+    expect(translated.kind === 'incoming' && translated.incoming.text).toBe('ư'.repeat(2000));
+  });
+
   it('keeps ids as strings, and reads a timestamp in seconds as seconds', () => {
     const event = { ...textEvent('m1'), sender: { id: 123 }, message: { text: 'x', msg_id: 456 }, timestamp: '1717061839' };
     expect(translateOaEvent(event, context)).toMatchObject({ incoming: { address: { chatId: '123' }, updateId: '456', receivedAt: 1717061839000 } });

@@ -36,6 +36,8 @@ describe('translateUpdate', () => {
     ['no date: the receiving clock', { date: undefined }, { receivedAt: NOW }],
     ['numeric ids become strings', { message_id: 42, chat: { id: 7 } }, { updateId: '42', address: { channel: 'zalo', chatId: '7' } }],
     ['first_name when there is no display_name', { from: { id: 'u1', first_name: 'Bình' } }, { userName: 'Bình' }],
+    // A forged update may be any size: cut where Zalo cuts a message, before anything reads it.
+    ['a text longer than Zalo allows is cut', { text: 'a'.repeat(408_000) }, { text: 'a'.repeat(2000) }],
   ])('%s', (_, change, outcome) => {
     const result = translateUpdate({ event_name: 'message.text.received', message: { ...textMessage, ...change } }, context);
     expect(result).toMatchObject({ kind: 'incoming', incoming: outcome });

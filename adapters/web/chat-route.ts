@@ -7,10 +7,13 @@ import type { Incoming } from '../../src/kernel/messages.ts';
 import type { Reply } from '../../src/kernel/reply.ts';
 import { WEB_TEXTS } from './texts.ts';
 
-export type Converse = (incoming: Incoming) => Promise<Reply[]>;
+/** `repeatable`: the page gave the message an id and sends it again when no answer came (see Inbox.converse). */
+export type Converse = (incoming: Incoming, repeatable: boolean) => Promise<Reply[]>;
 
 interface ChatRequest {
   session: string;
+  /** The page's own id for this message, the same when it sends it again. */
+  id?: string;
   text?: string;
   action?: string;
 }
@@ -25,6 +28,7 @@ const requestSchema = {
   additionalProperties: false,
   properties: {
     session: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' },
+    id: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' },
     text: { type: 'string', minLength: 1, maxLength: MAX_TEXT },
     // Choice.action is an opaque printable-ASCII token of at most 64 bytes.
     action: { type: 'string', pattern: '^[!-~]{1,64}$' },
@@ -70,13 +74,13 @@ export function registerChatRoute(app: FastifyInstance, converse: Converse): voi
       const body = request.body as ChatRequest;
       const incoming: Incoming = {
         address: { channel: 'web', chatId: body.session },
-        updateId: randomUUID(),
+        updateId: body.id ?? randomUUID(),
         ...(body.text !== undefined ? { text: body.text } : { action: body.action! }),
         receivedAt: Date.now(),
       };
       reply.header('cache-control', 'no-store');
       try {
-        return { replies: await converse(incoming) };
+        return { replies: await converse(incoming, body.id !== undefined) };
       } catch (err) {
         request.log.error({ err }, 'web chat: the conversation failed');
         return reply.code(503).send({ error: WEB_TEXTS.unavailable });
@@ -85,7 +89,7 @@ export function registerChatRoute(app: FastifyInstance, converse: Converse): voi
   });
 }
 
-const FIELDS: ReadonlySet<string> = new Set(['session', 'text', 'action']);
+const FIELDS: ReadonlySet<string> = new Set(['session', 'id', 'text', 'action']);
 
 /** A body whose fields are not all known strings: a 400, before any coercion. */
 function refuseLoose(body: unknown): void {

@@ -47,8 +47,11 @@ export interface InboxOptions {
 
 export interface Inbox {
   admit: Admit;
-  /** The web chat's synchronous path: the replies, or none for a duplicate. */
-  converse(incoming: Incoming): Promise<Reply[]>;
+  /**
+   * The web chat's synchronous path. `repeatable`: the page gave the message its own id, and
+   * sends it again when an answer did not arrive; a repeat gets the answer already given.
+   */
+  converse(incoming: Incoming, repeatable?: boolean): Promise<Reply[]>;
   /** Takes up what is queued (left by a crash or a restart), then looks again every sweepEveryMs. */
   start(): Promise<void>;
   /** Stops taking up work, cuts retry pauses short and waits for what is running; unsent messages stay queued. */
@@ -181,9 +184,13 @@ export function createInbox(options: InboxOptions): Inbox {
 
   return {
     admit,
-    async converse(incoming) {
-      if (!(await store.claim(SEEN, updateKey(incoming), randomUUID(), dedupTtlMs))) return [];
-      return chatLock.run(addressKey(incoming.address), () => answerOf(incoming, { quietWhenRepeated: false }));
+    async converse(incoming, repeatable = false) {
+      // Without an id of the page's own nothing can repeat: no key is written for it.
+      const key = updateKey(incoming);
+      if (repeatable && !(await store.claim(SEEN, key, randomUUID(), dedupTtlMs))) return (await store.get<Reply[]>(REPLIES, key)) ?? [];
+      const replies = await chatLock.run(addressKey(incoming.address), () => answerOf(incoming, { quietWhenRepeated: false }));
+      if (repeatable) await store.set(REPLIES, key, replies, dedupTtlMs);
+      return replies;
     },
     async start() {
       // The chat lock is the lease: an instance takes up a chat's messages only while

@@ -182,11 +182,20 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
     expect(conversation.log.handled).toEqual([QUESTION]);
   });
 
-  it('the web chat answers directly, and a repeated update id gets nothing', async () => {
-    const inbound = await inbox();
-    const first = await inbound.converse(message('session-1', 'u-1', QUESTION, 'web'));
+  it('the web chat answers directly; a message the page sends again gets the answer already given, once computed', async () => {
+    const conversation = await recordConversation(store);
+    const inbound = await inbox({ conversation });
+    const first = await inbound.converse(message('session-1', 'u-1', QUESTION, 'web'), true);
     expect(first.length).toBeGreaterThan(0);
-    expect(await inbound.converse(message('session-1', 'u-1', QUESTION, 'web'))).toEqual([]);
+    expect(await inbound.converse(message('session-1', 'u-1', QUESTION, 'web'), true)).toEqual(first);
+    expect(conversation.log.handled).toEqual([QUESTION]);
+  });
+
+  it('remembers nothing of a web message without an id of the page’s own', async () => {
+    const inbound = await inbox();
+    await inbound.converse(message('session-2', 'random-1', QUESTION, 'web'));
+    expect(await store.get('seen', 'web:random-1')).toBeUndefined();
+    expect(await store.get('replies', 'web:random-1')).toBeUndefined();
   });
 
   it('retries a send that failed with unavailable, then removes the message', async () => {

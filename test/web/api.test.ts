@@ -10,7 +10,7 @@ const SESSION = 'test-session_01';
 
 let real: RealConversation;
 let app: FastifyInstance;
-let seen: Incoming[];
+let seen: (Incoming & { repeatable: boolean })[];
 
 async function chatApp(options: WebChatOptions): Promise<FastifyInstance> {
   const instance = Fastify();
@@ -23,8 +23,8 @@ beforeAll(async () => {
   real = await realConversation();
   seen = [];
   app = await chatApp({
-    converse: (incoming) => {
-      seen.push(incoming);
+    converse: (incoming, repeatable) => {
+      seen.push({ ...incoming, repeatable });
       return real.conversation.handle(incoming);
     },
   });
@@ -65,7 +65,15 @@ describe('POST /api/chat', () => {
   it('hands the conversation a web Incoming, with the text trimmed', async () => {
     seen.length = 0;
     await chat({ session: SESSION, text: '  xin chào \n' });
-    expect(seen).toEqual([{ address: { channel: 'web', chatId: SESSION }, updateId: expect.stringMatching(/^[0-9a-f-]{36}$/), text: 'xin chào', receivedAt: expect.any(Number) }]);
+    expect(seen).toEqual([
+      { address: { channel: 'web', chatId: SESSION }, updateId: expect.stringMatching(/^[0-9a-f-]{36}$/), text: 'xin chào', receivedAt: expect.any(Number), repeatable: false },
+    ]);
+  });
+
+  it('passes on the page’s own id for a message, so that a message sent again can be known', async () => {
+    seen.length = 0;
+    await chat({ session: SESSION, id: 'msg-0123456789', text: 'xin chào' });
+    expect(seen).toMatchObject([{ updateId: 'msg-0123456789', repeatable: true }]);
   });
 
   it('takes the action token of a choice from a previous reply', async () => {

@@ -9,10 +9,15 @@ const FAILED = 'Xin lỗi anh/chị, đã có lỗi xảy ra. Anh/chị vui lòn
 export function sessionId() {
   const kept = readStorage();
   if (kept && SESSION_PATTERN.test(kept)) return kept;
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  const id = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  const id = messageId();
   writeStorage(id);
   return id;
+}
+
+/** 32 hex digits: a session's id, or one message's. */
+export function messageId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Resolves to the bot's replies; rejects with an Error whose message the citizen can read. */

@@ -1,6 +1,6 @@
 // The chat page: sends what the citizen types or picks, shows the bot's replies,
 // and keeps keyboard focus where a keyboard or screen-reader user expects it.
-import { postChat, sessionId } from './api.js';
+import { messageId, postChat, sessionId } from './api.js';
 import { rememberCodes } from './complaints.js';
 import { botMessage, errorMessage, isUsed, markUsed, userMessage } from './render.js';
 
@@ -26,6 +26,8 @@ async function exchange(message, shown, pressed) {
   setBusy(true);
   let added;
   try {
+    // One id per message, kept when it is sent again: a repeat gets the answer already given.
+    if (!message.id) message.id = messageId();
     const replies = await postChat({ session, ...message });
     for (const reply of replies) rememberCodes(reply.text);
     added = replies.map((reply) => log.appendChild(botMessage(reply, pick)));

@@ -22,12 +22,14 @@ export async function createLoginChecker(store: Store, users: readonly AdminUser
   const hashes = new Map(users.map((user) => [user.name, user.passwordHash]));
   return {
     async check(ip, name, password) {
-      if (((await store.get<number>(FAILURES, ip)) ?? 0) >= MAX_FAILED_LOGINS) return { ok: false, reason: 'too_many' };
+      // Counted before the slow check, atomically: tries sent all at once are counted all at once.
+      if ((await store.increment(FAILURES, ip, FAILURE_WINDOW_MS)) > MAX_FAILED_LOGINS) return { ok: false, reason: 'too_many' };
       const hash = hashes.get(name);
       const matches = await verifyPassword(password, hash ?? decoy);
-      if (hash !== undefined && matches) return { ok: true, name };
-      await store.increment(FAILURES, ip, FAILURE_WINDOW_MS);
-      return { ok: false, reason: 'wrong' };
+      if (hash === undefined || !matches) return { ok: false, reason: 'wrong' };
+      // A right password within the limit clears the address's count.
+      await store.delete(FAILURES, ip);
+      return { ok: true, name };
     },
   };
 }

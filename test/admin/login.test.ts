@@ -79,6 +79,23 @@ describe('signing in', () => {
     expect((await new Staff(inbox.app, '10.0.0.2').login('lan', PASSWORDS.lan)).statusCode).toBe(303);
   });
 
+  it('counts tries sent all at once: of 40 parallel guesses only the first ones are checked, and the right password after them is refused', async () => {
+    const attacker = new Staff(inbox.app, '203.0.113.77');
+    const guesses = await Promise.all(Array.from({ length: 40 }, (_, i) => attacker.login('lan', `doan-song-song-${i}`)));
+    const statuses = guesses.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(MAX_FAILED_LOGINS);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(40 - MAX_FAILED_LOGINS);
+    expect((await attacker.login('lan', PASSWORDS.lan)).statusCode).toBe(429);
+  });
+
+  it('clears an address’s count when the right password comes within the limit', async () => {
+    const staff = new Staff(inbox.app, '10.0.0.77');
+    for (let i = 0; i < MAX_FAILED_LOGINS - 1; i++) expect((await staff.login('lan', `go-nham-${i}`)).statusCode).toBe(401);
+    expect((await staff.login('lan', PASSWORDS.lan)).statusCode).toBe(303);
+    for (let i = 0; i < MAX_FAILED_LOGINS - 1; i++) expect((await staff.login('lan', `go-nham-lai-${i}`)).statusCode).toBe(401);
+    expect((await staff.login('lan', PASSWORDS.lan)).statusCode).toBe(303);
+  });
+
   it('signs out: the cookie is cleared and the old session no longer works', async () => {
     const staff = new Staff(inbox.app);
     await staff.login('lan', PASSWORDS.lan);

@@ -9,6 +9,7 @@ import { createWebhookTarget, WEBHOOK_TARGET_NAME } from '../adapters/hotline-we
 import type { Channel } from '../adapters/channel.ts';
 import { buildServer } from '../adapters/http/server.ts';
 import { TELEGRAM_GROUP_TARGET_NAME } from '../adapters/telegram/target-name.ts';
+import { createAddressLimits } from '../adapters/web/address-limits.ts';
 import { webChat } from '../adapters/web/plugin.ts';
 import { ZaloClient } from '../adapters/zalo/client.ts';
 import { runZaloPolling } from '../adapters/zalo/polling.ts';
@@ -146,7 +147,7 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
       chatLock: createChatLock(store, CHAT_LOCK),
     });
 
-    await app.register(webChat, { converse: inbox.converse, tracking: { desk: hotline, store } });
+    await app.register(webChat, { converse: inbox.converse, tracking: { desk: hotline }, limits: createAddressLimits(store) });
     // The staff web inbox; its session cookie is Secure when the server is reached over HTTPS.
     if (config.adminUsers) await app.register(adminInbox, { hotline, store, users: config.adminUsers, secureCookies: config.publicUrl !== undefined });
     const pollers: ((signal: AbortSignal) => Promise<void>)[] = [];

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Incoming } from '../../src/kernel/messages.ts';
 import type { Reply } from '../../src/kernel/reply.ts';
+import type { AddressLimits } from './address-limits.ts';
 import { WEB_TEXTS } from './texts.ts';
 
 /** `repeatable`: the page gave the message an id and sends it again when no answer came (see Inbox.converse). */
@@ -59,7 +60,7 @@ const responseSchema = {
 
 const errorSchema = { type: 'object', required: ['error'], properties: { error: { type: 'string' } } } as const;
 
-export function registerChatRoute(app: FastifyInstance, converse: Converse): void {
+export function registerChatRoute(app: FastifyInstance, converse: Converse, limits: AddressLimits): void {
   app.post('/api/chat', {
     bodyLimit: BODY_LIMIT,
     schema: { body: requestSchema, response: { 200: responseSchema, '4xx': errorSchema, '5xx': errorSchema } },
@@ -72,6 +73,9 @@ export function registerChatRoute(app: FastifyInstance, converse: Converse): voi
     errorHandler: refuse,
     handler: async (request, reply) => {
       const body = request.body as ChatRequest;
+      if (!(await limits.chat(request.ip, body.text))) {
+        return reply.code(429).header('retry-after', String(limits.retryAfterSeconds)).send({ error: WEB_TEXTS.tooFast });
+      }
       const incoming: Incoming = {
         address: { channel: 'web', chatId: body.session },
         updateId: body.id ?? randomUUID(),

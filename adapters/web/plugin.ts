@@ -2,6 +2,7 @@
 // embed on their portals, the page's assets, the JSON endpoint the page talks to,
 // and (with a complaint desk) the page where citizens look their complaints up.
 import type { FastifyPluginAsync } from 'fastify';
+import type { AddressLimits } from './address-limits.ts';
 import { registerChatRoute, type Converse } from './chat-route.ts';
 import { loadPublicFiles, sendFile } from './static-files.ts';
 import { registerTrackingRoutes, type TrackingOptions } from './track-route.ts';
@@ -13,7 +14,11 @@ export interface WebChatOptions {
   title?: string;
   /** Serves /tra-cuu and GET /api/complaints/:code. */
   tracking?: TrackingOptions;
+  /** Per-address limits on chat messages and lookups (the app always sets them; without them nothing is limited). */
+  limits?: AddressLimits;
 }
+
+const UNLIMITED: AddressLimits = { chat: async () => true, lookup: async () => true, retryAfterSeconds: 60 };
 
 // The page loads nothing from elsewhere; any portal may frame it (that is what widget.js does).
 const PAGE_POLICY =
@@ -34,6 +39,7 @@ export const webChat: FastifyPluginAsync<WebChatOptions> = async (app, options) 
     return sendFile(request, reply, file, current ? 'public, max-age=31536000, immutable' : 'no-cache');
   });
 
-  registerChatRoute(app, options.converse);
-  if (options.tracking) registerTrackingRoutes(app, options.tracking, { title, version: files.version });
+  const limits = options.limits ?? UNLIMITED;
+  registerChatRoute(app, options.converse, limits);
+  if (options.tracking) registerTrackingRoutes(app, options.tracking, limits, { title, version: files.version });
 };

@@ -4,6 +4,7 @@ export const WEB_TEXTS = {
   badSession: 'Phiên trò chuyện không hợp lệ. Anh/chị vui lòng tải lại trang.',
   emptyText: 'Anh/chị vui lòng nhập câu hỏi.',
   tooLong: 'Câu hỏi quá dài (tối đa 2000 ký tự). Anh/chị vui lòng viết ngắn gọn hơn.',
+  tooFast: 'Anh/chị gửi nhanh quá, vui lòng đợi một phút rồi gửi lại.',
   badRequest: 'Yêu cầu không hợp lệ. Anh/chị vui lòng tải lại trang và thử lại.',
   tooLarge: 'Nội dung gửi lên quá lớn. Anh/chị vui lòng viết ngắn gọn hơn.',
   unavailable: 'Xin lỗi anh/chị, hệ thống đang bận nên chưa trả lời được. Anh/chị vui lòng thử lại sau ít phút.',

@@ -1,40 +1,33 @@
 // Looking a complaint up on the web: the page GET /tra-cuu?ma=<code> and the JSON
-// GET /api/complaints/:code. Lookups are counted per client address per minute in
-// the store (shared by every instance), so codes cannot be guessed by the thousand.
+// GET /api/complaints/:code. Lookups are counted per client address (address-limits.ts),
+// so codes cannot be guessed by the thousand.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { trackComplaint, type ComplaintLookup, type TrackingResult } from '../../src/dialogue/tracking.ts';
 import { COMPLAINT_TEXTS } from '../../src/dialogue/texts.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { AddressLimits } from './address-limits.ts';
 import { trackPage, type TrackOutcome } from './track-page.ts';
 import { TRACK_TEXTS } from './texts.ts';
 
 export interface TrackingOptions {
   /** The complaint desk (the Hotline). */
   desk: ComplaintLookup;
-  store: Store;
-  /** Lookups one client address may make per minute. Default 20. */
-  perMinute?: number;
 }
-
-const WINDOW_MS = 60_000;
-const LOOKUPS = 'track-lookups';
 /** Longer than any code written with spaces; what is shown back is cut to this. */
 const MAX_TYPED = 40;
 // The page runs only its own script; its form goes to itself. The URL holds the code: it is not passed on.
 const PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-export function registerTrackingRoutes(app: FastifyInstance, options: TrackingOptions, page: { title: string; version: string }): void {
-  const perMinute = options.perMinute ?? 20;
+export function registerTrackingRoutes(app: FastifyInstance, options: TrackingOptions, limits: AddressLimits, page: { title: string; version: string }): void {
   /** The lookup's result, or undefined when this client is over its limit for the minute. */
   const lookUp = async (request: FastifyRequest, typed: string): Promise<TrackingResult | undefined> => {
-    if ((await options.store.increment(LOOKUPS, request.ip, WINDOW_MS)) > perMinute) return undefined;
+    if (!(await limits.lookup(request.ip))) return undefined;
     return trackComplaint(options.desk, typed);
   };
 
   app.get<{ Querystring: { ma?: unknown } }>('/tra-cuu', async (request, reply) => {
     const typed = typeof request.query.ma === 'string' ? request.query.ma.trim().slice(0, MAX_TYPED) : '';
     const outcome: TrackOutcome = typed ? ((await lookUp(request, typed)) ?? { kind: 'too_many' }) : undefined;
-    return withStatus(reply, outcome)
+    return withStatus(reply, outcome, limits)
       .header('content-type', 'text/html; charset=utf-8')
       .header('content-security-policy', PAGE_POLICY)
       .send(trackPage({ ...page, typed, outcome }));
@@ -43,7 +36,7 @@ export function registerTrackingRoutes(app: FastifyInstance, options: TrackingOp
   app.get<{ Params: { code: string } }>('/api/complaints/:code', async (request, reply) => {
     const typed = request.params.code.trim().slice(0, MAX_TYPED);
     const result = (await lookUp(request, typed)) ?? { kind: 'too_many' as const };
-    withStatus(reply, result);
+    withStatus(reply, result, limits);
     switch (result.kind) {
       case 'found':
         return { complaint: result.view };
@@ -61,8 +54,8 @@ export function registerTrackingRoutes(app: FastifyInstance, options: TrackingOp
  * The status for the outcome. A complaint's state changes and is the citizen's own:
  * never cached, and the address (which holds the code) never passed on.
  */
-function withStatus(reply: FastifyReply, outcome: TrackOutcome): FastifyReply {
+function withStatus(reply: FastifyReply, outcome: TrackOutcome, limits: AddressLimits): FastifyReply {
   reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-content-type-options', 'nosniff');
-  if (outcome?.kind === 'too_many') reply.header('retry-after', String(WINDOW_MS / 1000));
+  if (outcome?.kind === 'too_many') reply.header('retry-after', String(limits.retryAfterSeconds));
   return reply.code({ found: 200, mistyped: 400, unknown: 404, too_many: 429 }[outcome?.kind ?? 'found']);
 }

@@ -3,6 +3,7 @@
 // lookups limited per client address; the chat page links to it.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAddressLimits } from '../../adapters/web/address-limits.ts';
 import { webChat } from '../../adapters/web/plugin.ts';
 import { TRACK_TEXTS } from '../../adapters/web/texts.ts';
 import type { Hotline } from '../../src/complaints/hotline.ts';
@@ -23,7 +24,7 @@ let answered: string;
 
 async function trackingApp(perMinute?: number): Promise<FastifyInstance> {
   const instance = Fastify();
-  await instance.register(webChat, { converse: async () => [], tracking: { desk: hotline, store, ...(perMinute ? { perMinute } : {}) } });
+  await instance.register(webChat, { converse: async () => [], tracking: { desk: hotline }, limits: createAddressLimits(store, perMinute ? { lookupsPerMinute: perMinute } : {}) });
   await instance.ready();
   return instance;
 }
@@ -157,5 +158,37 @@ describe('lookups per client address', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('limits per client address, whatever the session', () => {
+  const chatFrom = (instance: FastifyInstance, ip: string, text: string, i: number) =>
+    instance.inject({ method: 'POST', url: '/api/chat', remoteAddress: ip, payload: { session: `phien-moi-${ip.replaceAll(".", "_")}-${i}`, text } });
+
+  it('counts "tra cứu <mã>" in the chat and /tra-cuu against one budget per address', async () => {
+    const limited = await trackingApp(4);
+    try {
+      const ip = '198.51.100.20';
+      expect((await limited.inject({ method: 'GET', url: `/tra-cuu?ma=${UNKNOWN}`, remoteAddress: ip })).statusCode).toBe(404);
+      for (let i = 0; i < 3; i++) expect((await chatFrom(limited, ip, `tra cứu ${UNKNOWN}`, i)).statusCode).toBe(200);
+      const refused = await chatFrom(limited, ip, `tra cứu ${UNKNOWN}`, 9);
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().error).toMatch(/nhanh quá/);
+      expect((await limited.inject({ method: 'GET', url: `/tra-cuu?ma=${UNKNOWN}`, remoteAddress: ip })).statusCode).toBe(429);
+      // A question that is no lookup still goes through, and another address is not held back.
+      expect((await chatFrom(limited, ip, 'làm căn cước ở đâu', 10)).statusCode).toBe(200);
+      expect((await chatFrom(limited, '198.51.100.21', `tra cứu ${UNKNOWN}`, 1)).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('refuses an address past 30 chat messages a minute, though each came in a new session', async () => {
+    const ip = '198.51.100.30';
+    for (let i = 0; i < 30; i++) expect((await chatFrom(app, ip, 'xin chào', i)).statusCode).toBe(200);
+    const refused = await chatFrom(app, ip, 'xin chào', 31);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['retry-after']).toBe('60');
+    expect((await chatFrom(app, '198.51.100.31', 'xin chào', 1)).statusCode).toBe(200);
   });
 });

@@ -228,7 +228,8 @@ async function zaloOaChannel(config: ZaloOaConfig, store: Store, log: FastifyBas
     sender: createZaloOaSender({ client, store }),
     receive: (admit) => ({
       routes: async (app) => {
-        await app.register(zaloOaWebhook, { appId: config.appId, oaSecretKey: config.oaSecretKey, oaId: config.oaId, admit });
+        // No older event than the update ids the inbox remembers: a replay after that would be taken as new.
+        await app.register(zaloOaWebhook, { appId: config.appId, oaSecretKey: config.oaSecretKey, oaId: config.oaId, admit, replayWindowMs: DEDUP_TTL_MS });
       },
     }),
   };

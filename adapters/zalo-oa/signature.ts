@@ -14,9 +14,9 @@ const SECONDS_BEFORE = 1e11;
 export interface SignatureOptions {
   oaSecretKey: string;
   /**
-   * Refuse events whose timestamp is further than this from now (±). Omit or 0 to
-   * accept any age: Zalo redelivers a failed event for hours, and msg_id de-duplication
-   * already stops a replayed message from being answered twice.
+   * Refuse events whose timestamp is further than this from now (±); omit or 0 for any
+   * age. Zalo redelivers a failed event for hours; msg_id de-duplication stops a replay
+   * only as long as the id is remembered, so the webhook sets a window no longer than that.
    */
   replayWindowMs?: number;
   now?: () => number;

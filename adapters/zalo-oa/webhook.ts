@@ -23,14 +23,20 @@ export interface ZaloOaWebhookOptions {
   admit: Admit;
   /** The OA's id, to drop the echo of its own messages (oa_send_* events are dropped regardless). */
   oaId?: string;
-  /** Refuse events older or newer than this (see SignatureOptions); default off. */
+  /**
+   * Refuse events older or newer than this (see SignatureOptions). It must not outlast the
+   * inbox's memory of update ids, or a captured event is taken again once that is gone.
+   * Default 48 hours (0: any age).
+   */
   replayWindowMs?: number;
   /** Clock for the replay window and for events without a timestamp; default Date.now. */
   now?: () => number;
 }
 
+export const DEFAULT_REPLAY_WINDOW_MS = 48 * 3600_000;
+
 export const zaloOaWebhook: FastifyPluginAsync<ZaloOaWebhookOptions> = async (app, options) => {
-  const { path = '/zalo-oa/webhook', appId, oaSecretKey, admit, oaId, replayWindowMs, now = Date.now } = options;
+  const { path = '/zalo-oa/webhook', appId, oaSecretKey, admit, oaId, replayWindowMs = DEFAULT_REPLAY_WINDOW_MS, now = Date.now } = options;
   if (!appId || !oaSecretKey) throw new TypeError('zaloOaWebhook: appId and oaSecretKey are required');
 
   // This plugin is its own encapsulation context: these parsers only apply to its route.

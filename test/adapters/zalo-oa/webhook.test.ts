@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { zaloOaWebhook, type ZaloOaWebhookOptions } from '../../../adapters/zalo-oa/webhook.ts';
+import { DEFAULT_REPLAY_WINDOW_MS, zaloOaWebhook, type ZaloOaWebhookOptions } from '../../../adapters/zalo-oa/webhook.ts';
 import type { Admit, Incoming } from '../../../src/kernel/messages.ts';
 import { APP_ID, OA_ID, OA_SECRET_KEY, signOf, textEvent, USER_ID } from './events.ts';
 
@@ -13,9 +13,13 @@ afterEach(async () => {
 type Post = (raw: string, headers?: Record<string, string>) => Promise<{ status: number; json: Record<string, unknown> }>;
 
 /** A real server on 127.0.0.1 with the plugin, and a helper that posts a raw body signed like Zalo unless told otherwise. */
+/** When the sample events were sent (their timestamp). */
+const EVENT_TIME = 1717061839659;
+
 async function serve(admit: Admit, options: Partial<ZaloOaWebhookOptions> = {}): Promise<Post> {
   app = Fastify();
-  await app.register(zaloOaWebhook, { appId: APP_ID, oaSecretKey: OA_SECRET_KEY, oaId: OA_ID, admit, ...options });
+  // The sample events were sent at EVENT_TIME: the webhook's clock is set there.
+  await app.register(zaloOaWebhook, { appId: APP_ID, oaSecretKey: OA_SECRET_KEY, oaId: OA_ID, admit, now: () => EVENT_TIME, ...options });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   return async (raw, headers) => {
     const response = await fetch(`${base}${options.path ?? '/zalo-oa/webhook'}`, {
@@ -156,15 +160,22 @@ describe('zaloOaWebhook over HTTP', () => {
 
   it('refuses events outside the replay window when one is set', async () => {
     const { admit } = admitting();
-    const now = () => 1717061839659 + 10 * 60_000;
+    const now = () => EVENT_TIME + 10 * 60_000;
     expect((await (await serve(admit, { replayWindowMs: 5 * 60_000, now }))(event())).status).toBe(401);
     expect(admit).not.toHaveBeenCalled();
+  });
+
+  it('refuses by default an event older than the inbox remembers update ids (48 hours): a replay is not taken as new', async () => {
+    const { admit } = admitting();
+    expect((await (await serve(admit, { now: () => EVENT_TIME + DEFAULT_REPLAY_WINDOW_MS - 60_000 }))(event())).status).toBe(200);
+    expect((await (await serve(admit, { now: () => EVENT_TIME + DEFAULT_REPLAY_WINDOW_MS + 60_000 }))(event())).status).toBe(401);
+    expect(admit).toHaveBeenCalledTimes(1);
   });
 
   it('leaves other routes’ JSON parsing alone', async () => {
     app = Fastify();
     app.post('/other', async (request) => ({ echo: request.body }));
-    await app.register(zaloOaWebhook, { path: '/hooks/oa', appId: APP_ID, oaSecretKey: OA_SECRET_KEY, admit: admitting().admit });
+    await app.register(zaloOaWebhook, { path: '/hooks/oa', appId: APP_ID, oaSecretKey: OA_SECRET_KEY, admit: admitting().admit, now: () => EVENT_TIME });
     expect((await app.inject({ method: 'POST', url: '/other', payload: { a: 1 } })).json()).toEqual({ echo: { a: 1 } });
     const raw = event();
     const hook = await app.inject({ method: 'POST', url: '/hooks/oa', headers: { 'content-type': 'application/json', 'x-zevent-signature': signed(raw) }, payload: raw });

@@ -51,7 +51,7 @@ describe('with no channel configured', () => {
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
     const missing = await fetch(`${url}/telegram/webhook`, { method: 'POST' });
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: 'not_found' });
+    expect(await missing.json()).toEqual({ error: 'not_found', message: 'Không tìm thấy trang anh/chị yêu cầu.' });
   });
 });
 

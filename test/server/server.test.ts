@@ -5,6 +5,7 @@ import { buildServer } from '../../adapters/http/server.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import type { Store } from '../../src/store/store.ts';
 import { sqliteBackend, type Backend } from '../store/backends.ts';
+import { HTTP_SERVER_ERROR_TEXT, HTTP_TEXTS } from '../../adapters/http/texts.ts';
 
 let knowledge: KnowledgeBase;
 let backend: Backend;
@@ -77,20 +78,29 @@ describe('errors', () => {
     const response = await app.inject({ method: 'GET', url: '/khong-co' });
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toMatch(/application\/json/);
-    expect(response.json()).toEqual({ error: 'not_found' });
+    expect(response.json()).toEqual({ error: 'not_found', message: 'Không tìm thấy trang anh/chị yêu cầu.' });
   });
 
   it('a failing route is a generic JSON 500 that shows nothing of the failure', async () => {
     const response = await app.inject({ method: 'GET', url: '/boom' });
     expect(response.statusCode).toBe(500);
-    expect(response.json()).toEqual({ error: 'internal_error' });
+    expect(response.json()).toEqual({ error: 'internal_error', message: HTTP_SERVER_ERROR_TEXT });
     expect(response.body).not.toContain('hunter2');
   });
 
-  it('a bad request keeps its 4xx status, as JSON', async () => {
+  it('a bad request keeps its 4xx status, as JSON, and says why in Vietnamese', async () => {
     const response = await app.inject({ method: 'POST', url: '/echo', headers: { 'content-type': 'application/json' }, payload: '{"broken' });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ error: expect.any(String), message: expect.any(String) });
+    expect(response.json()).toEqual({ error: expect.any(String), message: HTTP_TEXTS[400] });
+  });
+
+  it.each([
+    ['a URL with broken percent-encoding', { method: 'GET' as const, url: '/tra-cuu%E0%A4%A' }, 400],
+    ['a body of a type no route takes', { method: 'POST' as const, url: '/echo', headers: { 'content-type': 'application/x-kieu-la' }, payload: 'x' }, 415],
+  ])('%s is refused in Vietnamese, not with Fastify’s English message', async (_, request, status) => {
+    const response = await app.inject(request);
+    expect(response.statusCode).toBe(status);
+    expect(response.json().message).toBe(HTTP_TEXTS[status]);
   });
 });
 

@@ -25,6 +25,8 @@ const FAILURES = 'failures';
 const KEEP_MS = 7 * 24 * 3600_000;
 /** A message whose handling keeps throwing is set aside after this many tries, so the chat's later messages go on. */
 const MAX_FAILURES = 5;
+/** A reply still not delivered this long after the message came is set aside, not tried again. */
+const GIVE_UP_AFTER_MS = 24 * 3600_000;
 const TOO_FAST: Reply[] = [{ text: INBOX_TEXTS.tooFast }];
 
 export type Respond = (incoming: Incoming) => Promise<Reply[]>;
@@ -43,6 +45,8 @@ export interface InboxOptions {
   retry?: RetryPolicy;
   /** How often the queue is looked at again once started (deferred sends, failures, crashed instances). Default 30 s. */
   sweepEveryMs?: number;
+  /** Default Date.now. */
+  now?: () => number;
 }
 
 export interface Inbox {
@@ -67,7 +71,7 @@ export interface UndeliveredItem {
 }
 
 export function createInbox(options: InboxOptions): Inbox {
-  const { store, respond, senders, log, dedupTtlMs, chatLock, retry = DEFAULT_RETRY, sweepEveryMs = 30_000 } = options;
+  const { store, respond, senders, log, dedupTtlMs, chatLock, retry = DEFAULT_RETRY, sweepEveryMs = 30_000, now = Date.now } = options;
   const overLimit = createRateLimiter(store, options.rateLimit.perMinute);
   const stopping = new AbortController();
   const running = new Set<Promise<void>>();
@@ -127,11 +131,15 @@ export function createInbox(options: InboxOptions): Inbox {
     } catch (err) {
       return await afterFailure(id, incoming, err);
     }
-    if (delivery.status === 'deferred') {
+    if (delivery.status === 'deferred' && now() - incoming.receivedAt < GIVE_UP_AFTER_MS) {
       log.warn({ id, reason: delivery.reason, detail: delivery.detail }, 'inbox: send still failing; retried at the next sweep');
       return false;
     }
-    if (delivery.status === 'dropped') await setAside(id, { incoming, replies, reason: delivery.reason, detail: delivery.detail });
+    // Dropped, or still failing a day later: set aside for staff, so that the chat's later messages go on.
+    if (delivery.status !== 'sent') {
+      const late = delivery.status === 'deferred' ? ` (${INBOX_TEXTS.gaveUp})` : '';
+      await setAside(id, { incoming, replies, reason: delivery.reason, detail: `${delivery.detail}${late}` });
+    }
     await store.remove(INBOX, id);
     await store.delete(REPLIES, id);
     return true;
@@ -173,7 +181,7 @@ export function createInbox(options: InboxOptions): Inbox {
   }
 
   async function setAside(id: string, item: Omit<UndeliveredItem, 'at'>): Promise<void> {
-    await store.enqueue<UndeliveredItem>(UNDELIVERED, id, { ...item, at: Date.now() });
+    await store.enqueue<UndeliveredItem>(UNDELIVERED, id, { ...item, at: now() });
     log.warn({ id, reason: item.reason, detail: item.detail }, 'inbox: answer not delivered; recorded in the undelivered queue');
   }
 

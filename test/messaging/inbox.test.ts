@@ -227,6 +227,22 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
     expect(conversation.log.handled).toEqual([QUESTION]);
   });
 
+  it('sets aside a reply still not delivered a day after the message came, and goes on with the chat', async () => {
+    const clock = { now: Date.now() };
+    const inbound = await inbox({ now: () => clock.now, retry: { attempts: 1, baseDelayMs: 5, maxDelayMs: 50 } });
+    sender.failNext(UNAVAILABLE, UNAVAILABLE);
+    await inbound.admit(message('42', 1, QUESTION));
+    await vi.waitFor(() => expect(sender.attempts).toBe(1), WAIT);
+    // A day later the chat writes again: the first reply, failing once more, is set aside and the new one answered.
+    clock.now += 25 * 3600_000;
+    await inbound.admit({ ...message('42', 2, 'cảm ơn'), receivedAt: clock.now });
+    await vi.waitFor(() => expect(sender.sent).toHaveLength(1), WAIT);
+    expect(sender.attempts).toBe(3);
+    const undelivered = await store.pending<UndeliveredItem>(UNDELIVERED);
+    expect(undelivered).toEqual([{ id: 'telegram:1', value: expect.objectContaining({ reason: 'unavailable', detail: expect.stringContaining('24 giờ') }) }]);
+    await vi.waitFor(async () => expect(await queued()).toEqual([]), WAIT);
+  });
+
   it('records a send the citizen blocked as undelivered, without retrying, and goes on with the chat', async () => {
     sender.failNext({ ok: false, reason: 'blocked', detail: '403: bot was blocked by the user' });
     const inbound = await inbox();

@@ -71,6 +71,8 @@ export interface Config {
   readonly nationalSet: boolean;
   readonly sessionTtlMs: number;
   readonly rateLimitPerMinute: number;
+  /** Web chat messages one client address may send per minute (several people may share an address). */
+  readonly webChatPerAddressPerMinute: number;
   readonly logLevel: LogLevel;
   readonly publicUrl?: string;
   readonly telegram?: Readonly<BotConfig>;
@@ -155,6 +157,7 @@ const variables = {
     .refine((hours) => hours > 0, 'phải là số giờ lớn hơn 0')
     .default('24'),
   RATE_LIMIT_PER_MINUTE: wholeNumber(1, 100_000).default('20'),
+  WEB_CHAT_PER_ADDRESS_PER_MINUTE: wholeNumber(1, 100_000).default('60'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { errorMap: () => ({ message: `phải là một trong các giá trị ${LOG_LEVELS.join(', ')}` }) }).default('info'),
   PUBLIC_URL: url(['https:']).optional(),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'phải có dạng 123456:ABC-def… (mã bot lấy từ @BotFather)').optional(),
@@ -222,6 +225,7 @@ function toConfig(v: z.infer<z.ZodObject<typeof variables>>): Config {
     nationalSet: v.NATIONAL_SET === 'on',
     sessionTtlMs: Math.round(v.SESSION_TTL_HOURS * 3600_000),
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE,
+    webChatPerAddressPerMinute: v.WEB_CHAT_PER_ADDRESS_PER_MINUTE,
     logLevel: v.LOG_LEVEL,
     publicUrl: v.PUBLIC_URL,
     telegram: v.TELEGRAM_BOT_TOKEN ? { token: v.TELEGRAM_BOT_TOKEN, apiRoot: v.TELEGRAM_API_ROOT, webhook: webhook(v.TELEGRAM_WEBHOOK_SECRET) } : undefined,

@@ -147,7 +147,7 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
       chatLock: createChatLock(store, CHAT_LOCK),
     });
 
-    await app.register(webChat, { converse: inbox.converse, tracking: { desk: hotline }, limits: createAddressLimits(store) });
+    await app.register(webChat, { converse: inbox.converse, tracking: { desk: hotline }, limits: createAddressLimits(store, { chatPerMinute: config.webChatPerAddressPerMinute }) });
     // The staff web inbox; its session cookie is Secure when the server is reached over HTTPS.
     if (config.adminUsers) await app.register(adminInbox, { hotline, store, users: config.adminUsers, secureCookies: config.publicUrl !== undefined });
     const pollers: ((signal: AbortSignal) => Promise<void>)[] = [];

@@ -17,7 +17,7 @@ export interface AddressLimits {
 }
 
 export interface AddressLimitOptions {
-  /** Chat messages one address may send per minute. Default 30 (a person types far fewer). */
+  /** Chat messages one address may send per minute. Default 60 (a person types far fewer; an office may share an address). */
   chatPerMinute?: number;
   /** Complaint lookups one address may make per minute, on every route together. Default 20. */
   lookupsPerMinute?: number;
@@ -28,7 +28,7 @@ const CHATS = 'web-chat-per-address';
 const LOOKUPS = 'track-lookups';
 
 export function createAddressLimits(store: Store, options: AddressLimitOptions = {}): AddressLimits {
-  const { chatPerMinute = 30, lookupsPerMinute = 20 } = options;
+  const { chatPerMinute = 60, lookupsPerMinute = 20 } = options;
   const within = async (namespace: string, address: string, max: number) => (await store.increment(namespace, address, WINDOW_MS)) <= max;
   const lookup = (address: string) => within(LOOKUPS, address, lookupsPerMinute);
   return {

@@ -33,6 +33,7 @@ describe('defaults', () => {
       nationalSet: true,
       sessionTtlMs: 24 * 3600_000,
       rateLimitPerMinute: 20,
+      webChatPerAddressPerMinute: 60,
       logLevel: 'info',
       publicUrl: undefined,
       telegram: undefined,

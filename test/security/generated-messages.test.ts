@@ -2,24 +2,15 @@
 // answered by the real dialogue and rendered for the platform. Nothing may throw, and every
 // reply must be valid where it goes (length, escaping, a choice's token). MESSAGE_RUNS sets
 // how many per channel (CI runs 10,000; npm test a quicker 1,000).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelTraits } from '../../adapters/channel-traits.ts';
+import { realConversation, type RealConversation } from '../web/real-conversation.ts';
 import { MAX_TEXT_LENGTH, renderReplies as renderTelegram, translateUpdate as translateTelegram } from '../../adapters/telegram/translate.ts';
 import { renderReplies as renderZalo, translateUpdate as translateZalo } from '../../adapters/zalo/translate.ts';
 import { TEXT_LIMIT as ZALO_LIMIT } from '../../adapters/zalo/client.ts';
 import { translateOaEvent } from '../../adapters/zalo-oa/translate.ts';
-import { Conversation } from '../../src/dialogue/conversation.ts';
 import type { Incoming } from '../../src/kernel/messages.ts';
 import type { Reply } from '../../src/kernel/reply.ts';
-import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
-import { Engine } from '../../src/search/engine.ts';
-import { openStore } from '../../src/store/open-store.ts';
-import type { Store } from '../../src/store/store.ts';
-import { newDesk } from '../complaints/desk.ts';
 
 const RUNS = Number(process.env.MESSAGE_RUNS ?? 1_000);
 const WORDS = ['làm', 'căn cước', 'cccd', 'sổ đỏ', 'lệ phí', 'bao nhiêu', 'ở đâu', 'khai sinh', 'tạm trú', 'phản ánh', 'tra cứu', 'PA-7KQ3-Q9', 'xong', 'hủy', 'có', 'không', 'cái thứ 2', 'ý tôi là', 'không phải', 'constructor', '__proto__', '<b>', '&amp;', '/start', '1', '😀', 'phường', 'Bến Nghé', 'cũ'];
@@ -32,22 +23,12 @@ const typed = fc.oneof(
   fc.constantFrom('', ' ', '\n\n', '\u0000', '\u202e', 'a'.repeat(5_000), '😀'.repeat(3_000), '<script>alert(1)</script>', '&lt;&'),
 );
 
-let dir: string;
-let store: Store;
-let conversation: Conversation;
-
+let real: RealConversation;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'motcua-generated-'));
-  store = await openStore(`sqlite://${join(dir, 'test.sqlite')}`);
-  const engine = new Engine(await loadKnowledgeBase(['knowledge']));
-  engine.knowledge.places?.warm();
-  conversation = new Conversation({ traits: channelTraits, engine, store, sessionTtlMs: 3_600_000, hotline: newDesk(store) });
+  real = await realConversation();
+  real.engine.knowledge.places?.warm();
 });
-
-afterAll(async () => {
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => real.close());
 
 let update = 0;
 /** A few chats, so that sessions (lists, intake, follow-ups) carry over between generated messages. */
@@ -63,7 +44,7 @@ function validReply(reply: Reply): void {
 
 async function answered(incoming: Incoming | undefined): Promise<Reply[]> {
   if (!incoming) return [];
-  const replies = await conversation.handle(incoming);
+  const replies = await real.conversation.handle(incoming);
   replies.forEach(validReply);
   return replies;
 }

@@ -1,47 +1,27 @@
 // Every lookup keyed by what a citizen types must treat the names JavaScript objects
 // inherit ("constructor", "__proto__", "toString"…) as ordinary words: a message that
 // starts with one once broke the dialogue (the web chat answered 503).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelTraits } from '../../adapters/channel-traits.ts';
-import { Conversation } from '../../src/dialogue/conversation.ts';
+import { realConversation, type RealConversation } from '../web/real-conversation.ts';
 import { readIntakeAnswer } from '../../src/dialogue/intake-answers.ts';
 import { readCorrection, readOrdinal } from '../../src/dialogue/list-pick.ts';
-import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
-import { Engine } from '../../src/search/engine.ts';
-import { openStore } from '../../src/store/open-store.ts';
-import type { Store } from '../../src/store/store.ts';
-import { newDesk } from '../complaints/desk.ts';
 
 const NAMES = Object.getOwnPropertyNames(Object.prototype);
 /** Each name alone, in capitals, first in a question, after "p." (a place shorthand), and as the last word. */
 const MESSAGES = NAMES.flatMap((name) => [name, name.toUpperCase(), `${name} làm căn cước ở đâu`, `p. ${name}`, `tra cứu ${name}`, `đăng ký ${name}`]);
 
-let dir: string;
-let store: Store;
-let conversation: Conversation;
-let engine: Engine;
-
+let real: RealConversation;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'motcua-proto-'));
-  store = await openStore(`sqlite://${join(dir, 'test.sqlite')}`);
-  engine = new Engine(await loadKnowledgeBase(['knowledge']));
-  engine.knowledge.places?.warm();
-  conversation = new Conversation({ traits: channelTraits, engine, store, sessionTtlMs: 3_600_000, hotline: newDesk(store) });
+  real = await realConversation();
+  real.engine.knowledge.places?.warm();
 });
-
-afterAll(async () => {
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => real.close());
 
 describe('names every object inherits, typed as words', () => {
   it(`are read as plain text by the dialogue: ${MESSAGES.length} messages, each with a reply`, async () => {
     let update = 0;
     for (const text of MESSAGES) {
-      const replies = await conversation.handle({ address: { channel: 'web', chatId: 'proto' }, updateId: String(++update), text, receivedAt: Date.now() });
+      const replies = await real.conversation.handle({ address: { channel: 'web', chatId: 'proto' }, updateId: String(++update), text, receivedAt: Date.now() });
       expect(replies.length, text).toBeGreaterThan(0);
       for (const reply of replies) expect(typeof reply.text, text).toBe('string');
     }
@@ -58,8 +38,8 @@ describe('names every object inherits, typed as words', () => {
 
   it('are words the engine and the place reader take as they come', () => {
     for (const text of MESSAGES) {
-      expect(() => engine.decide(text), text).not.toThrow();
-      expect(() => engine.knowledge.places?.reader.read(text), text).not.toThrow();
+      expect(() => real.engine.decide(text), text).not.toThrow();
+      expect(() => real.engine.knowledge.places?.reader.read(text), text).not.toThrow();
     }
   });
 });

@@ -70,6 +70,8 @@ export interface Config {
   /** Whether the national set (knowledge/national/) is loaded beside the curated files. */
   readonly nationalSet: boolean;
   readonly sessionTtlMs: number;
+  /** Whether edits to the knowledge files are picked up while the server runs. */
+  readonly knowledgeReload: boolean;
   readonly rateLimitPerMinute: number;
   /** Web chat messages one client address may send per minute (several people may share an address). */
   readonly webChatPerAddressPerMinute: number;
@@ -150,6 +152,7 @@ const variables = {
     .refine((dirs) => dirs.length > 0, 'phải nêu ít nhất một thư mục')
     .default('knowledge'),
   NATIONAL_SET: z.enum(['on', 'off'], { errorMap: () => ({ message: 'phải là on hoặc off' }) }).default('on'),
+  KNOWLEDGE_RELOAD: z.enum(['on', 'off'], { errorMap: () => ({ message: 'phải là on hoặc off' }) }).default('on'),
   SESSION_TTL_HOURS: z
     .string()
     .regex(/^\d+(\.\d+)?$/, 'phải là số giờ lớn hơn 0')
@@ -223,6 +226,7 @@ function toConfig(v: z.infer<z.ZodObject<typeof variables>>): Config {
     storePrefix: v.STORE_PREFIX,
     knowledgeDirs: v.KNOWLEDGE_DIRS,
     nationalSet: v.NATIONAL_SET === 'on',
+    knowledgeReload: v.KNOWLEDGE_RELOAD === 'on',
     sessionTtlMs: Math.round(v.SESSION_TTL_HOURS * 3600_000),
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE,
     webChatPerAddressPerMinute: v.WEB_CHAT_PER_ADDRESS_PER_MINUTE,

@@ -29,6 +29,7 @@ import { Conversation } from './dialogue/conversation.ts';
 import { createInbox } from './messaging/inbox.ts';
 import type { ChannelName, ChannelSender } from './kernel/messages.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.ts';
+import { watchKnowledge, type KnowledgeWatch } from './knowledge/watch.ts';
 import { formatProblem, type Problem } from './knowledge/problems.ts';
 import { Engine } from './search/engine.ts';
 import { createChatLock } from './store/chat-lock.ts';
@@ -136,7 +137,15 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
     const targets = hotlineTargets(config.hotline, telegram?.groupTarget);
     const sendLoop = createSendLoop({ traits: channelTraits, hotline, store, targets, senders, log });
     wakeSendLoop = sendLoop.wake;
-    const conversation = new Conversation({ traits: channelTraits, engine: new Engine(knowledge), store, sessionTtlMs: config.sessionTtlMs, hotline, log });
+    const converse = (kb: KnowledgeBase) => new Conversation({ traits: channelTraits, engine: new Engine(kb), store, sessionTtlMs: config.sessionTtlMs, hotline, log });
+    let conversation = converse(knowledge);
+    // Staff edits are picked up while running: the new knowledge is loaded and indexed aside, then swapped in.
+    const reloader = config.knowledgeReload
+      ? liveKnowledge(config, knowledge, log, (next) => {
+          conversation = converse(next);
+          next.places?.warm();
+        })
+      : undefined;
     const inbox = createInbox({
       store,
       respond: (incoming) => conversation.handle(incoming),
@@ -173,6 +182,7 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
     });
     // Updates stop coming in first, then what the inbox is doing finishes.
     app.addHook('onClose', async () => {
+      reloader?.close();
       polling.abort();
       await Promise.all(loops);
       await inbox.stop();
@@ -236,6 +246,34 @@ async function zaloOaChannel(config: ZaloOaConfig, store: Store, log: FastifyBas
 }
 
 /** Broken knowledge files are skipped, not fatal: one typo by staff never takes the bot down. */
+/**
+ * Watches the knowledge folders and hands each good new version to `swap`. A version with
+ * a file error the serving one does not have is not swapped in: the last good one keeps
+ * serving, and the error is logged for staff (file, line, field, problem).
+ */
+function liveKnowledge(config: Config, first: KnowledgeBase, log: FastifyBaseLogger, swap: (next: KnowledgeBase) => void): KnowledgeWatch {
+  let serving = first;
+  let loading = Promise.resolve();
+  const errorsOf = (kb: KnowledgeBase) => new Set(kb.problems.filter((p) => p.severity === 'error').map(formatProblem));
+  const reload = async () => {
+    const started = Date.now();
+    const next = await loadKnowledgeBase(config.knowledgeDirs, { today: today(), national: config.nationalSet });
+    const known = errorsOf(serving);
+    const added = [...errorsOf(next)].filter((problem) => !known.has(problem));
+    if (added.length) {
+      for (const problem of added) log.error({ problem }, 'knowledge: the edit has an error; the last good version keeps serving (see: npx motcua lint)');
+      return;
+    }
+    swap(next);
+    serving = next;
+    log.info({ entries: next.entries.length, ms: Date.now() - started }, 'knowledge: reloaded');
+  };
+  // One reload at a time: a change during one is read by the next.
+  return watchKnowledge(config.knowledgeDirs, () => {
+    loading = loading.then(reload).catch((err: unknown) => log.error({ err }, 'knowledge: reload failed; the last good version keeps serving'));
+  });
+}
+
 function reportKnowledge(log: FastifyBaseLogger, knowledge: KnowledgeBase): void {
   const errors = knowledge.problems.filter((p) => p.severity === 'error');
   for (const problem of errors) log.warn({ problem: formatProblem(problem) }, 'knowledge: file skipped (see: npx motcua lint)');

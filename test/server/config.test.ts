@@ -31,6 +31,7 @@ describe('defaults', () => {
       storePrefix: 'motcua',
       knowledgeDirs: ['knowledge'],
       nationalSet: true,
+      knowledgeReload: true,
       sessionTtlMs: 24 * 3600_000,
       rateLimitPerMinute: 20,
       webChatPerAddressPerMinute: 60,

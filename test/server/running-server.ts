@@ -10,7 +10,7 @@ export const ZALO_SECRET = 'zalo-webhook-secret';
 /** The national set is left out unless a test asks for it (NATIONAL_SET=on): it adds a second to every start. */
 export function testConfig(env: Record<string, string>): Config {
   // Every test citizen comes from 127.0.0.1: the per-address web limit is raised out of their way.
-  return parseConfig({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', NATIONAL_SET: 'off', WEB_CHAT_PER_ADDRESS_PER_MINUTE: '100000', ...env });
+  return parseConfig({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', NATIONAL_SET: 'off', WEB_CHAT_PER_ADDRESS_PER_MINUTE: '100000', KNOWLEDGE_RELOAD: 'off', ...env });
 }
 
 export function postTelegram(baseUrl: string, update: unknown): Promise<Response> {

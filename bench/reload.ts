@@ -1,0 +1,120 @@
+// Live reload benchmark: the real server (`node bin/motcua.js serve`) with the national set
+// (~2,700 entries) over a copy of knowledge/, an entry's title edited again and again. For
+// each edit, the time from the file write until the web chat answers with the new title;
+// and the server's resident memory after the first reloads and after the last, which should
+// stay flat (nothing of an old version kept). The restart it replaces is timed beside it.
+//
+// Run: npm run bench:reload   (JSON on stdout; RELOADS sets the number of edits, default 100)
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RELOADS = Number(process.env.RELOADS ?? 100);
+/** Target: an edit answered within this many seconds at the national set's size. */
+const RELOAD_S = 5;
+/** Memory may settle during the first half of the reloads, but not keep growing in the second. */
+const GROWTH_LIMIT = 1.25;
+const FILE = join('procedures', 'dang-ky-khai-tu.md');
+const TITLE = 'title: Thủ tục đăng ký khai tử';
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+    server.on('error', fail);
+  });
+}
+
+function rssMb(pid: number): number {
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
+  return Math.round(kb / 102.4) / 10;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]!;
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'motcua-reload-bench-'));
+const knowledge = join(dir, 'knowledge');
+await cp(join(ROOT, 'knowledge'), knowledge, { recursive: true });
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+// The bench asks every 25 ms from one address: the per-address web limit is raised out of its way.
+const env = { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'silent', NATIONAL_SET: 'on', KNOWLEDGE_RELOAD: 'on', KNOWLEDGE_DIRS: knowledge, WEB_CHAT_PER_ADDRESS_PER_MINUTE: '100000', STORE_URL: `sqlite://${join(dir, 'store.sqlite')}` };
+const spawned = performance.now();
+const child = spawn(process.execPath, [join(ROOT, 'bin/motcua.js'), 'serve'], { cwd: ROOT, env, stdio: 'ignore' });
+let session = 0;
+
+async function title(): Promise<string> {
+  const response = await fetch(`${base}/api/chat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ session: `bench-reload-${++session}`, text: 'đăng ký khai tử' }),
+  });
+  const body = (await response.json()) as { replies?: { text: string }[] };
+  return body.replies?.[0]?.text.split('\n')[0] ?? '';
+}
+
+async function until(done: () => Promise<boolean>, limitMs: number): Promise<number> {
+  const started = performance.now();
+  while (!(await done())) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    if (performance.now() - started > limitMs) throw new Error(`not within ${limitMs} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return performance.now() - started;
+}
+
+try {
+  await until(() => fetch(`${base}/readyz`).then((r) => r.ok, () => false), 60_000);
+  const startSeconds = (performance.now() - spawned) / 1000;
+  const original = await readFile(join(knowledge, FILE), 'utf8');
+  const seconds: number[] = [];
+  let rssAfterFirst = NaN;
+  let rssHalfway = NaN;
+  for (let i = 1; i <= RELOADS; i++) {
+    const expected = `Thủ tục đăng ký khai tử (sửa lần ${i})`;
+    const written = performance.now();
+    await writeFile(join(knowledge, FILE), original.replace(TITLE, `title: ${expected}`));
+    let last = "";
+    await until(async () => (last = await title()) === expected, 30_000).catch((error: unknown) => {
+      throw new Error(`edit ${i}: the answer still begins "${last}"`, { cause: error });
+    });
+    seconds.push((performance.now() - written) / 1000);
+    if (i === Math.min(5, RELOADS)) rssAfterFirst = rssMb(child.pid!);
+    if (i === Math.ceil(RELOADS / 2)) rssHalfway = rssMb(child.pid!);
+  }
+  const rssAfterLast = rssMb(child.pid!);
+  const p99 = percentile(seconds, 0.99);
+  const failed = [
+    ...(p99 > RELOAD_S ? [`reload p99 ${p99.toFixed(2)} s > ${RELOAD_S} s`] : []),
+    // V8 lets the heap grow for a while before collecting hard: the second half must not keep growing.
+    ...(rssAfterLast > rssHalfway * GROWTH_LIMIT ? [`memory grew from ${rssHalfway} MB halfway to ${rssAfterLast} MB`] : []),
+  ];
+  console.log(
+    JSON.stringify(
+      {
+        reloads: RELOADS,
+        entries: 'national set + curated',
+        reload_seconds: { p50: percentile(seconds, 0.5), p99, max: Math.max(...seconds) },
+        restart_seconds_for_comparison: startSeconds,
+        rss_mb: { after_5: rssAfterFirst, halfway: rssHalfway, after_last: rssAfterLast },
+        failed,
+      },
+      null,
+      2,
+    ),
+  );
+  process.exitCode = failed.length ? 1 : 0;
+} finally {
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  await rm(dir, { recursive: true, force: true });
+}

@@ -10,6 +10,7 @@ import type { Candidate, Decision } from '../search/engine.ts';
 import type { Choice, Reply } from '../kernel/reply.ts';
 import { placeNote, renderPlaceQuestion } from './place-reply.ts';
 import { contactLines, LABELS, officeLines, TEXTS } from './texts.ts';
+import { localDate } from '../kernel/vietnam-time.ts';
 
 /** A part of an entry that can be shown on its own: an aspect, the result, the notes, or a FAQ's whole answer. */
 export type Section = Aspect | 'result' | 'notes' | 'full';
@@ -253,7 +254,7 @@ function heading(entry: Entry): string {
   return entry.code ? `${title}\n${TEXTS.code(entry.code)}` : title;
 }
 
-/** Legal basis, source and review date: every answer carries them, so a citizen can check it. */
+/** Legal basis, source and review date (and a note once it has passed): every answer carries them, so a citizen can check it. */
 function footer(entry: Entry): string {
   const url = entry.portal_url ?? entry.sources[0]?.url;
   const [law, ...otherLaws] = entry.legal_basis;
@@ -261,6 +262,8 @@ function footer(entry: Entry): string {
     law && TEXTS.legalBasis(clip(law, LAW_CHARS), otherLaws.length),
     url && TEXTS.source(url),
     TEXTS.reviewed(entry.updated, entry.review_by),
+    // Past its review date the entry is still served, but the citizen is told to check it.
+    entry.review_by < localDate(Date.now()) && TEXTS.reviewOverdue,
   ]
     .filter(Boolean)
     .join('\n');

@@ -26,6 +26,7 @@ export const TEXTS = {
   fromNationalPortal: 'Thông tin dưới đây lấy từ Cổng Dịch vụ công quốc gia, chưa được cán bộ địa phương biên soạn lại.',
   source: (url: string) => `Nguồn: ${url}`,
   reviewed: (updated: string, reviewBy: string) => `Thông tin cập nhật ngày ${vnDate(updated)} (rà soát lại trước ngày ${vnDate(reviewBy)}).`,
+  reviewOverdue: 'Thông tin này đã quá hạn rà soát: anh/chị vui lòng hỏi lại Bộ phận Một cửa trước khi chuẩn bị hồ sơ.',
   code: (code: string) => `Mã thủ tục: ${code}`,
   clarify: 'Anh/chị đang hỏi về thủ tục nào dưới đây? Vui lòng chọn một mục:',
   scamWarning:

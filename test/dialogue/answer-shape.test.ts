@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_MESSAGE_CHARS, renderDecision, renderEntry, renderSection, type Section } from '../../src/dialogue/answer.ts';
 import { Conversation } from '../../src/dialogue/conversation.ts';
 import type { Reply } from '../../src/kernel/reply.ts';
-import { LABELS } from '../../src/dialogue/texts.ts';
+import { LABELS, TEXTS } from '../../src/dialogue/texts.ts';
 import type { Aspect } from '../../src/knowledge/lexicon.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { Engine } from '../../src/search/engine.ts';
@@ -151,5 +151,17 @@ describe('a guess among portal records', () => {
     expect(list!.text).toContain('Tôi chưa chắc anh/chị hỏi thủ tục nào');
     expect(list!.text).toContain(kb.locality.hotline.phone);
     expect(list!.choices!.map((c) => c.action)).toEqual(entries.map((c) => `entry:${c.entry.id}`));
+  });
+});
+
+describe('the review date', () => {
+  it('is on every answer, and once passed the entry is still served with a note to check it', () => {
+    const entry = kb.entries.find((e) => e.id === 'dang-ky-khai-tu')!;
+    const current = renderEntry(entry, [], kb.locality).text;
+    expect(current).toContain('Thông tin cập nhật ngày');
+    expect(current).not.toContain(TEXTS.reviewOverdue);
+    const overdue = renderEntry({ ...entry, review_by: '2020-01-01' }, [], kb.locality).text;
+    expect(overdue).toContain('rà soát lại trước ngày 01/01/2020');
+    expect(overdue).toContain(TEXTS.reviewOverdue);
   });
 });

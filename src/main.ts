@@ -158,7 +158,9 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
 
     await app.register(webChat, { converse: inbox.converse, tracking: { desk: hotline }, limits: createAddressLimits(store, { chatPerMinute: config.webChatPerAddressPerMinute }) });
     // The staff web inbox; its session cookie is Secure when the server is reached over HTTPS.
-    if (config.adminUsers) await app.register(adminInbox, { hotline, store, users: config.adminUsers, secureCookies: config.publicUrl !== undefined });
+    if (config.adminUsers) {
+      await app.register(adminInbox, { hotline, store, users: config.adminUsers, secureCookies: config.publicUrl !== undefined, knowledgeErrors: () => reloader?.refused() ?? [] });
+    }
     const pollers: ((signal: AbortSignal) => Promise<void>)[] = [];
     for (const channel of channels) {
       const receiving = channel.receive(inbox.admit);
@@ -251,8 +253,10 @@ async function zaloOaChannel(config: ZaloOaConfig, store: Store, log: FastifyBas
  * a file error the serving one does not have is not swapped in: the last good one keeps
  * serving, and the error is logged for staff (file, line, field, problem).
  */
-function liveKnowledge(config: Config, first: KnowledgeBase, log: FastifyBaseLogger, swap: (next: KnowledgeBase) => void): KnowledgeWatch {
+function liveKnowledge(config: Config, first: KnowledgeBase, log: FastifyBaseLogger, swap: (next: KnowledgeBase) => void): KnowledgeWatch & { refused(): readonly string[] } {
   let serving = first;
+  /** The errors of the last edit refused, until a good version is taken. */
+  let refused: string[] = [];
   let loading = Promise.resolve();
   const errorsOf = (kb: KnowledgeBase) => new Set(kb.problems.filter((p) => p.severity === 'error').map(formatProblem));
   const reload = async () => {
@@ -262,16 +266,19 @@ function liveKnowledge(config: Config, first: KnowledgeBase, log: FastifyBaseLog
     const added = [...errorsOf(next)].filter((problem) => !known.has(problem));
     if (added.length) {
       for (const problem of added) log.error({ problem }, 'knowledge: the edit has an error; the last good version keeps serving (see: npx motcua lint)');
+      refused = added;
       return;
     }
     swap(next);
     serving = next;
+    refused = [];
     log.info({ entries: next.entries.length, ms: Date.now() - started }, 'knowledge: reloaded');
   };
   // One reload at a time: a change during one is read by the next.
-  return watchKnowledge(config.knowledgeDirs, () => {
+  const watching = watchKnowledge(config.knowledgeDirs, () => {
     loading = loading.then(reload).catch((err: unknown) => log.error({ err }, 'knowledge: reload failed; the last good version keeps serving'));
   });
+  return { close: () => watching.close(), refused: () => refused };
 }
 
 function reportKnowledge(log: FastifyBaseLogger, knowledge: KnowledgeBase): void {

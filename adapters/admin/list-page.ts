@@ -11,7 +11,7 @@ import { ADMIN_TEXTS } from './texts.ts';
 
 const SHORT_TEXT = 90;
 
-export function listPage(session: AdminSession, complaints: readonly Complaint[], filter: Filter, today: string): Html {
+export function listPage(session: AdminSession, complaints: readonly Complaint[], filter: Filter, today: string, knowledgeErrors: readonly string[] = []): Html {
   const newestFirst = [...complaints].sort((a, b) => b.createdAt - a.createdAt);
   const shown = newestFirst.filter((c) => matchesFilter(filter, c, today));
   const current = FILTERS.find((f) => f.id === filter)!;
@@ -20,6 +20,7 @@ export function listPage(session: AdminSession, complaints: readonly Complaint[]
     ADMIN_TEXTS.title,
     session,
     html`<h1>${ADMIN_TEXTS.title}</h1>
+${knowledgeErrors.length ? html`<section class="notice notice-error" role="alert"><h2>${ADMIN_TEXTS.knowledgeRefused}</h2><ul>${knowledgeErrors.map((e) => html`<li><code>${e}</code></li>`)}</ul></section>` : ''}
 <nav aria-label="Lọc theo trạng thái">
 <ul class="filters">
 ${FILTERS.map(

@@ -24,6 +24,8 @@ export interface AdminInboxOptions {
   users: readonly AdminUser[];
   /** Cookies only over HTTPS: true when the server is reached through PUBLIC_URL. */
   secureCookies: boolean;
+  /** The errors of a knowledge edit the bot refused (it answers from the last good version); none when all is well. */
+  knowledgeErrors?: () => readonly string[];
 }
 
 // No script at all, and nothing from elsewhere; forms post only here; never framed. (data: is the empty favicon.)
@@ -31,7 +33,7 @@ const PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:;
 const FORM_LIMIT_BYTES = 64 * 1024;
 type Form = Record<string, string>;
 
-export const adminInbox: FastifyPluginAsync<AdminInboxOptions> = async (app, { hotline, store, users, secureCookies }) => {
+export const adminInbox: FastifyPluginAsync<AdminInboxOptions> = async (app, { hotline, store, users, secureCookies, knowledgeErrors = () => [] }) => {
   const sessions = new AdminSessions(store, secureCookies);
   const logins = await createLoginChecker(store, users);
   // Who is signed in, per request, set by the hook below for every route that is not public.
@@ -98,7 +100,7 @@ export const adminInbox: FastifyPluginAsync<AdminInboxOptions> = async (app, { h
 
   app.get<{ Querystring: { filter?: string } }>('/admin', async (request, reply) => {
     const all = await hotline.complaints.all();
-    return sendPage(reply, listPage(session(request), all, parseFilter(request.query.filter), hotline.today()));
+    return sendPage(reply, listPage(session(request), all, parseFilter(request.query.filter), hotline.today(), knowledgeErrors()));
   });
 
   app.get<{ Params: { code: string }; Querystring: { ok?: string } }>('/admin/complaints/:code', async (request, reply) => {

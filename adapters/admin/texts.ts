@@ -36,6 +36,7 @@ export const DONE: Record<ActionType, string> = {
 };
 
 export const ADMIN_TEXTS = {
+  knowledgeRefused: 'Tệp tri thức vừa sửa có lỗi: bot chưa dùng bản sửa mà vẫn trả lời theo bản đúng trước đó. Anh/chị sửa các lỗi sau (hoặc chạy npx motcua lint):',
   title: 'Hộp thư phản ánh, kiến nghị',
   loginTitle: 'Đăng nhập cán bộ',
   userName: 'Tên đăng nhập',

@@ -21,11 +21,11 @@ export interface InboxApp {
   clock: { now: number };
 }
 
-export async function inboxApp(store: Store, options: { targets?: string[]; secureCookies?: boolean } = {}): Promise<InboxApp> {
+export async function inboxApp(store: Store, options: { targets?: string[]; secureCookies?: boolean; knowledgeErrors?: () => readonly string[] } = {}): Promise<InboxApp> {
   const clock = { now: START };
   const hotline = new Hotline({ store, calendar: new WorkingCalendar({ fixed: [], dates: [] }), dueWorkingDays: 10, targets: options.targets ?? [], now: () => clock.now });
   const app = Fastify();
-  await app.register(adminInbox, { hotline, store, users: USERS, secureCookies: options.secureCookies ?? false });
+  await app.register(adminInbox, { hotline, store, users: USERS, secureCookies: options.secureCookies ?? false, ...(options.knowledgeErrors ? { knowledgeErrors: options.knowledgeErrors } : {}) });
   await app.ready();
   return { app, hotline, clock };
 }

@@ -280,3 +280,21 @@ describe('untrusted text', () => {
     }
   });
 });
+
+describe('a knowledge edit the bot refused', () => {
+  it('is shown to staff above the list, escaped, and gone once fixed', async () => {
+    let errors: string[] = ['knowledge/procedures/dang-ky-khai-tu.md:3: kind: phải là procedure hoặc faq <b>'];
+    const withErrors = await inboxApp(store, { knowledgeErrors: () => errors });
+    try {
+      const staff = new Staff(withErrors.app);
+      await staff.login('lan', PASSWORDS.lan);
+      const { body } = await staff.get('/admin');
+      expect(body).toContain(ADMIN_TEXTS.knowledgeRefused);
+      expect(body).toContain('dang-ky-khai-tu.md:3: kind: phải là procedure hoặc faq &lt;b&gt;');
+      errors = [];
+      expect((await staff.get('/admin')).body).not.toContain(ADMIN_TEXTS.knowledgeRefused);
+    } finally {
+      await withErrors.app.close();
+    }
+  });
+});

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../src/main.ts';
 import { testConfig } from './running-server.ts';
+import { ADMIN_TEXTS } from '../../adapters/admin/texts.ts';
+import { hashPassword } from '../../src/complaints/password.ts';
+import { PASSWORDS, Staff } from '../admin/inbox-app.ts';
 
 let dir: string;
 let knowledge: string;
@@ -31,7 +34,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'motcua-reload-'));
   knowledge = join(dir, 'knowledge');
   for (const part of ['procedures', 'faq', 'lexicon.yaml', 'locality.yaml']) await cp(join('knowledge', part), join(knowledge, part), { recursive: true });
-  server = await startServer(testConfig({ KNOWLEDGE_DIRS: knowledge, KNOWLEDGE_RELOAD: 'on' }));
+  server = await startServer(testConfig({ KNOWLEDGE_DIRS: knowledge, KNOWLEDGE_RELOAD: 'on', ADMIN_USERS: `lan:${await hashPassword(PASSWORDS.lan)}` }));
 });
 
 afterAll(async () => {
@@ -67,9 +70,16 @@ describe('knowledge edited while the server runs', () => {
     // Longer than a reload takes: the broken edit has been read and refused by then.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect((await firstLine('đăng ký khai tử')).line).toBe('Thủ tục đăng ký khai tử (bản mới)');
-    // Fixed again, it is taken.
+    // Staff see why on the inbox page, with the file named.
+    const staff = new Staff(server.app);
+    await staff.login('lan', PASSWORDS.lan);
+    const page = (await staff.get('/admin')).body;
+    expect(page).toContain(ADMIN_TEXTS.knowledgeRefused);
+    expect(page).toContain('dang-ky-khai-tu.md');
+    // Fixed again, it is taken, and the warning goes.
     await writeFile(file, good.replace('(bản mới)', '(đã sửa lại)'));
     await vi.waitFor(async () => expect((await firstLine('đăng ký khai tử')).line).toBe('Thủ tục đăng ký khai tử (đã sửa lại)'), WITHIN);
+    expect((await staff.get('/admin')).body).not.toContain(ADMIN_TEXTS.knowledgeRefused);
   });
 
   it('answers from a file added, and no longer from a file deleted', async () => {

@@ -141,9 +141,13 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
     let conversation = converse(knowledge);
     // Staff edits are picked up while running: the new knowledge is loaded and indexed aside, then swapped in.
     const reloader = config.knowledgeReload
-      ? liveKnowledge(config, knowledge, log, (next) => {
-          conversation = converse(next);
-          next.places?.warm();
+      ? liveKnowledge(config, knowledge, log, {
+          swap: (next) => {
+            conversation = converse(next);
+            next.places?.warm();
+          },
+          // Staff hear of an edit refused in their group too, once per new set of errors.
+          refused: (problems) => void telegram?.tellStaff?.(problems).catch((err: unknown) => log.warn({ err }, 'telegram staff group: could not tell staff of the knowledge error')),
         })
       : undefined;
     const inbox = createInbox({
@@ -253,7 +257,12 @@ async function zaloOaChannel(config: ZaloOaConfig, store: Store, log: FastifyBas
  * a file error the serving one does not have is not swapped in: the last good one keeps
  * serving, and the error is logged for staff (file, line, field, problem).
  */
-function liveKnowledge(config: Config, first: KnowledgeBase, log: FastifyBaseLogger, swap: (next: KnowledgeBase) => void): KnowledgeWatch & { refused(): readonly string[] } {
+function liveKnowledge(
+  config: Config,
+  first: KnowledgeBase,
+  log: FastifyBaseLogger,
+  on: { swap: (next: KnowledgeBase) => void; refused: (problems: readonly string[]) => void },
+): KnowledgeWatch & { refused(): readonly string[] } {
   let serving = first;
   /** The errors of the last edit refused, until a good version is taken. */
   let refused: string[] = [];
@@ -266,10 +275,11 @@ function liveKnowledge(config: Config, first: KnowledgeBase, log: FastifyBaseLog
     const added = [...errorsOf(next)].filter((problem) => !known.has(problem));
     if (added.length) {
       for (const problem of added) log.error({ problem }, 'knowledge: the edit has an error; the last good version keeps serving (see: npx motcua lint)');
+      if (added.join('\n') !== refused.join('\n')) on.refused(added);
       refused = added;
       return;
     }
-    swap(next);
+    on.swap(next);
     serving = next;
     refused = [];
     log.info({ entries: next.entries.length, ms: Date.now() - started }, 'knowledge: reloaded');

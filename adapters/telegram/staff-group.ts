@@ -22,6 +22,7 @@ const POST_FRAME_CHARS = 1_000;
 
 /** What staff read in the group. */
 export const STAFF_GROUP_TEXTS = {
+  knowledgeRefused: 'Tệp tri thức vừa sửa có lỗi: bot chưa dùng bản sửa, vẫn trả lời theo bản đúng trước đó. Cần sửa:',
   newTitle: 'Phản ánh, kiến nghị mới',
   received: 'Tiếp nhận',
   due: 'Hạn trả lời',
@@ -37,6 +38,16 @@ export const STAFF_GROUP_TEXTS = {
     `⚠️ Câu trả lời cho phản ánh ${code} chưa tới được người dân${why ? ` (lý do: ${why})` : ''}. ` +
     `Người dân vẫn xem được câu trả lời khi tra cứu mã ${code}.`,
 };
+
+/**
+ * Tells the staff group that a knowledge edit was refused, with its errors (file:line:
+ * field: problem); the bot answers from the last good version meanwhile.
+ */
+export async function tellKnowledgeRefused(api: Api, chatId: string, problems: readonly string[]): Promise<void> {
+  const lines = problems.map((problem) => `• <code>${escapeHtml(problem)}</code>`);
+  const text = fit([`⚠️ ${STAFF_GROUP_TEXTS.knowledgeRefused}`, ...lines].join('\n'), MAX_TEXT_LENGTH);
+  await api.sendMessage(chatId, text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+}
 
 export interface TelegramGroupTargetOptions {
   /** The bot's API client (TELEGRAM_BOT_TOKEN); the bot must be a member of the group. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTelegramBot } from '../../../adapters/telegram/bot.ts';
-import { CLAIM_ACTION_PREFIX, codeInPost, createTelegramGroupTarget, renderComplaintPost } from '../../../adapters/telegram/staff-group.ts';
+import { CLAIM_ACTION_PREFIX, codeInPost, createTelegramGroupTarget, renderComplaintPost, STAFF_GROUP_TEXTS, tellKnowledgeRefused } from '../../../adapters/telegram/staff-group.ts';
 import type { Complaint } from '../../../src/complaints/complaint.ts';
 import type { HotlineTarget } from '../../../src/complaints/outbox.ts';
 import { FAKE_BOT_USER, startFakeBotApi, type FakeBotApi, type ScriptedFailure } from '../../fakes/telegram-bot-api.ts';
@@ -118,5 +118,16 @@ describe('codeInPost', () => {
     ['no text', undefined, undefined],
   ])('%s', (_, text, expected) => {
     expect(codeInPost(text)).toBe(expected);
+  });
+});
+
+describe('a knowledge edit the bot refused', () => {
+  it('is told to the staff group with each error, escaped', async () => {
+    const bot = createTelegramBot({ token: fake.token, apiRoot: fake.apiRoot, botInfo: FAKE_BOT_USER, retries: 0 });
+    await tellKnowledgeRefused(bot.api, GROUP, ['knowledge/faq/x.md:2: kind: phải là <procedure> & faq']);
+    const [post] = fake.callsTo('sendMessage');
+    expect(post).toMatchObject({ chat_id: GROUP, parse_mode: 'HTML' });
+    expect(post!.text).toContain(STAFF_GROUP_TEXTS.knowledgeRefused);
+    expect(post!.text).toContain('<code>knowledge/faq/x.md:2: kind: phải là &lt;procedure&gt; &amp; faq</code>');
   });
 });

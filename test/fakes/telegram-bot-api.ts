@@ -24,6 +24,8 @@ export interface FakeBotApi {
   readonly calls: RecordedCall[];
   /** The parameters of every call to `method`, in order. */
   callsTo(method: string): Record<string, unknown>[];
+  /** The parameters of the calls to `method` that succeeded (not failed by `fail`), in order. */
+  succeeded(method: string): Record<string, unknown>[];
   /** The next `count` calls of `method` fail this way; with `after`, only once that many more have succeeded. */
   fail(method: string, count: number, failure: ScriptedFailure, options?: { after?: number }): void;
   /** Updates for getUpdates; a waiting long poll returns at once. */
@@ -51,6 +53,7 @@ type Envelope = { status: number; body: Record<string, unknown> };
 
 export async function startFakeBotApi(token = '123456:TEST-token'): Promise<FakeBotApi> {
   const calls: RecordedCall[] = [];
+  const done: RecordedCall[] = [];
   const failures = new Map<string, (ScriptedFailure | null)[]>(); // null: this call succeeds
   let queue: { update_id: number }[] = [];
   const waiters = new Set<() => void>();
@@ -140,7 +143,9 @@ export async function startFakeBotApi(token = '123456:TEST-token'): Promise<Fake
     const method = match[2]!;
     const params = { ...decodeForm(url.searchParams), ...(await readBody(req)) };
     calls.push({ method, params });
-    send(res, await respond(method, params, res));
+    const envelope = await respond(method, params, res);
+    if (envelope.body.ok) done.push({ method, params });
+    send(res, envelope);
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -151,6 +156,7 @@ export async function startFakeBotApi(token = '123456:TEST-token'): Promise<Fake
     token,
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method).map((c) => c.params),
+    succeeded: (method) => done.filter((c) => c.method === method).map((c) => c.params),
     fail(method, count, f, { after = 0 } = {}) {
       const script = [...Array.from({ length: after }, () => null), ...Array.from({ length: count }, () => f)];
       failures.set(method, [...(failures.get(method) ?? []), ...script]);

@@ -90,6 +90,22 @@ describe('Telegram', () => {
     expect(telegram.callsTo('sendMessage')[0]).toMatchObject({ chat_id: '42', text: expect.stringMatching(/hộ chiếu/i) });
   });
 
+  it('faults: a reply Telegram refuses for a while (429, then 500) is delivered once, and other chats are answered meanwhile', async () => {
+    const { url } = await start({ ...env(), PUBLIC_URL, TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET });
+    telegram.fail('sendMessage', 1, { kind: 'rate_limit', retryAfter: 1 });
+    telegram.fail('sendMessage', 1, { kind: 'server_error' }, { after: 0 });
+    // The same update three times at once, as a platform redelivering may do.
+    const statuses = await Promise.all([1, 2, 3].map(() => postTelegram(url, textUpdate(701, QUESTION, 91)).then((r) => r.status)));
+    expect(statuses).toEqual([200, 200, 200]);
+    await postTelegram(url, textUpdate(702, 'đăng ký khai tử', 92));
+    const to = (chat: string) => telegram.succeeded('sendMessage').filter((m) => m.chat_id === chat).map((m) => String(m.text));
+    await vi.waitFor(() => expect(to('92').length).toBeGreaterThan(0), WAIT);
+    await vi.waitFor(() => expect(to('91').some((text) => /hộ chiếu/i.test(text))).toBe(true), WAIT);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Each part of each answer reached its chat once, however often it was tried.
+    for (const chat of ['91', '92']) expect(new Set(to(chat)).size).toBe(to(chat).length);
+  });
+
   it('webhook mode: a wrong secret is refused and nothing is answered', async () => {
     const { url } = await start({ ...env(), PUBLIC_URL, TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET });
     const response = await post(`${url}/telegram/webhook`, { 'x-telegram-bot-api-secret-token': 'wrong' }, textUpdate(502, QUESTION));

@@ -1,6 +1,7 @@
 // The staff web inbox at /admin as a Fastify plugin: sign-in, the queue, one page per
 // complaint with its actions, and exports. Server-rendered HTML with no script; every
 // form posts, is checked against the session's CSRF token, and redirects on success.
+import fastifyCookie from '@fastify/cookie';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AdminUser } from '../../src/config.ts';
 import { complaintsToCsv, complaintsToJson } from '../../src/complaints/export.ts';
@@ -14,7 +15,7 @@ import { layout, noticeBox, STYLESHEET, STYLESHEET_PATH } from './layout.ts';
 import { createLoginChecker } from './login.ts';
 import { listPage } from './list-page.ts';
 import { loginPage } from './login-page.ts';
-import { AdminSessions, csrfMatches, type AdminSession } from './sessions.ts';
+import { AdminSessions, COOKIE_NAME, csrfMatches, type AdminSession } from './sessions.ts';
 import { ADMIN_TEXTS, DONE, type ActionType } from './texts.ts';
 
 export interface AdminInboxOptions {
@@ -34,6 +35,8 @@ const FORM_LIMIT_BYTES = 64 * 1024;
 type Form = Record<string, string>;
 
 export const adminInbox: FastifyPluginAsync<AdminInboxOptions> = async (app, { hotline, store, users, secureCookies, knowledgeErrors = () => [] }) => {
+  // The session cookie is read and written by Fastify's own cookie plugin (inside this plugin only).
+  await app.register(fastifyCookie);
   const sessions = new AdminSessions(store, secureCookies);
   const logins = await createLoginChecker(store, users);
   // Who is signed in, per request, set by the hook below for every route that is not public.
@@ -53,7 +56,7 @@ export const adminInbox: FastifyPluginAsync<AdminInboxOptions> = async (app, { h
 
   app.addHook('preHandler', async (request, reply) => {
     if ((request.routeOptions.config as { public?: boolean }).public) return;
-    const found = await sessions.find(request.headers.cookie);
+    const found = await sessions.find(request.cookies[COOKIE_NAME]);
     if (!found) {
       if (request.method === 'GET') return reply.redirect('/admin/login', 303);
       return sendPage(reply.code(401), loginPage({ kind: 'error', text: ADMIN_TEXTS.sessionExpired }));
@@ -76,7 +79,7 @@ export const adminInbox: FastifyPluginAsync<AdminInboxOptions> = async (app, { h
   app.get(STYLESHEET_PATH, open, (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLESHEET));
 
   app.get<{ Querystring: { out?: string } }>('/admin/login', open, async (request, reply) => {
-    if (await sessions.find(request.headers.cookie)) return reply.redirect('/admin', 303);
+    if (await sessions.find(request.cookies[COOKIE_NAME])) return reply.redirect('/admin', 303);
     return sendPage(reply, loginPage(request.query.out ? { kind: 'ok', text: ADMIN_TEXTS.loggedOut } : undefined));
   });
 
@@ -91,11 +94,13 @@ export const adminInbox: FastifyPluginAsync<AdminInboxOptions> = async (app, { h
       return sendPage(reply.code(result.reason === 'too_many' ? 429 : 401), loginPage({ kind: 'error', text }, name));
     }
     request.log.info({ user: result.name }, 'admin: signed in');
-    return reply.header('set-cookie', await sessions.open(result.name)).redirect('/admin', 303);
+    const cookie = await sessions.open(result.name);
+    return reply.setCookie(cookie.name, cookie.value, cookie.options).redirect('/admin', 303);
   });
 
   app.post('/admin/logout', async (request, reply) => {
-    return reply.header('set-cookie', await sessions.close(request.headers.cookie)).redirect('/admin/login?out=1', 303);
+    const cookie = await sessions.close(request.cookies[COOKIE_NAME]);
+    return reply.setCookie(cookie.name, cookie.value, cookie.options).redirect('/admin/login?out=1', 303);
   });
 
   app.get<{ Querystring: { filter?: string } }>('/admin', async (request, reply) => {

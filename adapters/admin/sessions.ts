@@ -15,35 +15,40 @@ export interface AdminSession {
   csrf: string;
 }
 
+/** How the session cookie is set: only for /admin, never read by scripts, never sent from another site. */
+export interface SessionCookie {
+  name: string;
+  value: string;
+  options: { path: string; maxAge: number; httpOnly: true; sameSite: 'strict'; secure: boolean };
+}
+
 export class AdminSessions {
   constructor(
     private readonly store: Store,
     private readonly secureCookies: boolean,
   ) {}
 
-  /** A new session for `name`; returns the Set-Cookie value that carries it. */
-  async open(name: string): Promise<string> {
+  /** A new session for `name`, and the cookie that carries it. */
+  async open(name: string): Promise<SessionCookie> {
     const id = randomBytes(32).toString('base64url');
     const session: AdminSession = { name, csrf: randomBytes(24).toString('base64url') };
     await this.store.set(NAMESPACE, storeKey(id), session, SESSION_TTL_MS);
     return this.cookie(id, SESSION_TTL_MS / 1000);
   }
 
-  /** The session the request's Cookie header names, if it is still valid. */
-  async find(cookieHeader: string | undefined): Promise<AdminSession | undefined> {
-    const id = readCookie(cookieHeader, COOKIE_NAME);
+  /** The session the cookie names, if it is still valid. */
+  async find(id: string | undefined): Promise<AdminSession | undefined> {
     return id ? this.store.get<AdminSession>(NAMESPACE, storeKey(id)) : undefined;
   }
 
-  /** Ends the session the Cookie header names; returns the Set-Cookie value that clears it. */
-  async close(cookieHeader: string | undefined): Promise<string> {
-    const id = readCookie(cookieHeader, COOKIE_NAME);
+  /** Ends the session the cookie names; returns the cookie that clears it. */
+  async close(id: string | undefined): Promise<SessionCookie> {
     if (id) await this.store.delete(NAMESPACE, storeKey(id));
     return this.cookie('', 0);
   }
 
-  private cookie(value: string, maxAgeSeconds: number): string {
-    return `${COOKIE_NAME}=${value}; Path=${COOKIE_PATH}; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Strict${this.secureCookies ? '; Secure' : ''}`;
+  private cookie(value: string, maxAge: number): SessionCookie {
+    return { name: COOKIE_NAME, value, options: { path: COOKIE_PATH, maxAge, httpOnly: true, sameSite: 'strict', secure: this.secureCookies } };
   }
 }
 
@@ -57,12 +62,4 @@ export function csrfMatches(session: AdminSession, submitted: unknown): boolean 
 
 function storeKey(id: string): string {
   return createHash('sha256').update(id).digest('base64url');
-}
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of header?.split(';') ?? []) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || undefined;
-  }
-  return undefined;
 }

@@ -173,12 +173,13 @@ export class Engine {
   /**
    * Which of the listed entries the message points at by its words ("cái sổ bị mất ấy",
    * "cái cho bé dưới 6 tuổi"): the only one whose names hold the most of the message's
-   * words that not every listed entry shares.
+   * words (counted as often as said) that not every listed entry shares.
    */
   pickAmong(text: string, ids: readonly string[]): Entry | undefined {
-    const words = new Set(this.topicWords(this.reader.read(text)).map(foldCanonical).filter((w) => !this.followUpWords.has(w)));
+    // Each time a word is said counts: "cái bị mất bằng ấy, làm rồi mất" is about the lost one.
+    const words = this.topicWords(this.reader.read(text)).map(foldCanonical).filter((w) => !this.followUpWords.has(w));
     const named = ids.map((id) => new Set(this.names.get(id)?.flat()));
-    const telling = [...words].filter((w) => named.some((n) => n.has(w)) && !named.every((n) => n.has(w)));
+    const telling = words.filter((w) => named.some((n) => n.has(w)) && !named.every((n) => n.has(w)));
     const scores = named.map((n) => telling.filter((w) => n.has(w)).length);
     const best = Math.max(0, ...scores);
     if (best === 0 || scores.filter((s) => s === best).length > 1) return undefined;

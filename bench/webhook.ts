@@ -5,7 +5,8 @@
 // chat), and the web chat. Prints requests per second and latency, the webhook's share of
 // the bare route, and how many messages per second were answered (the reply sent).
 //
-// Run: npm run bench:webhook   (JSON on stdout; SECONDS sets each run's length, default 8)
+// Run: npm run bench:webhook   (JSON on stdout; SECONDS sets each run's length, default 8;
+// PROFILE=<dir> has the server write a CPU profile there)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -55,7 +56,9 @@ await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT) });`;
 const dir = await mkdtemp(join(tmpdir(), 'motcua-load-'));
 const telegram = await startFakeBotApi();
 const [serverPort, barePort] = [await freePort(), await freePort()];
-const server = spawn(process.execPath, [join(ROOT, 'bin/motcua.js'), 'serve'], {
+// PROFILE=<dir>: the server writes a CPU profile there (node --cpu-prof) when it stops.
+const profile = process.env.PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.PROFILE)}`] : [];
+const server = spawn(process.execPath, [...profile, join(ROOT, 'bin/motcua.js'), 'serve'], {
   cwd: ROOT,
   stdio: 'ignore',
   env: {

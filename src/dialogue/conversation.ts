@@ -183,7 +183,8 @@ export class Conversation {
    */
   private pickFromList(text: string, decision: Decision, session: Session): Entry | undefined {
     const ids = session.clarify?.ids ?? session.offered;
-    if (!ids || decision.outcome === 'complaint' || decision.outcome === 'smalltalk') return undefined;
+    // A complaint, small talk or a scam question is what it is, whatever list was open.
+    if (!ids || decision.outcome === 'complaint' || decision.outcome === 'smalltalk' || decision.outcome === 'scam') return undefined;
     const place = readOrdinal(text, ids.length);
     if (place) return this.deps.engine.get(ids[place - 1]!);
     const elsewhere = decision.outcome === 'answer' && !ids.includes(decision.candidates[0]!.entry.id);

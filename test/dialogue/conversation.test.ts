@@ -180,6 +180,12 @@ describe('reading a message in the thread of the chat', () => {
     expect(replies[0]!.choices!.map((choice) => choice.label)).toEqual([TEXTS.complaintChoice]);
   });
 
+  it('warns of a scam even while a list is open whose entry the message names', async () => {
+    const c = citizen('web');
+    await c.say('sổ đỏ');
+    expect(about(await c.say('có người gọi xưng cán bộ, bảo chuyển tiền thì làm sổ đỏ lần đầu nhanh, có thật không'))).toEqual({ kind: 'scam' });
+  });
+
   it('answers the procedure when the citizen only says where they live', async () => {
     const c = citizen('web');
     expect(about(await c.say('đăng ký tạm trú ở Bắc Ninh cần giấy gì ạ'))).toEqual({ kind: 'answer', entry: 'dang-ky-tam-tru', parts: ['documents'] });

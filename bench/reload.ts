@@ -6,11 +6,10 @@
 //
 // Run: npm run bench:reload   (JSON on stdout; RELOADS sets the number of edits, default 100)
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort, rssMb } from './processes.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RELOADS = Number(process.env.RELOADS ?? 100);
@@ -21,20 +20,7 @@ const GROWTH_LIMIT = 1.25;
 const FILE = join('procedures', 'dang-ky-khai-tu.md');
 const TITLE = 'title: Thủ tục đăng ký khai tử';
 
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-    server.on('error', fail);
-  });
-}
 
-function rssMb(pid: number): number {
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
-  return Math.round(kb / 102.4) / 10;
-}
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);

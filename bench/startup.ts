@@ -5,11 +5,10 @@
 //
 // Run: npm run bench:startup   (JSON on stdout)
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort, rssMb } from './processes.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ROUNDS = 5;
@@ -21,15 +20,6 @@ interface Start {
   rss_mb: number;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-    server.on('error', fail);
-  });
-}
 
 async function startOnce(national: boolean, dir: string): Promise<Start> {
   const port = await freePort();
@@ -55,16 +45,6 @@ async function startOnce(national: boolean, dir: string): Promise<Start> {
   }
 }
 
-/** Resident memory of a process, from /proc (Linux). */
-function rssMb(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-    return Math.round(kb / 102.4) / 10;
-  } catch {
-    return NaN;
-  }
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

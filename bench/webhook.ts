@@ -9,11 +9,11 @@
 // PROFILE=<dir> has the server write a CPU profile there)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { startFakeBotApi } from '../test/fakes/telegram-bot-api.ts';
+import { freePort } from './processes.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.SECONDS ?? 8);
@@ -23,15 +23,6 @@ const MESSAGES = ['làm căn cước ở đâu', 'xin chào', 'lệ phí bao nhi
 /** Targets from issue 12: acknowledgements against the bare route, the answering rate, the web chat's p99. */
 const TARGETS = { ackShareOfBare: 0.3, ackP99Ms: 50, answeredPerSecond: 400, webP99Ms: 100 };
 
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-    server.on('error', fail);
-  });
-}
 
 async function ready(url: string, child: ChildProcess): Promise<void> {
   const started = Date.now();

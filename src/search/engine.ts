@@ -198,6 +198,8 @@ export class Engine {
     const halves = splitQuestions(text);
     if (!halves) return whole;
     const [first, second] = halves.map((half) => this.decideOne(half, excluded));
+    // "Tôi muốn phản ánh …. Với lại …?": what happened comes first; the question after it does not undo it.
+    if (first!.outcome === 'complaint') return first!;
     // Each half names an entry of its own: "còn nhỏ lắm, mới 5 tuổi" adds to the first, it asks nothing.
     const topOf = (d: Decision) => (NAMES_ENTRIES.has(d.outcome) && d.candidates[0]!.nameMatch >= this.thresholds.questionName ? d.candidates[0]!.entry : undefined);
     const [firstTop, secondTop] = [topOf(first!), topOf(second!)];

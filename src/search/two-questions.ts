@@ -5,9 +5,9 @@
 // when both halves name an entry of their own.
 import { fold } from '../kernel/vietnamese.ts';
 
-/** A question mark followed by more words, or a comma and a word that opens another question (folded). */
+/** A question mark followed by more words, or a comma or full stop and a word that opens another question (folded). */
 const AFTER_QUESTION = /\?+\s*(?=\S)/;
-const CONNECTIVE = /,\s*(?=(?:voi lai|voi|con|ma|roi|xong|sau do|va|them|ngoai ra)\s)/;
+const CONNECTIVE = /[,.;]\s*(?=(?:voi lai|voi|con|ma|roi|xong|sau do|va|them|ngoai ra)\s)/;
 /** The second half must say at least this many words to be a question of its own. */
 const MIN_WORDS = 3;
 

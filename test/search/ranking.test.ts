@@ -70,6 +70,8 @@ describe('outcomes', () => {
     ['cán bộ xã vòi tiền mới giải quyết hồ sơ, tôi muốn phản ánh', 'complaint'],
     ['phản ánh kiến nghị ở đâu', 'answer'],
     ['đăng ký khai sinh', 'answer'],
+    // A complaint told first, then a question: the question does not undo the complaint.
+    ['Tôi muốn phản ánh hồ sơ khai sinh nộp trên VNeID 10 ngày rồi chưa được duyệt. Với lại giờ nộp lại bản giấy được không?', 'complaint'],
     // A scam: someone calls, claims authority and asks for money, a code or an app.
     ['có người gọi xưng công an bảo chuyển tiền để mở khóa tài khoản định danh, có thật không', 'scam'],
     ['nhan tin nhan bao can cuoc bi loi, bam vao link cap nhat, co that k', 'scam'],

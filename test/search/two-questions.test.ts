@@ -8,6 +8,7 @@ describe('splitQuestions', () => {
     ['dki tam tru can giay to j a? voi lai xin ct07 nop cho truong o dau', ['dki tam tru can giay to j a?', 'voi lai xin ct07 nop cho truong o dau']],
     ['lam so do lan dau mat bao lau, con the chap vay ngan hang thi dang ky o dau', ['lam so do lan dau mat bao lau', 'con the chap vay ngan hang thi dang ky o dau']],
     ['Làm hộ chiếu mất bao lâu ạ, với xin lý lịch tư pháp thì làm ở đâu?', ['Làm hộ chiếu mất bao lâu ạ', 'với xin lý lịch tư pháp thì làm ở đâu?']],
+    ['Hồ sơ nộp 10 ngày chưa được duyệt. Với lại giờ nộp bản giấy được không?', ['Hồ sơ nộp 10 ngày chưa được duyệt', 'Với lại giờ nộp bản giấy được không?']],
   ])('"%s"', (text, halves) => {
     expect(splitQuestions(text)).toEqual(halves);
   });

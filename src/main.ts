@@ -78,7 +78,7 @@ export async function serve(): Promise<number> {
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  const knowledge = await loadKnowledgeBase(config.knowledgeDirs, { today: today(), national: config.nationalSet });
+  const knowledge = await servedKnowledge(config);
   const store = await openStore(config.storeUrl, { prefix: config.storePrefix });
   const onFatal = options.onFatal ?? (() => {});
   const app = buildServer({
@@ -251,7 +251,11 @@ async function zaloOaChannel(config: ZaloOaConfig, store: Store, log: FastifyBas
   };
 }
 
-/** Broken knowledge files are skipped, not fatal: one typo by staff never takes the bot down. */
+/** The knowledge the configuration names, as served at the start and at each reload. */
+function servedKnowledge(config: Config): Promise<KnowledgeBase> {
+  return loadKnowledgeBase(config.knowledgeDirs, { today: today(), national: config.nationalSet });
+}
+
 /**
  * Watches the knowledge folders and hands each good new version to `swap`. A version with
  * a file error the serving one does not have is not swapped in: the last good one keeps
@@ -270,7 +274,7 @@ function liveKnowledge(
   const errorsOf = (kb: KnowledgeBase) => new Set(kb.problems.filter((p) => p.severity === 'error').map(formatProblem));
   const reload = async () => {
     const started = Date.now();
-    const next = await loadKnowledgeBase(config.knowledgeDirs, { today: today(), national: config.nationalSet });
+    const next = await servedKnowledge(config);
     const known = errorsOf(serving);
     const added = [...errorsOf(next)].filter((problem) => !known.has(problem));
     if (added.length) {
@@ -291,6 +295,7 @@ function liveKnowledge(
   return { close: () => watching.close(), refused: () => refused };
 }
 
+/** Broken knowledge files are skipped, not fatal: one typo by staff never takes the bot down. */
 function reportKnowledge(log: FastifyBaseLogger, knowledge: KnowledgeBase): void {
   const errors = knowledge.problems.filter((p) => p.severity === 'error');
   for (const problem of errors) log.warn({ problem: formatProblem(problem) }, 'knowledge: file skipped (see: npx motcua lint)');

@@ -105,13 +105,13 @@ export function renderEntry(entry: Entry, asked: readonly Aspect[], locality: Lo
 
 /**
  * An answer with what else to offer after its own follow-ups: the entry a second question
- * in the message asked about, and the entries that came close to it ("đăng ký lại kết hôn").
+ * in the message asked about, and the entries that came close to it ("đăng ký lại kết hôn"),
+ * which never repeat it (Engine.alternatives).
  */
 export function withOffers(reply: Reply, also: Entry | undefined, alternatives: readonly Entry[]): Reply {
-  const others = alternatives.filter((e) => e.id !== also?.id);
-  const lines = [...(also ? [TEXTS.alsoAsked(also.title)] : []), ...(others.length ? [TEXTS.alternatives(others.map((e) => e.title))] : [])];
+  const lines = [...(also ? [TEXTS.alsoAsked(also.title)] : []), ...(alternatives.length ? [TEXTS.alternatives(alternatives.map((e) => e.title))] : [])];
   if (!lines.length) return reply;
-  const choices = [...(also ? [also] : []), ...others].map((e) => ({ label: e.title, action: `entry:${e.id}` }));
+  const choices = [...(also ? [also] : []), ...alternatives].map((e) => ({ label: e.title, action: `entry:${e.id}` }));
   return { ...reply, text: [reply.text, ...lines].join('\n\n'), choices: [...(reply.choices ?? []), ...choices] };
 }
 

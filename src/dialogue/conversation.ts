@@ -198,7 +198,7 @@ export class Conversation {
     session.entryId = entry.id;
     session.recent = [entry.id, ...(session.recent ?? []).filter((id) => id !== entry.id)].slice(0, RECENT_KEPT);
     session.clarify = undefined;
-    const offered = [...(also ? [also] : []), ...alternatives.filter((e) => e.id !== also?.id)];
+    const offered = [...(also ? [also] : []), ...alternatives];
     session.offered = offered.length ? [entry.id, ...offered.map((e) => e.id)] : undefined;
     const answered = withOffers(renderEntry(entry, aspects, this.deps.engine.knowledge.locality), also, alternatives);
     const [answer, ...rating] = this.withRating(answered, entry, numbered);

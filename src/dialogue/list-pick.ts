@@ -33,10 +33,12 @@ export function readOrdinal(text: string, size: number): number | undefined {
   return pointed && place !== undefined && place >= 1 && place <= size ? place : undefined;
 }
 
-const REJECTION = /^\s*(?:khong|khum|hong|ko|k|kh|cha|chang)\s+phai\b/;
+/** "không phải" at the start, as citizens type it (folded). */
+const NOT_THAT = String.raw`^\s*(?:khong|khum|hong|ko|k|kh|cha|chang)\s+phai\b`;
+const REJECTION = new RegExp(NOT_THAT);
 // "không phải" and at most a few words (what was wrong) before a comma: "không phải mất, …".
 // Without the comma it is a question of its own: "không phải đóng phí đúng không".
-const REJECTED = /^\s*(?:khong|khum|hong|ko|k|kh|cha|chang)\s+phai\b(?:\s+[^\s,.;!?]+){0,5}\s*[,.;!]\s*/;
+const REJECTED = new RegExp(String.raw`${NOT_THAT}(?:\s+[^\s,.;!?]+){0,5}\s*[,.;!]\s*`);
 const MEANING = /\by\s+(?:toi|em|e|bac|minh|chau|con|t|anh|chi|co|chu)\s+(?:la|muon noi|muon hoi)\b[\s,:]*/;
 
 /**

@@ -38,12 +38,17 @@ function hardSplit(text: string, limit: number): string[] {
   const chunks: string[] = [];
   let rest = text;
   while (rest.length > limit) {
-    const code = rest.charCodeAt(limit - 1);
-    const cut = code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+    const cut = cutAt(rest, limit);
     chunks.push(rest.slice(0, cut));
     rest = rest.slice(cut);
   }
   return [...chunks, rest];
+}
+
+/** Where to cut `text` (longer than `limit`) so that no surrogate pair is split. */
+function cutAt(text: string, limit: number): number {
+  const code = text.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
 }
 
 /**
@@ -51,7 +56,5 @@ function hardSplit(text: string, limit: number): string[] {
  * message grow (a forged update may be any size): nothing past it reaches the dialogue.
  */
 export function capText(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  const code = text.charCodeAt(limit - 1);
-  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit);
+  return text.length <= limit ? text : text.slice(0, cutAt(text, limit));
 }

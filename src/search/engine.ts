@@ -325,10 +325,12 @@ export class Engine {
   alternatives(decision: Decision): Entry[] {
     const [first, ...rest] = decision.candidates;
     if (decision.outcome !== 'answer' || !first) return [];
+    // The entry a second question asks about is offered as that, not again as an alternative.
     return rest
       .filter((c) => c.score >= first.score * this.thresholds.alternativeRatio && c.coverage >= this.thresholds.answerCoverage)
       .slice(0, 2)
-      .map((c) => c.entry);
+      .map((c) => c.entry)
+      .filter((e) => e.id !== decision.also?.id);
   }
 
   /** Candidates to offer in a clarification: the best 2–3 close to the top score. */

@@ -4,9 +4,13 @@
 // list. The only module that reads process.env; .env.example documents each variable.
 import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_STORE_URL } from './store/open-store.ts';
+
+/** The records' SQLite file, beside the store's unless DATABASE_URL says otherwise. */
+const RECORDS_FILE = 'records.sqlite';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -66,6 +70,8 @@ export interface Config {
   readonly trustProxy?: TrustProxy;
   readonly storeUrl: string;
   readonly storePrefix: string;
+  /** Where complaints, their jobs and report events live: the SQLite file of a SQLite store by default. */
+  readonly databaseUrl: string;
   readonly knowledgeDirs: readonly string[];
   /** Whether the national set (knowledge/national/) is loaded beside the curated files. */
   readonly nationalSet: boolean;
@@ -145,6 +151,10 @@ const variables = {
     .string()
     .regex(/^(sqlite:\/\/.+|rediss?:\/\/.+)$/, 'phải có dạng sqlite://<đường dẫn> hoặc redis://host:port[/db]')
     .default(DEFAULT_STORE_URL),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:\/\/.+|postgres(ql)?:\/\/.+)$/, 'phải có dạng sqlite://<đường dẫn> hoặc postgres://người-dùng@máy:cổng/cơ-sở-dữ-liệu')
+    .optional(),
   STORE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'chỉ được gồm chữ cái, chữ số, _ hoặc -').default('motcua'),
   KNOWLEDGE_DIRS: z
     .string()
@@ -197,6 +207,17 @@ const ADMIN_USER = /^[\p{L}\p{N}._-]{1,64}:scrypt:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$
 export const CONFIG_VARIABLES = Object.keys(variables) as (keyof typeof variables)[];
 type Env = Partial<Record<keyof typeof variables, string>>;
 
+/**
+ * On one machine the records go in a file beside the store's: a file of their own, because
+ * a transaction of the records holds SQLite's write lock across awaits, and the store's
+ * synchronous writes to the same file from the same process would wait on it with the
+ * event loop blocked.
+ */
+function defaultDatabaseUrl(storeUrl: string): string {
+  const storePath = storeUrl.startsWith('sqlite://') ? storeUrl.slice('sqlite://'.length) : DEFAULT_STORE_URL.slice('sqlite://'.length);
+  return `sqlite://${join(dirname(storePath), RECORDS_FILE)}`;
+}
+
 /** Reads .env (when present) and the environment. Throws ConfigError. */
 export function loadConfig(): Config {
   const file = existsSync('.env') ? parseEnv(readFileSync('.env', 'utf8')) : {};
@@ -224,6 +245,7 @@ function toConfig(v: z.infer<z.ZodObject<typeof variables>>): Config {
     trustProxy: v.TRUST_PROXY || undefined,
     storeUrl: v.STORE_URL,
     storePrefix: v.STORE_PREFIX,
+    databaseUrl: v.DATABASE_URL ?? defaultDatabaseUrl(v.STORE_URL),
     knowledgeDirs: v.KNOWLEDGE_DIRS,
     nationalSet: v.NATIONAL_SET === 'on',
     knowledgeReload: v.KNOWLEDGE_RELOAD === 'on',
@@ -269,11 +291,15 @@ function companionProblems(env: Env): string[] {
   if (env.HOTLINE_WEBHOOK_SECRET) need('HOTLINE_WEBHOOK_URL', 'HOTLINE_WEBHOOK_SECRET', 'địa chỉ webhook của đường dây nóng (hotline)');
   const oaGiven = CONFIG_VARIABLES.find((name) => name.startsWith('ZALO_OA_') && env[name] !== undefined);
   if (oaGiven) for (const name of OA_REQUIRED) need(name, oaGiven, 'Zalo OA');
+  // See defaultDatabaseUrl: one file for both would stall the server.
+  if (env.DATABASE_URL?.startsWith('sqlite://') && resolve(env.DATABASE_URL.slice(9)) === resolve((env.STORE_URL ?? DEFAULT_STORE_URL).slice(9))) {
+    problems.push('DATABASE_URL: phải là tệp SQLite khác với tệp của STORE_URL (hoặc để trống: mặc định dùng tệp records.sqlite cùng thư mục)');
+  }
   return problems;
 }
 
 // Secrets are never echoed back, other values are: "PORT: … (đang đặt "abc")" is quicker to fix.
-const SECRET_NAME = /TOKEN|SECRET|KEY|USERS/;
+const SECRET_NAME = /TOKEN|SECRET|KEY|USERS|DATABASE_URL/;
 
 function describe(issue: z.ZodIssue, env: Env): string {
   const name = String(issue.path[0]) as keyof Env;

@@ -24,6 +24,7 @@ import { ConfigError, loadConfig, type BotConfig, type Config, type HotlineConfi
 import { Hotline } from './complaints/hotline.ts';
 import type { HotlineTarget } from './complaints/outbox.ts';
 import { createSendLoop } from './complaints/send-loop.ts';
+import { moveStoredComplaints } from './complaints/stored-complaints.ts';
 import { loadHolidays, WorkingCalendar } from './complaints/working-days.ts';
 import { Conversation } from './dialogue/conversation.ts';
 import { createInbox } from './messaging/inbox.ts';
@@ -33,6 +34,8 @@ import { watchKnowledge, type KnowledgeWatch } from './knowledge/watch.ts';
 import { formatProblem, type Problem } from './knowledge/problems.ts';
 import { Engine } from './search/engine.ts';
 import { createChatLock } from './store/chat-lock.ts';
+import { openDatabase, type Database } from './store/database.ts';
+import { ReportEvents } from './store/report-events.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { channelTraits } from '../adapters/channel-traits.ts';
@@ -80,12 +83,19 @@ export async function serve(): Promise<number> {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const knowledge = await servedKnowledge(config);
   const store = await openStore(config.storeUrl, { prefix: config.storePrefix });
+  let database: Database;
+  try {
+    database = await openDatabase(config.databaseUrl);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const onFatal = options.onFatal ?? (() => {});
   const app = buildServer({
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
-    readiness: { store, knowledge },
-    plugins: [bot({ config, store, knowledge, onFatal })],
+    readiness: { store, database, knowledge },
+    plugins: [bot({ config, store, database, knowledge, onFatal })],
   });
   // The place index (a few hundred ms) is built on first use; built a moment after the
   // start instead, neither /readyz nor the first citizen who names a place waits for it.
@@ -95,6 +105,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     clearTimeout(warming);
     await app.close();
     await store.close();
+    await database.close();
   };
   try {
     await app.listen({ host: config.host, port: config.port });
@@ -109,6 +120,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 interface BotDeps {
   config: Config;
   store: Store;
+  database: Database;
   knowledge: KnowledgeBase;
   onFatal: (error: unknown) => void;
 }
@@ -117,13 +129,18 @@ interface BotDeps {
  * Everything behind the routes, as one plugin so that it logs through the server's
  * logger and starts and stops with the server (onReady, onClose).
  */
-function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync {
+function bot({ config, store, database, knowledge, onFatal }: BotDeps): FastifyPluginAsync {
   return async (app) => {
     const { log } = app;
     reportKnowledge(log, knowledge);
     // The desk wakes the send loop when it queues something; the loop is built once the channels are known.
     let wakeSendLoop = () => {};
-    const hotline = await complaintDesk(config, store, log, () => wakeSendLoop());
+    const hotline = await complaintDesk(config, database, log, () => wakeSendLoop());
+    const moved = await moveStoredComplaints(store, hotline);
+    if (moved > 0) log.info({ moved }, 'complaints moved from the store into the database');
+    if (!config.storeUrl.startsWith('sqlite://') && database.dialect === 'sqlite') {
+      log.warn({}, 'STORE_URL is shared but DATABASE_URL is a local SQLite file: other instances do not see these complaints; set DATABASE_URL=postgres://…');
+    }
     // grammY is loaded only when Telegram is configured: a start without it is faster.
     const telegram = config.telegram && (await (await import('../adapters/telegram/channel.ts')).telegramChannel(config.telegram, log, { hotline, store, chatId: config.hotline.telegramChatId }));
     const channels: Channel[] = [];
@@ -135,9 +152,10 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
     for (const { sender } of channels) senders[sender.channel] = sender;
     /** Where new complaints go besides /admin; the send loop delivers to them. */
     const targets = hotlineTargets(config.hotline, telegram?.groupTarget);
-    const sendLoop = createSendLoop({ traits: channelTraits, hotline, store, targets, senders, log });
+    const sendLoop = createSendLoop({ traits: channelTraits, hotline, targets, senders, log });
     wakeSendLoop = sendLoop.wake;
-    const converse = (kb: KnowledgeBase) => new Conversation({ traits: channelTraits, engine: new Engine(kb), store, sessionTtlMs: config.sessionTtlMs, hotline, log });
+    const events = new ReportEvents(database);
+    const converse = (kb: KnowledgeBase) => new Conversation({ traits: channelTraits, engine: new Engine(kb), store, sessionTtlMs: config.sessionTtlMs, hotline, log, events });
     let conversation = converse(knowledge);
     // Staff edits are picked up while running: the new knowledge is loaded and indexed aside, then swapped in.
     const reloader = config.knowledgeReload
@@ -198,12 +216,12 @@ function bot({ config, store, knowledge, onFatal }: BotDeps): FastifyPluginAsync
 }
 
 /** The complaint desk: deadlines in working days from the holidays file, and the targets the configuration names. */
-async function complaintDesk(config: Config, store: Store, log: FastifyBaseLogger, onQueued: () => void): Promise<Hotline> {
+async function complaintDesk(config: Config, database: Database, log: FastifyBaseLogger, onQueued: () => void): Promise<Hotline> {
   const problems: Problem[] = [];
   const holidays = await loadHolidays(config.complaints.holidaysFile, problems);
   for (const problem of problems) log.warn({ problem: formatProblem(problem) }, 'holidays: file not usable; deadlines count weekends only');
   const targets = [...(config.hotline.telegramChatId ? [TELEGRAM_GROUP_TARGET_NAME] : []), ...(config.hotline.webhook ? [WEBHOOK_TARGET_NAME] : [])];
-  return new Hotline({ store, calendar: new WorkingCalendar(holidays), dueWorkingDays: config.complaints.dueWorkingDays, targets, onQueued });
+  return new Hotline({ database, calendar: new WorkingCalendar(holidays), dueWorkingDays: config.complaints.dueWorkingDays, targets, onQueued });
 }
 
 /** The targets the configuration names; the staff group is posted to by the Telegram bot. */

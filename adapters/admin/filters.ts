@@ -1,8 +1,9 @@
 // The views of the queue staff pick from, shared by the list and the exports.
-import { isOverdue, OPEN_STATUSES, STATUSES, type Complaint, type Status } from '../../src/complaints/complaint.ts';
+import { STATUSES } from '../../src/complaints/complaint.ts';
+import type { ComplaintFilter as Filter } from '../../src/complaints/complaint-store.ts';
 import { STATUS_LABELS } from '../../src/complaints/export.ts';
 
-export type Filter = 'all' | 'open' | Status | 'overdue' | 'failed';
+export type { Filter };
 
 export const FILTERS: readonly { id: Filter; label: string }[] = [
   { id: 'all', label: 'Tất cả' },
@@ -15,24 +16,4 @@ export const FILTERS: readonly { id: Filter; label: string }[] = [
 /** The filter a query string names; anything unknown shows everything. */
 export function parseFilter(value: unknown): Filter {
   return FILTERS.find((filter) => filter.id === value)?.id ?? 'all';
-}
-
-/** A delivery to the hotline or the reply to the citizen gave up: staff must act by hand. */
-export function hasFailedSend(complaint: Complaint): boolean {
-  return Object.values(complaint.deliveries).some((delivery) => delivery.state === 'failed') || complaint.reply?.state === 'failed';
-}
-
-export function matchesFilter(filter: Filter, complaint: Complaint, today: string): boolean {
-  switch (filter) {
-    case 'all':
-      return true;
-    case 'open':
-      return OPEN_STATUSES.includes(complaint.status);
-    case 'overdue':
-      return isOverdue(complaint, today);
-    case 'failed':
-      return hasFailedSend(complaint);
-    default:
-      return complaint.status === filter;
-  }
 }

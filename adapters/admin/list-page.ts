@@ -1,9 +1,10 @@
 // The queue: complaints newest first, a tab per filter with its count, flags for
 // what needs attention, and export links for the same selection.
-import { isOverdue, type Complaint } from '../../src/complaints/complaint.ts';
+import { hasFailedSend, isOverdue, type Complaint } from '../../src/complaints/complaint.ts';
+import type { Page } from '../../src/complaints/complaint-store.ts';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../../src/complaints/export.ts';
 import { vnDate } from '../../src/dialogue/texts.ts';
-import { FILTERS, hasFailedSend, matchesFilter, type Filter } from './filters.ts';
+import { FILTERS, type Filter } from './filters.ts';
 import { html, type Html } from './html.ts';
 import { layout, shownTime } from './layout.ts';
 import type { AdminSession } from './sessions.ts';
@@ -11,9 +12,19 @@ import { ADMIN_TEXTS } from './texts.ts';
 
 const SHORT_TEXT = 90;
 
-export function listPage(session: AdminSession, complaints: readonly Complaint[], filter: Filter, today: string, knowledgeErrors: readonly string[] = []): Html {
-  const newestFirst = [...complaints].sort((a, b) => b.createdAt - a.createdAt);
-  const shown = newestFirst.filter((c) => matchesFilter(filter, c, today));
+export const PAGE_SIZE = 50;
+
+export interface ListView {
+  filter: Filter;
+  /** The page shown, from 1, and its complaints, newest first. */
+  page: number;
+  shown: Page;
+  counts: ReadonlyMap<Filter, number>;
+  today: string;
+  knowledgeErrors?: readonly string[];
+}
+
+export function listPage(session: AdminSession, { filter, page, shown: { complaints: shown, total }, counts, today, knowledgeErrors = [] }: ListView): Html {
   const current = FILTERS.find((f) => f.id === filter)!;
   const query = filter === 'all' ? '' : `?filter=${filter}`;
   return layout(
@@ -26,7 +37,7 @@ ${knowledgeErrors.length ? html`<section class="notice notice-error" role="alert
 ${FILTERS.map(
   (f) =>
     html`<li><a href="/admin${f.id === 'all' ? '' : `?filter=${f.id}`}"${f.id === filter ? html` aria-current="page"` : ''}>${f.label} (${
-      complaints.filter((c) => matchesFilter(f.id, c, today)).length
+      counts.get(f.id) ?? 0
     })</a></li>`,
 )}
 </ul>
@@ -36,12 +47,13 @@ ${
   shown.length === 0
     ? html`<p>${ADMIN_TEXTS.emptyList}</p>`
     : html`<table>
-<caption>${current.label}: ${shown.length} phản ánh</caption>
+<caption>${current.label}: ${total} phản ánh${pages(total) > 1 ? ADMIN_TEXTS.pageOf(page, pages(total)) : ''}</caption>
 <thead><tr><th scope="col">Mã</th><th scope="col">Ngày nhận</th><th scope="col">Hạn</th><th scope="col">Trạng thái</th><th scope="col">Người xử lý</th><th scope="col">Kênh</th><th scope="col">Nội dung</th><th scope="col">Cảnh báo</th></tr></thead>
 <tbody>
 ${shown.map((c) => row(c, today))}
 </tbody>
-</table>`
+</table>
+${pager(filter, page, pages(total))}`
 }`,
   );
 }
@@ -58,6 +70,18 @@ function row(c: Complaint, today: string): Html {
 <td data-label="Cảnh báo">${flags(c, today)}</td>
 </tr>
 `;
+}
+
+const pages = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+function pager(filter: Filter, page: number, last: number): Html | string {
+  if (last <= 1) return '';
+  const link = (to: number) => `/admin?${filter === 'all' ? '' : `filter=${filter}&`}page=${to}`;
+  return html`<nav class="pager" aria-label="${ADMIN_TEXTS.pages}"><ul>
+${page > 1 ? html`<li><a href="${link(page - 1)}" rel="prev">← ${ADMIN_TEXTS.newer}</a></li>` : ''}
+<li aria-current="page">${ADMIN_TEXTS.pageOf(page, last)}</li>
+${page < last ? html`<li><a href="${link(page + 1)}" rel="next">${ADMIN_TEXTS.older} →</a></li>` : ''}
+</ul></nav>`;
 }
 
 export function flags(c: Complaint, today: string): Html {

@@ -1,6 +1,7 @@
 // The staff web inbox at /admin as a Fastify plugin: sign-in, the queue, one page per
 // complaint with its actions, and exports. Server-rendered HTML with no script; every
 // form posts, is checked against the session's CSRF token, and redirects on success.
+import { Readable } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AdminUser } from '../../src/config.ts';
@@ -9,11 +10,11 @@ import type { Hotline } from '../../src/complaints/hotline.ts';
 import type { Store } from '../../src/store/store.ts';
 import { performAction } from './actions.ts';
 import { detailPage } from './detail-page.ts';
-import { matchesFilter, parseFilter } from './filters.ts';
+import { parseFilter } from './filters.ts';
 import { html, type Html } from './html.ts';
 import { layout, noticeBox, STYLESHEET, STYLESHEET_PATH } from './layout.ts';
 import { createLoginChecker } from './login.ts';
-import { listPage } from './list-page.ts';
+import { listPage, PAGE_SIZE } from './list-page.ts';
 import { loginPage } from './login-page.ts';
 import { AdminSessions, COOKIE_NAME, csrfMatches, type AdminSession } from './sessions.ts';
 import { ADMIN_TEXTS, DONE, type ActionType } from './texts.ts';
@@ -103,9 +104,15 @@ export const adminInbox: FastifyPluginAsync<AdminInboxOptions> = async (app, { h
     return reply.setCookie(cookie.name, cookie.value, cookie.options).redirect('/admin/login?out=1', 303);
   });
 
-  app.get<{ Querystring: { filter?: string } }>('/admin', async (request, reply) => {
-    const all = await hotline.complaints.all();
-    return sendPage(reply, listPage(session(request), all, parseFilter(request.query.filter), hotline.today(), knowledgeErrors()));
+  app.get<{ Querystring: { filter?: string; page?: string } }>('/admin', async (request, reply) => {
+    const filter = parseFilter(request.query.filter);
+    const today = hotline.today();
+    const page = parsePage(request.query.page);
+    const [shown, counts] = await Promise.all([
+      hotline.complaints.page({ filter, today, page, size: PAGE_SIZE }),
+      hotline.complaints.counts(today),
+    ]);
+    return sendPage(reply, listPage(session(request), { filter, page, shown, counts, today, knowledgeErrors: knowledgeErrors() }));
   });
 
   app.get<{ Params: { code: string }; Querystring: { ok?: string } }>('/admin/complaints/:code', async (request, reply) => {
@@ -135,16 +142,22 @@ export const adminInbox: FastifyPluginAsync<AdminInboxOptions> = async (app, { h
     app.get<{ Querystring: { filter?: string } }>(`/admin/export.${format}`, async (request, reply) => {
       const filter = parseFilter(request.query.filter);
       const today = hotline.today();
-      const chosen = (await hotline.complaints.all()).filter((c) => matchesFilter(filter, c, today));
-      request.log.info({ user: session(request).name, format, filter, count: chosen.length }, 'admin: export');
+      const chosen = hotline.complaints.each(filter, today);
+      request.log.info({ user: session(request).name, format, filter }, 'admin: export');
       const name = `phan-anh-${filter === 'all' ? '' : `${filter}-`}${today}.${format}`;
       return reply
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="${name}"`)
-        .send(format === 'csv' ? complaintsToCsv(chosen) : complaintsToJson(chosen));
+        .send(Readable.from(format === 'csv' ? complaintsToCsv(chosen) : complaintsToJson(chosen)));
     });
   }
 };
+
+/** The page a query string names; anything else is the first. */
+function parsePage(value: string | undefined): number {
+  const page = Number(value);
+  return Number.isSafeInteger(page) && page >= 1 ? page : 1;
+}
 
 function sendPage(reply: FastifyReply, page: Html): FastifyReply {
   return reply.type('text/html; charset=utf-8').send(page.value);

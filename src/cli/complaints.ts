@@ -1,9 +1,15 @@
-// `motcua complaints export`: every complaint in the configured store, as CSV (for
+// `motcua complaints export`: every complaint in the configured database, as CSV (for
 // Excel and the national PAKN system) or JSON (for reports), to a file or stdout.
-import { writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { ComplaintStore } from '../complaints/complaint-store.ts';
 import { complaintsToCsv, complaintsToJson } from '../complaints/export.ts';
+import { Outbox } from '../complaints/outbox.ts';
+import { moveStoredComplaints } from '../complaints/stored-complaints.ts';
+import { localDate } from '../kernel/vietnam-time.ts';
 import { ConfigError, loadConfig } from '../config.ts';
+import { openDatabase, type Database } from '../store/database.ts';
 import { openStore } from '../store/open-store.ts';
 import { MESSAGES } from './texts.ts';
 
@@ -22,24 +28,36 @@ export async function exportComplaints({ format, out }: ExportOptions): Promise<
     console.error(MESSAGES.complaintsConfig(error.message));
     return 1;
   }
-  let store;
+  let database: Database;
   try {
-    store = await openStore(config.storeUrl, { prefix: config.storePrefix });
+    database = await openDatabase(config.databaseUrl);
+    // Complaints an earlier version kept in the store are exported too: they are moved first, as the server would.
+    const store = await openStore(config.storeUrl, { prefix: config.storePrefix });
+    const complaints = new ComplaintStore(database);
+    await moveStoredComplaints(store, { complaints, outbox: new Outbox(database), now: Date.now }).finally(() => store.close());
   } catch (error) {
     console.error(MESSAGES.complaintsStore(error instanceof Error ? error.message : String(error)));
     return 1;
   }
   try {
-    const complaints = await new ComplaintStore(store).all();
-    const content = format === 'csv' ? complaintsToCsv(complaints) : complaintsToJson(complaints);
+    let count = 0;
+    const complaints = counted(new ComplaintStore(database).each('all', localDate(Date.now())), () => count++);
+    const content = Readable.from(format === 'csv' ? complaintsToCsv(complaints) : complaintsToJson(complaints));
     if (out === undefined) {
-      process.stdout.write(content);
+      await pipeline(content, process.stdout, { end: false });
     } else {
-      await writeFile(out, content, 'utf8');
-      console.error(MESSAGES.complaintsWritten(complaints.length, out));
+      await pipeline(content, createWriteStream(out, 'utf8'));
+      console.error(MESSAGES.complaintsWritten(count, out));
     }
     return 0;
   } finally {
-    await store.close();
+    await database.close();
+  }
+}
+
+async function* counted<T>(items: AsyncIterable<T>, onEach: () => void): AsyncGenerator<T> {
+  for await (const item of items) {
+    onEach();
+    yield item;
   }
 }

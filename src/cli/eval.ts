@@ -11,6 +11,7 @@ import { Conversation } from '../dialogue/conversation.ts';
 import { defaultMiniSearch } from '../eval/baseline.ts';
 import { passRates, readScenarios, replay, type ScenarioResult } from '../eval/scenarios.ts';
 import { openStore } from '../store/open-store.ts';
+import { openDatabase } from '../store/database.ts';
 import { readEvalSet } from '../eval/eval-set.ts';
 import { evaluate, type System } from '../eval/metrics.ts';
 import { evaluatePlaces, isPlaceLine, readPlaceSet } from '../eval/place-eval.ts';
@@ -95,8 +96,9 @@ async function runScenarios(file: string, options: EvalOptions): Promise<number>
   const engine = await loadEngine(options.knowledge, { national: options.national });
   const dir = await mkdtemp(join(tmpdir(), 'motcua-scenarios-'));
   const store = await openStore(`sqlite://${join(dir, 'store.sqlite')}`);
+  const database = await openDatabase(`sqlite://${join(dir, 'records.sqlite')}`);
   try {
-    const hotline = new Hotline({ store, calendar: new WorkingCalendar({ fixed: [], dates: [] }), dueWorkingDays: 10, targets: [] });
+    const hotline = new Hotline({ database, calendar: new WorkingCalendar({ fixed: [], dates: [] }), dueWorkingDays: 10, targets: [] });
     const conversation = new Conversation({ traits: channelTraits, engine, store, sessionTtlMs: 24 * 3600_000, hotline });
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios) {
@@ -107,6 +109,7 @@ async function runScenarios(file: string, options: EvalOptions): Promise<number>
     console.log(options.json ? JSON.stringify({ pass_rates: passRates(results), failed: results.filter((r) => !r.passed) }, null, 2) : scenarioReport(file, options.split, results));
   } finally {
     await store.close();
+    await database.close();
     await rm(dir, { recursive: true, force: true });
   }
   return errors.length ? 1 : 0;

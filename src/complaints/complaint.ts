@@ -64,6 +64,11 @@ export function isOverdue(complaint: Complaint, today: string): boolean {
   return OPEN_STATUSES.includes(complaint.status) && today > complaint.dueDate;
 }
 
+/** A delivery to the hotline or the reply to the citizen gave up: staff must act by hand. */
+export function hasFailedSend(complaint: Complaint): boolean {
+  return Object.values(complaint.deliveries).some((delivery) => delivery.state === 'failed') || complaint.reply?.state === 'failed';
+}
+
 export const ERASED_TEXT = '[đã xóa theo yêu cầu]';
 
 /**

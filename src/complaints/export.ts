@@ -57,10 +57,15 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** UTF-8 CSV with a byte-order mark (so Excel reads Vietnamese right), a header row and CRLF line ends. */
-export function complaintsToCsv(complaints: readonly Complaint[]): string {
-  const rows = [CSV_COLUMNS.map(([header]) => header), ...complaints.map((c) => CSV_COLUMNS.map(([, cell]) => cell(c)))];
-  return BOM + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+const csvLine = (cells: readonly string[]) => `${cells.map(csvCell).join(',')}\r\n`;
+
+/**
+ * UTF-8 CSV with a byte-order mark (so Excel reads Vietnamese right), a header row and
+ * CRLF line ends, a piece at a time: a large export is never held whole in memory.
+ */
+export async function* complaintsToCsv(complaints: Iterable<Complaint> | AsyncIterable<Complaint>): AsyncGenerator<string> {
+  yield BOM + csvLine(CSV_COLUMNS.map(([header]) => header));
+  for await (const c of complaints) yield csvLine(CSV_COLUMNS.map(([, cell]) => cell(c)));
 }
 
 /** One complaint in the JSON export: everything but the citizen's chat id, times in Vietnam time. */
@@ -108,7 +113,12 @@ export function toExported(c: Complaint): ExportedComplaint {
   };
 }
 
-/** A JSON array of exported complaints, indented for people who open it. */
-export function complaintsToJson(complaints: readonly Complaint[]): string {
-  return `${JSON.stringify(complaints.map(toExported), null, 2)}\n`;
+/** A JSON array of exported complaints, indented for people who open it, a complaint at a time. */
+export async function* complaintsToJson(complaints: Iterable<Complaint> | AsyncIterable<Complaint>): AsyncGenerator<string> {
+  let separator = '[\n';
+  for await (const c of complaints) {
+    yield separator + JSON.stringify(toExported(c), null, 2).replace(/^/gm, '  ');
+    separator = ',\n';
+  }
+  yield separator === '[\n' ? '[]\n' : '\n]\n';
 }

@@ -2,10 +2,10 @@
 // looks up, staff (web inbox, Telegram group) act, and every change that someone
 // must hear about is queued for the send loop in the same step.
 import type { Address } from '../kernel/messages.ts';
-import type { Store } from '../store/store.ts';
+import type { Database } from '../store/database.ts';
 import { erasePersonalData, transition, type Complaint, type Delivery, type Transition, type TransitionResult } from './complaint.ts';
 import { ComplaintStore, type UpdateResult } from './complaint-store.ts';
-import { CITIZEN_OUTBOX, HOTLINE_OUTBOX, hotlineJobId, type CitizenJob, type HotlineJob } from './outbox.ts';
+import { Outbox, type HotlineEventType, type NewJob } from './outbox.ts';
 import { newTrackingCode, parseTrackingCode } from './tracking-code.ts';
 import { localDate } from '../kernel/vietnam-time.ts';
 import type { WorkingCalendar } from './working-days.ts';
@@ -26,7 +26,7 @@ export interface ComplaintDraft {
 }
 
 export interface HotlineOptions {
-  store: Store;
+  database: Database;
   calendar: WorkingCalendar;
   /** Working days staff have to answer. */
   dueWorkingDays: number;
@@ -40,16 +40,17 @@ export interface HotlineOptions {
 
 /** Actions that the citizen is told about on their channel. */
 const TOLD_TO_CITIZEN: ReadonlySet<Transition['type']> = new Set(['answer', 'transfer', 'reject']);
-/** Submission key → the tracking code it was given. */
-const SUBMISSIONS = 'complaint-submissions';
-const SUBMISSION_KEPT_MS = 30 * 24 * 3600_000;
+// 23^5 codes: a clash is rare; a few tries make it vanishingly so.
+const CODE_TRIES = 20;
 
 export class Hotline {
   readonly complaints: ComplaintStore;
+  readonly outbox: Outbox;
   readonly now: () => number;
 
   constructor(private readonly options: HotlineOptions) {
-    this.complaints = new ComplaintStore(options.store);
+    this.complaints = new ComplaintStore(options.database);
+    this.outbox = new Outbox(options.database);
     this.now = options.now ?? Date.now;
   }
 
@@ -63,17 +64,28 @@ export class Hotline {
   }
 
   /**
-   * Stores the complaint durably and queues it for every target; only once this resolves
-   * may the citizen be given the code. Jobs go first: a crash midway leaves jobs that
-   * name no complaint (dropped by the send loop), never a complaint no target hears of.
+   * Stores the complaint durably, queued for every target in the same transaction;
+   * only once this resolves may the citizen be given the code.
    */
   async submit(address: Address, draft: ComplaintDraft): Promise<Complaint> {
     if (draft.phone && draft.consentAt === undefined) throw new Error('a phone number needs the citizen’s recorded consent');
+    const newCode = this.options.newCode ?? (() => newTrackingCode());
+    for (let attempt = 0; attempt < CODE_TRIES; attempt++) {
+      const complaint = this.draftComplaint(newCode(), address, draft);
+      const jobs = this.hotlineJobs(complaint.code, 'new');
+      const stored = await this.complaints.add(complaint, { jobs, ...(draft.key ? { submissionKey: draft.key } : {}) });
+      if (!stored) continue;
+      this.options.onQueued?.();
+      return stored;
+    }
+    throw new Error(`no free tracking code after ${CODE_TRIES} tries`);
+  }
+
+  private draftComplaint(code: string, address: Address, draft: ComplaintDraft): Complaint {
     const at = this.now();
-    const code = draft.key ? await this.codeForKey(draft.key) : await this.freshCode();
     const deliveries: Record<string, Delivery> = {};
     for (const target of this.options.targets) deliveries[target] = { state: 'pending', attempts: 0, nextTryAt: at };
-    const complaint: Complaint = {
+    return {
       code,
       address,
       text: draft.text.trim(),
@@ -86,10 +98,12 @@ export class Hotline {
       deliveries,
       history: [{ at, by: 'citizen', action: 'receive' }],
     };
-    for (const target of this.options.targets) await this.queueForHotline({ code, target, event: 'new' });
-    const stored = await this.complaints.addOnce(complaint);
-    this.options.onQueued?.();
-    return stored;
+  }
+
+  /** A notice of `event` about `code` for every target, due now. */
+  hotlineJobs(code: string, event: HotlineEventType): NewJob[] {
+    const dueAt = this.now();
+    return this.options.targets.map((target) => ({ kind: 'hotline', code, target, event, dueAt }));
   }
 
   /** The complaint a citizen's typed code names ("pa 7kq3 m9x" works), if the code is valid and known. */
@@ -101,45 +115,23 @@ export class Hotline {
   /** A staff action; an answer, transfer or rejection is queued for the citizen in the same step. */
   async act(code: string, change: Transition): Promise<TransitionResult> {
     const at = this.now();
-    const result = await this.complaints.update(code, (complaint) => {
-      const next = transition(complaint, change, at);
-      if (!next.ok) return next.reason;
-      return TOLD_TO_CITIZEN.has(change.type) ? { ...next.complaint, reply: { state: 'pending', attempts: 0 } } : next.complaint;
-    });
+    const told = TOLD_TO_CITIZEN.has(change.type);
+    const result = await this.complaints.update(
+      code,
+      (complaint) => {
+        const next = transition(complaint, change, at);
+        if (!next.ok) return next.reason;
+        return told ? { ...next.complaint, reply: { state: 'pending', attempts: 0 } } : next.complaint;
+      },
+      (after) => (told ? [{ kind: 'citizen', code, step: after.history.length, dueAt: at }] : []),
+    );
     if (!result.ok) return result;
-    if (TOLD_TO_CITIZEN.has(change.type)) {
-      await this.options.store.enqueue<CitizenJob>(CITIZEN_OUTBOX, `${code}:${result.complaint.history.length}`, { code });
-      this.options.onQueued?.();
-    }
+    if (told) this.options.onQueued?.();
     return { ok: true, complaint: result.complaint };
   }
 
   /** Erases the citizen's personal data, keeping the anonymous record (code, dates, status, channel, subject). */
   erase(code: string, by: string): Promise<UpdateResult> {
     return this.complaints.update(code, (complaint) => (complaint.erasedAt ? 'already erased' : erasePersonalData(complaint, by, this.now())));
-  }
-
-  /** Queues a notice to one hotline target (idempotent per complaint, target and event). */
-  async queueForHotline(job: HotlineJob): Promise<void> {
-    await this.options.store.enqueue<HotlineJob>(HOTLINE_OUTBOX, hotlineJobId(job), job);
-  }
-
-  /** The code this submission key was given; a new one the first time. */
-  private async codeForKey(key: string): Promise<string> {
-    const code = await this.freshCode();
-    if (await this.options.store.claim(SUBMISSIONS, key, code, SUBMISSION_KEPT_MS)) return code;
-    const given = await this.options.store.get<string>(SUBMISSIONS, key);
-    if (!given) throw new Error(`submission ${key}: its code expired while being read`);
-    return given;
-  }
-
-  private async freshCode(): Promise<string> {
-    const newCode = this.options.newCode ?? (() => newTrackingCode());
-    // 23^5 codes: a clash is rare; a few tries make it vanishingly so.
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const code = newCode();
-      if (await this.complaints.reserveCode(code)) return code;
-    }
-    throw new Error('no free tracking code after 20 tries');
   }
 }

@@ -1,37 +1,23 @@
-// The send loop: works through the two complaint outboxes (outbox.ts) and flags
-// overdue complaints. Each job is held under a lease in the store while it is
-// worked on, so two app instances never send the same one at the same time; every
-// attempt is recorded with its outcome and tried again with backoff until it is
-// delivered or given up (where staff see it). A job leaves its queue only then.
-import { randomUUID } from 'node:crypto';
+// The send loop: works through the complaint outbox (outbox.ts) and flags overdue
+// complaints. Each job is taken under a lease while it is worked on, so two app
+// instances never send the same one at the same time; every attempt is recorded
+// with its outcome and the job put back with backoff until it is delivered or
+// given up (where staff see it). A job leaves the outbox only then.
 import type { Log } from '../kernel/log.ts';
 import type { ChannelName, ChannelSender, SendFailure, TraitsOf } from '../kernel/messages.ts';
 import type { Reply } from '../kernel/reply.ts';
-import type { QueueItem, Store } from '../store/store.ts';
 import { DEFAULT_RETRY, isOverdue, recordDelivery, type Complaint, type Delivery, type ReplyDelivery, type RetryPolicy } from './complaint.ts';
 import type { Hotline } from './hotline.ts';
 import { citizenNotice, SEND_LOOP_TEXTS } from './notices.ts';
-import { CITIZEN_OUTBOX, HOTLINE_OUTBOX, type CitizenJob, type HotlineJob, type HotlineTarget, type TargetOutcome } from './outbox.ts';
+import type { CitizenJob, HeldJob, HotlineJob, HotlineTarget, JobKind, TargetOutcome } from './outbox.ts';
 
-const HOTLINE_LEASES = 'hotline-outbox-lease';
-const CITIZEN_LEASES = 'citizen-outbox-lease';
-/** Attempts at the notices other than a new complaint (overdue, reply failed), by job id; a new one's live in the complaint. */
-const NOTICE_DELIVERIES = 'hotline-notice-delivery';
-/** When a citizen notice is next tried, by job id; its attempts and last error live in the complaint's `reply`. */
-const CITIZEN_NEXT_TRY = 'citizen-outbox-next-try';
-/** When a hotline job was first seen naming no complaint (see dropOrphan). */
-const ORPHANS = 'hotline-outbox-orphan';
-// Hotline.submit queues the jobs just before it stores the complaint: a job is only
-// an orphan (left by a crash) once it has named no complaint for a while.
-const ORPHAN_GRACE_MS = 10 * 60_000;
-/** Outcomes kept after their job is done, so that an instance that read the queue earlier does not send it again. */
-const DONE_KEPT_MS = 30 * 24 * 3600_000;
 /** Jobs worked on at once: one slow target does not hold up the rest. */
 const PARALLEL = 8;
+/** Jobs taken by one pass, per kind; the pass goes round again while it finds a full batch. */
+const BATCH = 100;
 
 export interface SendLoopOptions {
   hotline: Hotline;
-  store: Store;
   /** Read by name at every job: targets pushed after creation are used. */
   targets: readonly HotlineTarget[];
   /** Push senders by channel; the web chat has none (its citizens read answers through "tra cứu"). */
@@ -67,7 +53,7 @@ type NoticeOutcome = { ok: true } | { ok: false; final: boolean; error: string; 
 const TRANSIENT: ReadonlySet<SendFailure> = new Set(['unavailable', 'rate_limited']);
 
 export function createSendLoop(options: SendLoopOptions): SendLoop {
-  const { hotline, store, targets, senders, traits, log, retry = DEFAULT_RETRY, everyMs = 30_000, leaseMs = 5 * 60_000, overdueEveryMs = 5 * 60_000 } = options;
+  const { hotline, targets, senders, traits, log, retry = DEFAULT_RETRY, everyMs = 30_000, leaseMs = 5 * 60_000, overdueEveryMs = 5 * 60_000 } = options;
   const now = options.now ?? hotline.now;
   let overdueCheckedAt = -Infinity;
   let current: Promise<void> | undefined;
@@ -94,8 +80,17 @@ export function createSendLoop(options: SendLoopOptions): SendLoop {
   async function pass(): Promise<void> {
     // Overdue flags and failed citizen notices queue hotline jobs: those go in the same pass.
     await guarded('overdue check', flagOverdue);
-    await guarded('citizen outbox', async () => eachLimited(await store.pending<CitizenJob>(CITIZEN_OUTBOX), (job) => leased(CITIZEN_LEASES, job, notifyCitizen)));
-    await guarded('hotline outbox', async () => eachLimited(await store.pending<HotlineJob>(HOTLINE_OUTBOX), (job) => leased(HOTLINE_LEASES, job, sendToHotline)));
+    await guarded('citizen outbox', () => work('citizen', notifyCitizen));
+    await guarded('hotline outbox', () => work('hotline', sendToHotline));
+  }
+
+  /** Takes the due jobs of `kind` a batch at a time and works through them. */
+  async function work<K extends JobKind>(kind: K, fn: (job: HeldJob<Extract<HotlineJob | CitizenJob, { kind: K }>>) => Promise<void>): Promise<void> {
+    for (;;) {
+      const jobs = await hotline.outbox.take(kind, now(), leaseMs, BATCH);
+      await eachLimited(jobs, (job) => guarded(`job ${job.id}`, () => fn(job)));
+      if (jobs.length < BATCH || stopped) return;
+    }
   }
 
   /** A failing store or job is logged and left for the next pass; it never stops the loop. */
@@ -107,40 +102,22 @@ export function createSendLoop(options: SendLoopOptions): SendLoop {
     }
   }
 
-  async function leased<T>(namespace: string, item: QueueItem<T>, fn: (item: QueueItem<T>) => Promise<void>): Promise<void> {
-    // A token per claim, so that a lease that expired and was taken by another instance is never released by us.
-    const token = randomUUID();
-    if (!(await store.claim(namespace, item.id, token, leaseMs))) return;
-    try {
-      await guarded(`job ${item.id}`, () => fn(item));
-    } finally {
-      await store.release(namespace, item.id, token).catch((err: unknown) => log.warn({ err, id: item.id }, 'send loop: lease not released; it expires'));
-    }
-  }
-
   // ---- Hotline targets ----
 
-  async function sendToHotline({ id, value: job }: QueueItem<HotlineJob>): Promise<void> {
+  async function sendToHotline(job: HeldJob<HotlineJob>): Promise<void> {
     const complaint = await hotline.complaints.get(job.code);
-    if (!complaint) return dropOrphan(id);
+    const delivery = complaint && (job.event === 'new' ? (complaint.deliveries[job.target] ?? firstTry()) : { ...firstTry(), attempts: job.attempts });
+    // Gone, or settled already (a job queued again after its delivery was recorded).
+    if (!complaint || delivery?.state !== 'pending') return hotline.outbox.finish(job);
     const at = now();
-    const delivery = job.event === 'new' ? (complaint.deliveries[job.target] ?? firstTry()) : ((await store.get<Delivery>(NOTICE_DELIVERIES, id)) ?? firstTry());
-    if (delivery.state !== 'pending') {
-      // Settled by another instance that read the queue at the same time as this one.
-      await store.remove(HOTLINE_OUTBOX, id);
-      return;
-    }
-    if (delivery.nextTryAt > at) return;
-
     const target = targets.find((t) => t.name === job.target);
     const outcome = target && (await deliverTo(target, job, complaint));
-    const next = await record(id, job, (d) =>
-      outcome ? recordDelivery(d, outcome, at, retry) : { state: 'failed', attempts: d.attempts, lastError: SEND_LOOP_TEXTS.targetGone(job.target) },
-    );
-    // No record (the complaint is gone) or a settled one: the job is done either way.
-    if (next?.state === 'pending') return;
-    if (next?.state === 'failed') log.warn({ id, attempts: next.attempts, lastError: next.lastError }, 'send loop: hotline target gave up');
-    await store.remove(HOTLINE_OUTBOX, id);
+    const settle = (d: Delivery): Delivery =>
+      outcome ? recordDelivery(d, outcome, at, retry) : { state: 'failed', attempts: d.attempts, lastError: SEND_LOOP_TEXTS.targetGone(job.target) };
+    const next = job.event === 'new' ? await recordInComplaint(job, settle) : settle(delivery);
+    if (next?.state === 'pending') return hotline.outbox.retryAt(job, next.nextTryAt, next);
+    if (next?.state === 'failed') log.warn({ id: job.id, attempts: next.attempts, lastError: next.lastError }, 'send loop: hotline target gave up');
+    await hotline.outbox.finish(job);
   }
 
   async function deliverTo(target: HotlineTarget, job: HotlineJob, complaint: Complaint): Promise<TargetOutcome> {
@@ -151,13 +128,8 @@ export function createSendLoop(options: SendLoopOptions): SendLoop {
     }
   }
 
-  /** Applies `change` to the job's delivery record (in the complaint for a new one) and returns the result. */
-  async function record(id: string, job: HotlineJob, change: (delivery: Delivery) => Delivery): Promise<Delivery | undefined> {
-    if (job.event !== 'new') {
-      const next = change((await store.get<Delivery>(NOTICE_DELIVERIES, id)) ?? firstTry());
-      await store.set(NOTICE_DELIVERIES, id, next, next.state === 'pending' ? undefined : DONE_KEPT_MS);
-      return next;
-    }
+  /** Applies `change` to the complaint's record of its delivery to the job's target; undefined when the complaint is gone. */
+  async function recordInComplaint(job: HotlineJob, change: (delivery: Delivery) => Delivery): Promise<Delivery | undefined> {
     const result = await hotline.complaints.update(job.code, (c) => ({ ...c, deliveries: { ...c.deliveries, [job.target]: change(c.deliveries[job.target] ?? firstTry()) } }));
     return result.ok ? result.complaint.deliveries[job.target] : undefined;
   }
@@ -166,46 +138,34 @@ export function createSendLoop(options: SendLoopOptions): SendLoop {
     return { state: 'pending', attempts: 0, nextTryAt: 0 };
   }
 
-  async function dropOrphan(id: string): Promise<void> {
-    const at = now();
-    await store.claim(ORPHANS, id, String(at), DONE_KEPT_MS);
-    const firstSeen = Number(await store.get<string>(ORPHANS, id));
-    if (at - firstSeen < ORPHAN_GRACE_MS) return;
-    log.warn({ id }, 'send loop: hotline job names no complaint (left by a crash); dropped');
-    await store.remove(HOTLINE_OUTBOX, id);
-    await store.delete(ORPHANS, id);
-  }
-
   // ---- Citizens ----
 
-  async function notifyCitizen({ id, value: job }: QueueItem<CitizenJob>): Promise<void> {
+  async function notifyCitizen(job: HeldJob<CitizenJob>): Promise<void> {
     const complaint = await hotline.complaints.get(job.code);
-    // Erased on request: nothing is sent. Not pending: another instance has settled it.
+    // Erased on request: nothing is sent. Not pending: another job has settled it.
     const notice = complaint && !complaint.erasedAt && complaint.reply?.state === 'pending' ? citizenNotice(complaint) : undefined;
-    if (!complaint || !notice) return finishCitizenJob(id);
+    if (!complaint || !notice) return hotline.outbox.finish(job);
     const at = now();
     if (!traits(complaint.address.channel).push) {
       // Not a failure: a channel that cannot be pushed to (the web page) has its citizens look the code up.
       await hotline.complaints.update(job.code, (c) => (c.reply?.state === 'pending' ? { ...c, reply: { state: 'on_lookup', attempts: 0, since: at } } : 'reply already settled'));
-      return finishCitizenJob(id);
+      return hotline.outbox.finish(job);
     }
-    if (((await store.get<number>(CITIZEN_NEXT_TRY, id)) ?? 0) > at) return;
-
     const outcome = await sendNotice(complaint, notice);
-    const result = await hotline.complaints.update(job.code, (c) => (c.reply?.state === 'pending' ? { ...c, reply: recordReply(c.reply, outcome, at) } : 'reply already settled'));
-    if (!result.ok) return finishCitizenJob(id);
+    // A notice that gave up is told to staff on every target, queued with the record of it.
+    const result = await hotline.complaints.update(
+      job.code,
+      (c) => (c.reply?.state === 'pending' ? { ...c, reply: recordReply(c.reply, outcome, at) } : 'reply already settled'),
+      (after) => (after.reply?.state === 'failed' ? hotline.hotlineJobs(job.code, 'reply_failed') : []),
+    );
+    if (!result.ok) return hotline.outbox.finish(job);
     const reply = result.complaint.reply!;
     if (reply.state === 'pending') {
       const retryAfterMs = outcome.ok ? 0 : (outcome.retryAfterMs ?? 0);
-      await store.set(CITIZEN_NEXT_TRY, id, at + Math.max(retry.backoffMs(reply.attempts), retryAfterMs));
-      return;
+      return hotline.outbox.retryAt(job, at + Math.max(retry.backoffMs(reply.attempts), retryAfterMs));
     }
-    if (reply.state === 'failed') {
-      log.warn({ code: job.code, attempts: reply.attempts, lastError: reply.lastError }, 'send loop: the citizen could not be told; staff are notified');
-      // Staff hear of it on every target; the web inbox shows the reply state itself.
-      for (const target of hotline.targets) await hotline.queueForHotline({ code: job.code, target, event: 'reply_failed' });
-    }
-    await finishCitizenJob(id);
+    if (reply.state === 'failed') log.warn({ code: job.code, attempts: reply.attempts, lastError: reply.lastError }, 'send loop: the citizen could not be told; staff are notified');
+    await hotline.outbox.finish(job);
   }
 
   async function sendNotice(complaint: Complaint, notice: Reply[]): Promise<NoticeOutcome> {
@@ -228,11 +188,6 @@ export function createSendLoop(options: SendLoopOptions): SendLoop {
     return { state: 'pending', attempts, lastError: outcome.error };
   }
 
-  async function finishCitizenJob(id: string): Promise<void> {
-    await store.remove(CITIZEN_OUTBOX, id);
-    await store.delete(CITIZEN_NEXT_TRY, id);
-  }
-
   // ---- Overdue ----
 
   async function flagOverdue(): Promise<void> {
@@ -240,14 +195,13 @@ export function createSendLoop(options: SendLoopOptions): SendLoop {
     if (at - overdueCheckedAt < overdueEveryMs) return;
     overdueCheckedAt = at;
     const today = hotline.today();
-    for (const complaint of await hotline.complaints.all()) {
-      if (!isOverdue(complaint, today) || complaint.overdueNotifiedAt !== undefined) continue;
-      // Flagged under the complaint's lock: of several instances, only the one whose update goes through queues the notice.
-      const result = await hotline.complaints.update(complaint.code, (c) =>
-        isOverdue(c, today) && c.overdueNotifiedAt === undefined ? { ...c, overdueNotifiedAt: at } : 'not overdue, or already flagged',
+    for (const code of await hotline.complaints.overdueUnflagged(today)) {
+      // Of several instances, only the one whose write goes through queues the notices.
+      await hotline.complaints.update(
+        code,
+        (c) => (isOverdue(c, today) && c.overdueNotifiedAt === undefined ? { ...c, overdueNotifiedAt: at } : 'not overdue, or already flagged'),
+        () => hotline.hotlineJobs(code, 'overdue'),
       );
-      if (!result.ok) continue;
-      for (const target of hotline.targets) await hotline.queueForHotline({ code: complaint.code, target, event: 'overdue' });
     }
   }
 

@@ -10,6 +10,7 @@ import type { Aspect } from '../knowledge/lexicon.ts';
 import type { Decision, Engine } from '../search/engine.ts';
 import type { PlaceFinding } from '../search/place-question.ts';
 import { placeById } from '../places/resolve.ts';
+import type { ReportEvent, ReportEvents } from '../store/report-events.ts';
 import type { Store } from '../store/store.ts';
 import { fold } from '../kernel/vietnamese.ts';
 import { renderClarify, renderDecision, renderEntry, renderSections, withOffers, type Section } from './answer.ts';
@@ -26,7 +27,6 @@ import { readTrackingRequest, renderTracking, trackComplaint } from './tracking.
 const PAGE = 8;
 /** A message that is not answered outright goes back to an earlier answer among its best this many. */
 const NEAR = 3;
-const RATING_TTL_MS = 400 * 24 * 3600 * 1000;
 /** Store namespace of the chats that asked for announcements (key: channel:chat id, value: the Address). */
 export const SUBSCRIBERS = 'subscribers';
 
@@ -65,7 +65,9 @@ export interface ConversationDeps {
   /** What each channel can do (buttons or typed numbers; whether staff answers can be pushed). */
   traits: TraitsOf;
   /** Told why a complaint could not be submitted (the citizen is asked to send it again). */
-  log?: Pick<Log, 'error'>;
+  log?: Pick<Log, 'error' | 'warn'>;
+  /** Where each message's outcome and each rating are counted for reports; none: not counted. */
+  events?: Pick<ReportEvents, 'record'>;
 }
 
 export class Conversation {
@@ -86,7 +88,21 @@ export class Conversation {
     const replies = await this.respond(incoming, session);
     const tokenized = this.offer(replies, session, this.numbered(incoming.address.channel));
     await this.sessions.save(incoming.address, session);
+    // Typed messages are counted; a pressed button continues one already counted.
+    if (!incoming.action) {
+      const about = replies.find((reply) => reply.about)?.about;
+      await this.count({ kind: 'message', channel: incoming.address.channel, outcome: about?.kind ?? 'other', ...(about?.kind === 'answer' ? { entryId: about.entry } : {}) });
+    }
     return tokenized;
+  }
+
+  /** A report event; one that cannot be stored is logged and the citizen still gets the reply. */
+  private async count(event: Omit<ReportEvent, 'at'>): Promise<void> {
+    try {
+      await this.deps.events?.record({ ...event, at: this.deps.hotline.now() });
+    } catch (err) {
+      this.deps.log?.warn({ err }, 'report event not stored');
+    }
   }
 
   /** Without buttons, choices are answered by number, so only one numbered list per turn. */
@@ -290,7 +306,7 @@ export class Conversation {
         return [renderSections(entry, [b as Section], engine.knowledge.locality)];
       }
       case 'rate': {
-        await store.increment('ratings', `${a}:${b}`, RATING_TTL_MS);
+        await this.count({ kind: 'rating', channel: address.channel, outcome: b === 'up' ? 'useful' : 'not_useful', entryId: a! });
         return [{ text: b === 'up' ? MENU_TEXTS.thanksForRating : MENU_TEXTS.sorryForRating }];
       }
       case 'place': {

@@ -49,7 +49,7 @@ export function openSqliteStore(path: string, prefix: string): Store {
  * Switching a new file to WAL needs it alone for a moment, and SQLite answers "busy" at
  * once rather than waiting when another process opens it at the same instant: try again.
  */
-function enableWal(db: Database.Database): void {
+export function enableWal(db: Database.Database): void {
   const pause = new Int32Array(new SharedArrayBuffer(4));
   for (let waited = 0; ; waited += WAL_RETRY_MS) {
     try {

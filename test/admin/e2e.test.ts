@@ -5,18 +5,21 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DONE } from '../../adapters/admin/texts.ts';
 import { sqliteBackend, type Backend } from '../store/backends.ts';
+import { sqliteDatabase, type DatabaseBackend } from '../store/databases.ts';
 import { describeWithChromium, launchChromium, PHONE } from '../web/chromium.ts';
 import { inboxApp, PASSWORDS, type InboxApp } from './inbox-app.ts';
 
 describeWithChromium('staff inbox in headless Chromium', () => {
   let backend: Backend;
+  let records: DatabaseBackend;
   let inbox: InboxApp;
   let browser: Browser;
   let url: string;
 
   beforeAll(async () => {
     backend = sqliteBackend();
-    inbox = await inboxApp(await backend.open(), { targets: ['telegram-group'] });
+    records = sqliteDatabase();
+    inbox = await inboxApp(await backend.open(), await records.open(), { targets: ['telegram-group'] });
     url = await inbox.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium();
   }, 20_000);
@@ -25,6 +28,7 @@ describeWithChromium('staff inbox in headless Chromium', () => {
     await browser?.close();
     await inbox?.app.close();
     await backend?.cleanup();
+    await records?.cleanup();
   });
 
   it('signs in, claims and answers a complaint', async () => {

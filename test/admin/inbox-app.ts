@@ -1,11 +1,13 @@
 // The staff inbox as the admin tests use it: the real plugin on a Fastify app, a real
-// Hotline on the given store with a clock the test moves, two staff accounts, and a
-// small browser-like client that keeps the session cookie and reads CSRF tokens.
+// Hotline on the given database with a clock the test moves, sessions in the given store,
+// two staff accounts, and a small browser-like client that keeps the session cookie and
+// reads CSRF tokens.
 import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from 'fastify';
 import { adminInbox } from '../../adapters/admin/plugin.ts';
 import { Hotline } from '../../src/complaints/hotline.ts';
 import { hashPassword } from '../../src/complaints/password.ts';
 import { WorkingCalendar } from '../../src/complaints/working-days.ts';
+import type { Database } from '../../src/store/database.ts';
 import type { Store } from '../../src/store/store.ts';
 
 export const PASSWORDS = { lan: 'mat-khau-cua-lan', minh: 'mat-khau-cua-minh' };
@@ -21,9 +23,14 @@ export interface InboxApp {
   clock: { now: number };
 }
 
-export async function inboxApp(store: Store, options: { targets?: string[]; secureCookies?: boolean; knowledgeErrors?: () => readonly string[] } = {}): Promise<InboxApp> {
+/** The inbox on `store` (sessions, login counts) and `database` (complaints). */
+export async function inboxApp(
+  store: Store,
+  database: Database,
+  options: { targets?: string[]; secureCookies?: boolean; knowledgeErrors?: () => readonly string[] } = {},
+): Promise<InboxApp> {
   const clock = { now: START };
-  const hotline = new Hotline({ store, calendar: new WorkingCalendar({ fixed: [], dates: [] }), dueWorkingDays: 10, targets: options.targets ?? [], now: () => clock.now });
+  const hotline = new Hotline({ database, calendar: new WorkingCalendar({ fixed: [], dates: [] }), dueWorkingDays: 10, targets: options.targets ?? [], now: () => clock.now });
   const app = Fastify();
   await app.register(adminInbox, { hotline, store, users: USERS, secureCookies: options.secureCookies ?? false, ...(options.knowledgeErrors ? { knowledgeErrors: options.knowledgeErrors } : {}) });
   await app.ready();

@@ -1,26 +1,32 @@
-// The staff inbox at work: the queue and its filters, each action through its form
+// The staff inbox at work: the queue, its filters and its pages, each action through its form
 // (kept in the history under the staff member's name), a second claim refused,
 // erasure keeping the anonymous record, exports, and untrusted text kept inert.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../adapters/shared/escape-html.ts';
 import { ACTION_LABELS, ADMIN_TEXTS, DONE } from '../../adapters/admin/texts.ts';
 import { ERASED_TEXT, type Complaint } from '../../src/complaints/complaint.ts';
-import { CITIZEN_OUTBOX, type HotlineTarget } from '../../src/complaints/outbox.ts';
+import type { HotlineTarget } from '../../src/complaints/outbox.ts';
 import { createSendLoop } from '../../src/complaints/send-loop.ts';
+import type { Database } from '../../src/store/database.ts';
 import type { Store } from '../../src/store/store.ts';
 import { sqliteBackend, type Backend } from '../store/backends.ts';
+import { sqliteDatabase, type DatabaseBackend } from '../store/databases.ts';
 import { DAY, inboxApp, PASSWORDS, Staff, START, type InboxApp } from './inbox-app.ts';
 import { channelTraits } from '../../adapters/channel-traits.ts';
 
 let backend: Backend;
 let store: Store;
+let records: DatabaseBackend;
+let database: Database;
 let inbox: InboxApp;
 let lan: Staff;
 
 beforeEach(async () => {
   backend = sqliteBackend();
   store = await backend.open();
-  inbox = await inboxApp(store, { targets: ['webhook'] });
+  records = sqliteDatabase();
+  database = await records.open();
+  inbox = await inboxApp(store, database, { targets: ['webhook'] });
   lan = new Staff(inbox.app);
   await lan.login('lan', PASSWORDS.lan);
 });
@@ -28,6 +34,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await inbox.app.close();
   await backend.cleanup();
+  await records.cleanup();
 });
 
 const shows = (body: string, text: string) => expect(body).toContain(escapeHtml(text));
@@ -132,6 +139,31 @@ describe('the queue', () => {
   });
 });
 
+describe('a long queue', () => {
+  it('is shown 50 to a page, newest first, with a link to the older ones', async () => {
+    const submitted: Complaint[] = [];
+    for (let i = 0; i < 60; i++) {
+      submitted.push(await submit(`Phản ánh số ${i}`));
+      inbox.clock.now += 60_000;
+    }
+    const newestFirst = submitted.map((c) => c.code).reverse();
+
+    const first = await lan.get('/admin');
+    expect(first.statusCode).toBe(200);
+    expect(listed(first.body)).toEqual(newestFirst.slice(0, 50));
+    expect(first.body).toContain('>Tất cả (60)</a>');
+    expect(first.body).toContain('<a href="/admin?page=2" rel="next">');
+    expect(first.body).not.toContain('rel="prev"');
+
+    const second = await lan.get('/admin?page=2');
+    expect(second.statusCode).toBe(200);
+    expect(listed(second.body)).toEqual(newestFirst.slice(50));
+    expect(second.body).toContain('>Tất cả (60)</a>');
+    expect(second.body).toContain('<a href="/admin?page=1" rel="prev">');
+    expect(second.body).not.toContain('rel="next"');
+  });
+});
+
 describe('a web chat complaint', () => {
   it('answered through the form is never "Gửi lỗi": the answer waits on the tracking page', async () => {
     const complaint = await inbox.hotline.submit({ channel: 'web', chatId: 'web-1' }, { text: 'Nộp hồ sơ online mà không thấy phản hồi' });
@@ -139,7 +171,7 @@ describe('a web chat complaint', () => {
     expect((await lan.act(complaint.code, { action: 'answer', text: 'Hồ sơ đã được duyệt.' })).statusCode).toBe(303);
     const log = { info() {}, warn() {}, error() {} };
     const webhook: HotlineTarget = { name: 'webhook', deliver: async () => ({ ok: true }) };
-    await createSendLoop({ traits: channelTraits, hotline: inbox.hotline, store, targets: [webhook], senders: {}, log } as Parameters<typeof createSendLoop>[0]).runOnce();
+    await createSendLoop({ traits: channelTraits, hotline: inbox.hotline, targets: [webhook], senders: {}, log }).runOnce();
 
     expect((await current(complaint.code)).reply).toEqual({ state: 'on_lookup', attempts: 0, since: inbox.clock.now });
     const list = (await lan.get('/admin')).body;
@@ -149,7 +181,7 @@ describe('a web chat complaint', () => {
     const page = (await lan.get(`/admin/complaints/${complaint.code}`)).body;
     expect(page).not.toContain('role="alert"');
     shows(page, ADMIN_TEXTS.replyOnLookup(complaint.code));
-    expect(await store.pending(CITIZEN_OUTBOX)).toEqual([]);
+    expect(await inbox.hotline.outbox.waiting('citizen')).toEqual([]);
   });
 });
 
@@ -169,7 +201,7 @@ describe('actions through the forms', () => {
 
     inbox.clock.now += 3600_000;
     expect((await lan.act(complaint.code, { action: 'answer', text: '  Đã liên hệ bộ phận đất đai, hẹn trả ngày 5/12.  ' })).statusCode).toBe(303);
-    expect(await store.pending(CITIZEN_OUTBOX)).toHaveLength(1);
+    expect(await inbox.hotline.outbox.waiting('citizen')).toHaveLength(1);
 
     inbox.clock.now += 3600_000;
     expect((await lan.act(complaint.code, { action: 'close' })).statusCode).toBe(303);
@@ -193,7 +225,7 @@ describe('actions through the forms', () => {
     const complaint = await submit('Đường hỏng trước cửa nhà');
     expect((await lan.act(complaint.code, { action, text: reason })).statusCode).toBe(303);
     expect(await current(complaint.code)).toMatchObject({ status, reason, history: [{}, { by: 'lan', action, note: reason }] });
-    expect(await store.pending(CITIZEN_OUTBOX)).toHaveLength(1);
+    expect(await inbox.hotline.outbox.waiting('citizen')).toHaveLength(1);
     shows((await lan.get(`/admin/complaints/${complaint.code}`)).body, reason);
   });
 
@@ -284,7 +316,7 @@ describe('untrusted text', () => {
 describe('a knowledge edit the bot refused', () => {
   it('is shown to staff above the list, escaped, and gone once fixed', async () => {
     let errors: string[] = ['knowledge/procedures/dang-ky-khai-tu.md:3: kind: phải là procedure hoặc faq <b>'];
-    const withErrors = await inboxApp(store, { knowledgeErrors: () => errors });
+    const withErrors = await inboxApp(store, database, { knowledgeErrors: () => errors });
     try {
       const staff = new Staff(withErrors.app);
       await staff.login('lan', PASSWORDS.lan);

@@ -5,19 +5,23 @@ import { ADMIN_TEXTS } from '../../adapters/admin/texts.ts';
 import { MAX_FAILED_LOGINS } from '../../adapters/admin/login.ts';
 import { escapeHtml } from '../../adapters/shared/escape-html.ts';
 import { sqliteBackend, type Backend } from '../store/backends.ts';
+import { sqliteDatabase, type DatabaseBackend } from '../store/databases.ts';
 import { inboxApp, PASSWORDS, Staff, type InboxApp } from './inbox-app.ts';
 
 let backend: Backend;
+let records: DatabaseBackend;
 let inbox: InboxApp;
 
 beforeEach(async () => {
   backend = sqliteBackend();
-  inbox = await inboxApp(await backend.open());
+  records = sqliteDatabase();
+  inbox = await inboxApp(await backend.open(), await records.open());
 });
 
 afterEach(async () => {
   await inbox.app.close();
   await backend.cleanup();
+  await records.cleanup();
 });
 
 const shows = (body: string, text: string) => expect(body).toContain(escapeHtml(text));
@@ -43,7 +47,7 @@ describe('signing in', () => {
   });
 
   it('marks the cookie Secure when the server is reached over HTTPS (PUBLIC_URL)', async () => {
-    const secure = await inboxApp(await backend.open(), { secureCookies: true });
+    const secure = await inboxApp(await backend.open(), await records.open(), { secureCookies: true });
     const login = await new Staff(secure.app).login('lan', PASSWORDS.lan);
     expect(String(login.headers['set-cookie'])).toContain('; Secure');
     await secure.app.close();
@@ -114,7 +118,7 @@ describe('signing in', () => {
   });
 
   it('keeps sessions in the store: a session opened on one instance works on another', async () => {
-    const other = await inboxApp(await backend.open());
+    const other = await inboxApp(await backend.open(), await records.open());
     const staff = new Staff(inbox.app);
     await staff.login('minh', PASSWORDS.minh);
     const there = staff.on(other.app);

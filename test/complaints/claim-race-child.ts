@@ -1,13 +1,13 @@
-// One app instance of claim-race.test.ts: its own store connection and Hotline. It
+// One app instance of claim-race.test.ts: its own database connection and Hotline. It
 // says "ready", waits for "go" on standard input, then has staff member <by> claim
 // every complaint at once, and prints each outcome as one JSON line.
 import { once } from 'node:events';
-import { openStore } from '../../src/store/open-store.ts';
+import { openDatabase } from '../../src/store/database.ts';
 import { newDesk } from './desk.ts';
 
-const [url, prefix, by, codes] = process.argv.slice(2);
-const store = await openStore(url!, { prefix: prefix! });
-const hotline = newDesk(store);
+const [url, by, codes] = process.argv.slice(2);
+const database = await openDatabase(url!);
+const hotline = newDesk(database);
 process.stdout.write('ready\n');
 await once(process.stdin, 'data');
 const outcomes = await Promise.all(
@@ -16,6 +16,6 @@ const outcomes = await Promise.all(
     return result.ok ? { code, ok: true } : { code, ok: false, reason: result.reason };
   }),
 );
-await store.close();
+await database.close();
 process.stdout.write(`${JSON.stringify(outcomes)}\n`);
 process.stdin.destroy();

@@ -1,9 +1,9 @@
 // "Two staff claiming the same complaint at the same moment: exactly one wins, also
-// with two app instances": two child processes, each with its own store connection
-// and Hotline, claim the same complaints at once, on one Redis and on one SQLite file.
+// with two app instances": two child processes, each with its own database connection
+// and Hotline, claim the same complaints at once, on one PostgreSQL and on one SQLite file.
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backendMakers, type Backend } from '../store/backends.ts';
+import { databaseMakers, type DatabaseBackend } from '../store/databases.ts';
 import { startTsxChild } from '../store/child-process.ts';
 import { newDesk } from './desk.ts';
 
@@ -17,18 +17,18 @@ interface Outcome {
   reason?: string;
 }
 
-let backend: Backend | undefined;
+let backend: DatabaseBackend | undefined;
 afterEach(async () => {
   await backend?.cleanup();
   backend = undefined;
 });
 
-/** Starts one instance: it says "ready" once it has opened the store, waits for "go", then writes its outcomes as JSON and exits. */
-function startInstance(on: Backend, by: string, codes: string[]) {
-  return startTsxChild(CHILD, [on.url, on.prefix, by, JSON.stringify(codes)], `instance ${by}`);
+/** Starts one instance: it says "ready" once it has opened the database, waits for "go", then writes its outcomes as JSON and exits. */
+function startInstance(on: DatabaseBackend, by: string, codes: string[]) {
+  return startTsxChild(CHILD, [on.url, by, JSON.stringify(codes)], `instance ${by}`);
 }
 
-describe.each(backendMakers)('two app instances on one %s store', (_name, make) => {
+describe.each(databaseMakers)('two app instances on one %s database', (_name, make) => {
   it('claim the same complaints at the same moment: each is claimed exactly once, and the other instance is refused', async () => {
     backend = make();
     const hotline = newDesk(await backend.open());

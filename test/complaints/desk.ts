@@ -1,9 +1,9 @@
 // The complaint desk as the complaint tests (and their child processes) build it:
-// a Hotline on a given store, with a clock the test can move and no holidays unless given.
+// a Hotline on a given database, with a clock the test can move and no holidays unless given.
 import { Hotline } from '../../src/complaints/hotline.ts';
 import { WorkingCalendar, type Holidays } from '../../src/complaints/working-days.ts';
 import type { Log } from '../../src/kernel/log.ts';
-import type { Store } from '../../src/store/store.ts';
+import type { Database } from '../../src/store/database.ts';
 
 /** Monday 2 March 2026, 09:00 in Vietnam. */
 export const MONDAY_9AM = Date.UTC(2026, 2, 2, 2);
@@ -21,9 +21,9 @@ export interface DeskOptions {
   newCode?: () => string;
 }
 
-export function newDesk(store: Store, options: DeskOptions = {}): Hotline {
+export function newDesk(database: Database, options: DeskOptions = {}): Hotline {
   const { targets = [], clock, dueWorkingDays = 10, holidays = { fixed: [], dates: [] }, onQueued, newCode } = options;
-  return new Hotline({ store, calendar: new WorkingCalendar(holidays), dueWorkingDays, targets, onQueued, newCode, ...(clock ? { now: () => clock.now } : {}) });
+  return new Hotline({ database, calendar: new WorkingCalendar(holidays), dueWorkingDays, targets, onQueued, newCode, ...(clock ? { now: () => clock.now } : {}) });
 }
 
 /** A log that keeps what went wrong, for tests to assert on. */

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { erasePersonalData, type Complaint } from '../../src/complaints/complaint.ts';
-import { complaintsToCsv, complaintsToJson, csvCell } from '../../src/complaints/export.ts';
+import { complaintsToCsv as csvPieces, complaintsToJson as jsonPieces, csvCell, toExported } from '../../src/complaints/export.ts';
 import { vietnamIso, vietnamTime } from '../../src/kernel/vietnam-time.ts';
+
+/** The whole export as one string (the exports are written a piece at a time). */
+async function whole(pieces: AsyncIterable<string>): Promise<string> {
+  let text = '';
+  for await (const piece of pieces) text += piece;
+  return text;
+}
+const complaintsToCsv = (complaints: Complaint[]) => whole(csvPieces(complaints));
+const complaintsToJson = (complaints: Complaint[]) => whole(jsonPieces(complaints));
 
 // 2026-12-01 09:30 in Vietnam.
 const RECEIVED = Date.UTC(2026, 11, 1, 2, 30);
@@ -71,8 +80,8 @@ describe('CSV cells', () => {
   });
 });
 
-describe('CSV export', () => {
-  const csv = complaintsToCsv([answered, fresh]);
+describe('CSV export', async () => {
+  const csv = await complaintsToCsv([answered, fresh]);
   const lines = csv.slice(1).split('\r\n');
 
   it('starts with a byte-order mark and ends every row with CRLF', () => {
@@ -93,22 +102,22 @@ describe('CSV export', () => {
     expect(csv).toContain(`PA-4DEF-9AC,2026-12-01 12:30,2026-12-15,Đã tiếp nhận,Web,,"'=HYPERLINK(""http://evil"")",,,,,,,,\r\n`);
   });
 
-  it('shows an erased complaint without its personal data, with when it was erased', () => {
-    const erased = complaintsToCsv([erasePersonalData(answered, 'lan', RECEIVED + 48 * HOUR)]);
+  it('shows an erased complaint without its personal data, with when it was erased', async () => {
+    const erased = await complaintsToCsv([erasePersonalData(answered, 'lan', RECEIVED + 48 * HOUR)]);
     expect(erased).not.toContain('0912345678');
     expect(erased).not.toContain('trễ hẹn');
     expect(erased).toContain('PA-7KQ3-M9X,2026-12-01 09:30,2026-12-15,Đã đóng,Zalo,Đăng ký đất đai,[đã xóa theo yêu cầu],,');
     expect(erased.trimEnd().endsWith(',2026-12-03 09:30')).toBe(true);
   });
 
-  it('is only the header for no complaints', () => {
-    expect(complaintsToCsv([]).split('\r\n')).toHaveLength(2);
+  it('is only the header for no complaints', async () => {
+    expect((await complaintsToCsv([])).split('\r\n')).toHaveLength(2);
   });
 });
 
 describe('JSON export', () => {
-  it('keeps everything but the chat id, with times in Vietnam time', () => {
-    const [first, second] = JSON.parse(complaintsToJson([answered, fresh]));
+  it('keeps everything but the chat id, with times in Vietnam time', async () => {
+    const [first, second] = JSON.parse(await complaintsToJson([answered, fresh]));
     expect(first).toEqual({
       code: 'PA-7KQ3-M9X',
       receivedAt: '2026-12-01T09:30:00+07:00',
@@ -135,5 +144,10 @@ describe('JSON export', () => {
     });
     expect(second).toMatchObject({ code: 'PA-4DEF-9AC', text: '=HYPERLINK("http://evil")', subject: null, phone: null, answeredAt: null });
     expect(JSON.stringify([first, second])).not.toContain('"u1"');
+  });
+
+  it('written a complaint at a time, reads as one indented array, empty or not', async () => {
+    expect(await complaintsToJson([answered, fresh])).toBe(`${JSON.stringify([toExported(answered), toExported(fresh)], null, 2)}\n`);
+    expect(await complaintsToJson([])).toBe('[]\n');
   });
 });

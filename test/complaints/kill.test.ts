@@ -1,19 +1,19 @@
-// "A complaint confirmed to the citizen is in the store even if the process is killed
+// "A complaint confirmed to the citizen is in the records even if the process is killed
 // right after": the real server runs in a child process; web chat citizens write
 // complaints over /api/chat and send them all at once; the moment the first
 // confirmation (with its tracking code) arrives, the child is killed with SIGKILL
 // while it is still storing the others. Every complaint whose code a citizen saw
-// must then be in the store, complete, with its hotline job queued.
+// must then be in the records, complete, with its hotline job queued.
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HOTLINE_OUTBOX, type HotlineJob } from '../../src/complaints/outbox.ts';
 import type { Reply } from '../../src/kernel/reply.ts';
 import { COMPLAINT_TEXTS } from '../../src/dialogue/texts.ts';
-import { backendMakers, type Backend } from '../store/backends.ts';
+import { redisBackend, sqliteBackend, type Backend } from '../store/backends.ts';
+import { postgresDatabase, sqliteDatabase, type DatabaseBackend } from '../store/databases.ts';
 import { startTsxChild } from '../store/child-process.ts';
 import { newDesk } from './desk.ts';
 
@@ -22,14 +22,22 @@ const CITIZENS = 20;
 const CODE_IN_CONFIRMATION = /Mã phản ánh: (PA-[A-Z0-9]{4}-[A-Z0-9]{2})/;
 
 let backend: Backend | undefined;
+let records: DatabaseBackend | undefined;
 let child: ChildProcess | undefined;
 let hotlineSystem: Server | undefined;
 afterEach(async () => {
   child?.kill('SIGKILL');
   hotlineSystem?.close();
   await backend?.cleanup();
-  child = hotlineSystem = backend = undefined;
+  await records?.cleanup();
+  child = hotlineSystem = backend = records = undefined;
 });
+
+/** One machine (SQLite for both), and what several instances share (Redis and PostgreSQL). */
+const SETUPS: Array<[string, () => Backend, () => DatabaseBackend]> = [
+  ['SQLite', sqliteBackend, () => sqliteDatabase()],
+  ['Redis and PostgreSQL', redisBackend, postgresDatabase],
+];
 
 /** An external hotline system that is down (503): the complaints' webhook jobs stay queued. */
 async function hotlineSystemDown(): Promise<string> {
@@ -40,8 +48,8 @@ async function hotlineSystemDown(): Promise<string> {
 }
 
 /** Starts the server in a child process; resolves with its URL once it listens. */
-async function startChild(on: Backend, webhookUrl: string): Promise<string> {
-  const started = startTsxChild(CHILD, [on.url, on.prefix, webhookUrl], 'server child');
+async function startChild(on: Backend, recordsOn: DatabaseBackend, webhookUrl: string): Promise<string> {
+  const started = startTsxChild(CHILD, [on.url, on.prefix, recordsOn.url, webhookUrl], 'server child');
   child = started.child;
   return (await started.ready).replace(/^ready /, '');
 }
@@ -67,10 +75,11 @@ async function writeComplaint(url: string, session: string, text: string): Promi
   return button(replies, COMPLAINT_TEXTS.sendChoice);
 }
 
-describe.each(backendMakers)('on %s', (_name, make) => {
-  it('a complaint confirmed to the citizen is in the store even if the process is killed right after', async () => {
-    backend = make();
-    const url = await startChild(backend, await hotlineSystemDown());
+describe.each(SETUPS)('on %s', (_name, makeStore, makeRecords) => {
+  it('a complaint confirmed to the citizen is in the records even if the process is killed right after', async () => {
+    backend = makeStore();
+    records = makeRecords();
+    const url = await startChild(backend, records, await hotlineSystemDown());
     const citizens = Array.from({ length: CITIZENS }, (_, i) => ({ session: `kill-test-citizen-${i}`, text: `Đường trước nhà số ${i} bị hỏng đã ba tháng` }));
     const sendButtons = await Promise.all(citizens.map((c) => writeComplaint(url, c.session, c.text)));
 
@@ -94,15 +103,14 @@ describe.each(backendMakers)('on %s', (_name, make) => {
     await once(child!, 'exit');
     const seen = [...confirmed]; // what citizens were told before the process died
 
-    const store = await backend.open();
-    const hotline = newDesk(store);
-    const listed = new Set((await hotline.complaints.all()).map((c) => c.code));
-    const jobs = (await store.pending<HotlineJob>(HOTLINE_OUTBOX)).map((job) => job.value);
+    const hotline = newDesk(await records.open());
+    const listed = new Set((await hotline.complaints.page({ filter: 'all', today: hotline.today(), page: 1, size: CITIZENS })).complaints.map((c) => c.code));
+    const jobs = await hotline.outbox.waiting('hotline');
     expect(seen.length).toBeGreaterThan(0);
     for (const { code, text } of seen) {
       expect(await hotline.lookup(code)).toMatchObject({ code, text, status: 'received', address: { channel: 'web' }, deliveries: { webhook: { state: 'pending' } } });
       expect(listed.has(code)).toBe(true);
-      expect(jobs).toContainEqual({ code, target: 'webhook', event: 'new' });
+      expect(jobs).toContainEqual({ kind: 'hotline', code, target: 'webhook', event: 'new' });
     }
   }, 60_000);
 });

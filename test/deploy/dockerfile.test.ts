@@ -82,13 +82,17 @@ describe('compose.yaml', () => {
   const services = Object.entries(compose.services);
   const bots = services.filter(([, service]) => service.build === '.');
 
-  it('runs two bot instances on one Redis', () => {
+  it('runs two bot instances on one Redis and one PostgreSQL', () => {
     expect(bots.reduce((count, [, service]) => count + (service.deploy?.replicas ?? 1), 0)).toBeGreaterThanOrEqual(2);
     const redis = services.find(([, service]) => service.image?.startsWith('redis:'));
+    const postgres = services.find(([, service]) => service.image?.startsWith('postgres:'));
     expect(redis).toBeDefined();
+    expect(postgres).toBeDefined();
     for (const [name, bot] of bots) {
       expect(bot.environment?.STORE_URL, name).toBe(`redis://${redis![0]}:6379`);
+      expect(bot.environment?.DATABASE_URL, name).toMatch(new RegExp(`^postgres://\\w+@${postgres![0]}:5432/\\w+$`));
       expect(bot.depends_on?.[redis![0]]?.condition, name).toBe('service_healthy');
+      expect(bot.depends_on?.[postgres![0]]?.condition, name).toBe('service_healthy');
       expect(bot.volumes, name).toContain('./knowledge:/app/knowledge:ro');
       // What compose sets is a valid configuration (TRUST_PROXY included).
       expect(() => parseConfig(bot.environment ?? {}), name).not.toThrow();

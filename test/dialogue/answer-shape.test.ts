@@ -14,6 +14,7 @@ import type { Aspect } from '../../src/knowledge/lexicon.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { Engine } from '../../src/search/engine.ts';
 import { openStore } from '../../src/store/open-store.ts';
+import { openDatabase, type Database } from '../../src/store/database.ts';
 import type { Store } from '../../src/store/store.ts';
 import { newDesk } from '../complaints/desk.ts';
 import { chatCitizen, said, type ChatCitizen } from './chat-citizen.ts';
@@ -21,18 +22,21 @@ import { channelTraits } from '../../adapters/channel-traits.ts';
 
 let dir: string;
 let store: Store;
+let database: Database;
 let kb: KnowledgeBase;
 let conversation: Conversation;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'motcua-shape-'));
   store = await openStore(`sqlite://${join(dir, 'test.sqlite')}`);
+  database = await openDatabase(`sqlite://${join(dir, 'records.sqlite')}`);
   kb = await loadKnowledgeBase(['knowledge']);
-  conversation = new Conversation({ traits: channelTraits, engine: new Engine(kb), store, sessionTtlMs: 3_600_000, hotline: newDesk(store) });
+  conversation = new Conversation({ traits: channelTraits, engine: new Engine(kb), store, sessionTtlMs: 3_600_000, hotline: newDesk(database) });
 });
 
 afterAll(async () => {
   await store.close();
+  await database.close();
   await rm(dir, { recursive: true, force: true });
 });
 

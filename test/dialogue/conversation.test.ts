@@ -11,22 +11,27 @@ import { TEXTS } from '../../src/dialogue/texts.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { Engine } from '../../src/search/engine.ts';
 import { openStore } from '../../src/store/open-store.ts';
+import { openDatabase, type Database } from '../../src/store/database.ts';
+import { ReportEvents } from '../../src/store/report-events.ts';
 import type { Store } from '../../src/store/store.ts';
 import { newDesk } from '../complaints/desk.ts';
 import { channelTraits } from '../../adapters/channel-traits.ts';
 
 let dir: string;
 let store: Store;
+let database: Database;
 let conversation: Conversation;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'motcua-conv-'));
   store = await openStore(`sqlite://${join(dir, 'test.sqlite')}`);
-  conversation = new Conversation({ traits: channelTraits, engine: new Engine(await loadKnowledgeBase(['knowledge'])), store, sessionTtlMs: 3_600_000, hotline: newDesk(store) });
+  database = await openDatabase(`sqlite://${join(dir, 'records.sqlite')}`);
+  conversation = new Conversation({ traits: channelTraits, engine: new Engine(await loadKnowledgeBase(['knowledge'])), store, sessionTtlMs: 3_600_000, hotline: newDesk(database), events: new ReportEvents(database) });
 });
 
 afterAll(async () => {
   await store.close();
+  await database.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -92,11 +97,18 @@ describe('on a channel with buttons (web, Telegram)', () => {
     expect(text(await c.say('còn lệ phí thì sao?'))).toMatch(/^Thủ tục cấp Giấy xác nhận tình trạng hôn nhân\n\nPhí, lệ phí:/);
   });
 
-  it('records a rating and thanks the citizen', async () => {
+  it('counts each typed message by channel and outcome, and each rating, with no words of the citizen', async () => {
+    await database.db.deleteFrom('events').execute(); // the other tests' messages
     const c = citizen('web');
     await c.say('đăng ký khai tử ở đâu');
     expect(text(await c.press('Hữu ích'))).toContain('Cảm ơn');
-    expect(await store.get('ratings', 'dang-ky-khai-tu:up')).toBeGreaterThanOrEqual(1);
+    await c.say('xin chào');
+    const events = await database.db.selectFrom('events').select(['kind', 'channel', 'outcome', 'entry_id']).orderBy('id').execute();
+    expect(events).toEqual([
+      { kind: 'message', channel: 'web', outcome: 'answer', entry_id: 'dang-ky-khai-tu' },
+      { kind: 'rating', channel: 'web', outcome: 'useful', entry_id: 'dang-ky-khai-tu' },
+      { kind: 'message', channel: 'web', outcome: 'smalltalk', entry_id: null },
+    ]);
   });
 
   it('keeps every action token within Telegram’s 64 bytes', async () => {

@@ -1,7 +1,8 @@
-// The complaint intake through the real Conversation, engine and a SQLite store, on a
-// channel with buttons (web) and a numbered one (Zalo): each scenario is what the
-// citizen does and sees, then what the desk stored (or that it stored nothing).
+// The complaint intake through the real Conversation, engine and SQLite files (store and
+// database), on a channel with buttons (web) and a numbered one (Zalo): each scenario is what
+// the citizen does and sees, then what the desk stored (or that it stored nothing).
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Complaint } from '../../src/complaints/complaint.ts';
 import type { Hotline } from '../../src/complaints/hotline.ts';
 import { Conversation } from '../../src/dialogue/conversation.ts';
 import { normalisePhone } from '../../src/dialogue/intake.ts';
@@ -13,11 +14,13 @@ import type { Engine } from '../../src/search/engine.ts';
 import type { Store } from '../../src/store/store.ts';
 import { MONDAY_9AM, newDesk } from '../complaints/desk.ts';
 import { sqliteBackend } from '../store/backends.ts';
+import { sqliteDatabase } from '../store/databases.ts';
 import { chatCitizen, said, type ChatCitizen } from './chat-citizen.ts';
 import { sharedEngine } from '../messaging/inbox-fixtures.ts';
 import { channelTraits } from '../../adapters/channel-traits.ts';
 
 const backend = sqliteBackend();
+const records = sqliteDatabase();
 let store: Store;
 let engine: Engine;
 let hotline: Hotline;
@@ -26,7 +29,7 @@ let conversation: Conversation;
 beforeAll(async () => {
   store = await backend.open();
   engine = await sharedEngine();
-  hotline = newDesk(store, { clock: { now: MONDAY_9AM } });
+  hotline = newDesk(await records.open(), { clock: { now: MONDAY_9AM } });
   conversation = new Conversation({ traits: channelTraits, engine, store, sessionTtlMs: 3_600_000, hotline });
 });
 afterEach(() => {
@@ -34,6 +37,7 @@ afterEach(() => {
 });
 afterAll(async () => {
   await backend.cleanup();
+  await records.cleanup();
 });
 
 const C = COMPLAINT_TEXTS;
@@ -50,8 +54,11 @@ async function run(citizen: ChatCitizen, steps: Step[]): Promise<void> {
   }
 }
 
-async function storedFor(address: Address) {
-  return (await hotline.complaints.all()).filter((c) => c.address.channel === address.channel && c.address.chatId === address.chatId);
+/** What the desk holds from `address`, oldest first. */
+async function storedFor(address: Address): Promise<Complaint[]> {
+  const all: Complaint[] = [];
+  for await (const c of hotline.complaints.each('all', hotline.today())) all.push(c);
+  return all.filter((c) => c.address.channel === address.channel && c.address.chatId === address.chatId);
 }
 
 async function draftOf(address: Address) {

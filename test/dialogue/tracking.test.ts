@@ -10,11 +10,13 @@ import { COMPLAINT_TEXTS, MENU_TEXTS } from '../../src/dialogue/texts.ts';
 import type { Store } from '../../src/store/store.ts';
 import { MONDAY_9AM, newDesk, type Clock } from '../complaints/desk.ts';
 import { sqliteBackend } from '../store/backends.ts';
+import { sqliteDatabase } from '../store/databases.ts';
 import { chatCitizen, said } from './chat-citizen.ts';
 import { sharedEngine } from '../messaging/inbox-fixtures.ts';
 import { channelTraits } from '../../adapters/channel-traits.ts';
 
 const backend = sqliteBackend();
+const records = sqliteDatabase();
 const clock: Clock = { now: MONDAY_9AM };
 let store: Store;
 let hotline: Hotline;
@@ -23,7 +25,7 @@ let conversation: Conversation;
 beforeAll(async () => {
   store = await backend.open();
   // 10 working days from Monday 2 March 2026: due Monday 16 March.
-  hotline = newDesk(store, { clock, dueWorkingDays: 10 });
+  hotline = newDesk(await records.open(), { clock, dueWorkingDays: 10 });
   conversation = new Conversation({ traits: channelTraits, engine: await sharedEngine(), store, sessionTtlMs: 3_600_000, hotline });
 });
 beforeEach(() => {
@@ -31,6 +33,7 @@ beforeEach(() => {
 });
 afterAll(async () => {
   await backend.cleanup();
+  await records.cleanup();
 });
 
 const STAFF = 'Nguyễn Thị Cán Bộ';

@@ -8,6 +8,7 @@ import type { Address, ChannelName, ChannelSender, Incoming, SendOutcome } from 
 import type { Reply } from '../../src/kernel/reply.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { Engine } from '../../src/search/engine.ts';
+import type { Database } from '../../src/store/database.ts';
 import type { Store } from '../../src/store/store.ts';
 import { newDesk } from '../complaints/desk.ts';
 import { channelTraits } from '../../adapters/channel-traits.ts';
@@ -39,10 +40,10 @@ export interface RecorderOptions {
   log?: HandlingLog;
 }
 
-/** The real Conversation over `store`, recorded into `log` (a new one unless given). */
-export async function recordConversation(store: Store, options: RecorderOptions = {}): Promise<Pick<Conversation, 'handle'> & { log: HandlingLog }> {
+/** The real Conversation over `store`, its complaint desk on `database`, recorded into `log` (a new one unless given). */
+export async function recordConversation(store: Store, database: Database, options: RecorderOptions = {}): Promise<Pick<Conversation, 'handle'> & { log: HandlingLog }> {
   const { delayMs = () => 0, log = handlingLog() } = options;
-  const conversation = new Conversation({ traits: channelTraits, engine: await sharedEngine(), store, sessionTtlMs: 3600_000, hotline: newDesk(store) });
+  const conversation = new Conversation({ traits: channelTraits, engine: await sharedEngine(), store, sessionTtlMs: 3600_000, hotline: newDesk(database) });
   return {
     log,
     async handle(incoming) {

@@ -7,8 +7,10 @@ import { createInbox, UNDELIVERED, type Inbox, type InboxOptions, type Respond, 
 import type { ChannelSender, Incoming } from '../../src/kernel/messages.ts';
 import { INBOX_TEXTS } from '../../src/messaging/texts.ts';
 import { createChatLock, type ChatLockOptions } from '../../src/store/chat-lock.ts';
+import type { Database } from '../../src/store/database.ts';
 import type { Store } from '../../src/store/store.ts';
 import { backendMakers, type Backend } from '../store/backends.ts';
+import { sqliteDatabase, type DatabaseBackend } from '../store/databases.ts';
 import { handlingLog, memoryLog, message, recordConversation, recordingSender, type RecordingSender } from './inbox-fixtures.ts';
 
 const FAST_RETRY = { attempts: 4, baseDelayMs: 5, maxDelayMs: 200 };
@@ -20,17 +22,23 @@ const WAIT = { timeout: 10_000, interval: 10 };
 describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
   let backend: Backend;
   let store: Store;
+  /** The conversations' complaint desk (no test here files a complaint). */
+  let records: DatabaseBackend;
+  let database: Database;
   let sender: RecordingSender;
   const started: Inbox[] = [];
 
   beforeEach(async () => {
     backend = makeBackend();
     store = await backend.open();
+    records = sqliteDatabase();
+    database = await records.open();
     sender = recordingSender();
   });
   afterEach(async () => {
     await Promise.all(started.splice(0).map((inbox) => inbox.stop()));
     await backend.cleanup();
+    await records.cleanup();
   });
 
   type Overrides = Partial<InboxOptions> & { lock?: ChatLockOptions; conversation?: { handle: Respond } };
@@ -38,7 +46,7 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
   /** An inbox on `on` (default: the test's store) with the real Conversation unless given; stopped after the test. */
   async function inbox({ lock = LOCK, conversation, ...overrides }: Overrides = {}): Promise<Inbox> {
     const on = overrides.store ?? store;
-    const answering = conversation ?? (await recordConversation(on));
+    const answering = conversation ?? (await recordConversation(on, database));
     const created = createInbox({
       store: on,
       respond: (incoming) => answering.handle(incoming),
@@ -81,8 +89,8 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
   it('answers an update delivered twice once, also when two instances get it at the same time', async () => {
     const log = handlingLog();
     const other = await backend.open();
-    const first = await inbox({ conversation: await recordConversation(store, { log }) });
-    const second = await inbox({ store: other, conversation: await recordConversation(other, { log }) });
+    const first = await inbox({ conversation: await recordConversation(store, database, { log }) });
+    const second = await inbox({ store: other, conversation: await recordConversation(other, database, { log }) });
     const update = message('42', 100, QUESTION);
     const statuses = await Promise.all([first.admit(update), second.admit(update)]);
     expect(statuses.sort()).toEqual(['accepted', 'duplicate']);
@@ -94,7 +102,7 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
   });
 
   it('handles one chat in arrival order, one message at a time', async () => {
-    const conversation = await recordConversation(store, { delayMs: () => Math.random() * 20 });
+    const conversation = await recordConversation(store, database, { delayMs: () => Math.random() * 20 });
     const inbound = await inbox({ conversation });
     const texts = Array.from({ length: 8 }, (_, i) => `câu hỏi số ${i + 1}`);
     for (const [i, text] of texts.entries()) await inbound.admit(message('42', i + 1, text));
@@ -108,8 +116,8 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
     const other = await backend.open();
     const otherSender = recordingSender();
     const slowly = { delayMs: () => Math.random() * 15, log };
-    const first = await inbox({ conversation: await recordConversation(store, slowly) });
-    const second = await inbox({ store: other, conversation: await recordConversation(other, slowly), senders: { telegram: otherSender } });
+    const first = await inbox({ conversation: await recordConversation(store, database, slowly) });
+    const second = await inbox({ store: other, conversation: await recordConversation(other, database, slowly), senders: { telegram: otherSender } });
     const texts = Array.from({ length: 10 }, (_, i) => `tin nhắn ${i + 1}`);
     for (const [i, text] of texts.entries()) await (i % 2 === 0 ? first : second).admit(message('42', i + 1, text));
     await vi.waitFor(() => expect(sender.sent.length + otherSender.sent.length).toBe(10), WAIT);
@@ -121,7 +129,7 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
     const log = handlingLog();
     // The first instance computes the answer, then dies while sending it: its send never returns.
     const dying: ChannelSender = { channel: 'telegram', send: () => new Promise(() => {}) };
-    const dyingConversation = await recordConversation(store, { log });
+    const dyingConversation = await recordConversation(store, database, { log });
     const crashed = createInbox({
       store,
       respond: (incoming) => dyingConversation.handle(incoming),
@@ -135,7 +143,7 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
     await vi.waitFor(() => expect(log.handled).toHaveLength(1), WAIT);
 
     const restarted = await backend.open();
-    const recovering = await inbox({ store: restarted, conversation: await recordConversation(restarted, { log }), lock: { ttlMs: 300, retryMs: 5, waitMs: 2_000 } });
+    const recovering = await inbox({ store: restarted, conversation: await recordConversation(restarted, database, { log }), lock: { ttlMs: 300, retryMs: 5, waitMs: 2_000 } });
     await recovering.start();
     await vi.waitFor(() => expect(sender.sent).toHaveLength(1), WAIT);
     expect(sentTexts()[0]).toMatch(/hộ chiếu/i);
@@ -147,20 +155,20 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
   it('leaves what it could not send queued at stop, and the next start sends it', async () => {
     const log = handlingLog();
     sender.failNext(UNAVAILABLE, UNAVAILABLE);
-    const stopping = await inbox({ conversation: await recordConversation(store, { log }), retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 50 } });
+    const stopping = await inbox({ conversation: await recordConversation(store, database, { log }), retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 50 } });
     await stopping.admit(message('42', 1, QUESTION));
     await vi.waitFor(() => expect(sender.attempts).toBe(2), WAIT);
     await stopping.stop();
     expect(await queued()).toEqual(['telegram:1']);
 
-    const next = await inbox({ conversation: await recordConversation(store, { log }) });
+    const next = await inbox({ conversation: await recordConversation(store, database, { log }) });
     await next.start();
     await vi.waitFor(() => expect(sender.sent).toHaveLength(1), WAIT);
     expect(log.handled).toEqual([QUESTION]);
   });
 
   it('over the rate limit: one polite reply, then silence, and those messages are not searched', async () => {
-    const conversation = await recordConversation(store);
+    const conversation = await recordConversation(store, database);
     const inbound = await inbox({ conversation, rateLimit: { perMinute: 2 } });
     for (let i = 1; i <= 5; i++) await inbound.admit(message('42', i, `câu ${i}`));
     await inbound.admit(message('77', 6, 'người khác'));
@@ -173,7 +181,7 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
   });
 
   it('the web chat over the rate limit gets the polite reply each time, without a search', async () => {
-    const conversation = await recordConversation(store);
+    const conversation = await recordConversation(store, database);
     const inbound = await inbox({ conversation, rateLimit: { perMinute: 1 } });
     const replies = [];
     for (let i = 1; i <= 3; i++) replies.push(await inbound.converse(message('session-1', i, QUESTION, 'web')));
@@ -183,7 +191,7 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
   });
 
   it('the web chat answers directly; a message the page sends again gets the answer already given, once computed', async () => {
-    const conversation = await recordConversation(store);
+    const conversation = await recordConversation(store, database);
     const inbound = await inbox({ conversation });
     const first = await inbound.converse(message('session-1', 'u-1', QUESTION, 'web'), true);
     expect(first.length).toBeGreaterThan(0);
@@ -218,7 +226,7 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
 
   it('defers a send the platform wants delayed too long, and a later sweep sends the same answer', async () => {
     sender.failNext({ ok: false, reason: 'rate_limited', detail: '429', retryAfterMs: 60_000 });
-    const conversation = await recordConversation(store);
+    const conversation = await recordConversation(store, database);
     const inbound = await inbox({ conversation });
     await inbound.start();
     await inbound.admit(message('42', 1, QUESTION));
@@ -265,7 +273,7 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
   });
 
   it('sets aside a message whose handling keeps failing, so the chat goes on', async () => {
-    const real = await recordConversation(store);
+    const real = await recordConversation(store, database);
     const conversation = { handle: (incoming: Incoming) => (incoming.text === 'hỏng' ? Promise.reject(new Error('handler bug')) : real.handle(incoming)) };
     const inbound = await inbox({ conversation, sweepEveryMs: 10 });
     await inbound.start();

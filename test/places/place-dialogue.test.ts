@@ -9,6 +9,7 @@ import { Conversation } from '../../src/dialogue/conversation.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { Engine } from '../../src/search/engine.ts';
 import { openStore } from '../../src/store/open-store.ts';
+import { openDatabase, type Database } from '../../src/store/database.ts';
 import type { Store } from '../../src/store/store.ts';
 import { newDesk } from '../complaints/desk.ts';
 import { chatCitizen, said } from '../dialogue/chat-citizen.ts';
@@ -16,18 +17,21 @@ import { channelTraits } from '../../adapters/channel-traits.ts';
 
 let dir: string;
 let store: Store;
+let database: Database;
 let conversation: Conversation;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'motcua-places-'));
   store = await openStore(`sqlite://${join(dir, 'test.sqlite')}`);
+  database = await openDatabase(`sqlite://${join(dir, 'records.sqlite')}`);
   // The fixture's locality (a city listing its reception points) before the shipped knowledge.
   const knowledge = await loadKnowledgeBase([join(import.meta.dirname, 'fixtures/knowledge'), 'knowledge']);
-  conversation = new Conversation({ traits: channelTraits, engine: new Engine(knowledge), store, sessionTtlMs: 3_600_000, hotline: newDesk(store) });
+  conversation = new Conversation({ traits: channelTraits, engine: new Engine(knowledge), store, sessionTtlMs: 3_600_000, hotline: newDesk(database) });
 });
 
 afterAll(async () => {
   await store.close();
+  await database.close();
   await rm(dir, { recursive: true, force: true });
 });
 

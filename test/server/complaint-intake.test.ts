@@ -1,7 +1,7 @@
 // A complaint from start to tracking code through the whole server on each channel:
 // Telegram, Zalo and Zalo OA by webhook against their fake APIs (buttons on Telegram,
 // typed numbers on both Zalos), the web chat through POST /api/chat. Afterwards the
-// complaint is in the store with the address of the chat it came from. On Zalo OA a
+// complaint is in the database with the address of the chat it came from. On Zalo OA a
 // staff answer from /admin then reaches the citizen, or, once the interaction window
 // has closed, is marked failed and still shown by "tra cứu".
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,8 +15,7 @@ import type { Address } from '../../src/kernel/messages.ts';
 import type { Reply } from '../../src/kernel/reply.ts';
 import { COMPLAINT_TEXTS } from '../../src/dialogue/texts.ts';
 import { startServer, type RunningServer } from '../../src/main.ts';
-import { openStore } from '../../src/store/open-store.ts';
-import type { Store } from '../../src/store/store.ts';
+import { openDatabase, type Database } from '../../src/store/database.ts';
 import { PASSWORDS, Staff } from '../admin/inbox-app.ts';
 import { callbackUpdate, textUpdate } from '../adapters/telegram/updates.ts';
 import { APP_ID, OA_ID, OA_SECRET_KEY } from '../adapters/zalo-oa/events.ts';
@@ -29,43 +28,41 @@ const WAIT = { timeout: 10_000, interval: 20 };
 const C = COMPLAINT_TEXTS;
 
 let dir: string;
-let storeUrl: string;
 let running: RunningServer;
 let telegram: FakeBotApi;
 let zalo: FakeZaloBotApi;
 let oa: FakeZaloOaApi;
-/** The server's store, opened beside it to read the complaints back. */
-let reader: Store;
+/** The server's database, opened beside it to read the complaints back. */
+let reader: Database;
 let complaints: ComplaintStore;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'motcua-intake-'));
-  storeUrl = `sqlite://${join(dir, 'store.sqlite')}`;
   telegram = await startFakeBotApi();
   zalo = await FakeZaloBotApi.start();
   oa = await FakeZaloOaApi.start({ appId: APP_ID });
-  running = await startServer(
-    testConfig({
-      STORE_URL: storeUrl,
-      PUBLIC_URL,
-      TELEGRAM_BOT_TOKEN: telegram.token,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-      TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
-      ZALO_BOT_TOKEN: zalo.token,
-      ZALO_API_ROOT: zalo.apiRoot,
-      ZALO_WEBHOOK_SECRET: ZALO_SECRET,
-      ZALO_OA_ID: OA_ID,
-      ZALO_OA_APP_ID: oa.appId,
-      ZALO_OA_APP_SECRET: oa.appSecretKey,
-      ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
-      ZALO_OA_ACCESS_TOKEN: oa.initial.accessToken,
-      ZALO_OA_REFRESH_TOKEN: oa.initial.refreshToken,
-      ZALO_OA_API_ROOT: oa.root,
-      ZALO_OA_OAUTH_ROOT: oa.root,
-      ADMIN_USERS: `lan:${await hashPassword(PASSWORDS.lan)}`,
-    }),
-  );
-  reader = await openStore(storeUrl);
+  const config = testConfig({
+    STORE_URL: `sqlite://${join(dir, 'store.sqlite')}`,
+    PUBLIC_URL,
+    TELEGRAM_BOT_TOKEN: telegram.token,
+    TELEGRAM_API_ROOT: telegram.apiRoot,
+    TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
+    ZALO_BOT_TOKEN: zalo.token,
+    ZALO_API_ROOT: zalo.apiRoot,
+    ZALO_WEBHOOK_SECRET: ZALO_SECRET,
+    ZALO_OA_ID: OA_ID,
+    ZALO_OA_APP_ID: oa.appId,
+    ZALO_OA_APP_SECRET: oa.appSecretKey,
+    ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
+    ZALO_OA_ACCESS_TOKEN: oa.initial.accessToken,
+    ZALO_OA_REFRESH_TOKEN: oa.initial.refreshToken,
+    ZALO_OA_API_ROOT: oa.root,
+    ZALO_OA_OAUTH_ROOT: oa.root,
+    ADMIN_USERS: `lan:${await hashPassword(PASSWORDS.lan)}`,
+  });
+  running = await startServer(config);
+  // The records the server keeps with a SQLite store when DATABASE_URL is not set.
+  reader = await openDatabase(config.databaseUrl);
   complaints = new ComplaintStore(reader);
 }, 20_000);
 

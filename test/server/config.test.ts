@@ -29,6 +29,7 @@ describe('defaults', () => {
       trustProxy: undefined,
       storeUrl: 'sqlite://data/motcua.sqlite',
       storePrefix: 'motcua',
+      databaseUrl: 'sqlite://data/records.sqlite',
       knowledgeDirs: ['knowledge'],
       nationalSet: true,
       knowledgeReload: true,

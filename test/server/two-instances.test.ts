@@ -1,5 +1,5 @@
-// Two app instances on the local Redis behind one Telegram bot, as a load balancer
-// would run them: an update delivered to both is answered once, and one chat's
+// Two app instances on the local Redis and PostgreSQL behind one Telegram bot, as a load
+// balancer would run them: an update delivered to both is answered once, and one chat's
 // updates, arriving at either instance in turn, are answered in order.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
@@ -8,18 +8,22 @@ import { startServer, type RunningServer } from '../../src/main.ts';
 import { textUpdate } from '../adapters/telegram/updates.ts';
 import { startFakeBotApi, type FakeBotApi } from '../fakes/telegram-bot-api.ts';
 import { deleteRedisKeys, REDIS_URL } from '../store/backends.ts';
+import { postgresDatabase } from '../store/databases.ts';
 import { postTelegram, PUBLIC_URL, TELEGRAM_SECRET, testConfig } from './running-server.ts';
 
 const WAIT = { timeout: 15_000, interval: 20 };
 const prefix = `motcua-test-${randomUUID()}`;
+// The records the instances share (without DATABASE_URL a Redis store's would be data/records.sqlite).
+const records = postgresDatabase();
 let telegram: FakeBotApi;
-let instances: RunningServer[];
+let instances: RunningServer[] = [];
 
 beforeAll(async () => {
   telegram = await startFakeBotApi();
   const config = testConfig({
     STORE_URL: REDIS_URL,
     STORE_PREFIX: prefix,
+    DATABASE_URL: records.url,
     PUBLIC_URL,
     TELEGRAM_BOT_TOKEN: telegram.token,
     TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
@@ -32,6 +36,7 @@ afterAll(async () => {
   await Promise.all(instances.map((instance) => instance.close()));
   await telegram.close();
   await deleteRedisKeys(REDIS_URL, `${prefix}:*`);
+  await records.cleanup();
 });
 
 const sentTo = (chatId: number) => telegram.callsTo('sendMessage').filter((params) => params.chat_id === String(chatId));

@@ -1,11 +1,12 @@
 // A real Conversation for the web chat tests: the engine over the shipped
-// knowledge/ and a SQLite store in a throwaway directory.
+// knowledge/ and a SQLite store and database in a throwaway directory.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Conversation } from '../../src/dialogue/conversation.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { Engine } from '../../src/search/engine.ts';
+import { openDatabase } from '../../src/store/database.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { newDesk } from '../complaints/desk.ts';
 import { channelTraits } from '../../adapters/channel-traits.ts';
@@ -19,12 +20,14 @@ export interface RealConversation {
 export async function realConversation(): Promise<RealConversation> {
   const dir = await mkdtemp(join(tmpdir(), 'motcua-web-'));
   const store = await openStore(`sqlite://${join(dir, 'store.sqlite')}`);
+  const database = await openDatabase(`sqlite://${join(dir, 'records.sqlite')}`);
   const engine = new Engine(await loadKnowledgeBase(['knowledge']));
   return {
-    conversation: new Conversation({ traits: channelTraits, engine, store, sessionTtlMs: 3600_000, hotline: newDesk(store) }),
+    conversation: new Conversation({ traits: channelTraits, engine, store, sessionTtlMs: 3600_000, hotline: newDesk(database) }),
     engine,
     async close() {
       await store.close();
+      await database.close();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -11,8 +11,10 @@ import { COMPLAINT_TEXTS } from '../../src/dialogue/texts.ts';
 import type { Store } from '../../src/store/store.ts';
 import { MONDAY_9AM, newDesk, type Clock } from '../complaints/desk.ts';
 import { sqliteBackend } from '../store/backends.ts';
+import { sqliteDatabase } from '../store/databases.ts';
 
 const backend = sqliteBackend();
+const records = sqliteDatabase();
 const clock: Clock = { now: MONDAY_9AM };
 const STAFF = 'Trần Văn Cán Bộ';
 const PHONE = '0912345678';
@@ -31,7 +33,7 @@ async function trackingApp(perMinute?: number): Promise<FastifyInstance> {
 
 beforeAll(async () => {
   store = await backend.open();
-  hotline = newDesk(store, { clock, dueWorkingDays: 10 });
+  hotline = newDesk(await records.open(), { clock, dueWorkingDays: 10 });
   const complaint = await hotline.submit({ channel: 'web', chatId: 'session-0001' }, { text: 'Đèn đường hỏng', phone: PHONE, consentAt: clock.now });
   await hotline.act(complaint.code, { type: 'answer', by: STAFF, text: ANSWER });
   answered = complaint.code;
@@ -41,6 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await backend.cleanup();
+  await records.cleanup();
 });
 
 /** Another code with one character changed: the check character catches it. */

@@ -8,8 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Hotline } from '../../../src/complaints/hotline.ts';
 import { WorkingCalendar } from '../../../src/complaints/working-days.ts';
 import { startServer, type RunningServer } from '../../../src/main.ts';
-import { openStore } from '../../../src/store/open-store.ts';
-import type { Store } from '../../../src/store/store.ts';
+import { openDatabase, type Database } from '../../../src/store/database.ts';
 import { FAKE_BOT_USER, startFakeBotApi, type FakeBotApi } from '../../fakes/telegram-bot-api.ts';
 import { postTelegram, PUBLIC_URL, TELEGRAM_SECRET, testConfig } from '../../server/running-server.ts';
 import { DATE } from './updates.ts';
@@ -22,7 +21,7 @@ const WAIT = { timeout: 10_000, interval: 20 };
 let dir: string;
 let telegram: FakeBotApi;
 let running: RunningServer | undefined;
-let store: Store;
+let database: Database | undefined;
 let hotline: Hotline;
 
 beforeEach(async () => {
@@ -33,19 +32,25 @@ beforeEach(async () => {
 afterEach(async () => {
   await running?.close();
   running = undefined;
-  await store?.close();
+  await database?.close();
+  database = undefined;
   await telegram.close();
   await rm(dir, { recursive: true, force: true });
 });
 
-/** The server, and a desk of our own on the same store (as a second app instance would be). */
+/** The server, and a desk of our own on the same database (as a second app instance would be). */
 async function start(env: Record<string, string> = {}): Promise<RunningServer> {
-  const storeUrl = `sqlite://${join(dir, 'store.sqlite')}`;
-  running = await startServer(
-    testConfig({ STORE_URL: storeUrl, TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot, HOTLINE_TELEGRAM_CHAT_ID: String(GROUP_ID), ...env }),
-  );
-  store = await openStore(storeUrl, { prefix: 'motcua' });
-  hotline = new Hotline({ store, calendar: new WorkingCalendar({ fixed: [], dates: [] }), dueWorkingDays: 10, targets: ['telegram-group'] });
+  const config = testConfig({
+    STORE_URL: `sqlite://${join(dir, 'store.sqlite')}`,
+    TELEGRAM_BOT_TOKEN: telegram.token,
+    TELEGRAM_API_ROOT: telegram.apiRoot,
+    HOTLINE_TELEGRAM_CHAT_ID: String(GROUP_ID),
+    ...env,
+  });
+  running = await startServer(config);
+  // The records the server keeps with a SQLite store when DATABASE_URL is not set.
+  database = await openDatabase(config.databaseUrl);
+  hotline = new Hotline({ database, calendar: new WorkingCalendar({ fixed: [], dates: [] }), dueWorkingDays: 10, targets: ['telegram-group'] });
   return running;
 }
 

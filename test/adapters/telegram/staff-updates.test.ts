@@ -1,6 +1,7 @@
 // Staff acting from the Telegram group, through the webhook route and through polling,
-// against a real store-backed Hotline and the fake Bot API.
+// against a real Hotline on a SQL database (and a store for seen updates) and the fake Bot API.
 import Fastify, { type FastifyInstance } from 'fastify';
+import { InsertQueryNode, TableNode, UpdateQueryNode, type KyselyPlugin, type OperationNode } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTelegramBot, type Sleep } from '../../../adapters/telegram/bot.ts';
 import { pollUpdates } from '../../../adapters/telegram/polling.ts';
@@ -8,11 +9,12 @@ import { createStaffUpdates, type StaffUpdates } from '../../../adapters/telegra
 import { telegramWebhook } from '../../../adapters/telegram/webhook.ts';
 import type { Complaint } from '../../../src/complaints/complaint.ts';
 import { Hotline } from '../../../src/complaints/hotline.ts';
-import { CITIZEN_OUTBOX } from '../../../src/complaints/outbox.ts';
 import { WorkingCalendar } from '../../../src/complaints/working-days.ts';
 import type { Incoming } from '../../../src/kernel/messages.ts';
+import type { Database } from '../../../src/store/database.ts';
 import type { Store } from '../../../src/store/store.ts';
 import { backendMakers, sqliteBackend, type Backend } from '../../store/backends.ts';
+import { databaseMakers, sqliteDatabase, type DatabaseBackend } from '../../store/databases.ts';
 import { FAKE_BOT_USER, startFakeBotApi, type FakeBotApi } from '../../fakes/telegram-bot-api.ts';
 import { DATE, textUpdate } from './updates.ts';
 
@@ -44,6 +46,8 @@ const groupMessage = (updateId: number, text: string, from: Staff, replyTo?: obj
 
 let backend: Backend;
 let store: Store;
+let records: DatabaseBackend;
+let database: Database;
 let hotline: Hotline;
 let fake: FakeBotApi;
 let admitted: Incoming[];
@@ -51,8 +55,9 @@ let errors: unknown[];
 
 const sleep: Sleep = async () => {};
 const bot = () => createTelegramBot({ token: fake.token, apiRoot: fake.apiRoot, botInfo: FAKE_BOT_USER, retries: 0 });
-const newHotline = (on: Store) => new Hotline({ store: on, calendar: new WorkingCalendar({ fixed: [], dates: [] }), dueWorkingDays: 10, targets: ['telegram-group'] });
-const newStaff = (on: Store, desk = newHotline(on)): StaffUpdates =>
+const newHotline = (on: Database) => new Hotline({ database: on, calendar: new WorkingCalendar({ fixed: [], dates: [] }), dueWorkingDays: 10, targets: ['telegram-group'] });
+/** Staff updates seen through `on` (the store), acting on `desk`. */
+const newStaff = (on: Store, desk: Hotline): StaffUpdates =>
   createStaffUpdates({ api: bot().api, chatId: String(GROUP_ID), hotline: desk, store: on, onError: (e) => errors.push(e) });
 
 async function newComplaint(): Promise<Complaint> {
@@ -65,7 +70,9 @@ const groupReplies = () => fake.callsTo('sendMessage').map((p) => ({ text: p.tex
 beforeEach(async () => {
   backend = sqliteBackend();
   store = await backend.open();
-  hotline = newHotline(store);
+  records = sqliteDatabase();
+  database = await records.open();
+  hotline = newHotline(database);
   fake = await startFakeBotApi();
   admitted = [];
   errors = [];
@@ -74,6 +81,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await fake.close();
   await backend.cleanup();
+  await records.cleanup();
 });
 
 /** How an update reaches the bot; resolves once it has been handled. */
@@ -159,7 +167,7 @@ describe.each<[string, (staff: StaffUpdates) => Promise<Route> | Route]>([
     await route.deliver(groupMessage(3, 'Phường đã liên hệ bộ phận đất đai, hồ sơ sẽ trả trong tuần.', minh, post(code)));
     expect(await current(code)).toMatchObject({ status: 'answered', answer: 'Phường đã liên hệ bộ phận đất đai, hồ sơ sẽ trả trong tuần.', reply: { state: 'pending' } });
     expect((await current(code)).history.at(-1)).toMatchObject({ action: 'answer', by: 'telegram:Lê Minh (78)' });
-    expect(await store.pending(CITIZEN_OUTBOX)).toHaveLength(1);
+    expect(await hotline.outbox.waiting('citizen')).toHaveLength(1);
     expect(groupReplies()).toEqual([{ text: `✅ Đã gửi câu trả lời tới người dân (phản ánh ${code}).`, replyTo: 1003 }]);
   });
 
@@ -222,23 +230,29 @@ describe.each<[string, (staff: StaffUpdates) => Promise<Route> | Route]>([
   });
 });
 
-/** The store, failing the next write of complaint records when `failing` is set. */
-function flakyStore(inner: Store): Store & { failing: boolean } {
-  const flaky = Object.create(inner) as Store & { failing: boolean };
-  flaky.failing = false;
-  flaky.set = async (namespace, key, value, ttlMs) => {
-    if (flaky.failing && namespace === 'complaints') {
-      flaky.failing = false;
-      throw new Error('disk I/O error');
-    }
-    return inner.set(namespace, key, value, ttlMs);
+/** The database, failing the next write of complaint records (an insert or update of `complaints`) when `failing` is set. */
+function flakyDatabase(inner: Database): Database & { failing: boolean } {
+  const writesComplaints = (node: OperationNode) => {
+    const table = UpdateQueryNode.is(node) ? node.table : InsertQueryNode.is(node) ? node.into : undefined;
+    return table !== undefined && TableNode.is(table) && table.table.identifier.name === 'complaints';
   };
+  const failNextWrite: KyselyPlugin = {
+    transformQuery({ node }) {
+      if (flaky.failing && writesComplaints(node)) {
+        flaky.failing = false;
+        throw new Error('disk I/O error');
+      }
+      return node;
+    },
+    transformResult: async ({ result }) => result,
+  };
+  const flaky: Database & { failing: boolean } = { ...inner, db: inner.db.withPlugin(failNextWrite), failing: false };
   return flaky;
 }
 
 describe('an action that could not be stored', () => {
   it('by webhook: answered 503, and Telegram’s redelivery is acted on', async () => {
-    const flaky = flakyStore(store);
+    const flaky = flakyDatabase(database);
     const route = await webhookRoute(newStaff(store, newHotline(flaky)));
     try {
       const { code } = await newComplaint();
@@ -255,7 +269,7 @@ describe('an action that could not be stored', () => {
   });
 
   it('by polling: the update is fetched again and acted on', async () => {
-    const flaky = flakyStore(store);
+    const flaky = flakyDatabase(database);
     const route = pollingRoute(newStaff(store, newHotline(flaky)));
     try {
       const { code } = await newComplaint();
@@ -270,20 +284,29 @@ describe('an action that could not be stored', () => {
   });
 });
 
-describe.each(backendMakers)('two staff pressing claim at the same moment, two app instances on %s', (_, makeBackend) => {
-  it('exactly one wins; the other is told who', async () => {
+describe.each(backendMakers)('two staff pressing claim at the same moment, two app instances on a %s store', (_, makeBackend) => {
+  it.each(databaseMakers)('and a %s database: exactly one wins; the other is told who', async (databaseName, makeDatabase) => {
     const shared = makeBackend();
+    const sharedRecords = makeDatabase();
     try {
       const [a, b] = [await shared.open(), await shared.open()];
-      const { code } = await newHotline(a).submit({ channel: 'telegram', chatId: '42' }, { text: 'Thái độ cán bộ tiếp dân' });
-      const results = await Promise.all([newStaff(a).handle(claimPress(30, code, lan)), newStaff(b).handle(claimPress(31, code, minh))]);
+      // Each instance has its own connections to PostgreSQL. Two connections to one SQLite file
+      // cannot live in one process (a transaction's lock is waited for synchronously, with the
+      // event loop that would release it blocked), so there both share one; instances in
+      // separate processes are test/complaints/claim-race.test.ts.
+      const recordsA = await sharedRecords.open();
+      const recordsB = databaseName === 'sqlite' ? recordsA : await sharedRecords.open();
+      const [deskA, deskB] = [newHotline(recordsA), newHotline(recordsB)];
+      const { code } = await deskA.submit({ channel: 'telegram', chatId: '42' }, { text: 'Thái độ cán bộ tiếp dân' });
+      const results = await Promise.all([newStaff(a, deskA).handle(claimPress(30, code, lan)), newStaff(b, deskB).handle(claimPress(31, code, minh))]);
       expect(results).toEqual([{ status: 'accepted' }, { status: 'accepted' }]);
-      const winner = (await newHotline(a).complaints.get(code))!;
+      const winner = (await deskB.complaints.get(code))!;
       expect(winner.history.filter((e) => e.action === 'claim')).toHaveLength(1);
       expect(['telegram:@lan_hotline', 'telegram:Lê Minh (78)']).toContain(winner.assignee);
       expect(callbackAnswers().map((c) => c.text).sort()).toEqual([`Anh/chị đã nhận xử lý phản ánh ${code}.`, `Đã có cán bộ khác nhận: ${winner.assignee}`].sort());
     } finally {
       await shared.cleanup();
+      await sharedRecords.cleanup();
     }
   });
 });

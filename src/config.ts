@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_STORE_URL } from './store/open-store.ts';
+import { CONFIG_TEXTS } from './texts/editors.ts';
 
 /** The records' SQLite file, beside the store's unless DATABASE_URL says otherwise. */
 const RECORDS_FILE = 'records.sqlite';
@@ -96,21 +97,21 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 
   constructor(readonly problems: readonly string[]) {
-    super(`Cấu hình không hợp lệ (invalid configuration), xem .env.example:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    super(CONFIG_TEXTS.invalid(problems));
   }
 }
 
 const wholeNumber = (min: number, max: number) =>
   z
     .string()
-    .regex(/^\d+$/, `phải là số nguyên từ ${min} đến ${max}`)
+    .regex(/^\d+$/, CONFIG_TEXTS.wholeNumber(min, max))
     .transform(Number)
-    .refine((n) => n >= min && n <= max, `phải là số nguyên từ ${min} đến ${max}`);
+    .refine((n) => n >= min && n <= max, CONFIG_TEXTS.wholeNumber(min, max));
 
 const url = (protocols: readonly string[]) =>
   z
     .string()
-    .refine((value) => URL.canParse(value) && protocols.includes(new URL(value).protocol), `phải là đường dẫn (URL) ${protocols.map((p) => `${p}//`).join(' hoặc ')}`)
+    .refine((value) => URL.canParse(value) && protocols.includes(new URL(value).protocol), CONFIG_TEXTS.url(protocols))
     .transform((value) => value.replace(/\/+$/, ''));
 
 // proxy-addr's names for address ranges, besides addresses and CIDRs.
@@ -125,9 +126,6 @@ function isProxyAddress(item: string): boolean {
   return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
 }
 
-const TRUST_PROXY_USAGE =
-  'phải là true hoặc các địa chỉ/CIDR của proxy, cách nhau bằng dấu phẩy (127.0.0.1, 10.0.0.0/8, loopback, uniquelocal); không nhận số bước chuyển tiếp (hop count)';
-
 const trustProxy = z
   .string()
   .transform((value, context): TrustProxy | false => {
@@ -136,7 +134,7 @@ const trustProxy = z
     if (lower === 'false') return false;
     const items = value.split(',').map((item) => item.trim()).filter(Boolean);
     if (items.length > 0 && items.every(isProxyAddress)) return items;
-    context.addIssue({ code: z.ZodIssueCode.custom, message: TRUST_PROXY_USAGE });
+    context.addIssue({ code: z.ZodIssueCode.custom, message: CONFIG_TEXTS.trustProxy });
     return z.NEVER;
   })
   .optional();
@@ -149,36 +147,36 @@ const variables = {
   TRUST_PROXY: trustProxy,
   STORE_URL: z
     .string()
-    .regex(/^(sqlite:\/\/.+|rediss?:\/\/.+)$/, 'phải có dạng sqlite://<đường dẫn> hoặc redis://host:port[/db]')
+    .regex(/^(sqlite:\/\/.+|rediss?:\/\/.+)$/, CONFIG_TEXTS.storeUrl)
     .default(DEFAULT_STORE_URL),
   DATABASE_URL: z
     .string()
-    .regex(/^(sqlite:\/\/.+|postgres(ql)?:\/\/.+)$/, 'phải có dạng sqlite://<đường dẫn> hoặc postgres://người-dùng@máy:cổng/cơ-sở-dữ-liệu')
+    .regex(/^(sqlite:\/\/.+|postgres(ql)?:\/\/.+)$/, CONFIG_TEXTS.databaseUrl)
     .optional(),
-  STORE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'chỉ được gồm chữ cái, chữ số, _ hoặc -').default('motcua'),
+  STORE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, CONFIG_TEXTS.storePrefix).default('motcua'),
   KNOWLEDGE_DIRS: z
     .string()
     .transform((value) => value.split(',').map((dir) => dir.trim()).filter(Boolean))
-    .refine((dirs) => dirs.length > 0, 'phải nêu ít nhất một thư mục')
+    .refine((dirs) => dirs.length > 0, CONFIG_TEXTS.knowledgeDirs)
     .default('knowledge'),
-  NATIONAL_SET: z.enum(['on', 'off'], { errorMap: () => ({ message: 'phải là on hoặc off' }) }).default('on'),
-  KNOWLEDGE_RELOAD: z.enum(['on', 'off'], { errorMap: () => ({ message: 'phải là on hoặc off' }) }).default('on'),
+  NATIONAL_SET: z.enum(['on', 'off'], { errorMap: () => ({ message: CONFIG_TEXTS.onOff }) }).default('on'),
+  KNOWLEDGE_RELOAD: z.enum(['on', 'off'], { errorMap: () => ({ message: CONFIG_TEXTS.onOff }) }).default('on'),
   SESSION_TTL_HOURS: z
     .string()
-    .regex(/^\d+(\.\d+)?$/, 'phải là số giờ lớn hơn 0')
+    .regex(/^\d+(\.\d+)?$/, CONFIG_TEXTS.hours)
     .transform(Number)
-    .refine((hours) => hours > 0, 'phải là số giờ lớn hơn 0')
+    .refine((hours) => hours > 0, CONFIG_TEXTS.hours)
     .default('24'),
   RATE_LIMIT_PER_MINUTE: wholeNumber(1, 100_000).default('20'),
   WEB_CHAT_PER_ADDRESS_PER_MINUTE: wholeNumber(1, 100_000).default('60'),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { errorMap: () => ({ message: `phải là một trong các giá trị ${LOG_LEVELS.join(', ')}` }) }).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { errorMap: () => ({ message: CONFIG_TEXTS.oneOf(LOG_LEVELS) }) }).default('info'),
   PUBLIC_URL: url(['https:']).optional(),
-  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'phải có dạng 123456:ABC-def… (mã bot lấy từ @BotFather)').optional(),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, CONFIG_TEXTS.telegramToken).optional(),
   // Telegram's own rule for secret_token.
-  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'phải gồm 1–256 ký tự A-Z a-z 0-9 _ -').optional(),
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, CONFIG_TEXTS.telegramSecret).optional(),
   TELEGRAM_API_ROOT: url(['https:', 'http:']).optional(),
   ZALO_BOT_TOKEN: z.string().optional(),
-  ZALO_WEBHOOK_SECRET: z.string().min(8, 'phải dài 8–256 ký tự').max(256, 'phải dài 8–256 ký tự').optional(),
+  ZALO_WEBHOOK_SECRET: z.string().min(8, CONFIG_TEXTS.zaloSecret).max(256, CONFIG_TEXTS.zaloSecret).optional(),
   ZALO_API_ROOT: url(['https:', 'http:']).optional(),
   ZALO_OA_ID: z.string().optional(),
   ZALO_OA_APP_ID: z.string().optional(),
@@ -193,12 +191,12 @@ const variables = {
   ADMIN_USERS: z
     .string()
     .transform((value) => value.split(',').map((pair) => pair.trim()).filter(Boolean))
-    .refine((pairs) => pairs.length > 0 && pairs.every((pair) => ADMIN_USER.test(pair)), 'phải có dạng tên:scrypt:<salt>:<hash>, cách nhau bằng dấu phẩy (tạo bằng npx motcua admin-password <tên>)')
+    .refine((pairs) => pairs.length > 0 && pairs.every((pair) => ADMIN_USER.test(pair)), CONFIG_TEXTS.adminUsers)
     .transform((pairs) => pairs.map((pair) => ({ name: pair.slice(0, pair.indexOf(':')), passwordHash: pair.slice(pair.indexOf(':') + 1) })))
     .optional(),
-  HOTLINE_TELEGRAM_CHAT_ID: z.string().regex(/^-?\d+$/, 'phải là mã nhóm chat Telegram (chat id), ví dụ -1001234567890').optional(),
+  HOTLINE_TELEGRAM_CHAT_ID: z.string().regex(/^-?\d+$/, CONFIG_TEXTS.chatId).optional(),
   HOTLINE_WEBHOOK_URL: url(['https:', 'http:']).optional(),
-  HOTLINE_WEBHOOK_SECRET: z.string().min(16, 'phải dài ít nhất 16 ký tự').optional(),
+  HOTLINE_WEBHOOK_SECRET: z.string().min(16, CONFIG_TEXTS.hotlineSecret).optional(),
 };
 
 const ADMIN_USER = /^[\p{L}\p{N}._-]{1,64}:scrypt:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$/u;
@@ -282,18 +280,18 @@ function toConfig(v: z.infer<z.ZodObject<typeof variables>>): Config {
 function companionProblems(env: Env): string[] {
   const problems: string[] = [];
   const need = (name: keyof Env, givenWith: string, purpose: string) => {
-    if (env[name] === undefined) problems.push(`${name}: bắt buộc khi có ${givenWith} (${purpose})`);
+    if (env[name] === undefined) problems.push(CONFIG_TEXTS.needed(name, givenWith, purpose));
   };
-  if (env.PUBLIC_URL && env.TELEGRAM_BOT_TOKEN) need('TELEGRAM_WEBHOOK_SECRET', 'TELEGRAM_BOT_TOKEN và PUBLIC_URL', 'chế độ webhook của Telegram');
-  if (env.PUBLIC_URL && env.ZALO_BOT_TOKEN) need('ZALO_WEBHOOK_SECRET', 'ZALO_BOT_TOKEN và PUBLIC_URL', 'chế độ webhook của Zalo');
-  if (env.HOTLINE_TELEGRAM_CHAT_ID) need('TELEGRAM_BOT_TOKEN', 'HOTLINE_TELEGRAM_CHAT_ID', 'bot đăng phản ánh vào nhóm cán bộ');
-  if (env.HOTLINE_WEBHOOK_URL) need('HOTLINE_WEBHOOK_SECRET', 'HOTLINE_WEBHOOK_URL', 'để ký webhook gửi tới đường dây nóng (hotline)');
-  if (env.HOTLINE_WEBHOOK_SECRET) need('HOTLINE_WEBHOOK_URL', 'HOTLINE_WEBHOOK_SECRET', 'địa chỉ webhook của đường dây nóng (hotline)');
+  if (env.PUBLIC_URL && env.TELEGRAM_BOT_TOKEN) need('TELEGRAM_WEBHOOK_SECRET', CONFIG_TEXTS.both('TELEGRAM_BOT_TOKEN', 'PUBLIC_URL'), CONFIG_TEXTS.telegramWebhook);
+  if (env.PUBLIC_URL && env.ZALO_BOT_TOKEN) need('ZALO_WEBHOOK_SECRET', CONFIG_TEXTS.both('ZALO_BOT_TOKEN', 'PUBLIC_URL'), CONFIG_TEXTS.zaloWebhook);
+  if (env.HOTLINE_TELEGRAM_CHAT_ID) need('TELEGRAM_BOT_TOKEN', 'HOTLINE_TELEGRAM_CHAT_ID', CONFIG_TEXTS.staffGroup);
+  if (env.HOTLINE_WEBHOOK_URL) need('HOTLINE_WEBHOOK_SECRET', 'HOTLINE_WEBHOOK_URL', CONFIG_TEXTS.signWebhook);
+  if (env.HOTLINE_WEBHOOK_SECRET) need('HOTLINE_WEBHOOK_URL', 'HOTLINE_WEBHOOK_SECRET', CONFIG_TEXTS.webhookUrl);
   const oaGiven = CONFIG_VARIABLES.find((name) => name.startsWith('ZALO_OA_') && env[name] !== undefined);
   if (oaGiven) for (const name of OA_REQUIRED) need(name, oaGiven, 'Zalo OA');
   // See defaultDatabaseUrl: one file for both would stall the server.
   if (env.DATABASE_URL?.startsWith('sqlite://') && resolve(env.DATABASE_URL.slice(9)) === resolve((env.STORE_URL ?? DEFAULT_STORE_URL).slice(9))) {
-    problems.push('DATABASE_URL: phải là tệp SQLite khác với tệp của STORE_URL (hoặc để trống: mặc định dùng tệp records.sqlite cùng thư mục)');
+    problems.push(CONFIG_TEXTS.sameDatabase);
   }
   return problems;
 }
@@ -303,7 +301,7 @@ const SECRET_NAME = /TOKEN|SECRET|KEY|USERS|DATABASE_URL/;
 
 function describe(issue: z.ZodIssue, env: Env): string {
   const name = String(issue.path[0]) as keyof Env;
-  const got = env[name] !== undefined && !SECRET_NAME.test(name) ? ` (đang đặt "${env[name]}")` : '';
+  const got = env[name] !== undefined && !SECRET_NAME.test(name) ? CONFIG_TEXTS.currentValue(String(env[name])) : '';
   return `${name}: ${issue.message}${got}`;
 }
 

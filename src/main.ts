@@ -39,6 +39,7 @@ import { ReportEvents } from './store/report-events.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { channelTraits } from '../adapters/channel-traits.ts';
+import { MESSAGES } from './texts/editors.ts';
 
 /** Telegram keeps an unconfirmed update for 24 h and Zalo redelivers for hours: ids are remembered longer. */
 const DEDUP_TTL_MS = 48 * 3600_000;
@@ -70,10 +71,10 @@ export async function serve(): Promise<number> {
     running = await startServer(loadConfig(), { onFatal: () => stop(1) });
   } catch (error) {
     // A configuration error says all there is to say; anything else keeps its stack.
-    console.error('motcua: không khởi động được (cannot start):', error instanceof ConfigError ? error.message : error);
+    console.error(MESSAGES.cannotStart, error instanceof ConfigError ? error.message : error);
     return 1;
   }
-  console.log(`motcua đang chạy: ${running.url} — mở trình duyệt để chat`);
+  console.log(MESSAGES.running(running.url));
   const exitCode = await stopped;
   running.app.log.info({}, 'shutting down');
   await running.close();

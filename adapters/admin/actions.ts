@@ -5,7 +5,7 @@ import type { Transition } from '../../src/complaints/complaint.ts';
 import { STATUS_LABELS } from '../../src/complaints/export.ts';
 import type { Hotline } from '../../src/complaints/hotline.ts';
 import type { Typed } from './detail-page.ts';
-import { ACTION_LABELS, ADMIN_TEXTS, type ActionType } from './texts.ts';
+import { ACTION_LABELS, ADMIN_TEXTS, type ActionType } from '../../src/texts/staff.ts';
 
 /** Long enough for any answer; short enough to go out as a few chat messages. */
 export const MAX_TEXT = 4000;

@@ -1,11 +1,10 @@
 // The page shell every inbox page shares (header, sign-out form, notices), its style
 // sheet (served from /admin/admin.css: the pages run no script and no inline style),
 // and how dates are written for staff.
-import { vietnamTime } from '../../src/kernel/vietnam-time.ts';
-import { vnDate } from '../../src/dialogue/texts.ts';
+import { vietnamTime, vnDate } from '../../src/kernel/vietnam-time.ts';
 import { html, type Html } from './html.ts';
 import type { AdminSession } from './sessions.ts';
-import { ADMIN_TEXTS } from './texts.ts';
+import { ADMIN_TEXTS } from '../../src/texts/staff.ts';
 
 export const STYLESHEET_PATH = '/admin/admin.css';
 

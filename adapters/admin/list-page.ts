@@ -2,13 +2,13 @@
 // what needs attention, and export links for the same selection.
 import { hasFailedSend, isOverdue, type Complaint } from '../../src/complaints/complaint.ts';
 import type { Page } from '../../src/complaints/complaint-store.ts';
-import { CHANNEL_LABELS, STATUS_LABELS } from '../../src/complaints/export.ts';
-import { vnDate } from '../../src/dialogue/texts.ts';
+import { CHANNEL_LABELS, readable, STATUS_LABELS } from '../../src/complaints/export.ts';
+import { vnDate } from '../../src/kernel/vietnam-time.ts';
 import { FILTERS, type Filter } from './filters.ts';
 import { html, type Html } from './html.ts';
 import { layout, shownTime } from './layout.ts';
 import type { AdminSession } from './sessions.ts';
-import { ADMIN_TEXTS } from './texts.ts';
+import { ADMIN_TEXTS, LIST_TEXTS as L } from '../../src/texts/staff.ts';
 
 const SHORT_TEXT = 90;
 
@@ -32,7 +32,7 @@ export function listPage(session: AdminSession, { filter, page, shown: { complai
     session,
     html`<h1>${ADMIN_TEXTS.title}</h1>
 ${knowledgeErrors.length ? html`<section class="notice notice-error" role="alert"><h2>${ADMIN_TEXTS.knowledgeRefused}</h2><ul>${knowledgeErrors.map((e) => html`<li><code>${e}</code></li>`)}</ul></section>` : ''}
-<nav aria-label="Lọc theo trạng thái">
+<nav aria-label="${L.filtersLabel}">
 <ul class="filters">
 ${FILTERS.map(
   (f) =>
@@ -42,13 +42,13 @@ ${FILTERS.map(
 )}
 </ul>
 </nav>
-<p class="exports">Tải về mục đang xem: <a href="/admin/export.csv${query}">CSV (Excel)</a> · <a href="/admin/export.json${query}">JSON</a></p>
+<p class="exports">${L.exportShown} <a href="/admin/export.csv${query}">CSV (Excel)</a> · <a href="/admin/export.json${query}">JSON</a></p>
 ${
   shown.length === 0
     ? html`<p>${ADMIN_TEXTS.emptyList}</p>`
     : html`<table>
-<caption>${current.label}: ${total} phản ánh${pages(total) > 1 ? ADMIN_TEXTS.pageOf(page, pages(total)) : ''}</caption>
-<thead><tr><th scope="col">Mã</th><th scope="col">Ngày nhận</th><th scope="col">Hạn</th><th scope="col">Trạng thái</th><th scope="col">Người xử lý</th><th scope="col">Kênh</th><th scope="col">Nội dung</th><th scope="col">Cảnh báo</th></tr></thead>
+<caption>${L.count(current.label, total)}${pages(total) > 1 ? ADMIN_TEXTS.pageOf(page, pages(total)) : ''}</caption>
+<thead><tr>${Object.values(L.columns).map((name) => html`<th scope="col">${name}</th>`)}</tr></thead>
 <tbody>
 ${shown.map((c) => row(c, today))}
 </tbody>
@@ -59,15 +59,16 @@ ${pager(filter, page, pages(total))}`
 }
 
 function row(c: Complaint, today: string): Html {
+  const C = L.columns;
   return html`<tr>
-<td data-label="Mã"><a href="/admin/complaints/${c.code}">${c.code}</a></td>
-<td data-label="Ngày nhận">${shownTime(c.createdAt)}</td>
-<td data-label="Hạn">${vnDate(c.dueDate)}</td>
-<td data-label="Trạng thái" class="status">${STATUS_LABELS[c.status] ?? c.status}</td>
-<td data-label="Người xử lý">${c.assignee ?? '—'}</td>
-<td data-label="Kênh">${CHANNEL_LABELS[c.address.channel] ?? c.address.channel}</td>
-<td data-label="Nội dung" class="text">${shorten(c.text)}</td>
-<td data-label="Cảnh báo">${flags(c, today)}</td>
+<td data-label="${C.code}"><a href="/admin/complaints/${c.code}">${c.code}</a></td>
+<td data-label="${C.received}">${shownTime(c.createdAt)}</td>
+<td data-label="${C.due}">${vnDate(c.dueDate)}</td>
+<td data-label="${C.status}" class="status">${STATUS_LABELS[c.status] ?? c.status}</td>
+<td data-label="${C.assignee}">${c.assignee ?? '—'}</td>
+<td data-label="${C.channel}">${CHANNEL_LABELS[c.address.channel] ?? c.address.channel}</td>
+<td data-label="${C.text}" class="text">${shorten(readable(c.text))}</td>
+<td data-label="${C.flags}">${flags(c, today)}</td>
 </tr>
 `;
 }

@@ -1,7 +1,7 @@
 // The sign-in form.
 import { html, type Html } from './html.ts';
 import { layout, noticeBox, type Notice } from './layout.ts';
-import { ADMIN_TEXTS } from './texts.ts';
+import { ADMIN_TEXTS } from '../../src/texts/staff.ts';
 
 export function loginPage(notice?: Notice, name = ''): Html {
   return layout(

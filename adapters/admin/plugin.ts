@@ -3,11 +3,14 @@
 // form posts, is checked against the session's CSRF token, and redirects on success.
 import { Readable } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AdminUser } from '../../src/config.ts';
 import { complaintsToCsv, complaintsToJson } from '../../src/complaints/export.ts';
 import type { Hotline } from '../../src/complaints/hotline.ts';
 import type { Store } from '../../src/store/store.ts';
+import { ADMIN_HEADERS } from '../shared/security-headers.ts';
 import { performAction } from './actions.ts';
 import { detailPage } from './detail-page.ts';
 import { parseFilter } from './filters.ts';
@@ -17,7 +20,7 @@ import { createLoginChecker } from './login.ts';
 import { listPage, PAGE_SIZE } from './list-page.ts';
 import { loginPage } from './login-page.ts';
 import { AdminSessions, COOKIE_NAME, csrfMatches, type AdminSession } from './sessions.ts';
-import { ADMIN_TEXTS, DONE, type ActionType } from './texts.ts';
+import { ADMIN_TEXTS, DONE, LIST_TEXTS, type ActionType } from '../../src/texts/staff.ts';
 
 export interface AdminInboxOptions {
   hotline: Hotline;
@@ -30,8 +33,6 @@ export interface AdminInboxOptions {
   knowledgeErrors?: () => readonly string[];
 }
 
-// No script at all, and nothing from elsewhere; forms post only here; never framed. (data: is the empty favicon.)
-const PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 const FORM_LIMIT_BYTES = 64 * 1024;
 type Form = Record<string, string>;
 
@@ -44,13 +45,11 @@ export const adminInbox: FastifyPluginAsync<AdminInboxOptions> = async (app, { h
   const signedIn = new WeakMap<FastifyRequest, AdminSession>();
   const session = (request: FastifyRequest) => signedIn.get(request)!;
 
-  // Forms arrive URL-encoded; only this plugin's routes read them.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_LIMIT_BYTES }, (_request, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(body as string)));
-  });
+  // Forms arrive URL-encoded; only this plugin's routes read them. A field sent twice comes as an array and is refused as not a string.
+  await app.register(fastifyFormbody, { bodyLimit: FORM_LIMIT_BYTES });
 
+  await app.register(fastifyHelmet, ADMIN_HEADERS);
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('content-security-policy', PAGE_POLICY).header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer');
     // Pages carry citizens' personal data: no cache keeps them.
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
@@ -164,5 +163,5 @@ function sendPage(reply: FastifyReply, page: Html): FastifyReply {
 }
 
 function messagePage(session: AdminSession | undefined, text: string): Html {
-  return layout(ADMIN_TEXTS.title, session, html`${noticeBox({ kind: 'error', text })}<p><a href="/admin">← Về danh sách</a></p>`);
+  return layout(ADMIN_TEXTS.title, session, html`${noticeBox({ kind: 'error', text })}<p><a href="/admin">${LIST_TEXTS.backToList}</a></p>`);
 }

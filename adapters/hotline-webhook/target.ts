@@ -4,6 +4,7 @@
 import type { Complaint } from '../../src/complaints/complaint.ts';
 import type { HotlineEvent, HotlineTarget, TargetOutcome } from '../../src/complaints/outbox.ts';
 import { signHotlinePayload } from './signature.ts';
+import { readable } from '../../src/complaints/export.ts';
 
 export const WEBHOOK_TARGET_NAME = 'webhook';
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -48,7 +49,7 @@ export function hotlinePayload(event: HotlineEvent, sentAt: number): HotlineWebh
       status: complaint.status,
       channel: complaint.address.channel,
       subject: complaint.subject ?? null,
-      text: complaint.text,
+      text: readable(complaint.text),
       phone: complaint.phone ?? null,
       consentAt: complaint.consentAt === undefined ? null : new Date(complaint.consentAt).toISOString(),
     },

@@ -4,7 +4,7 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyReply } from 'fastify';
 import type { LogLevel, TrustProxy } from '../../src/config.ts';
 import { checkReadiness, type ReadinessDeps } from './readiness.ts';
-import { clientErrorText, HTTP_SERVER_ERROR_TEXT } from './texts.ts';
+import { clientErrorText, HTTP_SERVER_ERROR_TEXT } from '../../src/texts/citizens.ts';
 
 export interface ServerDeps {
   logLevel: LogLevel;

@@ -1,6 +1,7 @@
 // What happens to one update, whether it came by webhook or by polling: translate
 // it, answer a pressed button at once, and hand a valid message to `admit`.
 import type { Admit } from '../../src/kernel/messages.ts';
+import type { Received } from '../shared/webhook-route.ts';
 import { translateUpdate } from './translate.ts';
 
 export interface ReceiveDeps {
@@ -11,7 +12,6 @@ export interface ReceiveDeps {
   onAnswerError: (error: unknown) => void;
 }
 
-export type Received = { status: 'accepted' | 'duplicate' } | { status: 'ignored'; reason: string } | { status: 'malformed'; problem: string };
 
 /** Rejects only when `admit` rejects: the update is not stored and must come again. */
 export async function receiveUpdate(raw: unknown, deps: ReceiveDeps): Promise<Received> {

@@ -2,18 +2,7 @@
 // box, and in webhook mode where Telegram delivers updates. Run at start, never at
 // import, so tests and tools can load the module without a network.
 import type { Api } from 'grammy';
-import type { BotCommand } from 'grammy/types';
-
-/** Typed commands arrive as text (e.g. "/thutuc"); the bot maps them to actions. */
-export const TELEGRAM_COMMANDS: readonly BotCommand[] = [
-  { command: 'start', description: 'Bắt đầu' },
-  { command: 'help', description: 'Hướng dẫn' },
-  { command: 'thutuc', description: 'Tra cứu thủ tục theo lĩnh vực' },
-  { command: 'phananh', description: 'Gửi phản ánh, kiến nghị' },
-  { command: 'tracuu', description: 'Tra cứu phản ánh' },
-  { command: 'lienhe', description: 'Đường dây nóng, địa chỉ' },
-  { command: 'thongbao', description: 'Nhận thông báo' },
-];
+import { TELEGRAM_COMMANDS } from '../../src/texts/citizens.ts';
 
 export interface TelegramSetupOptions {
   /** Webhook mode: the public URL of the webhook route and its secret. Omit for polling (it removes the webhook itself). */

@@ -6,11 +6,11 @@
 import { GrammyError, HttpError, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Complaint } from '../../src/complaints/complaint.ts';
-import { CHANNEL_LABELS } from '../../src/complaints/export.ts';
-import { vietnamTime } from '../../src/kernel/vietnam-time.ts';
+import { CHANNEL_LABELS, readable } from '../../src/complaints/export.ts';
+import { vietnamTime, vnDate } from '../../src/kernel/vietnam-time.ts';
 import type { HotlineEvent, HotlineTarget, TargetOutcome } from '../../src/complaints/outbox.ts';
 import { parseTrackingCode } from '../../src/complaints/tracking-code.ts';
-import { vnDate } from '../../src/dialogue/texts.ts';
+import { STAFF_GROUP_TEXTS } from '../../src/texts/staff.ts';
 import { TELEGRAM_GROUP_TARGET_NAME } from './target-name.ts';
 import { escapeHtml } from '../shared/escape-html.ts';
 import { MAX_TEXT_LENGTH } from './translate.ts';
@@ -19,25 +19,6 @@ import { MAX_TEXT_LENGTH } from './translate.ts';
 export const CLAIM_ACTION_PREFIX = 'hl:claim:';
 /** Room left in a post for everything but the citizen's text, which is cut to fit Telegram's limit. */
 const POST_FRAME_CHARS = 1_000;
-
-/** What staff read in the group. */
-export const STAFF_GROUP_TEXTS = {
-  knowledgeRefused: 'Tệp tri thức vừa sửa có lỗi: bot chưa dùng bản sửa, vẫn trả lời theo bản đúng trước đó. Cần sửa:',
-  newTitle: 'Phản ánh, kiến nghị mới',
-  received: 'Tiếp nhận',
-  due: 'Hạn trả lời',
-  channel: 'Kênh',
-  subject: 'Cơ quan, thủ tục',
-  phone: 'Điện thoại',
-  cut: '… (đã rút gọn, xem đầy đủ trong hộp thư /admin)',
-  howToAnswer: '↩️ Trả lời (reply) tin nhắn này để gửi câu trả lời tới người dân.',
-  claimButton: 'Nhận xử lý',
-  claimedBy: (by: string) => `✅ Đã nhận xử lý: ${by}`,
-  overdue: (code: string, due: string) => `⏰ Phản ánh ${code} đã quá hạn trả lời (hạn ${due}) mà chưa được trả lời.`,
-  replyFailed: (code: string, why: string | undefined) =>
-    `⚠️ Câu trả lời cho phản ánh ${code} chưa tới được người dân${why ? ` (lý do: ${why})` : ''}. ` +
-    `Người dân vẫn xem được câu trả lời khi tra cứu mã ${code}.`,
-};
 
 /**
  * Tells the staff group that a knowledge edit was refused, with its errors (file:line:
@@ -107,7 +88,7 @@ export function renderComplaintPost(complaint: Complaint): RenderedPost {
     ...(complaint.subject ? [field(t.subject, complaint.subject)] : []),
     ...(complaint.phone ? [field(t.phone, complaint.phone)] : []),
     '',
-    escapeHtml(fit(complaint.text, MAX_TEXT_LENGTH - POST_FRAME_CHARS)),
+    escapeHtml(fit(readable(complaint.text), MAX_TEXT_LENGTH - POST_FRAME_CHARS)),
     '',
     t.howToAnswer,
     ...(complaint.assignee ? [t.claimedBy(escapeHtml(complaint.assignee))] : []),

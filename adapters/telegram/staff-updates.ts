@@ -12,7 +12,8 @@ import { STATUS_LABELS } from '../../src/complaints/export.ts';
 import type { Hotline } from '../../src/complaints/hotline.ts';
 import { parseTrackingCode } from '../../src/complaints/tracking-code.ts';
 import type { Store } from '../../src/store/store.ts';
-import type { Received } from './receive.ts';
+import { STAFF_UPDATE_TEXTS } from '../../src/texts/staff.ts';
+import type { Received } from '../shared/webhook-route.ts';
 import { CLAIM_ACTION_PREFIX, codeInPost, renderComplaintPost } from './staff-group.ts';
 import { chat, displayName, user } from './translate.ts';
 
@@ -22,20 +23,6 @@ const DEFAULT_DEDUP_TTL_MS = 48 * 3600_000;
 /** How long a redelivery waits for an update being handled (or whose handler crashed) before it may act itself. */
 const WORKING_LEASE_MS = 2 * 60_000;
 const DONE = 'done';
-
-/** What staff are told back in the group. */
-export const STAFF_UPDATE_TEXTS = {
-  claimed: (code: string) => `Anh/chị đã nhận xử lý phản ánh ${code}.`,
-  claimedByOther: (by: string) => `Đã có cán bộ khác nhận: ${by}`,
-  answered: (code: string) => `✅ Đã gửi câu trả lời tới người dân (phản ánh ${code}).`,
-  closed: (code: string) => `✅ Đã đóng phản ánh ${code}.`,
-  transferred: (code: string) => `✅ Đã chuyển phản ánh ${code}; người dân sẽ được báo lý do.`,
-  refused: (code: string, why: string) => `❌ Không thực hiện được với phản ánh ${code}: ${why}.`,
-  unknown: (code: string) => `không tìm thấy phản ánh ${code}`,
-  inStatus: (status: string) => `phản ánh đang ở trạng thái “${status}”`,
-  closeUsage: 'Cú pháp: /dong <mã phản ánh>, hoặc trả lời (reply) bài đăng của phản ánh bằng /dong.',
-  transferUsage: 'Cú pháp: /chuyen <mã phản ánh> <lý do chuyển>, hoặc trả lời (reply) bài đăng của phản ánh bằng /chuyen <lý do>.',
-};
 
 // Only the fields read here; zod strips the rest.
 const postRef = z.object({ message_id: z.number().int(), from: user.optional(), text: z.string().optional() });

@@ -6,7 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Incoming } from '../../src/kernel/messages.ts';
 import type { Reply } from '../../src/kernel/reply.ts';
 import type { AddressLimits } from './address-limits.ts';
-import { WEB_TEXTS } from './texts.ts';
+import { WEB_TEXTS } from '../../src/texts/citizens.ts';
 
 /** `repeatable`: the page gave the message an id and sends it again when no answer came (see Inbox.converse). */
 export type Converse = (incoming: Incoming, repeatable: boolean) => Promise<Reply[]>;

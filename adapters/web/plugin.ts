@@ -1,16 +1,19 @@
 // The web chat as a Fastify plugin: the chat page at /, the widget script cities
 // embed on their portals, the page's assets, the JSON endpoint the page talks to,
 // and (with a complaint desk) the page where citizens look their complaints up.
+import fastifyHelmet from '@fastify/helmet';
 import type { FastifyPluginAsync } from 'fastify';
+import { WEB_CHAT_HEADERS } from '../shared/security-headers.ts';
 import type { AddressLimits } from './address-limits.ts';
 import { registerChatRoute, type Converse } from './chat-route.ts';
-import { loadPublicFiles, sendFile } from './static-files.ts';
+import { loadChatPage, loadWidget, sendFilled, servePublicFiles } from './static-files.ts';
+import { CHAT_PAGE_TEXTS } from '../../src/texts/citizens.ts';
 import { registerTrackingRoutes, type TrackingOptions } from './track-route.ts';
 
 export interface WebChatOptions {
   /** The dialogue: usually `(incoming) => conversation.handle(incoming)`. */
   converse: Converse;
-  /** Shown as the page title and the chat header. Default "Trợ lý một cửa". */
+  /** Shown as the page title and the chat header. Default: CHAT_PAGE_TEXTS.title. */
   title?: string;
   /** Serves /tra-cuu and GET /api/complaints/:code. */
   tracking?: TrackingOptions;
@@ -20,26 +23,26 @@ export interface WebChatOptions {
 
 const UNLIMITED: AddressLimits = { chat: async () => true, lookup: async () => true, retryAfterSeconds: 60 };
 
-// The page loads nothing from elsewhere; any portal may frame it (that is what widget.js does).
-const PAGE_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
-
 export const webChat: FastifyPluginAsync<WebChatOptions> = async (app, options) => {
-  const title = options.title ?? 'Trợ lý một cửa';
-  const files = await loadPublicFiles(title);
+  const title = options.title ?? CHAT_PAGE_TEXTS.title;
+  const page = await loadChatPage(title);
+  const widget = await loadWidget();
+  await app.register(fastifyHelmet, WEB_CHAT_HEADERS);
+  await servePublicFiles(app);
 
-  app.get('/', (request, reply) => sendFile(request, reply.header('content-security-policy', PAGE_POLICY), files.page, 'no-cache'));
+  app.get('/', (request, reply) => sendFilled(request, reply, page, 'text/html; charset=utf-8', 'no-cache'));
   // Portals embed it under a fixed URL, so it cannot be cached for good.
-  app.get('/widget.js', (request, reply) => sendFile(request, reply, files.widget, 'public, max-age=3600'));
+  app.get('/widget.js', (request, reply) => sendFilled(request, reply, widget, 'text/javascript; charset=utf-8', 'public, max-age=3600'));
   app.get<{ Params: { version: string; name: string } }>('/assets/:version/:name', (request, reply) => {
-    const file = files.assets.get(request.params.name);
-    if (!file) return reply.callNotFound();
+    const { name, version } = request.params;
+    // Only the files of assets/ by their own name: nothing above it, nothing hidden.
+    if (!/^[\w-]+\.\w+$/.test(name)) return reply.callNotFound();
     // A page from before a deploy still gets the file, but nobody may keep today's content under yesterday's version.
-    const current = request.params.version === files.version;
-    return sendFile(request, reply, file, current ? 'public, max-age=31536000, immutable' : 'no-cache');
+    if (version === page.version) return reply.sendFile(`assets/${name}`, { maxAge: 31_536_000_000, immutable: true });
+    return reply.header('cache-control', 'no-cache').sendFile(`assets/${name}`, { cacheControl: false });
   });
 
   const limits = options.limits ?? UNLIMITED;
   registerChatRoute(app, options.converse, limits);
-  if (options.tracking) registerTrackingRoutes(app, options.tracking, limits, { title, version: files.version });
+  if (options.tracking) registerTrackingRoutes(app, options.tracking, limits, { title, version: page.version });
 };

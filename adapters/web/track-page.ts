@@ -3,9 +3,8 @@
 // citizen may see of their complaint. Every value is escaped (html``).
 import type { TrackingResult } from '../../src/dialogue/tracking.ts';
 import { trackingFields } from '../../src/dialogue/tracking.ts';
-import { COMPLAINT_TEXTS } from '../../src/dialogue/texts.ts';
+import { COMPLAINT_TEXTS, TRACK_TEXTS } from '../../src/texts/citizens.ts';
 import { html, type Html } from '../admin/html.ts';
-import { TRACK_TEXTS } from './texts.ts';
 
 /** What the page shows under the form: nothing yet, a lookup's result, or the rate limit. */
 export type TrackOutcome = TrackingResult | { kind: 'too_many' } | undefined;

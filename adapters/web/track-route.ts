@@ -3,10 +3,10 @@
 // so codes cannot be guessed by the thousand.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { trackComplaint, type ComplaintLookup, type TrackingResult } from '../../src/dialogue/tracking.ts';
-import { COMPLAINT_TEXTS } from '../../src/dialogue/texts.ts';
+import { COMPLAINT_TEXTS, TRACK_TEXTS } from '../../src/texts/citizens.ts';
+import { TRACKING_PAGE_HEADERS } from '../shared/security-headers.ts';
 import type { AddressLimits } from './address-limits.ts';
 import { trackPage, type TrackOutcome } from './track-page.ts';
-import { TRACK_TEXTS } from './texts.ts';
 
 export interface TrackingOptions {
   /** The complaint desk (the Hotline). */
@@ -14,9 +14,6 @@ export interface TrackingOptions {
 }
 /** Longer than any code written with spaces; what is shown back is cut to this. */
 const MAX_TYPED = 40;
-// The page runs only its own script; its form goes to itself. The URL holds the code: it is not passed on.
-const PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
 export function registerTrackingRoutes(app: FastifyInstance, options: TrackingOptions, limits: AddressLimits, page: { title: string; version: string }): void {
   /** The lookup's result, or undefined when this client is over its limit for the minute. */
   const lookUp = async (request: FastifyRequest, typed: string): Promise<TrackingResult | undefined> => {
@@ -24,12 +21,11 @@ export function registerTrackingRoutes(app: FastifyInstance, options: TrackingOp
     return trackComplaint(options.desk, typed);
   };
 
-  app.get<{ Querystring: { ma?: unknown } }>('/tra-cuu', async (request, reply) => {
+  app.get<{ Querystring: { ma?: unknown } }>('/tra-cuu', { helmet: TRACKING_PAGE_HEADERS }, async (request, reply) => {
     const typed = typeof request.query.ma === 'string' ? request.query.ma.trim().slice(0, MAX_TYPED) : '';
     const outcome: TrackOutcome = typed ? ((await lookUp(request, typed)) ?? { kind: 'too_many' }) : undefined;
     return withStatus(reply, outcome, limits)
       .header('content-type', 'text/html; charset=utf-8')
-      .header('content-security-policy', PAGE_POLICY)
       .send(trackPage({ ...page, typed, outcome }));
   });
 
@@ -55,7 +51,8 @@ export function registerTrackingRoutes(app: FastifyInstance, options: TrackingOp
  * never cached, and the address (which holds the code) never passed on.
  */
 function withStatus(reply: FastifyReply, outcome: TrackOutcome, limits: AddressLimits): FastifyReply {
-  reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-content-type-options', 'nosniff');
+  // The lookup API answers under the chat's headers; its address holds the code, so no referrer either.
+  reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
   if (outcome?.kind === 'too_many') reply.header('retry-after', String(limits.retryAfterSeconds));
   return reply.code({ found: 200, mistyped: 400, unknown: 404, too_many: 429 }[outcome?.kind ?? 'found']);
 }

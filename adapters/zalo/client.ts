@@ -3,7 +3,8 @@
 // `{ ok, result, error_code, description }` envelope. The token sits in the URL path,
 // so every error message goes through redact() before it leaves this module.
 import { z } from 'zod';
-import { backoffDelay, sleep as realSleep, type Sleep } from './backoff.ts';
+import { exponentialRetry, type RetryPolicy } from '../../src/kernel/retry.ts';
+import { sleep as realSleep, type Sleep } from './sleep.ts';
 
 export const DEFAULT_API_ROOT = 'https://bot-api.zaloplatforms.com';
 /** Zalo's limit for one text message. */
@@ -95,9 +96,7 @@ export class ZaloClient {
   readonly apiRoot: string;
   readonly #token: string;
   readonly #timeoutMs: number;
-  readonly #maxRetries: number;
-  readonly #retryBaseMs: number;
-  readonly #retryMaxMs: number;
+  readonly #retry: RetryPolicy;
   readonly #sleep: Sleep;
 
   constructor(options: ZaloClientOptions) {
@@ -105,9 +104,7 @@ export class ZaloClient {
     this.#token = options.token;
     this.apiRoot = (options.apiRoot ?? DEFAULT_API_ROOT).replace(/\/+$/, '');
     this.#timeoutMs = options.timeoutMs ?? 10_000;
-    this.#maxRetries = options.maxRetries ?? 2;
-    this.#retryBaseMs = options.retryBaseMs ?? 500;
-    this.#retryMaxMs = options.retryMaxMs ?? 5_000;
+    this.#retry = exponentialRetry((options.maxRetries ?? 2) + 1, options.retryBaseMs ?? 500, options.retryMaxMs ?? 5_000);
     this.#sleep = options.sleep ?? realSleep;
   }
 
@@ -175,12 +172,12 @@ export class ZaloClient {
 
   /** Calls a method, retrying transient failures with exponential backoff (unless `how.once`). */
   async #call(method: ZaloMethod, body: object, options: CallOptions, how: AttemptOptions = {}): Promise<unknown> {
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 1; ; attempt++) {
       try {
         return await this.#attempt(method, body, options.signal, how);
       } catch (error) {
-        if (!(error instanceof ZaloApiError) || !error.retryable || how.once || attempt >= this.#maxRetries) throw error;
-        await this.#sleep(backoffDelay(attempt, this.#retryBaseMs, this.#retryMaxMs), options.signal);
+        if (!(error instanceof ZaloApiError) || !error.retryable || how.once || attempt >= this.#retry.maxAttempts) throw error;
+        await this.#sleep(this.#retry.delayMs(attempt), options.signal);
       }
     }
   }

@@ -3,7 +3,8 @@
 // admitted (stored durably) before the next poll, and admission is retried rather
 // than dropped.
 import type { Admit } from '../../src/kernel/messages.ts';
-import { backoffDelay, sleep as realSleep, type Sleep } from './backoff.ts';
+import { exponentialRetry } from '../../src/kernel/retry.ts';
+import { sleep as realSleep, type Sleep } from './sleep.ts';
 import { ZaloApiError, type ZaloClient } from './client.ts';
 import { translateUpdate } from './translate.ts';
 import type { DebugLog } from '../../src/kernel/log.ts';
@@ -33,7 +34,8 @@ export async function runZaloPolling(options: ZaloPollingOptions): Promise<void>
   const { client, admit, signal, log, pollTimeoutSeconds = 30, backoffBaseMs = 1_000, backoffMaxMs = 30_000, now = Date.now } = options;
   const sleep = options.sleep ?? realSleep;
   // Waiting ends early on abort; the loops below then see signal.aborted.
-  const pause = (attempt: number) => sleep(backoffDelay(attempt, backoffBaseMs, backoffMaxMs), signal).catch(() => undefined);
+  const backoff = exponentialRetry(Infinity, backoffBaseMs, backoffMaxMs);
+  const pause = (attempt: number) => sleep(backoff.delayMs(attempt + 1), signal).catch(() => undefined);
 
   let botId: string;
   try {

@@ -6,11 +6,9 @@ import type { Incoming } from '../../src/kernel/messages.ts';
 import type { Reply } from '../../src/kernel/reply.ts';
 import { TEXT_LIMIT } from './client.ts';
 import { capText, splitText } from '../../src/kernel/split-text.ts';
+import { CHOICE_HINT } from '../../src/texts/citizens.ts';
 
 const TEXT_EVENT = 'message.text.received';
-
-/** Zalo has no buttons: the citizen answers a numbered list by typing the number. */
-export const CHOICE_HINT = 'Anh/chị trả lời bằng số thứ tự, ví dụ: 1';
 
 export type Translation =
   | { kind: 'incoming'; incoming: Incoming }

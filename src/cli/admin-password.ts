@@ -3,7 +3,7 @@
 // ever written into the configuration. Asks twice on a terminal (without echo);
 // reads the first line of standard input otherwise (scripts, password managers).
 import { hashPassword } from '../complaints/password.ts';
-import { MESSAGES, USAGE, usageError } from './texts.ts';
+import { MESSAGES, USAGE, usageError } from '../texts/editors.ts';
 
 /** The same rule as ADMIN_USERS in src/config.ts. */
 const NAME = /^[\p{L}\p{N}._-]{1,64}$/u;

@@ -11,7 +11,7 @@ import { localDate } from '../kernel/vietnam-time.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase, type Database } from '../store/database.ts';
 import { openStore } from '../store/open-store.ts';
-import { MESSAGES } from './texts.ts';
+import { MESSAGES } from '../texts/editors.ts';
 
 export interface ExportOptions {
   format: 'csv' | 'json';

@@ -18,7 +18,8 @@ import { evaluatePlaces, isPlaceLine, readPlaceSet } from '../eval/place-eval.ts
 import { rankedResults } from './ask.ts';
 import type { Engine } from '../search/engine.ts';
 import { loadEngine } from './knowledge-dirs.ts';
-import { evalReport, fileProblem, MESSAGES, placeReport, scenarioReport } from './texts.ts';
+import { evalReport, placeReport, scenarioReport } from './reports.ts';
+import { fileProblem, MESSAGES } from '../texts/editors.ts';
 import { channelTraits } from '../../adapters/channel-traits.ts';
 
 export interface EvalOptions {

@@ -2,7 +2,8 @@
 // With --code, only those procedures, as curated files staff take over and edit.
 import { importDvcFile } from '../importer/dvc-import.ts';
 import { today } from './knowledge-dirs.ts';
-import { fileProblem, importReport, MESSAGES } from './texts.ts';
+import { fileProblem, MESSAGES } from '../texts/editors.ts';
+import { importReport } from './reports.ts';
 
 export async function importDvc(file: string, outDir: string, codes?: string[]): Promise<number> {
   try {

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { Engine } from '../search/engine.ts';
-import { MESSAGES } from './texts.ts';
+import { MESSAGES } from '../texts/editors.ts';
 
 const PACKAGE_KNOWLEDGE = fileURLToPath(new URL('../../knowledge', import.meta.url));
 

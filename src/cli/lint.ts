@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { formatProblem } from '../knowledge/problems.ts';
 import { knowledgeDirs, today } from './knowledge-dirs.ts';
-import { MESSAGES } from './texts.ts';
+import { MESSAGES } from '../texts/editors.ts';
 
 export async function lint(dirs: string[]): Promise<number> {
   // The national set too: a set edited by hand or broken is reported like any file.

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { ask } from './ask.ts';
 import { runEval } from './eval.ts';
 import { lint } from './lint.ts';
-import { commandHelp, isCommand, overview, USAGE, usageError, type CommandName } from './texts.ts';
+import { commandHelp, isCommand, overview, USAGE, usageError, type CommandName } from '../texts/editors.ts';
 
 interface OptionSpec {
   type: 'string' | 'boolean';

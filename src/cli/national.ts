@@ -2,7 +2,8 @@
 import { refreshNationalSet } from '../importer/national-refresh.ts';
 import { failure } from './import.ts';
 import { knowledgeDirs, today } from './knowledge-dirs.ts';
-import { MESSAGES, refreshReport } from './texts.ts';
+import { MESSAGES } from '../texts/editors.ts';
+import { refreshReport } from './reports.ts';
 
 export async function refreshNational(crawl: string, dir: string | undefined): Promise<number> {
   try {

@@ -5,7 +5,7 @@
 // (or two instances) acting on one complaint at once are applied one after the
 // other, and the second sees what the first did. Jobs a change causes are queued
 // in the same transaction.
-import type { ExpressionBuilder, Kysely, SelectQueryBuilder, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../store/database.ts';
 import type { ComplaintsTable, Tables } from '../store/tables.ts';
 import { hasFailedSend, OPEN_STATUSES, STATUSES, type Complaint, type HistoryEvent, type Status } from './complaint.ts';
@@ -37,7 +37,6 @@ export interface Page {
 const UPDATE_TRIES = 20;
 const EACH_BATCH = 500;
 
-type Db = Kysely<Tables> | Transaction<Tables>;
 type Stored = Omit<Complaint, 'history'>;
 
 export class ComplaintStore {
@@ -232,13 +231,13 @@ function overdue(eb: ExpressionBuilder<Tables, 'complaints'>, today: string) {
   return eb.and([eb('status', 'in', OPEN_STATUSES), eb('due_date', '<', today)]);
 }
 
-async function appendHistory(trx: Db, code: string, history: readonly HistoryEvent[], from: number): Promise<void> {
+async function appendHistory(trx: Kysely<Tables>, code: string, history: readonly HistoryEvent[], from: number): Promise<void> {
   const rows = history.slice(from).map((event, i) => ({ code, seq: from + i, at: event.at, actor: event.by, action: event.action, note: event.note ?? null }));
   if (rows.length > 0) await trx.insertInto('complaint_history').values(rows).execute();
 }
 
 /** History only grows, except that erasing personal data drops the notes staff wrote. */
-async function rewriteHistory(trx: Db, code: string, before: Complaint, after: Complaint): Promise<void> {
+async function rewriteHistory(trx: Kysely<Tables>, code: string, before: Complaint, after: Complaint): Promise<void> {
   if (after.erasedAt !== undefined && before.erasedAt === undefined) {
     await trx.updateTable('complaint_history').set({ note: null }).where('code', '=', code).execute();
   }

@@ -2,6 +2,7 @@
 // `status` is what the citizen sees, `delivery` is whether the hotline has it. Every
 // change goes through a named transition that says whether it is allowed; no IO here.
 import type { Address } from '../kernel/messages.ts';
+import { scheduledRetry, type RetryPolicy } from '../kernel/retry.ts';
 
 export const STATUSES = ['received', 'in_progress', 'answered', 'closed', 'transferred', 'rejected'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -69,7 +70,8 @@ export function hasFailedSend(complaint: Complaint): boolean {
   return Object.values(complaint.deliveries).some((delivery) => delivery.state === 'failed') || complaint.reply?.state === 'failed';
 }
 
-export const ERASED_TEXT = '[đã xóa theo yêu cầu]';
+/** Stored in place of what was erased; shown to staff in words (see `readable` in export.ts). */
+export const ERASED = '[erased]';
 
 /**
  * Removes what identifies the citizen (their words, phone, chat, staff notes that may
@@ -78,11 +80,11 @@ export const ERASED_TEXT = '[đã xóa theo yêu cầu]';
 export function erasePersonalData(complaint: Complaint, by: string, at: number): Complaint {
   return {
     ...complaint,
-    address: { channel: complaint.address.channel, chatId: ERASED_TEXT },
-    text: ERASED_TEXT,
+    address: { channel: complaint.address.channel, chatId: ERASED },
+    text: ERASED,
     phone: undefined,
-    answer: complaint.answer === undefined ? undefined : ERASED_TEXT,
-    reason: complaint.reason === undefined ? undefined : ERASED_TEXT,
+    answer: complaint.answer === undefined ? undefined : ERASED,
+    reason: complaint.reason === undefined ? undefined : ERASED,
     erasedAt: at,
     history: [...complaint.history.map(({ note: _note, ...event }) => event), { at, by, action: 'erase' }],
   };
@@ -136,16 +138,8 @@ export function recordDelivery(delivery: Delivery, outcome: { ok: true } | { ok:
   const attempts = delivery.attempts + 1;
   if (outcome.ok) return { state: 'delivered', attempts, deliveredAt: at };
   if (attempts >= retry.maxAttempts) return { state: 'failed', attempts, lastError: outcome.error };
-  return { state: 'pending', attempts, lastError: outcome.error, nextTryAt: at + retry.backoffMs(attempts) };
-}
-
-export interface RetryPolicy {
-  maxAttempts: number;
-  backoffMs(attempts: number): number;
+  return { state: 'pending', attempts, lastError: outcome.error, nextTryAt: at + retry.delayMs(attempts) };
 }
 
 /** 1 min, 5 min, 30 min, then every 2 hours, up to a day of trying. */
-export const DEFAULT_RETRY: RetryPolicy = {
-  maxAttempts: 15,
-  backoffMs: (attempts) => [60_000, 300_000, 1_800_000][attempts - 1] ?? 7_200_000,
-};
+export const DEFAULT_RETRY: RetryPolicy = scheduledRetry(15, [60_000, 300_000, 1_800_000, 7_200_000]);

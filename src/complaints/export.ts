@@ -2,8 +2,9 @@
 // national PAKN system, JSON for reports and other tools. Pure functions; every
 // time is shown in Vietnam time (UTC+7, no daylight saving).
 import type { ChannelName } from '../kernel/messages.ts';
-import { STATUS_TEXTS } from './status-texts.ts';
-import { STATUSES, type Complaint, type Status } from './complaint.ts';
+import { STATUS_TEXTS } from '../texts/citizens.ts';
+import { ERASED_TEXT, EXPORT_HEADERS } from '../texts/staff.ts';
+import { ERASED, STATUSES, type Complaint, type Status } from './complaint.ts';
 import { vietnamIso, vietnamTime } from '../kernel/vietnam-time.ts';
 
 /** How staff call each status, in the inbox and in exports: the citizen's words, as a label. */
@@ -18,6 +19,14 @@ export const CHANNEL_LABELS: Record<ChannelName, string> = {
   'zalo-oa': 'Zalo OA',
 };
 
+/**
+ * A text of the complaint as staff read it: the record keeps a code where personal data
+ * was erased; anything else, including records erased before the code, is shown as stored.
+ */
+export function readable<T extends string | undefined>(value: T): T | string {
+  return value === ERASED ? ERASED_TEXT : value;
+}
+
 /** History actions after which the citizen has had their outcome (an answer, a transfer or a rejection). */
 const DECIDING_ACTIONS = new Set(['answer', 'transfer', 'reject']);
 
@@ -29,22 +38,23 @@ export function milestones(complaint: Complaint): { decidedAt?: number; closedAt
 
 const time = (ms: number | undefined) => (ms === undefined ? '' : vietnamTime(ms));
 
+const H = EXPORT_HEADERS;
 const CSV_COLUMNS: ReadonlyArray<[header: string, cell: (c: Complaint) => string]> = [
-  ['Mã phản ánh', (c) => c.code],
-  ['Ngày tiếp nhận', (c) => vietnamTime(c.createdAt)],
-  ['Hạn trả lời', (c) => c.dueDate],
-  ['Trạng thái', (c) => STATUS_LABELS[c.status] ?? c.status],
-  ['Kênh', (c) => CHANNEL_LABELS[c.address.channel] ?? c.address.channel],
-  ['Cơ quan/thủ tục', (c) => c.subject ?? ''],
-  ['Nội dung', (c) => c.text],
-  ['Số điện thoại', (c) => c.phone ?? ''],
-  ['Đồng ý xử lý dữ liệu cá nhân lúc', (c) => time(c.consentAt)],
-  ['Người xử lý', (c) => c.assignee ?? ''],
-  ['Trả lời', (c) => c.answer ?? ''],
-  ['Lý do chuyển/không tiếp nhận', (c) => c.reason ?? ''],
-  ['Ngày trả lời', (c) => time(milestones(c).decidedAt)],
-  ['Ngày đóng', (c) => time(milestones(c).closedAt)],
-  ['Đã xóa dữ liệu cá nhân lúc', (c) => time(c.erasedAt)],
+  [H.code, (c) => c.code],
+  [H.received, (c) => vietnamTime(c.createdAt)],
+  [H.due, (c) => c.dueDate],
+  [H.status, (c) => STATUS_LABELS[c.status] ?? c.status],
+  [H.channel, (c) => CHANNEL_LABELS[c.address.channel] ?? c.address.channel],
+  [H.subject, (c) => c.subject ?? ''],
+  [H.text, (c) => readable(c.text)],
+  [H.phone, (c) => c.phone ?? ''],
+  [H.consentAt, (c) => time(c.consentAt)],
+  [H.assignee, (c) => c.assignee ?? ''],
+  [H.answer, (c) => readable(c.answer) ?? ''],
+  [H.reason, (c) => readable(c.reason) ?? ''],
+  [H.decidedAt, (c) => time(milestones(c).decidedAt)],
+  [H.closedAt, (c) => time(milestones(c).closedAt)],
+  [H.erasedAt, (c) => time(c.erasedAt)],
 ];
 
 const BOM = '\uFEFF';
@@ -100,12 +110,12 @@ export function toExported(c: Complaint): ExportedComplaint {
     statusLabel: STATUS_LABELS[c.status] ?? c.status,
     channel: c.address.channel,
     subject: c.subject ?? null,
-    text: c.text,
+    text: readable(c.text),
     phone: c.phone ?? null,
     consentAt: iso(c.consentAt),
     assignee: c.assignee ?? null,
-    answer: c.answer ?? null,
-    reason: c.reason ?? null,
+    answer: readable(c.answer) ?? null,
+    reason: readable(c.reason) ?? null,
     answeredAt: iso(decidedAt),
     closedAt: iso(closedAt),
     erasedAt: iso(c.erasedAt),

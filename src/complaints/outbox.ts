@@ -5,7 +5,7 @@
 // A job is queued in the same transaction as the change it tells of, and taken
 // by one instance at a time under a lease (row locks on PostgreSQL).
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.ts';
 import type { JobsTable, Tables } from '../store/tables.ts';
 import type { Complaint } from './complaint.ts';
@@ -54,7 +54,7 @@ export function jobId(job: Job): string {
 }
 
 /** Queues `jobs` within `trx`; a job already queued keeps its place (queueing is idempotent). */
-export async function insertJobs(trx: Kysely<Tables> | Transaction<Tables>, jobs: readonly NewJob[]): Promise<void> {
+export async function insertJobs(trx: Kysely<Tables>, jobs: readonly NewJob[]): Promise<void> {
   if (jobs.length === 0) return;
   const rows = jobs.map((job) => ({
     kind: job.kind,

@@ -4,11 +4,13 @@
 // with its outcome and the job put back with backoff until it is delivered or
 // given up (where staff see it). A job leaves the outbox only then.
 import type { Log } from '../kernel/log.ts';
-import type { ChannelName, ChannelSender, SendFailure, TraitsOf } from '../kernel/messages.ts';
+import { isTransient, type ChannelName, type ChannelSender, type TraitsOf } from '../kernel/messages.ts';
 import type { Reply } from '../kernel/reply.ts';
-import { DEFAULT_RETRY, isOverdue, recordDelivery, type Complaint, type Delivery, type ReplyDelivery, type RetryPolicy } from './complaint.ts';
+import type { RetryPolicy } from '../kernel/retry.ts';
+import { DEFAULT_RETRY, isOverdue, recordDelivery, type Complaint, type Delivery, type ReplyDelivery } from './complaint.ts';
 import type { Hotline } from './hotline.ts';
-import { citizenNotice, SEND_LOOP_TEXTS } from './notices.ts';
+import { citizenNotice } from './notices.ts';
+import { SEND_LOOP_TEXTS } from '../texts/staff.ts';
 import type { CitizenJob, HeldJob, HotlineJob, HotlineTarget, JobKind, TargetOutcome } from './outbox.ts';
 
 /** Jobs worked on at once: one slow target does not hold up the rest. */
@@ -49,8 +51,6 @@ export interface SendLoop {
 
 /** The outcome of one try at telling the citizen; `final` when trying again cannot help. */
 type NoticeOutcome = { ok: true } | { ok: false; final: boolean; error: string; retryAfterMs?: number };
-
-const TRANSIENT: ReadonlySet<SendFailure> = new Set(['unavailable', 'rate_limited']);
 
 export function createSendLoop(options: SendLoopOptions): SendLoop {
   const { hotline, targets, senders, traits, log, retry = DEFAULT_RETRY, everyMs = 30_000, leaseMs = 5 * 60_000, overdueEveryMs = 5 * 60_000 } = options;
@@ -162,7 +162,7 @@ export function createSendLoop(options: SendLoopOptions): SendLoop {
     const reply = result.complaint.reply!;
     if (reply.state === 'pending') {
       const retryAfterMs = outcome.ok ? 0 : (outcome.retryAfterMs ?? 0);
-      return hotline.outbox.retryAt(job, at + Math.max(retry.backoffMs(reply.attempts), retryAfterMs));
+      return hotline.outbox.retryAt(job, at + Math.max(retry.delayMs(reply.attempts), retryAfterMs));
     }
     if (reply.state === 'failed') log.warn({ code: job.code, attempts: reply.attempts, lastError: reply.lastError }, 'send loop: the citizen could not be told; staff are notified');
     await hotline.outbox.finish(job);
@@ -175,7 +175,7 @@ export function createSendLoop(options: SendLoopOptions): SendLoop {
     try {
       const outcome = await sender.send(complaint.address, notice);
       if (outcome.ok) return outcome;
-      return { ok: false, final: !TRANSIENT.has(outcome.reason), error: SEND_LOOP_TEXTS.replyError(outcome.reason, outcome.detail), retryAfterMs: outcome.retryAfterMs };
+      return { ok: false, final: !isTransient(outcome.reason), error: SEND_LOOP_TEXTS.replyError(outcome.reason, outcome.detail), retryAfterMs: outcome.retryAfterMs };
     } catch (err) {
       return { ok: false, final: false, error: SEND_LOOP_TEXTS.replyError('unavailable', err instanceof Error ? err.message : String(err)) };
     }

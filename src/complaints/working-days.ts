@@ -4,13 +4,14 @@
 import { z } from 'zod';
 import type { Problem } from '../knowledge/problems.ts';
 import { readYamlFile } from '../knowledge/yaml-file.ts';
+import { KNOWLEDGE_TEXTS as K } from '../texts/editors.ts';
 
-const isoDate = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'phải là ngày dạng YYYY-MM-DD'));
+const isoDate = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, K.isoDate));
 
 export const holidaysSchema = z
   .object({
     /** Every year on the same day, as MM-DD. */
-    fixed: z.array(z.string().regex(/^\d{2}-\d{2}$/, 'phải là ngày dạng MM-DD')).default([]),
+    fixed: z.array(z.string().regex(/^\d{2}-\d{2}$/, K.monthDay)).default([]),
     /** Days off in a given year (Tết, Giỗ Tổ, swapped days). */
     dates: z.array(isoDate).default([]),
   })

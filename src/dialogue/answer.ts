@@ -9,7 +9,8 @@ import type { Locality } from '../knowledge/locality.ts';
 import type { Candidate, Decision } from '../search/engine.ts';
 import type { Choice, Reply } from '../kernel/reply.ts';
 import { placeNote, renderPlaceQuestion } from './place-reply.ts';
-import { contactLines, LABELS, officeLines, TEXTS } from './texts.ts';
+import { contactLines, officeLines } from './contacts.ts';
+import { LABELS, TEXTS } from '../texts/citizens.ts';
 import { localDate } from '../kernel/vietnam-time.ts';
 
 /** A part of an entry that can be shown on its own: an aspect, the result, the notes, or a FAQ's whole answer. */

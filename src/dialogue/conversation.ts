@@ -21,7 +21,8 @@ import { addressKey, type Address, type ChannelName, type Incoming, type TraitsO
 import type { Choice, Reply } from '../kernel/reply.ts';
 import { readCorrection, readOrdinal } from './list-pick.ts';
 import { MENUS_KEPT, RECENT_KEPT, Sessions, type Session } from './session.ts';
-import { COMPLAINT_TEXTS, contactLines, MENU_TEXTS, TEXTS } from './texts.ts';
+import { COMPLAINT_TEXTS, MENU_TEXTS, TEXTS } from '../texts/citizens.ts';
+import { contactLines } from './contacts.ts';
 import { readTrackingRequest, renderTracking, trackComplaint } from './tracking.ts';
 
 const PAGE = 8;

@@ -8,7 +8,7 @@ import type { ComplaintDraft } from '../complaints/hotline.ts';
 import type { Locality } from '../knowledge/locality.ts';
 import { readIntakeAnswer, storyBeforeDone, type IntakeWord } from './intake-answers.ts';
 import type { Choice, Reply } from '../kernel/reply.ts';
-import { COMPLAINT_TEXTS } from './texts.ts';
+import { COMPLAINT_TEXTS } from '../texts/citizens.ts';
 
 export type IntakeStep = 'describe' | 'subject' | 'consent' | 'phone' | 'review';
 

@@ -6,7 +6,8 @@ import { askedName, oldUnitName, placeLabel, provinceName, unitName } from '../p
 import type { PlaceFinding } from '../search/place-question.ts';
 import type { Place, Resolution } from '../places/resolve.ts';
 import type { Choice, Reply } from '../kernel/reply.ts';
-import { contactLines, MENU_TEXTS, officesServing, PLACE_TEXTS } from './texts.ts';
+import { contactLines, officesServing } from './contacts.ts';
+import { MENU_TEXTS, PLACE_TEXTS } from '../texts/citizens.ts';
 
 /** At most this many places are offered as choices; the citizen can also type the province or district. */
 const MAX_CHOICES = 8;

@@ -3,11 +3,10 @@
 // web page. Never the phone number, never which staff member handled it.
 import { isOverdue, type Complaint } from '../complaints/complaint.ts';
 import type { Hotline } from '../complaints/hotline.ts';
-import { localDate } from '../kernel/vietnam-time.ts';
+import { localDate, vnDate } from '../kernel/vietnam-time.ts';
 import { parseTrackingCode } from '../complaints/tracking-code.ts';
 import { fold } from '../kernel/vietnamese.ts';
-import { STATUS_TEXTS } from '../complaints/status-texts.ts';
-import { COMPLAINT_TEXTS, vnDate } from './texts.ts';
+import { COMPLAINT_TEXTS, STATUS_TEXTS } from '../texts/citizens.ts';
 
 /** What a message asks: how to look up (no code given), or a lookup of what was typed as the code. */
 export type TrackingRequest = { kind: 'help' } | { kind: 'lookup'; typed: string };

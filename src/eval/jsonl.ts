@@ -2,6 +2,7 @@
 // a line that is not JSON or not of the schema is named with its number and skipped.
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
+import { KNOWLEDGE_TEXTS as K } from '../texts/editors.ts';
 
 export async function readJsonLines<S extends z.ZodTypeAny>(path: string, schema: S): Promise<{ rows: { line: number; value: z.infer<S> }[]; errors: string[] }> {
   const rows: { line: number; value: z.infer<S> }[] = [];
@@ -12,7 +13,7 @@ export async function readJsonLines<S extends z.ZodTypeAny>(path: string, schema
     try {
       json = JSON.parse(text);
     } catch {
-      errors.push(`${path}:${i + 1}: dòng không phải JSON hợp lệ (invalid JSON)`);
+      errors.push(K.evalBadLine(path, i + 1));
       continue;
     }
     const parsed = schema.safeParse(json);

@@ -2,6 +2,7 @@
 // "Hình thức nộpThời gianPhí, lệ phíMô tả" followed by rows of
 // <channel><time><fee>[(<fee note>)]<description>, all glued together.
 import { PLACEHOLDER, clip } from './dvc-clean.ts';
+import { PORTAL_TEXTS } from '../texts/citizens.ts';
 
 export const CHANNELS = ['Trực tiếp', 'Trực tuyến', 'Dịch vụ bưu chính'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -71,7 +72,7 @@ export function channelsOffered(rows: ChannelRow[]): Channel[] {
 }
 
 export function formatTime(time: string): string {
-  return /^\d+(?:[.,]\d+)?$/.test(time) ? `${time} (Cổng không ghi đơn vị)` : time;
+  return /^\d+(?:[.,]\d+)?$/.test(time) ? PORTAL_TEXTS.noUnit(time) : time;
 }
 
 /**
@@ -90,7 +91,7 @@ export function summarise(rows: ChannelRow[], pick: (row: ChannelRow) => string 
   }
   const channelsByValue = new Map<string, Channel[]>();
   for (const [channel, values] of valuesOf) {
-    const value = values.join(' hoặc ');
+    const value = values.join(PORTAL_TEXTS.or);
     channelsByValue.set(value, [...(channelsByValue.get(value) ?? []), channel]);
   }
   const [only] = channelsByValue.keys();

@@ -1,5 +1,6 @@
 // Cleans text from national-portal (dichvucong.gov.vn) records: Unicode NFC, whitespace,
 // the portal's "no information" placeholder, and length caps that say where the rest is.
+import { PORTAL_TEXTS } from '../texts/citizens.ts';
 
 /** The portal writes this in every cell it has nothing for. */
 export const PLACEHOLDER = 'Không có thông tin';
@@ -38,16 +39,13 @@ export function clip(text: string, max: number): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-/** Said at the end of a list that was cut, so nobody mistakes it for the whole list. */
-export const MORE_ON_PORTAL = '(Còn nữa – xem đầy đủ trên Cổng Dịch vụ công quốc gia)';
-
 /** Caps a long free text, saying where the rest is. */
 export function capText(text: string, maxChars: number): string {
-  return text.length > maxChars ? `${clip(text, maxChars)}\n${MORE_ON_PORTAL}` : text;
+  return text.length > maxChars ? `${clip(text, maxChars)}\n${PORTAL_TEXTS.moreOnPortal}` : text;
 }
 
-/** Caps each line and the number of lines, ending a cut list with MORE_ON_PORTAL. */
+/** Caps each line and the number of lines, ending a cut list with PORTAL_TEXTS.moreOnPortal. */
 export function capList(lines: string[], maxLines: number, maxChars: number): string[] {
   const clipped = lines.map((line) => clip(line, maxChars));
-  return clipped.length > maxLines ? [...clipped.slice(0, maxLines), MORE_ON_PORTAL] : clipped;
+  return clipped.length > maxLines ? [...clipped.slice(0, maxLines), PORTAL_TEXTS.moreOnPortal] : clipped;
 }

@@ -11,6 +11,7 @@ import { createGunzip } from 'node:zlib';
 import type { ProcedureFields } from '../knowledge/schema.ts';
 import { renderEntryFile } from '../knowledge/render.ts';
 import { addMonths, mapDvcRecord } from './dvc-record.ts';
+import { KNOWLEDGE_TEXTS as K } from '../texts/editors.ts';
 
 export interface SkippedLine {
   line: number;
@@ -60,14 +61,14 @@ async function* records(inputPath: string, options: ReadOptions, report: ImportR
   for await (const text of createInterface({ input, crlfDelay: Infinity })) {
     const line = ++report.read;
     if (text.trim() === '') {
-      report.skipped.push({ line, reason: 'dòng trống (blank line)' });
+      report.skipped.push({ line, reason: K.blankLine });
       continue;
     }
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch (error) {
-      report.skipped.push({ line, reason: `không phải JSON hợp lệ (invalid JSON): ${(error as Error).message}` });
+      report.skipped.push({ line, reason: K.invalidJson((error as Error).message) });
       continue;
     }
     const result = mapDvcRecord(raw, options.today);
@@ -78,7 +79,7 @@ async function* records(inputPath: string, options: ReadOptions, report: ImportR
     if (options.codes && !options.codes.has(result.code)) continue;
     const first = firstLineOf.get(result.code);
     if (first !== undefined) {
-      report.skipped.push({ line, code: result.code, reason: `trùng mã thủ tục, đã giữ dòng ${first}` });
+      report.skipped.push({ line, code: result.code, reason: K.duplicateCode(first) });
       continue;
     }
     firstLineOf.set(result.code, line);

@@ -5,6 +5,8 @@ import { CODE_PATTERN, procedureSchema, type ProcedureFields } from '../knowledg
 import { channelsOffered, formatTime, parseChannelTable, summarise, type Channel } from './dvc-channels.ts';
 import { capText, cleanInline, cleanMultiline } from './dvc-clean.ts';
 import { LEGAL_HEADER, extractResult, splitDocuments, splitLegalBasis, splitSteps } from './dvc-lists.ts';
+import { KNOWLEDGE_TEXTS as K } from '../texts/editors.ts';
+import { PORTAL_TEXTS } from '../texts/citizens.ts';
 
 // Only the fields we read; the portal's other fields are ignored.
 const cell = z.string().nullish().transform((value) => value ?? '');
@@ -35,23 +37,23 @@ export type RecordResult =
     }
   | { ok: false; code?: string; reason: string };
 
-const SECTOR_FALLBACK = 'Chưa phân loại';
 const CONDITIONS_MAX = 3000;
+/** The portal's channel names (matched in its table), to the citizens' words for each. */
 const SUBMIT_PHRASE: Record<Channel, string> = {
-  'Trực tiếp': 'Nộp trực tiếp (theo Cổng Dịch vụ công quốc gia)',
-  'Trực tuyến': 'Nộp trực tuyến (theo Cổng Dịch vụ công quốc gia)',
-  'Dịch vụ bưu chính': 'Nộp qua dịch vụ bưu chính (theo Cổng Dịch vụ công quốc gia)',
+  'Trực tiếp': PORTAL_TEXTS.submit.inPerson,
+  'Trực tuyến': PORTAL_TEXTS.submit.online,
+  'Dịch vụ bưu chính': PORTAL_TEXTS.submit.postal,
 };
 
 export function mapDvcRecord(raw: unknown, today: string): RecordResult {
   const parsed = rawRecordSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, reason: `không phải bản ghi của Cổng Dịch vụ công quốc gia (not a portal record): ${zodMessage(parsed.error)}` };
+  if (!parsed.success) return { ok: false, reason: K.notPortalRecord(zodMessage(parsed.error)) };
   const record = parsed.data;
   const code = cleanInline(record.ma_thu_tuc);
   const title = cleanInline(record.ten_thu_tuc);
-  if (code === '') return { ok: false, reason: 'thiếu mã thủ tục (ma_thu_tuc)' };
-  if (!CODE_PATTERN.test(code)) return { ok: false, code, reason: `mã thủ tục "${code}" không đúng dạng 1.001193` };
-  if (title === '') return { ok: false, code, reason: 'thiếu tên thủ tục (ten_thu_tuc)' };
+  if (code === '') return { ok: false, reason: K.noCode };
+  if (!CODE_PATTERN.test(code)) return { ok: false, code, reason: K.badCode(code) };
+  if (title === '') return { ok: false, code, reason: K.noTitle };
 
   const { fields, unparsed } = toFields(record, code, title, today);
   const checked = procedureSchema.safeParse(fields);
@@ -90,7 +92,7 @@ function toFields(record: RawRecord, code: string, title: string, today: string)
     kind: 'procedure',
     code,
     title,
-    sector: cleanInline(record.linh_vuc) || SECTOR_FALLBACK,
+    sector: cleanInline(record.linh_vuc) || PORTAL_TEXTS.noSector,
     level: cleanInline(record.cap_thuc_hien),
     agency: cleanInline(record.co_quan_thuc_hien) || cleanInline(record.co_quan_co_tham_quyen),
     submit: { in_person: submitVia('Trực tiếp'), online: submitVia('Trực tuyến'), postal: submitVia('Dịch vụ bưu chính') },
@@ -102,7 +104,7 @@ function toFields(record: RawRecord, code: string, title: string, today: string)
     result: read.result,
     legal_basis: read.legal_basis,
     portal_url: url || undefined,
-    sources: [{ title: `Cổng Dịch vụ công quốc gia – ${code}`, url }],
+    sources: [{ title: PORTAL_TEXTS.sourceTitle(code), url }],
     updated: today,
     review_by: addMonths(today, 6),
     origin: 'imported',
@@ -131,5 +133,5 @@ export function addMonths(isoDate: string, months: number): string {
 }
 
 function zodMessage(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || '(bản ghi)'}: ${issue.message}`).join('; ');
+  return error.issues.map((issue) => K.recordIssue(issue.path.join('.'), issue.message)).join('; ');
 }

@@ -48,6 +48,11 @@ export type SendFailure =
   | 'unavailable' // platform down, 5xx, network error: retry later
   | 'rejected'; // the platform refused this message for good (bad request, invalid token)
 
+/** A failure that passes: trying again later may work. */
+export function isTransient(failure: SendFailure): boolean {
+  return failure === 'unavailable' || failure === 'rate_limited';
+}
+
 export type SendOutcome = { ok: true } | { ok: false; reason: SendFailure; detail: string; retryAfterMs?: number };
 
 /** What each adapter gives the bot for messages the bot sends on its own (answers from staff, announcements). */

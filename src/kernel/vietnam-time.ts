@@ -20,3 +20,9 @@ export function vietnamTime(ms: number): string {
 export function vietnamIso(ms: number): string {
   return `${shifted(ms).slice(0, 19)}+07:00`;
 }
+
+/** A date as Vietnamese write it: 2026-11-22 → 22/11/2026. */
+export function vnDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}

@@ -1,6 +1,7 @@
 // Splits a knowledge file into its YAML front matter and Markdown body, and maps a
 // field path back to the line it sits on so that messages can point staff to it.
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { KNOWLEDGE_TEXTS as K } from '../texts/editors.ts';
 
 export interface ParsedFile {
   data: unknown;
@@ -16,10 +17,10 @@ const CLOSE = /\r?\n---[ \t]*(\r?\n|$)/;
 
 export function parseFrontMatter(text: string): SplitResult {
   const open = OPEN.exec(text);
-  if (!open) return { ok: false, line: 1, message: 'tệp phải bắt đầu bằng dòng --- (phần thông tin)' };
+  if (!open) return { ok: false, line: 1, message: K.noFrontMatter };
   const rest = text.slice(open[0].length);
   const close = CLOSE.exec(rest);
-  if (!close) return { ok: false, line: 1, message: 'thiếu dòng --- đóng phần thông tin' };
+  if (!close) return { ok: false, line: 1, message: K.unclosedFrontMatter };
   const yamlText = rest.slice(0, close.index);
   const body = rest.slice(close.index + close[0].length).trim();
   const counter = new LineCounter();
@@ -27,7 +28,7 @@ export function parseFrontMatter(text: string): SplitResult {
   const firstError = doc.errors[0];
   if (firstError) {
     const line = counter.linePos(firstError.pos[0]).line + 1;
-    return { ok: false, line, message: `lỗi cú pháp YAML: ${yamlMessage(firstError.message)}` };
+    return { ok: false, line, message: K.yaml(yamlMessage(firstError.message)) };
   }
   return {
     ok: true,

@@ -9,6 +9,7 @@ import { parseFrontMatter } from './front-matter.ts';
 import type { Problem } from './problems.ts';
 import { loadNationalSet } from './national.ts';
 import { faqSchema, procedureSchema } from './schema.ts';
+import { KNOWLEDGE_TEXTS as K } from '../texts/editors.ts';
 
 export interface LoadResult {
   /** Entries a citizen can be shown: imported twins of curated entries are left out. */
@@ -42,7 +43,7 @@ async function listEntryFiles(dir: string, problems: Problem[]): Promise<string[
   try {
     names = (await readdir(dir, { recursive: true })) as string[];
   } catch (error) {
-    problems.push({ file: dir, line: 0, field: '-', message: `không đọc được thư mục (${(error as NodeJS.ErrnoException).code})`, severity: 'error' });
+    problems.push({ file: dir, line: 0, field: '-', message: K.unreadableDir((error as NodeJS.ErrnoException).code), severity: 'error' });
     return [];
   }
   return names
@@ -64,7 +65,7 @@ export async function loadEntryFile(path: string, problems: Problem[], today?: s
   const { data, body, lineOf } = split.file;
   const kind = (data as { kind?: unknown } | null)?.kind;
   if (kind !== 'procedure' && kind !== 'faq') {
-    report(lineOf(['kind']), 'kind', 'phải là procedure hoặc faq');
+    report(lineOf(['kind']), 'kind', K.kind);
     return undefined;
   }
   const parsed = (kind === 'faq' ? faqSchema : procedureSchema).safeParse(data);
@@ -74,20 +75,20 @@ export async function loadEntryFile(path: string, problems: Problem[], today?: s
   }
   const fields = parsed.data;
   if (fields.review_by <= fields.updated) {
-    report(lineOf(['review_by']), 'review_by', 'phải sau ngày updated');
+    report(lineOf(['review_by']), 'review_by', K.reviewBeforeUpdate);
     return undefined;
   }
   if (kind === 'faq' && !body) {
-    report(lineOf([]), 'body', 'câu hỏi thường gặp phải có câu trả lời sau dòng --- thứ hai');
+    report(lineOf([]), 'body', K.faqWithoutAnswer);
     return undefined;
   }
   const expectedId = basename(path, '.md');
   if (fields.id !== expectedId) {
-    report(lineOf(['id']), 'id', `phải trùng tên tệp (${expectedId})`);
+    report(lineOf(['id']), 'id', K.idNotFileName(expectedId));
     return undefined;
   }
   if (today && fields.review_by < today) {
-    report(lineOf(['review_by']), 'review_by', `đã quá hạn rà soát (${fields.review_by})`, 'warning');
+    report(lineOf(['review_by']), 'review_by', K.reviewOverdue(fields.review_by), 'warning');
   }
   return entryFrom(fields, body, file);
 }
@@ -98,7 +99,7 @@ function resolveEntries(loaded: Entry[], problems: Problem[]): Entry[] {
   for (const entry of loaded) {
     const first = byId.get(entry.id);
     if (first) {
-      problems.push({ file: entry.file, line: 2, field: 'id', message: `trùng id "${entry.id}" với ${first.file}`, severity: 'error' });
+      problems.push({ file: entry.file, line: 2, field: 'id', message: K.duplicateId(entry.id, first.file), severity: 'error' });
       continue;
     }
     byId.set(entry.id, entry);
@@ -112,13 +113,9 @@ function fieldName(issue: ZodIssue): string {
 }
 
 function describe(issue: ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.received === 'undefined') return 'bắt buộc nhưng đang thiếu';
-  if (issue.code === 'unrecognized_keys') return `trường không có trong mẫu: ${issue.keys.join(', ')} (xem knowledge/README.md)`;
-  if (issue.code === 'invalid_type') return `sai kiểu dữ liệu: cần ${vietnameseType(issue.expected)}`;
-  if (issue.code === 'invalid_literal') return `giá trị không hợp lệ (cần "${String(issue.expected)}")`;
+  if (issue.code === 'invalid_type' && issue.received === 'undefined') return K.missing;
+  if (issue.code === 'unrecognized_keys') return K.unknownFields(issue.keys);
+  if (issue.code === 'invalid_type') return K.wrongType(issue.expected);
+  if (issue.code === 'invalid_literal') return K.wrongValue(String(issue.expected));
   return issue.message;
-}
-
-function vietnameseType(type: string): string {
-  return ({ string: 'một đoạn chữ', array: 'một danh sách (mỗi dòng bắt đầu bằng "- ")', object: 'các trường con' } as Record<string, string>)[type] ?? type;
 }

@@ -4,8 +4,10 @@
 import { z } from 'zod';
 import { readYamlFile } from './yaml-file.ts';
 import type { Problem } from './problems.ts';
+import { KNOWLEDGE_TEXTS as K } from '../texts/editors.ts';
+import { NATIONAL_ONLY_TEXTS } from '../texts/citizens.ts';
 
-const text = z.string().trim().min(1, 'không được để trống');
+const text = z.string().trim().min(1, K.empty);
 const office = z
   .object({
     name: text,
@@ -13,7 +15,7 @@ const office = z
     hours: text,
     phone: z.coerce.string().optional(),
     // The new communes (5-digit codes of knowledge/places/units-2025.jsonl) whose citizens this point receives; none: the whole locality.
-    communes: z.array(z.coerce.string().regex(/^\d{5}$/, 'mã xã, phường gồm 5 chữ số (xem knowledge/places/units-2025.jsonl)')).optional(),
+    communes: z.array(z.coerce.string().regex(/^\d{5}$/, K.communeCode)).optional(),
   })
   .strict();
 
@@ -22,9 +24,9 @@ export const localitySchema = z
     example: z.boolean().default(false),
     authority: text,
     province: z.string().trim().default(''),
-    one_stop: z.array(office).min(1, 'cần ít nhất một địa chỉ một cửa'),
+    one_stop: z.array(office).min(1, K.noOffice),
     hotline: z.object({ phone: z.coerce.string().trim().min(1), hours: z.string().trim().default(''), email: z.string().trim().optional() }).strict(),
-    portals: z.array(z.object({ name: text, url: z.string().url('không phải đường dẫn hợp lệ') }).strict()).default([]),
+    portals: z.array(z.object({ name: text, url: z.string().url(K.url) }).strict()).default([]),
   })
   .strict();
 
@@ -33,11 +35,11 @@ export type Locality = z.infer<typeof localitySchema>;
 /** Used when a knowledge directory has no locality file: only national facts. */
 export const NATIONAL_ONLY: Locality = {
   example: true,
-  authority: 'Ủy ban nhân dân cấp xã nơi anh/chị cư trú',
+  authority: NATIONAL_ONLY_TEXTS.authority,
   province: '',
-  one_stop: [{ name: 'Trung tâm Phục vụ hành chính công cấp xã', address: 'tại trụ sở Ủy ban nhân dân xã, phường nơi anh/chị cư trú', hours: 'giờ hành chính các ngày làm việc' }],
+  one_stop: [NATIONAL_ONLY_TEXTS.office],
   hotline: { phone: '', hours: '' },
-  portals: [{ name: 'Cổng Dịch vụ công quốc gia', url: 'https://dichvucong.gov.vn' }],
+  portals: [NATIONAL_ONLY_TEXTS.portal],
 };
 
 export async function loadLocality(path: string, problems: Problem[]): Promise<Locality | undefined> {

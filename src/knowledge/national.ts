@@ -17,6 +17,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { entryFrom, type Entry } from './entry.ts';
 import type { Problem } from './problems.ts';
 import { procedureSchema, type ProcedureFields } from './schema.ts';
+import { KNOWLEDGE_TEXTS as K } from '../texts/editors.ts';
 
 /** The fields a line holds: a set written for other fields (the schema changed since) is validated, not trusted. */
 const FORMAT = `procedure:${Object.keys(procedureSchema.shape).join(',')}`;
@@ -45,11 +46,11 @@ export async function loadNationalSet(dir: string, problems: Problem[]): Promise
     data = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') problems.push({ file, line: 0, field: '-', message: `không đọc được bộ thủ tục quốc gia (${code ?? (error as Error).message})`, severity: 'error' });
+    if (code !== 'ENOENT') problems.push({ file, line: 0, field: '-', message: K.unreadableNational(code ?? (error as Error).message), severity: 'error' });
     return [];
   }
   const trusted = await matchesCheck(dir, data);
-  if (!trusted) problems.push({ file, line: 0, field: '-', message: 'tệp không khớp với procedures.check.json nên được kiểm tra từng dòng; hãy chạy "motcua national refresh"', severity: 'warning' });
+  if (!trusted) problems.push({ file, line: 0, field: '-', message: K.nationalUnchecked, severity: 'warning' });
   const entries: Entry[] = [];
   for (const [i, text] of gunzipSync(data).toString('utf8').split('\n').entries()) {
     if (!text.trim()) continue;
@@ -58,7 +59,7 @@ export async function loadNationalSet(dir: string, problems: Problem[]): Promise
     try {
       raw = JSON.parse(text);
     } catch {
-      report('dòng không phải JSON hợp lệ; hãy tạo lại tệp bằng "motcua national refresh"');
+      report(K.nationalBadLine);
       continue;
     }
     if (trusted) {

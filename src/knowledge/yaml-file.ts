@@ -6,6 +6,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { ZodType, ZodTypeDef } from 'zod';
 import { yamlMessage } from './front-matter.ts';
 import type { Problem } from './problems.ts';
+import { KNOWLEDGE_TEXTS as K } from '../texts/editors.ts';
 
 export async function readYamlFile<T>(path: string, schema: ZodType<T, ZodTypeDef, unknown>, problems: Problem[]): Promise<T | undefined> {
   const file = relative(process.cwd(), path) || path;
@@ -20,7 +21,7 @@ export async function readYamlFile<T>(path: string, schema: ZodType<T, ZodTypeDe
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
   const parseError = doc.errors[0];
   if (parseError) {
-    problems.push({ file, line: counter.linePos(parseError.pos[0]).line, field: '-', message: `lỗi cú pháp YAML: ${yamlMessage(parseError.message)}`, severity: 'error' });
+    problems.push({ file, line: counter.linePos(parseError.pos[0]).line, field: '-', message: K.yaml(yamlMessage(parseError.message)), severity: 'error' });
     return undefined;
   }
   const parsed = schema.safeParse(doc.toJS());

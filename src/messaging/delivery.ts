@@ -3,23 +3,14 @@
 // back at once for the caller to record; what is still failing when the retries run
 // out comes back as "deferred", so the message stays queued and is tried again later.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Address, ChannelSender, SendFailure } from '../kernel/messages.ts';
+import { isTransient, type Address, type ChannelSender, type SendFailure } from '../kernel/messages.ts';
 import type { Reply } from '../kernel/reply.ts';
+import { exponentialRetry, type RetryPolicy } from '../kernel/retry.ts';
 
-export interface RetryPolicy {
-  /** Sends per delivery, the first included. */
-  attempts: number;
-  /** First pause; doubles after each further failure. */
-  baseDelayMs: number;
-  /** Longest pause: backoff stops growing there, and a platform asking for more (retryAfterMs) is deferred instead. */
-  maxDelayMs: number;
-}
-
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 1_000, maxDelayMs: 30_000 };
+/** Four sends, 1, 2 and 4 s apart; a platform asking to wait over 30 s gets the message later. */
+export const DEFAULT_RETRY: RetryPolicy = exponentialRetry(4, 1_000, 30_000);
 
 export type SendResult = { status: 'sent' } | { status: 'dropped' | 'deferred'; reason: SendFailure; detail: string };
-
-const TRANSIENT: ReadonlySet<SendFailure> = new Set(['unavailable', 'rate_limited']);
 
 /** `signal` cuts a pause short (the server is stopping): the delivery is then deferred. */
 export async function deliver(sender: ChannelSender, address: Address, replies: readonly Reply[], policy: RetryPolicy, signal: AbortSignal): Promise<SendResult> {
@@ -27,9 +18,9 @@ export async function deliver(sender: ChannelSender, address: Address, replies: 
     const outcome = await sender.send(address, replies);
     if (outcome.ok) return { status: 'sent' };
     const { reason, detail } = outcome;
-    if (!TRANSIENT.has(reason)) return { status: 'dropped', reason, detail };
-    const pauseMs = outcome.retryAfterMs ?? Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    if (attempt >= policy.attempts || pauseMs > policy.maxDelayMs) return { status: 'deferred', reason, detail };
+    if (!isTransient(reason)) return { status: 'dropped', reason, detail };
+    const pauseMs = outcome.retryAfterMs ?? policy.delayMs(attempt);
+    if (attempt >= policy.maxAttempts || pauseMs > policy.maxDelayMs) return { status: 'deferred', reason, detail };
     try {
       await sleep(pauseMs, undefined, { signal });
     } catch {

@@ -8,11 +8,13 @@ import { randomUUID } from 'node:crypto';
 import type { ChatLock } from '../store/chat-lock.ts';
 import type { QueueItem, Store } from '../store/store.ts';
 import type { Log } from '../kernel/log.ts';
-import { DEFAULT_RETRY, deliver, type SendResult, type RetryPolicy } from './delivery.ts';
+import type { RetryPolicy } from '../kernel/retry.ts';
+import { DEFAULT_RETRY, deliver, type SendResult } from './delivery.ts';
 import { addressKey, type Address, type Admit, type ChannelName, type ChannelSender, type Incoming } from '../kernel/messages.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import type { Reply } from '../kernel/reply.ts';
-import { INBOX_TEXTS } from './texts.ts';
+import { INBOX_TEXTS } from '../texts/citizens.ts';
+import { GAVE_UP_TEXT } from '../texts/staff.ts';
 
 const INBOX = 'inbox';
 /** Messages whose answer could not be computed or delivered, kept for staff to look at (see UndeliveredItem). */
@@ -80,16 +82,8 @@ export function createInbox(options: InboxOptions): Inbox {
   let sweeper: NodeJS.Timeout | undefined;
 
   const admit: Admit = async (incoming) => {
-    const id = updateKey(incoming);
-    const token = randomUUID();
-    if (!(await store.claim(SEEN, id, token, dedupTtlMs))) return 'duplicate';
-    try {
-      await store.enqueue(INBOX, id, incoming);
-    } catch (error) {
-      // Not stored: forget the sighting, so that the platform's redelivery is taken.
-      await store.release(SEEN, id, token).catch(() => {});
-      throw error;
-    }
+    // Seen and queued at once: not stored (a rejection) means not seen, so the platform's redelivery is taken.
+    if (!(await store.enqueueOnce(SEEN, INBOX, updateKey(incoming), incoming, dedupTtlMs))) return 'duplicate';
     schedule(addressKey(incoming.address));
     return 'accepted';
   };
@@ -137,7 +131,7 @@ export function createInbox(options: InboxOptions): Inbox {
     }
     // Dropped, or still failing a day later: set aside for staff, so that the chat's later messages go on.
     if (delivery.status !== 'sent') {
-      const late = delivery.status === 'deferred' ? ` (${INBOX_TEXTS.gaveUp})` : '';
+      const late = delivery.status === 'deferred' ? ` (${GAVE_UP_TEXT})` : '';
       await setAside(id, { incoming, replies, reason: delivery.reason, detail: `${delivery.detail}${late}` });
     }
     await store.remove(INBOX, id);

@@ -2,6 +2,7 @@
 import type { PlaceRef, Province } from './gazetteer.ts';
 import { typeWord, type UnitType } from './names.ts';
 import type { Place } from './resolve.ts';
+import { PLACE_TEXTS } from '../texts/citizens.ts';
 
 /** The file writes "Thành Phố", "Thủ Đô": official names capitalise only the first word of the type. */
 export function provinceName(province: Province): string {
@@ -36,7 +37,7 @@ export function askedName(typed: string, type: UnitType | undefined): string {
 
 /** A choice among places: the unit, new or old, and its province. */
 export function placeLabel(place: Place): string {
-  const fresh = place.ref.kind === 'commune' ? ' (mới)' : place.ref.kind === 'old' ? ' cũ' : '';
+  const fresh = place.ref.kind === 'commune' ? PLACE_TEXTS.newUnit : place.ref.kind === 'old' ? PLACE_TEXTS.oldUnit : '';
   const province = place.ref.kind === 'province' ? '' : `, ${provinceName(place.province)}`;
   return `${unitName(place.ref)}${fresh}${province}`;
 }

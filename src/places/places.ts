@@ -8,6 +8,7 @@ import type { Problem } from '../knowledge/problems.ts';
 import { Gazetteer, type Province } from './gazetteer.ts';
 import { MentionReader } from './mentions.ts';
 import { parseUnits } from './units.ts';
+import { KNOWLEDGE_TEXTS as K } from '../texts/editors.ts';
 
 /** Where a knowledge directory keeps its units file. */
 export const UNITS_FILE = join('places', 'units-2025.jsonl');
@@ -56,7 +57,7 @@ export class Places {
     return locality.one_stop.flatMap((office, i) =>
       (office.communes ?? [])
         .filter((code) => !this.gazetteer.commune(code))
-        .map((code) => ({ file, line: 1, field: `one_stop.${i}.communes`, message: `không có xã, phường nào mang mã ${code} trong ${this.file}`, severity: 'error' as const })),
+        .map((code) => ({ file, line: 1, field: `one_stop.${i}.communes`, message: K.unknownCommune(code, this.file), severity: 'error' as const })),
     );
   }
 
@@ -65,7 +66,7 @@ export class Places {
     const problems: Problem[] = [];
     const gazetteer = new Gazetteer(parseUnits(this.text, this.file, problems));
     for (const u of gazetteer.unread) {
-      problems.push({ file: this.file, line: u.line, field: 'before', message: `không đọc được "${u.text}" (đơn vị ${u.code}); phần này không tra cứu được`, severity: 'warning' });
+      problems.push({ file: this.file, line: u.line, field: 'before', message: K.unreadableBefore(u.text, u.code), severity: 'warning' });
     }
     this.built = { gazetteer, reader: new MentionReader(gazetteer), problems };
     return this.built;

@@ -3,10 +3,11 @@
 // that is not of that shape is reported with its number and skipped.
 import { z } from 'zod';
 import type { Problem } from '../knowledge/problems.ts';
+import { KNOWLEDGE_TEXTS as K } from '../texts/editors.ts';
 
 const recordSchema = z.object({
   level: z.enum(['province', 'commune']),
-  code: z.string().regex(/^\d{2}(?:\d{3})?$/, 'mã đơn vị phải gồm 2 (tỉnh) hoặc 5 (xã) chữ số'),
+  code: z.string().regex(/^\d{2}(?:\d{3})?$/, K.unitCode),
   name: z.string().trim().min(1),
   province_code: z.string().optional(),
   province: z.string().optional(),
@@ -25,7 +26,7 @@ export function parseUnits(text: string, file: string, problems: Problem[]): Uni
     try {
       parsed = recordSchema.safeParse(JSON.parse(line));
     } catch {
-      problems.push({ file, line: i + 1, field: '-', message: 'dòng không phải JSON hợp lệ', severity: 'error' });
+      problems.push({ file, line: i + 1, field: '-', message: K.badJsonLine, severity: 'error' });
       continue;
     }
     if (parsed.success) records.push({ ...parsed.data, line: i + 1 });

@@ -6,6 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Store } from './store.ts';
 
 const NAMESPACE = 'chat-lock';
+/** How often a release that failed is tried again. */
+const RELEASE_RETRY_MS = 250;
 
 export interface ChatLockOptions {
   /**
@@ -42,12 +44,33 @@ export function createChatLock(store: Store, options: ChatLockOptions): ChatLock
   async function runLocked<T>(key: string, fn: () => Promise<T>): Promise<T> {
     // A token of our own, so that we never release a lock that expired and was taken by another instance.
     const owner = randomUUID();
-    await acquire(key, owner);
+    try {
+      await acquire(key, owner);
+    } catch (error) {
+      // A claim whose answer was lost (the connection reset) may have been taken: let it go too.
+      releaseLater(key, owner);
+      throw error;
+    }
     try {
       return await fn();
     } finally {
-      await store.release(NAMESPACE, key, owner);
+      await store.release(NAMESPACE, key, owner).catch(() => releaseLater(key, owner));
     }
+  }
+
+  /**
+   * The store failed while the lock was held or being taken (Redis restarting): left alone,
+   * the lock would keep the chat waiting for its whole ttl. Released as soon as the store
+   * answers again; only if it is still ours, so letting go of one never taken is harmless.
+   */
+  function releaseLater(key: string, owner: string): void {
+    const giveUpAt = Date.now() + ttlMs;
+    void (async () => {
+      while (Date.now() < giveUpAt) {
+        await sleep(Math.max(retryMs, RELEASE_RETRY_MS));
+        if (await store.release(NAMESPACE, key, owner).then(() => true, () => false)) return;
+      }
+    })();
   }
 
   return {

@@ -78,6 +78,7 @@ export abstract class KeyvStore implements Store {
   abstract release(namespace: string, key: string, value: string): Promise<boolean>;
   abstract increment(namespace: string, key: string, ttlMs: number): Promise<number>;
   abstract enqueue<T>(queue: string, id: string, value: T): Promise<void>;
+  abstract enqueueOnce<T>(namespace: string, queue: string, id: string, value: T, ttlMs: number): Promise<boolean>;
   abstract pending<T>(queue: string): Promise<QueueItem<T>[]>;
   abstract remove(queue: string, id: string): Promise<boolean>;
   abstract close(): Promise<void>;

@@ -38,6 +38,16 @@ const ENQUEUE = `
   end
   return 0`;
 
+// Claims KEYS[1] (NX, ARGV[2] ms) and, only then, enqueues as ENQUEUE does on KEYS[2..4].
+const ENQUEUE_ONCE = `
+  if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+    return 0
+  end
+  if redis.call('HSETNX', KEYS[2], ARGV[3], ARGV[4]) == 1 then
+    redis.call('ZADD', KEYS[3], redis.call('INCR', KEYS[4]), ARGV[3])
+  end
+  return 1`;
+
 // id1, value1, id2, value2 … oldest first; read in one script so no item is seen half-removed.
 const PENDING = `
   local result = {}
@@ -110,6 +120,12 @@ class RedisStore extends KeyvStore {
 
   async enqueue<T>(queue: string, id: string, value: T): Promise<void> {
     await this.client.eval(ENQUEUE, { keys: this.queueKeys(queue), arguments: [id, JSON.stringify(value)] });
+  }
+
+  async enqueueOnce<T>(namespace: string, queue: string, id: string, value: T, ttlMs: number): Promise<boolean> {
+    requirePositiveTtl(ttlMs);
+    const keys = [this.keyOf(namespace, id), ...this.queueKeys(queue)];
+    return (await this.client.eval(ENQUEUE_ONCE, { keys, arguments: [encodeEntry(id), String(ttlMs), id, JSON.stringify(value)] })) === 1;
   }
 
   async pending<T>(queue: string): Promise<QueueItem<T>[]> {

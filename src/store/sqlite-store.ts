@@ -144,6 +144,20 @@ class SqliteStore extends KeyvStore {
     this.enqueueRow.run(this.queueKey(queue), id, JSON.stringify(value));
   }
 
+  async enqueueOnce<T>(namespace: string, queue: string, id: string, value: T, ttlMs: number): Promise<boolean> {
+    requirePositiveTtl(ttlMs);
+    const now = Date.now();
+    const claimed = { key: this.keyOf(namespace, id), entry: encodeEntry(id), now, expires: now + ttlMs };
+    const queueKey = this.queueKey(queue);
+    const json = JSON.stringify(value);
+    // One transaction: SQLite writes both rows or neither.
+    return this.db.transaction(() => {
+      if (this.claimRow.run(claimed).changes !== 1) return false;
+      this.enqueueRow.run(queueKey, id, json);
+      return true;
+    })();
+  }
+
   async pending<T>(queue: string): Promise<QueueItem<T>[]> {
     return this.pendingRows.all(this.queueKey(queue)).map((row) => ({ id: row.id, value: JSON.parse(row.value) as T }));
   }

@@ -25,6 +25,13 @@ export interface Store {
    * in the queue keeps its place and value (enqueueing is idempotent).
    */
   enqueue<T>(queue: string, id: string, value: T): Promise<void>;
+  /**
+   * Claims `id` in `namespace` for ttlMs and appends `value` under it to `queue`, both or
+   * neither: false (nothing queued) when the id was claimed already. A claim and an
+   * enqueue apart could leave, when the store fails between them, a claim with nothing
+   * queued, and the platform's redelivery taken for a duplicate.
+   */
+  enqueueOnce<T>(namespace: string, queue: string, id: string, value: T, ttlMs: number): Promise<boolean>;
   /** Every item of `queue`, oldest first. */
   pending<T>(queue: string): Promise<QueueItem<T>[]>;
   /** Takes the item out of `queue`. True when it was there. */

@@ -3,7 +3,7 @@
 // Content-Security-Policy violation would be one).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DONE } from '../../adapters/admin/texts.ts';
+import { DONE } from '../../src/texts/staff.ts';
 import { sqliteBackend, type Backend } from '../store/backends.ts';
 import { sqliteDatabase, type DatabaseBackend } from '../store/databases.ts';
 import { describeWithChromium, launchChromium, PHONE } from '../web/chromium.ts';

@@ -3,8 +3,8 @@
 // erasure keeping the anonymous record, exports, and untrusted text kept inert.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../adapters/shared/escape-html.ts';
-import { ACTION_LABELS, ADMIN_TEXTS, DONE } from '../../adapters/admin/texts.ts';
-import { ERASED_TEXT, type Complaint } from '../../src/complaints/complaint.ts';
+import { ACTION_LABELS, ADMIN_TEXTS, DONE } from '../../src/texts/staff.ts';
+import { ERASED, type Complaint } from '../../src/complaints/complaint.ts';
 import type { HotlineTarget } from '../../src/complaints/outbox.ts';
 import { createSendLoop } from '../../src/complaints/send-loop.ts';
 import type { Database } from '../../src/store/database.ts';
@@ -279,7 +279,7 @@ describe('actions through the forms', () => {
     const erase = await lan.act(complaint.code, { action: 'erase', confirm: 'yes' });
     expect(erase.statusCode).toBe(303);
     const after = await current(complaint.code);
-    expect(after).toMatchObject({ code: complaint.code, text: ERASED_TEXT, answer: ERASED_TEXT, status: 'answered', subject: 'Hộ tịch', createdAt: START, dueDate: complaint.dueDate, erasedAt: START + DAY });
+    expect(after).toMatchObject({ code: complaint.code, text: ERASED, answer: ERASED, status: 'answered', subject: 'Hộ tịch', createdAt: START, dueDate: complaint.dueDate, erasedAt: START + DAY });
     expect(after.phone).toBeUndefined();
     expect(after.history.at(-1)).toEqual({ at: START + DAY, by: 'lan', action: 'erase' });
     const page = (await lan.get(`/admin/complaints/${complaint.code}?ok=erase`)).body;

@@ -1,7 +1,7 @@
 // Signing in to the staff inbox: passwords, the failed-login cap, sessions in the store
 // (shared by two app instances on one SQLite file), signing out, and CSRF checks.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_TEXTS } from '../../adapters/admin/texts.ts';
+import { ADMIN_TEXTS } from '../../src/texts/staff.ts';
 import { MAX_FAILED_LOGINS } from '../../adapters/admin/login.ts';
 import { escapeHtml } from '../../adapters/shared/escape-html.ts';
 import { sqliteBackend, type Backend } from '../store/backends.ts';
@@ -43,7 +43,12 @@ describe('signing in', () => {
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('<span class="who">lan</span>');
     expect(list.headers['cache-control']).toBe('no-store');
-    expect(list.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(list.headers['content-security-policy']).toBe(
+      "default-src 'none';base-uri 'none';style-src 'self';img-src 'self' data:;form-action 'self';frame-ancestors 'none'",
+    );
+    expect(list.headers['x-frame-options']).toBe('DENY');
+    expect(list.headers['referrer-policy']).toBe('no-referrer');
+    expect(list.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('marks the cookie Secure when the server is reached over HTTPS (PUBLIC_URL)', async () => {

@@ -10,6 +10,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
 /** Folders (or files) of each layer, from the project root. */
 const LAYERS: Record<string, string[]> = {
   kernel: ['src/kernel'],
+  // The sentences people read, one catalogue per audience.
+  texts: ['src/texts'],
   store: ['src/store'],
   knowledge: ['src/knowledge', 'src/places', 'src/importer'],
   search: ['src/search'],
@@ -26,15 +28,16 @@ const LAYERS: Record<string, string[]> = {
 /** What each layer may import besides itself. */
 const MAY_IMPORT: Record<string, string[]> = {
   kernel: [],
-  store: ['kernel'],
-  knowledge: ['kernel'],
-  search: ['kernel', 'knowledge'],
-  complaints: ['kernel', 'store', 'knowledge'],
-  messaging: ['kernel', 'store', 'complaints'],
-  dialogue: ['kernel', 'store', 'knowledge', 'search', 'complaints', 'messaging'],
-  config: ['kernel', 'store'],
-  adapters: ['kernel', 'store', 'knowledge', 'search', 'complaints', 'messaging', 'dialogue', 'config'],
-  tools: ['kernel', 'store', 'knowledge', 'search', 'complaints', 'messaging', 'dialogue', 'config', 'adapters'],
+  texts: ['kernel'],
+  store: ['kernel', 'texts'],
+  knowledge: ['kernel', 'texts'],
+  search: ['kernel', 'texts', 'knowledge'],
+  complaints: ['kernel', 'texts', 'store', 'knowledge'],
+  messaging: ['kernel', 'texts', 'store', 'complaints'],
+  dialogue: ['kernel', 'texts', 'store', 'knowledge', 'search', 'complaints', 'messaging'],
+  config: ['kernel', 'texts', 'store'],
+  adapters: ['kernel', 'texts', 'store', 'knowledge', 'search', 'complaints', 'messaging', 'dialogue', 'config'],
+  tools: ['kernel', 'texts', 'store', 'knowledge', 'search', 'complaints', 'messaging', 'dialogue', 'config', 'adapters'],
   root: Object.keys(LAYERS),
 };
 
@@ -111,7 +114,8 @@ describe('layers', () => {
     expect(violations('src/messaging/inbox.ts', ['../dialogue/conversation.ts'])).toEqual([
       'src/messaging/inbox.ts (messaging) imports src/dialogue/conversation.ts (dialogue)',
     ]);
-    expect(violations('src/dialogue/conversation.ts', ['../messaging/inbox.ts', './texts.ts', 'node:crypto'])).toEqual([]);
-    expect(violations('src/complaints/export.ts', ['../dialogue/texts.ts'])).toHaveLength(1);
+    expect(violations('src/dialogue/conversation.ts', ['../messaging/inbox.ts', '../texts/citizens.ts', 'node:crypto'])).toEqual([]);
+    expect(violations('src/complaints/export.ts', ['../dialogue/answer.ts'])).toHaveLength(1);
+    expect(violations('src/texts/staff.ts', ['../complaints/complaint.ts'])).toHaveLength(1);
   });
 });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_OPTIONS } from '../../src/cli/main.ts';
-import { HELP, type CommandName } from '../../src/cli/texts.ts';
+import { HELP, type CommandName } from '../../src/texts/editors.ts';
 import { motcua } from './run-motcua.ts';
 
 const COMMANDS = Object.keys(COMMAND_OPTIONS) as CommandName[];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { erasePersonalData, type Complaint } from '../../src/complaints/complaint.ts';
-import { complaintsToCsv as csvPieces, complaintsToJson as jsonPieces, csvCell, toExported } from '../../src/complaints/export.ts';
+import { ERASED, erasePersonalData, type Complaint } from '../../src/complaints/complaint.ts';
+import { complaintsToCsv as csvPieces, complaintsToJson as jsonPieces, csvCell, readable, toExported } from '../../src/complaints/export.ts';
+import { ERASED_TEXT } from '../../src/texts/staff.ts';
 import { vietnamIso, vietnamTime } from '../../src/kernel/vietnam-time.ts';
 
 /** The whole export as one string (the exports are written a piece at a time). */
@@ -108,6 +109,15 @@ describe('CSV export', async () => {
     expect(erased).not.toContain('trễ hẹn');
     expect(erased).toContain('PA-7KQ3-M9X,2026-12-01 09:30,2026-12-15,Đã đóng,Zalo,Đăng ký đất đai,[đã xóa theo yêu cầu],,');
     expect(erased.trimEnd().endsWith(',2026-12-03 09:30')).toBe(true);
+  });
+
+  it('keeps a code in the erased record and shows its words; a record erased before the code shows as stored', () => {
+    const erased = erasePersonalData(answered, 'lan', RECEIVED + 48 * HOUR);
+    expect(erased.text).toBe(ERASED);
+    expect(toExported(erased)).toMatchObject({ text: ERASED_TEXT, answer: ERASED_TEXT });
+    const legacy = { ...erased, text: '[đã xóa theo yêu cầu]', answer: '[đã xóa theo yêu cầu]' };
+    expect(toExported(legacy)).toMatchObject({ text: '[đã xóa theo yêu cầu]', answer: '[đã xóa theo yêu cầu]' });
+    expect(readable('Đường bị ngập')).toBe('Đường bị ngập');
   });
 
   it('is only the header for no complaints', async () => {

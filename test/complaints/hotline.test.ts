@@ -2,7 +2,7 @@
 // in working days, consent for a phone number, look-up by a typed code, which staff
 // actions reach the citizen, and erasure.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ERASED_TEXT, type Transition } from '../../src/complaints/complaint.ts';
+import { ERASED, type Transition } from '../../src/complaints/complaint.ts';
 import type { Hotline } from '../../src/complaints/hotline.ts';
 import { parseTrackingCode } from '../../src/complaints/tracking-code.ts';
 import type { Address } from '../../src/kernel/messages.ts';
@@ -158,9 +158,9 @@ describe.each(databaseMakers)('on %s', (_name, make) => {
       const erased = await hotline.lookup(code);
       expect(erased).toMatchObject({
         code,
-        address: { channel: 'zalo', chatId: ERASED_TEXT },
-        text: ERASED_TEXT,
-        answer: ERASED_TEXT,
+        address: { channel: 'zalo', chatId: ERASED },
+        text: ERASED,
+        answer: ERASED,
         subject: 'Đất đai',
         status: 'answered',
         erasedAt: MONDAY_9AM + HOUR,

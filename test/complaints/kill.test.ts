@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/kernel/reply.ts';
-import { COMPLAINT_TEXTS } from '../../src/dialogue/texts.ts';
+import { COMPLAINT_TEXTS } from '../../src/texts/citizens.ts';
 import { redisBackend, sqliteBackend, type Backend } from '../store/backends.ts';
 import { postgresDatabase, sqliteDatabase, type DatabaseBackend } from '../store/databases.ts';
 import { startTsxChild } from '../store/child-process.ts';

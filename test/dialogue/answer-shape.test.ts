@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_MESSAGE_CHARS, renderDecision, renderEntry, renderSection, type Section } from '../../src/dialogue/answer.ts';
 import { Conversation } from '../../src/dialogue/conversation.ts';
 import type { Reply } from '../../src/kernel/reply.ts';
-import { LABELS, TEXTS } from '../../src/dialogue/texts.ts';
+import { LABELS, TEXTS } from '../../src/texts/citizens.ts';
 import type { Aspect } from '../../src/knowledge/lexicon.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { Engine } from '../../src/search/engine.ts';

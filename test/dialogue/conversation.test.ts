@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conversation } from '../../src/dialogue/conversation.ts';
 import type { ChannelName } from '../../src/kernel/messages.ts';
 import type { Reply } from '../../src/kernel/reply.ts';
-import { TEXTS } from '../../src/dialogue/texts.ts';
+import { TEXTS } from '../../src/texts/citizens.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { Engine } from '../../src/search/engine.ts';
 import { openStore } from '../../src/store/open-store.ts';

@@ -9,7 +9,7 @@ import { normalisePhone } from '../../src/dialogue/intake.ts';
 import type { Address, ChannelName } from '../../src/kernel/messages.ts';
 import { addressKey } from '../../src/kernel/messages.ts';
 import type { Session } from '../../src/dialogue/session.ts';
-import { COMPLAINT_TEXTS, MENU_TEXTS, TEXTS } from '../../src/dialogue/texts.ts';
+import { COMPLAINT_TEXTS, MENU_TEXTS, TEXTS } from '../../src/texts/citizens.ts';
 import type { Engine } from '../../src/search/engine.ts';
 import type { Store } from '../../src/store/store.ts';
 import { MONDAY_9AM, newDesk } from '../complaints/desk.ts';

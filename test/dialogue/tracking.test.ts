@@ -6,7 +6,7 @@ import type { Transition } from '../../src/complaints/complaint.ts';
 import type { Hotline } from '../../src/complaints/hotline.ts';
 import { Conversation } from '../../src/dialogue/conversation.ts';
 import { readTrackingRequest } from '../../src/dialogue/tracking.ts';
-import { COMPLAINT_TEXTS, MENU_TEXTS } from '../../src/dialogue/texts.ts';
+import { COMPLAINT_TEXTS, MENU_TEXTS } from '../../src/texts/citizens.ts';
 import type { Store } from '../../src/store/store.ts';
 import { MONDAY_9AM, newDesk, type Clock } from '../complaints/desk.ts';
 import { sqliteBackend } from '../store/backends.ts';

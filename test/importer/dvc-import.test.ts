@@ -4,7 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { importReport } from '../../src/cli/texts.ts';
+import { importReport } from '../../src/cli/reports.ts';
 import { importDvcFile, type ImportReport } from '../../src/importer/dvc-import.ts';
 import { procedureSchema } from '../../src/knowledge/schema.ts';
 import { DVC_FILE, DVC_LINE_COUNT, dvcRecords } from './dvc-fixtures.ts';

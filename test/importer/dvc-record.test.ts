@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseChannelTable } from '../../src/importer/dvc-channels.ts';
 import { addMonths, mapDvcRecord } from '../../src/importer/dvc-record.ts';
-import { MORE_ON_PORTAL, cleanInline, cleanMultiline } from '../../src/importer/dvc-clean.ts';
+import { cleanInline, cleanMultiline } from '../../src/importer/dvc-clean.ts';
+import { PORTAL_TEXTS } from '../../src/texts/citizens.ts';
 import { extractResult, splitDocuments, splitLegalBasis, splitSteps } from '../../src/importer/dvc-lists.ts';
 import { procedureSchema } from '../../src/knowledge/schema.ts';
 import { dvcRecord } from './dvc-fixtures.ts';
@@ -271,7 +272,7 @@ describe('list splitting details', () => {
     const documents = splitDocuments(text);
     expect(documents).toHaveLength(31);
     expect(documents[29]).toBe('Giấy tờ số 30 (1 bản chính)');
-    expect(documents[30]).toBe(MORE_ON_PORTAL);
+    expect(documents[30]).toBe(PORTAL_TEXTS.moreOnPortal);
     const [step] = splitSteps(`Bước 1: ${'rất dài '.repeat(100)}`);
     expect(step?.length).toBeLessThanOrEqual(500);
     expect(step).toMatch(/^Bước 1: rất dài .*dài…$/);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderEntry } from '../../src/dialogue/answer.ts';
-import { TEXTS } from '../../src/dialogue/texts.ts';
+import { TEXTS } from '../../src/texts/citizens.ts';
 import { importDvcFile } from '../../src/importer/dvc-import.ts';
 import { refreshNationalSet } from '../../src/importer/national-refresh.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';

@@ -1,11 +1,12 @@
 // The inbox against real stores (a SQLite file, the local Redis) and the real
 // Conversation: durable admission, de-duplication, per-chat order within and across
 // instances, recovery after a crash, rate limits, and what happens to failed sends.
+import { exponentialRetry } from '../../src/kernel/retry.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createInbox, UNDELIVERED, type Inbox, type InboxOptions, type Respond, type UndeliveredItem } from '../../src/messaging/inbox.ts';
 import type { ChannelSender, Incoming } from '../../src/kernel/messages.ts';
-import { INBOX_TEXTS } from '../../src/messaging/texts.ts';
+import { INBOX_TEXTS } from '../../src/texts/citizens.ts';
 import { createChatLock, type ChatLockOptions } from '../../src/store/chat-lock.ts';
 import type { Database } from '../../src/store/database.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -13,7 +14,7 @@ import { backendMakers, type Backend } from '../store/backends.ts';
 import { sqliteDatabase, type DatabaseBackend } from '../store/databases.ts';
 import { handlingLog, memoryLog, message, recordConversation, recordingSender, type RecordingSender } from './inbox-fixtures.ts';
 
-const FAST_RETRY = { attempts: 4, baseDelayMs: 5, maxDelayMs: 200 };
+const FAST_RETRY = exponentialRetry(4, 5, 200);
 const LOCK: ChatLockOptions = { ttlMs: 5_000, retryMs: 5 };
 const QUESTION = 'cấp hộ chiếu phổ thông';
 const UNAVAILABLE = { ok: false, reason: 'unavailable', detail: '502 Bad Gateway' } as const;
@@ -155,7 +156,7 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
   it('leaves what it could not send queued at stop, and the next start sends it', async () => {
     const log = handlingLog();
     sender.failNext(UNAVAILABLE, UNAVAILABLE);
-    const stopping = await inbox({ conversation: await recordConversation(store, database, { log }), retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 50 } });
+    const stopping = await inbox({ conversation: await recordConversation(store, database, { log }), retry: exponentialRetry(2, 5, 50) });
     await stopping.admit(message('42', 1, QUESTION));
     await vi.waitFor(() => expect(sender.attempts).toBe(2), WAIT);
     await stopping.stop();
@@ -237,7 +238,7 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
 
   it('sets aside a reply still not delivered a day after the message came, and goes on with the chat', async () => {
     const clock = { now: Date.now() };
-    const inbound = await inbox({ now: () => clock.now, retry: { attempts: 1, baseDelayMs: 5, maxDelayMs: 50 } });
+    const inbound = await inbox({ now: () => clock.now, retry: exponentialRetry(1, 5, 50) });
     sender.failNext(UNAVAILABLE, UNAVAILABLE);
     await inbound.admit(message('42', 1, QUESTION));
     await vi.waitFor(() => expect(sender.attempts).toBe(1), WAIT);
@@ -287,7 +288,7 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
 
   it('when the update cannot be stored, admit rejects and the redelivery is taken', async () => {
     const full: Store = Object.assign(Object.create(store) as Store, {
-      enqueue: () => Promise.reject(new Error('disk full')),
+      enqueueOnce: () => Promise.reject(new Error('disk full')),
     });
     const failing = await inbox({ store: full });
     await expect(failing.admit(message('42', 9, QUESTION))).rejects.toThrow('disk full');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../src/main.ts';
 import { testConfig } from './running-server.ts';
-import { ADMIN_TEXTS } from '../../adapters/admin/texts.ts';
+import { ADMIN_TEXTS } from '../../src/texts/staff.ts';
 import { hashPassword } from '../../src/complaints/password.ts';
 import { PASSWORDS, Staff } from '../admin/inbox-app.ts';
 

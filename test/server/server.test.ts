@@ -5,7 +5,7 @@ import { buildServer } from '../../adapters/http/server.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import type { Store } from '../../src/store/store.ts';
 import { sqliteBackend, type Backend } from '../store/backends.ts';
-import { HTTP_SERVER_ERROR_TEXT, HTTP_TEXTS } from '../../adapters/http/texts.ts';
+import { HTTP_SERVER_ERROR_TEXT, HTTP_TEXTS } from '../../src/texts/citizens.ts';
 
 let knowledge: KnowledgeBase;
 let backend: Backend;

@@ -3,7 +3,7 @@
 // updates, arriving at either instance in turn, are answered in order.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { MENU_TEXTS, TEXTS } from '../../src/dialogue/texts.ts';
+import { MENU_TEXTS, TEXTS } from '../../src/texts/citizens.ts';
 import { startServer, type RunningServer } from '../../src/main.ts';
 import { textUpdate } from '../adapters/telegram/updates.ts';
 import { startFakeBotApi, type FakeBotApi } from '../fakes/telegram-bot-api.ts';

@@ -2,6 +2,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChatLock } from '../../src/store/chat-lock.ts';
+import type { Store } from '../../src/store/store.ts';
 import { backendMakers, type Backend } from './backends.ts';
 
 const options = { ttlMs: 5_000, retryMs: 2 };
@@ -118,6 +119,30 @@ describe.each(backendMakers)('chat lock on %s', (_name, makeBackend) => {
       "chat lock 'web:9': still held by another instance after 100 ms",
     );
     expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it.each([
+    ['its answer is lost after the claim was stored (a connection reset): the run fails', 'claim', 'read ECONNRESET'],
+    ['the release fails (the store restarting): the run has its result', 'release', undefined],
+  ] as const)('lets go of the lock as soon as the store answers again when %s, not after its ttl', async (_case, failing, error) => {
+    const store = await backend.open();
+    let down = true;
+    const flaky: Store = Object.assign(Object.create(store) as Store, {
+      async [failing](...args: Parameters<Store['claim']>) {
+        // Done by the store, but the caller hears of a failure while it is down.
+        const done = await (store[failing] as (...a: typeof args) => Promise<boolean>)(...args);
+        if (down) throw new Error('read ECONNRESET');
+        return done;
+      },
+    });
+    const lock = createChatLock(flaky, { ttlMs: 60_000, retryMs: 10, waitMs: 2_000 });
+    const first = lock.run('web:11', async () => 'ran');
+    if (error) await expect(first).rejects.toThrow(error);
+    else expect(await first).toBe('ran');
+    down = false;
+    const started = Date.now();
+    expect(await createChatLock(store, { ttlMs: 60_000, retryMs: 10, waitMs: 5_000 }).run('web:11', async () => 'ran')).toBe('ran');
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('takes over the lock of an instance that crashed once it expires', async () => {

@@ -212,6 +212,18 @@ describe.each(backendMakers)('%s store', (_name, makeBackend) => {
       ]);
     });
 
+    it('claims and enqueues an id once, both or neither, and keeps the claim after the item is removed', async () => {
+      expect(await store.enqueueOnce('seen', 'inbox', 'telegram:7', { text: 'a' }, 60_000)).toBe(true);
+      expect(await store.enqueueOnce('seen', 'inbox', 'telegram:7', { text: 'b' }, 60_000)).toBe(false);
+      expect(await store.pending('inbox')).toEqual([{ id: 'telegram:7', value: { text: 'a' } }]);
+      await store.remove('inbox', 'telegram:7');
+      expect(await store.enqueueOnce('seen', 'inbox', 'telegram:7', { text: 'c' }, 60_000)).toBe(false);
+      expect(await store.pending('inbox')).toEqual([]);
+      // A plain claim of the same id counts as seen too (one namespace for both ways in).
+      expect(await store.claim('seen', 'telegram:8', 'x', 60_000)).toBe(true);
+      expect(await store.enqueueOnce('seen', 'inbox', 'telegram:8', {}, 60_000)).toBe(false);
+    });
+
     it('an id removed and queued again goes to the end', async () => {
       await store.enqueue('inbox', 'a', 1);
       await store.enqueue('inbox', 'b', 2);

@@ -1,9 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webChat, type WebChatOptions } from '../../adapters/web/plugin.ts';
-import { WEB_TEXTS } from '../../adapters/web/texts.ts';
+import { MENU_TEXTS, TEXTS, WEB_TEXTS } from '../../src/texts/citizens.ts';
 import type { Incoming } from '../../src/kernel/messages.ts';
-import { MENU_TEXTS, TEXTS } from '../../src/dialogue/texts.ts';
 import { clarifyingQuestion, realConversation, type RealConversation } from './real-conversation.ts';
 
 const SESSION = 'test-session_01';
@@ -146,9 +145,20 @@ describe('pages and assets', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(response.headers['cache-control']).toBe('no-cache');
-    expect(response.headers['content-security-policy']).toContain('frame-ancestors *');
+    expect(response.headers['content-security-policy']).toBe(
+      "default-src 'none';base-uri 'none';script-src 'self';style-src 'self';img-src 'self';connect-src 'self';form-action 'none';frame-ancestors *",
+    );
+    expect(response.headers['x-frame-options']).toBeUndefined();
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.body).toContain('<html lang="vi">');
     expect(response.body).toContain('<h1>Trợ lý một cửa</h1>');
+  });
+
+  it('lets other sites load the widget script (the portals that embed the chat)', async () => {
+    const response = await app.inject('/widget.js');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('puts the title option into the page as text, not markup', async () => {

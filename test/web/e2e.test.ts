@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { webChat } from '../../adapters/web/plugin.ts';
-import { MENU_TEXTS, TEXTS } from '../../src/dialogue/texts.ts';
+import { MENU_TEXTS, TEXTS } from '../../src/texts/citizens.ts';
 import { describeWithChromium, launchChromium, PHONE } from './chromium.ts';
 import { clarifyingQuestion, realConversation, type RealConversation } from './real-conversation.ts';
 

@@ -9,6 +9,8 @@
   var script = document.currentScript || document.querySelector('script[src$="/widget.js"]');
   // The chat lives next to this script, whatever page the portal embeds it on.
   var chatUrl = new URL('./?embed=1', script.src);
+  // The words, from the citizens' catalogue: the server writes them here when it starts (static-files.ts).
+  var TEXTS = /*{{texts}}*/ null;
 
   var STYLE = [
     ':host { all: initial; }',
@@ -43,14 +45,14 @@
   launcher.setAttribute('aria-expanded', 'false');
   launcher.setAttribute('aria-controls', 'motcua-panel');
   launcher.appendChild(bubbleIcon());
-  launcher.appendChild(document.createTextNode('Hỏi đáp thủ tục'));
+  launcher.appendChild(document.createTextNode(TEXTS.launcher));
 
   var panel = document.createElement('div');
   panel.id = 'motcua-panel';
   panel.className = 'panel';
   panel.hidden = true;
   panel.setAttribute('role', 'dialog');
-  panel.setAttribute('aria-label', 'Hỏi đáp thủ tục hành chính');
+  panel.setAttribute('aria-label', TEXTS.panel);
   var iframe = null;
 
   function open() {
@@ -58,7 +60,7 @@
       // Created on first open, so portal pages that never use the chat load nothing more.
       iframe = document.createElement('iframe');
       iframe.src = chatUrl.href;
-      iframe.title = 'Trợ lý một cửa: hỏi đáp thủ tục hành chính';
+      iframe.title = TEXTS.frame;
       panel.appendChild(iframe);
     }
     panel.hidden = false;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTelegramBot } from '../../../adapters/telegram/bot.ts';
-import { setupTelegram, TELEGRAM_COMMANDS } from '../../../adapters/telegram/setup.ts';
+import { setupTelegram } from '../../../adapters/telegram/setup.ts';
+import { TELEGRAM_COMMANDS } from '../../../src/texts/citizens.ts';
 import { FAKE_BOT_USER, startFakeBotApi, type FakeBotApi } from '../../fakes/telegram-bot-api.ts';
 
 let fake: FakeBotApi;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTelegramBot } from '../../../adapters/telegram/bot.ts';
-import { CLAIM_ACTION_PREFIX, codeInPost, createTelegramGroupTarget, renderComplaintPost, STAFF_GROUP_TEXTS, tellKnowledgeRefused } from '../../../adapters/telegram/staff-group.ts';
+import { CLAIM_ACTION_PREFIX, codeInPost, createTelegramGroupTarget, renderComplaintPost, tellKnowledgeRefused } from '../../../adapters/telegram/staff-group.ts';
+import { STAFF_GROUP_TEXTS } from '../../../src/texts/staff.ts';
 import type { Complaint } from '../../../src/complaints/complaint.ts';
 import type { HotlineTarget } from '../../../src/complaints/outbox.ts';
 import { FAKE_BOT_USER, startFakeBotApi, type FakeBotApi, type ScriptedFailure } from '../../fakes/telegram-bot-api.ts';

@@ -79,6 +79,7 @@ describe('Telegram webhook', () => {
   ])('refuses %s with 401 and does not admit', async (_, secret) => {
     const response = await post(textUpdate(102, 'hi'), secret);
     expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ ok: false, error: 'unauthorized' });
     expect(admitted).toEqual([]);
   });
 
@@ -92,20 +93,23 @@ describe('Telegram webhook', () => {
     ['a message without chat', { update_id: 1, message: { message_id: 1, date: 1, text: 'x' } }],
     ['a JSON string', '"update"'],
   ])('answers 400 to %s, without crashing or admitting', async (_, body) => {
-    expect((await post(body)).status).toBe(400);
+    const response = await post(body);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ ok: false, error: 'bad_request', reason: expect.any(String) });
     expect(admitted).toEqual([]);
     expect((await post(textUpdate(103, 'still alive'))).status).toBe(200);
   });
 
   it('answers 200 to updates it ignores, without admitting them', async () => {
-    expect((await post(editedUpdate(104))).status).toBe(200);
+    const response = await post(editedUpdate(104));
+    expect([response.status, await response.json()]).toEqual([200, { ok: true }]);
     expect(admitted).toEqual([]);
   });
 
   it('answers 200 to a duplicate update and answers its callback query again', async () => {
     const pressed = callbackUpdate(105, 'm2.0');
-    expect((await post(pressed)).status).toBe(200);
-    expect((await post(pressed)).status).toBe(200);
+    expect(await (await post(pressed)).json()).toEqual({ ok: true, status: 'accepted' });
+    expect(await (await post(pressed)).json()).toEqual({ ok: true, status: 'duplicate' });
     expect(admitted.map((i) => [i.updateId, i.action])).toEqual([
       ['105', 'm2.0'],
       ['105', 'm2.0'],
@@ -117,7 +121,8 @@ describe('Telegram webhook', () => {
     admit = async () => {
       throw new Error('store down');
     };
-    expect((await post(callbackUpdate(106, 'm2.1'))).status).toBe(503);
+    const response = await post(callbackUpdate(106, 'm2.1'));
+    expect([response.status, await response.json()]).toEqual([503, { ok: false, error: 'unavailable' }]);
     await vi.waitFor(() => expect(answered).toEqual(['cq-106']));
   });
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZaloOaClient, ZaloOaError, ZaloOaOAuth } from '../../../adapters/zalo-oa/client.ts';
 import { createZaloOaSender, takeUndelivered, UNDELIVERED_NAMESPACE } from '../../../adapters/zalo-oa/sender.ts';
 import { OaTokenManager, type InitialTokens } from '../../../adapters/zalo-oa/tokens.ts';
-import { CHOICE_HINT } from '../../../adapters/zalo/translate.ts';
+import { CHOICE_HINT } from '../../../src/texts/citizens.ts';
 import type { Address, ChannelSender } from '../../../src/kernel/messages.ts';
 import type { Store } from '../../../src/store/store.ts';
 import { FakeZaloOaApi, type FakeOaFailure } from '../../fakes/zalo-oa-api.ts';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZaloApiError, ZaloClient } from '../../../adapters/zalo/client.ts';
 import { createZaloSender } from '../../../adapters/zalo/sender.ts';
-import { CHOICE_HINT } from '../../../adapters/zalo/translate.ts';
+import { CHOICE_HINT } from '../../../src/texts/citizens.ts';
 import type { Address } from '../../../src/kernel/messages.ts';
 import { FakeZaloBotApi, type FakeFailure } from '../../fakes/zalo-bot-api.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHOICE_HINT, renderReplies, translateUpdate } from '../../../adapters/zalo/translate.ts';
+import { renderReplies, translateUpdate } from '../../../adapters/zalo/translate.ts';
+import { CHOICE_HINT } from '../../../src/texts/citizens.ts';
 import { splitText } from '../../../src/kernel/split-text.ts';
 
 const BOT = 'b0t1d';

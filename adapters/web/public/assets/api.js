@@ -1,10 +1,10 @@
 // The page's side of POST api/chat, and the session id that ties the citizen's
 // messages together across page loads.
+import { TEXTS } from './texts.js';
+
 const SESSION_KEY = 'motcua.session';
 const SESSION_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 const TIMEOUT_MS = 20000;
-const UNREACHABLE = 'Xin lỗi anh/chị, hiện chưa kết nối được với máy chủ. Anh/chị vui lòng kiểm tra kết nối mạng rồi thử lại.';
-const FAILED = 'Xin lỗi anh/chị, đã có lỗi xảy ra. Anh/chị vui lòng thử lại sau ít phút.';
 
 export function sessionId() {
   const kept = readStorage();
@@ -32,11 +32,11 @@ export async function postChat(body) {
       signal: AbortSignal.timeout?.(TIMEOUT_MS),
     });
   } catch {
-    throw new Error(UNREACHABLE);
+    throw new Error(TEXTS.unreachable);
   }
   const data = await response.json().catch(() => null);
   if (response.ok && Array.isArray(data?.replies)) return data.replies;
-  throw new Error(typeof data?.error === 'string' ? data.error : FAILED);
+  throw new Error(typeof data?.error === 'string' ? data.error : TEXTS.failed);
 }
 
 // Storage can be off (private browsing, blocked third-party storage in a portal's

@@ -1,5 +1,7 @@
 // Builds the chat's messages as DOM nodes. Text from the bot or the citizen is only
 // ever set as text (never parsed as HTML); web addresses become real links.
+import { TEXTS } from './texts.js';
+
 const URL_PATTERN = /https?:\/\/[^\s<>"']+/g;
 // Punctuation that ends a sentence rather than the address: "… tại https://x.vn."
 const TRAILING = /[.,;:!?)\]]+$/;
@@ -9,13 +11,13 @@ const INLINE_LABEL = 12;
 const LONG_LABEL = 90;
 
 export function botMessage(reply, onChoice) {
-  const item = message('msg msg-bot', 'Trợ lý: ');
+  const item = message('msg msg-bot', TEXTS.bot);
   item.append(paragraph(linkified(reply.text)));
   const choices = reply.choices ?? [];
   if (choices.length) {
     const group = element('div', choices.every((c) => c.label.length <= INLINE_LABEL) ? 'choices choices-inline' : 'choices');
     group.setAttribute('role', 'group');
-    group.setAttribute('aria-label', 'Các lựa chọn');
+    group.setAttribute('aria-label', TEXTS.choices);
     for (const choice of choices) {
       const button = element('button', choice.label.length > LONG_LABEL ? 'choice choice-long' : 'choice');
       button.type = 'button';
@@ -29,17 +31,17 @@ export function botMessage(reply, onChoice) {
 }
 
 export function userMessage(text) {
-  const item = message('msg msg-user', 'Anh/chị: ');
+  const item = message('msg msg-user', TEXTS.citizen);
   item.append(paragraph(document.createTextNode(text)));
   return item;
 }
 
 export function errorMessage(text, onRetry) {
-  const item = message('msg msg-error', 'Lỗi: ');
+  const item = message('msg msg-error', TEXTS.error);
   item.append(paragraph(document.createTextNode(text)));
   const retry = element('button', 'choice retry');
   retry.type = 'button';
-  retry.textContent = 'Thử lại';
+  retry.textContent = TEXTS.retry;
   retry.addEventListener('click', () => onRetry(retry));
   item.append(retry);
   return item;
@@ -50,7 +52,7 @@ export function markUsed(pressed) {
   const buttons = pressed.parentElement?.classList.contains('choices') ? pressed.parentElement.querySelectorAll('button') : [pressed];
   for (const button of buttons) button.setAttribute('aria-disabled', 'true');
   pressed.classList.add('chosen');
-  pressed.append(visuallyHidden(' (đã chọn)'));
+  pressed.append(visuallyHidden(TEXTS.chosen));
 }
 
 export function isUsed(button) {

@@ -1,4 +1,4 @@
-// Waiting between attempts, shared by the client's retries and the polling loop.
+// Waiting between attempts (as src/kernel/retry.ts says how long), shared by the client's retries and the polling loop.
 // The sleep is injectable so tests run without real delays.
 import { setTimeout as delay } from 'node:timers/promises';
 
@@ -8,8 +8,3 @@ export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 export const sleep: Sleep = async (ms, signal) => {
   await delay(ms, undefined, signal ? { signal } : undefined);
 };
-
-/** Exponential backoff: base, 2·base, 4·base … capped at max. `attempt` counts from 0. */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number): number {
-  return Math.min(maxMs, baseMs * 2 ** attempt);
-}

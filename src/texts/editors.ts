@@ -1,13 +1,10 @@
-// Every sentence the `motcua` command shows a person: help, usage errors, progress and
-// failure messages of the sub-commands, and the eval and import reports. The readers
-// are IT officers and staff: Vietnamese, with the English term in brackets where it
-// helps. Machine-readable outputs (--json, CSV) are not texts and do not live here.
-import type { Evaluation, Scores } from '../eval/metrics.ts';
-import { f1 } from '../eval/metrics.ts';
-import type { ImportReport } from '../importer/dvc-import.ts';
-import type { RefreshReport } from '../importer/national-refresh.ts';
-import { passRates, type ScenarioResult } from '../eval/scenarios.ts';
-import type { PlaceEvaluation, Share } from '../eval/place-eval.ts';
+// Every sentence knowledge editors and the IT officer read: the `motcua` command's help,
+// usage errors, progress and failure messages and reports, the problems lint and reload
+// find in knowledge files, and the configuration errors at start. Vietnamese, with the
+// English term in brackets where it helps. Machine-readable outputs (--json, CSV) are
+// not texts and do not live here.
+
+// --- The `motcua` command: help for each sub-command ---
 
 export interface OptionHelp {
   /** The long name, without the dashes. */
@@ -232,7 +229,8 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-function length(s: string): number {
+export function length(s: string): number {
+
   return [...s].length;
 }
 
@@ -318,99 +316,150 @@ export const MESSAGES = {
   complaintsConfig: (message: string) => `motcua complaints: ${message}`,
   complaintsStore: (message: string) => `motcua complaints: không mở được kho dữ liệu (STORE_URL): ${message}`,
   complaintsWritten: (count: number, file: string) => `Đã ghi ${count} phản ánh vào ${file}`,
+  cannotStart: 'motcua: không khởi động được (cannot start):',
+  /** stdout: the server is up. */
+  running: (url: string) => `motcua đang chạy: ${url} — mở trình duyệt để chat`,
 };
 
-// --- Reports (stdout) ---
 
-/** `motcua import dvc`: a few lines; at most `maxSkipped` skipped lines are listed. */
-export function importReport(report: ImportReport, maxSkipped = 10): string {
-  const byCount = (counts: Record<string, number>) =>
-    Object.entries(counts)
-      .sort(([, a], [, b]) => b - a)
-      .map(([field, n]) => `${field} ${n}`)
-      .join(', ') || 'không có';
-  const lines = [
-    `Đã đọc ${report.read} dòng: nhận ${report.written} thủ tục, bỏ qua ${report.skipped.length} dòng.`,
-    `Trường để trống (empty fields): ${byCount(report.emptyFields)}.`,
-    `Trường không đọc được, để trống hoặc chỉ đọc được một phần (unparsed): ${byCount(report.unparsed)}.`,
-    ...report.skipped.slice(0, maxSkipped).map((skip) => `  dòng ${skip.line}${skip.code ? ` (${skip.code})` : ''}: ${skip.reason}`),
-  ];
-  if (report.skipped.length > maxSkipped) lines.push(`  … và ${report.skipped.length - maxSkipped} dòng bị bỏ qua khác.`);
-  return lines.join('\n');
-}
+// --- Reports of `motcua import`, `national refresh` and `eval` (stdout) ---
 
-const EVAL_ROWS: [string, (s: Scores) => number][] = [
-  ['đúng ở vị trí 1 (top-1)', (s) => s.top1],
-  ['có trong 3 đầu (recall@3)', (s) => s.recall3],
-  ['MRR', (s) => s.mrr],
-  ['trả lời sai (wrong answer rate)', (s) => s.wrong_answer_rate],
-  ['trả lời thẳng (direct answers)', (s) => s.direct_answer_rate],
-  ['hỏi lại bằng danh sách (lists)', (s) => s.list_rate],
-  ['@none, @offtopic precision', (s) => s.none_precision],
-  ['@none, @offtopic recall', (s) => s.none_recall],
-  ['@complaint precision', (s) => s.complaint_precision],
-  ['@complaint recall', (s) => s.complaint_recall],
-  ['@complaint F1', (s) => f1(s.complaint_precision, s.complaint_recall)],
-];
-
-/** `motcua eval` without --json: the headline figures beside the baseline's, then per style, latency and the misses. */
-export function evalReport(file: string, split: string | undefined, ours: Evaluation, baseline: Evaluation): string {
-  const fmt = (x: number) => x.toFixed(3);
-  const name = 34;
-  const title = `${file}${split ? ` (nhóm ${split})` : ''}`;
-  const out: string[] = [`${title}: ${ours.total} câu hỏi, ${ours.in_scope} trong phạm vi (in scope)`, ''];
-  out.push(`${pad('chỉ số (metric)', name)}${'motcua'.padStart(16)}${'MiniSearch mặc định'.padStart(22)}`);
-  for (const [label, get] of EVAL_ROWS) out.push(`${pad(label, name)}${fmt(get(ours)).padStart(16)}${fmt(get(baseline)).padStart(22)}`);
-  const latency = (e: Evaluation) => `${e.latency_ms.p50} / ${e.latency_ms.p99}`;
-  out.push(`${pad('độ trễ p50 / p99 ms (latency)', name)}${latency(ours).padStart(16)}${latency(baseline).padStart(22)}`);
-  out.push('', `${pad('kiểu câu (style)', 18)}${'số câu'.padStart(7)}${'top-1'.padStart(8)}${'recall@3'.padStart(10)}${'@none R'.padStart(9)}${'@complaint R'.padStart(14)}`);
-  for (const [style, s] of Object.entries(ours.by_style)) {
-    out.push(`${pad(style, 18)}${String(s.total).padStart(7)}${fmt(s.top1).padStart(8)}${fmt(s.recall3).padStart(10)}${fmt(s.none_recall).padStart(9)}${fmt(s.complaint_recall).padStart(14)}`);
-  }
-  out.push('', `câu trả lời sai (misses): ${ours.misses.length}`);
-  for (const m of ours.misses) out.push(`  dòng ${m.line} [${m.style}] ${m.q}\n      cần ${m.expect}, nhận ${m.outcome}: ${m.got.join(', ') || '-'}`);
-  return out.join('\n');
-}
-
-function pad(s: string, width: number): string {
+/** Pads `s` to `width` characters (at least one space), for the reports' columns. */
+export function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(1, width - length(s)));
 }
 
-/** `motcua national refresh`: what the new crawl changed, then the import report. */
-export function refreshReport(report: RefreshReport, maxListed = 20): string {
-  const listed = (codes: string[]) => (codes.length > maxListed ? `${codes.slice(0, maxListed).join(', ')} … (và ${codes.length - maxListed} mã khác)` : codes.join(', ') || 'không có');
-  const changed = report.changed.slice(0, maxListed).map((c) => `  ${c.code}: ${c.fields.join(', ')}`);
-  if (report.changed.length > maxListed) changed.push(`  … và ${report.changed.length - maxListed} thủ tục khác.`);
-  return [
-    `Bộ thủ tục quốc gia nay có ${report.total} thủ tục.`,
-    `Thêm mới (added) ${report.added.length}: ${listed(report.added)}`,
-    `Bị bỏ (removed) ${report.removed.length}: ${listed(report.removed)}`,
-    `Có trường thay đổi (changed) ${report.changed.length}${changed.length ? ':' : '.'}`,
-    ...changed,
-    importReport(report.import),
-  ].join('\n');
-}
+export const REPORT_TEXTS = {
+  none: 'không có',
+  read: (read: number, written: number, skipped: number) => `Đã đọc ${read} dòng: nhận ${written} thủ tục, bỏ qua ${skipped} dòng.`,
+  emptyFields: (fields: string) => `Trường để trống (empty fields): ${fields}.`,
+  unparsed: (fields: string) => `Trường không đọc được, để trống hoặc chỉ đọc được một phần (unparsed): ${fields}.`,
+  skipped: (line: number, code: string | undefined, reason: string) => `  dòng ${line}${code ? ` (${code})` : ''}: ${reason}`,
+  moreSkipped: (count: number) => `  … và ${count} dòng bị bỏ qua khác.`,
+  nationalTotal: (total: number) => `Bộ thủ tục quốc gia nay có ${total} thủ tục.`,
+  added: (count: number, codes: string) => `Thêm mới (added) ${count}: ${codes}`,
+  removed: (count: number, codes: string) => `Bị bỏ (removed) ${count}: ${codes}`,
+  changed: (count: number, listed: boolean) => `Có trường thay đổi (changed) ${count}${listed ? ':' : '.'}`,
+  moreCodes: (codes: string, more: number) => `${codes} … (và ${more} mã khác)`,
+  moreChanged: (more: number) => `  … và ${more} thủ tục khác.`,
+  /** The eval file, and the split when one was chosen. */
+  title: (file: string, split: string | undefined) => `${file}${split ? ` (nhóm ${split})` : ''}`,
+  questions: (title: string, total: number, inScope: number) => `${title}: ${total} câu hỏi, ${inScope} trong phạm vi (in scope)`,
+  metrics: {
+    top1: 'đúng ở vị trí 1 (top-1)',
+    recall3: 'có trong 3 đầu (recall@3)',
+    mrr: 'MRR',
+    wrong: 'trả lời sai (wrong answer rate)',
+    direct: 'trả lời thẳng (direct answers)',
+    lists: 'hỏi lại bằng danh sách (lists)',
+    nonePrecision: '@none, @offtopic precision',
+    noneRecall: '@none, @offtopic recall',
+    complaintPrecision: '@complaint precision',
+    complaintRecall: '@complaint recall',
+    complaintF1: '@complaint F1',
+  },
+  metric: 'chỉ số (metric)',
+  baseline: 'MiniSearch mặc định',
+  latency: 'độ trễ p50 / p99 ms (latency)',
+  latencyLine: (p50: number, p99: number) => `độ trễ p50 / p99 ms (latency): ${p50} / ${p99}`,
+  style: 'kiểu câu (style)',
+  count: 'số câu',
+  misses: (count: number) => `câu trả lời sai (misses): ${count}`,
+  miss: (line: number, tags: string, q: string, expect: string, outcome: string, got: string) => `  dòng ${line} [${tags}] ${q}\n      cần ${expect}, nhận ${outcome}: ${got}`,
+  scenarios: (title: string, count: number) => `${title}: ${count} hội thoại (scenarios)`,
+  kind: 'loại (kind)',
+  passed: 'đạt (passed)',
+  failed: (count: number) => `hội thoại chưa đạt (failed): ${count}`,
+  failedTurn: (id: string, turn: number, user: string, problems: string) => `  ${id} lượt ${turn} «${user}»: ${problems}`,
+  places: (title: string, count: number) => `${title}: ${count} câu hỏi về địa danh (place questions)`,
+  all: 'tất cả (all)',
+};
 
-/** `motcua eval` on scenarios: pass rate per kind, then each failed turn with why. */
-export function scenarioReport(file: string, split: string | undefined, results: readonly ScenarioResult[]): string {
-  const out = [`${file}${split ? ` (nhóm ${split})` : ''}: ${results.length} hội thoại (scenarios)`, '', `${pad('loại (kind)', 20)}${'đạt (passed)'.padStart(14)}`];
-  for (const row of passRates(results)) out.push(`${pad(row.kind, 20)}${`${row.passed}/${row.total}`.padStart(14)}`);
-  const failed = results.filter((r) => !r.passed);
-  out.push('', `hội thoại chưa đạt (failed): ${failed.length}`);
-  for (const r of failed) {
-    for (const t of r.turns.filter((t) => t.problems.length)) out.push(`  ${r.id} lượt ${t.turn} «${t.user}»: ${t.problems.join('; ')}`);
-  }
-  return out.join('\n');
-}
+// --- Configuration errors at start, for the IT officer (one line per variable) ---
 
-/** `motcua eval` on place questions: top-1 overall, per kind and per style, latency, then the misses. */
-export function placeReport(file: string, split: string | undefined, scores: PlaceEvaluation): string {
-  const row = (name: string, s: Share) => `${pad(name, 18)}${String(s.total).padStart(7)}${s.top1.toFixed(3).padStart(8)}`;
-  const out = [`${file}${split ? ` (nhóm ${split})` : ''}: ${scores.total} câu hỏi về địa danh (place questions)`, '', `${pad('', 18)}${'số câu'.padStart(7)}${'top-1'.padStart(8)}`, row('tất cả (all)', scores)];
-  out.push('', `${pad('loại (kind)', 18)}`, ...Object.entries(scores.by_kind).map(([kind, s]) => row(kind, s)));
-  out.push('', `${pad('kiểu câu (style)', 18)}`, ...Object.entries(scores.by_style).map(([style, s]) => row(style, s)));
-  out.push('', `độ trễ p50 / p99 ms (latency): ${scores.latency_ms.p50} / ${scores.latency_ms.p99}`);
-  out.push('', `câu trả lời sai (misses): ${scores.misses.length}`);
-  for (const m of scores.misses) out.push(`  dòng ${m.line} [${m.kind}, ${m.style}] ${m.q}\n      cần ${m.expect}, nhận ${m.outcome}: ${m.got.join(', ') || '-'}`);
-  return out.join('\n');
-}
+export const CONFIG_TEXTS = {
+  invalid: (problems: readonly string[]) => `Cấu hình không hợp lệ (invalid configuration), xem .env.example:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+  wholeNumber: (min: number, max: number) => `phải là số nguyên từ ${min} đến ${max}`,
+  url: (protocols: readonly string[]) => `phải là đường dẫn (URL) ${protocols.map((p) => `${p}//`).join(' hoặc ')}`,
+  oneOf: (values: readonly string[]) => `phải là một trong các giá trị ${values.join(', ')}`,
+  trustProxy: 'phải là true hoặc các địa chỉ/CIDR của proxy, cách nhau bằng dấu phẩy (127.0.0.1, 10.0.0.0/8, loopback, uniquelocal); không nhận số bước chuyển tiếp (hop count)',
+  storeUrl: 'phải có dạng sqlite://<đường dẫn> hoặc redis://host:port[/db]',
+  databaseUrl: 'phải có dạng sqlite://<đường dẫn> hoặc postgres://người-dùng@máy:cổng/cơ-sở-dữ-liệu',
+  storePrefix: 'chỉ được gồm chữ cái, chữ số, _ hoặc -',
+  knowledgeDirs: 'phải nêu ít nhất một thư mục',
+  onOff: 'phải là on hoặc off',
+  hours: 'phải là số giờ lớn hơn 0',
+  telegramToken: 'phải có dạng 123456:ABC-def… (mã bot lấy từ @BotFather)',
+  telegramSecret: 'phải gồm 1–256 ký tự A-Z a-z 0-9 _ -',
+  zaloSecret: 'phải dài 8–256 ký tự',
+  adminUsers: 'phải có dạng tên:scrypt:<salt>:<hash>, cách nhau bằng dấu phẩy (tạo bằng npx motcua admin-password <tên>)',
+  chatId: 'phải là mã nhóm chat Telegram (chat id), ví dụ -1001234567890',
+  hotlineSecret: 'phải dài ít nhất 16 ký tự',
+  telegramWebhook: 'chế độ webhook của Telegram',
+  zaloWebhook: 'chế độ webhook của Zalo',
+  staffGroup: 'bot đăng phản ánh vào nhóm cán bộ',
+  signWebhook: 'để ký webhook gửi tới đường dây nóng (hotline)',
+  webhookUrl: 'địa chỉ webhook của đường dây nóng (hotline)',
+  sameDatabase: 'DATABASE_URL: phải là tệp SQLite khác với tệp của STORE_URL (hoặc để trống: mặc định dùng tệp records.sqlite cùng thư mục)',
+  /** A variable that works only with another: `purpose` says what for. */
+  needed: (name: string, givenWith: string, purpose: string) => `${name}: bắt buộc khi có ${givenWith} (${purpose})`,
+  both: (first: string, second: string) => `${first} và ${second}`,
+  /** The value given, echoed for variables that are not secrets. */
+  currentValue: (value: string) => ` (đang đặt "${value}")`,
+};
+
+// --- Problems in knowledge files, places data and eval files, as lint and reload print them (file:line: field: problem) ---
+
+/** The kinds of YAML value a field may need, named for an editor. */
+const VALUE_KINDS = new Map(Object.entries({ string: 'một đoạn chữ', array: 'một danh sách (mỗi dòng bắt đầu bằng "- ")', object: 'các trường con' }));
+
+export const KNOWLEDGE_TEXTS = {
+  warningTag: ' (cảnh báo)',
+  // Reading files.
+  unreadableDir: (code: string | undefined) => `không đọc được thư mục (${code})`,
+  noFrontMatter: 'tệp phải bắt đầu bằng dòng --- (phần thông tin)',
+  unclosedFrontMatter: 'thiếu dòng --- đóng phần thông tin',
+  yaml: (message: string) => `lỗi cú pháp YAML: ${message}`,
+  badJsonLine: 'dòng không phải JSON hợp lệ',
+  // Fields of an entry.
+  kind: 'phải là procedure hoặc faq',
+  reviewBeforeUpdate: 'phải sau ngày updated',
+  faqWithoutAnswer: 'câu hỏi thường gặp phải có câu trả lời sau dòng --- thứ hai',
+  idNotFileName: (expected: string) => `phải trùng tên tệp (${expected})`,
+  reviewOverdue: (reviewBy: string) => `đã quá hạn rà soát (${reviewBy})`,
+  duplicateId: (id: string, file: string) => `trùng id "${id}" với ${file}`,
+  missing: 'bắt buộc nhưng đang thiếu',
+  unknownFields: (keys: readonly string[]) => `trường không có trong mẫu: ${keys.join(', ')} (xem knowledge/README.md)`,
+  wrongType: (expected: string) => `sai kiểu dữ liệu: cần ${VALUE_KINDS.get(expected) ?? expected}`,
+  wrongValue: (expected: string) => `giá trị không hợp lệ (cần "${expected}")`,
+  emptyListLine: 'dòng trống trong danh sách',
+  isoDate: 'phải là ngày dạng YYYY-MM-DD',
+  monthDay: 'phải là ngày dạng MM-DD',
+  sourceTitle: 'thiếu tên nguồn',
+  url: 'không phải đường dẫn hợp lệ',
+  id: 'chỉ dùng chữ thường không dấu, số, dấu chấm và gạch ngang',
+  empty: 'không được để trống',
+  noSource: 'cần ít nhất một nguồn',
+  code: 'mã thủ tục dạng 1.001193',
+  // The locality and the places data.
+  communeCode: 'mã xã, phường gồm 5 chữ số (xem knowledge/places/units-2025.jsonl)',
+  noOffice: 'cần ít nhất một địa chỉ một cửa',
+  unitCode: 'mã đơn vị phải gồm 2 (tỉnh) hoặc 5 (xã) chữ số',
+  unknownCommune: (code: string, file: string) => `không có xã, phường nào mang mã ${code} trong ${file}`,
+  unreadableBefore: (text: string, code: string) => `không đọc được "${text}" (đơn vị ${code}); phần này không tra cứu được`,
+  // The national set.
+  unreadableNational: (why: string) => `không đọc được bộ thủ tục quốc gia (${why})`,
+  nationalUnchecked: 'tệp không khớp với procedures.check.json nên được kiểm tra từng dòng; hãy chạy "motcua national refresh"',
+  nationalBadLine: 'dòng không phải JSON hợp lệ; hãy tạo lại tệp bằng "motcua national refresh"',
+  // Lines of a portal crawl that `motcua import` skips.
+  blankLine: 'dòng trống (blank line)',
+  invalidJson: (message: string) => `không phải JSON hợp lệ (invalid JSON): ${message}`,
+  duplicateCode: (first: number) => `trùng mã thủ tục, đã giữ dòng ${first}`,
+  notPortalRecord: (issues: string) => `không phải bản ghi của Cổng Dịch vụ công quốc gia (not a portal record): ${issues}`,
+  noCode: 'thiếu mã thủ tục (ma_thu_tuc)',
+  badCode: (code: string) => `mã thủ tục "${code}" không đúng dạng 1.001193`,
+  noTitle: 'thiếu tên thủ tục (ten_thu_tuc)',
+  recordIssue: (path: string, message: string) => `${path || '(bản ghi)'}: ${message}`,
+  // Eval files.
+  evalBadLine: (file: string, line: number) => `${file}:${line}: dòng không phải JSON hợp lệ (invalid JSON)`,
+};

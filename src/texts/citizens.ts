@@ -1,7 +1,10 @@
-// Every Vietnamese sentence the bot says lives here, so wording is reviewed and
-// changed in one place. The bot addresses citizens as "anh/chị" and itself as "tôi".
-import type { Smalltalk } from '../knowledge/lexicon.ts';
-import type { Locality } from '../knowledge/locality.ts';
+// Every sentence a citizen reads: the bot's replies on every channel, the web chat and
+// tracking pages, the notices about their complaint and the bot's command menus. Kept in
+// one place so wording is reviewed and changed together. The bot addresses citizens as
+// "anh/chị" and itself as "tôi".
+import { vnDate } from '../kernel/vietnam-time.ts';
+
+// --- Answers about a procedure: the section labels and the sentences around them ---
 
 export const LABELS = {
   summary: 'Thủ tục này là gì',
@@ -54,44 +57,19 @@ export const TEXTS = {
     farewell: 'Chào anh/chị. Khi cần hỏi thủ tục hay gửi phản ánh, anh/chị cứ nhắn cho tôi bất cứ lúc nào.',
     chitchat:
       'Tôi là trợ lý tự động của Bộ phận Một cửa: tôi hướng dẫn thủ tục hành chính (cần giấy tờ gì, nộp ở đâu, mất bao lâu, lệ phí, nộp trực tuyến) và nhận phản ánh, kiến nghị. Anh/chị cần hỏi thủ tục nào ạ?',
-  } satisfies Record<Smalltalk, string>,
+  },
   exampleLocality: '(Lưu ý: địa chỉ, điện thoại trên chỉ là ví dụ, địa phương chưa cập nhật.)',
 };
 
-/** The locality's one-stop offices, one line each with address, hours and phone: where and when to go. */
-export function officeLines(locality: Locality): string[] {
-  return withExampleNote(locality, locality.one_stop.map(officeLine));
-}
+/** The lines that tell where to go: the one-stop offices, the hotline and the portals. */
+export const CONTACT_TEXTS = {
+  office: (office: { name: string; address: string; hours: string; phone?: string }) =>
+    `• ${office.name}: ${office.address}; ${office.hours}${office.phone ? `; điện thoại ${office.phone}` : ''}`,
+  hotline: (authority: string, phone: string, hours: string | undefined) => `• Đường dây nóng ${authority}: ${phone}${hours ? ` (${hours})` : ''}`,
+  portal: (name: string, url: string) => `• ${name}: ${url}`,
+};
 
-/** Every way to reach the locality: its offices, the hotline and the portals. */
-export function contactLines(locality: Locality): string[] {
-  const { hotline, authority } = locality;
-  return withExampleNote(locality, [
-    ...locality.one_stop.map(officeLine),
-    ...(hotline.phone ? [`• Đường dây nóng ${authority}: ${hotline.phone}${hotline.hours ? ` (${hotline.hours})` : ''}`] : []),
-    ...locality.portals.map((portal) => `• ${portal.name}: ${portal.url}`),
-  ]);
-}
-
-/** The reception points that serve a commune the test takes (by code), at most `max`, one line each. */
-export function officesServing(locality: Locality, serves: (code: string) => boolean, max = Infinity): string[] {
-  const serving = locality.one_stop.filter((o) => o.communes?.some(serves)).slice(0, max);
-  return serving.length ? withExampleNote(locality, serving.map(officeLine)) : [];
-}
-
-function officeLine(office: Locality['one_stop'][number]): string {
-  return `• ${office.name}: ${office.address}; ${office.hours}${office.phone ? `; điện thoại ${office.phone}` : ''}`;
-}
-
-function withExampleNote(locality: Locality, lines: string[]): string[] {
-  return locality.example ? [...lines, TEXTS.exampleLocality] : lines;
-}
-
-/** 2026-11-22 → 22/11/2026 */
-export function vnDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
+// --- Menus, buttons and the rating of an answer ---
 
 export const MENU_TEXTS = {
   intro:
@@ -121,8 +99,13 @@ export const MENU_TEXTS = {
   seeProcedure: (title: string) => `Xem thủ tục: ${title.length > 60 ? `${title.slice(0, title.lastIndexOf(' ', 60))}…` : title}`,
 };
 
+// --- Places after the 2025 merger of administrative units ---
+
 /** Answers about administrative units after the 2025 merger ("phường cũ X giờ thuộc đâu?"). */
 export const PLACE_TEXTS = {
+  /** After a unit in a choice among places: a unit since the merger, or one before it. */
+  newUnit: ' (mới)',
+  oldUnit: ' cũ',
   /** typed is how the citizen wrote a mistyped name, meant the name it was read as. */
   readAs: (typed: string, meant: string) => `(Tôi hiểu "${typed}" là ${meant}.)`,
   oldInto: (old: string, commune: string, province: string) => `${old} cũ nay thuộc ${commune}, ${province}.`,
@@ -157,6 +140,8 @@ export const PLACE_TEXTS = {
   notePrefix: 'Lưu ý về nơi nộp hồ sơ:',
   askCommune: 'Anh/chị nhắn tên xã, phường nơi mình ở (tên cũ hay mới đều được) để tôi chỉ đúng nơi nộp hồ sơ.',
 };
+
+// --- The complaint intake and its tracking, in the chat ---
 
 const lookUpHint = (code: string) => `Anh/chị có thể xem kết quả bất cứ lúc nào bằng cách nhắn: tra cứu ${code}`;
 
@@ -226,3 +211,155 @@ export const COMPLAINT_TEXTS = {
     `Tôi không tìm thấy phản ánh nào có mã ${code}. Anh/chị vui lòng kiểm tra lại mã, hoặc liên hệ đường dây nóng để được hỗ trợ.`,
 };
 
+/** What the delivery pipeline itself says to citizens. */
+export const INBOX_TEXTS = {
+  tooFast: 'Anh/chị gửi nhanh quá, vui lòng đợi một chút rồi gửi lại.',
+};
+
+// --- Notices on the citizen's channel when staff answer, transfer or reject their complaint ---
+// Each names the tracking code and how to look it up again.
+
+const lookUp = (code: string) => `Anh/chị có thể xem lại bất cứ lúc nào bằng cách nhắn: tra cứu ${code}`;
+
+export const NOTICE_TEXTS = {
+  answered: (code: string, answer: string) => `Phản ánh ${code} của anh/chị đã có câu trả lời:\n\n${answer}\n\n${lookUp(code)}`,
+  transferred: (code: string, reason: string) =>
+    `Phản ánh ${code} của anh/chị đã được chuyển đến cơ quan có thẩm quyền giải quyết.\nLý do: ${reason}\n\n${lookUp(code)}`,
+  rejected: (code: string, reason: string) => `Rất tiếc, phản ánh ${code} của anh/chị không được tiếp nhận.\nLý do: ${reason}\n\n${lookUp(code)}`,
+};
+
+/** What the citizen sees of each status (issue 4: received → in progress → answered → closed, or transferred / rejected). */
+export const STATUS_TEXTS = {
+  received: 'đã tiếp nhận',
+  in_progress: 'đang xử lý',
+  answered: 'đã trả lời',
+  closed: 'đã đóng',
+  transferred: 'đã chuyển cơ quan khác',
+  rejected: 'không tiếp nhận',
+} as const;
+
+// --- The web chat: API errors, the tracking page, the words of the page and its scripts ---
+
+export const WEB_TEXTS = {
+  badSession: 'Phiên trò chuyện không hợp lệ. Anh/chị vui lòng tải lại trang.',
+  emptyText: 'Anh/chị vui lòng nhập câu hỏi.',
+  tooLong: 'Câu hỏi quá dài (tối đa 2000 ký tự). Anh/chị vui lòng viết ngắn gọn hơn.',
+  tooFast: 'Anh/chị gửi nhanh quá, vui lòng đợi một phút rồi gửi lại.',
+  badRequest: 'Yêu cầu không hợp lệ. Anh/chị vui lòng tải lại trang và thử lại.',
+  tooLarge: 'Nội dung gửi lên quá lớn. Anh/chị vui lòng viết ngắn gọn hơn.',
+  unavailable: 'Xin lỗi anh/chị, hệ thống đang bận nên chưa trả lời được. Anh/chị vui lòng thử lại sau ít phút.',
+  serverError: 'Xin lỗi anh/chị, đã có lỗi xảy ra. Anh/chị vui lòng thử lại sau ít phút.',
+} as const;
+
+/** The "Tra cứu phản ánh" page and its JSON endpoint. */
+export const TRACK_TEXTS = {
+  heading: 'Tra cứu phản ánh',
+  codeLabel: 'Mã phản ánh',
+  codeHint: 'Mã có dạng PA-XXXX-XX, được gửi cho anh/chị khi phản ánh được tiếp nhận. Chữ hoa hay chữ thường, có dấu gạch hay không đều được.',
+  submit: 'Tra cứu',
+  remembered: 'Phản ánh anh/chị đã gửi từ máy này',
+  backToChat: 'Quay lại khung hỏi đáp',
+  tooMany: 'Anh/chị tra cứu nhiều lần quá, vui lòng đợi một phút rồi thử lại.',
+} as const;
+
+// --- Errors any HTTP request may get (citizens may see them in a browser) ---
+
+export const HTTP_TEXTS: Readonly<Record<number, string>> = {
+  400: 'Yêu cầu không hợp lệ. Anh/chị vui lòng kiểm tra lại đường dẫn hoặc nội dung đã gửi.',
+  401: 'Anh/chị chưa được phép truy cập nội dung này.',
+  403: 'Anh/chị không có quyền truy cập nội dung này.',
+  404: 'Không tìm thấy trang anh/chị yêu cầu.',
+  405: 'Cách gửi yêu cầu này không được hỗ trợ.',
+  413: 'Nội dung gửi lên quá lớn.',
+  414: 'Đường dẫn quá dài.',
+  415: 'Kiểu dữ liệu gửi lên không được hỗ trợ.',
+  429: 'Anh/chị gửi nhanh quá, vui lòng đợi một chút rồi thử lại.',
+  431: 'Yêu cầu có phần đầu (header) quá lớn.',
+};
+
+export const HTTP_FALLBACK_TEXT = 'Yêu cầu không thực hiện được. Anh/chị vui lòng thử lại.';
+export const HTTP_SERVER_ERROR_TEXT = 'Hệ thống đang gặp sự cố. Anh/chị vui lòng thử lại sau ít phút.';
+
+/** The Vietnamese reason for a 4xx status. */
+export function clientErrorText(status: number): string {
+  return HTTP_TEXTS[status] ?? HTTP_FALLBACK_TEXT;
+}
+
+// --- Channels: the Telegram command menu and the Zalo hint for numbered choices ---
+
+/** The command menu next to the Telegram text box; typed commands arrive as text (e.g. "/thutuc"). */
+export const TELEGRAM_COMMANDS: readonly { command: string; description: string }[] = [
+  { command: 'start', description: 'Bắt đầu' },
+  { command: 'help', description: 'Hướng dẫn' },
+  { command: 'thutuc', description: 'Tra cứu thủ tục theo lĩnh vực' },
+  { command: 'phananh', description: 'Gửi phản ánh, kiến nghị' },
+  { command: 'tracuu', description: 'Tra cứu phản ánh' },
+  { command: 'lienhe', description: 'Đường dây nóng, địa chỉ' },
+  { command: 'thongbao', description: 'Nhận thông báo' },
+];
+
+/** Zalo has no buttons: the citizen answers a numbered list by typing the number. */
+export const CHOICE_HINT = 'Anh/chị trả lời bằng số thứ tự, ví dụ: 1';
+
+// --- Words the importer writes into procedure files, and the locality used when none is set up ---
+
+/** What imported procedure files say where the portal is silent or was cut; citizens read them in answers. */
+export const PORTAL_TEXTS = {
+  submit: {
+    inPerson: 'Nộp trực tiếp (theo Cổng Dịch vụ công quốc gia)',
+    online: 'Nộp trực tuyến (theo Cổng Dịch vụ công quốc gia)',
+    postal: 'Nộp qua dịch vụ bưu chính (theo Cổng Dịch vụ công quốc gia)',
+  },
+  noSector: 'Chưa phân loại',
+  /** The sector of a question-and-answer entry that names none. */
+  faqSector: 'Cải cách hành chính',
+  sourceTitle: (code: string) => `Cổng Dịch vụ công quốc gia – ${code}`,
+  noUnit: (time: string) => `${time} (Cổng không ghi đơn vị)`,
+  /** Between the values of one channel listed in several rows (one per case). */
+  or: ' hoặc ',
+  /** Said at the end of a list that was cut, so nobody mistakes it for the whole list. */
+  moreOnPortal: '(Còn nữa – xem đầy đủ trên Cổng Dịch vụ công quốc gia)',
+};
+
+/** The contacts of a knowledge directory without a locality file: only national facts. */
+export const NATIONAL_ONLY_TEXTS = {
+  authority: 'Ủy ban nhân dân cấp xã nơi anh/chị cư trú',
+  office: { name: 'Trung tâm Phục vụ hành chính công cấp xã', address: 'tại trụ sở Ủy ban nhân dân xã, phường nơi anh/chị cư trú', hours: 'giờ hành chính các ngày làm việc' },
+  portal: { name: 'Cổng Dịch vụ công quốc gia', url: 'https://dichvucong.gov.vn' },
+};
+
+// --- The web chat page (index.html), its scripts and the widget portals embed ---
+
+/** The words of the chat page, filled in by the server when it starts (the title can be configured). */
+export const CHAT_PAGE_TEXTS = {
+  title: 'Trợ lý một cửa',
+  subtitle: 'Hỏi đáp thủ tục hành chính',
+  trackLink: TRACK_TEXTS.heading,
+  close: 'Đóng khung hỏi đáp',
+  log: 'Nội dung trò chuyện',
+  typing: 'Đang trả lời…',
+  noScript: 'Anh/chị vui lòng bật JavaScript trong trình duyệt để trò chuyện với trợ lý.',
+  questionLabel: 'Câu hỏi của anh/chị',
+  questionPlaceholder: 'Nhập câu hỏi của anh/chị',
+  send: 'Gửi',
+};
+
+/** What the page's scripts show; the server sends them in the page as a JSON block. */
+export const CHAT_SCRIPT_TEXTS = {
+  unreachable: 'Xin lỗi anh/chị, hiện chưa kết nối được với máy chủ. Anh/chị vui lòng kiểm tra kết nối mạng rồi thử lại.',
+  failed: WEB_TEXTS.serverError,
+  // Read out before each message by screen readers.
+  bot: 'Trợ lý: ',
+  citizen: 'Anh/chị: ',
+  error: 'Lỗi: ',
+  choices: 'Các lựa chọn',
+  retry: 'Thử lại',
+  chosen: ' (đã chọn)',
+};
+
+/** The widget's button and the labels of its panel; the server writes them into widget.js when it starts. */
+export const WIDGET_TEXTS = {
+  launcher: 'Hỏi đáp thủ tục',
+  panel: 'Hỏi đáp thủ tục hành chính',
+  frame: 'Trợ lý một cửa: hỏi đáp thủ tục hành chính',
+};

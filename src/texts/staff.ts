@@ -1,0 +1,211 @@
+// Every sentence hotline and one-stop-shop staff read: the /admin inbox pages, the posts
+// and answers in the staff's Telegram group, the columns of the exports, and why a
+// notice or a delivery failed. Kept in one place so wording is reviewed together.
+import type { ChannelName, SendFailure } from '../kernel/messages.ts';
+
+// --- The /admin inbox: actions, history, and what staff are told after acting ---
+
+export const ACTION_LABELS = {
+  claim: 'Nhận xử lý',
+  answer: 'Trả lời',
+  transfer: 'Chuyển cơ quan khác',
+  reject: 'Không tiếp nhận',
+  close: 'Đóng',
+  erase: 'Xóa dữ liệu cá nhân',
+};
+
+/** What staff can do to a complaint: its transitions, and erasing personal data. */
+export type ActionType = keyof typeof ACTION_LABELS;
+
+/** History actions, including those the system records. */
+// Maps, not objects: looked up by names staff type or configure ("constructor" is a name too).
+export const HISTORY_LABELS = new Map<string, string>(Object.entries({ ...ACTION_LABELS, receive: 'Tiếp nhận' }));
+
+export const ACTORS = new Map<string, string>(Object.entries({ citizen: 'Người dân', system: 'Hệ thống' }));
+
+export const TARGET_LABELS = new Map<string, string>(
+  Object.entries({
+    'telegram-group': 'Nhóm Telegram cán bộ',
+    webhook: 'Hệ thống đường dây nóng (webhook)',
+  }),
+);
+
+/** Shown after an action went through (post/redirect/get). */
+export const DONE: Record<ActionType, string> = {
+  claim: 'Anh/chị đã nhận xử lý phản ánh này.',
+  answer: 'Đã lưu câu trả lời; người dân sẽ nhận được trên kênh họ đã dùng.',
+  transfer: 'Đã ghi nhận chuyển cơ quan khác; người dân sẽ được báo lý do.',
+  reject: 'Đã ghi nhận không tiếp nhận; người dân sẽ được báo lý do.',
+  close: 'Đã đóng phản ánh.',
+  erase: 'Đã xóa dữ liệu cá nhân; hồ sơ ẩn danh vẫn được giữ lại.',
+};
+
+export const ADMIN_TEXTS = {
+  knowledgeRefused: 'Tệp tri thức vừa sửa có lỗi: bot chưa dùng bản sửa mà vẫn trả lời theo bản đúng trước đó. Anh/chị sửa các lỗi sau (hoặc chạy npx motcua lint):',
+  title: 'Hộp thư phản ánh, kiến nghị',
+  loginTitle: 'Đăng nhập cán bộ',
+  userName: 'Tên đăng nhập',
+  password: 'Mật khẩu',
+  login: 'Đăng nhập',
+  logout: 'Đăng xuất',
+  loggedOut: 'Anh/chị đã đăng xuất.',
+  loginWrong: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  loginTooMany: 'Đăng nhập sai quá nhiều lần từ địa chỉ này. Vui lòng thử lại sau 15 phút.',
+  loginIncomplete: 'Vui lòng nhập tên đăng nhập và mật khẩu.',
+  sessionExpired: 'Phiên làm việc đã hết hạn hoặc biểu mẫu đã cũ. Vui lòng tải lại trang rồi thử lại.',
+  notFound: 'Không tìm thấy phản ánh này.',
+  badRequest: 'Yêu cầu không hợp lệ. Vui lòng tải lại trang rồi thử lại.',
+  serverError: 'Đã có lỗi ở máy chủ; thao tác có thể chưa được lưu. Vui lòng tải lại trang để kiểm tra.',
+  emptyList: 'Không có phản ánh nào trong mục này.',
+  pages: 'Các trang',
+  pageOf: (page: number, last: number) => ` — trang ${page}/${last}`,
+  newer: 'Mới hơn',
+  older: 'Cũ hơn',
+  needAnswer: 'Vui lòng nhập nội dung trả lời.',
+  needReason: 'Vui lòng ghi lý do để người dân được biết.',
+  tooLong: (max: number) => `Nội dung dài quá ${max} ký tự; vui lòng rút gọn.`,
+  needConfirm: 'Vui lòng đánh dấu ô xác nhận trước khi xóa dữ liệu cá nhân.',
+  unknownAction: 'Thao tác không hợp lệ.',
+  claimedBy: (name: string) => `Phản ánh này đã được ${name} nhận xử lý trước; không có gì thay đổi.`,
+  refused: (action: string, status: string) => `Không thể “${action}” khi phản ánh đang ở trạng thái “${status}”; không có gì thay đổi.`,
+  alreadyErased: 'Dữ liệu cá nhân của phản ánh này đã được xóa trước đó.',
+  replyFailed: (detail: string) => `Chưa gửi được câu trả lời tới người dân (${detail}); người dân vẫn xem được qua tra cứu.`,
+  replyOnLookup: (code: string) => `Người dân gửi qua khung chat web (không nhận tin chủ động): câu trả lời hiện khi người dân tra cứu mã ${code}.`,
+  eraseConfirm: 'Tôi xác nhận người dân đã yêu cầu xóa; nội dung, số điện thoại và ghi chú sẽ bị xóa vĩnh viễn.',
+  overdue: 'Quá hạn',
+  failedSend: 'Gửi lỗi',
+};
+
+/** The list page: its filters, the table's columns and the export links. */
+export const LIST_TEXTS = {
+  all: 'Tất cả',
+  open: 'Đang mở',
+  filtersLabel: 'Lọc theo trạng thái',
+  exportShown: 'Tải về mục đang xem:',
+  count: (label: string, total: number) => `${label}: ${total} phản ánh`,
+  columns: { code: 'Mã', received: 'Ngày nhận', due: 'Hạn', status: 'Trạng thái', assignee: 'Người xử lý', channel: 'Kênh', text: 'Nội dung', flags: 'Cảnh báo' },
+  backToList: '← Về danh sách',
+};
+
+/** The page of one complaint: its facts, where it was sent, whether the citizen heard back, the forms and the history. */
+export const DETAIL_TEXTS = {
+  backToList: '← Danh sách',
+  heading: (code: string) => `Phản ánh ${code}`,
+  sections: { facts: 'Thông tin', deliveries: 'Chuyển tới đường dây nóng', reply: 'Báo kết quả cho người dân', actions: 'Xử lý', history: 'Lịch sử' },
+  facts: {
+    text: 'Nội dung',
+    subject: 'Cơ quan/thủ tục',
+    phone: 'Số điện thoại',
+    channel: 'Kênh',
+    received: 'Ngày tiếp nhận',
+    due: 'Hạn trả lời',
+    status: 'Trạng thái',
+    assignee: 'Người xử lý',
+    answer: 'Trả lời',
+    reason: 'Lý do chuyển/không tiếp nhận',
+    erasedAt: 'Đã xóa dữ liệu cá nhân lúc',
+  },
+  consentAt: (time: string) => ` (đồng ý xử lý dữ liệu cá nhân lúc ${time})`,
+  inboxOnly: 'Chỉ nhận qua hộp thư này (chưa cấu hình nhóm Telegram hay webhook).',
+  delivered: (time: string, attempts: number) => `đã gửi lúc ${time} (${attempts} lần thử)`,
+  deliveryFailed: (attempts: number, error: string) => `gửi lỗi sau ${attempts} lần thử; lỗi gần nhất: ${error}`,
+  deliveryPending: 'đang chờ gửi',
+  deliveryRetrying: (attempts: number, error: string | undefined, next: string) =>
+    `đang chờ gửi lại (đã thử ${attempts} lần; lỗi gần nhất: ${error ?? 'không rõ'}; thử lại lúc ${next})`,
+  replyFailureDetail: (channel: string, attempts: number, error: string) => `kênh ${channel}, ${attempts} lần thử; lỗi: ${error}`,
+  nothingToTell: 'Chưa có gì để báo (chưa trả lời, chuyển hay từ chối).',
+  replySent: (time: string) => `Đã gửi tới người dân lúc ${time}.`,
+  replyFailed: (detail: string, code: string) => `Gửi không được (${detail}). Người dân vẫn xem được qua tra cứu mã ${code}.`,
+  replyPending: 'Đang chờ gửi.',
+  replyRetrying: (attempts: number, error: string | undefined) => `Đang chờ gửi lại (đã thử ${attempts} lần; lỗi gần nhất: ${error ?? 'không rõ'}).`,
+  forms: {
+    claim: 'Nhận phản ánh này về mình xử lý.',
+    answer: 'Câu trả lời gửi người dân',
+    transfer: 'Chuyển tới cơ quan nào, vì sao',
+    reject: 'Lý do không tiếp nhận',
+    close: 'Kết thúc xử lý phản ánh đã trả lời.',
+    erase: 'Khi người dân yêu cầu (Luật Bảo vệ dữ liệu cá nhân 2025): xóa nội dung, số điện thoại và ghi chú; giữ lại hồ sơ ẩn danh.',
+  },
+  typedNotSaved: 'Nội dung anh/chị đã nhập (chưa được lưu):',
+  noActions: 'Không còn thao tác nào.',
+  historyColumns: { at: 'Thời gian', by: 'Người thực hiện', action: 'Thao tác', note: 'Ghi chú' },
+};
+
+// --- The staff's Telegram group: posts, and what staff are told back ---
+
+/** What staff read in the group. */
+export const STAFF_GROUP_TEXTS = {
+  knowledgeRefused: 'Tệp tri thức vừa sửa có lỗi: bot chưa dùng bản sửa, vẫn trả lời theo bản đúng trước đó. Cần sửa:',
+  newTitle: 'Phản ánh, kiến nghị mới',
+  received: 'Tiếp nhận',
+  due: 'Hạn trả lời',
+  channel: 'Kênh',
+  subject: 'Cơ quan, thủ tục',
+  phone: 'Điện thoại',
+  cut: '… (đã rút gọn, xem đầy đủ trong hộp thư /admin)',
+  howToAnswer: '↩️ Trả lời (reply) tin nhắn này để gửi câu trả lời tới người dân.',
+  claimButton: 'Nhận xử lý',
+  claimedBy: (by: string) => `✅ Đã nhận xử lý: ${by}`,
+  overdue: (code: string, due: string) => `⏰ Phản ánh ${code} đã quá hạn trả lời (hạn ${due}) mà chưa được trả lời.`,
+  replyFailed: (code: string, why: string | undefined) =>
+    `⚠️ Câu trả lời cho phản ánh ${code} chưa tới được người dân${why ? ` (lý do: ${why})` : ''}. ` +
+    `Người dân vẫn xem được câu trả lời khi tra cứu mã ${code}.`,
+};
+
+/** What staff are told back in the group. */
+export const STAFF_UPDATE_TEXTS = {
+  claimed: (code: string) => `Anh/chị đã nhận xử lý phản ánh ${code}.`,
+  claimedByOther: (by: string) => `Đã có cán bộ khác nhận: ${by}`,
+  answered: (code: string) => `✅ Đã gửi câu trả lời tới người dân (phản ánh ${code}).`,
+  closed: (code: string) => `✅ Đã đóng phản ánh ${code}.`,
+  transferred: (code: string) => `✅ Đã chuyển phản ánh ${code}; người dân sẽ được báo lý do.`,
+  refused: (code: string, why: string) => `❌ Không thực hiện được với phản ánh ${code}: ${why}.`,
+  unknown: (code: string) => `không tìm thấy phản ánh ${code}`,
+  inStatus: (status: string) => `phản ánh đang ở trạng thái “${status}”`,
+  closeUsage: 'Cú pháp: /dong <mã phản ánh>, hoặc trả lời (reply) bài đăng của phản ánh bằng /dong.',
+  transferUsage: 'Cú pháp: /chuyen <mã phản ánh> <lý do chuyển>, hoặc trả lời (reply) bài đăng của phản ánh bằng /chuyen <lý do>.',
+};
+
+// --- Why a notice or a delivery failed, as staff read it in the inbox and the staff group ---
+
+/** Why a notice did not reach the citizen, as staff read it in the inbox and the staff group. */
+export const REPLY_ERRORS: Record<SendFailure, string> = {
+  window_closed: 'Zalo OA chỉ cho nhắn trong thời hạn tương tác, mà thời hạn này đã hết (người dân cần nhắn cho OA trước)',
+  blocked: 'người dân đã chặn hoặc rời khỏi bot',
+  rate_limited: 'nền tảng đang giới hạn số tin gửi',
+  unavailable: 'nền tảng tạm thời không phản hồi',
+  rejected: 'nền tảng từ chối tin nhắn',
+};
+
+export const SEND_LOOP_TEXTS = {
+  replyError: (reason: SendFailure, detail: string) => `${REPLY_ERRORS[reason]} (${detail})`,
+  noSender: (channel: ChannelName) => `kênh ${channel} chưa được cấu hình trên máy chủ nên không gửi được`,
+  targetGone: (target: string) => `nơi nhận "${target}" không còn được cấu hình; không gửi nữa`,
+  targetThrew: (message: string) => `lỗi khi gửi: ${message}`,
+};
+
+/** Shown in place of a complaint's text, answer or reason after its personal data was erased. */
+export const ERASED_TEXT = '[đã xóa theo yêu cầu]';
+
+/** Noted for staff on a reply set aside after a day of failed sends. */
+export const GAVE_UP_TEXT = 'vẫn chưa gửi được sau 24 giờ, đã ngừng thử';
+
+// --- The exports (CSV for Excel and the national PAKN system): column headers ---
+
+export const EXPORT_HEADERS = {
+  code: 'Mã phản ánh',
+  received: 'Ngày tiếp nhận',
+  due: 'Hạn trả lời',
+  status: 'Trạng thái',
+  channel: 'Kênh',
+  subject: 'Cơ quan/thủ tục',
+  text: 'Nội dung',
+  phone: 'Số điện thoại',
+  consentAt: 'Đồng ý xử lý dữ liệu cá nhân lúc',
+  assignee: 'Người xử lý',
+  answer: 'Trả lời',
+  reason: 'Lý do chuyển/không tiếp nhận',
+  decidedAt: 'Ngày trả lời',
+  closedAt: 'Ngày đóng',
+  erasedAt: 'Đã xóa dữ liệu cá nhân lúc',
+};

@@ -8,7 +8,7 @@ import { html, type Html } from './html.ts';
 import { flags } from './list-page.ts';
 import { layout, noticeBox, shownTime, type Notice } from './layout.ts';
 import type { AdminSession } from './sessions.ts';
-import { ACTION_LABELS, ACTORS, ADMIN_TEXTS, DETAIL_TEXTS as D, HISTORY_LABELS, TARGET_LABELS, type ActionType } from '../../src/texts/staff.ts';
+import { ACTION_LABELS, ACTORS, ADMIN_TEXTS, DETAIL_TEXTS as D, HISTORY_LABELS, sendErrorText, TARGET_LABELS, type ActionType } from '../../src/texts/staff.ts';
 
 /** What staff typed into a form that was refused, shown again so that nothing is lost. */
 export interface Typed {
@@ -75,16 +75,16 @@ function deliveryState(d: Delivery): string {
     case 'delivered':
       return D.delivered(shownTime(d.deliveredAt), d.attempts);
     case 'failed':
-      return D.deliveryFailed(d.attempts, d.lastError);
+      return D.deliveryFailed(d.attempts, sendErrorText(d.lastError));
     case 'pending':
-      return d.attempts === 0 ? D.deliveryPending : D.deliveryRetrying(d.attempts, d.lastError, shownTime(d.nextTryAt));
+      return d.attempts === 0 ? D.deliveryPending : D.deliveryRetrying(d.attempts, d.lastError && sendErrorText(d.lastError), shownTime(d.nextTryAt));
   }
 }
 
 function replyFailureDetail(c: Complaint): string {
   const reply = c.reply;
   if (reply?.state !== 'failed') return '';
-  return D.replyFailureDetail(CHANNEL_LABELS[c.address.channel] ?? c.address.channel, reply.attempts, reply.lastError);
+  return D.replyFailureDetail(CHANNEL_LABELS[c.address.channel] ?? c.address.channel, reply.attempts, sendErrorText(reply.lastError));
 }
 
 function replyState(c: Complaint): string {
@@ -98,7 +98,7 @@ function replyState(c: Complaint): string {
     case 'on_lookup':
       return ADMIN_TEXTS.replyOnLookup(c.code);
     case 'pending':
-      return reply.attempts === 0 ? D.replyPending : D.replyRetrying(reply.attempts, reply.lastError);
+      return reply.attempts === 0 ? D.replyPending : D.replyRetrying(reply.attempts, reply.lastError && sendErrorText(reply.lastError));
   }
 }
 

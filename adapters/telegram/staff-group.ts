@@ -10,7 +10,7 @@ import { CHANNEL_LABELS, readable } from '../../src/complaints/export.ts';
 import { vietnamTime, vnDate } from '../../src/kernel/vietnam-time.ts';
 import type { HotlineEvent, HotlineTarget, TargetOutcome } from '../../src/complaints/outbox.ts';
 import { parseTrackingCode } from '../../src/complaints/tracking-code.ts';
-import { STAFF_GROUP_TEXTS } from '../../src/texts/staff.ts';
+import { sendErrorText, STAFF_GROUP_TEXTS } from '../../src/texts/staff.ts';
 import { TELEGRAM_GROUP_TARGET_NAME } from './target-name.ts';
 import { escapeHtml } from '../shared/escape-html.ts';
 import { MAX_TEXT_LENGTH } from './translate.ts';
@@ -67,7 +67,7 @@ function renderEvent({ type, complaint }: HotlineEvent): RenderedPost {
       return { text: STAFF_GROUP_TEXTS.overdue(`<b>${code}</b>`, vnDate(complaint.dueDate)) };
     case 'reply_failed': {
       const why = complaint.reply?.state === 'failed' || complaint.reply?.state === 'pending' ? complaint.reply.lastError : undefined;
-      return { text: STAFF_GROUP_TEXTS.replyFailed(`<b>${code}</b>`, why === undefined ? undefined : escapeHtml(why)) };
+      return { text: STAFF_GROUP_TEXTS.replyFailed(`<b>${code}</b>`, why === undefined ? undefined : escapeHtml(sendErrorText(why))) };
     }
   }
 }

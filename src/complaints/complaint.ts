@@ -1,16 +1,19 @@
 // A complaint (phản ánh, kiến nghị) and its two life lines, kept apart on purpose:
 // `status` is what the citizen sees, `delivery` is whether the hotline has it. Every
 // change goes through a named transition that says whether it is allowed; no IO here.
-import type { Address } from '../kernel/messages.ts';
+import type { Address, SendError } from '../kernel/messages.ts';
 import { scheduledRetry, type RetryPolicy } from '../kernel/retry.ts';
 
 export const STATUSES = ['received', 'in_progress', 'answered', 'closed', 'transferred', 'rejected'] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** Why the last try failed; the words of it in records written before errors were kept as codes. */
+export type LastError = SendError | string;
+
 export type Delivery =
-  | { state: 'pending'; attempts: number; nextTryAt: number; lastError?: string }
+  | { state: 'pending'; attempts: number; nextTryAt: number; lastError?: LastError }
   | { state: 'delivered'; attempts: number; deliveredAt: number }
-  | { state: 'failed'; attempts: number; lastError: string };
+  | { state: 'failed'; attempts: number; lastError: LastError };
 
 export interface HistoryEvent {
   at: number;
@@ -22,10 +25,10 @@ export interface HistoryEvent {
 
 /** Whether the citizen has been told of a staff answer (or transfer, rejection) on their channel. */
 export type ReplyDelivery =
-  | { state: 'pending'; attempts: number; lastError?: string }
+  | { state: 'pending'; attempts: number; lastError?: LastError }
   | { state: 'sent'; attempts: number; sentAt: number }
   /** The channel refused it (window closed, bot blocked): staff are told; the citizen still sees it through "tra cứu". */
-  | { state: 'failed'; attempts: number; lastError: string }
+  | { state: 'failed'; attempts: number; lastError: LastError }
   /** The channel cannot push (web chat): nothing went wrong, the answer waits for the citizen's "tra cứu". */
   | { state: 'on_lookup'; attempts: 0; since: number };
 
@@ -134,7 +137,7 @@ export function transition(complaint: Complaint, change: Transition, at: number)
 }
 
 /** Records a delivery attempt to the hotline: delivered, retried later, or given up. */
-export function recordDelivery(delivery: Delivery, outcome: { ok: true } | { ok: false; error: string }, at: number, retry: RetryPolicy): Delivery {
+export function recordDelivery(delivery: Delivery, outcome: { ok: true } | { ok: false; error: SendError }, at: number, retry: RetryPolicy): Delivery {
   const attempts = delivery.attempts + 1;
   if (outcome.ok) return { state: 'delivered', attempts, deliveredAt: at };
   if (attempts >= retry.maxAttempts) return { state: 'failed', attempts, lastError: outcome.error };

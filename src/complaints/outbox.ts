@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.ts';
 import type { JobsTable, Tables } from '../store/tables.ts';
-import type { Complaint } from './complaint.ts';
+import type { Complaint, LastError } from './complaint.ts';
 
 export type HotlineEventType = 'new' | 'overdue' | 'reply_failed';
 
@@ -33,7 +33,7 @@ export type JobKind = Job['kind'];
 export type NewJob = Job & { dueAt: number };
 
 /** A job this instance holds until it is finished or put back. */
-export type HeldJob<J extends Job = Job> = J & { id: string; attempts: number; lastError?: string; token: string };
+export type HeldJob<J extends Job = Job> = J & { id: string; attempts: number; lastError?: LastError; token: string };
 
 export interface HotlineEvent {
   type: HotlineEventType;
@@ -99,8 +99,9 @@ export class Outbox {
   }
 
   /** Puts a held job back, to be tried at `dueAt`, with what this try gave. */
-  async retryAt(job: HeldJob, dueAt: number, outcome: { attempts: number; lastError?: string } = job): Promise<void> {
-    await this.held(job).set({ due_at: dueAt, attempts: outcome.attempts, last_error: outcome.lastError ?? null, lease_until: 0, lease_token: null }).execute();
+  async retryAt(job: HeldJob, dueAt: number, outcome: { attempts: number; lastError?: LastError } = job): Promise<void> {
+    const lastError = outcome.lastError === undefined ? null : JSON.stringify(outcome.lastError);
+    await this.held(job).set({ due_at: dueAt, attempts: outcome.attempts, last_error: lastError, lease_until: 0, lease_token: null }).execute();
   }
 
   /** The job is done (delivered, given up, or nothing left to send). */
@@ -126,5 +127,5 @@ function toJob(row: JobsTable): Job {
 }
 
 function held(row: JobsTable, token: string): HeldJob {
-  return { ...toJob(row), id: row.id, attempts: row.attempts, ...(row.last_error ? { lastError: row.last_error } : {}), token };
+  return { ...toJob(row), id: row.id, attempts: row.attempts, ...(row.last_error ? { lastError: JSON.parse(row.last_error) as LastError } : {}), token };
 }

@@ -4,14 +4,13 @@
 // with its outcome and the job put back with backoff until it is delivered or
 // given up (where staff see it). A job leaves the outbox only then.
 import type { Log } from '../kernel/log.ts';
-import { isTransient, type ChannelName, type ChannelSender, type TraitsOf } from '../kernel/messages.ts';
+import { isTransient, type ChannelName, type ChannelSender, type SendError, type TraitsOf } from '../kernel/messages.ts';
 import type { Reply } from '../kernel/reply.ts';
 import type { RetryPolicy } from '../kernel/retry.ts';
 import { DEFAULT_RETRY, isOverdue, recordDelivery, type Complaint, type Delivery, type ReplyDelivery } from './complaint.ts';
 import type { Hotline } from './hotline.ts';
 import { citizenNotice } from './notices.ts';
-import { SEND_LOOP_TEXTS } from '../texts/staff.ts';
-import type { CitizenJob, HeldJob, HotlineJob, HotlineTarget, JobKind, TargetOutcome } from './outbox.ts';
+import type { CitizenJob, HeldJob, HotlineJob, HotlineTarget, JobKind } from './outbox.ts';
 
 /** Jobs worked on at once: one slow target does not hold up the rest. */
 const PARALLEL = 8;
@@ -50,7 +49,7 @@ export interface SendLoop {
 }
 
 /** The outcome of one try at telling the citizen; `final` when trying again cannot help. */
-type NoticeOutcome = { ok: true } | { ok: false; final: boolean; error: string; retryAfterMs?: number };
+type NoticeOutcome = { ok: true } | { ok: false; final: boolean; error: SendError; retryAfterMs?: number };
 
 export function createSendLoop(options: SendLoopOptions): SendLoop {
   const { hotline, targets, senders, traits, log, retry = DEFAULT_RETRY, everyMs = 30_000, leaseMs = 5 * 60_000, overdueEveryMs = 5 * 60_000 } = options;
@@ -113,18 +112,19 @@ export function createSendLoop(options: SendLoopOptions): SendLoop {
     const target = targets.find((t) => t.name === job.target);
     const outcome = target && (await deliverTo(target, job, complaint));
     const settle = (d: Delivery): Delivery =>
-      outcome ? recordDelivery(d, outcome, at, retry) : { state: 'failed', attempts: d.attempts, lastError: SEND_LOOP_TEXTS.targetGone(job.target) };
+      outcome ? recordDelivery(d, outcome, at, retry) : { state: 'failed', attempts: d.attempts, lastError: { code: 'target_gone', target: job.target } };
     const next = job.event === 'new' ? await recordInComplaint(job, settle) : settle(delivery);
     if (next?.state === 'pending') return hotline.outbox.retryAt(job, next.nextTryAt, next);
     if (next?.state === 'failed') log.warn({ id: job.id, attempts: next.attempts, lastError: next.lastError }, 'send loop: hotline target gave up');
     await hotline.outbox.finish(job);
   }
 
-  async function deliverTo(target: HotlineTarget, job: HotlineJob, complaint: Complaint): Promise<TargetOutcome> {
+  async function deliverTo(target: HotlineTarget, job: HotlineJob, complaint: Complaint): Promise<{ ok: true } | { ok: false; error: SendError }> {
     try {
-      return await target.deliver({ type: job.event, complaint });
+      const outcome = await target.deliver({ type: job.event, complaint });
+      return outcome.ok ? outcome : { ok: false, error: { code: 'target', detail: outcome.error } };
     } catch (err) {
-      return { ok: false, error: SEND_LOOP_TEXTS.targetThrew(err instanceof Error ? err.message : String(err)) };
+      return { ok: false, error: { code: 'target_threw', detail: err instanceof Error ? err.message : String(err) } };
     }
   }
 
@@ -171,13 +171,13 @@ export function createSendLoop(options: SendLoopOptions): SendLoop {
   async function sendNotice(complaint: Complaint, notice: Reply[]): Promise<NoticeOutcome> {
     const { channel } = complaint.address;
     const sender = senders[channel];
-    if (!sender) return { ok: false, final: true, error: SEND_LOOP_TEXTS.noSender(channel) };
+    if (!sender) return { ok: false, final: true, error: { code: 'no_sender', channel } };
     try {
       const outcome = await sender.send(complaint.address, notice);
       if (outcome.ok) return outcome;
-      return { ok: false, final: !isTransient(outcome.reason), error: SEND_LOOP_TEXTS.replyError(outcome.reason, outcome.detail), retryAfterMs: outcome.retryAfterMs };
+      return { ok: false, final: !isTransient(outcome.reason), error: { code: 'reply', reason: outcome.reason, detail: outcome.detail }, retryAfterMs: outcome.retryAfterMs };
     } catch (err) {
-      return { ok: false, final: false, error: SEND_LOOP_TEXTS.replyError('unavailable', err instanceof Error ? err.message : String(err)) };
+      return { ok: false, final: false, error: { code: 'reply', reason: 'unavailable', detail: err instanceof Error ? err.message : String(err) } };
     }
   }
 

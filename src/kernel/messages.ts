@@ -53,6 +53,22 @@ export function isTransient(failure: SendFailure): boolean {
   return failure === 'unavailable' || failure === 'rate_limited';
 }
 
+/**
+ * Why a notice (to the hotline or to a citizen) has not gone out, as records keep it: a
+ * code and what the platform said, rendered in words only where staff read it.
+ */
+export type SendError =
+  /** The hotline target answered with an error (its own words, e.g. "HTTP 500"). */
+  | { code: 'target'; detail: string }
+  /** Calling the hotline target threw. */
+  | { code: 'target_threw'; detail: string }
+  /** The target is no longer configured. */
+  | { code: 'target_gone'; target: string }
+  /** No sender is configured for the citizen's channel. */
+  | { code: 'no_sender'; channel: ChannelName }
+  /** The citizen's channel refused or failed the send. */
+  | { code: 'reply'; reason: SendFailure; detail: string };
+
 export type SendOutcome = { ok: true } | { ok: false; reason: SendFailure; detail: string; retryAfterMs?: number };
 
 /** What each adapter gives the bot for messages the bot sends on its own (answers from staff, announcements). */

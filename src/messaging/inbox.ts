@@ -14,7 +14,6 @@ import { addressKey, type Address, type Admit, type ChannelName, type ChannelSen
 import { createRateLimiter } from './rate-limit.ts';
 import type { Reply } from '../kernel/reply.ts';
 import { INBOX_TEXTS } from '../texts/citizens.ts';
-import { GAVE_UP_TEXT } from '../texts/staff.ts';
 
 const INBOX = 'inbox';
 /** Messages whose answer could not be computed or delivered, kept for staff to look at (see UndeliveredItem). */
@@ -69,6 +68,8 @@ export interface UndeliveredItem {
   replies?: Reply[];
   reason: string;
   detail: string;
+  /** Still failing a day after it came: tried no more. */
+  gaveUp?: true;
   at: number;
 }
 
@@ -131,8 +132,7 @@ export function createInbox(options: InboxOptions): Inbox {
     }
     // Dropped, or still failing a day later: set aside for staff, so that the chat's later messages go on.
     if (delivery.status !== 'sent') {
-      const late = delivery.status === 'deferred' ? ` (${GAVE_UP_TEXT})` : '';
-      await setAside(id, { incoming, replies, reason: delivery.reason, detail: `${delivery.detail}${late}` });
+      await setAside(id, { incoming, replies, reason: delivery.reason, detail: delivery.detail, ...(delivery.status === 'deferred' ? { gaveUp: true } : {}) });
     }
     await store.remove(INBOX, id);
     await store.delete(REPLIES, id);

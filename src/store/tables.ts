@@ -45,6 +45,7 @@ export interface JobsTable {
   due_at: number;
   /** Tries at the notices whose outcome the complaint does not hold (overdue, reply failed). */
   attempts: number;
+  /** JSON: the last try's error, as a code. */
   last_error: string | null;
   /** A job is worked on by one instance until then; 0 when nobody holds it. */
   lease_until: number;

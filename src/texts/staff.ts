@@ -1,7 +1,7 @@
 // Every sentence hotline and one-stop-shop staff read: the /admin inbox pages, the posts
 // and answers in the staff's Telegram group, the columns of the exports, and why a
 // notice or a delivery failed. Kept in one place so wording is reviewed together.
-import type { ChannelName, SendFailure } from '../kernel/messages.ts';
+import type { SendError, SendFailure } from '../kernel/messages.ts';
 
 // --- The /admin inbox: actions, history, and what staff are told after acting ---
 
@@ -177,18 +177,25 @@ export const REPLY_ERRORS: Record<SendFailure, string> = {
   rejected: 'nền tảng từ chối tin nhắn',
 };
 
-export const SEND_LOOP_TEXTS = {
-  replyError: (reason: SendFailure, detail: string) => `${REPLY_ERRORS[reason]} (${detail})`,
-  noSender: (channel: ChannelName) => `kênh ${channel} chưa được cấu hình trên máy chủ nên không gửi được`,
-  targetGone: (target: string) => `nơi nhận "${target}" không còn được cấu hình; không gửi nữa`,
-  targetThrew: (message: string) => `lỗi khi gửi: ${message}`,
-};
+/** Why a notice has not gone out, in words (a string is a record from before errors were codes: shown as is). */
+export function sendErrorText(error: SendError | string): string {
+  if (typeof error === 'string') return error;
+  switch (error.code) {
+    case 'target':
+      return error.detail;
+    case 'target_threw':
+      return `lỗi khi gửi: ${error.detail}`;
+    case 'target_gone':
+      return `nơi nhận "${error.target}" không còn được cấu hình; không gửi nữa`;
+    case 'no_sender':
+      return `kênh ${error.channel} chưa được cấu hình trên máy chủ nên không gửi được`;
+    case 'reply':
+      return `${REPLY_ERRORS[error.reason]} (${error.detail})`;
+  }
+}
 
 /** Shown in place of a complaint's text, answer or reason after its personal data was erased. */
 export const ERASED_TEXT = '[đã xóa theo yêu cầu]';
-
-/** Noted for staff on a reply set aside after a day of failed sends. */
-export const GAVE_UP_TEXT = 'vẫn chưa gửi được sau 24 giờ, đã ngừng thử';
 
 // --- The exports (CSV for Excel and the national PAKN system): column headers ---
 

@@ -66,14 +66,14 @@ describe('delivery to the hotline', () => {
     const waits: number[] = [];
     let now = 0;
     while (delivery.state === 'pending') {
-      delivery = recordDelivery(delivery, { ok: false, error: 'HTTP 500' }, now, DEFAULT_RETRY);
+      delivery = recordDelivery(delivery, { ok: false, error: { code: 'target', detail: 'HTTP 500' } }, now, DEFAULT_RETRY);
       if (delivery.state === 'pending') {
         waits.push(delivery.nextTryAt - now);
         now = delivery.nextTryAt;
       }
     }
     expect(waits.slice(0, 4)).toEqual([60_000, 300_000, 1_800_000, 7_200_000]);
-    expect(delivery).toEqual({ state: 'failed', attempts: DEFAULT_RETRY.maxAttempts, lastError: 'HTTP 500' });
+    expect(delivery).toEqual({ state: 'failed', attempts: DEFAULT_RETRY.maxAttempts, lastError: { code: 'target', detail: 'HTTP 500' } });
   });
 
   it('is delivered on success', () => {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Complaint, Delivery, ReplyDelivery } from '../../src/complaints/complaint.ts';
 import type { Hotline } from '../../src/complaints/hotline.ts';
 import { NOTICE_TEXTS } from '../../src/texts/citizens.ts';
-import { REPLY_ERRORS, SEND_LOOP_TEXTS } from '../../src/texts/staff.ts';
+import { REPLY_ERRORS, sendErrorText } from '../../src/texts/staff.ts';
 import { type HotlineEventType, type HotlineTarget, type TargetOutcome } from '../../src/complaints/outbox.ts';
 import { createSendLoop, type SendLoop } from '../../src/complaints/send-loop.ts';
 import type { Address, ChannelName, ChannelSender, SendOutcome } from '../../src/kernel/messages.ts';
@@ -126,8 +126,8 @@ describe('delivering a new complaint to a hotline target', () => {
   it.each<[string, (n: number) => TargetOutcome | 'throw', Partial<Delivery>, number[]]>([
     ['answers ok', () => OK, { state: 'delivered', attempts: 1 }, [0]],
     ['fails twice, then answers ok', (n) => (n <= 2 ? fail('HTTP 503') : OK), { state: 'delivered', attempts: 3 }, [0, MIN, 6 * MIN]],
-    ['answers 500 every time', () => fail('HTTP 500: Internal Server Error'), { state: 'failed', attempts: 15, lastError: 'HTTP 500: Internal Server Error' }, FIFTEEN_ATTEMPTS],
-    ['throws every time', () => 'throw', { state: 'failed', attempts: 15, lastError: SEND_LOOP_TEXTS.targetThrew('socket hang up') }, FIFTEEN_ATTEMPTS],
+    ['answers 500 every time', () => fail('HTTP 500: Internal Server Error'), { state: 'failed', attempts: 15, lastError: { code: 'target', detail: 'HTTP 500: Internal Server Error' } }, FIFTEEN_ATTEMPTS],
+    ['throws every time', () => 'throw', { state: 'failed', attempts: 15, lastError: { code: 'target_threw', detail: 'socket hang up' } }, FIFTEEN_ATTEMPTS],
     ['times out once', (n) => (n === 1 ? fail('no answer within 10000 ms') : OK), { state: 'delivered', attempts: 2 }, [0, MIN]],
   ])('a target that %s', async (_name, script, expected, attemptOffsets) => {
     const setup = await setUp({ script });
@@ -146,7 +146,7 @@ describe('delivering a new complaint to a hotline target', () => {
     const setup = await setUp({ script: () => fail('HTTP 502') });
     const { code } = await setup.hotline.submit(citizen('zalo'), { text: 'Hồ sơ trễ hẹn' });
     await setup.loop.runOnce();
-    expect((await complaint(setup.hotline, code)).deliveries.webhook).toEqual({ state: 'pending', attempts: 1, lastError: 'HTTP 502', nextTryAt: MONDAY_9AM + MIN });
+    expect((await complaint(setup.hotline, code)).deliveries.webhook).toEqual({ state: 'pending', attempts: 1, lastError: { code: 'target', detail: 'HTTP 502' }, nextTryAt: MONDAY_9AM + MIN });
     expect(await setup.hotline.outbox.waiting('hotline')).toHaveLength(1);
   });
 
@@ -156,7 +156,7 @@ describe('delivering a new complaint to a hotline target', () => {
     const hotline = newDesk(database, { targets: ['telegram-group'], clock });
     const { code } = await hotline.submit(citizen('web'), { text: 'Hồ sơ trễ hẹn' });
     await createSendLoop({ traits: channelTraits, hotline, targets: [], senders: {}, log: recordingLog() }).runOnce();
-    expect((await complaint(hotline, code)).deliveries['telegram-group']).toEqual({ state: 'failed', attempts: 0, lastError: SEND_LOOP_TEXTS.targetGone('telegram-group') });
+    expect((await complaint(hotline, code)).deliveries['telegram-group']).toEqual({ state: 'failed', attempts: 0, lastError: { code: 'target_gone', target: 'telegram-group' } });
     expect(await hotline.outbox.waiting('hotline')).toEqual([]);
   });
 
@@ -196,14 +196,14 @@ describe('telling the citizen about a staff action', () => {
       'window closed → failed, staff told',
       'zalo-oa',
       [{ ok: false, reason: 'window_closed', detail: 'Zalo OA -213' }],
-      () => ({ state: 'failed', attempts: 1, lastError: SEND_LOOP_TEXTS.replyError('window_closed', 'Zalo OA -213') }),
+      () => ({ state: 'failed', attempts: 1, lastError: { code: 'reply', reason: 'window_closed', detail: 'Zalo OA -213' } }),
       true,
     ],
     [
       'bot blocked → failed, staff told',
       'telegram',
       [{ ok: false, reason: 'blocked', detail: 'Forbidden: bot was blocked by the user' }],
-      () => ({ state: 'failed', attempts: 1, lastError: `${REPLY_ERRORS.blocked} (Forbidden: bot was blocked by the user)` }),
+      () => ({ state: 'failed', attempts: 1, lastError: { code: 'reply', reason: 'blocked', detail: 'Forbidden: bot was blocked by the user' } }),
       true,
     ],
     ['web chat (cannot push) → waits for the lookup, not a failure, staff not told', 'web', 'no sender', () => ({ state: 'on_lookup', attempts: 0, since: MONDAY_9AM }), false],
@@ -211,7 +211,7 @@ describe('telling the citizen about a staff action', () => {
       'a push channel with no sender configured → failed, staff told',
       'zalo',
       'no sender',
-      () => ({ state: 'failed', attempts: 1, lastError: SEND_LOOP_TEXTS.noSender('zalo') }),
+      () => ({ state: 'failed', attempts: 1, lastError: { code: 'no_sender', channel: 'zalo' } }),
       true,
     ],
   ])('%s', async (_name, channel, outcomes, expected, staffTold) => {
@@ -240,7 +240,7 @@ describe('telling the citizen about a staff action', () => {
     const code = await answered(setup, 'zalo');
 
     await setup.loop.runOnce();
-    expect((await complaint(setup.hotline, code)).reply).toEqual({ state: 'pending', attempts: 1, lastError: SEND_LOOP_TEXTS.replyError('unavailable', 'HTTP 502') });
+    expect((await complaint(setup.hotline, code)).reply).toEqual({ state: 'pending', attempts: 1, lastError: { code: 'reply', reason: 'unavailable', detail: 'HTTP 502' } });
     for (const offset of [MIN - 1, MIN, 11 * MIN - 1, 11 * MIN]) {
       setup.clock.now = MONDAY_9AM + offset;
       await setup.loop.runOnce();
@@ -438,5 +438,15 @@ describe('in the running server', () => {
       await running.close();
       await telegram.close();
     }
+  });
+});
+
+describe('the errors records keep', () => {
+  it('are codes, read as words where staff see them; a record from before codes is shown as it is', () => {
+    expect(sendErrorText({ code: 'reply', reason: 'blocked', detail: 'Forbidden: bot was blocked by the user' })).toBe(`${REPLY_ERRORS.blocked} (Forbidden: bot was blocked by the user)`);
+    expect(sendErrorText({ code: 'target_gone', target: 'webhook' })).toContain('"webhook" không còn được cấu hình');
+    expect(sendErrorText({ code: 'no_sender', channel: 'zalo' })).toContain('kênh zalo chưa được cấu hình');
+    expect(sendErrorText({ code: 'target', detail: 'HTTP 500' })).toBe('HTTP 500');
+    expect(sendErrorText('lỗi khi gửi: socket hang up')).toBe('lỗi khi gửi: socket hang up');
   });
 });

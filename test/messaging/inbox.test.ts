@@ -248,7 +248,7 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
     await vi.waitFor(() => expect(sender.sent).toHaveLength(1), WAIT);
     expect(sender.attempts).toBe(3);
     const undelivered = await store.pending<UndeliveredItem>(UNDELIVERED);
-    expect(undelivered).toEqual([{ id: 'telegram:1', value: expect.objectContaining({ reason: 'unavailable', detail: expect.stringContaining('24 giờ') }) }]);
+    expect(undelivered).toEqual([{ id: 'telegram:1', value: expect.objectContaining({ reason: 'unavailable', detail: '502 Bad Gateway', gaveUp: true }) }]);
     await vi.waitFor(async () => expect(await queued()).toEqual([]), WAIT);
   });
 

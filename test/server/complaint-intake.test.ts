@@ -256,7 +256,7 @@ describe('a staff answer from /admin to a Zalo OA citizen', () => {
     oa.failNextSend({ error: -230, message: 'User has not interacted with the OA in the past 7 days' });
     const staff = await answerAsStaff(code, answer);
 
-    await vi.waitFor(async () => expect(await replyOf(code)).toMatchObject({ state: 'failed', attempts: 1, lastError: expect.stringContaining('thời hạn tương tác') }), WAIT);
+    await vi.waitFor(async () => expect(await replyOf(code)).toMatchObject({ state: 'failed', attempts: 1, lastError: expect.objectContaining({ code: 'reply', reason: 'window_closed' }) }), WAIT);
     expect(oa.sentTexts()).not.toContain(NOTICE_TEXTS.answered(code, answer));
     expect((await staff.get(`/admin/complaints/${code}`)).body).toContain('Chưa gửi được câu trả lời tới người dân');
 

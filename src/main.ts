@@ -23,11 +23,11 @@ import { today } from './cli/knowledge-dirs.ts';
 import { ConfigError, loadConfig, type BotConfig, type Config, type HotlineConfig, type ZaloOaConfig } from './config.ts';
 import { Hotline } from './complaints/hotline.ts';
 import type { HotlineTarget } from './complaints/outbox.ts';
-import { createSendLoop } from './complaints/send-loop.ts';
+import { createSendLoop, type SendLoop } from './complaints/send-loop.ts';
 import { moveStoredComplaints } from './complaints/stored-complaints.ts';
 import { loadHolidays, WorkingCalendar } from './complaints/working-days.ts';
 import { Conversation } from './dialogue/conversation.ts';
-import { createInbox } from './messaging/inbox.ts';
+import { createInbox, type Inbox } from './messaging/inbox.ts';
 import type { ChannelName, ChannelSender } from './kernel/messages.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { watchKnowledge, type KnowledgeWatch } from './knowledge/watch.ts';
@@ -136,12 +136,7 @@ function bot({ config, store, database, knowledge, onFatal }: BotDeps): FastifyP
     reportKnowledge(log, knowledge);
     // The desk wakes the send loop when it queues something; the loop is built once the channels are known.
     let wakeSendLoop = () => {};
-    const hotline = await complaintDesk(config, database, log, () => wakeSendLoop());
-    const moved = await moveStoredComplaints(store, hotline);
-    if (moved > 0) log.info({ moved }, 'complaints moved from the store into the database');
-    if (!config.storeUrl.startsWith('sqlite://') && database.dialect === 'sqlite') {
-      log.warn({}, 'STORE_URL is shared but DATABASE_URL is a local SQLite file: other instances do not see these complaints; set DATABASE_URL=postgres://…');
-    }
+    const hotline = await complaintDesk(config, { store, database }, log, () => wakeSendLoop());
     // grammY is loaded only when Telegram is configured: a start without it is faster.
     const telegram = config.telegram && (await (await import('../adapters/telegram/channel.ts')).telegramChannel(config.telegram, log, { hotline, store, chatId: config.hotline.telegramChatId }));
     const channels: Channel[] = [];
@@ -156,22 +151,14 @@ function bot({ config, store, database, knowledge, onFatal }: BotDeps): FastifyP
     const sendLoop = createSendLoop({ traits: channelTraits, hotline, targets, senders, log });
     wakeSendLoop = sendLoop.wake;
     const events = new ReportEvents(database);
-    const converse = (kb: KnowledgeBase) => new Conversation({ traits: channelTraits, engine: new Engine(kb), store, sessionTtlMs: config.sessionTtlMs, hotline, log, events });
-    let conversation = converse(knowledge);
-    // Staff edits are picked up while running: the new knowledge is loaded and indexed aside, then swapped in.
-    const reloader = config.knowledgeReload
-      ? liveKnowledge(config, knowledge, log, {
-          swap: (next) => {
-            conversation = converse(next);
-            next.places?.warm();
-          },
-          // Staff hear of an edit refused in their group too, once per new set of errors.
-          refused: (problems) => void telegram?.tellStaff?.(problems).catch((err: unknown) => log.warn({ err }, 'telegram staff group: could not tell staff of the knowledge error')),
-        })
-      : undefined;
+    const serving = servingKnowledge(config, knowledge, log, {
+      converse: (kb) => new Conversation({ traits: channelTraits, engine: new Engine(kb), store, sessionTtlMs: config.sessionTtlMs, hotline, log, events }),
+      // Staff hear of an edit refused in their group too, once per new set of errors.
+      refused: (problems) => void telegram?.tellStaff?.(problems).catch((err: unknown) => log.warn({ err }, 'telegram staff group: could not tell staff of the knowledge error')),
+    });
     const inbox = createInbox({
       store,
-      respond: (incoming) => conversation.handle(incoming),
+      respond: (incoming) => serving.conversation().handle(incoming),
       senders,
       log,
       rateLimit: { perMinute: config.rateLimitPerMinute },
@@ -182,47 +169,102 @@ function bot({ config, store, database, knowledge, onFatal }: BotDeps): FastifyP
     await app.register(webChat, { converse: inbox.converse, tracking: { desk: hotline }, limits: createAddressLimits(store, { chatPerMinute: config.webChatPerAddressPerMinute }) });
     // The staff web inbox; its session cookie is Secure when the server is reached over HTTPS.
     if (config.adminUsers) {
-      await app.register(adminInbox, { hotline, store, users: config.adminUsers, secureCookies: config.publicUrl !== undefined, knowledgeErrors: () => reloader?.refused() ?? [] });
+      await app.register(adminInbox, {
+        hotline,
+        store,
+        users: config.adminUsers,
+        secureCookies: config.publicUrl !== undefined,
+        knowledgeErrors: serving.refusedEdits,
+        knowledge: { current: serving.knowledge, events },
+      });
     }
-    const pollers: ((signal: AbortSignal) => Promise<void>)[] = [];
+    const pollers: Poller[] = [];
     for (const channel of channels) {
       const receiving = channel.receive(inbox.admit);
       if ('routes' in receiving) await app.register(receiving.routes);
       else pollers.push(receiving.poll);
     }
-
-    const polling = new AbortController();
-    const loops: Promise<void>[] = [];
-    app.addHook('onReady', async () => {
-      await inbox.start();
-      sendLoop.start();
-      for (const poll of pollers) {
-        loops.push(
-          poll(polling.signal).catch((err: unknown) => {
-            log.error({ err }, 'a polling loop stopped for good (check the bot token)');
-            onFatal(err);
-          }),
-        );
-      }
-    });
-    // Updates stop coming in first, then what the inbox is doing finishes.
-    app.addHook('onClose', async () => {
-      reloader?.close();
-      polling.abort();
-      await Promise.all(loops);
-      await inbox.stop();
-      await sendLoop.stop();
-    });
+    runWithServer(app, { inbox, sendLoop, pollers, serving, onFatal });
   };
 }
 
-/** The complaint desk: deadlines in working days from the holidays file, and the targets the configuration names. */
-async function complaintDesk(config: Config, database: Database, log: FastifyBaseLogger, onQueued: () => void): Promise<Hotline> {
+type Poller = (signal: AbortSignal) => Promise<void>;
+
+interface Serving {
+  /** The conversation over the knowledge served now. */
+  conversation(): Conversation;
+  knowledge(): KnowledgeBase;
+  /** The errors of an edit refused (the last good version is served). */
+  refusedEdits(): readonly string[];
+  close(): void;
+}
+
+/** The knowledge served and the conversation over it; with live reload, staff edits are loaded and indexed aside, then swapped in. */
+function servingKnowledge(
+  config: Config,
+  knowledge: KnowledgeBase,
+  log: FastifyBaseLogger,
+  on: { converse: (knowledge: KnowledgeBase) => Conversation; refused: (problems: readonly string[]) => void },
+): Serving {
+  let served = knowledge;
+  let conversation = on.converse(knowledge);
+  const reloader = config.knowledgeReload
+    ? liveKnowledge(config, knowledge, log, {
+        swap: (next) => {
+          conversation = on.converse(next);
+          served = next;
+          next.places?.warm();
+        },
+        refused: on.refused,
+      })
+    : undefined;
+  return { conversation: () => conversation, knowledge: () => served, refusedEdits: () => reloader?.refused() ?? [], close: () => reloader?.close() };
+}
+
+/** Starts the inbox, the send loop and the polling loops with the server; on close, updates stop coming in first, then what the inbox is doing finishes. */
+function runWithServer(
+  app: FastifyInstance,
+  { inbox, sendLoop, pollers, serving, onFatal }: { inbox: Inbox; sendLoop: SendLoop; pollers: readonly Poller[]; serving: Serving; onFatal: (error: unknown) => void },
+): void {
+  const polling = new AbortController();
+  const loops: Promise<void>[] = [];
+  app.addHook('onReady', async () => {
+    await inbox.start();
+    sendLoop.start();
+    for (const poll of pollers) {
+      loops.push(
+        poll(polling.signal).catch((err: unknown) => {
+          app.log.error({ err }, 'a polling loop stopped for good (check the bot token)');
+          onFatal(err);
+        }),
+      );
+    }
+  });
+  app.addHook('onClose', async () => {
+    serving.close();
+    polling.abort();
+    await Promise.all(loops);
+    await inbox.stop();
+    await sendLoop.stop();
+  });
+}
+
+/**
+ * The complaint desk: deadlines in working days from the holidays file, and the targets the
+ * configuration names; complaints an earlier version kept in the store are moved into the records.
+ */
+async function complaintDesk(config: Config, { store, database }: { store: Store; database: Database }, log: FastifyBaseLogger, onQueued: () => void): Promise<Hotline> {
   const problems: Problem[] = [];
   const holidays = await loadHolidays(config.complaints.holidaysFile, problems);
   for (const problem of problems) log.warn({ problem: formatProblem(problem) }, 'holidays: file not usable; deadlines count weekends only');
   const targets = [...(config.hotline.telegramChatId ? [TELEGRAM_GROUP_TARGET_NAME] : []), ...(config.hotline.webhook ? [WEBHOOK_TARGET_NAME] : [])];
-  return new Hotline({ database, calendar: new WorkingCalendar(holidays), dueWorkingDays: config.complaints.dueWorkingDays, targets, onQueued });
+  const hotline = new Hotline({ database, calendar: new WorkingCalendar(holidays), dueWorkingDays: config.complaints.dueWorkingDays, targets, onQueued });
+  const moved = await moveStoredComplaints(store, hotline);
+  if (moved > 0) log.info({ moved }, 'complaints moved from the store into the database');
+  if (!config.storeUrl.startsWith('sqlite://') && database.dialect === 'sqlite') {
+    log.warn({}, 'STORE_URL is shared but DATABASE_URL is a local SQLite file: other instances do not see these complaints; set DATABASE_URL=postgres://…');
+  }
+  return hotline;
 }
 
 /** The targets the configuration names; the staff group is posted to by the Telegram bot. */

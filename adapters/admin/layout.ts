@@ -4,9 +4,11 @@
 import { vietnamTime, vnDate } from '../../src/kernel/vietnam-time.ts';
 import { html, type Html } from './html.ts';
 import type { AdminSession } from './sessions.ts';
-import { ADMIN_TEXTS } from '../../src/texts/staff.ts';
+import { ADMIN_TEXTS, KNOWLEDGE_TEXTS } from '../../src/texts/staff.ts';
 
 export const STYLESHEET_PATH = '/admin/admin.css';
+/** The knowledge pages, in the header of every page. */
+export const KNOWLEDGE_PATH = '/admin/tri-thuc';
 
 export interface Notice {
   kind: 'ok' | 'error';
@@ -41,6 +43,7 @@ export function layout(title: string, session: AdminSession | undefined, body: H
 <body>
 <header class="top">
 <a class="brand" href="/admin">${ADMIN_TEXTS.title}</a>
+${session ? html`<nav aria-label="${ADMIN_TEXTS.sections}"><a href="/admin">${KNOWLEDGE_TEXTS.complaintsNav}</a><a href="${KNOWLEDGE_PATH}">${KNOWLEDGE_TEXTS.nav}</a></nav>` : ''}
 ${
   session
     ? html`<form method="post" action="/admin/logout" class="logout">
@@ -98,6 +101,8 @@ dl.facts{display:grid;grid-template-columns:minmax(9rem,14rem) 1fr;gap:.4rem 1re
 dl.facts dt{font-weight:600}
 dl.facts dd{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
 .text{white-space:pre-wrap;overflow-wrap:anywhere}
+pre.reply{white-space:pre-wrap;overflow-wrap:anywhere;background:#fff;padding:1rem;border-radius:.5rem;font:inherit}
+.top nav a{color:#fff;margin-right:1rem}
 .actions{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1rem}
 .actions form{background:#fff;padding:1rem;border-radius:.5rem;margin:0}
 .actions form button{margin-top:.5rem}

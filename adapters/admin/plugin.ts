@@ -9,18 +9,21 @@ import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } f
 import type { AdminUser } from '../../src/config.ts';
 import { complaintsToCsv, complaintsToJson } from '../../src/complaints/export.ts';
 import type { Hotline } from '../../src/complaints/hotline.ts';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+import type { ReportEvents } from '../../src/store/report-events.ts';
 import type { Store } from '../../src/store/store.ts';
 import { ADMIN_HEADERS } from '../shared/security-headers.ts';
 import { performAction } from './actions.ts';
 import { detailPage } from './detail-page.ts';
 import { parseFilter } from './filters.ts';
 import { html, type Html } from './html.ts';
-import { layout, noticeBox, STYLESHEET, STYLESHEET_PATH } from './layout.ts';
+import { knowledgeEntryPage, knowledgeListPage } from './knowledge-pages.ts';
+import { KNOWLEDGE_PATH, layout, noticeBox, STYLESHEET, STYLESHEET_PATH } from './layout.ts';
 import { createLoginChecker } from './login.ts';
 import { listPage, PAGE_SIZE } from './list-page.ts';
 import { loginPage } from './login-page.ts';
 import { AdminSessions, COOKIE_NAME, csrfMatches, type AdminSession } from './sessions.ts';
-import { ADMIN_TEXTS, DONE, LIST_TEXTS, type ActionType } from '../../src/texts/staff.ts';
+import { ADMIN_TEXTS, DONE, KNOWLEDGE_TEXTS, LIST_TEXTS, type ActionType } from '../../src/texts/staff.ts';
 
 export interface AdminInboxOptions {
   hotline: Hotline;
@@ -31,12 +34,17 @@ export interface AdminInboxOptions {
   secureCookies: boolean;
   /** The errors of a knowledge edit the bot refused (it answers from the last good version); none when all is well. */
   knowledgeErrors?: () => readonly string[];
+  /** The knowledge being served (read at every request: a reload swaps it) and its use, for the knowledge pages. */
+  knowledge?: { current: () => KnowledgeBase; events: Pick<ReportEvents, 'useByEntry'> };
 }
+
+/** The knowledge pages count the use of the last 30 days. */
+const USE_WINDOW_MS = 30 * 24 * 3600_000;
 
 const FORM_LIMIT_BYTES = 64 * 1024;
 type Form = Record<string, string>;
 
-export const adminInbox: FastifyPluginAsync<AdminInboxOptions> = async (app, { hotline, store, users, secureCookies, knowledgeErrors = () => [] }) => {
+export const adminInbox: FastifyPluginAsync<AdminInboxOptions> = async (app, { hotline, store, users, secureCookies, knowledgeErrors = () => [], knowledge }) => {
   // The session cookie is read and written by Fastify's own cookie plugin (inside this plugin only).
   await app.register(fastifyCookie);
   const sessions = new AdminSessions(store, secureCookies);
@@ -136,6 +144,20 @@ export const adminInbox: FastifyPluginAsync<AdminInboxOptions> = async (app, { h
     const notice = { kind: 'error' as const, text: outcome.message };
     return sendPage(reply.code(outcome.status), detailPage({ session: session(request), complaint, today: hotline.today(), notice, typed: outcome.typed }));
   });
+
+  if (knowledge) {
+    app.get(KNOWLEDGE_PATH, async (request, reply) => {
+      const use = await knowledge.events.useByEntry(hotline.now() - USE_WINDOW_MS);
+      return sendPage(reply, knowledgeListPage(session(request), knowledge.current(), use, hotline.today()));
+    });
+    app.get<{ Params: { id: string } }>(`${KNOWLEDGE_PATH}/:id`, async (request, reply) => {
+      const served = knowledge.current();
+      const entry = served.entries.find((e) => e.id === request.params.id && e.origin === 'curated');
+      if (!entry) return sendPage(reply.code(404), messagePage(session(request), KNOWLEDGE_TEXTS.notFound));
+      const use = await knowledge.events.useByEntry(hotline.now() - USE_WINDOW_MS);
+      return sendPage(reply, knowledgeEntryPage(session(request), entry, served, use.get(entry.id), hotline.today()));
+    });
+  }
 
   for (const format of ['csv', 'json'] as const) {
     app.get<{ Querystring: { filter?: string } }>(`/admin/export.${format}`, async (request, reply) => {

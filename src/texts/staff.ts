@@ -43,6 +43,7 @@ export const DONE: Record<ActionType, string> = {
 export const ADMIN_TEXTS = {
   knowledgeRefused: 'Tệp tri thức vừa sửa có lỗi: bot chưa dùng bản sửa mà vẫn trả lời theo bản đúng trước đó. Anh/chị sửa các lỗi sau (hoặc chạy npx motcua lint):',
   title: 'Hộp thư phản ánh, kiến nghị',
+  sections: 'Các mục quản lý',
   loginTitle: 'Đăng nhập cán bộ',
   userName: 'Tên đăng nhập',
   password: 'Mật khẩu',
@@ -77,6 +78,26 @@ export const ADMIN_TEXTS = {
 };
 
 /** The list page: its filters, the table's columns and the export links. */
+// --- /admin/tri-thuc: the knowledge entries, their review dates and their use ---
+
+export const KNOWLEDGE_TEXTS = {
+  nav: 'Tri thức',
+  complaintsNav: 'Phản ánh',
+  title: 'Tri thức của bot',
+  intro: (national: number) =>
+    `Các mục do địa phương biên soạn (thư mục knowledge/), mục quá hạn rà soát lên đầu. Bot còn trả lời theo ${national.toLocaleString('vi-VN')} thủ tục của Cổng Dịch vụ công quốc gia.`,
+  caption: (count: number) => `${count} mục`,
+  columns: { title: 'Mục', kind: 'Loại', updated: 'Cập nhật', reviewBy: 'Rà soát trước', answers: 'Lượt trả lời (30 ngày)', rating: 'Đánh giá hữu ích / chưa' },
+  kinds: { procedure: 'Thủ tục', faq: 'Hỏi đáp CCHC' } as Record<string, string>,
+  overdue: 'Quá hạn rà soát',
+  file: 'Tệp',
+  code: 'Mã thủ tục',
+  seenByCitizens: 'Người dân thấy câu trả lời này',
+  use: (answers: number, useful: number, notUseful: number) => `30 ngày qua: ${answers} lượt trả lời; ${useful} đánh giá hữu ích, ${notUseful} chưa hữu ích.`,
+  notFound: 'Không tìm thấy mục tri thức này.',
+  back: '← Về danh sách tri thức',
+};
+
 export const LIST_TEXTS = {
   all: 'Tất cả',
   open: 'Đang mở',

@@ -3,7 +3,7 @@
 // two staff accounts, and a small browser-like client that keeps the session cookie and
 // reads CSRF tokens.
 import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from 'fastify';
-import { adminInbox } from '../../adapters/admin/plugin.ts';
+import { adminInbox, type AdminInboxOptions } from '../../adapters/admin/plugin.ts';
 import { Hotline } from '../../src/complaints/hotline.ts';
 import { hashPassword } from '../../src/complaints/password.ts';
 import { WorkingCalendar } from '../../src/complaints/working-days.ts';
@@ -27,12 +27,19 @@ export interface InboxApp {
 export async function inboxApp(
   store: Store,
   database: Database,
-  options: { targets?: string[]; secureCookies?: boolean; knowledgeErrors?: () => readonly string[] } = {},
+  options: { targets?: string[]; secureCookies?: boolean; knowledgeErrors?: () => readonly string[]; knowledge?: AdminInboxOptions['knowledge'] } = {},
 ): Promise<InboxApp> {
   const clock = { now: START };
   const hotline = new Hotline({ database, calendar: new WorkingCalendar({ fixed: [], dates: [] }), dueWorkingDays: 10, targets: options.targets ?? [], now: () => clock.now });
   const app = Fastify();
-  await app.register(adminInbox, { hotline, store, users: USERS, secureCookies: options.secureCookies ?? false, ...(options.knowledgeErrors ? { knowledgeErrors: options.knowledgeErrors } : {}) });
+  await app.register(adminInbox, {
+    hotline,
+    store,
+    users: USERS,
+    secureCookies: options.secureCookies ?? false,
+    ...(options.knowledgeErrors ? { knowledgeErrors: options.knowledgeErrors } : {}),
+    ...(options.knowledge ? { knowledge: options.knowledge } : {}),
+  });
   await app.ready();
   return { app, hotline, clock };
 }

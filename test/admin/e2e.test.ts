@@ -1,9 +1,12 @@
 // The staff inbox in headless Chromium at a phone's size: sign in, open a complaint,
-// claim it and answer it, with no horizontal scrolling and no console errors (a
-// Content-Security-Policy violation would be one).
+// claim it and answer it; reach the knowledge pages by keyboard alone; with no
+// horizontal scrolling and no console errors (a Content-Security-Policy violation
+// would be one).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DONE } from '../../src/texts/staff.ts';
+import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+import { ReportEvents } from '../../src/store/report-events.ts';
+import { DONE, KNOWLEDGE_TEXTS } from '../../src/texts/staff.ts';
 import { sqliteBackend, type Backend } from '../store/backends.ts';
 import { sqliteDatabase, type DatabaseBackend } from '../store/databases.ts';
 import { describeWithChromium, launchChromium, PHONE } from '../web/chromium.ts';
@@ -19,7 +22,9 @@ describeWithChromium('staff inbox in headless Chromium', () => {
   beforeAll(async () => {
     backend = sqliteBackend();
     records = sqliteDatabase();
-    inbox = await inboxApp(await backend.open(), await records.open(), { targets: ['telegram-group'] });
+    const database = await records.open();
+    const knowledge = await loadKnowledgeBase(['knowledge']);
+    inbox = await inboxApp(await backend.open(), database, { targets: ['telegram-group'], knowledge: { current: () => knowledge, events: new ReportEvents(database) } });
     url = await inbox.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium();
   }, 20_000);
@@ -67,6 +72,40 @@ describeWithChromium('staff inbox in headless Chromium', () => {
       ['lan', 'claim'],
       ['lan', 'answer'],
     ]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 20_000);
+
+  it('reaches the knowledge pages by keyboard alone, on a phone', async () => {
+    const context = await browser.newContext({ ...PHONE, locale: 'vi-VN' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    const fitsThePhone = async () => expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    /** Presses Tab until the focused element is the link named `name`, then Enter. */
+    const tabTo = async (name: string) => {
+      for (let presses = 0; presses < 30; presses++) {
+        await page.keyboard.press('Tab');
+        if ((await page.evaluate('document.activeElement && document.activeElement.textContent.trim()')) === name) return page.keyboard.press('Enter');
+      }
+      throw new Error(`no link "${name}" within 30 presses of Tab`);
+    };
+
+    await page.goto(`${url}/admin`);
+    await page.getByLabel('Tên đăng nhập').fill('lan');
+    await page.getByLabel('Mật khẩu').fill(PASSWORDS.lan);
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: KNOWLEDGE_TEXTS.nav }).waitFor();
+
+    await tabTo(KNOWLEDGE_TEXTS.nav);
+    await page.getByRole('heading', { name: KNOWLEDGE_TEXTS.title }).waitFor();
+    await fitsThePhone();
+    const first = (await page.locator('tbody a').first().textContent())!.trim();
+    await tabTo(first);
+    await page.getByRole('heading', { name: first }).waitFor();
+    expect(await page.locator('pre.reply').textContent()).toContain(first);
+    await fitsThePhone();
     expect(errors).toEqual([]);
     await context.close();
   }, 20_000);

@@ -36,17 +36,23 @@ describeWithChromium('staff inbox in headless Chromium', () => {
     await records?.cleanup();
   });
 
-  it('signs in, claims and answers a complaint', async () => {
-    const complaint = await inbox.hotline.submit(
-      { channel: 'zalo', chatId: 'z1' },
-      { text: 'Tôi nộp hồ sơ đăng ký kinh doanh đã 20 ngày nhưng chưa có kết quả, gọi điện không ai nghe máy. '.repeat(3), subject: 'Đăng ký hộ kinh doanh' },
-    );
+  /** A phone-sized page that keeps its errors, and a check that nothing scrolls sideways. */
+  async function onAPhone() {
     const context = await browser.newContext({ ...PHONE, locale: 'vi-VN' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     const fitsThePhone = async () => expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    return { context, page, errors, fitsThePhone };
+  }
+
+  it('signs in, claims and answers a complaint', async () => {
+    const complaint = await inbox.hotline.submit(
+      { channel: 'zalo', chatId: 'z1' },
+      { text: 'Tôi nộp hồ sơ đăng ký kinh doanh đã 20 ngày nhưng chưa có kết quả, gọi điện không ai nghe máy. '.repeat(3), subject: 'Đăng ký hộ kinh doanh' },
+    );
+    const { context, page, errors, fitsThePhone } = await onAPhone();
 
     await page.goto(`${url}/admin`);
     await page.getByLabel('Tên đăng nhập').fill('lan');
@@ -77,12 +83,7 @@ describeWithChromium('staff inbox in headless Chromium', () => {
   }, 20_000);
 
   it('reaches the knowledge pages by keyboard alone, on a phone', async () => {
-    const context = await browser.newContext({ ...PHONE, locale: 'vi-VN' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    const fitsThePhone = async () => expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    const { context, page, errors, fitsThePhone } = await onAPhone();
     /** Presses Tab until the focused element is the link named `name`, then Enter. */
     const tabTo = async (name: string) => {
       for (let presses = 0; presses < 30; presses++) {

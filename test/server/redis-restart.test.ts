@@ -40,6 +40,9 @@ async function freePort(): Promise<number> {
 /** Starts Redis on `port`, keeping its data in `dir`; resolves once it answers. */
 async function startRedis(): Promise<void> {
   redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''], { stdio: 'ignore' });
+  // Never outlives the test run, even when a hook times out before afterAll kills it.
+  const started = redis;
+  process.once('exit', () => started.kill('SIGKILL'));
   await vi.waitFor(
     async () => {
       const ping = spawn('redis-cli', ['-p', String(port), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] });

@@ -69,9 +69,8 @@ export class ComplaintStore {
     return key === null ? undefined : this.bySubmission(key);
   }
 
-  async get(code: string): Promise<Complaint | undefined> {
-    const row = await this.database.db.selectFrom('complaints').select(['code', 'record']).where('code', '=', code).executeTakeFirst();
-    return row ? (await this.withHistory([row]))[0] : undefined;
+  get(code: string): Promise<Complaint | undefined> {
+    return this.findBy('code', code);
   }
 
   /** One page of the complaints `filter` matches, newest first. */
@@ -166,8 +165,12 @@ export class ComplaintStore {
     throw new Error(`complaint ${code}: still changing after ${UPDATE_TRIES} tries`);
   }
 
-  private async bySubmission(key: string): Promise<Complaint | undefined> {
-    const row = await this.database.db.selectFrom('complaints').select(['code', 'record']).where('submission_key', '=', key).executeTakeFirst();
+  private bySubmission(key: string): Promise<Complaint | undefined> {
+    return this.findBy('submission_key', key);
+  }
+
+  private async findBy(column: 'code' | 'submission_key', value: string): Promise<Complaint | undefined> {
+    const row = await this.database.db.selectFrom('complaints').select(['code', 'record']).where(column, '=', value).executeTakeFirst();
     return row ? (await this.withHistory([row]))[0] : undefined;
   }
 

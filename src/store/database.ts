@@ -1,12 +1,10 @@
 // Where records live (complaints, their jobs, report events), picked by the
 // DATABASE_URL setting: a SQLite file on one machine, PostgreSQL when several
 // instances share them. Opening applies the pending migrations.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import SqliteFile from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import { migrationsFor, type Dialect } from './migrations.ts';
-import { enableWal } from './sqlite-store.ts';
+import { withoutPassword } from './open-store.ts';
+import { openSqliteFile } from './sqlite-store.ts';
 import type { Tables } from './tables.ts';
 
 export type { Dialect } from './migrations.ts';
@@ -21,14 +19,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const BUSY_TIMEOUT_MS = 5_000;
 const USAGE = 'expected sqlite://<path> or postgres://user@host:port/database[?schema=name]';
 // PostgreSQL's int8 (bigint, bigserial): times in milliseconds, exact as JS numbers far past 2100.
 const INT8_OID = 20;
 
 /** Opens the records `url` names and brings their schema up to date; failures say "DATABASE_URL: …". */
 export async function openDatabase(url: string): Promise<Database> {
-  const shown = url.replace(/^(\w+:\/\/[^:/@]*):[^@/]*@/, '$1:***@');
+  const shown = withoutPassword(url);
   let database: Database;
   try {
     database = url.startsWith('sqlite://') ? openSqlite(url.slice('sqlite://'.length)) : await openPostgres(url);
@@ -46,10 +43,7 @@ export async function openDatabase(url: string): Promise<Database> {
 
 function openSqlite(path: string): Database {
   if (path === '') throw new Error(`no file path; ${USAGE}`);
-  mkdirSync(dirname(path), { recursive: true });
-  const file = new SqliteFile(path, { timeout: BUSY_TIMEOUT_MS });
-  enableWal(file);
-  file.pragma('foreign_keys = ON');
+  const file = openSqliteFile(path, (db) => db.pragma('foreign_keys = ON'));
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: file }) });
   return records(db, 'sqlite');
 }

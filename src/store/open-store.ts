@@ -54,6 +54,7 @@ function redisUrlProblem(url: string): string | undefined {
   return undefined;
 }
 
-function withoutPassword(url: string): string {
+/** The URL as logs and errors may show it: any password replaced by ***. */
+export function withoutPassword(url: string): string {
   return url.replace(/^(\w+:\/\/[^:/@]*):[^@/]*@/, '$1:***@');
 }

@@ -31,13 +31,27 @@ const SCHEMA = `
   );
 `;
 
-/** Opens (creating if needed) the database file at `path`. */
-export function openSqliteStore(path: string, prefix: string): Store {
+/**
+ * Opens (creating if needed) the SQLite file at `path` as every process that shares it
+ * must: in WAL mode, waiting for another writer rather than failing. Closed on failure.
+ */
+export function openSqliteFile(path: string, setUp: (db: Connection) => void = () => {}): Connection {
   mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   try {
     enableWal(db);
-    db.exec(SCHEMA);
+    setUp(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Opens (creating if needed) the database file at `path`. */
+export function openSqliteStore(path: string, prefix: string): Store {
+  const db = openSqliteFile(path, (file) => file.exec(SCHEMA));
+  try {
     return new SqliteStore(db, prefix);
   } catch (error) {
     db.close();
@@ -49,7 +63,7 @@ export function openSqliteStore(path: string, prefix: string): Store {
  * Switching a new file to WAL needs it alone for a moment, and SQLite answers "busy" at
  * once rather than waiting when another process opens it at the same instant: try again.
  */
-export function enableWal(db: Database.Database): void {
+function enableWal(db: Database.Database): void {
   const pause = new Int32Array(new SharedArrayBuffer(4));
   for (let waited = 0; ; waited += WAL_RETRY_MS) {
     try {

@@ -17,6 +17,7 @@ import { parseConfig } from '../src/config.ts';
 import { PAGE_SIZE } from '../adapters/admin/list-page.ts';
 import { startServer } from '../src/main.ts';
 import { openDatabase } from '../src/store/database.ts';
+import { signInOverHttp } from '../test/admin/sign-in.ts';
 
 const COMPLAINTS = Number(process.env.COMPLAINTS ?? 50_000);
 const BASELINE = 1_000;
@@ -92,12 +93,7 @@ async function timePages(databaseUrl: string, dir: string, paths: Record<string,
     }),
   );
   try {
-    const login = await fetch(`${running.url}/admin/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ name: 'bench', password: PASSWORD }),
-      redirect: 'manual',
-    });
+    const login = await signInOverHttp(running.url, 'bench', PASSWORD);
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     if (login.status !== 303 || !cookie) throw new Error(`sign-in failed: ${login.status}`);
     const timings: Record<string, { p50: number; p99: number }> = {};

@@ -28,7 +28,7 @@ import { moveStoredComplaints } from './complaints/stored-complaints.ts';
 import { loadHolidays, WorkingCalendar } from './complaints/working-days.ts';
 import { Conversation } from './dialogue/conversation.ts';
 import { createInbox, type Inbox } from './messaging/inbox.ts';
-import type { ChannelName, ChannelSender } from './kernel/messages.ts';
+import type { Admit, ChannelName, ChannelSender } from './kernel/messages.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { watchKnowledge, type KnowledgeWatch } from './knowledge/watch.ts';
 import { formatProblem, type Problem } from './knowledge/problems.ts';
@@ -139,13 +139,8 @@ function bot({ config, store, database, knowledge, onFatal }: BotDeps): FastifyP
     const hotline = await complaintDesk(config, { store, database }, log, () => wakeSendLoop());
     // grammY is loaded only when Telegram is configured: a start without it is faster.
     const telegram = config.telegram && (await (await import('../adapters/telegram/channel.ts')).telegramChannel(config.telegram, log, { hotline, store, chatId: config.hotline.telegramChatId }));
-    const channels: Channel[] = [];
-    if (telegram) channels.push(telegram);
-    if (config.zalo) channels.push(await zaloChannel(config.zalo, log));
-    if (config.zaloOa) channels.push(await zaloOaChannel(config.zaloOa, store, log));
-
-    const senders: Partial<Record<ChannelName, ChannelSender>> = {};
-    for (const { sender } of channels) senders[sender.channel] = sender;
+    const channels = await pushChannels(config, store, log, telegram);
+    const senders = sendersOf(channels);
     /** Where new complaints go besides /admin; the send loop delivers to them. */
     const targets = hotlineTargets(config.hotline, telegram?.groupTarget);
     const sendLoop = createSendLoop({ traits: channelTraits, hotline, targets, senders, log });
@@ -165,30 +160,58 @@ function bot({ config, store, database, knowledge, onFatal }: BotDeps): FastifyP
       dedupTtlMs: DEDUP_TTL_MS,
       chatLock: createChatLock(store, CHAT_LOCK),
     });
-
-    await app.register(webChat, { converse: inbox.converse, tracking: { desk: hotline }, limits: createAddressLimits(store, { chatPerMinute: config.webChatPerAddressPerMinute }) });
-    // The staff web inbox; its session cookie is Secure when the server is reached over HTTPS.
-    if (config.adminUsers) {
-      await app.register(adminInbox, {
-        hotline,
-        store,
-        users: config.adminUsers,
-        secureCookies: config.publicUrl !== undefined,
-        knowledgeErrors: serving.refusedEdits,
-        knowledge: { current: serving.knowledge, events },
-      });
-    }
-    const pollers: Poller[] = [];
-    for (const channel of channels) {
-      const receiving = channel.receive(inbox.admit);
-      if ('routes' in receiving) await app.register(receiving.routes);
-      else pollers.push(receiving.poll);
-    }
+    await registerPages(app, { config, store, hotline, serving, events, converse: inbox.converse });
+    const pollers = await receiveUpdates(app, channels, inbox.admit);
     runWithServer(app, { inbox, sendLoop, pollers, serving, onFatal });
   };
 }
 
 type Poller = (signal: AbortSignal) => Promise<void>;
+
+/** The push channels configured, Telegram (loaded already) first. */
+async function pushChannels(config: Config, store: Store, log: FastifyBaseLogger, telegram: Channel | undefined): Promise<Channel[]> {
+  const channels: Channel[] = [];
+  if (telegram) channels.push(telegram);
+  if (config.zalo) channels.push(await zaloChannel(config.zalo, log));
+  if (config.zaloOa) channels.push(await zaloOaChannel(config.zaloOa, store, log));
+  return channels;
+}
+
+function sendersOf(channels: readonly Channel[]): Partial<Record<ChannelName, ChannelSender>> {
+  const senders: Partial<Record<ChannelName, ChannelSender>> = {};
+  for (const { sender } of channels) senders[sender.channel] = sender;
+  return senders;
+}
+
+/** The citizens' web chat, and the staff pages when staff accounts are configured. */
+async function registerPages(
+  app: FastifyInstance,
+  { config, store, hotline, serving, events, converse }: { config: Config; store: Store; hotline: Hotline; serving: Serving; events: ReportEvents; converse: Inbox['converse'] },
+): Promise<void> {
+  await app.register(webChat, { converse, tracking: { desk: hotline }, limits: createAddressLimits(store, { chatPerMinute: config.webChatPerAddressPerMinute }) });
+  // The staff web inbox; its session cookie is Secure when the server is reached over HTTPS.
+  if (config.adminUsers) {
+    await app.register(adminInbox, {
+      hotline,
+      store,
+      users: config.adminUsers,
+      secureCookies: config.publicUrl !== undefined,
+      knowledgeErrors: serving.refusedEdits,
+      knowledge: { current: serving.knowledge, events },
+    });
+  }
+}
+
+/** Registers the webhook routes of the channels that have them; returns the polling loops of the others. */
+async function receiveUpdates(app: FastifyInstance, channels: readonly Channel[], admit: Admit): Promise<Poller[]> {
+  const pollers: Poller[] = [];
+  for (const channel of channels) {
+    const receiving = channel.receive(admit);
+    if ('routes' in receiving) await app.register(receiving.routes);
+    else pollers.push(receiving.poll);
+  }
+  return pollers;
+}
 
 interface Serving {
   /** The conversation over the knowledge served now. */

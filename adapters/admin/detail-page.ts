@@ -7,7 +7,7 @@ import { vnDate } from '../../src/kernel/vietnam-time.ts';
 import { html, type Html } from './html.ts';
 import { flags } from './list-page.ts';
 import { layout, noticeBox, shownTime, type Notice } from './layout.ts';
-import type { AdminSession } from './sessions.ts';
+import type { PageSession } from './sessions.ts';
 import { ACTION_LABELS, ACTORS, ADMIN_TEXTS, DETAIL_TEXTS as D, HISTORY_LABELS, sendErrorText, TARGET_LABELS, type ActionType } from '../../src/texts/staff.ts';
 
 /** What staff typed into a form that was refused, shown again so that nothing is lost. */
@@ -17,7 +17,7 @@ export interface Typed {
 }
 
 export interface DetailView {
-  session: AdminSession;
+  session: PageSession;
   complaint: Complaint;
   today: string;
   notice?: Notice;
@@ -109,7 +109,7 @@ function allowed(c: Complaint, type: Transition['type']): boolean {
 
 const TRANSITIONS: readonly Transition['type'][] = ['claim', 'answer', 'transfer', 'reject', 'close'];
 
-function actions(c: Complaint, session: AdminSession, typed: Typed | undefined): Html {
+function actions(c: Complaint, session: PageSession, typed: Typed | undefined): Html {
   const offered: ActionType[] = [...TRANSITIONS.filter((type) => allowed(c, type)), ...(c.erasedAt === undefined ? ['erase' as const] : [])];
   const textField = (action: ActionType, label: string) => {
     const id = `${action}-text`;

@@ -9,7 +9,7 @@ import type { EntryUse } from '../../src/store/report-events.ts';
 import { KNOWLEDGE_TEXTS as K } from '../../src/texts/staff.ts';
 import { html, type Html } from './html.ts';
 import { KNOWLEDGE_PATH, layout } from './layout.ts';
-import type { AdminSession } from './sessions.ts';
+import type { PageSession } from './sessions.ts';
 
 const NO_USE: EntryUse = { answers: 0, useful: 0, notUseful: 0 };
 
@@ -18,7 +18,7 @@ export function entriesForReview(knowledge: KnowledgeBase): Entry[] {
   return knowledge.entries.filter((e) => e.origin === 'curated').sort((a, b) => a.review_by.localeCompare(b.review_by) || a.title.localeCompare(b.title, 'vi'));
 }
 
-export function knowledgeListPage(session: AdminSession, knowledge: KnowledgeBase, use: ReadonlyMap<string, EntryUse>, today: string): Html {
+export function knowledgeListPage(session: PageSession, knowledge: KnowledgeBase, use: ReadonlyMap<string, EntryUse>, today: string): Html {
   const entries = entriesForReview(knowledge);
   const national = knowledge.entries.length - entries.length;
   const C = K.columns;
@@ -48,7 +48,7 @@ ${entries.map((entry) => {
   );
 }
 
-export function knowledgeEntryPage(session: AdminSession, entry: Entry, knowledge: KnowledgeBase, use: EntryUse | undefined, today: string): Html {
+export function knowledgeEntryPage(session: PageSession, entry: Entry, knowledge: KnowledgeBase, use: EntryUse | undefined, today: string): Html {
   const counts = use ?? NO_USE;
   const seen = renderEntry(entry, [], knowledge.locality);
   return layout(

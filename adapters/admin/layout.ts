@@ -3,7 +3,7 @@
 // and how dates are written for staff.
 import { vietnamTime, vnDate } from '../../src/kernel/vietnam-time.ts';
 import { html, type Html } from './html.ts';
-import type { AdminSession } from './sessions.ts';
+import type { PageSession } from './sessions.ts';
 import { ADMIN_TEXTS, KNOWLEDGE_TEXTS } from '../../src/texts/staff.ts';
 
 export const STYLESHEET_PATH = '/admin/admin.css';
@@ -29,7 +29,7 @@ export function noticeBox(notice: Notice | undefined): Html {
     : html`<p class="notice notice-ok" role="status">${notice.text}</p>`;
 }
 
-export function layout(title: string, session: AdminSession | undefined, body: Html): Html {
+export function layout(title: string, session: PageSession | undefined, body: Html): Html {
   return html`<!doctype html>
 <html lang="vi">
 <head>

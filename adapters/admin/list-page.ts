@@ -7,7 +7,7 @@ import { vnDate } from '../../src/kernel/vietnam-time.ts';
 import { FILTERS, type Filter } from './filters.ts';
 import { html, type Html } from './html.ts';
 import { layout, shownTime } from './layout.ts';
-import type { AdminSession } from './sessions.ts';
+import type { PageSession } from './sessions.ts';
 import { ADMIN_TEXTS, LIST_TEXTS as L } from '../../src/texts/staff.ts';
 
 const SHORT_TEXT = 90;
@@ -24,7 +24,7 @@ export interface ListView {
   knowledgeErrors?: readonly string[];
 }
 
-export function listPage(session: AdminSession, { filter, page, shown: { complaints: shown, total }, counts, today, knowledgeErrors = [] }: ListView): Html {
+export function listPage(session: PageSession, { filter, page, shown: { complaints: shown, total }, counts, today, knowledgeErrors = [] }: ListView): Html {
   const current = FILTERS.find((f) => f.id === filter)!;
   const query = filter === 'all' ? '' : `?filter=${filter}`;
   return layout(

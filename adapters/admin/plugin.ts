@@ -1,17 +1,19 @@
 // The staff web inbox at /admin as a Fastify plugin: sign-in, the queue, one page per
 // complaint with its actions, and exports. Server-rendered HTML with no script; every
-// form posts, is checked against the session's CSRF token, and redirects on success.
+// form posts, is checked against this browser's CSRF token, and redirects on success.
 import { Readable } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
-import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AdminUser } from '../../src/config.ts';
 import { complaintsToCsv, complaintsToJson } from '../../src/complaints/export.ts';
 import type { Hotline } from '../../src/complaints/hotline.ts';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import type { ReportEvents } from '../../src/store/report-events.ts';
 import type { Store } from '../../src/store/store.ts';
+import { registerAddressBudgets } from '../shared/address-budgets.ts';
 import { ADMIN_HEADERS } from '../shared/security-headers.ts';
 import { performAction } from './actions.ts';
 import { detailPage } from './detail-page.ts';
@@ -19,10 +21,10 @@ import { parseFilter } from './filters.ts';
 import { html, type Html } from './html.ts';
 import { knowledgeEntryPage, knowledgeListPage } from './knowledge-pages.ts';
 import { KNOWLEDGE_PATH, layout, noticeBox, STYLESHEET, STYLESHEET_PATH } from './layout.ts';
-import { createLoginChecker } from './login.ts';
+import { createLoginChecker, FAILURE_WINDOW_MS, MAX_FAILED_LOGINS } from './login.ts';
 import { listPage, PAGE_SIZE } from './list-page.ts';
 import { loginPage } from './login-page.ts';
-import { AdminSessions, COOKIE_NAME, csrfMatches, type AdminSession } from './sessions.ts';
+import { AdminSessions, COOKIE_NAME, type PageSession } from './sessions.ts';
 import { ADMIN_TEXTS, DONE, KNOWLEDGE_TEXTS, LIST_TEXTS, type ActionType } from '../../src/texts/staff.ts';
 
 export interface AdminInboxOptions {
@@ -44,65 +46,105 @@ const USE_WINDOW_MS = 30 * 24 * 3600_000;
 const FORM_LIMIT_BYTES = 64 * 1024;
 type Form = Record<string, string>;
 
-export const adminInbox: FastifyPluginAsync<AdminInboxOptions> = async (app, { hotline, store, users, secureCookies, knowledgeErrors = () => [], knowledge }) => {
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Served without a session: the sign-in page and the stylesheet. */
+    public?: boolean;
+  }
+}
+
+export const adminInbox: FastifyPluginAsync<AdminInboxOptions> = async (app, options) => {
   // The session cookie is read and written by Fastify's own cookie plugin (inside this plugin only).
   await app.register(fastifyCookie);
-  const sessions = new AdminSessions(store, secureCookies);
-  const logins = await createLoginChecker(store, users);
-  // Who is signed in, per request, set by the hook below for every route that is not public.
-  const signedIn = new WeakMap<FastifyRequest, AdminSession>();
-  const session = (request: FastifyRequest) => signedIn.get(request)!;
-
   // Forms arrive URL-encoded; only this plugin's routes read them. A field sent twice comes as an array and is refused as not a string.
   await app.register(fastifyFormbody, { bodyLimit: FORM_LIMIT_BYTES });
-
+  // Every form carries a token tied to a secret in an HttpOnly cookie of this browser (double submit), the sign-in form too.
+  await app.register(fastifyCsrf, { cookieOpts: { path: '/admin', sameSite: 'strict', httpOnly: true, secure: options.secureCookies }, getToken: (request) => (request.body as Form | undefined)?.csrf });
   await app.register(fastifyHelmet, ADMIN_HEADERS);
   app.addHook('onSend', async (_request, reply) => {
     // Pages carry citizens' personal data: no cache keeps them.
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
+  const sessions = new AdminSessions(options.store, options.secureCookies);
+  const pages = guardPages(app, sessions);
+  app.get(STYLESHEET_PATH, PUBLIC, (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLESHEET));
+  await registerSignIn(app, options, sessions);
+  registerComplaintPages(app, options.hotline, pages, options.knowledgeErrors ?? (() => []));
+  if (options.knowledge) registerKnowledgePages(app, options.hotline, options.knowledge, pages);
+  registerExports(app, options.hotline, pages);
+};
+
+/** What every signed-in page needs: who is signed in, with this response's form token. */
+interface Pages {
+  session(request: FastifyRequest): PageSession;
+}
+
+const PUBLIC = { config: { public: true } };
+
+/**
+ * Lets only signed-in staff through (the public routes aside) and refuses forms without
+ * this browser's token; returns who is signed in for each request let through.
+ */
+function guardPages(app: FastifyInstance, sessions: AdminSessions): Pages {
+  // Who is signed in, per request, set by the hook below for every route that is not public.
+  const signedIn = new WeakMap<FastifyRequest, PageSession>();
+
   app.addHook('preHandler', async (request, reply) => {
-    if ((request.routeOptions.config as { public?: boolean }).public) return;
+    if (request.routeOptions.config.public) return;
     const found = await sessions.find(request.cookies[COOKIE_NAME]);
     if (!found) {
       if (request.method === 'GET') return reply.redirect('/admin/login', 303);
-      return sendPage(reply.code(401), loginPage({ kind: 'error', text: ADMIN_TEXTS.sessionExpired }));
+      return sendPage(reply.code(401), loginPage({ kind: 'error', text: ADMIN_TEXTS.sessionExpired }, reply.generateCsrf()));
     }
-    if (request.method === 'POST' && !csrfMatches(found, (request.body as Form | undefined)?.csrf)) {
-      request.log.warn({ url: request.url }, 'admin: form refused (CSRF token missing or wrong)');
-      return sendPage(reply.code(403), messagePage(found, ADMIN_TEXTS.sessionExpired));
-    }
-    signedIn.set(request, found);
+    signedIn.set(request, { name: found.name, csrf: reply.generateCsrf() });
   });
+  app.addHook('preHandler', (request, reply, done) => (request.method === 'POST' ? app.csrfProtection(request, reply, done) : done()));
 
   app.setErrorHandler<FastifyError>((error, request, reply) => {
+    // A form whose token is missing or not this browser's: most often a page left open past its session.
+    if (error.code?.startsWith('FST_CSRF_')) {
+      request.log.warn({ url: request.url }, 'admin: form refused (CSRF token missing or wrong)');
+      const text = ADMIN_TEXTS.sessionExpired;
+      const page = request.routeOptions.config.public ? loginPage({ kind: 'error', text }, reply.generateCsrf()) : messagePage(signedIn.get(request), text);
+      return sendPage(reply.code(403), page);
+    }
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'admin: request failed');
     return sendPage(reply.code(status), messagePage(undefined, status >= 500 ? ADMIN_TEXTS.serverError : ADMIN_TEXTS.badRequest));
   });
+  return { session: (request) => signedIn.get(request)! };
+}
 
-  const open = { config: { public: true } };
+async function registerSignIn(app: FastifyInstance, { store, users }: AdminInboxOptions, sessions: AdminSessions): Promise<void> {
+  const logins = await createLoginChecker(users);
+  const budgets = await registerAddressBudgets(app, store);
+  const signIns = budgets('admin-sign-in', MAX_FAILED_LOGINS, FAILURE_WINDOW_MS);
 
-  app.get(STYLESHEET_PATH, open, (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLESHEET));
-
-  app.get<{ Querystring: { out?: string } }>('/admin/login', open, async (request, reply) => {
+  app.get<{ Querystring: { out?: string } }>('/admin/login', PUBLIC, async (request, reply) => {
     if (await sessions.find(request.cookies[COOKIE_NAME])) return reply.redirect('/admin', 303);
-    return sendPage(reply, loginPage(request.query.out ? { kind: 'ok', text: ADMIN_TEXTS.loggedOut } : undefined));
+    return sendPage(reply, loginPage(request.query.out ? { kind: 'ok', text: ADMIN_TEXTS.loggedOut } : undefined, reply.generateCsrf()));
   });
 
-  app.post<{ Body: Form | undefined }>('/admin/login', open, async (request, reply) => {
+  app.post<{ Body: Form | undefined }>('/admin/login', PUBLIC, async (request, reply) => {
     const name = typeof request.body?.name === 'string' ? request.body.name.trim() : '';
     const password = typeof request.body?.password === 'string' ? request.body.password : '';
-    if (!name || !password) return sendPage(reply.code(400), loginPage({ kind: 'error', text: ADMIN_TEXTS.loginIncomplete }, name));
-    const result = await logins.check(request.ip, name, password);
-    if (!result.ok) {
-      request.log.warn({ ip: request.ip, reason: result.reason }, 'admin: sign-in refused');
-      const text = result.reason === 'too_many' ? ADMIN_TEXTS.loginTooMany : ADMIN_TEXTS.loginWrong;
-      return sendPage(reply.code(result.reason === 'too_many' ? 429 : 401), loginPage({ kind: 'error', text }, name));
+    const refused = (status: number, text: string) => sendPage(reply.code(status), loginPage({ kind: 'error', text }, reply.generateCsrf(), name));
+    if (!name || !password) return refused(400, ADMIN_TEXTS.loginIncomplete);
+    // Counted before the slow check, atomically: tries sent all at once are counted all at once.
+    if (!(await signIns.take(request))) {
+      request.log.warn({ ip: request.ip }, 'admin: sign-in refused (too many tries)');
+      return refused(429, ADMIN_TEXTS.loginTooMany);
     }
-    request.log.info({ user: result.name }, 'admin: signed in');
-    const cookie = await sessions.open(result.name);
+    const signed = await logins.check(name, password);
+    if (!signed) {
+      request.log.warn({ ip: request.ip }, 'admin: sign-in refused (wrong name or password)');
+      return refused(401, ADMIN_TEXTS.loginWrong);
+    }
+    // A right password within the limit clears the address's count.
+    await signIns.clear(request);
+    request.log.info({ user: signed }, 'admin: signed in');
+    const cookie = await sessions.open(signed);
     return reply.setCookie(cookie.name, cookie.value, cookie.options).redirect('/admin', 303);
   });
 
@@ -110,7 +152,9 @@ export const adminInbox: FastifyPluginAsync<AdminInboxOptions> = async (app, { h
     const cookie = await sessions.close(request.cookies[COOKIE_NAME]);
     return reply.setCookie(cookie.name, cookie.value, cookie.options).redirect('/admin/login?out=1', 303);
   });
+}
 
+function registerComplaintPages(app: FastifyInstance, hotline: Hotline, { session }: Pages, knowledgeErrors: () => readonly string[]): void {
   app.get<{ Querystring: { filter?: string; page?: string } }>('/admin', async (request, reply) => {
     const filter = parseFilter(request.query.filter);
     const today = hotline.today();
@@ -144,21 +188,23 @@ export const adminInbox: FastifyPluginAsync<AdminInboxOptions> = async (app, { h
     const notice = { kind: 'error' as const, text: outcome.message };
     return sendPage(reply.code(outcome.status), detailPage({ session: session(request), complaint, today: hotline.today(), notice, typed: outcome.typed }));
   });
+}
 
-  if (knowledge) {
-    app.get(KNOWLEDGE_PATH, async (request, reply) => {
-      const use = await knowledge.events.useByEntry(hotline.now() - USE_WINDOW_MS);
-      return sendPage(reply, knowledgeListPage(session(request), knowledge.current(), use, hotline.today()));
-    });
-    app.get<{ Params: { id: string } }>(`${KNOWLEDGE_PATH}/:id`, async (request, reply) => {
-      const served = knowledge.current();
-      const entry = served.entries.find((e) => e.id === request.params.id && e.origin === 'curated');
-      if (!entry) return sendPage(reply.code(404), messagePage(session(request), KNOWLEDGE_TEXTS.notFound));
-      const use = await knowledge.events.useByEntry(hotline.now() - USE_WINDOW_MS);
-      return sendPage(reply, knowledgeEntryPage(session(request), entry, served, use.get(entry.id), hotline.today()));
-    });
-  }
+function registerKnowledgePages(app: FastifyInstance, hotline: Hotline, knowledge: NonNullable<AdminInboxOptions['knowledge']>, { session }: Pages): void {
+  app.get(KNOWLEDGE_PATH, async (request, reply) => {
+    const use = await knowledge.events.useByEntry(hotline.now() - USE_WINDOW_MS);
+    return sendPage(reply, knowledgeListPage(session(request), knowledge.current(), use, hotline.today()));
+  });
+  app.get<{ Params: { id: string } }>(`${KNOWLEDGE_PATH}/:id`, async (request, reply) => {
+    const served = knowledge.current();
+    const entry = served.entries.find((e) => e.id === request.params.id && e.origin === 'curated');
+    if (!entry) return sendPage(reply.code(404), messagePage(session(request), KNOWLEDGE_TEXTS.notFound));
+    const use = await knowledge.events.useByEntry(hotline.now() - USE_WINDOW_MS);
+    return sendPage(reply, knowledgeEntryPage(session(request), entry, served, use.get(entry.id), hotline.today()));
+  });
+}
 
+function registerExports(app: FastifyInstance, hotline: Hotline, { session }: Pages): void {
   for (const format of ['csv', 'json'] as const) {
     app.get<{ Querystring: { filter?: string } }>(`/admin/export.${format}`, async (request, reply) => {
       const filter = parseFilter(request.query.filter);
@@ -172,7 +218,7 @@ export const adminInbox: FastifyPluginAsync<AdminInboxOptions> = async (app, { h
         .send(Readable.from(format === 'csv' ? complaintsToCsv(chosen) : complaintsToJson(chosen)));
     });
   }
-};
+}
 
 /** The page a query string names; anything else is the first. */
 function parsePage(value: string | undefined): number {
@@ -184,6 +230,6 @@ function sendPage(reply: FastifyReply, page: Html): FastifyReply {
   return reply.type('text/html; charset=utf-8').send(page.value);
 }
 
-function messagePage(session: AdminSession | undefined, text: string): Html {
+function messagePage(session: PageSession | undefined, text: string): Html {
   return layout(ADMIN_TEXTS.title, session, html`${noticeBox({ kind: 'error', text })}<p><a href="/admin">${LIST_TEXTS.backToList}</a></p>`);
 }

@@ -1,7 +1,7 @@
 // Staff sessions, kept in the store so that every app instance behind a load balancer
 // knows them. The cookie holds a random id; the store holds it only hashed, so reading
-// the store does not give anyone a way in. Each session has its own CSRF token.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+// the store does not give anyone a way in.
+import { createHash, randomBytes } from 'node:crypto';
 import type { Store } from '../../src/store/store.ts';
 
 const NAMESPACE = 'admin-session';
@@ -12,6 +12,10 @@ const COOKIE_PATH = '/admin';
 export interface AdminSession {
   /** The staff member, as written in ADMIN_USERS and in the history. */
   name: string;
+}
+
+/** What a signed-in page shows: who is signed in, and the CSRF token its forms carry. */
+export interface PageSession extends AdminSession {
   csrf: string;
 }
 
@@ -31,7 +35,7 @@ export class AdminSessions {
   /** A new session for `name`, and the cookie that carries it. */
   async open(name: string): Promise<SessionCookie> {
     const id = randomBytes(32).toString('base64url');
-    const session: AdminSession = { name, csrf: randomBytes(24).toString('base64url') };
+    const session: AdminSession = { name };
     await this.store.set(NAMESPACE, storeKey(id), session, SESSION_TTL_MS);
     return this.cookie(id, SESSION_TTL_MS / 1000);
   }
@@ -50,14 +54,6 @@ export class AdminSessions {
   private cookie(value: string, maxAge: number): SessionCookie {
     return { name: COOKIE_NAME, value, options: { path: COOKIE_PATH, maxAge, httpOnly: true, sameSite: 'strict', secure: this.secureCookies } };
   }
-}
-
-/** Whether a submitted form's token is the session's, compared in constant time. */
-export function csrfMatches(session: AdminSession, submitted: unknown): boolean {
-  if (typeof submitted !== 'string') return false;
-  const a = Buffer.from(session.csrf);
-  const b = Buffer.from(submitted);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function storeKey(id: string): string {

@@ -74,70 +74,90 @@ export interface StaffUpdates {
 }
 
 export function createStaffUpdates(options: StaffUpdatesOptions): StaffUpdates {
-  const { api, chatId, hotline, store, onError = () => {}, dedupTtlMs = DEFAULT_DEDUP_TTL_MS } = options;
-  const quietly = (call: () => Promise<unknown>) => call().catch((error: unknown) => (isNotModified(error) ? undefined : onError(error)));
+  return new StaffGroupUpdates(options);
+}
+
+class StaffGroupUpdates implements StaffUpdates {
+  private readonly onError: (error: unknown) => void;
+  private readonly dedupTtlMs: number;
+
+  constructor(private readonly options: StaffUpdatesOptions) {
+    this.onError = options.onError ?? (() => {});
+    this.dedupTtlMs = options.dedupTtlMs ?? DEFAULT_DEDUP_TTL_MS;
+  }
+
+  owns(raw: unknown): boolean {
+    return chatOf(raw) === this.options.chatId;
+  }
+
+  async handle(raw: unknown): Promise<Received> {
+    const parsed = update.safeParse(raw);
+    if (!parsed.success) return { status: 'malformed', problem: parsed.error.issues.map((i) => `${i.path.join('.') || 'update'}: ${i.message}`).join('; ') };
+    const request = readRequest(parsed.data);
+    if (request.kind === 'ignored') {
+      // A pressed button shows a spinner until answered, whatever it was.
+      if (request.callbackQueryId !== undefined) await this.quietly(() => this.options.api.answerCallbackQuery(request.callbackQueryId!));
+      return { status: 'ignored', reason: request.reason };
+    }
+    const updateId = String(parsed.data.update_id);
+    const token = `working:${randomUUID()}`;
+    if ((await this.sighting(updateId, token)) === 'duplicate') {
+      const { respond } = request;
+      if (respond.via === 'button') await this.quietly(() => this.options.api.answerCallbackQuery(respond.callbackQueryId));
+      return { status: 'duplicate' };
+    }
+    // Stored first, told after: a refused or failed reply to staff never loses the action.
+    const result = await this.perform(request, updateId, token);
+    if (request.kind === 'usage') await this.replyTo(request.respond.messageId, request.text);
+    else if (result) await this.tell(request, result);
+    return { status: 'accepted' };
+  }
 
   /** 'new' when this call may act on the update; throws while another handler of it may still be at work. */
-  async function sighting(updateId: string, token: string): Promise<'new' | 'duplicate'> {
+  private async sighting(updateId: string, token: string): Promise<'new' | 'duplicate'> {
+    const { store } = this.options;
     if (await store.claim(SEEN, updateId, token, WORKING_LEASE_MS)) return 'new';
     if ((await store.get<string>(SEEN, updateId)) === DONE) return 'duplicate';
     throw new Error(`staff update ${updateId} is being handled; Telegram will deliver it again`);
   }
 
-  async function tell(request: Extract<Request, { kind: 'act' }>, result: TransitionResult): Promise<void> {
+  /** Stores the action and marks the update handled, or neither. */
+  private async perform(request: Exclude<Request, { kind: 'ignored' }>, updateId: string, token: string): Promise<TransitionResult | undefined> {
+    const { store, hotline } = this.options;
+    try {
+      const result = request.kind === 'act' ? await hotline.act(request.code, request.change) : undefined;
+      await store.set(SEEN, updateId, DONE, this.dedupTtlMs);
+      return result;
+    } catch (error) {
+      // Not stored: forget the sighting, so that Telegram's redelivery is taken.
+      await store.release(SEEN, updateId, token).catch(() => {});
+      throw error;
+    }
+  }
+
+  private async tell(request: Extract<Request, { kind: 'act' }>, result: TransitionResult): Promise<void> {
+    const { api, chatId, hotline } = this.options;
     const { code, respond, done } = request;
     const current = result.ok ? result.complaint : await hotline.complaints.get(code).catch(() => undefined);
-    if (respond.via === 'button') {
-      const text = result.ok ? done : current?.assignee ? STAFF_UPDATE_TEXTS.claimedByOther(current.assignee) : refusal(code, current);
-      await quietly(() => api.answerCallbackQuery(respond.callbackQueryId, { text }));
-      // The post shows who has it, whoever pressed; a post already showing it is left as it is.
-      if (current?.assignee) {
-        const post = renderComplaintPost(current);
-        await quietly(() => api.editMessageText(chatId, respond.postId, post.text, { parse_mode: 'HTML', reply_markup: { inline_keyboard: [] } }));
-      }
-      return;
+    if (respond.via !== 'button') return this.replyTo(respond.messageId, result.ok ? done : refusal(code, current));
+    const text = result.ok ? done : current?.assignee ? STAFF_UPDATE_TEXTS.claimedByOther(current.assignee) : refusal(code, current);
+    await this.quietly(() => api.answerCallbackQuery(respond.callbackQueryId, { text }));
+    // The post shows who has it, whoever pressed; a post already showing it is left as it is.
+    if (current?.assignee) {
+      const post = renderComplaintPost(current);
+      await this.quietly(() => api.editMessageText(chatId, respond.postId, post.text, { parse_mode: 'HTML', reply_markup: { inline_keyboard: [] } }));
     }
-    await replyTo(respond.messageId, result.ok ? done : refusal(code, current));
   }
 
-  function replyTo(messageId: number, text: string): Promise<unknown> {
-    return quietly(() => api.sendMessage(chatId, text, { reply_parameters: { message_id: messageId, allow_sending_without_reply: true } }));
+  private replyTo(messageId: number, text: string): Promise<void> {
+    const { api, chatId } = this.options;
+    return this.quietly(() => api.sendMessage(chatId, text, { reply_parameters: { message_id: messageId, allow_sending_without_reply: true } }));
   }
 
-  return {
-    owns: (raw) => chatOf(raw) === chatId,
-
-    async handle(raw) {
-      const parsed = update.safeParse(raw);
-      if (!parsed.success) return { status: 'malformed', problem: parsed.error.issues.map((i) => `${i.path.join('.') || 'update'}: ${i.message}`).join('; ') };
-      const request = readRequest(parsed.data);
-      if (request.kind === 'ignored') {
-        // A pressed button shows a spinner until answered, whatever it was.
-        if (request.callbackQueryId !== undefined) await quietly(() => api.answerCallbackQuery(request.callbackQueryId!));
-        return { status: 'ignored', reason: request.reason };
-      }
-      const updateId = String(parsed.data.update_id);
-      const token = `working:${randomUUID()}`;
-      if ((await sighting(updateId, token)) === 'duplicate') {
-        const { respond } = request;
-        if (respond.via === 'button') await quietly(() => api.answerCallbackQuery(respond.callbackQueryId));
-        return { status: 'duplicate' };
-      }
-      // Stored first, told after: a refused or failed reply to staff never loses the action.
-      let result: TransitionResult | undefined;
-      try {
-        if (request.kind === 'act') result = await hotline.act(request.code, request.change);
-        await store.set(SEEN, updateId, DONE, dedupTtlMs);
-      } catch (error) {
-        // Not stored: forget the sighting, so that Telegram's redelivery is taken.
-        await store.release(SEEN, updateId, token).catch(() => {});
-        throw error;
-      }
-      if (request.kind === 'usage') await replyTo(request.respond.messageId, request.text);
-      else if (result) await tell(request, result);
-      return { status: 'accepted' };
-    },
-  };
+  /** Telling staff may fail (or find the post already as it should be) without undoing what is stored. */
+  private async quietly(call: () => Promise<unknown>): Promise<void> {
+    await call().catch((error: unknown) => (isNotModified(error) ? undefined : this.onError(error)));
+  }
 }
 
 function readRequest({ message: msg, callback_query: query }: z.infer<typeof update>): Request {

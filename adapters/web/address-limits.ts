@@ -1,17 +1,19 @@
-// Limits per client address for the web routes, counted in the store so that every
-// instance shares them. The inbox limits each chat; a web chat's session id is whatever
+// Limits per client address for the web routes, shared by every instance (see
+// address-budgets.ts). The inbox limits each chat; a web chat's session id is whatever
 // the client sends, so an address could otherwise open a fresh chat per message and
 // look tracking codes up by the thousand, or file complaints by the dozen. A lookup
 // counts against one budget whether it comes through /tra-cuu, /api/complaints or
 // "tra cứu <mã>" in the chat.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readTrackingRequest } from '../../src/dialogue/tracking.ts';
 import type { Store } from '../../src/store/store.ts';
+import { registerAddressBudgets } from '../shared/address-budgets.ts';
 
 export interface AddressLimits {
-  /** True while the address may send this chat message (and look up the code it may hold). */
-  chat(address: string, text: string | undefined): Promise<boolean>;
-  /** True while the address may look a complaint up. */
-  lookup(address: string): Promise<boolean>;
+  /** True while the request's address may send this chat message (and look up the code it may hold). */
+  chat(request: FastifyRequest, text: string | undefined): Promise<boolean>;
+  /** True while the request's address may look a complaint up. */
+  lookup(request: FastifyRequest): Promise<boolean>;
   /** Seconds until a refused address may try again. */
   readonly retryAfterSeconds: number;
 }
@@ -23,21 +25,25 @@ export interface AddressLimitOptions {
   lookupsPerMinute?: number;
 }
 
-const WINDOW_MS = 60_000;
-const CHATS = 'web-chat-per-address';
-const LOOKUPS = 'track-lookups';
+/** Installs the limits on the web plugin's Fastify instance. */
+export type InstallAddressLimits = (app: FastifyInstance) => Promise<AddressLimits>;
 
-export function createAddressLimits(store: Store, options: AddressLimitOptions = {}): AddressLimits {
+const WINDOW_MS = 60_000;
+
+export function createAddressLimits(store: Store, options: AddressLimitOptions = {}): InstallAddressLimits {
   const { chatPerMinute = 60, lookupsPerMinute = 20 } = options;
-  const within = async (namespace: string, address: string, max: number) => (await store.increment(namespace, address, WINDOW_MS)) <= max;
-  const lookup = (address: string) => within(LOOKUPS, address, lookupsPerMinute);
-  return {
-    lookup,
-    async chat(address, text) {
-      if (!(await within(CHATS, address, chatPerMinute))) return false;
-      const asksLookup = text !== undefined && readTrackingRequest(text, { bareCode: true })?.kind === 'lookup';
-      return asksLookup ? lookup(address) : true;
-    },
-    retryAfterSeconds: WINDOW_MS / 1000,
+  return async (app) => {
+    const budget = await registerAddressBudgets(app, store);
+    const chats = budget('web-chat', chatPerMinute, WINDOW_MS);
+    const lookups = budget('track-lookup', lookupsPerMinute, WINDOW_MS);
+    return {
+      lookup: (request) => lookups.take(request),
+      async chat(request, text) {
+        if (!(await chats.take(request))) return false;
+        const asksLookup = text !== undefined && readTrackingRequest(text, { bareCode: true })?.kind === 'lookup';
+        return asksLookup ? lookups.take(request) : true;
+      },
+      retryAfterSeconds: WINDOW_MS / 1000,
+    };
   };
 }

@@ -73,7 +73,7 @@ export function registerChatRoute(app: FastifyInstance, converse: Converse, limi
     errorHandler: refuse,
     handler: async (request, reply) => {
       const body = request.body as ChatRequest;
-      if (!(await limits.chat(request.ip, body.text))) {
+      if (!(await limits.chat(request, body.text))) {
         return reply.code(429).header('retry-after', String(limits.retryAfterSeconds)).send({ error: WEB_TEXTS.tooFast });
       }
       const incoming: Incoming = {

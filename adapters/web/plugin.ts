@@ -4,7 +4,7 @@
 import fastifyHelmet from '@fastify/helmet';
 import type { FastifyPluginAsync } from 'fastify';
 import { WEB_CHAT_HEADERS } from '../shared/security-headers.ts';
-import type { AddressLimits } from './address-limits.ts';
+import type { AddressLimits, InstallAddressLimits } from './address-limits.ts';
 import { registerChatRoute, type Converse } from './chat-route.ts';
 import { loadChatPage, loadWidget, sendFilled, servePublicFiles } from './static-files.ts';
 import { CHAT_PAGE_TEXTS } from '../../src/texts/citizens.ts';
@@ -18,7 +18,7 @@ export interface WebChatOptions {
   /** Serves /tra-cuu and GET /api/complaints/:code. */
   tracking?: TrackingOptions;
   /** Per-address limits on chat messages and lookups (the app always sets them; without them nothing is limited). */
-  limits?: AddressLimits;
+  limits?: InstallAddressLimits;
 }
 
 const UNLIMITED: AddressLimits = { chat: async () => true, lookup: async () => true, retryAfterSeconds: 60 };
@@ -42,7 +42,7 @@ export const webChat: FastifyPluginAsync<WebChatOptions> = async (app, options) 
     return reply.header('cache-control', 'no-cache').sendFile(`assets/${name}`, { cacheControl: false });
   });
 
-  const limits = options.limits ?? UNLIMITED;
+  const limits = options.limits ? await options.limits(app) : UNLIMITED;
   registerChatRoute(app, options.converse, limits);
   if (options.tracking) registerTrackingRoutes(app, options.tracking, limits, { title, version: page.version });
 };

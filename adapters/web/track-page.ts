@@ -22,18 +22,7 @@ export function trackPage({ title, version, typed, outcome }: TrackPageOptions):
   const asset = (name: string) => `assets/${version}/${name}`;
   return html`<!doctype html>
 <html lang="vi">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
-  <meta name="color-scheme" content="light">
-  <meta name="theme-color" content="#0b4f8a">
-  <meta name="robots" content="noindex">
-  <title>${TRACK_TEXTS.heading} · ${title}</title>
-  <link rel="icon" href="${asset('icon.svg')}" type="image/svg+xml">
-  <link rel="stylesheet" href="${asset('chat.css')}">
-  <link rel="stylesheet" href="${asset('track.css')}">
-  <script type="module" src="${asset('track.js')}"></script>
-</head>
+${pageHead(title, asset)}
 <body>
   <div class="track">
     <header class="chat-header">
@@ -63,6 +52,21 @@ export function trackPage({ title, version, typed, outcome }: TrackPageOptions):
 </body>
 </html>
 `.value;
+}
+
+function pageHead(title: string, asset: (name: string) => string): Html {
+  return html`<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
+  <meta name="color-scheme" content="light">
+  <meta name="theme-color" content="#0b4f8a">
+  <meta name="robots" content="noindex">
+  <title>${TRACK_TEXTS.heading} · ${title}</title>
+  <link rel="icon" href="${asset('icon.svg')}" type="image/svg+xml">
+  <link rel="stylesheet" href="${asset('chat.css')}">
+  <link rel="stylesheet" href="${asset('track.css')}">
+  <script type="module" src="${asset('track.js')}"></script>
+</head>`;
 }
 
 function result(outcome: NonNullable<TrackOutcome>): Html {

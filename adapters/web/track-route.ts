@@ -17,7 +17,7 @@ const MAX_TYPED = 40;
 export function registerTrackingRoutes(app: FastifyInstance, options: TrackingOptions, limits: AddressLimits, page: { title: string; version: string }): void {
   /** The lookup's result, or undefined when this client is over its limit for the minute. */
   const lookUp = async (request: FastifyRequest, typed: string): Promise<TrackingResult | undefined> => {
-    if (!(await limits.lookup(request.ip))) return undefined;
+    if (!(await limits.lookup(request))) return undefined;
     return trackComplaint(options.desk, typed);
   };
 

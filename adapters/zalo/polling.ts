@@ -31,44 +31,15 @@ export interface ZaloPollingOptions {
  * while checking the bot and its webhook at start).
  */
 export async function runZaloPolling(options: ZaloPollingOptions): Promise<void> {
-  const { client, admit, signal, log, pollTimeoutSeconds = 30, backoffBaseMs = 1_000, backoffMaxMs = 30_000, now = Date.now } = options;
-  const sleep = options.sleep ?? realSleep;
+  const { client, signal, log, pollTimeoutSeconds = 30, backoffBaseMs = 1_000, backoffMaxMs = 30_000 } = options;
   // Waiting ends early on abort; the loops below then see signal.aborted.
   const backoff = exponentialRetry(Infinity, backoffBaseMs, backoffMaxMs);
+  const sleep = options.sleep ?? realSleep;
   const pause = (attempt: number) => sleep(backoff.delayMs(attempt + 1), signal).catch(() => undefined);
 
-  let botId: string;
-  try {
-    botId = (await client.getMe({ signal })).id;
-    // A registered webhook makes getUpdates return nothing (or 400), silently.
-    const webhook = await client.getWebhookInfo({ signal });
-    if (webhook) {
-      log.warn({ url: webhook.url }, 'zalo polling: deleting the registered webhook (webhook and polling exclude each other)');
-      await client.deleteWebhook({ signal });
-    }
-  } catch (error) {
-    if (signal.aborted) return;
-    throw error;
-  }
+  const botId = await prepare(options);
+  if (botId === undefined) return;
   log.info({ botId }, 'zalo polling: started');
-
-  const admitUntilStored = async (update: unknown) => {
-    const translation = translateUpdate(update, { botId, now: now() });
-    if (translation.kind === 'ignored') return log.debug({ reason: translation.reason }, 'zalo polling: update ignored');
-    if (translation.kind === 'malformed') return log.warn({ reason: translation.reason }, 'zalo polling: malformed update dropped');
-    const { incoming } = translation;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await admit(incoming);
-        return;
-      } catch (err) {
-        if (signal.aborted) return log.error({ err, updateId: incoming.updateId }, 'zalo polling: stopped before the update was stored; it is lost');
-        log.error({ err, updateId: incoming.updateId, attempt }, 'zalo polling: admit failed; retrying');
-        await pause(attempt);
-      }
-    }
-  };
-
   let failures = 0;
   while (!signal.aborted) {
     let updates: unknown[];
@@ -82,7 +53,42 @@ export async function runZaloPolling(options: ZaloPollingOptions): Promise<void>
       await pause(failures++);
       continue;
     }
-    for (const update of updates) await admitUntilStored(update);
+    for (const update of updates) await admitUntilStored(update, botId, options, pause);
   }
   log.info({}, 'zalo polling: stopped');
+}
+
+/** The bot's id, after removing a registered webhook; undefined when stopped meanwhile. */
+async function prepare({ client, signal, log }: ZaloPollingOptions): Promise<string | undefined> {
+  try {
+    const botId = (await client.getMe({ signal })).id;
+    // A registered webhook makes getUpdates return nothing (or 400), silently.
+    const webhook = await client.getWebhookInfo({ signal });
+    if (webhook) {
+      log.warn({ url: webhook.url }, 'zalo polling: deleting the registered webhook (webhook and polling exclude each other)');
+      await client.deleteWebhook({ signal });
+    }
+    return botId;
+  } catch (error) {
+    if (signal.aborted) return undefined;
+    throw error;
+  }
+}
+
+/** Admits one update, retrying until it is stored or polling stops. */
+async function admitUntilStored(update: unknown, botId: string, { admit, signal, log, now = Date.now }: ZaloPollingOptions, pause: (attempt: number) => Promise<unknown>): Promise<void> {
+  const translation = translateUpdate(update, { botId, now: now() });
+  if (translation.kind === 'ignored') return log.debug({ reason: translation.reason }, 'zalo polling: update ignored');
+  if (translation.kind === 'malformed') return log.warn({ reason: translation.reason }, 'zalo polling: malformed update dropped');
+  const { incoming } = translation;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admit(incoming);
+      return;
+    } catch (err) {
+      if (signal.aborted) return log.error({ err, updateId: incoming.updateId }, 'zalo polling: stopped before the update was stored; it is lost');
+      log.error({ err, updateId: incoming.updateId, attempt }, 'zalo polling: admit failed; retrying');
+      await pause(attempt);
+    }
+  }
 }

@@ -44,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
       console.log(commandHelp(command));
       return 0;
     }
-    return await run(command, args);
+    return await COMMANDS[command](new Given(command, args));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(usageError(error.command, error.message));
@@ -69,72 +69,111 @@ interface Args {
   positionals: string[];
 }
 
-async function run(command: CommandName, { values, positionals }: Args): Promise<number> {
-  const wrong = (problem: string) => new UsageError(command, problem);
-  const text = (name: string) => values[name] as string | undefined;
-  const texts = (name: string) => values[name] as string[] | undefined;
-  const flag = (name: string) => values[name] === true;
-  const noMore = (extra: string[]) => {
-    if (extra.length) throw wrong(USAGE.unexpectedArgument(extra[0]!));
-  };
-  switch (command) {
-    case 'ask': {
-      const question = positionals.join(' ').trim();
-      if (!question) throw wrong(USAGE.askMissingQuestion);
-      return await ask(question, { json: flag('json'), knowledge: texts('knowledge'), national: !flag('curated-only') });
-    }
-    case 'lint':
-      return await lint(positionals);
-    case 'eval': {
-      const [file, ...extra] = positionals;
-      if (!file) throw wrong(USAGE.evalMissingFile);
-      noMore(extra);
-      return await runEval(file, { json: flag('json'), knowledge: texts('knowledge'), split: text('split'), national: !flag('curated-only') });
-    }
-    case 'import': {
-      const [source, file, ...extra] = positionals;
-      if (source === undefined) throw wrong(USAGE.importMissingSource);
-      if (source !== 'dvc') throw wrong(USAGE.importUnknownSource(source));
-      if (file === undefined) throw wrong(USAGE.importMissingFile);
-      noMore(extra);
-      const out = text('out');
-      if (out === undefined) throw wrong(USAGE.importMissingOut);
-      const { importDvc } = await import('./import.ts');
-      return await importDvc(file, out, texts('code'));
-    }
-    case 'national': {
-      const [sub, file, ...extra] = positionals;
-      if (sub === undefined) throw wrong(USAGE.nationalMissingSub);
-      if (sub !== 'refresh') throw wrong(USAGE.nationalUnknownSub(sub));
-      if (file === undefined) throw wrong(USAGE.nationalMissingFile);
-      noMore(extra);
-      const { refreshNational } = await import('./national.ts');
-      return await refreshNational(file, text('knowledge'));
-    }
-    case 'serve': {
-      if (positionals.length) throw wrong(USAGE.serveNoArguments(positionals[0]!));
-      const { serve } = await import('../main.ts');
-      return await serve();
-    }
-    case 'admin-password': {
-      const [name, ...extra] = positionals;
-      if (name === undefined) throw wrong(USAGE.adminMissingName);
-      if (extra.length) throw wrong(USAGE.adminOneName(extra[0]!));
-      const { adminPassword } = await import('./admin-password.ts');
-      return await adminPassword(name);
-    }
-    case 'complaints': {
-      const [sub, ...extra] = positionals;
-      if (sub === undefined) throw wrong(USAGE.complaintsMissingSub);
-      if (sub !== 'export') throw wrong(USAGE.complaintsUnknownSub(sub));
-      noMore(extra);
-      const format = text('format');
-      if (format === undefined) throw wrong(USAGE.complaintsMissingFormat);
-      if (format !== 'csv' && format !== 'json') throw wrong(USAGE.complaintsUnknownFormat(format));
-      const { exportComplaints } = await import('./complaints.ts');
-      return await exportComplaints({ format, out: text('out') });
-    }
+/** A command's parsed arguments, read the way each runner needs them. */
+class Given {
+  readonly positionals: string[];
+  private readonly values: Args['values'];
+
+  constructor(
+    private readonly command: CommandName,
+    { values, positionals }: Args,
+  ) {
+    this.values = values;
+    this.positionals = positionals;
   }
+
+  wrong(problem: string): UsageError {
+    return new UsageError(this.command, problem);
+  }
+
+  text(name: string): string | undefined {
+    return this.values[name] as string | undefined;
+  }
+
+  texts(name: string): string[] | undefined {
+    return this.values[name] as string[] | undefined;
+  }
+
+  flag(name: string): boolean {
+    return this.values[name] === true;
+  }
+
+  noMore(extra: string[]): void {
+    if (extra.length) throw this.wrong(USAGE.unexpectedArgument(extra[0]!));
+  }
+}
+
+/** Each command's runner; a mistake in its arguments throws a UsageError. */
+const COMMANDS: Record<CommandName, (given: Given) => Promise<number>> = {
+  ask: askCommand,
+  lint: (given) => lint(given.positionals),
+  eval: evalCommand,
+  import: importCommand,
+  national: nationalCommand,
+  serve: serveCommand,
+  'admin-password': adminPasswordCommand,
+  complaints: complaintsCommand,
+};
+
+async function askCommand(given: Given): Promise<number> {
+  const question = given.positionals.join(' ').trim();
+  if (!question) throw given.wrong(USAGE.askMissingQuestion);
+  return await ask(question, { json: given.flag('json'), knowledge: given.texts('knowledge'), national: !given.flag('curated-only') });
+}
+
+async function evalCommand(given: Given): Promise<number> {
+  const [file, ...extra] = given.positionals;
+  if (!file) throw given.wrong(USAGE.evalMissingFile);
+  given.noMore(extra);
+  return await runEval(file, { json: given.flag('json'), knowledge: given.texts('knowledge'), split: given.text('split'), national: !given.flag('curated-only') });
+}
+
+async function importCommand(given: Given): Promise<number> {
+  const [source, file, ...extra] = given.positionals;
+  if (source === undefined) throw given.wrong(USAGE.importMissingSource);
+  if (source !== 'dvc') throw given.wrong(USAGE.importUnknownSource(source));
+  if (file === undefined) throw given.wrong(USAGE.importMissingFile);
+  given.noMore(extra);
+  const out = given.text('out');
+  if (out === undefined) throw given.wrong(USAGE.importMissingOut);
+  const { importDvc } = await import('./import.ts');
+  return await importDvc(file, out, given.texts('code'));
+}
+
+async function nationalCommand(given: Given): Promise<number> {
+  const [sub, file, ...extra] = given.positionals;
+  if (sub === undefined) throw given.wrong(USAGE.nationalMissingSub);
+  if (sub !== 'refresh') throw given.wrong(USAGE.nationalUnknownSub(sub));
+  if (file === undefined) throw given.wrong(USAGE.nationalMissingFile);
+  given.noMore(extra);
+  const { refreshNational } = await import('./national.ts');
+  return await refreshNational(file, given.text('knowledge'));
+}
+
+async function serveCommand(given: Given): Promise<number> {
+  if (given.positionals.length) throw given.wrong(USAGE.serveNoArguments(given.positionals[0]!));
+  const { serve } = await import('../main.ts');
+  return await serve();
+}
+
+async function adminPasswordCommand(given: Given): Promise<number> {
+  const [name, ...extra] = given.positionals;
+  if (name === undefined) throw given.wrong(USAGE.adminMissingName);
+  if (extra.length) throw given.wrong(USAGE.adminOneName(extra[0]!));
+  const { adminPassword } = await import('./admin-password.ts');
+  return await adminPassword(name);
+}
+
+async function complaintsCommand(given: Given): Promise<number> {
+  const [sub, ...extra] = given.positionals;
+  if (sub === undefined) throw given.wrong(USAGE.complaintsMissingSub);
+  if (sub !== 'export') throw given.wrong(USAGE.complaintsUnknownSub(sub));
+  given.noMore(extra);
+  const format = given.text('format');
+  if (format === undefined) throw given.wrong(USAGE.complaintsMissingFormat);
+  if (format !== 'csv' && format !== 'json') throw given.wrong(USAGE.complaintsUnknownFormat(format));
+  const { exportComplaints } = await import('./complaints.ts');
+  return await exportComplaints({ format, out: given.text('out') });
 }
 
 /**

@@ -52,148 +52,166 @@ export interface SendLoop {
 type NoticeOutcome = { ok: true } | { ok: false; final: boolean; error: SendError; retryAfterMs?: number };
 
 export function createSendLoop(options: SendLoopOptions): SendLoop {
-  const { hotline, targets, senders, traits, log, retry = DEFAULT_RETRY, everyMs = 30_000, leaseMs = 5 * 60_000, overdueEveryMs = 5 * 60_000 } = options;
-  const now = options.now ?? hotline.now;
-  let overdueCheckedAt = -Infinity;
-  let current: Promise<void> | undefined;
-  let again = false;
-  let started = false;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
+  const loop = new Loop(options);
+  // Bound here: the app hands `wake` on as a bare function (to the desk).
+  return { runOnce: () => loop.run(), start: () => loop.start(), stop: () => loop.stop(), wake: () => loop.wake() };
+}
 
-  /** One pass at a time in this instance; a call during a pass makes it go round once more. */
-  function run(): Promise<void> {
-    if (current) {
-      again = true;
-      return current;
-    }
-    current = (async () => {
-      do {
-        again = false;
-        await pass();
-      } while (again && !stopped);
-    })().finally(() => (current = undefined));
-    return current;
+type Job<K extends JobKind> = HeldJob<Extract<HotlineJob | CitizenJob, { kind: K }>>;
+
+/** The loop's state and steps; createSendLoop hands out its public part. */
+class Loop {
+  private readonly hotline: Hotline;
+  private readonly targets: readonly HotlineTarget[];
+  private readonly senders: Partial<Record<ChannelName, ChannelSender>>;
+  private readonly traits: TraitsOf;
+  private readonly log: Log;
+  private readonly now: () => number;
+  private readonly retry: RetryPolicy;
+  private readonly everyMs: number;
+  private readonly leaseMs: number;
+  private readonly overdueEveryMs: number;
+  private overdueCheckedAt = -Infinity;
+  private current: Promise<void> | undefined;
+  private again = false;
+  private started = false;
+  private stopped = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(options: SendLoopOptions) {
+    this.hotline = options.hotline;
+    this.targets = options.targets;
+    this.senders = options.senders;
+    this.traits = options.traits;
+    this.log = options.log;
+    this.now = options.now ?? options.hotline.now;
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.everyMs = options.everyMs ?? 30_000;
+    this.leaseMs = options.leaseMs ?? 5 * 60_000;
+    this.overdueEveryMs = options.overdueEveryMs ?? 5 * 60_000;
   }
 
-  async function pass(): Promise<void> {
+  start(): void {
+    this.started = true;
+    this.stopped = false;
+    this.timer = setInterval(() => void this.run(), this.everyMs).unref();
+    void this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.current;
+  }
+
+  wake(): void {
+    if (this.started) void this.run();
+  }
+
+  /** One pass at a time in this instance; a call during a pass makes it go round once more. */
+  run(): Promise<void> {
+    if (this.current) {
+      this.again = true;
+      return this.current;
+    }
+    this.current = (async () => {
+      do {
+        this.again = false;
+        await this.pass();
+      } while (this.again && !this.stopped);
+    })().finally(() => (this.current = undefined));
+    return this.current;
+  }
+
+  private async pass(): Promise<void> {
     // Overdue flags and failed citizen notices queue hotline jobs: those go in the same pass.
-    await guarded('overdue check', flagOverdue);
-    await guarded('citizen outbox', () => work('citizen', notifyCitizen));
-    await guarded('hotline outbox', () => work('hotline', sendToHotline));
+    await this.guarded('overdue check', () => this.flagOverdue());
+    await this.guarded('citizen outbox', () => this.work('citizen', (job) => this.notifyCitizen(job)));
+    await this.guarded('hotline outbox', () => this.work('hotline', (job) => this.sendToHotline(job)));
   }
 
   /** Takes the due jobs of `kind` a batch at a time and works through them. */
-  async function work<K extends JobKind>(kind: K, fn: (job: HeldJob<Extract<HotlineJob | CitizenJob, { kind: K }>>) => Promise<void>): Promise<void> {
+  private async work<K extends JobKind>(kind: K, fn: (job: Job<K>) => Promise<void>): Promise<void> {
     for (;;) {
-      const jobs = await hotline.outbox.take(kind, now(), leaseMs, BATCH);
-      await eachLimited(jobs, (job) => guarded(`job ${job.id}`, () => fn(job)));
-      if (jobs.length < BATCH || stopped) return;
+      const jobs = await this.hotline.outbox.take(kind, this.now(), this.leaseMs, BATCH);
+      await eachLimited(jobs, (job) => this.guarded(`job ${job.id}`, () => fn(job)));
+      if (jobs.length < BATCH || this.stopped) return;
     }
   }
 
   /** A failing store or job is logged and left for the next pass; it never stops the loop. */
-  async function guarded(what: string, fn: () => Promise<void>): Promise<void> {
+  private async guarded(what: string, fn: () => Promise<void>): Promise<void> {
     try {
       await fn();
     } catch (err) {
-      log.error({ err }, `send loop: ${what} failed; trying again at the next pass`);
+      this.log.error({ err }, `send loop: ${what} failed; trying again at the next pass`);
     }
   }
 
   // ---- Hotline targets ----
 
-  async function sendToHotline(job: HeldJob<HotlineJob>): Promise<void> {
+  private async sendToHotline(job: HeldJob<HotlineJob>): Promise<void> {
+    const { hotline } = this;
     const complaint = await hotline.complaints.get(job.code);
     const delivery = complaint && (job.event === 'new' ? (complaint.deliveries[job.target] ?? firstTry()) : { ...firstTry(), attempts: job.attempts });
     // Gone, or settled already (a job queued again after its delivery was recorded).
     if (!complaint || delivery?.state !== 'pending') return hotline.outbox.finish(job);
-    const at = now();
-    const target = targets.find((t) => t.name === job.target);
+    const at = this.now();
+    const target = this.targets.find((t) => t.name === job.target);
     const outcome = target && (await deliverTo(target, job, complaint));
     const settle = (d: Delivery): Delivery =>
-      outcome ? recordDelivery(d, outcome, at, retry) : { state: 'failed', attempts: d.attempts, lastError: { code: 'target_gone', target: job.target } };
-    const next = job.event === 'new' ? await recordInComplaint(job, settle) : settle(delivery);
+      outcome ? recordDelivery(d, outcome, at, this.retry) : { state: 'failed', attempts: d.attempts, lastError: { code: 'target_gone', target: job.target } };
+    const next = job.event === 'new' ? await this.recordInComplaint(job, settle) : settle(delivery);
     if (next?.state === 'pending') return hotline.outbox.retryAt(job, next.nextTryAt, next);
-    if (next?.state === 'failed') log.warn({ id: job.id, attempts: next.attempts, lastError: next.lastError }, 'send loop: hotline target gave up');
+    if (next?.state === 'failed') this.log.warn({ id: job.id, attempts: next.attempts, lastError: next.lastError }, 'send loop: hotline target gave up');
     await hotline.outbox.finish(job);
   }
 
-  async function deliverTo(target: HotlineTarget, job: HotlineJob, complaint: Complaint): Promise<{ ok: true } | { ok: false; error: SendError }> {
-    try {
-      const outcome = await target.deliver({ type: job.event, complaint });
-      return outcome.ok ? outcome : { ok: false, error: { code: 'target', detail: outcome.error } };
-    } catch (err) {
-      return { ok: false, error: { code: 'target_threw', detail: err instanceof Error ? err.message : String(err) } };
-    }
-  }
-
   /** Applies `change` to the complaint's record of its delivery to the job's target; undefined when the complaint is gone. */
-  async function recordInComplaint(job: HotlineJob, change: (delivery: Delivery) => Delivery): Promise<Delivery | undefined> {
-    const result = await hotline.complaints.update(job.code, (c) => ({ ...c, deliveries: { ...c.deliveries, [job.target]: change(c.deliveries[job.target] ?? firstTry()) } }));
+  private async recordInComplaint(job: HotlineJob, change: (delivery: Delivery) => Delivery): Promise<Delivery | undefined> {
+    const result = await this.hotline.complaints.update(job.code, (c) => ({ ...c, deliveries: { ...c.deliveries, [job.target]: change(c.deliveries[job.target] ?? firstTry()) } }));
     return result.ok ? result.complaint.deliveries[job.target] : undefined;
-  }
-
-  function firstTry(): Delivery {
-    return { state: 'pending', attempts: 0, nextTryAt: 0 };
   }
 
   // ---- Citizens ----
 
-  async function notifyCitizen(job: HeldJob<CitizenJob>): Promise<void> {
+  private async notifyCitizen(job: HeldJob<CitizenJob>): Promise<void> {
+    const { hotline } = this;
     const complaint = await hotline.complaints.get(job.code);
     // Erased on request: nothing is sent. Not pending: another job has settled it.
     const notice = complaint && !complaint.erasedAt && complaint.reply?.state === 'pending' ? citizenNotice(complaint) : undefined;
     if (!complaint || !notice) return hotline.outbox.finish(job);
-    const at = now();
-    if (!traits(complaint.address.channel).push) {
+    const at = this.now();
+    if (!this.traits(complaint.address.channel).push) {
       // Not a failure: a channel that cannot be pushed to (the web page) has its citizens look the code up.
       await hotline.complaints.update(job.code, (c) => (c.reply?.state === 'pending' ? { ...c, reply: { state: 'on_lookup', attempts: 0, since: at } } : 'reply already settled'));
       return hotline.outbox.finish(job);
     }
-    const outcome = await sendNotice(complaint, notice);
+    const outcome = await sendNotice(this.senders[complaint.address.channel], complaint, notice);
     // A notice that gave up is told to staff on every target, queued with the record of it.
     const result = await hotline.complaints.update(
       job.code,
-      (c) => (c.reply?.state === 'pending' ? { ...c, reply: recordReply(c.reply, outcome, at) } : 'reply already settled'),
+      (c) => (c.reply?.state === 'pending' ? { ...c, reply: recordReply(c.reply, outcome, at, this.retry) } : 'reply already settled'),
       (after) => (after.reply?.state === 'failed' ? hotline.hotlineJobs(job.code, 'reply_failed') : []),
     );
     if (!result.ok) return hotline.outbox.finish(job);
     const reply = result.complaint.reply!;
     if (reply.state === 'pending') {
       const retryAfterMs = outcome.ok ? 0 : (outcome.retryAfterMs ?? 0);
-      return hotline.outbox.retryAt(job, at + Math.max(retry.delayMs(reply.attempts), retryAfterMs));
+      return hotline.outbox.retryAt(job, at + Math.max(this.retry.delayMs(reply.attempts), retryAfterMs));
     }
-    if (reply.state === 'failed') log.warn({ code: job.code, attempts: reply.attempts, lastError: reply.lastError }, 'send loop: the citizen could not be told; staff are notified');
+    if (reply.state === 'failed') this.log.warn({ code: job.code, attempts: reply.attempts, lastError: reply.lastError }, 'send loop: the citizen could not be told; staff are notified');
     await hotline.outbox.finish(job);
-  }
-
-  async function sendNotice(complaint: Complaint, notice: Reply[]): Promise<NoticeOutcome> {
-    const { channel } = complaint.address;
-    const sender = senders[channel];
-    if (!sender) return { ok: false, final: true, error: { code: 'no_sender', channel } };
-    try {
-      const outcome = await sender.send(complaint.address, notice);
-      if (outcome.ok) return outcome;
-      return { ok: false, final: !isTransient(outcome.reason), error: { code: 'reply', reason: outcome.reason, detail: outcome.detail }, retryAfterMs: outcome.retryAfterMs };
-    } catch (err) {
-      return { ok: false, final: false, error: { code: 'reply', reason: 'unavailable', detail: err instanceof Error ? err.message : String(err) } };
-    }
-  }
-
-  function recordReply(reply: ReplyDelivery, outcome: NoticeOutcome, at: number): ReplyDelivery {
-    const attempts = reply.attempts + 1;
-    if (outcome.ok) return { state: 'sent', attempts, sentAt: at };
-    if (outcome.final || attempts >= retry.maxAttempts) return { state: 'failed', attempts, lastError: outcome.error };
-    return { state: 'pending', attempts, lastError: outcome.error };
   }
 
   // ---- Overdue ----
 
-  async function flagOverdue(): Promise<void> {
-    const at = now();
-    if (at - overdueCheckedAt < overdueEveryMs) return;
-    overdueCheckedAt = at;
+  private async flagOverdue(): Promise<void> {
+    const { hotline } = this;
+    const at = this.now();
+    if (at - this.overdueCheckedAt < this.overdueEveryMs) return;
+    this.overdueCheckedAt = at;
     const today = hotline.today();
     for (const code of await hotline.complaints.overdueUnflagged(today)) {
       // Of several instances, only the one whose write goes through queues the notices.
@@ -204,25 +222,39 @@ export function createSendLoop(options: SendLoopOptions): SendLoop {
       );
     }
   }
+}
 
-  return {
-    runOnce: run,
-    start() {
-      started = true;
-      stopped = false;
-      timer = setInterval(() => void run(), everyMs).unref();
-      void run();
-    },
-    async stop() {
-      started = false;
-      stopped = true;
-      clearInterval(timer);
-      await current;
-    },
-    wake() {
-      if (started) void run();
-    },
-  };
+async function deliverTo(target: HotlineTarget, job: HotlineJob, complaint: Complaint): Promise<{ ok: true } | { ok: false; error: SendError }> {
+  try {
+    const outcome = await target.deliver({ type: job.event, complaint });
+    return outcome.ok ? outcome : { ok: false, error: { code: 'target', detail: outcome.error } };
+  } catch (err) {
+    return { ok: false, error: { code: 'target_threw', detail: err instanceof Error ? err.message : String(err) } };
+  }
+}
+
+function firstTry(): Delivery {
+  return { state: 'pending', attempts: 0, nextTryAt: 0 };
+}
+
+/** Sends by the complaint's channel's `sender`; none (the web chat) is a final failure. */
+async function sendNotice(sender: ChannelSender | undefined, complaint: Complaint, notice: Reply[]): Promise<NoticeOutcome> {
+  const { channel } = complaint.address;
+  if (!sender) return { ok: false, final: true, error: { code: 'no_sender', channel } };
+  try {
+    const outcome = await sender.send(complaint.address, notice);
+    if (outcome.ok) return outcome;
+    return { ok: false, final: !isTransient(outcome.reason), error: { code: 'reply', reason: outcome.reason, detail: outcome.detail }, retryAfterMs: outcome.retryAfterMs };
+  } catch (err) {
+    return { ok: false, final: false, error: { code: 'reply', reason: 'unavailable', detail: err instanceof Error ? err.message : String(err) } };
+  }
+}
+
+function recordReply(reply: ReplyDelivery, outcome: NoticeOutcome, at: number, retry: RetryPolicy): ReplyDelivery {
+  const attempts = reply.attempts + 1;
+  if (outcome.ok) return { state: 'sent', attempts, sentAt: at };
+  if (outcome.final || attempts >= retry.maxAttempts) return { state: 'failed', attempts, lastError: outcome.error };
+  return { state: 'pending', attempts, lastError: outcome.error };
 }
 
 /** Runs `fn` over `items`, at most PARALLEL at a time. */

@@ -290,39 +290,22 @@ export class Conversation {
   }
 
   private async act(action: string, session: Session, address: Address): Promise<Reply[]> {
-    const { engine, store } = this.deps;
     const [kind, a, b] = action.split(':');
     switch (kind) {
-      case 'entry': {
-        const entry = engine.get(a!);
-        if (!entry) return [{ text: MENU_TEXTS.staleChoice }];
-        // Picked from "which one?": the answer leads with what the question asked for.
-        const aspects = session.clarify?.ids.includes(entry.id) ? session.clarify.aspects : [];
-        return this.answerWith(entry, aspects, session, this.numbered(address.channel));
-      }
-      case 'section': {
-        const entry = engine.get(a!);
-        if (!entry) return [{ text: MENU_TEXTS.staleChoice }];
-        session.entryId = entry.id;
-        return [renderSections(entry, [b as Section], engine.knowledge.locality)];
-      }
-      case 'rate': {
-        await this.count({ kind: 'rating', channel: address.channel, outcome: b === 'up' ? 'useful' : 'not_useful', entryId: a! });
-        return [{ text: b === 'up' ? MENU_TEXTS.thanksForRating : MENU_TEXTS.sorryForRating }];
-      }
-      case 'place': {
-        // A place picked from "which one?" (its id, as placeById reads it).
-        const { places, locality } = engine.knowledge;
-        const place = places && placeById(a!, places.gazetteer);
-        session.place = undefined;
-        return place ? [renderPlace({ kind: 'resolved', place, typed: '' }, locality)] : [{ text: MENU_TEXTS.staleChoice }];
-      }
+      case 'entry':
+        return this.pickedEntry(a!, session, address);
+      case 'section':
+        return this.pickedSection(a!, b as Section, session);
+      case 'rate':
+        return await this.rate(a!, b === 'up', address);
+      case 'place':
+        return this.pickedPlace(a!, session);
       case 'sectors':
         return [this.sectorPage(Number(a) || 0)];
       case 'sector':
         return [this.sectorEntries(Number(a), Number(b) || 0)];
       case 'contacts':
-        return [{ text: [MENU_TEXTS.contacts, ...contactLines(engine.knowledge.locality)].join('\n') }];
+        return [{ text: [MENU_TEXTS.contacts, ...contactLines(this.deps.engine.knowledge.locality)].join('\n') }];
       case 'help':
         return [{ text: MENU_TEXTS.help }];
       case 'track':
@@ -333,14 +316,43 @@ export class Conversation {
         return INTAKE_ACTIONS.includes(a as IntakeAction) ? await this.continueIntake(session, { action: a as IntakeAction }, address) : [{ text: MENU_TEXTS.staleChoice }];
       // Kept apart from the session, which expires: a subscription lasts until cancelled.
       case 'subscribe':
-        await store.set(SUBSCRIBERS, addressKey(address), address);
+        await this.deps.store.set(SUBSCRIBERS, addressKey(address), address);
         return [{ text: MENU_TEXTS.subscribed }];
       case 'unsubscribe':
-        await store.delete(SUBSCRIBERS, addressKey(address));
+        await this.deps.store.delete(SUBSCRIBERS, addressKey(address));
         return [{ text: MENU_TEXTS.unsubscribed }];
       default:
         return [this.mainMenu()];
     }
+  }
+
+  private pickedEntry(id: string, session: Session, address: Address): Reply[] {
+    const entry = this.deps.engine.get(id);
+    if (!entry) return [{ text: MENU_TEXTS.staleChoice }];
+    // Picked from "which one?": the answer leads with what the question asked for.
+    const aspects = session.clarify?.ids.includes(entry.id) ? session.clarify.aspects : [];
+    return this.answerWith(entry, aspects, session, this.numbered(address.channel));
+  }
+
+  private pickedSection(id: string, section: Section, session: Session): Reply[] {
+    const { engine } = this.deps;
+    const entry = engine.get(id);
+    if (!entry) return [{ text: MENU_TEXTS.staleChoice }];
+    session.entryId = entry.id;
+    return [renderSections(entry, [section], engine.knowledge.locality)];
+  }
+
+  private async rate(entryId: string, useful: boolean, address: Address): Promise<Reply[]> {
+    await this.count({ kind: 'rating', channel: address.channel, outcome: useful ? 'useful' : 'not_useful', entryId });
+    return [{ text: useful ? MENU_TEXTS.thanksForRating : MENU_TEXTS.sorryForRating }];
+  }
+
+  /** A place picked from "which one?" (its id, as placeById reads it). */
+  private pickedPlace(id: string, session: Session): Reply[] {
+    const { places, locality } = this.deps.engine.knowledge;
+    const place = places && placeById(id, places.gazetteer);
+    session.place = undefined;
+    return place ? [renderPlace({ kind: 'resolved', place, typed: '' }, locality)] : [{ text: MENU_TEXTS.staleChoice }];
   }
 
   private mainMenu(): Reply {

@@ -78,19 +78,8 @@ export class Intake {
     // A button from an earlier step (still on screen) asks the current step's question again.
     if ('action' in input && !this.choices(draft).some((c) => c.action === `intake:${action}`)) return this.askStep(draft);
     switch (draft.step) {
-      case 'describe': {
-        // "… xong rồi": the last part of the story, and the end of it.
-        const last = action === 'next' ? '' : storyBeforeDone(said);
-        if (action === 'next' || last !== undefined) {
-          const text = last ? (draft.text ? `${draft.text}\n${last}` : last) : draft.text;
-          if (!text.trim()) return this.stay(draft, COMPLAINT_TEXTS.emptyDescription);
-          if (text.length > MAX_DESCRIPTION) return this.stay(draft, COMPLAINT_TEXTS.descriptionFull);
-          return this.askStep({ ...draft, text, step: 'subject' });
-        }
-        if (!said) return this.askStep(draft);
-        if (draft.text.length + said.length > MAX_DESCRIPTION) return this.stay(draft, COMPLAINT_TEXTS.descriptionFull);
-        return this.stay({ ...draft, text: draft.text ? `${draft.text}\n${said}` : said }, `${COMPLAINT_TEXTS.partAdded} ${COMPLAINT_TEXTS.addMore}`);
-      }
+      case 'describe':
+        return this.describe(draft, action, said);
       case 'subject': {
         if (action === 'offered' && draft.offeredSubject) return this.askStep({ ...draft, subject: draft.offeredSubject, step: 'consent' });
         if (action === 'skip') return this.askStep(withoutSubject(draft));
@@ -116,6 +105,21 @@ export class Intake {
         if (action === 'send') return { kind: 'submit', draft };
         return this.stay(draft, `${this.question(draft)}\n\n${COMPLAINT_TEXTS.reviewUnclear}`);
     }
+  }
+
+  /** "What happened": each message adds a part, until the citizen says the story is done. */
+  private describe(draft: IntakeDraft, action: IntakeAction | undefined, said: string): IntakeResult {
+    // "… xong rồi": the last part of the story, and the end of it.
+    const last = action === 'next' ? '' : storyBeforeDone(said);
+    if (action === 'next' || last !== undefined) {
+      const text = last ? (draft.text ? `${draft.text}\n${last}` : last) : draft.text;
+      if (!text.trim()) return this.stay(draft, COMPLAINT_TEXTS.emptyDescription);
+      if (text.length > MAX_DESCRIPTION) return this.stay(draft, COMPLAINT_TEXTS.descriptionFull);
+      return this.askStep({ ...draft, text, step: 'subject' });
+    }
+    if (!said) return this.askStep(draft);
+    if (draft.text.length + said.length > MAX_DESCRIPTION) return this.stay(draft, COMPLAINT_TEXTS.descriptionFull);
+    return this.stay({ ...draft, text: draft.text ? `${draft.text}\n${said}` : said }, `${COMPLAINT_TEXTS.partAdded} ${COMPLAINT_TEXTS.addMore}`);
   }
 
   private askStep(draft: IntakeDraft): IntakeResult {

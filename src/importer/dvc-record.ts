@@ -62,29 +62,7 @@ export function mapDvcRecord(raw: unknown, today: string): RecordResult {
 }
 
 function toFields(record: RawRecord, code: string, title: string, today: string) {
-  const source = {
-    channels: cleanInline(record.cach_thuc_thuc_hien),
-    documents: cleanMultiline(record.thanh_phan_ho_so),
-    steps: cleanMultiline(record.trinh_tu_thuc_hien),
-    legal_basis: cleanInline(record.can_cu_phap_ly),
-    result: cleanInline(record.ket_qua_xu_ly),
-  };
-  const { channelText, legalText } = repairLegalSplit(source.channels, source.legal_basis);
-  const table = parseChannelTable(channelText);
-  const offered = channelsOffered(table.rows);
-  const read = {
-    documents: splitDocuments(source.documents),
-    steps: splitSteps(source.steps),
-    legal_basis: splitLegalBasis(legalText),
-    result: extractResult(source.result),
-  };
-  const unparsed: string[] = [];
-  if (table.unparsed) unparsed.push('processing_time', 'fee');
-  if (channelText !== '' && offered.length === 0) unparsed.push('submit');
-  for (const field of ['documents', 'steps', 'legal_basis', 'result'] as const) {
-    if (source[field] !== '' && read[field].length === 0) unparsed.push(field);
-  }
-
+  const { table, offered, read, unparsed } = readLists(record);
   const submitVia = (channel: Channel) => (offered.includes(channel) ? SUBMIT_PHRASE[channel] : '');
   const url = cleanInline(record.detail_url);
   const fields = {
@@ -110,6 +88,33 @@ function toFields(record: RawRecord, code: string, title: string, today: string)
     origin: 'imported',
   };
   return { fields, unparsed };
+}
+
+/** The record's structured fields (the channel table and the lists), and the names of those filled in but not read. */
+function readLists(record: RawRecord) {
+  const source = {
+    channels: cleanInline(record.cach_thuc_thuc_hien),
+    documents: cleanMultiline(record.thanh_phan_ho_so),
+    steps: cleanMultiline(record.trinh_tu_thuc_hien),
+    legal_basis: cleanInline(record.can_cu_phap_ly),
+    result: cleanInline(record.ket_qua_xu_ly),
+  };
+  const { channelText, legalText } = repairLegalSplit(source.channels, source.legal_basis);
+  const table = parseChannelTable(channelText);
+  const offered = channelsOffered(table.rows);
+  const read = {
+    documents: splitDocuments(source.documents),
+    steps: splitSteps(source.steps),
+    legal_basis: splitLegalBasis(legalText),
+    result: extractResult(source.result),
+  };
+  const unparsed: string[] = [];
+  if (table.unparsed) unparsed.push('processing_time', 'fee');
+  if (channelText !== '' && offered.length === 0) unparsed.push('submit');
+  for (const field of ['documents', 'steps', 'legal_basis', 'result'] as const) {
+    if (source[field] !== '' && read[field].length === 0) unparsed.push(field);
+  }
+  return { table, offered, read, unparsed };
 }
 
 /**

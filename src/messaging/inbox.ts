@@ -11,7 +11,7 @@ import type { Log } from '../kernel/log.ts';
 import type { RetryPolicy } from '../kernel/retry.ts';
 import { DEFAULT_RETRY, deliver, type SendResult } from './delivery.ts';
 import { addressKey, type Address, type Admit, type ChannelName, type ChannelSender, type Incoming } from '../kernel/messages.ts';
-import { createRateLimiter } from './rate-limit.ts';
+import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import type { Reply } from '../kernel/reply.ts';
 import { INBOX_TEXTS } from '../texts/citizens.ts';
 
@@ -74,140 +74,172 @@ export interface UndeliveredItem {
 }
 
 export function createInbox(options: InboxOptions): Inbox {
-  const { store, respond, senders, log, dedupTtlMs, chatLock, retry = DEFAULT_RETRY, sweepEveryMs = 30_000, now = Date.now } = options;
-  const overLimit = createRateLimiter(store, options.rateLimit.perMinute);
-  const stopping = new AbortController();
-  const running = new Set<Promise<void>>();
-  // Chats with a run waiting that has not read the queue yet: it will see anything queued now.
-  const scheduled = new Set<string>();
-  let sweeper: NodeJS.Timeout | undefined;
-
-  const admit: Admit = async (incoming) => {
-    // Seen and queued at once: not stored (a rejection) means not seen, so the platform's redelivery is taken.
-    if (!(await store.enqueueOnce(SEEN, INBOX, updateKey(incoming), incoming, dedupTtlMs))) return 'duplicate';
-    schedule(addressKey(incoming.address));
-    return 'accepted';
+  const inbox = new QueuedInbox(options);
+  // Bound here: the app hands `admit` and `converse` on as bare functions (to the channels and the web chat).
+  return {
+    admit: (incoming) => inbox.admit(incoming),
+    converse: (incoming, repeatable) => inbox.converse(incoming, repeatable),
+    start: () => inbox.start(),
+    stop: () => inbox.stop(),
   };
+}
+
+/** The inbox's state and steps; createInbox hands out its public part. */
+class QueuedInbox {
+  private readonly store: Store;
+  private readonly respond: Respond;
+  private readonly senders: Partial<Record<ChannelName, ChannelSender>>;
+  private readonly log: Log;
+  private readonly dedupTtlMs: number;
+  private readonly chatLock: ChatLock;
+  private readonly retry: RetryPolicy;
+  private readonly sweepEveryMs: number;
+  private readonly now: () => number;
+  private readonly overLimit: RateLimiter;
+  private readonly stopping = new AbortController();
+  private readonly running = new Set<Promise<void>>();
+  // Chats with a run waiting that has not read the queue yet: it will see anything queued now.
+  private readonly scheduled = new Set<string>();
+  private sweeper: NodeJS.Timeout | undefined;
+
+  constructor(options: InboxOptions) {
+    this.store = options.store;
+    this.respond = options.respond;
+    this.senders = options.senders;
+    this.log = options.log;
+    this.dedupTtlMs = options.dedupTtlMs;
+    this.chatLock = options.chatLock;
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.sweepEveryMs = options.sweepEveryMs ?? 30_000;
+    this.now = options.now ?? Date.now;
+    this.overLimit = createRateLimiter(options.store, options.rateLimit.perMinute);
+  }
+
+  async admit(incoming: Incoming): ReturnType<Admit> {
+    // Seen and queued at once: not stored (a rejection) means not seen, so the platform's redelivery is taken.
+    if (!(await this.store.enqueueOnce(SEEN, INBOX, updateKey(incoming), incoming, this.dedupTtlMs))) return 'duplicate';
+    this.schedule(addressKey(incoming.address));
+    return 'accepted';
+  }
+
+  async converse(incoming: Incoming, repeatable = false): Promise<Reply[]> {
+    // Without an id of the page's own nothing can repeat: no key is written for it.
+    const key = updateKey(incoming);
+    if (repeatable && !(await this.store.claim(SEEN, key, randomUUID(), this.dedupTtlMs))) return (await this.store.get<Reply[]>(REPLIES, key)) ?? [];
+    const replies = await this.chatLock.run(addressKey(incoming.address), () => this.answerOf(incoming, { quietWhenRepeated: false }));
+    if (repeatable) await this.store.set(REPLIES, key, replies, this.dedupTtlMs);
+    return replies;
+  }
+
+  async start(): Promise<void> {
+    // The chat lock is the lease: an instance takes up a chat's messages only while
+    // it holds it, and a crashed holder's lease runs out after the lock's ttlMs.
+    await this.scheduleQueued();
+    this.sweeper = setInterval(() => {
+      this.scheduleQueued().catch((err: unknown) => this.log.error({ err }, 'inbox: cannot read the queue; trying again at the next sweep'));
+    }, this.sweepEveryMs).unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.sweeper);
+    this.stopping.abort();
+    await Promise.all(this.running);
+  }
 
   /** Settles the chat's queued messages one per lock hold, oldest first, whichever instance queued them. */
-  function schedule(chat: string): void {
-    if (stopping.signal.aborted || scheduled.has(chat)) return;
-    scheduled.add(chat);
-    const run = chatLock
+  private schedule(chat: string): void {
+    if (this.stopping.signal.aborted || this.scheduled.has(chat)) return;
+    this.scheduled.add(chat);
+    const run = this.chatLock
       .run(chat, () => {
-        scheduled.delete(chat);
-        return settleOldest(chat);
+        this.scheduled.delete(chat);
+        return this.settleOldest(chat);
       })
       .then(
         (more) => {
-          if (more) schedule(chat);
+          if (more) this.schedule(chat);
         },
         (err: unknown) => {
-          scheduled.delete(chat);
-          log.error({ err, chat }, 'inbox: processing failed; the message stays queued for the next sweep');
+          this.scheduled.delete(chat);
+          this.log.error({ err, chat }, 'inbox: processing failed; the message stays queued for the next sweep');
         },
       );
-    running.add(run);
-    void run.then(() => running.delete(run));
+    this.running.add(run);
+    void run.then(() => this.running.delete(run));
+  }
+
+  private async scheduleQueued(): Promise<void> {
+    const items = await this.store.pending<Incoming>(INBOX);
+    for (const chat of new Set(items.map((item) => addressKey(item.value.address)))) this.schedule(chat);
   }
 
   /** True when the oldest message left the queue, so the next may follow. */
-  async function settleOldest(chat: string): Promise<boolean> {
-    const oldest = (await store.pending<Incoming>(INBOX)).find((item) => addressKey(item.value.address) === chat);
-    return oldest !== undefined && !stopping.signal.aborted && (await settle(oldest));
+  private async settleOldest(chat: string): Promise<boolean> {
+    const oldest = (await this.store.pending<Incoming>(INBOX)).find((item) => addressKey(item.value.address) === chat);
+    return oldest !== undefined && !this.stopping.signal.aborted && (await this.settle(oldest));
   }
 
-  async function settle({ id, value: incoming }: QueueItem<Incoming>): Promise<boolean> {
+  private async settle({ id, value: incoming }: QueueItem<Incoming>): Promise<boolean> {
     let replies: Reply[];
     let delivery: SendResult;
     try {
-      replies = await repliesFor(id, incoming);
-      delivery = await send(incoming.address, replies);
+      replies = await this.repliesFor(id, incoming);
+      delivery = await this.send(incoming.address, replies);
     } catch (err) {
-      return await afterFailure(id, incoming, err);
+      return await this.afterFailure(id, incoming, err);
     }
-    if (delivery.status === 'deferred' && now() - incoming.receivedAt < GIVE_UP_AFTER_MS) {
-      log.warn({ id, reason: delivery.reason, detail: delivery.detail }, 'inbox: send still failing; retried at the next sweep');
+    if (delivery.status === 'deferred' && this.now() - incoming.receivedAt < GIVE_UP_AFTER_MS) {
+      this.log.warn({ id, reason: delivery.reason, detail: delivery.detail }, 'inbox: send still failing; retried at the next sweep');
       return false;
     }
     // Dropped, or still failing a day later: set aside for staff, so that the chat's later messages go on.
     if (delivery.status !== 'sent') {
-      await setAside(id, { incoming, replies, reason: delivery.reason, detail: delivery.detail, ...(delivery.status === 'deferred' ? { gaveUp: true } : {}) });
+      await this.setAside(id, { incoming, replies, reason: delivery.reason, detail: delivery.detail, ...(delivery.status === 'deferred' ? { gaveUp: true } : {}) });
     }
-    await store.remove(INBOX, id);
-    await store.delete(REPLIES, id);
+    await this.store.remove(INBOX, id);
+    await this.store.delete(REPLIES, id);
     return true;
   }
 
-  async function repliesFor(id: string, incoming: Incoming): Promise<Reply[]> {
-    const kept = await store.get<Reply[]>(REPLIES, id);
+  private async repliesFor(id: string, incoming: Incoming): Promise<Reply[]> {
+    const kept = await this.store.get<Reply[]>(REPLIES, id);
     if (kept) return kept;
-    const replies = await answerOf(incoming, { quietWhenRepeated: true });
-    await store.set(REPLIES, id, replies, KEEP_MS);
+    const replies = await this.answerOf(incoming, { quietWhenRepeated: true });
+    await this.store.set(REPLIES, id, replies, KEEP_MS);
     return replies;
   }
 
   /** The answer, unless the chat is over its rate limit: then it is not searched. */
-  async function answerOf(incoming: Incoming, { quietWhenRepeated }: { quietWhenRepeated: boolean }): Promise<Reply[]> {
+  private async answerOf(incoming: Incoming, { quietWhenRepeated }: { quietWhenRepeated: boolean }): Promise<Reply[]> {
     const chat = addressKey(incoming.address);
-    const verdict = await overLimit(chat);
-    if (verdict === 'within') return respond(incoming);
-    log.info({ chat, updateId: incoming.updateId }, 'inbox: rate limit reached, message not searched');
+    const verdict = await this.overLimit(chat);
+    if (verdict === 'within') return this.respond(incoming);
+    this.log.info({ chat, updateId: incoming.updateId }, 'inbox: rate limit reached, message not searched');
     return verdict === 'again_over' && quietWhenRepeated ? [] : TOO_FAST;
   }
 
-  async function send(address: Address, replies: Reply[]): Promise<SendResult> {
+  private async send(address: Address, replies: Reply[]): Promise<SendResult> {
     if (replies.length === 0) return { status: 'sent' };
-    const sender = senders[address.channel];
+    const sender = this.senders[address.channel];
     if (!sender) return { status: 'dropped', reason: 'rejected', detail: `no sender configured for ${address.channel}` };
-    return deliver(sender, address, replies, retry, stopping.signal);
+    return deliver(sender, address, replies, this.retry, this.stopping.signal);
   }
 
-  async function afterFailure(id: string, incoming: Incoming, err: unknown): Promise<boolean> {
-    const failures = await store.increment(FAILURES, id, KEEP_MS);
+  private async afterFailure(id: string, incoming: Incoming, err: unknown): Promise<boolean> {
+    const failures = await this.store.increment(FAILURES, id, KEEP_MS);
     if (failures < MAX_FAILURES) {
-      log.error({ err, id, failures }, 'inbox: handling failed; the message stays queued for the next sweep');
+      this.log.error({ err, id, failures }, 'inbox: handling failed; the message stays queued for the next sweep');
       return false;
     }
-    await setAside(id, { incoming, reason: 'failed', detail: err instanceof Error ? err.message : String(err) });
-    await store.remove(INBOX, id);
+    await this.setAside(id, { incoming, reason: 'failed', detail: err instanceof Error ? err.message : String(err) });
+    await this.store.remove(INBOX, id);
     return true;
   }
 
-  async function setAside(id: string, item: Omit<UndeliveredItem, 'at'>): Promise<void> {
-    await store.enqueue<UndeliveredItem>(UNDELIVERED, id, { ...item, at: now() });
-    log.warn({ id, reason: item.reason, detail: item.detail }, 'inbox: answer not delivered; recorded in the undelivered queue');
+  private async setAside(id: string, item: Omit<UndeliveredItem, 'at'>): Promise<void> {
+    await this.store.enqueue<UndeliveredItem>(UNDELIVERED, id, { ...item, at: this.now() });
+    this.log.warn({ id, reason: item.reason, detail: item.detail }, 'inbox: answer not delivered; recorded in the undelivered queue');
   }
-
-  async function scheduleQueued(): Promise<void> {
-    const items = await store.pending<Incoming>(INBOX);
-    for (const chat of new Set(items.map((item) => addressKey(item.value.address)))) schedule(chat);
-  }
-
-  return {
-    admit,
-    async converse(incoming, repeatable = false) {
-      // Without an id of the page's own nothing can repeat: no key is written for it.
-      const key = updateKey(incoming);
-      if (repeatable && !(await store.claim(SEEN, key, randomUUID(), dedupTtlMs))) return (await store.get<Reply[]>(REPLIES, key)) ?? [];
-      const replies = await chatLock.run(addressKey(incoming.address), () => answerOf(incoming, { quietWhenRepeated: false }));
-      if (repeatable) await store.set(REPLIES, key, replies, dedupTtlMs);
-      return replies;
-    },
-    async start() {
-      // The chat lock is the lease: an instance takes up a chat's messages only while
-      // it holds it, and a crashed holder's lease runs out after the lock's ttlMs.
-      await scheduleQueued();
-      sweeper = setInterval(() => {
-        scheduleQueued().catch((err: unknown) => log.error({ err }, 'inbox: cannot read the queue; trying again at the next sweep'));
-      }, sweepEveryMs).unref();
-    },
-    async stop() {
-      clearInterval(sweeper);
-      stopping.abort();
-      await Promise.all(running);
-    },
-  };
 }
 
 function updateKey(incoming: Incoming): string {

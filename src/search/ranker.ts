@@ -1,7 +1,7 @@
 // Ranks entries for a query: an accented pass and a folded pass combined in one
 // MiniSearch query tree (exact diacritics weigh more), light weights for function
 // and aspect words, then per-result coverage of the query's telling words.
-import type MiniSearch from 'minisearch';
+import type { default as MiniSearch, SearchResult } from 'minisearch';
 import { foldCanonical } from '../kernel/vietnamese.ts';
 import { ACCENTED_FIELDS, FOLDED_FIELDS, type IndexedDoc } from './search-index.ts';
 import { PAIR_JOINER, withPairs } from './tokens.ts';
@@ -81,64 +81,16 @@ export class Ranker {
   ) {}
 
   rank(input: RankInput, limit = 10): RankResult {
-    const boost = (fields: readonly string[], factor: number) =>
-      Object.fromEntries(fields.map((f) => [f, (this.weights.fields[f.replace(/_f$/, '')] ?? 1) * factor]));
-    // Lightness is decided on the word as typed, then shared with its folded form,
-    // so "ánh" (never light) is not mistaken for the pronoun "anh".
-    const light = new Map<string, Lightness>();
-    for (const word of input.phrases.flat()) {
-      const l = input.isLight(word);
-      light.set(word, l);
-      light.set(foldCanonical(word), l);
-    }
-    // Function words alone (and pairs of them), and words too common to tell entries
-    // apart, are left out of the search: they weigh almost nothing and cost most of
-    // the time. Coverage below still counts them, from each entry's own words.
-    const searchable = (term: string) =>
-      term.split(PAIR_JOINER).some((w) => light.get(w) !== 'function') && !this.vocabulary.isCommon(foldCanonical(term));
-    const termWeight = (term: string) => {
-      const ws = term.split(PAIR_JOINER).map((w) => {
-        const l = light.get(w);
-        return l === 'function' ? this.weights.functionWord : l === 'aspect' ? this.weights.aspectWord : 1;
-      });
-      const mean = ws.reduce((a, b) => a + b, 0) / ws.length;
-      return input.asked?.has(term.split(PAIR_JOINER)[0]!) ? mean * this.weights.asked : mean;
-    };
-    const accented = this.budget(unique(input.phrases.flatMap(withPairs).filter(searchable)), termWeight);
-    const folded = this.budget(unique(input.phrases.map((p) => p.map(foldCanonical)).flatMap(withPairs).filter(searchable)), termWeight);
-    // A message typed without any diacritics has no exact-accent evidence to give, and
-    // a long one says its topic through context: the folded pass alone ranks them, at
-    // half the cost.
-    const long = input.phrases.flat().length > LONG_MESSAGE_WORDS;
-    const typedAccents = !long && accented.some((w) => foldCanonical(w) !== w);
-    const results = this.index.search(
-      {
-        combineWith: 'OR',
-        queries: [
-          ...(typedAccents ? [{ queries: [accented.join(' ')], fields: [...ACCENTED_FIELDS], boost: boost(ACCENTED_FIELDS, 1) }] : []),
-          { queries: [folded.join(' ')], fields: [...FOLDED_FIELDS], boost: boost(FOLDED_FIELDS, this.weights.folded) },
-        ],
-      },
-      { boostTerm: termWeight },
-    );
-    // The words that say which entry is meant, each weighted by how telling it is:
-    // idf, and much less for aspect cues ("hồ sơ", "lệ phí"), which name a part, not a topic.
-    const content = unique(input.phrases.flat()).filter((w) => light.get(w) !== 'function');
-    const weighted = new Map<string, number>();
-    const aspects = new Set<string>();
-    for (const word of content) {
-      const f = foldCanonical(word);
-      if (light.get(word) === 'aspect') aspects.add(f);
-      const weight = this.vocabulary.idf(f) * (light.get(word) === 'aspect' ? this.weights.aspectWord : 1);
-      weighted.set(f, Math.max(weighted.get(f) ?? 0, weight));
-    }
-    const telling = [...weighted].map(([word, weight]) => ({ word, weight, known: this.vocabulary.has(word), topic: !aspects.has(word) }));
-    const total = telling.reduce((sum, t) => sum + t.weight, 0);
-    const unknown = telling.filter((t) => !t.known).reduce((sum, t) => sum + t.weight, 0);
+    const light = lightness(input);
+    const termWeight = (term: string) => this.termWeight(term, light, input.asked);
+    const results = this.search(input.phrases, light, termWeight);
+    const telling = this.tellingWords(input.phrases, light);
+    const total = weightOf(telling);
+    const unknown = weightOf(telling.filter((t) => !t.known));
     const known = telling.filter((t) => t.known);
     const pairs = this.tellingPairs(input.phrases, light);
     // Typed bare, "ho" may be the pronoun "họ" or the "hộ" of a name: a name that has it was said.
-    const said = new Set([...weighted.keys(), ...input.phrases.flat().filter((w) => foldCanonical(w) === w)]);
+    const said = new Set([...telling.map((t) => t.word), ...input.phrases.flat().filter((w) => foldCanonical(w) === w)]);
     const nameMatches = new Map<string, number>();
     const nameMatch = (id: string) => nameMatches.get(id) ?? nameMatches.set(id, this.nameMatch(id, said)).get(id)!;
     const searched = results.slice(0, limit * 3).map((r) => {
@@ -152,6 +104,61 @@ export class Ranker {
       .slice(0, limit)
       .map(({ id, score }) => ({ id, score, ...this.coverage(id, known, pairs), nameMatch: nameMatch(id) }));
     return { results: ranked, telling: telling.length, unknown: total > 0 ? unknown / total : 0 };
+  }
+
+  /** MiniSearch's ranking: the folded pass, and the accented one when the message has accents to give. */
+  private search(phrases: readonly string[][], light: ReadonlyMap<string, Lightness>, termWeight: (term: string) => number): SearchResult[] {
+    const boost = (fields: readonly string[], factor: number) =>
+      Object.fromEntries(fields.map((f) => [f, (this.weights.fields[f.replace(/_f$/, '')] ?? 1) * factor]));
+    // Function words alone (and pairs of them), and words too common to tell entries
+    // apart, are left out of the search: they weigh almost nothing and cost most of
+    // the time. Coverage still counts them, from each entry's own words.
+    const searchable = (term: string) =>
+      term.split(PAIR_JOINER).some((w) => light.get(w) !== 'function') && !this.vocabulary.isCommon(foldCanonical(term));
+    const accented = this.budget(unique(phrases.flatMap(withPairs).filter(searchable)), termWeight);
+    const folded = this.budget(unique(phrases.map((p) => p.map(foldCanonical)).flatMap(withPairs).filter(searchable)), termWeight);
+    // A message typed without any diacritics has no exact-accent evidence to give, and
+    // a long one says its topic through context: the folded pass alone ranks them, at
+    // half the cost.
+    const long = phrases.flat().length > LONG_MESSAGE_WORDS;
+    const typedAccents = !long && accented.some((w) => foldCanonical(w) !== w);
+    return this.index.search(
+      {
+        combineWith: 'OR',
+        queries: [
+          ...(typedAccents ? [{ queries: [accented.join(' ')], fields: [...ACCENTED_FIELDS], boost: boost(ACCENTED_FIELDS, 1) }] : []),
+          { queries: [folded.join(' ')], fields: [...FOLDED_FIELDS], boost: boost(FOLDED_FIELDS, this.weights.folded) },
+        ],
+      },
+      { boostTerm: termWeight },
+    );
+  }
+
+  /** A term (a word or a pair) weighs the mean of its words; light ones little, those of a long message's question more. */
+  private termWeight(term: string, light: ReadonlyMap<string, Lightness>, asked: ReadonlySet<string> | undefined): number {
+    const ws = term.split(PAIR_JOINER).map((w) => {
+      const l = light.get(w);
+      return l === 'function' ? this.weights.functionWord : l === 'aspect' ? this.weights.aspectWord : 1;
+    });
+    const mean = ws.reduce((a, b) => a + b, 0) / ws.length;
+    return asked?.has(term.split(PAIR_JOINER)[0]!) ? mean * this.weights.asked : mean;
+  }
+
+  /**
+   * The words that say which entry is meant, each weighted by how telling it is:
+   * idf, and much less for aspect cues ("hồ sơ", "lệ phí"), which name a part, not a topic.
+   */
+  private tellingWords(phrases: readonly string[][], light: ReadonlyMap<string, Lightness>): Telling[] {
+    const content = unique(phrases.flat()).filter((w) => light.get(w) !== 'function');
+    const weighted = new Map<string, number>();
+    const aspects = new Set<string>();
+    for (const word of content) {
+      const f = foldCanonical(word);
+      if (light.get(word) === 'aspect') aspects.add(f);
+      const weight = this.vocabulary.idf(f) * (light.get(word) === 'aspect' ? this.weights.aspectWord : 1);
+      weighted.set(f, Math.max(weighted.get(f) ?? 0, weight));
+    }
+    return [...weighted].map(([word, weight]) => ({ word, weight, known: this.vocabulary.has(word), topic: !aspects.has(word) }));
   }
 
   /**
@@ -237,7 +244,27 @@ export class Ranker {
 interface Telling {
   word: string;
   weight: number;
+  /** Used by some entry. */
+  known: boolean;
   topic: boolean;
+}
+
+/**
+ * Lightness is decided on the word as typed, then shared with its folded form,
+ * so "ánh" (never light) is not mistaken for the pronoun "anh".
+ */
+function lightness(input: RankInput): Map<string, Lightness> {
+  const light = new Map<string, Lightness>();
+  for (const word of input.phrases.flat()) {
+    const l = input.isLight(word);
+    light.set(word, l);
+    light.set(foldCanonical(word), l);
+  }
+  return light;
+}
+
+function weightOf(telling: readonly Telling[]): number {
+  return telling.reduce((sum, t) => sum + t.weight, 0);
 }
 
 /** Folded telling words, and pairs of neighbours not both function words: what the word-match scorer looks up. */

@@ -27,34 +27,63 @@ export interface ChatLock {
 }
 
 export function createChatLock(store: Store, options: ChatLockOptions): ChatLock {
-  const { ttlMs, retryMs, waitMs = ttlMs } = options;
-  // The last queued run per key, settled either way; removed when no run follows it.
-  const tails = new Map<string, Promise<void>>();
+  return new StoreChatLock(store, options);
+}
 
-  async function acquire(key: string, owner: string): Promise<void> {
-    const deadline = Date.now() + waitMs;
-    while (!(await store.claim(NAMESPACE, key, owner, ttlMs))) {
-      if (Date.now() + retryMs > deadline) {
-        throw new Error(`chat lock '${key}': still held by another instance after ${waitMs} ms`);
+class StoreChatLock implements ChatLock {
+  private readonly ttlMs: number;
+  private readonly retryMs: number;
+  private readonly waitMs: number;
+  // The last queued run per key, settled either way; removed when no run follows it.
+  private readonly tails = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly store: Store,
+    options: ChatLockOptions,
+  ) {
+    this.ttlMs = options.ttlMs;
+    this.retryMs = options.retryMs;
+    this.waitMs = options.waitMs ?? options.ttlMs;
+  }
+
+  run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const result = previous.then(() => this.runLocked(key, fn));
+    const tail = result.then(
+      () => {},
+      () => {},
+    );
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return result;
+  }
+
+  private async acquire(key: string, owner: string): Promise<void> {
+    const deadline = Date.now() + this.waitMs;
+    while (!(await this.store.claim(NAMESPACE, key, owner, this.ttlMs))) {
+      if (Date.now() + this.retryMs > deadline) {
+        throw new Error(`chat lock '${key}': still held by another instance after ${this.waitMs} ms`);
       }
-      await sleep(retryMs);
+      await sleep(this.retryMs);
     }
   }
 
-  async function runLocked<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  private async runLocked<T>(key: string, fn: () => Promise<T>): Promise<T> {
     // A token of our own, so that we never release a lock that expired and was taken by another instance.
     const owner = randomUUID();
     try {
-      await acquire(key, owner);
+      await this.acquire(key, owner);
     } catch (error) {
       // A claim whose answer was lost (the connection reset) may have been taken: let it go too.
-      releaseLater(key, owner);
+      this.releaseLater(key, owner);
       throw error;
     }
     try {
       return await fn();
     } finally {
-      await store.release(NAMESPACE, key, owner).catch(() => releaseLater(key, owner));
+      await this.store.release(NAMESPACE, key, owner).catch(() => this.releaseLater(key, owner));
     }
   }
 
@@ -63,29 +92,13 @@ export function createChatLock(store: Store, options: ChatLockOptions): ChatLock
    * the lock would keep the chat waiting for its whole ttl. Released as soon as the store
    * answers again; only if it is still ours, so letting go of one never taken is harmless.
    */
-  function releaseLater(key: string, owner: string): void {
-    const giveUpAt = Date.now() + ttlMs;
+  private releaseLater(key: string, owner: string): void {
+    const giveUpAt = Date.now() + this.ttlMs;
     void (async () => {
       while (Date.now() < giveUpAt) {
-        await sleep(Math.max(retryMs, RELEASE_RETRY_MS));
-        if (await store.release(NAMESPACE, key, owner).then(() => true, () => false)) return;
+        await sleep(Math.max(this.retryMs, RELEASE_RETRY_MS));
+        if (await this.store.release(NAMESPACE, key, owner).then(() => true, () => false)) return;
       }
     })();
   }
-
-  return {
-    run<T>(key: string, fn: () => Promise<T>): Promise<T> {
-      const previous = tails.get(key) ?? Promise.resolve();
-      const result = previous.then(() => runLocked(key, fn));
-      const tail = result.then(
-        () => {},
-        () => {},
-      );
-      tails.set(key, tail);
-      void tail.then(() => {
-        if (tails.get(key) === tail) tails.delete(key);
-      });
-      return result;
-    },
-  };
 }

@@ -4,6 +4,7 @@
 // reads CSRF tokens.
 import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from 'fastify';
 import { adminInbox, type AdminInboxOptions } from '../../adapters/admin/plugin.ts';
+import { COOKIE_NAME as SESSION_COOKIE } from '../../adapters/admin/sessions.ts';
 import { Hotline } from '../../src/complaints/hotline.ts';
 import { hashPassword } from '../../src/complaints/password.ts';
 import { WorkingCalendar } from '../../src/complaints/working-days.ts';
@@ -44,9 +45,9 @@ export async function inboxApp(
   return { app, hotline, clock };
 }
 
-/** A staff member's browser: the session cookie it was given, and the CSRF token of the last page it loaded. */
+/** A staff member's browser: the cookies it was given (session, CSRF secret), and the CSRF token of the last page it loaded. */
 export class Staff {
-  cookie = '';
+  cookies = new Map<string, string>();
   csrf = '';
 
   constructor(
@@ -57,15 +58,19 @@ export class Staff {
   /** The same browser (cookie and token) talking to another app instance. */
   on(app: FastifyInstance): Staff {
     const other = new Staff(app, this.ip);
-    Object.assign(other, { cookie: this.cookie, csrf: this.csrf });
+    Object.assign(other, { cookies: new Map(this.cookies), csrf: this.csrf });
     return other;
   }
 
+  /** Opens the sign-in page (for its token) and signs in, as a person does. */
   async login(name: string, password: string): Promise<LightMyRequestResponse> {
-    const response = await this.post('/admin/login', { name, password });
-    const set = String(response.headers['set-cookie'] ?? '');
-    if (set) this.cookie = set.split(';')[0]!;
-    return response;
+    await this.get('/admin/login');
+    return this.post('/admin/login', { name, password });
+  }
+
+  /** The session cookie's value, if the browser holds one. */
+  get session(): string | undefined {
+    return this.cookies.get(SESSION_COOKIE) || undefined;
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
@@ -85,7 +90,13 @@ export class Staff {
   }
 
   private async send(options: InjectOptions): Promise<LightMyRequestResponse> {
-    const response = await this.app.inject({ ...options, remoteAddress: this.ip, headers: { ...options.headers, ...(this.cookie ? { cookie: this.cookie } : {}) } });
+    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const response = await this.app.inject({ ...options, remoteAddress: this.ip, headers: { ...options.headers, ...(cookie ? { cookie } : {}) } });
+    for (const set of [response.headers['set-cookie'] ?? []].flat()) {
+      const [pair] = set.split(';');
+      const at = pair!.indexOf('=');
+      this.cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
+    }
     const token = /name="csrf" value="([^"]+)"/.exec(response.body)?.[1];
     if (token) this.csrf = token;
     return response;

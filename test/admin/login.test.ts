@@ -72,6 +72,19 @@ describe('signing in', () => {
     expect((await staff.get('/admin')).statusCode).toBe(303);
   });
 
+  it('refuses a sign-in form that does not carry the page’s token (posted from another site), and shows the form again', async () => {
+    const staff = new Staff(inbox.app);
+    await staff.get('/admin/login');
+    staff.csrf = 'x'.repeat(32);
+    const response = await staff.post('/admin/login', { name: 'lan', password: PASSWORDS.lan });
+    expect(response.statusCode).toBe(403);
+    shows(response.body, ADMIN_TEXTS.sessionExpired);
+    expect(response.body).toMatch(/name="csrf" value="[^"]{20,}"/);
+    expect(staff.session).toBeUndefined();
+    // The form shown again carries a good token: the next try gets in.
+    expect((await staff.post('/admin/login', { name: 'lan', password: PASSWORDS.lan })).statusCode).toBe(303);
+  });
+
   it('asks for both fields when one is empty', async () => {
     const response = await new Staff(inbox.app).login('lan', '');
     expect(response.statusCode).toBe(400);
@@ -90,7 +103,8 @@ describe('signing in', () => {
 
   it('counts tries sent all at once: of 40 parallel guesses only the first ones are checked, and the right password after them is refused', async () => {
     const attacker = new Staff(inbox.app, '203.0.113.77');
-    const guesses = await Promise.all(Array.from({ length: 40 }, (_, i) => attacker.login('lan', `doan-song-song-${i}`)));
+    await attacker.get('/admin/login');
+    const guesses = await Promise.all(Array.from({ length: 40 }, (_, i) => attacker.post('/admin/login', { name: 'lan', password: `doan-song-song-${i}` })));
     const statuses = guesses.map((r) => r.statusCode);
     expect(statuses.filter((s) => s === 401)).toHaveLength(MAX_FAILED_LOGINS);
     expect(statuses.filter((s) => s === 429)).toHaveLength(40 - MAX_FAILED_LOGINS);
@@ -109,7 +123,7 @@ describe('signing in', () => {
     const staff = new Staff(inbox.app);
     await staff.login('lan', PASSWORDS.lan);
     await staff.get('/admin');
-    const oldCookie = staff.cookie;
+    const oldSession = staff.session!;
     const logout = await staff.post('/admin/logout', {});
     expect(logout.statusCode).toBe(303);
     expect(logout.headers.location).toBe('/admin/login?out=1');
@@ -118,7 +132,7 @@ describe('signing in', () => {
     expect(cleared).toContain('Max-Age=0');
     expect(cleared).toContain('Path=/admin');
     shows((await staff.get('/admin/login?out=1')).body, ADMIN_TEXTS.loggedOut);
-    staff.cookie = oldCookie;
+    staff.cookies.set('motcua_admin', oldSession);
     expect((await staff.get('/admin')).headers.location).toBe('/admin/login');
   });
 

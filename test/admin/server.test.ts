@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/complaints/password.ts';
 import { startServer, type RunningServer } from '../../src/main.ts';
 import { PUBLIC_URL, testConfig } from '../server/running-server.ts';
+import { signInOverHttp } from './sign-in.ts';
 
 const ADMIN_USERS = `lan:${await hashPassword('mat-khau-cua-lan')}`;
 let running: RunningServer | undefined;
@@ -24,14 +25,7 @@ async function start(env: Record<string, string>): Promise<RunningServer> {
   return running;
 }
 
-function signIn(url: string): Promise<Response> {
-  return fetch(`${url}/admin/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ name: 'lan', password: 'mat-khau-cua-lan' }),
-    redirect: 'manual',
-  });
-}
+const signIn = (url: string) => signInOverHttp(url, 'lan', 'mat-khau-cua-lan');
 
 describe('/admin in the server', () => {
   it('is there with ADMIN_USERS, and the web chat still takes JSON beside it', async () => {

@@ -165,6 +165,21 @@ describe('lookups per client address', () => {
   });
 });
 
+describe('one budget however it is reached', () => {
+  it('is shared by two app instances on one store, and by the addresses of one IPv6 /64', async () => {
+    const [first, second] = [await trackingApp(2), await trackingApp(2)];
+    try {
+      const lookup = (instance: FastifyInstance, remoteAddress: string) => instance.inject({ method: 'GET', url: `/api/complaints/${answered}`, remoteAddress });
+      expect((await lookup(first, '2001:db8:7:1::a')).statusCode).toBe(200);
+      expect((await lookup(second, '2001:db8:7:1::b')).statusCode).toBe(200);
+      expect((await lookup(first, '2001:db8:7:1:ffff::c')).statusCode).toBe(429);
+      expect((await lookup(second, '2001:db8:7:2::a')).statusCode).toBe(200);
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
+  });
+});
+
 describe('limits per client address, whatever the session', () => {
   const chatFrom = (instance: FastifyInstance, ip: string, text: string, i: number) =>
     instance.inject({ method: 'POST', url: '/api/chat', remoteAddress: ip, payload: { session: `phien-moi-${ip.replaceAll(".", "_")}-${i}`, text } });

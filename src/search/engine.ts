@@ -14,6 +14,7 @@ import { foldCanonical } from '../kernel/vietnamese.ts';
 import { segments } from './tokens.ts';
 import { splitQuestions } from './two-questions.ts';
 import { placeDecision, type PlaceFinding } from './place-question.ts';
+import { coreTitle, levelAsked, preferredTwin, twinGroups, type Level } from './twins.ts';
 
 export type Outcome = 'answer' | 'clarify' | 'fallback' | 'complaint' | 'smalltalk' | 'place' | 'scam';
 
@@ -26,6 +27,8 @@ export interface Candidate {
   nameMatch: number;
   /** The most telling known topic word of the query this entry lacks (0–1). */
   missing: number;
+  /** The same procedure registered at other levels (see twins.ts), mentioned beside it. */
+  twins?: readonly Entry[];
 }
 
 /** Query-level signals for the decision. */
@@ -90,8 +93,10 @@ export interface Thresholds {
   questionName: number;
   /** Instead of the hotline alone, portal records are offered as a guess when the best has this much coverage… */
   guessCoverage: number;
-  /** …and the message says this much of its name. */
+  /** …and the message says this much of its name… */
   guessName: number;
+  /** …or, whatever its coverage, the message says this much of its name (a story around a formal title). */
+  guessNameAlone: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -113,6 +118,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   questionName: 0.5,
   guessCoverage: 0.3,
   guessName: 0.3,
+  guessNameAlone: 0.5,
 };
 
 export interface EngineOptions {
@@ -130,12 +136,15 @@ export class Engine {
   private readonly followUpWords: ReadonlySet<string>;
   /** Each entry's names (title, aliases) as folded words. */
   private readonly names: ReadonlyMap<string, string[][]>;
+  /** Each entry that has twins, with its group. */
+  private readonly twins: ReadonlyMap<string, readonly Entry[]>;
 
   constructor(readonly knowledge: KnowledgeBase, options: EngineOptions = {}) {
     const { entries, lexicon } = knowledge;
     this.reader = new QueryReader(lexicon);
     this.byId = new Map(entries.map((e) => [e.id, e]));
     this.byCode = new Map(entries.filter((e) => e.code).map((e) => [e.code, e]));
+    this.twins = twinGroups(entries);
     const docs = entries.map((e) => indexedDoc(e, (phrase) => this.reader.expandKnowledge(phrase)));
     const index = buildIndex(docs);
     const vocabulary = new Vocabulary(docs);
@@ -231,24 +240,28 @@ export class Engine {
       const retry = corrected && this.rank(corrected, query);
       if (retry?.results[0] && (retry.results[0].coverage > (top?.coverage ?? 0) || retry.unknown < ranked.unknown)) ranked = retry;
     }
-    const candidates = this.byAge(
-      ranked.results.flatMap((r) => {
-        const entry = this.byId.get(r.id);
-        return entry && !excluded?.has(entry.id) ? [{ ...r, entry }] : [];
-      }),
-      ageIn(query.phrases.flat()),
+    const candidates = this.withoutTwins(
+      this.byAge(
+        ranked.results.flatMap((r) => {
+          const entry = this.byId.get(r.id);
+          return entry && !excluded?.has(entry.id) ? [{ ...r, entry }] : [];
+        }),
+        ageIn(query.phrases.flat()),
+      ),
+      levelAsked(query.phrases.flat()),
     );
     const evidence = { telling: ranked.telling, unknown: ranked.unknown };
-    const outcome = this.outcomeOf(candidates, evidence, query.outOfScope);
+    const outOfScope = query.outOfScope && !this.handles(candidates[0], query.outOfScopeTopics);
+    const outcome = this.outcomeOf(candidates, evidence, outOfScope);
     // Among 2,600 portal records the words rarely decide alone: rather than the hotline only,
     // the records that say much of the message and of their own title are offered, as a guess.
-    if (outcome === 'fallback' && !query.outOfScope && this.worthOffering(candidates[0])) return { outcome: 'clarify', tentative: true, query, candidates, evidence };
+    if (outcome === 'fallback' && !outOfScope && this.worthOffering(candidates[0])) return { outcome: 'clarify', tentative: true, query, candidates, evidence };
     return { outcome, query, candidates, evidence };
   }
 
-  /** Title (without the "Thủ tục" prefix) and aliases, as folded words without function words. */
+  /** Title (without its boilerplate: "Thủ tục", the level) and aliases, as folded words without function words. */
   private nameWords(entry: Entry): string[][] {
-    const names = [entry.title.replace(/^thủ tục\s+/i, ''), ...entry.aliases];
+    const names = [coreTitle(entry.title), ...entry.aliases];
     // Expanded like the message, so an alias written "mất CCCD" is said by "mất căn cước công dân".
     return names.map((name) =>
       segments(name)
@@ -274,6 +287,23 @@ export class Engine {
     return candidates
       .map((c) => ({ ...c, score: c.score * ageFactor(this.ages.get(c.entry.id), age, narrowest) }))
       .sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * Twins count as one candidate, at the place and with the figures of the best ranked
+   * of them: they would otherwise crowd the list and deny each other a lead.
+   */
+  private withoutTwins(candidates: Candidate[], asked: Level | undefined): Candidate[] {
+    const seen = new Set<readonly Entry[]>();
+    return candidates.flatMap((c) => {
+      const group = this.twins.get(c.entry.id);
+      if (!group) return [c];
+      if (seen.has(group)) return [];
+      seen.add(group);
+      const ranked = [c.entry, ...group.filter((e) => e !== c.entry)];
+      const entry = preferredTwin(ranked, asked);
+      return [{ ...c, entry, twins: group.filter((e) => e !== entry) }];
+    });
   }
 
   private outcomeOf(candidates: Candidate[], evidence: Evidence, outOfScope: boolean): Outcome {
@@ -303,9 +333,22 @@ export class Engine {
     return namedAlone && first.coverage >= t.namedCoverage ? 'answer' : 'clarify';
   }
 
+  /**
+   * "Công ty TNHH", "đăng kiểm" are no commune's business, but the national set has
+   * procedures named for them: the best candidate handles the topic when one of its names
+   * says it word for word and the message says much of that name.
+   */
+  private handles(first: Candidate | undefined, topics: readonly string[][]): boolean {
+    if (!first || first.nameMatch < this.thresholds.weakName) return false;
+    const names = (this.names.get(first.entry.id) ?? []).map((name) => ` ${name.join(' ')} `);
+    return topics.some((topic) => names.some((name) => name.includes(` ${topic.join(' ')} `)));
+  }
+
   private worthOffering(first: Candidate | undefined): boolean {
     const t = this.thresholds;
-    return first?.entry.origin === 'imported' && first.coverage >= t.guessCoverage && first.nameMatch >= t.guessName;
+    // A story around a formal title covers little of what it says, but says much of the title.
+    if (first?.entry.origin !== 'imported') return false;
+    return first.nameMatch >= t.guessNameAlone || (first.coverage >= t.guessCoverage && first.nameMatch >= t.guessName);
   }
 
   private lookupCode(text: string): Entry | undefined {
@@ -325,11 +368,12 @@ export class Engine {
   alternatives(decision: Decision): Entry[] {
     const [first, ...rest] = decision.candidates;
     if (decision.outcome !== 'answer' || !first) return [];
-    // The entry a second question asks about is offered as that, not again as an alternative.
-    return rest
-      .filter((c) => c.score >= first.score * this.thresholds.alternativeRatio && c.coverage >= this.thresholds.answerCoverage)
+    // Its twins first, those whose titles say how they differ (a same-titled one adds nothing);
+    // the entry a second question asks about is offered as that, not again as an alternative.
+    const twins = (first.twins ?? []).filter((e) => e.title !== first.entry.title);
+    const close = rest.filter((c) => c.score >= first.score * this.thresholds.alternativeRatio && c.coverage >= this.thresholds.answerCoverage);
+    return [...twins, ...close.map((c) => c.entry)]
       .slice(0, 2)
-      .map((c) => c.entry)
       .filter((e) => e.id !== decision.also?.id);
   }
 

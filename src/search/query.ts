@@ -21,6 +21,8 @@ export interface Query {
   complaint: boolean;
   /** The message names something the one-stop shop does not handle (lexicon `out_of_scope`). */
   outOfScope: boolean;
+  /** The out-of-scope phrases said, as folded words: an entry whose name has one handles it after all. */
+  outOfScopeTopics: readonly string[][];
   /** The message asks whether a call, a message or an offer is a scam (lexicon `scam`). */
   scam: boolean;
   smalltalk?: Smalltalk;
@@ -98,6 +100,8 @@ export class QueryReader {
     for (const phrase of typed) {
       for (const m of this.aspects.matches(phrase)) for (const w of this.expand(phrase.slice(m.start, m.end))) partWords.add(w);
     }
+    // Before and after expansion: "học bằng lái" must not hide behind "giấy phép lái xe".
+    const outOfScopeTopics = [typed.flat(), all.words].flatMap((said) => this.outOfScope.matches(said).map((m) => said.slice(m.start, m.end).map(foldCanonical)));
     return {
       text,
       phrases,
@@ -107,8 +111,8 @@ export class QueryReader {
       aspectWords,
       partWords,
       complaint: this.isComplaint(all),
-      // Before and after expansion: "học bằng lái" must not hide behind "giấy phép lái xe".
-      outOfScope: this.outOfScope.matches(typed.flat()).length > 0 || this.outOfScope.matches(all).length > 0,
+      outOfScope: outOfScopeTopics.length > 0,
+      outOfScopeTopics,
       smalltalk: this.smalltalk(all),
       scam: this.isScam(all),
     };

@@ -21,6 +21,7 @@ const MATCHED_WORDS: Record<string, string> = {
   'src/importer/dvc-clean.ts': "the portal's placeholder for an empty field",
   'src/importer/dvc-record.ts': "the portal's channel names, matched in its records",
   'src/search/query.ts': 'a search expansion of ages ("5t" is 5 tuổi)',
+  'src/search/twins.ts': "the portal's level names and title boilerplate, matched in its records and in messages",
 };
 
 const VIETNAMESE = /[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/iu;

@@ -9,7 +9,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { complaintRow } from '../src/complaints/complaint-store.ts';
 import type { Complaint, Status } from '../src/complaints/complaint.ts';
 import { hashPassword } from '../src/complaints/password.ts';
@@ -18,6 +17,7 @@ import { PAGE_SIZE } from '../adapters/admin/list-page.ts';
 import { startServer } from '../src/main.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { signInOverHttp } from '../test/admin/sign-in.ts';
+import { dropSchemas } from './services.ts';
 
 const COMPLAINTS = Number(process.env.COMPLAINTS ?? 50_000);
 const BASELINE = 1_000;
@@ -152,12 +152,7 @@ try {
   }
 } finally {
   await rm(dir, { recursive: true, force: true });
-  if (schemas.length) {
-    const client = new pg.Client(POSTGRES_URL);
-    await client.connect();
-    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  }
+  await dropSchemas(POSTGRES_URL, schemas);
 }
 const failed = targets.filter((t) => !t.pass).map((t) => t.name);
 console.log(JSON.stringify({ complaints: COMPLAINTS, baseline: BASELINE, rounds: ROUNDS, ...results, targets, failed }, null, 2));

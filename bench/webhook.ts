@@ -1,28 +1,53 @@
-// Load benchmark: the real server (`node bin/motcua.js serve`, SQLite, Telegram in webhook
-// mode against a fake Bot API on loopback) and, in the same run, a bare Fastify POST route
-// as the baseline. 50 connections for a few seconds each: the bare route, Telegram webhook
-// updates (a mix of questions, greetings, follow-ups and complaint steps, each from its own
-// chat), and the web chat. Prints requests per second and latency, the webhook's share of
-// the bare route, and how many messages per second were answered (the reply sent).
+// Load benchmark: the real server (`node bin/motcua.js serve`, Telegram and Zalo in webhook
+// mode against fake platform APIs on loopback) and, in the same run, a bare Fastify POST
+// route as the baseline. 50 connections for a few seconds each, on the embedded store
+// (SQLite) and on Redis (records in SQLite, or PostgreSQL when two instances share them):
+// Telegram and Zalo webhook updates (a mix of questions, greetings, follow-ups and complaint
+// steps, each from its own chat), then the web chat; and two instances on one Redis sharing
+// the Telegram load. Prints requests per second and latency, the webhooks' share of the
+// bare route, and how many messages per second were answered (the reply sent).
 //
 // Run: npm run bench:webhook   (JSON on stdout; SECONDS sets each run's length, default 8;
-// PROFILE=<dir> has the server write a CPU profile there)
+// PROFILE=<dir> has the servers write CPU profiles there; REDIS_URL and POSTGRES_URL
+// default to the local services)
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { startFakeBotApi } from '../test/fakes/telegram-bot-api.ts';
-import { freePort } from './processes.ts';
+import { FakeZaloBotApi } from '../test/fakes/zalo-bot-api.ts';
+import { freePort, rssMb } from './processes.ts';
+import { dropSchemas, forgetRedisPrefix } from './services.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.SECONDS ?? 8);
 const CONNECTIONS = 50;
-const SECRET = 'bench_webhook_secret';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const POSTGRES_URL = process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const TELEGRAM_SECRET = 'bench_webhook_secret';
+const ZALO_SECRET = 'bench-zalo-webhook-secret';
 const MESSAGES = ['làm căn cước ở đâu', 'xin chào', 'lệ phí bao nhiêu', 'đăng ký khai sinh cần gì', 'tôi muốn phản ánh cán bộ xã', 'xong', 'cảm ơn', 'sổ đỏ'];
-/** Targets from issue 12: acknowledgements against the bare route, the answering rate, the web chat's p99. */
+/** Targets from issue 12, on one instance: acknowledgements against the bare route, the answering rate, the web chat's p99. */
 const TARGETS = { ackShareOfBare: 0.3, ackP99Ms: 50, answeredPerSecond: 400, webP99Ms: 100 };
+const JSON_TYPE = { 'content-type': 'application/json' };
 
+type Load = { rps: number; p50_ms: number; p99_ms: number; non_2xx: number; errors: number };
+type Push = 'telegram' | 'zalo';
+
+interface BotServer {
+  url: string;
+  child: ChildProcess;
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'motcua-load-'));
+const telegram = await startFakeBotApi();
+const zalo = await FakeZaloBotApi.start();
+const children: ChildProcess[] = [];
+const cleanUps: (() => Promise<unknown>)[] = [];
+// Every update comes from a chat of its own, across all runs: a run counts the chats answered.
+let updates = 0;
 
 async function ready(url: string, child: ChildProcess): Promise<void> {
   const started = Date.now();
@@ -33,9 +58,159 @@ async function ready(url: string, child: ChildProcess): Promise<void> {
   }
 }
 
-async function load(options: autocannon.Options): Promise<{ rps: number; p50_ms: number; p99_ms: number; non_2xx: number; errors: number }> {
-  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
+async function startBotServer(env: Record<string, string>): Promise<BotServer> {
+  const port = await freePort();
+  // PROFILE=<dir>: the server writes a CPU profile there (node --cpu-prof) when it stops.
+  const profile = process.env.PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.PROFILE)}`] : [];
+  const child = spawn(process.execPath, [...profile, join(ROOT, 'bin/motcua.js'), 'serve'], {
+    cwd: ROOT,
+    // What it says on stderr is shown if it fails to start.
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'silent',
+      NATIONAL_SET: process.env.NATIONAL_SET ?? 'on',
+      KNOWLEDGE_RELOAD: 'off',
+      PUBLIC_URL: 'https://bench.example',
+      TELEGRAM_BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
+      ZALO_BOT_TOKEN: zalo.token,
+      ZALO_API_ROOT: zalo.apiRoot,
+      ZALO_WEBHOOK_SECRET: ZALO_SECRET,
+      // One load generator on one address, many chats: the per-address and per-chat limits are raised out of its way.
+      WEB_CHAT_PER_ADDRESS_PER_MINUTE: '100000',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      ...env,
+    },
+  });
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  await ready(`${url}/readyz`, child);
+  return { url, child };
+}
+
+async function stopServers(servers: BotServer[]): Promise<void> {
+  await Promise.all(
+    servers.map(async ({ child }) => {
+      if (!running(child)) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }),
+  );
+}
+
+/** A child stopped by a signal keeps exitCode null: it has signalCode instead. */
+const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
+
+async function load(url: string, options: Omit<autocannon.Options, 'url'>, connections = CONNECTIONS): Promise<Load> {
+  const result = await autocannon({ connections, duration: SECONDS, ...options, url });
   return { rps: Math.round(result.requests.average), p50_ms: result.latency.p50, p99_ms: result.latency.p99, non_2xx: result.non2xx, errors: result.errors };
+}
+
+/** One platform update, from a chat of its own. */
+function updateBody(channel: Push): string {
+  const n = ++updates;
+  const chat = 1_000_000 + n;
+  const text = MESSAGES[n % MESSAGES.length];
+  if (channel === 'zalo') {
+    return JSON.stringify({ event_name: 'message.text.received', message: { message_id: `m${n}`, date: Date.now(), text, chat: { id: `z${chat}` }, from: { id: `z${chat}`, display_name: 'An' } } });
+  }
+  return JSON.stringify({ update_id: n, message: { message_id: n, date: Math.floor(Date.now() / 1000), chat: { id: chat, type: 'private' }, from: { id: chat, is_bot: false, first_name: 'An' }, text } });
+}
+
+const PUSH_ROUTES: Record<Push, { path: string; headers: Record<string, string> }> = {
+  telegram: { path: '/telegram/webhook', headers: { ...JSON_TYPE, 'x-telegram-bot-api-secret-token': TELEGRAM_SECRET } },
+  zalo: { path: '/zalo/webhook', headers: { ...JSON_TYPE, 'x-bot-api-secret-token': ZALO_SECRET } },
+};
+
+/** The chats the fake platform has delivered a reply to, so far. */
+function answeredChats(channel: Push): number {
+  const sent = channel === 'telegram' ? telegram.succeeded('sendMessage') : zalo.callsOf('sendMessage').map((call) => call.body);
+  return new Set(sent.map((m) => String(m.chat_id))).size;
+}
+
+/** Updates posted to the servers (connections shared among them), then every acknowledged one answered. */
+async function pushRun(servers: BotServer[], channel: Push) {
+  progress(`${channel} webhook, ${servers.length} instance(s)`);
+  const { path, headers } = PUSH_ROUTES[channel];
+  const before = answeredChats(channel);
+  const firstUpdate = updates;
+  const started = Date.now();
+  const runs = await Promise.all(
+    servers.map(({ url }) => load(url, { requests: [{ method: 'POST', path, headers, setupRequest: (request) => ({ ...request, body: updateBody(channel) }) }] }, CONNECTIONS / servers.length)),
+  );
+  const acknowledged = updates - firstUpdate;
+  // Answered in the background: wait until the replies stop coming.
+  let last = -1;
+  let lastChangeAt = Date.now();
+  while (Date.now() - lastChangeAt < 2_000 && Date.now() - started < 180_000) {
+    const now = answeredChats(channel) - before;
+    if (now !== last) [last, lastChangeAt] = [now, Date.now()];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const seconds = (lastChangeAt - started) / 1000;
+  const acks = { rps: runs.reduce((sum, run) => sum + run.rps, 0), p50_ms: Math.max(...runs.map((run) => run.p50_ms)), p99_ms: Math.max(...runs.map((run) => run.p99_ms)), non_2xx: runs.reduce((sum, run) => sum + run.non_2xx, 0), errors: runs.reduce((sum, run) => sum + run.errors, 0) };
+  const run = { acks, answered: { chats: last, of_acknowledged: acknowledged, per_second: Math.round(last / seconds), seconds } };
+  progress(JSON.stringify(run));
+  return run;
+}
+
+async function webRun({ url }: BotServer): Promise<Load> {
+  progress('web chat');
+  let session = 0;
+  return load(url, {
+    requests: [{ method: 'POST', path: '/api/chat', headers: JSON_TYPE, setupRequest: (request) => ({ ...request, body: JSON.stringify({ session: `bench-web-${randomUUID()}-${++session}`, text: MESSAGES[session % MESSAGES.length] }) }) }],
+  });
+}
+
+/** Telegram, Zalo and the web chat on one instance with this store; what fell short of the targets. */
+async function oneInstance(env: Record<string, string>, bareRps: number) {
+  const server = await startBotServer(env);
+  try {
+    const runs = { telegram: await pushRun([server], 'telegram'), zalo: await pushRun([server], 'zalo'), web_chat: await webRun(server) };
+    const failed = [...shortOf('telegram', runs.telegram, bareRps), ...shortOf('zalo', runs.zalo, bareRps)];
+    if (runs.web_chat.p99_ms > TARGETS.webP99Ms) failed.push(`web chat p99 ${runs.web_chat.p99_ms} ms > ${TARGETS.webP99Ms} ms`);
+    const withShares = {
+      telegram: { ...runs.telegram, ack_share_of_bare: share(runs.telegram.acks.rps, bareRps) },
+      zalo: { ...runs.zalo, ack_share_of_bare: share(runs.zalo.acks.rps, bareRps) },
+      web_chat: runs.web_chat,
+    };
+    return { ...withShares, server_rss_mb: rssMb(server.child.pid!), failed };
+  } finally {
+    await stopServers([server]);
+  }
+}
+
+function shortOf(channel: Push, run: Awaited<ReturnType<typeof pushRun>>, bareRps: number): string[] {
+  const failed: string[] = [];
+  const ackShare = run.acks.rps / bareRps;
+  if (ackShare < TARGETS.ackShareOfBare) failed.push(`${channel} acknowledgements ${(ackShare * 100).toFixed(1)} % of the bare route < ${TARGETS.ackShareOfBare * 100} %`);
+  if (run.acks.p99_ms > TARGETS.ackP99Ms) failed.push(`${channel} acknowledgement p99 ${run.acks.p99_ms} ms > ${TARGETS.ackP99Ms} ms`);
+  if (run.answered.per_second < TARGETS.answeredPerSecond) failed.push(`${channel}: ${run.answered.per_second} messages answered per second < ${TARGETS.answeredPerSecond}`);
+  return failed;
+}
+
+/** What the run is at, on stderr: the JSON result alone goes to stdout. */
+const progress = (what: string) => console.error(`${new Date().toISOString().slice(11, 19)} ${what}`);
+
+const share = (rps: number, bareRps: number) => Math.round((rps / bareRps) * 1000) / 1000;
+
+/** Two instances on one Redis and one PostgreSQL, the Telegram load split between them. */
+async function twoInstances() {
+  const prefix = `bench-${randomUUID().slice(0, 8)}`;
+  const schema = `motcua_bench_webhook_${prefix.slice(6)}`;
+  cleanUps.push(() => forgetRedisPrefix(REDIS_URL, prefix), () => dropSchemas(POSTGRES_URL, [schema]));
+  const env = { STORE_URL: REDIS_URL, STORE_PREFIX: prefix, DATABASE_URL: `${POSTGRES_URL}?schema=${schema}` };
+  const servers = [await startBotServer(env), await startBotServer(env)];
+  try {
+    return await pushRun(servers, 'telegram');
+  } finally {
+    await stopServers(servers);
+  }
 }
 
 const BARE = `import Fastify from 'fastify';
@@ -44,113 +219,41 @@ app.post('/bare', async () => ({ ok: true }));
 app.get('/readyz', async () => ({ ok: true }));
 await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT) });`;
 
-const dir = await mkdtemp(join(tmpdir(), 'motcua-load-'));
-const telegram = await startFakeBotApi();
-const [serverPort, barePort] = [await freePort(), await freePort()];
-// PROFILE=<dir>: the server writes a CPU profile there (node --cpu-prof) when it stops.
-const profile = process.env.PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.PROFILE)}`] : [];
-const server = spawn(process.execPath, [...profile, join(ROOT, 'bin/motcua.js'), 'serve'], {
-  cwd: ROOT,
-  stdio: 'ignore',
-  env: {
-    ...process.env,
-    HOST: '127.0.0.1',
-    PORT: String(serverPort),
-    LOG_LEVEL: 'silent',
-    NATIONAL_SET: process.env.NATIONAL_SET ?? 'on',
-    KNOWLEDGE_RELOAD: 'off',
-    STORE_URL: `sqlite://${join(dir, 'store.sqlite')}`,
-    PUBLIC_URL: 'https://bench.example',
-    TELEGRAM_BOT_TOKEN: telegram.token,
-    TELEGRAM_API_ROOT: telegram.apiRoot,
-    TELEGRAM_WEBHOOK_SECRET: SECRET,
-    // One load generator on one address, many chats: the per-address and per-chat limits are raised out of its way.
-    WEB_CHAT_PER_ADDRESS_PER_MINUTE: '100000',
-    RATE_LIMIT_PER_MINUTE: '100000',
-  },
-});
-const bare = spawn(process.execPath, ['--input-type=module', '-e', BARE], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, PORT: String(barePort) } });
-
 try {
-  const base = `http://127.0.0.1:${serverPort}`;
-  await Promise.all([ready(`${base}/readyz`, server), ready(`http://127.0.0.1:${barePort}/readyz`, bare)]);
-  const json = { 'content-type': 'application/json' };
-  const bareRun = await load({ url: `http://127.0.0.1:${barePort}/bare`, method: 'POST', headers: json, body: JSON.stringify({ update_id: 1, message: { text: 'xin chào' } }) });
+  progress('bare route');
+  const barePort = await freePort();
+  const bare = spawn(process.execPath, ['--input-type=module', '-e', BARE], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, PORT: String(barePort) } });
+  children.push(bare);
+  await ready(`http://127.0.0.1:${barePort}/readyz`, bare);
+  const bareRun = await load(`http://127.0.0.1:${barePort}/bare`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ update_id: 1, message: { text: 'xin chào' } }) });
+  await stopServers([{ url: '', child: bare }]);
 
-  let update = 0;
-  const webhookStarted = Date.now();
-  const webhookRun = await load({
-    url: base,
-    requests: [
-      {
-        method: 'POST',
-        path: '/telegram/webhook',
-        headers: { ...json, 'x-telegram-bot-api-secret-token': SECRET },
-        setupRequest: (request) => {
-          const n = ++update;
-          const chat = 1_000_000 + n;
-          const body = { update_id: n, message: { message_id: n, date: Math.floor(Date.now() / 1000), chat: { id: chat, type: 'private' }, from: { id: chat, is_bot: false, first_name: 'An' }, text: MESSAGES[n % MESSAGES.length] } };
-          return { ...request, body: JSON.stringify(body) };
-        },
-      },
-    ],
-  });
-  const acknowledged = update;
-  // Every acknowledged update is answered in the background: wait until the replies stop coming.
-  const answeredChats = () => new Set(telegram.succeeded('sendMessage').map((m) => String(m.chat_id))).size;
-  let last = -1;
-  let lastChangeAt = Date.now();
-  while (Date.now() - lastChangeAt < 2_000 && Date.now() - webhookStarted < 180_000) {
-    const now = answeredChats();
-    if (now !== last) [last, lastChangeAt] = [now, Date.now()];
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const answeredSeconds = (lastChangeAt - webhookStarted) / 1000;
-
-  let session = 0;
-  const webRun = await load({
-    url: base,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/chat',
-        headers: json,
-        setupRequest: (request) => ({ ...request, body: JSON.stringify({ session: `bench-web-${++session}`, text: MESSAGES[session % MESSAGES.length] }) }),
-      },
-    ],
-  });
-
-  const share = webhookRun.rps / bareRun.rps;
-  const answeredPerSecond = Math.round(last / answeredSeconds);
-  const failed = [
-    ...(share < TARGETS.ackShareOfBare ? [`webhook acknowledgements ${(share * 100).toFixed(1)} % of the bare route < ${TARGETS.ackShareOfBare * 100} %`] : []),
-    ...(webhookRun.p99_ms > TARGETS.ackP99Ms ? [`webhook p99 ${webhookRun.p99_ms} ms > ${TARGETS.ackP99Ms} ms`] : []),
-    ...(answeredPerSecond < TARGETS.answeredPerSecond ? [`${answeredPerSecond} messages answered per second < ${TARGETS.answeredPerSecond}`] : []),
-    ...(webRun.p99_ms > TARGETS.webP99Ms ? [`web chat p99 ${webRun.p99_ms} ms > ${TARGETS.webP99Ms} ms`] : []),
-  ];
-  console.log(
-    JSON.stringify(
-      {
-        connections: CONNECTIONS,
-        seconds_each: SECONDS,
-        national_set: (process.env.NATIONAL_SET ?? 'on') === 'on',
-        bare_route: bareRun,
-        telegram_webhook: { ...webhookRun, share_of_bare: Math.round(share * 1000) / 1000, acknowledged },
-        answered: { chats: last, of_acknowledged: acknowledged, per_second: answeredPerSecond, seconds: answeredSeconds },
-        web_chat: webRun,
-        note: 'one 2-core machine: the load generator, the server and the fake Bot API share it',
-        failed,
-      },
-      null,
-      2,
-    ),
-  );
+  const redisPrefix = `bench-${randomUUID().slice(0, 8)}`;
+  cleanUps.push(() => forgetRedisPrefix(REDIS_URL, redisPrefix));
+  const sqlite = await oneInstance({ STORE_URL: `sqlite://${join(dir, 'store.sqlite')}` }, bareRun.rps);
+  const redis = await oneInstance({ STORE_URL: REDIS_URL, STORE_PREFIX: redisPrefix, DATABASE_URL: `sqlite://${join(dir, 'records-redis.sqlite')}` }, bareRun.rps);
+  const two = await twoInstances();
+  const failed = [...sqlite.failed.map((f) => `sqlite: ${f}`), ...redis.failed.map((f) => `redis: ${f}`)];
+  const result = {
+    connections: CONNECTIONS,
+    seconds_each: SECONDS,
+    national_set: (process.env.NATIONAL_SET ?? 'on') === 'on',
+    bare_route: bareRun,
+    sqlite,
+    redis,
+    two_instances_on_redis: { ...two, ack_share_of_bare: share(two.acks.rps, bareRun.rps) },
+    note: 'one 2-core machine: the load generator, the fake platform APIs (in this process), the servers, Redis and PostgreSQL share it',
+    failed,
+  };
+  console.log(JSON.stringify(result, null, 2));
   process.exitCode = failed.length ? 1 : 0;
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
 } finally {
-  for (const child of [server, bare]) {
-    child.kill('SIGTERM');
-    if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
-  }
-  await telegram.close();
+  progress('stopping');
+  await stopServers(children.map((child) => ({ url: '', child })));
+  for (const cleanUp of cleanUps) await cleanUp().catch((error: unknown) => console.error('clean-up failed:', error));
+  await Promise.all([telegram.close(), zalo.close()]);
   await rm(dir, { recursive: true, force: true });
 }

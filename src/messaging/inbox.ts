@@ -5,6 +5,8 @@
 // the queue only once its answer is sent or deliberately set aside. The web chat
 // waits for its answer instead (`converse`).
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { ChatLock } from '../store/chat-lock.ts';
 import type { QueueItem, Store } from '../store/store.ts';
 import type { Log } from '../kernel/log.ts';
@@ -15,6 +17,9 @@ import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import type { Reply } from '../kernel/reply.ts';
 import { INBOX_TEXTS } from '../texts/citizens.ts';
 
+// Each chat's messages wait in a queue of their own, so that taking a chat's oldest
+// message does not read every chat's. Versions before kept one queue for all (INBOX).
+const CHAT_QUEUES = 'inbox/';
 const INBOX = 'inbox';
 /** Messages whose answer could not be computed or delivered, kept for staff to look at (see UndeliveredItem). */
 export const UNDELIVERED = 'undelivered';
@@ -46,6 +51,13 @@ export interface InboxOptions {
   retry?: RetryPolicy;
   /** How often the queue is looked at again once started (deferred sends, failures, crashed instances). Default 30 s. */
   sweepEveryMs?: number;
+  /**
+   * How many answers this instance works out at once. Default 4. Working an answer out is
+   * work on the one event loop: more at once does not answer faster, it only makes the
+   * acknowledgement of new updates wait behind it. Sending is not counted: a slow platform
+   * API holds no other chat up.
+   */
+  concurrency?: number;
   /** Default Date.now. */
   now?: () => number;
 }
@@ -96,6 +108,7 @@ class QueuedInbox {
   private readonly sweepEveryMs: number;
   private readonly now: () => number;
   private readonly overLimit: RateLimiter;
+  private readonly answering: LimitFunction;
   private readonly stopping = new AbortController();
   private readonly running = new Set<Promise<void>>();
   // Chats with a run waiting that has not read the queue yet: it will see anything queued now.
@@ -113,16 +126,26 @@ class QueuedInbox {
     this.sweepEveryMs = options.sweepEveryMs ?? 30_000;
     this.now = options.now ?? Date.now;
     this.overLimit = createRateLimiter(options.store, options.rateLimit.perMinute);
+    this.answering = pLimit(options.concurrency ?? 4);
   }
 
   async admit(incoming: Incoming): ReturnType<Admit> {
     // Seen and queued at once: not stored (a rejection) means not seen, so the platform's redelivery is taken.
-    if (!(await this.store.enqueueOnce(SEEN, INBOX, updateKey(incoming), incoming, this.dedupTtlMs))) return 'duplicate';
-    this.schedule(addressKey(incoming.address));
+    const chat = addressKey(incoming.address);
+    if (!(await this.store.enqueueOnce(SEEN, chatQueue(chat), updateKey(incoming), incoming, this.dedupTtlMs))) return 'duplicate';
+    this.schedule(chat);
     return 'accepted';
   }
 
-  async converse(incoming: Incoming, repeatable = false): Promise<Reply[]> {
+  /** Stopping waits for the web chat's answers in progress too: the store closes after. */
+  converse(incoming: Incoming, repeatable = false): Promise<Reply[]> {
+    if (this.stopping.signal.aborted) return Promise.reject(new Error('inbox: stopping; the web chat is not answered now'));
+    const answer = this.answerNow(incoming, repeatable);
+    this.track(answer);
+    return answer;
+  }
+
+  private async answerNow(incoming: Incoming, repeatable: boolean): Promise<Reply[]> {
     // Without an id of the page's own nothing can repeat: no key is written for it.
     const key = updateKey(incoming);
     if (repeatable && !(await this.store.claim(SEEN, key, randomUUID(), this.dedupTtlMs))) return (await this.store.get<Reply[]>(REPLIES, key)) ?? [];
@@ -134,6 +157,7 @@ class QueuedInbox {
   async start(): Promise<void> {
     // The chat lock is the lease: an instance takes up a chat's messages only while
     // it holds it, and a crashed holder's lease runs out after the lock's ttlMs.
+    await this.moveSharedQueue();
     await this.scheduleQueued();
     this.sweeper = setInterval(() => {
       this.scheduleQueued().catch((err: unknown) => this.log.error({ err }, 'inbox: cannot read the queue; trying again at the next sweep'));
@@ -164,18 +188,34 @@ class QueuedInbox {
           this.log.error({ err, chat }, 'inbox: processing failed; the message stays queued for the next sweep');
         },
       );
-    this.running.add(run);
-    void run.then(() => this.running.delete(run));
+    this.track(run);
+  }
+
+  /** Kept until settled, so that stop() waits for it. */
+  private track(work: Promise<unknown>): void {
+    const settled = work.then(
+      () => {},
+      () => {},
+    );
+    this.running.add(settled);
+    void settled.then(() => this.running.delete(settled));
   }
 
   private async scheduleQueued(): Promise<void> {
-    const items = await this.store.pending<Incoming>(INBOX);
-    for (const chat of new Set(items.map((item) => addressKey(item.value.address)))) this.schedule(chat);
+    for (const queue of await this.store.queues(CHAT_QUEUES)) this.schedule(decodeURIComponent(queue.slice(CHAT_QUEUES.length)));
+  }
+
+  /** Messages left in the one queue of an earlier version go to their chat's queue, in their order. */
+  private async moveSharedQueue(): Promise<void> {
+    for (const { id, value } of await this.store.pending<Incoming>(INBOX)) {
+      await this.store.enqueue(chatQueue(addressKey(value.address)), id, value);
+      await this.store.remove(INBOX, id);
+    }
   }
 
   /** True when the oldest message left the queue, so the next may follow. */
   private async settleOldest(chat: string): Promise<boolean> {
-    const oldest = (await this.store.pending<Incoming>(INBOX)).find((item) => addressKey(item.value.address) === chat);
+    const [oldest] = await this.store.pending<Incoming>(chatQueue(chat));
     return oldest !== undefined && !this.stopping.signal.aborted && (await this.settle(oldest));
   }
 
@@ -196,7 +236,7 @@ class QueuedInbox {
     if (delivery.status !== 'sent') {
       await this.setAside(id, { incoming, replies, reason: delivery.reason, detail: delivery.detail, ...(delivery.status === 'deferred' ? { gaveUp: true } : {}) });
     }
-    await this.store.remove(INBOX, id);
+    await this.store.remove(queueOf(incoming), id);
     await this.store.delete(REPLIES, id);
     return true;
   }
@@ -213,7 +253,13 @@ class QueuedInbox {
   private async answerOf(incoming: Incoming, { quietWhenRepeated }: { quietWhenRepeated: boolean }): Promise<Reply[]> {
     const chat = addressKey(incoming.address);
     const verdict = await this.overLimit(chat);
-    if (verdict === 'within') return this.respond(incoming);
+    if (verdict === 'within') {
+      return this.answering(async () => {
+        // A turn of the event loop first: updates that arrived meanwhile are acknowledged before this answer is worked out.
+        await nextTurn();
+        return this.respond(incoming);
+      });
+    }
     this.log.info({ chat, updateId: incoming.updateId }, 'inbox: rate limit reached, message not searched');
     return verdict === 'again_over' && quietWhenRepeated ? [] : TOO_FAST;
   }
@@ -232,7 +278,7 @@ class QueuedInbox {
       return false;
     }
     await this.setAside(id, { incoming, reason: 'failed', detail: err instanceof Error ? err.message : String(err) });
-    await this.store.remove(INBOX, id);
+    await this.store.remove(queueOf(incoming), id);
     return true;
   }
 
@@ -240,6 +286,15 @@ class QueuedInbox {
     await this.store.enqueue<UndeliveredItem>(UNDELIVERED, id, { ...item, at: this.now() });
     this.log.warn({ id, reason: item.reason, detail: item.detail }, 'inbox: answer not delivered; recorded in the undelivered queue');
   }
+}
+
+/** The queue of the chat whose key is `chat` (a queue's name may not hold ':'). */
+export function chatQueue(chat: string): string {
+  return `${CHAT_QUEUES}${encodeURIComponent(chat)}`;
+}
+
+function queueOf(incoming: Incoming): string {
+  return chatQueue(addressKey(incoming.address));
 }
 
 function updateKey(incoming: Incoming): string {

@@ -96,7 +96,8 @@ class StoreChatLock implements ChatLock {
     const giveUpAt = Date.now() + this.ttlMs;
     void (async () => {
       while (Date.now() < giveUpAt) {
-        await sleep(Math.max(this.retryMs, RELEASE_RETRY_MS));
+        // Unreferenced: a store closed for good (the process shutting down) must not keep the process alive.
+        await sleep(Math.max(this.retryMs, RELEASE_RETRY_MS), undefined, { ref: false });
         if (await this.store.release(NAMESPACE, key, owner).then(() => true, () => false)) return;
       }
     })();

@@ -45,7 +45,7 @@ function requireName(what: string, name: string): void {
 export abstract class KeyvStore implements Store {
   protected constructor(
     protected readonly keyv: Keyv,
-    private readonly prefix: string,
+    protected readonly prefix: string,
   ) {}
 
   /** The backend key; namespaces may not contain ':' so that no two (namespace, key) pairs collide. */
@@ -58,6 +58,11 @@ export abstract class KeyvStore implements Store {
   protected queueKey(queue: string): string {
     requireName('queue', queue);
     return `${this.prefix}::queue:${queue}`;
+  }
+
+  /** The queue a queueKey() key names. */
+  protected queueOfKey(key: string): string {
+    return key.slice(`${this.prefix}::queue:`.length);
   }
 
   async get<T>(namespace: string, key: string): Promise<T | undefined> {
@@ -80,6 +85,7 @@ export abstract class KeyvStore implements Store {
   abstract enqueue<T>(queue: string, id: string, value: T): Promise<void>;
   abstract enqueueOnce<T>(namespace: string, queue: string, id: string, value: T, ttlMs: number): Promise<boolean>;
   abstract pending<T>(queue: string): Promise<QueueItem<T>[]>;
+  abstract queues(prefix: string): Promise<string[]>;
   abstract remove(queue: string, id: string): Promise<boolean>;
   abstract close(): Promise<void>;
 }

@@ -30,21 +30,24 @@ const INCREMENT = `
   return count`;
 
 // A queue is three keys: <q>:items (hash id → JSON value), <q>:order (sorted set of
-// ids scored by arrival) and <q>:seq (the arrival counter).
+// ids scored by arrival) and <q>:seq (the arrival counter); the set <prefix>::queues
+// names the queues that hold items, so that they can be found without a scan.
 // Adds an id not yet queued, behind every other.
 const ENQUEUE = `
   if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 1 then
     redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[3]), ARGV[1])
+    redis.call('SADD', KEYS[4], ARGV[3])
   end
   return 0`;
 
-// Claims KEYS[1] (NX, ARGV[2] ms) and, only then, enqueues as ENQUEUE does on KEYS[2..4].
+// Claims KEYS[1] (NX, ARGV[2] ms) and, only then, enqueues as ENQUEUE does on KEYS[2..5].
 const ENQUEUE_ONCE = `
   if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
     return 0
   end
   if redis.call('HSETNX', KEYS[2], ARGV[3], ARGV[4]) == 1 then
     redis.call('ZADD', KEYS[3], redis.call('INCR', KEYS[4]), ARGV[3])
+    redis.call('SADD', KEYS[5], ARGV[5])
   end
   return 1`;
 
@@ -59,7 +62,11 @@ const PENDING = `
 
 const REMOVE = `
   redis.call('ZREM', KEYS[2], ARGV[1])
-  return redis.call('HDEL', KEYS[1], ARGV[1])`;
+  local removed = redis.call('HDEL', KEYS[1], ARGV[1])
+  if redis.call('ZCARD', KEYS[2]) == 0 then
+    redis.call('SREM', KEYS[4], ARGV[2])
+  end
+  return removed`;
 
 type RedisClient = ReturnType<typeof createClient>;
 
@@ -119,13 +126,14 @@ class RedisStore extends KeyvStore {
   }
 
   async enqueue<T>(queue: string, id: string, value: T): Promise<void> {
-    await this.client.eval(ENQUEUE, { keys: this.queueKeys(queue), arguments: [id, JSON.stringify(value)] });
+    await this.client.eval(ENQUEUE, { keys: this.queueKeys(queue), arguments: [id, JSON.stringify(value), this.queueKey(queue)] });
   }
 
   async enqueueOnce<T>(namespace: string, queue: string, id: string, value: T, ttlMs: number): Promise<boolean> {
     requirePositiveTtl(ttlMs);
     const keys = [this.keyOf(namespace, id), ...this.queueKeys(queue)];
-    return (await this.client.eval(ENQUEUE_ONCE, { keys, arguments: [encodeEntry(id), String(ttlMs), id, JSON.stringify(value)] })) === 1;
+    const args = [encodeEntry(id), String(ttlMs), id, JSON.stringify(value), this.queueKey(queue)];
+    return (await this.client.eval(ENQUEUE_ONCE, { keys, arguments: args })) === 1;
   }
 
   async pending<T>(queue: string): Promise<QueueItem<T>[]> {
@@ -136,12 +144,19 @@ class RedisStore extends KeyvStore {
   }
 
   async remove(queue: string, id: string): Promise<boolean> {
-    return (await this.client.eval(REMOVE, { keys: this.queueKeys(queue), arguments: [id] })) === 1;
+    return (await this.client.eval(REMOVE, { keys: this.queueKeys(queue), arguments: [id, this.queueKey(queue)] })) === 1;
   }
 
+  async queues(prefix: string): Promise<string[]> {
+    const start = this.queueKey(prefix);
+    const keys = await this.client.sMembers(this.queueKeys(prefix)[3]!);
+    return keys.filter((key) => key.startsWith(start)).map((key) => this.queueOfKey(key));
+  }
+
+  /** The queue's items, order and arrival counter, and the set of non-empty queues. */
   private queueKeys(queue: string): string[] {
     const key = this.queueKey(queue);
-    return [`${key}:items`, `${key}:order`, `${key}:seq`];
+    return [`${key}:items`, `${key}:order`, `${key}:seq`, `${this.prefix}::queues`];
   }
 
   async close(): Promise<void> {

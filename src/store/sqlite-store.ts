@@ -40,6 +40,11 @@ export function openSqliteFile(path: string, setUp: (db: Connection) => void = (
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   try {
     enableWal(db);
+    // In WAL mode NORMAL syncs at checkpoints, not at every commit: a crashed process loses
+    // nothing and the file stays sound; a power cut may lose the last commits, as Redis's
+    // default once-a-second append-only fsync may. Each commit is then no fsync, and a
+    // message makes several.
+    db.pragma('synchronous = NORMAL');
     setUp(db);
     return db;
   } catch (error) {
@@ -89,6 +94,7 @@ class SqliteStore extends KeyvStore {
   private readonly enqueueRow: Statement<[string, string, string]>;
   private readonly pendingRows: Statement<[string], { id: string; value: string }>;
   private readonly removeRow: Statement<[string, string]>;
+  private readonly queueRange: Statement<[string, string], string>;
   private readonly purgeTimer: NodeJS.Timeout;
 
   constructor(
@@ -115,6 +121,8 @@ class SqliteStore extends KeyvStore {
     this.enqueueRow = db.prepare('INSERT INTO queue_items (queue, id, value) VALUES (?, ?, ?) ON CONFLICT (queue, id) DO NOTHING');
     this.pendingRows = db.prepare('SELECT id, value FROM queue_items WHERE queue = ? ORDER BY seq');
     this.removeRow = db.prepare('DELETE FROM queue_items WHERE queue = ? AND id = ?');
+    // A range on the (queue, id) index: every key that starts with the prefix sorts between these bounds.
+    this.queueRange = db.prepare<[string, string], string>('SELECT DISTINCT queue FROM queue_items WHERE queue >= ? AND queue < ?').pluck();
     this.purge.run(Date.now());
     this.purgeTimer = setInterval(() => {
       try {
@@ -178,6 +186,11 @@ class SqliteStore extends KeyvStore {
 
   async remove(queue: string, id: string): Promise<boolean> {
     return this.removeRow.run(this.queueKey(queue), id).changes === 1;
+  }
+
+  async queues(prefix: string): Promise<string[]> {
+    const from = this.queueKey(prefix);
+    return this.queueRange.all(from, `${from}\uffff`).map((key) => this.queueOfKey(key));
   }
 
   async close(): Promise<void> {

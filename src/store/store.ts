@@ -34,6 +34,8 @@ export interface Store {
   enqueueOnce<T>(namespace: string, queue: string, id: string, value: T, ttlMs: number): Promise<boolean>;
   /** Every item of `queue`, oldest first. */
   pending<T>(queue: string): Promise<QueueItem<T>[]>;
+  /** The names of the queues that start with `prefix` and hold at least one item, in no order. */
+  queues(prefix: string): Promise<string[]>;
   /** Takes the item out of `queue`. True when it was there. */
   remove(queue: string, id: string): Promise<boolean>;
   close(): Promise<void>;

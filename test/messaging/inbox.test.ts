@@ -64,7 +64,11 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
     return created;
   }
 
-  const queued = async (on: Store = store) => (await on.pending<Incoming>('inbox')).map((item) => item.id);
+  /** The ids still queued, every chat's queue together. */
+  const queued = async (on: Store = store) => {
+    const queues = await Promise.all((await on.queues('inbox/')).map((queue) => on.pending<Incoming>(queue)));
+    return queues.flat().map((item) => item.id).sort();
+  };
   const sentTexts = (to: RecordingSender = sender) => to.sent.map((s) => s.replies.map((r) => r.text).join('\n'));
 
   it('answers an admitted message through its channel, then empties the queue', async () => {
@@ -166,6 +170,69 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
     await next.start();
     await vi.waitFor(() => expect(sender.sent).toHaveLength(1), WAIT);
     expect(log.handled).toEqual([QUESTION]);
+  });
+
+  it('takes up, in order, what an earlier version left in its one queue for every chat', async () => {
+    const log = handlingLog();
+    await store.enqueue('inbox', 'telegram:1', message('42', 1, 'câu một'));
+    await store.enqueue('inbox', 'telegram:2', message('77', 2, 'người khác'));
+    await store.enqueue('inbox', 'telegram:3', message('42', 3, 'câu ba'));
+    const next = await inbox({ conversation: await recordConversation(store, database, { log }) });
+    await next.start();
+    await vi.waitFor(() => expect(sender.sent).toHaveLength(3), WAIT);
+    expect(log.handled.filter((text) => text.startsWith('câu'))).toEqual(['câu một', 'câu ba']);
+    expect(await store.pending('inbox')).toEqual([]);
+    await vi.waitFor(async () => expect(await queued()).toEqual([]), WAIT);
+  });
+
+  it('works out at most `concurrency` answers at once, and answers every chat in the end', async () => {
+    let now = 0;
+    let most = 0;
+    const slow: Respond = async (incoming) => {
+      most = Math.max(most, ++now);
+      await sleep(20);
+      now--;
+      return [{ text: `đáp ${incoming.text}` }];
+    };
+    const inbound = await inbox({ conversation: { handle: slow }, concurrency: 2 });
+    for (let chat = 1; chat <= 8; chat++) await inbound.admit(message(String(chat), chat, `chat ${chat}`));
+    await vi.waitFor(() => expect(sender.sent).toHaveLength(8), WAIT);
+    expect(most).toBe(2);
+  });
+
+  it('waits at stop for a web chat answer in progress (the store closes after), and refuses new ones', async () => {
+    const events: string[] = [];
+    const slow: Respond = async () => {
+      await sleep(100);
+      events.push('answered');
+      return [{ text: 'đáp' }];
+    };
+    const inbound = await inbox({ conversation: { handle: slow } });
+    const answer = inbound.converse(message('w1', 1, 'xin chào', 'web'));
+    await sleep(10);
+    await inbound.stop();
+    events.push('stopped');
+    expect(events).toEqual(['answered', 'stopped']);
+    expect(await answer).toEqual([{ text: 'đáp' }]);
+    await expect(inbound.converse(message('w1', 2, 'còn ai không', 'web'))).rejects.toThrow(/stopping/);
+  });
+
+  it('does not count sending against `concurrency`: a slow platform API holds no other chat up', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const slowApi: ChannelSender = {
+      channel: 'telegram',
+      send: async () => {
+        most = Math.max(most, ++inFlight);
+        await sleep(150);
+        inFlight--;
+        return { ok: true };
+      },
+    };
+    const inbound = await inbox({ senders: { telegram: slowApi }, concurrency: 1 });
+    for (let chat = 1; chat <= 6; chat++) await inbound.admit(message(String(chat), chat, 'xin chào'));
+    await vi.waitFor(async () => expect(await queued()).toEqual([]), WAIT);
+    expect(most).toBeGreaterThanOrEqual(3);
   });
 
   it('over the rate limit: one polite reply, then silence, and those messages are not searched', async () => {

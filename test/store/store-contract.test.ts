@@ -244,6 +244,23 @@ describe.each(backendMakers)('%s store', (_name, makeBackend) => {
       await expect(store.pending('')).rejects.toThrow(/invalid queue/);
     });
 
+    it('names the queues of a prefix that hold items, and forgets a queue once emptied', async () => {
+      await store.enqueue('inbox/telegram%3A1', 'a', 1);
+      await store.enqueueOnce('seen', 'inbox/zalo%3A2', 'b', 2, 60_000);
+      await store.enqueue('inbox/zalo%3A2', 'c', 3);
+      await store.enqueue('inboxes', 'd', 4);
+      await store.enqueue('undelivered', 'e', 5);
+      expect((await store.queues('inbox/')).sort()).toEqual(['inbox/telegram%3A1', 'inbox/zalo%3A2']);
+      await store.remove('inbox/zalo%3A2', 'b');
+      expect((await store.queues('inbox/')).sort()).toEqual(['inbox/telegram%3A1', 'inbox/zalo%3A2']);
+      await store.remove('inbox/zalo%3A2', 'c');
+      await store.remove('inbox/telegram%3A1', 'nothing');
+      expect(await store.queues('inbox/')).toEqual(['inbox/telegram%3A1']);
+      await store.remove('inbox/telegram%3A1', 'a');
+      expect(await store.queues('inbox/')).toEqual([]);
+      expect(await store.queues('inbox')).toEqual(['inboxes']);
+    });
+
     it('round-trips Vietnamese text and nested values', async () => {
       const incoming = { address: { channel: 'zalo', chatId: '8841' }, updateId: 'm1', text: 'Làm giấy khai sinh cần gì ạ 🙏', receivedAt: 1_763_780_000_000 };
       await store.enqueue('inbox', 'zalo:m1', incoming);

@@ -17,7 +17,7 @@ import { PAGE_SIZE } from '../adapters/admin/list-page.ts';
 import { startServer } from '../src/main.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { signInOverHttp } from '../test/admin/sign-in.ts';
-import { dropSchemas } from './services.ts';
+import { dropSchemas } from '../test/store/databases.ts';
 
 const COMPLAINTS = Number(process.env.COMPLAINTS ?? 50_000);
 const BASELINE = 1_000;

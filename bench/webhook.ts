@@ -19,7 +19,8 @@ import autocannon from 'autocannon';
 import { startFakeBotApi } from '../test/fakes/telegram-bot-api.ts';
 import { FakeZaloBotApi } from '../test/fakes/zalo-bot-api.ts';
 import { freePort, rssMb } from './processes.ts';
-import { dropSchemas, forgetRedisPrefix } from './services.ts';
+import { deleteRedisKeys } from '../test/store/backends.ts';
+import { dropSchemas } from '../test/store/databases.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.SECONDS ?? 8);
@@ -89,6 +90,10 @@ async function startBotServer(env: Record<string, string>): Promise<BotServer> {
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
   await ready(`${url}/readyz`, child);
+  // Measured warm, as a server runs most of its life: the place index is built a second
+  // after the start, and the first thousand answers warm the JIT.
+  await new Promise((r) => setTimeout(r, 1_500));
+  await webChatLoad(url, 1);
   return { url, child };
 }
 
@@ -161,8 +166,14 @@ async function pushRun(servers: BotServer[], channel: Push) {
 
 async function webRun({ url }: BotServer): Promise<Load> {
   progress('web chat');
+  return webChatLoad(url, SECONDS);
+}
+
+/** Web chat messages, each in a session of its own, for `seconds`. */
+function webChatLoad(url: string, seconds: number): Promise<Load> {
   let session = 0;
   return load(url, {
+    duration: seconds,
     requests: [{ method: 'POST', path: '/api/chat', headers: JSON_TYPE, setupRequest: (request) => ({ ...request, body: JSON.stringify({ session: `bench-web-${randomUUID()}-${++session}`, text: MESSAGES[session % MESSAGES.length] }) }) }],
   });
 }
@@ -203,7 +214,7 @@ const share = (rps: number, bareRps: number) => Math.round((rps / bareRps) * 100
 async function twoInstances() {
   const prefix = `bench-${randomUUID().slice(0, 8)}`;
   const schema = `motcua_bench_webhook_${prefix.slice(6)}`;
-  cleanUps.push(() => forgetRedisPrefix(REDIS_URL, prefix), () => dropSchemas(POSTGRES_URL, [schema]));
+  cleanUps.push(() => deleteRedisKeys(REDIS_URL, `${prefix}:*`), () => dropSchemas(POSTGRES_URL, [schema]));
   const env = { STORE_URL: REDIS_URL, STORE_PREFIX: prefix, DATABASE_URL: `${POSTGRES_URL}?schema=${schema}` };
   const servers = [await startBotServer(env), await startBotServer(env)];
   try {
@@ -229,7 +240,7 @@ try {
   await stopServers([{ url: '', child: bare }]);
 
   const redisPrefix = `bench-${randomUUID().slice(0, 8)}`;
-  cleanUps.push(() => forgetRedisPrefix(REDIS_URL, redisPrefix));
+  cleanUps.push(() => deleteRedisKeys(REDIS_URL, `${redisPrefix}:*`));
   const sqlite = await oneInstance({ STORE_URL: `sqlite://${join(dir, 'store.sqlite')}` }, bareRun.rps);
   const redis = await oneInstance({ STORE_URL: REDIS_URL, STORE_PREFIX: redisPrefix, DATABASE_URL: `sqlite://${join(dir, 'records-redis.sqlite')}` }, bareRun.rps);
   const two = await twoInstances();

@@ -101,6 +101,14 @@ class Given {
   noMore(extra: string[]): void {
     if (extra.length) throw this.wrong(USAGE.unexpectedArgument(extra[0]!));
   }
+
+  /** The positionals after the first, which must be `word` (`import dvc …`, `national refresh …`). */
+  after(word: string, missing: string, unknown: (typed: string) => string): string[] {
+    const [first, ...rest] = this.positionals;
+    if (first === undefined) throw this.wrong(missing);
+    if (first !== word) throw this.wrong(unknown(first));
+    return rest;
+  }
 }
 
 /** Each command's runner; a mistake in its arguments throws a UsageError. */
@@ -129,9 +137,7 @@ async function evalCommand(given: Given): Promise<number> {
 }
 
 async function importCommand(given: Given): Promise<number> {
-  const [source, file, ...extra] = given.positionals;
-  if (source === undefined) throw given.wrong(USAGE.importMissingSource);
-  if (source !== 'dvc') throw given.wrong(USAGE.importUnknownSource(source));
+  const [file, ...extra] = given.after('dvc', USAGE.importMissingSource, USAGE.importUnknownSource);
   if (file === undefined) throw given.wrong(USAGE.importMissingFile);
   given.noMore(extra);
   const out = given.text('out');
@@ -141,9 +147,7 @@ async function importCommand(given: Given): Promise<number> {
 }
 
 async function nationalCommand(given: Given): Promise<number> {
-  const [sub, file, ...extra] = given.positionals;
-  if (sub === undefined) throw given.wrong(USAGE.nationalMissingSub);
-  if (sub !== 'refresh') throw given.wrong(USAGE.nationalUnknownSub(sub));
+  const [file, ...extra] = given.after('refresh', USAGE.nationalMissingSub, USAGE.nationalUnknownSub);
   if (file === undefined) throw given.wrong(USAGE.nationalMissingFile);
   given.noMore(extra);
   const { refreshNational } = await import('./national.ts');
@@ -165,10 +169,7 @@ async function adminPasswordCommand(given: Given): Promise<number> {
 }
 
 async function complaintsCommand(given: Given): Promise<number> {
-  const [sub, ...extra] = given.positionals;
-  if (sub === undefined) throw given.wrong(USAGE.complaintsMissingSub);
-  if (sub !== 'export') throw given.wrong(USAGE.complaintsUnknownSub(sub));
-  given.noMore(extra);
+  given.noMore(given.after('export', USAGE.complaintsMissingSub, USAGE.complaintsUnknownSub));
   const format = given.text('format');
   if (format === undefined) throw given.wrong(USAGE.complaintsMissingFormat);
   if (format !== 'csv' && format !== 'json') throw given.wrong(USAGE.complaintsUnknownFormat(format));

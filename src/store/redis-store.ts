@@ -32,23 +32,22 @@ const INCREMENT = `
 // A queue is three keys: <q>:items (hash id → JSON value), <q>:order (sorted set of
 // ids scored by arrival) and <q>:seq (the arrival counter); the set <prefix>::queues
 // names the queues that hold items, so that they can be found without a scan.
-// Adds an id not yet queued, behind every other.
-const ENQUEUE = `
-  if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 1 then
-    redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[3]), ARGV[1])
-    redis.call('SADD', KEYS[4], ARGV[3])
-  end
+// Adds the id ARGV[a] (value ARGV[a+1]) not yet queued, behind every other, to the queue
+// ARGV[a+2] whose keys are KEYS[k..k+3] (items, order, seq, the set of queues).
+const enqueueLua = (k: number, a: number) => `
+  if redis.call('HSETNX', KEYS[${k}], ARGV[${a}], ARGV[${a + 1}]) == 1 then
+    redis.call('ZADD', KEYS[${k + 1}], redis.call('INCR', KEYS[${k + 2}]), ARGV[${a}])
+    redis.call('SADD', KEYS[${k + 3}], ARGV[${a + 2}])
+  end`;
+
+const ENQUEUE = `${enqueueLua(1, 1)}
   return 0`;
 
-// Claims KEYS[1] (NX, ARGV[2] ms) and, only then, enqueues as ENQUEUE does on KEYS[2..5].
+// Claims KEYS[1] (NX, ARGV[2] ms) and, only then, enqueues as ENQUEUE does.
 const ENQUEUE_ONCE = `
   if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
     return 0
-  end
-  if redis.call('HSETNX', KEYS[2], ARGV[3], ARGV[4]) == 1 then
-    redis.call('ZADD', KEYS[3], redis.call('INCR', KEYS[4]), ARGV[3])
-    redis.call('SADD', KEYS[5], ARGV[5])
-  end
+  end${enqueueLua(2, 3)}
   return 1`;
 
 // id1, value1, id2, value2 … oldest first; read in one script so no item is seen half-removed.

@@ -46,15 +46,19 @@ export function sqliteDatabase(path?: string): DatabaseBackend {
 
 export function postgresDatabase(): DatabaseBackend {
   const schema = `motcua_test_${randomUUID().replaceAll('-', '')}`;
-  return backend('postgres', `${POSTGRES_URL}?schema=${schema}`, async () => {
-    const client = new pg.Client(POSTGRES_URL);
-    await client.connect();
-    try {
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    } finally {
-      await client.end();
-    }
-  });
+  return backend('postgres', `${POSTGRES_URL}?schema=${schema}`, () => dropSchemas(POSTGRES_URL, [schema]));
+}
+
+/** Drops PostgreSQL schemas a test or benchmark made. */
+export async function dropSchemas(url: string, schemas: readonly string[]): Promise<void> {
+  if (schemas.length === 0) return;
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Each database by name, for suites that run against both. */

@@ -145,7 +145,7 @@ function bot({ config, store, database, knowledge, onFatal }: BotDeps): FastifyP
     const targets = hotlineTargets(config.hotline, telegram?.groupTarget);
     const sendLoop = createSendLoop({ traits: channelTraits, hotline, targets, senders, log });
     wakeSendLoop = sendLoop.wake;
-    const events = new ReportEvents(database);
+    const events = new ReportEvents(database, { log });
     const serving = servingKnowledge(config, knowledge, log, {
       converse: (kb) => new Conversation({ traits: channelTraits, engine: new Engine(kb), store, sessionTtlMs: config.sessionTtlMs, hotline, log, events }),
       // Staff hear of an edit refused in their group too, once per new set of errors.
@@ -162,7 +162,7 @@ function bot({ config, store, database, knowledge, onFatal }: BotDeps): FastifyP
     });
     await registerPages(app, { config, store, hotline, serving, events, converse: inbox.converse });
     const pollers = await receiveUpdates(app, channels, inbox.admit);
-    runWithServer(app, { inbox, sendLoop, pollers, serving, onFatal });
+    runWithServer(app, { inbox, sendLoop, pollers, serving, events, onFatal });
   };
 }
 
@@ -247,7 +247,7 @@ function servingKnowledge(
 /** Starts the inbox, the send loop and the polling loops with the server; on close, updates stop coming in first, then what the inbox is doing finishes. */
 function runWithServer(
   app: FastifyInstance,
-  { inbox, sendLoop, pollers, serving, onFatal }: { inbox: Inbox; sendLoop: SendLoop; pollers: readonly Poller[]; serving: Serving; onFatal: (error: unknown) => void },
+  { inbox, sendLoop, pollers, serving, events, onFatal }: { inbox: Inbox; sendLoop: SendLoop; pollers: readonly Poller[]; serving: Serving; events: ReportEvents; onFatal: (error: unknown) => void },
 ): void {
   const polling = new AbortController();
   const loops: Promise<void>[] = [];
@@ -269,6 +269,8 @@ function runWithServer(
     await Promise.all(loops);
     await inbox.stop();
     await sendLoop.stop();
+    // The last answers' counts, before the database closes (a failure is logged by ReportEvents).
+    await events.flush().catch(() => {});
   });
 }
 

@@ -92,18 +92,14 @@ export class Conversation {
     // Typed messages are counted; a pressed button continues one already counted.
     if (!incoming.action) {
       const about = replies.find((reply) => reply.about)?.about;
-      await this.count({ kind: 'message', channel: incoming.address.channel, outcome: about?.kind ?? 'other', ...(about?.kind === 'answer' ? { entryId: about.entry } : {}) });
+      this.count({ kind: 'message', channel: incoming.address.channel, outcome: about?.kind ?? 'other', ...(about?.kind === 'answer' ? { entryId: about.entry } : {}) });
     }
     return tokenized;
   }
 
-  /** A report event; one that cannot be stored is logged and the citizen still gets the reply. */
-  private async count(event: Omit<ReportEvent, 'at'>): Promise<void> {
-    try {
-      await this.deps.events?.record({ ...event, at: this.deps.hotline.now() });
-    } catch (err) {
-      this.deps.log?.warn({ err }, 'report event not stored');
-    }
+  /** A report event, written later with others: the citizen's reply never waits for it. */
+  private count(event: Omit<ReportEvent, 'at'>): void {
+    this.deps.events?.record({ ...event, at: this.deps.hotline.now() });
   }
 
   /** Without buttons, choices are answered by number, so only one numbered list per turn. */
@@ -343,7 +339,7 @@ export class Conversation {
   }
 
   private async rate(entryId: string, useful: boolean, address: Address): Promise<Reply[]> {
-    await this.count({ kind: 'rating', channel: address.channel, outcome: useful ? 'useful' : 'not_useful', entryId });
+    this.count({ kind: 'rating', channel: address.channel, outcome: useful ? 'useful' : 'not_useful', entryId });
     return [{ text: useful ? MENU_TEXTS.thanksForRating : MENU_TEXTS.sorryForRating }];
   }
 

@@ -21,12 +21,13 @@ let dir: string;
 let store: Store;
 let database: Database;
 let conversation: Conversation;
+let events: ReportEvents;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'motcua-conv-'));
   store = await openStore(`sqlite://${join(dir, 'test.sqlite')}`);
   database = await openDatabase(`sqlite://${join(dir, 'records.sqlite')}`);
-  conversation = new Conversation({ traits: channelTraits, engine: new Engine(await loadKnowledgeBase(['knowledge'])), store, sessionTtlMs: 3_600_000, hotline: newDesk(database), events: new ReportEvents(database) });
+  conversation = new Conversation({ traits: channelTraits, engine: new Engine(await loadKnowledgeBase(['knowledge'])), store, sessionTtlMs: 3_600_000, hotline: newDesk(database), events: (events = new ReportEvents(database)) });
 });
 
 afterAll(async () => {
@@ -98,13 +99,15 @@ describe('on a channel with buttons (web, Telegram)', () => {
   });
 
   it('counts each typed message by channel and outcome, and each rating, with no words of the citizen', async () => {
+    await events.flush();
     await database.db.deleteFrom('events').execute(); // the other tests' messages
     const c = citizen('web');
     await c.say('đăng ký khai tử ở đâu');
     expect(text(await c.press('Hữu ích'))).toContain('Cảm ơn');
     await c.say('xin chào');
-    const events = await database.db.selectFrom('events').select(['kind', 'channel', 'outcome', 'entry_id']).orderBy('id').execute();
-    expect(events).toEqual([
+    await events.flush();
+    const written = await database.db.selectFrom('events').select(['kind', 'channel', 'outcome', 'entry_id']).orderBy('id').execute();
+    expect(written).toEqual([
       { kind: 'message', channel: 'web', outcome: 'answer', entry_id: 'dang-ky-khai-tu' },
       { kind: 'rating', channel: 'web', outcome: 'useful', entry_id: 'dang-ky-khai-tu' },
       { kind: 'message', channel: 'web', outcome: 'smalltalk', entry_id: null },

@@ -98,12 +98,6 @@ export function createInbox(options: InboxOptions): Inbox {
 
 /** The inbox's state and steps; createInbox hands out its public part. */
 class QueuedInbox {
-  private readonly store: Store;
-  private readonly respond: Respond;
-  private readonly senders: Partial<Record<ChannelName, ChannelSender>>;
-  private readonly log: Log;
-  private readonly dedupTtlMs: number;
-  private readonly chatLock: ChatLock;
   private readonly retry: RetryPolicy;
   private readonly sweepEveryMs: number;
   private readonly now: () => number;
@@ -115,13 +109,7 @@ class QueuedInbox {
   private readonly scheduled = new Set<string>();
   private sweeper: NodeJS.Timeout | undefined;
 
-  constructor(options: InboxOptions) {
-    this.store = options.store;
-    this.respond = options.respond;
-    this.senders = options.senders;
-    this.log = options.log;
-    this.dedupTtlMs = options.dedupTtlMs;
-    this.chatLock = options.chatLock;
+  constructor(private readonly options: InboxOptions) {
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.sweepEveryMs = options.sweepEveryMs ?? 30_000;
     this.now = options.now ?? Date.now;
@@ -132,7 +120,7 @@ class QueuedInbox {
   async admit(incoming: Incoming): ReturnType<Admit> {
     // Seen and queued at once: not stored (a rejection) means not seen, so the platform's redelivery is taken.
     const chat = addressKey(incoming.address);
-    if (!(await this.store.enqueueOnce(SEEN, chatQueue(chat), updateKey(incoming), incoming, this.dedupTtlMs))) return 'duplicate';
+    if (!(await this.options.store.enqueueOnce(SEEN, chatQueue(chat), updateKey(incoming), incoming, this.options.dedupTtlMs))) return 'duplicate';
     this.schedule(chat);
     return 'accepted';
   }
@@ -148,9 +136,9 @@ class QueuedInbox {
   private async answerNow(incoming: Incoming, repeatable: boolean): Promise<Reply[]> {
     // Without an id of the page's own nothing can repeat: no key is written for it.
     const key = updateKey(incoming);
-    if (repeatable && !(await this.store.claim(SEEN, key, randomUUID(), this.dedupTtlMs))) return (await this.store.get<Reply[]>(REPLIES, key)) ?? [];
-    const replies = await this.chatLock.run(addressKey(incoming.address), () => this.answerOf(incoming, { quietWhenRepeated: false }));
-    if (repeatable) await this.store.set(REPLIES, key, replies, this.dedupTtlMs);
+    if (repeatable && !(await this.options.store.claim(SEEN, key, randomUUID(), this.options.dedupTtlMs))) return (await this.options.store.get<Reply[]>(REPLIES, key)) ?? [];
+    const replies = await this.options.chatLock.run(addressKey(incoming.address), () => this.answerOf(incoming, { quietWhenRepeated: false }));
+    if (repeatable) await this.options.store.set(REPLIES, key, replies, this.options.dedupTtlMs);
     return replies;
   }
 
@@ -160,7 +148,7 @@ class QueuedInbox {
     await this.moveSharedQueue();
     await this.scheduleQueued();
     this.sweeper = setInterval(() => {
-      this.scheduleQueued().catch((err: unknown) => this.log.error({ err }, 'inbox: cannot read the queue; trying again at the next sweep'));
+      this.scheduleQueued().catch((err: unknown) => this.options.log.error({ err }, 'inbox: cannot read the queue; trying again at the next sweep'));
     }, this.sweepEveryMs).unref();
   }
 
@@ -174,7 +162,7 @@ class QueuedInbox {
   private schedule(chat: string): void {
     if (this.stopping.signal.aborted || this.scheduled.has(chat)) return;
     this.scheduled.add(chat);
-    const run = this.chatLock
+    const run = this.options.chatLock
       .run(chat, () => {
         this.scheduled.delete(chat);
         return this.settleOldest(chat);
@@ -185,7 +173,7 @@ class QueuedInbox {
         },
         (err: unknown) => {
           this.scheduled.delete(chat);
-          this.log.error({ err, chat }, 'inbox: processing failed; the message stays queued for the next sweep');
+          this.options.log.error({ err, chat }, 'inbox: processing failed; the message stays queued for the next sweep');
         },
       );
     this.track(run);
@@ -202,20 +190,20 @@ class QueuedInbox {
   }
 
   private async scheduleQueued(): Promise<void> {
-    for (const queue of await this.store.queues(CHAT_QUEUES)) this.schedule(decodeURIComponent(queue.slice(CHAT_QUEUES.length)));
+    for (const queue of await this.options.store.queues(CHAT_QUEUES)) this.schedule(decodeURIComponent(queue.slice(CHAT_QUEUES.length)));
   }
 
   /** Messages left in the one queue of an earlier version go to their chat's queue, in their order. */
   private async moveSharedQueue(): Promise<void> {
-    for (const { id, value } of await this.store.pending<Incoming>(INBOX)) {
-      await this.store.enqueue(chatQueue(addressKey(value.address)), id, value);
-      await this.store.remove(INBOX, id);
+    for (const { id, value } of await this.options.store.pending<Incoming>(INBOX)) {
+      await this.options.store.enqueue(chatQueue(addressKey(value.address)), id, value);
+      await this.options.store.remove(INBOX, id);
     }
   }
 
   /** True when the oldest message left the queue, so the next may follow. */
   private async settleOldest(chat: string): Promise<boolean> {
-    const [oldest] = await this.store.pending<Incoming>(chatQueue(chat));
+    const [oldest] = await this.options.store.pending<Incoming>(chatQueue(chat));
     return oldest !== undefined && !this.stopping.signal.aborted && (await this.settle(oldest));
   }
 
@@ -229,23 +217,23 @@ class QueuedInbox {
       return await this.afterFailure(id, incoming, err);
     }
     if (delivery.status === 'deferred' && this.now() - incoming.receivedAt < GIVE_UP_AFTER_MS) {
-      this.log.warn({ id, reason: delivery.reason, detail: delivery.detail }, 'inbox: send still failing; retried at the next sweep');
+      this.options.log.warn({ id, reason: delivery.reason, detail: delivery.detail }, 'inbox: send still failing; retried at the next sweep');
       return false;
     }
     // Dropped, or still failing a day later: set aside for staff, so that the chat's later messages go on.
     if (delivery.status !== 'sent') {
       await this.setAside(id, { incoming, replies, reason: delivery.reason, detail: delivery.detail, ...(delivery.status === 'deferred' ? { gaveUp: true } : {}) });
     }
-    await this.store.remove(queueOf(incoming), id);
-    await this.store.delete(REPLIES, id);
+    await this.options.store.remove(queueOf(incoming), id);
+    await this.options.store.delete(REPLIES, id);
     return true;
   }
 
   private async repliesFor(id: string, incoming: Incoming): Promise<Reply[]> {
-    const kept = await this.store.get<Reply[]>(REPLIES, id);
+    const kept = await this.options.store.get<Reply[]>(REPLIES, id);
     if (kept) return kept;
     const replies = await this.answerOf(incoming, { quietWhenRepeated: true });
-    await this.store.set(REPLIES, id, replies, KEEP_MS);
+    await this.options.store.set(REPLIES, id, replies, KEEP_MS);
     return replies;
   }
 
@@ -257,34 +245,34 @@ class QueuedInbox {
       return this.answering(async () => {
         // A turn of the event loop first: updates that arrived meanwhile are acknowledged before this answer is worked out.
         await nextTurn();
-        return this.respond(incoming);
+        return this.options.respond(incoming);
       });
     }
-    this.log.info({ chat, updateId: incoming.updateId }, 'inbox: rate limit reached, message not searched');
+    this.options.log.info({ chat, updateId: incoming.updateId }, 'inbox: rate limit reached, message not searched');
     return verdict === 'again_over' && quietWhenRepeated ? [] : TOO_FAST;
   }
 
   private async send(address: Address, replies: Reply[]): Promise<SendResult> {
     if (replies.length === 0) return { status: 'sent' };
-    const sender = this.senders[address.channel];
+    const sender = this.options.senders[address.channel];
     if (!sender) return { status: 'dropped', reason: 'rejected', detail: `no sender configured for ${address.channel}` };
     return deliver(sender, address, replies, this.retry, this.stopping.signal);
   }
 
   private async afterFailure(id: string, incoming: Incoming, err: unknown): Promise<boolean> {
-    const failures = await this.store.increment(FAILURES, id, KEEP_MS);
+    const failures = await this.options.store.increment(FAILURES, id, KEEP_MS);
     if (failures < MAX_FAILURES) {
-      this.log.error({ err, id, failures }, 'inbox: handling failed; the message stays queued for the next sweep');
+      this.options.log.error({ err, id, failures }, 'inbox: handling failed; the message stays queued for the next sweep');
       return false;
     }
     await this.setAside(id, { incoming, reason: 'failed', detail: err instanceof Error ? err.message : String(err) });
-    await this.store.remove(queueOf(incoming), id);
+    await this.options.store.remove(queueOf(incoming), id);
     return true;
   }
 
   private async setAside(id: string, item: Omit<UndeliveredItem, 'at'>): Promise<void> {
-    await this.store.enqueue<UndeliveredItem>(UNDELIVERED, id, { ...item, at: this.now() });
-    this.log.warn({ id, reason: item.reason, detail: item.detail }, 'inbox: answer not delivered; recorded in the undelivered queue');
+    await this.options.store.enqueue<UndeliveredItem>(UNDELIVERED, id, { ...item, at: this.now() });
+    this.options.log.warn({ id, reason: item.reason, detail: item.detail }, 'inbox: answer not delivered; recorded in the undelivered queue');
   }
 }
 

@@ -20,7 +20,7 @@ import { complaintDraft, Intake, INTAKE_ACTIONS, submitFailed, type IntakeAction
 import { addressKey, type Address, type ChannelName, type Incoming, type TraitsOf } from '../kernel/messages.ts';
 import type { Choice, Reply } from '../kernel/reply.ts';
 import { readCorrection, readOrdinal } from './list-pick.ts';
-import { MENUS_KEPT, RECENT_KEPT, Sessions, type Session } from './session.ts';
+import { LISTED_KEPT, MENUS_KEPT, RECENT_KEPT, Sessions, type Session } from './session.ts';
 import { COMPLAINT_TEXTS, MENU_TEXTS, TEXTS } from '../texts/citizens.ts';
 import { contactLines } from './contacts.ts';
 import { readTrackingRequest, renderTracking, trackComplaint } from './tracking.ts';
@@ -160,18 +160,33 @@ export class Conversation {
     // The message that reads as a complaint is the first part of what happened.
     if (decision.outcome === 'complaint') return this.startIntake(session, text);
     const choices = engine.clarifyChoices(decision);
-    // "Quay lại vụ tạm trú lúc nãy": of the best few, the one this chat was answered about.
-    const near = decision.outcome === 'clarify' || decision.outcome === 'fallback' ? decision.candidates.slice(0, NEAR) : [];
-    const again = session.recent?.find((id) => near.some((c) => c.entry.id === id));
-    if (again) return this.answerWith(engine.get(again)!, aspects, session, numbered);
+    const again = this.earlierTopic(decision, session);
+    if (again) return this.answerWith(again, aspects, session, numbered);
     const outcome = decision.outcome === 'clarify' && !choices.length ? 'fallback' : decision.outcome;
-    if (outcome === 'clarify') session.clarify = { ids: choices.map((c) => c.entry.id), aspects };
+    if (outcome === 'clarify') {
+      session.clarify = { ids: choices.map((c) => c.entry.id), aspects };
+      session.listed = [...session.clarify.ids, ...(session.listed ?? [])].slice(0, LISTED_KEPT);
+    }
     if (outcome === 'fallback') {
       session.entryId = undefined;
       session.clarify = undefined;
       session.offered = undefined;
     }
     return renderDecision({ ...decision, outcome }, choices, locality);
+  }
+
+  /**
+   * "Quay lại vụ tạm trú lúc nãy": of an unclear message's best few, the one this chat was
+   * answered about; else the one entry of an earlier list among them. An entry of the list
+   * still open does not count: asked again while it is open, the list is shown again.
+   */
+  private earlierTopic(decision: Decision, session: Session): Entry | undefined {
+    if (decision.outcome !== 'clarify' && decision.outcome !== 'fallback') return undefined;
+    const near = (id: string) => decision.candidates.slice(0, NEAR).some((c) => c.entry.id === id) && !session.clarify?.ids.includes(id);
+    const answered = session.recent?.find(near);
+    const listed = [...new Set(session.listed?.filter(near))];
+    const id = answered ?? (listed.length === 1 ? listed[0] : undefined);
+    return id ? this.deps.engine.get(id) : undefined;
   }
 
   /**

@@ -17,6 +17,8 @@ export interface Session {
   recent?: string[];
   /** The list last offered by "which one did you mean?", with the parts the citizen asked for, until one is picked. */
   clarify?: { ids: string[]; aspects: Aspect[] };
+  /** The entries shown in "which one?" lists of this chat, newest first: a later "quay lại vụ … lúc nãy" may mean one. */
+  listed?: string[];
   /** An answer and the entries offered beside it ("đăng ký lại kết hôn"): the next message may pick one, like a list. */
   offered?: string[];
   /** Newest first; a few are kept so an older message's buttons still work. */
@@ -30,6 +32,8 @@ export interface Session {
 const NAMESPACE = 'session';
 export const MENUS_KEPT = 4;
 export const RECENT_KEPT = 5;
+/** Two lists of three. */
+export const LISTED_KEPT = 6;
 
 export class Sessions {
   constructor(

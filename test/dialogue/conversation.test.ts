@@ -171,6 +171,17 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('quay lại vụ tạm trú lúc nãy, lệ phí bao nhiêu'))).toEqual({ kind: 'answer', entry: 'dang-ky-tam-tru', parts: ['fee'] });
   });
 
+  it('goes back to the one entry of an earlier list the message names again, and lists again when two compete', async () => {
+    const c = citizen('web');
+    expect(about(await c.say('bằng lái'))).toMatchObject({ kind: 'list', entries: ['cap-lai-giay-phep-lai-xe', 'doi-giay-phep-lai-xe'] });
+    await c.say('đăng ký khai tử ở đâu');
+    expect(about(await c.say('quay lại vụ đổi bằng lúc nãy'))).toMatchObject({ kind: 'answer', entry: 'doi-giay-phep-lai-xe' });
+    // Registering and removing a permanent residence were both listed, and both fit: no guess.
+    await c.say('thường trú');
+    await c.say('đăng ký khai tử ở đâu');
+    expect(about(await c.say('quay lại chuyện thường trú hồi nãy, cần giấy gì'))?.kind).not.toBe('answer');
+  });
+
   it('answers the everyday case and offers its variants to press', async () => {
     const c = citizen('web');
     const replies = await c.say('đăng ký kết hôn');

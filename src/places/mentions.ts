@@ -117,6 +117,8 @@ const CUE_FILLERS = new Set(['gio', 'h', 'nay', 'bay', 'hien', 'da', 'van', 'roi
 const LOCATIVES = new Set(['o', 'tai', 've', 'len', 'vao', 'ra', 'xuong', 'tro', 'que']);
 /** Places of one address are this close ("xã A, huyện B"). */
 const ADDRESS_GAP = 2;
+/** A message is typed with diacritics when more than one word in this many carries them. */
+const ACCENTED_SHARE = 3;
 /** Types whose names are all in the file: a name of these not found is unknown. Districts are only named where the file needed them, villages hardly ever (and "hàng xóm" is a neighbour). */
 const LISTED_LEVELS: ReadonlySet<Level> = new Set(['commune', 'province']);
 
@@ -211,16 +213,31 @@ export class MentionReader {
   }
 
   /**
-   * A type word and the longest known name after it of that very type ("tp Gò Công" is
-   * the city, not the district Gò Công Đông that "tp Gò Công Đông Tháp" also spells),
-   * else of a fitting level; else a mistyped one. Where a province's name starts inside
-   * a name and runs past it, a shorter name before the province wins ("xã Tân Hòa Tây
-   * Ninh" is Tân Hòa, in Tây Ninh, not Tân Hòa Tây), if there is one ("xã Hòn Nghệ An
-   * Giang" is Hòn Nghệ).
+   * A type word and the known name after it (see knownName); else, or when the word after
+   * that name goes on with it ("phường Đồng Nhn": Đông, then a slip of Đồng Nhân), a
+   * mistyped name that runs further.
    */
   private typedMention(words: readonly Word[], types: readonly TypeMatch[], at: number, type: UnitType, typeLength: number): Mention | undefined {
     const from = at + typeLength;
     if (words[from]?.breakBefore) return undefined;
+    const known = this.knownName(words, types, at, type, typeLength);
+    if (known && !this.nameGoesOn(words, types, known.end)) return known;
+    // "xã hội", "xã viên": no name, and no slip of one either.
+    if (!known && NOT_A_NAME.has(words[from]?.folded ?? '')) return undefined;
+    const slip = LISTED_LEVELS.has(LEVEL_OF[type]) && type !== 'thanh pho' ? this.mistyped(words, types, at, type, typeLength) : undefined;
+    return known && (!slip || slip.end <= known.end) ? known : slip;
+  }
+
+  /**
+   * The longest known name after a type word of that very type ("tp Gò Công" is the
+   * city, not the district Gò Công Đông that "tp Gò Công Đông Tháp" also spells), else
+   * of a fitting level, else one with other marks. Where a province's name starts inside
+   * a name and runs past it, a shorter name before the province wins ("xã Tân Hòa Tây
+   * Ninh" is Tân Hòa, in Tây Ninh, not Tân Hòa Tây), if there is one ("xã Hòn Nghệ An
+   * Giang" is Hòn Nghệ).
+   */
+  private knownName(words: readonly Word[], types: readonly TypeMatch[], at: number, type: UnitType, typeLength: number): Mention | undefined {
+    const from = at + typeLength;
     let overlapped: Mention | undefined;
     let fitting: Mention | undefined;
     let misspelt: Mention | undefined;
@@ -237,10 +254,12 @@ export class MentionReader {
       // "Hiệp Nình" for Hiệp Ninh: the letters of a name with other marks, a slip the rest of the address must back.
       else if (named.length) misspelt ??= { ...mention, refs: named, strong: false, typos: new Map(named.map((r) => [r, 1])) };
     }
-    if (fitting ?? overlapped ?? misspelt) return fitting ?? overlapped ?? misspelt;
-    // "xã hội", "xã viên": no name, and no slip of one either.
-    if (NOT_A_NAME.has(words[from]?.folded ?? '')) return undefined;
-    return LISTED_LEVELS.has(LEVEL_OF[type]) && type !== 'thanh pho' ? this.mistyped(words, types, at, type, typeLength) : undefined;
+    return fitting ?? overlapped ?? misspelt;
+  }
+
+  /** The word at `at` may be more of the name before it: no word that ends a name, no type, province or other known name. */
+  private nameGoesOn(words: readonly Word[], types: readonly TypeMatch[], at: number): boolean {
+    return nameRun(words, types, at, (i) => this.provinceAt(words, i)) > 0 && !words[at]!.breakBefore && !this.provinceAt(words, at) && !this.bareMention(words, types, at);
   }
 
   /**
@@ -283,10 +302,12 @@ export class MentionReader {
       const typed = keyOf(span);
       // A guessed name is never strong: it needs a cue or an address around it.
       const mention = { start: at, end: from + length, type, typed: canonOf(span), strong: false };
-      const undoubled = this.named(typed.replace(/(\p{L})\1+/gu, '$1'), type);
+      // Only a letter typed twice makes a plain slip: a known name typed as it is was weighed before.
+      const single = typed.replace(/(\p{L})\1+/gu, '$1');
+      const undoubled = single === typed ? [] : this.named(single, type);
       if (undoubled.length) return { ...mention, refs: undoubled };
       const letters = typed.replace(/ /g, '').length;
-      const near = this.near.within(typed, PLAIN_SLIP_ROOM, (key) => this.named(key, type).length > 0);
+      const near = this.near.within(typed, PLAIN_SLIP_ROOM, (key) => key !== typed && this.named(key, type).length > 0);
       const typos = new Map<PlaceRef, number>();
       for (const { key, distance } of near.filter((n) => n.distance <= maxTypos(letters))) {
         for (const ref of this.named(key, type)) if (!typos.has(ref)) typos.set(ref, distance);
@@ -391,8 +412,10 @@ function nameRun(words: readonly Word[], types: readonly TypeMatch[], from: numb
  * has no diacritics to type.
  */
 function typesOf(words: readonly Word[], tokens: readonly string[]): TypeMatch[] {
-  // As typed: a word read from Telex keys ("phuwowngf") gained its marks here.
-  const accented = tokens.some((t) => foldCanonical(t) !== t);
+  // As typed: a word read from Telex keys ("phuwowngf") gained its marks here. A stray mark in a
+  // message typed bare ("phuong dõng nhan") does not make it accented.
+  const marked = tokens.filter((t) => foldCanonical(t) !== t).length;
+  const accented = marked * ACCENTED_SHARE > tokens.length;
   return words.map((w, i) => {
     const found = typeAt(words, i);
     return found && accented && w.canon === w.folded && !isShorthand(tokens[w.token] ?? '') ? undefined : found;

@@ -31,6 +31,8 @@ const LEVELS: readonly Level[] = ['commune', 'district', 'province'];
 const PROVINCE_MATCH = 2;
 const DISTRICT_MATCH = 3;
 const COMMUNE_MATCH = 2;
+/** A commune or old unit named beside it in the same province ("xã Nậm Xe, Phong Thổ" when no district of that name is listed): a little backing. */
+const SAME_PROVINCE = 0.5;
 const CONFLICT = -3;
 /** Places named apart from the focus ("đi làm ở Bình Dương, … xã Phú Lợi cũ") are often other places: they only break ties (3 × this stays below the type bonus). */
 const DISTANT = 0.1;
@@ -117,10 +119,14 @@ function refScore(place: Place, ref: PlaceRef): number {
       return place.communes.some((c) => ref.district.communes.includes(c)) ? DISTRICT_MATCH / 2 : PROVINCE_MATCH / 2;
     }
     case 'commune':
-      return place.communes.includes(ref.commune) ? COMMUNE_MATCH : 0;
+      return place.communes.includes(ref.commune) ? COMMUNE_MATCH : sameProvince(place, ref.commune.province);
     case 'old':
-      return ref.old.into.some((i) => place.communes.includes(i.commune)) ? COMMUNE_MATCH / 2 : 0;
+      return ref.old.into.some((i) => place.communes.includes(i.commune)) ? COMMUNE_MATCH / 2 : sameProvince(place, ref.old.province);
   }
+}
+
+function sameProvince(place: Place, province: Province): number {
+  return place.province === province ? SAME_PROVINCE : 0;
 }
 
 /** One place per new commune (or province) it leads to; of an old and a new name for the same commune, the one the citizen meant. */

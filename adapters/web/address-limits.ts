@@ -43,7 +43,7 @@ export function createAddressLimits(store: Store, options: AddressLimitOptions =
         const asksLookup = text !== undefined && readTrackingRequest(text, { bareCode: true })?.kind === 'lookup';
         return asksLookup ? lookups.take(request) : true;
       },
-      retryAfterSeconds: WINDOW_MS / 1000,
+      retryAfterSeconds: lookups.retryAfterSeconds,
     };
   };
 }

@@ -308,7 +308,7 @@ export class Conversation {
       case 'section':
         return this.pickedSection(a!, b as Section, session);
       case 'rate':
-        return await this.rate(a!, b === 'up', address);
+        return this.rate(a!, b === 'up', address);
       case 'place':
         return this.pickedPlace(a!, session);
       case 'sectors':
@@ -353,7 +353,7 @@ export class Conversation {
     return [renderSections(entry, [section], engine.knowledge.locality)];
   }
 
-  private async rate(entryId: string, useful: boolean, address: Address): Promise<Reply[]> {
+  private rate(entryId: string, useful: boolean, address: Address): Reply[] {
     this.count({ kind: 'rating', channel: address.channel, outcome: useful ? 'useful' : 'not_useful', entryId });
     return [{ text: useful ? MENU_TEXTS.thanksForRating : MENU_TEXTS.sorryForRating }];
   }

@@ -190,7 +190,7 @@ class QueuedInbox {
   }
 
   private async scheduleQueued(): Promise<void> {
-    for (const queue of await this.options.store.queues(CHAT_QUEUES)) this.schedule(decodeURIComponent(queue.slice(CHAT_QUEUES.length)));
+    for (const queue of await this.options.store.queues(CHAT_QUEUES)) this.schedule(chatOfQueue(queue));
   }
 
   /** Messages left in the one queue of an earlier version go to their chat's queue, in their order. */
@@ -277,8 +277,13 @@ class QueuedInbox {
 }
 
 /** The queue of the chat whose key is `chat` (a queue's name may not hold ':'). */
-export function chatQueue(chat: string): string {
+function chatQueue(chat: string): string {
   return `${CHAT_QUEUES}${encodeURIComponent(chat)}`;
+}
+
+/** The chat key a chatQueue() name was made from. */
+function chatOfQueue(queue: string): string {
+  return decodeURIComponent(queue.slice(CHAT_QUEUES.length));
 }
 
 function queueOf(incoming: Incoming): string {

@@ -90,6 +90,8 @@ export interface Config {
   readonly complaints: { readonly dueWorkingDays: number; readonly holidaysFile: string };
   /** Absent: no /admin inbox. */
   readonly adminUsers?: readonly AdminUser[];
+  /** The staff members (of adminUsers) who may edit the knowledge from /admin. */
+  readonly knowledgeEditors: readonly string[];
   readonly hotline: Readonly<HotlineConfig>;
 }
 
@@ -194,6 +196,10 @@ const variables = {
     .refine((pairs) => pairs.length > 0 && pairs.every((pair) => ADMIN_USER.test(pair)), CONFIG_TEXTS.adminUsers)
     .transform((pairs) => pairs.map((pair) => ({ name: pair.slice(0, pair.indexOf(':')), passwordHash: pair.slice(pair.indexOf(':') + 1) })))
     .optional(),
+  KNOWLEDGE_EDITORS: z
+    .string()
+    .transform((value) => value.split(',').map((name) => name.trim()).filter(Boolean))
+    .optional(),
   HOTLINE_TELEGRAM_CHAT_ID: z.string().regex(/^-?\d+$/, CONFIG_TEXTS.chatId).optional(),
   HOTLINE_WEBHOOK_URL: url(['https:', 'http:']).optional(),
   HOTLINE_WEBHOOK_SECRET: z.string().min(16, CONFIG_TEXTS.hotlineSecret).optional(),
@@ -269,6 +275,7 @@ function toConfig(v: z.infer<z.ZodObject<typeof variables>>): Config {
         : undefined,
     complaints: { dueWorkingDays: v.COMPLAINT_DUE_WORKING_DAYS, holidaysFile: v.HOLIDAYS_FILE },
     adminUsers: v.ADMIN_USERS,
+    knowledgeEditors: v.KNOWLEDGE_EDITORS ?? [],
     hotline: {
       telegramChatId: v.HOTLINE_TELEGRAM_CHAT_ID,
       webhook: v.HOTLINE_WEBHOOK_URL && v.HOTLINE_WEBHOOK_SECRET ? { url: v.HOTLINE_WEBHOOK_URL, secret: v.HOTLINE_WEBHOOK_SECRET } : undefined,
@@ -289,6 +296,9 @@ function companionProblems(env: Env): string[] {
   if (env.HOTLINE_WEBHOOK_SECRET) need('HOTLINE_WEBHOOK_URL', 'HOTLINE_WEBHOOK_SECRET', CONFIG_TEXTS.webhookUrl);
   const oaGiven = CONFIG_VARIABLES.find((name) => name.startsWith('ZALO_OA_') && env[name] !== undefined);
   if (oaGiven) for (const name of OA_REQUIRED) need(name, oaGiven, 'Zalo OA');
+  const staff = new Set((env.ADMIN_USERS ?? '').split(',').map((pair) => pair.trim().split(':')[0]));
+  const strangers = (env.KNOWLEDGE_EDITORS ?? '').split(',').map((name) => name.trim()).filter((name) => name && !staff.has(name));
+  if (strangers.length) problems.push(CONFIG_TEXTS.unknownEditors(strangers));
   // See defaultDatabaseUrl: one file for both would stall the server.
   if (env.DATABASE_URL?.startsWith('sqlite://') && resolve(env.DATABASE_URL.slice(9)) === resolve((env.STORE_URL ?? DEFAULT_STORE_URL).slice(9))) {
     problems.push(CONFIG_TEXTS.sameDatabase);

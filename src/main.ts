@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { adminInbox } from '../adapters/admin/plugin.ts';
+import { QUESTIONS_PATH } from '../adapters/admin/layout.ts';
 import { createWebhookTarget, WEBHOOK_TARGET_NAME } from '../adapters/hotline-webhook/target.ts';
 import type { Channel } from '../adapters/channel.ts';
 import { buildServer } from '../adapters/http/server.ts';
@@ -26,6 +27,9 @@ import type { HotlineTarget } from './complaints/outbox.ts';
 import { createSendLoop, type SendLoop } from './complaints/send-loop.ts';
 import { moveStoredComplaints } from './complaints/stored-complaints.ts';
 import { loadHolidays, WorkingCalendar } from './complaints/working-days.ts';
+import { EntryFiles } from './curation/entry-file.ts';
+import { suggestEntry } from './curation/question-groups.ts';
+import { WeeklyDigest } from './curation/weekly-digest.ts';
 import { Conversation } from './dialogue/conversation.ts';
 import { createInbox, type Inbox } from './messaging/inbox.ts';
 import type { Admit, ChannelName, ChannelSender } from './kernel/messages.ts';
@@ -35,6 +39,8 @@ import { formatProblem, type Problem } from './knowledge/problems.ts';
 import { Engine } from './search/engine.ts';
 import { createChatLock } from './store/chat-lock.ts';
 import { openDatabase, type Database } from './store/database.ts';
+import { KnowledgeHistory } from './store/knowledge-history.ts';
+import { QuestionLog } from './store/question-log.ts';
 import { ReportEvents } from './store/report-events.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
@@ -145,9 +151,10 @@ function bot({ config, store, database, knowledge, onFatal }: BotDeps): FastifyP
     const targets = hotlineTargets(config.hotline, telegram?.groupTarget);
     const sendLoop = createSendLoop({ traits: channelTraits, hotline, targets, senders, log });
     wakeSendLoop = sendLoop.wake;
-    const events = new ReportEvents(database, { log });
+    const records = staffRecords(database, hotline, log);
+    const { events, questions } = records;
     const serving = servingKnowledge(config, knowledge, log, {
-      converse: (kb) => new Conversation({ traits: channelTraits, engine: new Engine(kb), store, sessionTtlMs: config.sessionTtlMs, hotline, log, events }),
+      converse: (kb) => new Conversation({ traits: channelTraits, engine: new Engine(kb), store, sessionTtlMs: config.sessionTtlMs, hotline, log, events, questions }),
       // Staff hear of an edit refused in their group too, once per new set of errors.
       refused: (problems) => void telegram?.tellStaff?.(problems).catch((err: unknown) => log.warn({ err }, 'telegram staff group: could not tell staff of the knowledge error')),
     });
@@ -160,9 +167,10 @@ function bot({ config, store, database, knowledge, onFatal }: BotDeps): FastifyP
       dedupTtlMs: DEDUP_TTL_MS,
       chatLock: createChatLock(store, CHAT_LOCK),
     });
-    await registerPages(app, { config, store, hotline, serving, events, converse: inbox.converse });
+    await registerPages(app, { config, store, hotline, serving, records, converse: inbox.converse });
     const pollers = await receiveUpdates(app, channels, inbox.admit);
-    runWithServer(app, { inbox, sendLoop, pollers, serving, events, onFatal });
+    const digest = telegram?.postToStaff && new WeeklyDigest({ questions, store, send: telegram.postToStaff, adminUrl: config.publicUrl && `${config.publicUrl}${QUESTIONS_PATH}`, now: hotline.now, log });
+    runWithServer(app, { inbox, sendLoop, pollers, serving, records, digest, onFatal });
   };
 }
 
@@ -186,7 +194,7 @@ function sendersOf(channels: readonly Channel[]): Partial<Record<ChannelName, Ch
 /** The citizens' web chat, and the staff pages when staff accounts are configured. */
 async function registerPages(
   app: FastifyInstance,
-  { config, store, hotline, serving, events, converse }: { config: Config; store: Store; hotline: Hotline; serving: Serving; events: ReportEvents; converse: Inbox['converse'] },
+  { config, store, hotline, serving, records, converse }: { config: Config; store: Store; hotline: Hotline; serving: Serving; records: StaffRecords; converse: Inbox['converse'] },
 ): Promise<void> {
   await app.register(webChat, { converse, tracking: { desk: hotline }, limits: createAddressLimits(store, { chatPerMinute: config.webChatPerAddressPerMinute }) });
   // The staff web inbox; its session cookie is Secure when the server is reached over HTTPS.
@@ -197,9 +205,23 @@ async function registerPages(
       users: config.adminUsers,
       secureCookies: config.publicUrl !== undefined,
       knowledgeErrors: serving.refusedEdits,
-      knowledge: { current: serving.knowledge, events },
+      knowledge: { current: serving.knowledge, ...records, suggest: (text) => suggestEntry(serving.conversation().engine, text) },
+      editors: config.knowledgeEditors,
     });
   }
+}
+
+/** What staff read besides complaints: report counts, citizens' questions (masked), who edited which entry, and the files they edit. */
+interface StaffRecords {
+  events: ReportEvents;
+  questions: QuestionLog;
+  history: KnowledgeHistory;
+  files: EntryFiles;
+}
+
+function staffRecords(database: Database, hotline: Hotline, log: FastifyBaseLogger): StaffRecords {
+  const history = new KnowledgeHistory(database);
+  return { events: new ReportEvents(database, { log }), questions: new QuestionLog(database, hotline.now, { log }), history, files: new EntryFiles(history, hotline.now) };
 }
 
 /** Registers the webhook routes of the channels that have them; returns the polling loops of the others. */
@@ -247,13 +269,14 @@ function servingKnowledge(
 /** Starts the inbox, the send loop and the polling loops with the server; on close, updates stop coming in first, then what the inbox is doing finishes. */
 function runWithServer(
   app: FastifyInstance,
-  { inbox, sendLoop, pollers, serving, events, onFatal }: { inbox: Inbox; sendLoop: SendLoop; pollers: readonly Poller[]; serving: Serving; events: ReportEvents; onFatal: (error: unknown) => void },
+  { inbox, sendLoop, pollers, serving, records, digest, onFatal }: { inbox: Inbox; sendLoop: SendLoop; pollers: readonly Poller[]; serving: Serving; records: StaffRecords; digest?: WeeklyDigest | undefined; onFatal: (error: unknown) => void },
 ): void {
   const polling = new AbortController();
   const loops: Promise<void>[] = [];
   app.addHook('onReady', async () => {
     await inbox.start();
     sendLoop.start();
+    digest?.start();
     for (const poll of pollers) {
       loops.push(
         poll(polling.signal).catch((err: unknown) => {
@@ -269,8 +292,9 @@ function runWithServer(
     await Promise.all(loops);
     await inbox.stop();
     await sendLoop.stop();
-    // The last answers' counts, before the database closes (a failure is logged by ReportEvents).
-    await events.flush().catch(() => {});
+    digest?.stop();
+    // The last answers' counts and questions, before the database closes (a failure is logged where they are batched).
+    await Promise.all([records.events.flush().catch(() => {}), records.questions.flush().catch(() => {})]);
   });
 }
 

@@ -4,11 +4,13 @@
 import { vietnamTime, vnDate } from '../../src/kernel/vietnam-time.ts';
 import { html, type Html } from './html.ts';
 import type { PageSession } from './sessions.ts';
-import { ADMIN_TEXTS, KNOWLEDGE_TEXTS } from '../../src/texts/staff.ts';
+import { ADMIN_TEXTS, KNOWLEDGE_TEXTS, QUESTION_TEXTS } from '../../src/texts/staff.ts';
 
 export const STYLESHEET_PATH = '/admin/admin.css';
 /** The knowledge pages, in the header of every page. */
 export const KNOWLEDGE_PATH = '/admin/tri-thuc';
+/** The questions the bot could not answer, in the header too. */
+export const QUESTIONS_PATH = '/admin/cau-hoi';
 
 export interface Notice {
   kind: 'ok' | 'error';
@@ -43,7 +45,7 @@ export function layout(title: string, session: PageSession | undefined, body: Ht
 <body>
 <header class="top">
 <a class="brand" href="/admin">${ADMIN_TEXTS.title}</a>
-${session ? html`<nav aria-label="${ADMIN_TEXTS.sections}"><a href="/admin">${KNOWLEDGE_TEXTS.complaintsNav}</a><a href="${KNOWLEDGE_PATH}">${KNOWLEDGE_TEXTS.nav}</a></nav>` : ''}
+${session ? html`<nav aria-label="${ADMIN_TEXTS.sections}"><a href="/admin">${KNOWLEDGE_TEXTS.complaintsNav}</a><a href="${KNOWLEDGE_PATH}">${KNOWLEDGE_TEXTS.nav}</a><a href="${QUESTIONS_PATH}">${QUESTION_TEXTS.nav}</a></nav>` : ''}
 ${
   session
     ? html`<form method="post" action="/admin/logout" class="logout">
@@ -108,6 +110,19 @@ pre.reply{white-space:pre-wrap;overflow-wrap:anywhere;background:#fff;padding:1r
 .actions form button{margin-top:.5rem}
 ul.plain{list-style:none;padding:0;margin:0;background:#fff;border-radius:.5rem}
 ul.plain li{padding:.5rem 1rem;border-bottom:1px solid #dde1e6}
+.hint{margin:0 0 .25rem;color:#4a5562;font-size:.9rem}
+input[type=text]:focus,textarea:focus,select:focus,button:focus,a:focus{outline:3px solid #f9ab00;outline-offset:1px}
+[aria-invalid=true]{border-color:#d93025;border-width:2px}
+form.edit{background:#fff;padding:1rem;border-radius:.5rem}
+.form-end{margin-top:1rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center}
+a.button{display:inline-block;padding:.45rem .9rem;border-radius:.35rem;background:#0b57d0;color:#fff;text-decoration:none}
+section.group{background:#fff;padding:1rem;border-radius:.5rem;margin:0 0 1rem}
+section.group h2{margin-top:0}
+section.group fieldset{border:1px solid #dde1e6;border-radius:.35rem;margin:.5rem 0}
+section.group select{width:100%;padding:.45rem;max-width:100%}
+form.inline{margin-top:.5rem}
+.why{color:#4a5562;margin:0 0 .5rem}
+details summary{cursor:pointer}
 @media (max-width:40rem){
   thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
   table,caption,tbody,tr,td{display:block;width:100%}

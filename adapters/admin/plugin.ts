@@ -6,26 +6,24 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
-import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { AdminUser } from '../../src/config.ts';
 import { complaintsToCsv, complaintsToJson } from '../../src/complaints/export.ts';
 import type { Hotline } from '../../src/complaints/hotline.ts';
-import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
-import type { ReportEvents } from '../../src/store/report-events.ts';
 import type { Store } from '../../src/store/store.ts';
 import { registerAddressBudgets } from '../shared/address-budgets.ts';
 import { ADMIN_HEADERS } from '../shared/security-headers.ts';
 import { performAction } from './actions.ts';
 import { detailPage } from './detail-page.ts';
 import { parseFilter } from './filters.ts';
-import { html, type Html } from './html.ts';
-import { knowledgeEntryPage, knowledgeListPage } from './knowledge-pages.ts';
-import { KNOWLEDGE_PATH, layout, noticeBox, STYLESHEET, STYLESHEET_PATH } from './layout.ts';
+import { registerKnowledgeRoutes, type KnowledgeDesk } from './knowledge-routes.ts';
+import { STYLESHEET, STYLESHEET_PATH } from './layout.ts';
+import { messagePage, sendPage, type Pages } from './page-reply.ts';
 import { createLoginChecker, FAILURE_WINDOW_MS, MAX_FAILED_LOGINS } from './login.ts';
 import { listPage, PAGE_SIZE } from './list-page.ts';
 import { loginPage } from './login-page.ts';
 import { AdminSessions, COOKIE_NAME, type PageSession } from './sessions.ts';
-import { ADMIN_TEXTS, DONE, KNOWLEDGE_TEXTS, LIST_TEXTS, type ActionType } from '../../src/texts/staff.ts';
+import { ADMIN_TEXTS, DONE, type ActionType } from '../../src/texts/staff.ts';
 
 export interface AdminInboxOptions {
   hotline: Hotline;
@@ -36,12 +34,11 @@ export interface AdminInboxOptions {
   secureCookies: boolean;
   /** The errors of a knowledge edit the bot refused (it answers from the last good version); none when all is well. */
   knowledgeErrors?: () => readonly string[];
-  /** The knowledge being served (read at every request: a reload swaps it) and its use, for the knowledge pages. */
-  knowledge?: { current: () => KnowledgeBase; events: Pick<ReportEvents, 'useByEntry'> };
+  /** The knowledge pages: what is served (read at every request: a reload swaps it), its use, the questions, the files. */
+  knowledge?: KnowledgeDesk;
+  /** The staff members who may edit the knowledge (KNOWLEDGE_EDITORS); the others read it. */
+  editors?: readonly string[];
 }
-
-/** The knowledge pages count the use of the last 30 days. */
-const USE_WINDOW_MS = 30 * 24 * 3600_000;
 
 const FORM_LIMIT_BYTES = 64 * 1024;
 type Form = Record<string, string>;
@@ -67,18 +64,13 @@ export const adminInbox: FastifyPluginAsync<AdminInboxOptions> = async (app, opt
   });
 
   const sessions = new AdminSessions(options.store, options.secureCookies);
-  const pages = guardPages(app, sessions);
+  const pages = guardPages(app, sessions, new Set(options.editors ?? []));
   app.get(STYLESHEET_PATH, PUBLIC, (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLESHEET));
   await registerSignIn(app, options, sessions);
   registerComplaintPages(app, options.hotline, pages, options.knowledgeErrors ?? (() => []));
-  if (options.knowledge) registerKnowledgePages(app, options.hotline, options.knowledge, pages);
+  if (options.knowledge) registerKnowledgeRoutes(app, options.hotline, options.knowledge, pages);
   registerExports(app, options.hotline, pages);
 };
-
-/** What every signed-in page needs: who is signed in, with this response's form token. */
-interface Pages {
-  session(request: FastifyRequest): PageSession;
-}
 
 const PUBLIC = { config: { public: true } };
 
@@ -86,7 +78,7 @@ const PUBLIC = { config: { public: true } };
  * Lets only signed-in staff through (the public routes aside) and refuses forms without
  * this browser's token; returns who is signed in for each request let through.
  */
-function guardPages(app: FastifyInstance, sessions: AdminSessions): Pages {
+function guardPages(app: FastifyInstance, sessions: AdminSessions, editors: ReadonlySet<string>): Pages {
   // Who is signed in, per request, set by the hook below for every route that is not public.
   const signedIn = new WeakMap<FastifyRequest, PageSession>();
 
@@ -97,7 +89,7 @@ function guardPages(app: FastifyInstance, sessions: AdminSessions): Pages {
       if (request.method === 'GET') return reply.redirect('/admin/login', 303);
       return sendPage(reply.code(401), loginPage({ kind: 'error', text: ADMIN_TEXTS.sessionExpired }, reply.generateCsrf()));
     }
-    signedIn.set(request, { name: found.name, csrf: reply.generateCsrf() });
+    signedIn.set(request, { name: found.name, csrf: reply.generateCsrf(), editor: editors.has(found.name) });
   });
   app.addHook('preHandler', (request, reply, done) => (request.method === 'POST' ? app.csrfProtection(request, reply, done) : done()));
 
@@ -190,20 +182,6 @@ function registerComplaintPages(app: FastifyInstance, hotline: Hotline, { sessio
   });
 }
 
-function registerKnowledgePages(app: FastifyInstance, hotline: Hotline, knowledge: NonNullable<AdminInboxOptions['knowledge']>, { session }: Pages): void {
-  app.get(KNOWLEDGE_PATH, async (request, reply) => {
-    const use = await knowledge.events.useByEntry(hotline.now() - USE_WINDOW_MS);
-    return sendPage(reply, knowledgeListPage(session(request), knowledge.current(), use, hotline.today()));
-  });
-  app.get<{ Params: { id: string } }>(`${KNOWLEDGE_PATH}/:id`, async (request, reply) => {
-    const served = knowledge.current();
-    const entry = served.entries.find((e) => e.id === request.params.id && e.origin === 'curated');
-    if (!entry) return sendPage(reply.code(404), messagePage(session(request), KNOWLEDGE_TEXTS.notFound));
-    const use = await knowledge.events.useByEntry(hotline.now() - USE_WINDOW_MS);
-    return sendPage(reply, knowledgeEntryPage(session(request), entry, served, use.get(entry.id), hotline.today()));
-  });
-}
-
 function registerExports(app: FastifyInstance, hotline: Hotline, { session }: Pages): void {
   for (const format of ['csv', 'json'] as const) {
     app.get<{ Querystring: { filter?: string } }>(`/admin/export.${format}`, async (request, reply) => {
@@ -226,10 +204,3 @@ function parsePage(value: string | undefined): number {
   return Number.isSafeInteger(page) && page >= 1 ? page : 1;
 }
 
-function sendPage(reply: FastifyReply, page: Html): FastifyReply {
-  return reply.type('text/html; charset=utf-8').send(page.value);
-}
-
-function messagePage(session: PageSession | undefined, text: string): Html {
-  return layout(ADMIN_TEXTS.title, session, html`${noticeBox({ kind: 'error', text })}<p><a href="/admin">${LIST_TEXTS.backToList}</a></p>`);
-}

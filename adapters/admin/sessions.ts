@@ -17,6 +17,8 @@ export interface AdminSession {
 /** What a signed-in page shows: who is signed in, and the CSRF token its forms carry. */
 export interface PageSession extends AdminSession {
   csrf: string;
+  /** May edit the knowledge (KNOWLEDGE_EDITORS). */
+  editor: boolean;
 }
 
 /** How the session cookie is set: only for /admin, never read by scripts, never sent from another site. */

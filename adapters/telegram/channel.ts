@@ -11,7 +11,7 @@ import { createTelegramBot } from './bot.ts';
 import { pollUpdates } from './polling.ts';
 import { createTelegramSender } from './sender.ts';
 import { setupTelegram } from './setup.ts';
-import { createTelegramGroupTarget, tellKnowledgeRefused } from './staff-group.ts';
+import { createTelegramGroupTarget, postToStaff, tellKnowledgeRefused } from './staff-group.ts';
 import { createStaffUpdates } from './staff-updates.ts';
 import { telegramWebhook } from './webhook.ts';
 
@@ -27,7 +27,7 @@ export async function telegramChannel(
   config: BotConfig,
   log: FastifyBaseLogger,
   staffGroup: StaffGroupDeps,
-): Promise<Channel & { groupTarget?: HotlineTarget; tellStaff?: (problems: readonly string[]) => Promise<void> }> {
+): Promise<Channel & { groupTarget?: HotlineTarget; tellStaff?: (problems: readonly string[]) => Promise<void>; postToStaff?: (text: string) => Promise<void> }> {
   const bot = createTelegramBot({ token: config.token, apiRoot: config.apiRoot });
   const { webhook } = config;
   await setupTelegram(bot.api, webhook ? { webhook: { url: `${webhook.publicUrl}/telegram/webhook`, secret: webhook.secret } } : {});
@@ -37,7 +37,7 @@ export async function telegramChannel(
     ? createStaffUpdates({ api: bot.api, chatId, hotline, store, onError: (err) => log.warn({ err }, 'telegram staff group: could not tell staff the outcome') })
     : undefined;
   return {
-    ...(chatId ? { groupTarget: createTelegramGroupTarget({ api: bot.api, chatId }), tellStaff: (problems) => tellKnowledgeRefused(bot.api, chatId, problems) } : {}),
+    ...(chatId ? { groupTarget: createTelegramGroupTarget({ api: bot.api, chatId }), tellStaff: (problems) => tellKnowledgeRefused(bot.api, chatId, problems), postToStaff: (text) => postToStaff(bot.api, chatId, text) } : {}),
     sender: createTelegramSender(bot.api),
     receive: (admit) =>
       webhook

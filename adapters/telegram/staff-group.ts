@@ -30,6 +30,11 @@ export async function tellKnowledgeRefused(api: Api, chatId: string, problems: r
   await api.sendMessage(chatId, text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
 }
 
+/** Posts a plain text to the staff group (the weekly digest of unanswered questions), cut to Telegram's limit. */
+export async function postToStaff(api: Api, chatId: string, text: string): Promise<void> {
+  await api.sendMessage(chatId, fit(text, MAX_TEXT_LENGTH), { link_preview_options: { is_disabled: true } });
+}
+
 export interface TelegramGroupTargetOptions {
   /** The bot's API client (TELEGRAM_BOT_TOKEN); the bot must be a member of the group. */
   api: Api;

@@ -10,6 +10,7 @@ import type { Aspect } from '../knowledge/lexicon.ts';
 import type { Decision, Engine } from '../search/engine.ts';
 import type { PlaceFinding } from '../search/place-question.ts';
 import { placeById } from '../places/resolve.ts';
+import type { QuestionLog } from '../store/question-log.ts';
 import type { ReportEvent, ReportEvents } from '../store/report-events.ts';
 import type { Store } from '../store/store.ts';
 import { fold } from '../kernel/vietnamese.ts';
@@ -23,6 +24,7 @@ import { readCorrection, readOrdinal } from './list-pick.ts';
 import { LISTED_KEPT, MENUS_KEPT, RECENT_KEPT, Sessions, type Session } from './session.ts';
 import { COMPLAINT_TEXTS, MENU_TEXTS, TEXTS } from '../texts/citizens.ts';
 import { contactLines } from './contacts.ts';
+import { keepQuestion, keepRating } from './kept-questions.ts';
 import { readTrackingRequest, renderTracking, trackComplaint } from './tracking.ts';
 
 const PAGE = 8;
@@ -69,6 +71,8 @@ export interface ConversationDeps {
   log?: Pick<Log, 'error' | 'warn'>;
   /** Where each message's outcome and each rating are counted for reports; none: not counted. */
   events?: Pick<ReportEvents, 'record'>;
+  /** Where typed questions are kept, masked, for staff (unanswered ones, those that reached an entry); none: not kept. */
+  questions?: Pick<QuestionLog, 'ask' | 'picked' | 'rated'>;
 }
 
 export class Conversation {
@@ -84,14 +88,21 @@ export class Conversation {
     this.sectors = [...new Set(curated.map((e) => e.sector))].sort((a, b) => a.localeCompare(b, 'vi'));
   }
 
+  /** The engine this conversation answers with (the knowledge pages ask it too). */
+  get engine(): Engine {
+    return this.deps.engine;
+  }
+
   async handle(incoming: Incoming): Promise<Reply[]> {
     const session = await this.sessions.load(incoming.address);
+    const intakeBefore = session.intake;
     const replies = await this.respond(incoming, session);
+    const about = replies.find((reply) => reply.about)?.about;
+    if (this.deps.questions && !intakeBefore) keepQuestion(this.deps.questions, incoming, session, about, this.deps.hotline.now());
     const tokenized = this.offer(replies, session, this.numbered(incoming.address.channel));
     await this.sessions.save(incoming.address, session);
     // Typed messages are counted; a pressed button continues one already counted.
     if (!incoming.action) {
-      const about = replies.find((reply) => reply.about)?.about;
       this.count({ kind: 'message', channel: incoming.address.channel, outcome: about?.kind ?? 'other', ...(about?.kind === 'answer' ? { entryId: about.entry } : {}) });
     }
     return tokenized;
@@ -308,7 +319,7 @@ export class Conversation {
       case 'section':
         return this.pickedSection(a!, b as Section, session);
       case 'rate':
-        return this.rate(a!, b === 'up', address);
+        return this.rate(a!, b === 'up', session, address);
       case 'place':
         return this.pickedPlace(a!, session);
       case 'sectors':
@@ -353,7 +364,8 @@ export class Conversation {
     return [renderSections(entry, [section], engine.knowledge.locality)];
   }
 
-  private rate(entryId: string, useful: boolean, address: Address): Reply[] {
+  private rate(entryId: string, useful: boolean, session: Session, address: Address): Reply[] {
+    if (this.deps.questions) keepRating(this.deps.questions, session, entryId, useful);
     this.count({ kind: 'rating', channel: address.channel, outcome: useful ? 'useful' : 'not_useful', entryId });
     return [{ text: useful ? MENU_TEXTS.thanksForRating : MENU_TEXTS.sorryForRating }];
   }

@@ -25,6 +25,8 @@ export interface Session {
   menus: OfferedMenu[];
   /** A complaint being written; it lasts as long as the session. */
   intake?: IntakeDraft;
+  /** The last question kept for staff (kept-questions.ts): a pick from its list or a rating of its answer is written onto it. */
+  asked?: { id: string; entryId?: string; listed?: string[] };
   /** A place question that named several places: the next message may say which ("quận 3", "Cà Mau"). */
   place?: string;
 }

@@ -15,14 +15,21 @@ export type SplitResult = { ok: true; file: ParsedFile } | { ok: false; line: nu
 const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSE = /\r?\n---[ \t]*(\r?\n|$)/;
 
-export function parseFrontMatter(text: string): SplitResult {
+/** The front matter's YAML text and the Markdown body after it; a message when the file has no closed front matter. */
+export function splitFrontMatter(text: string): { ok: true; yamlText: string; body: string; rawBody: string } | { ok: false; line: number; message: string } {
   const open = OPEN.exec(text);
   if (!open) return { ok: false, line: 1, message: K.noFrontMatter };
   const rest = text.slice(open[0].length);
   const close = CLOSE.exec(rest);
   if (!close) return { ok: false, line: 1, message: K.unclosedFrontMatter };
-  const yamlText = rest.slice(0, close.index);
-  const body = rest.slice(close.index + close[0].length).trim();
+  const rawBody = rest.slice(close.index + close[0].length);
+  return { ok: true, yamlText: rest.slice(0, close.index), body: rawBody.trim(), rawBody };
+}
+
+export function parseFrontMatter(text: string): SplitResult {
+  const parts = splitFrontMatter(text);
+  if (!parts.ok) return parts;
+  const { yamlText, body } = parts;
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, uniqueKeys: true });
   const firstError = doc.errors[0];

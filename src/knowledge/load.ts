@@ -53,11 +53,16 @@ async function listEntryFiles(dir: string, problems: Problem[]): Promise<string[
 }
 
 export async function loadEntryFile(path: string, problems: Problem[], today?: string): Promise<Entry | undefined> {
+  return readEntryText(await readFile(path, 'utf8'), path, problems, today);
+}
+
+/** The entry a knowledge file's text holds, read as if from `path`; its problems are added to `problems`. */
+export function readEntryText(text: string, path: string, problems: Problem[], today?: string): Entry | undefined {
   const file = relative(process.cwd(), path) || path;
   const report = (line: number, field: string, message: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file, line, field, message, severity });
 
-  const split = parseFrontMatter(await readFile(path, 'utf8'));
+  const split = parseFrontMatter(text);
   if (!split.ok) {
     report(split.line, '-', split.message);
     return undefined;

@@ -16,6 +16,12 @@ function steps(dialect: Dialect): Record<string, Migration> {
         await createEvents(db, dialect);
       },
     },
+    '002-questions-knowledge-history': {
+      async up(db: Kysely<unknown>) {
+        await createQuestions(db);
+        await createKnowledgeHistory(db, dialect);
+      },
+    },
   };
 }
 
@@ -85,6 +91,39 @@ async function createEvents(db: Kysely<unknown>, dialect: Dialect): Promise<void
     .addColumn('entry_id', 'text')
     .execute();
   await db.schema.createIndex('events_at').on('events').columns(['at']).execute();
+}
+
+// ---- Step 002: the questions staff read (unanswered ones, those that reached an entry) and who changed which entry ----
+
+async function createQuestions(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('questions')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('at', 'bigint', (c) => c.notNull())
+    .addColumn('channel', 'text', (c) => c.notNull())
+    .addColumn('text', 'text', (c) => c.notNull())
+    .addColumn('outcome', 'text', (c) => c.notNull())
+    .addColumn('entry_id', 'text')
+    .addColumn('rating', 'text')
+    .addColumn('handled', 'text')
+    .addColumn('handled_by', 'text')
+    .addColumn('handled_at', 'bigint')
+    .execute();
+  await db.schema.createIndex('questions_at').on('questions').columns(['at']).execute();
+  await db.schema.createIndex('questions_entry').on('questions').columns(['entry_id', 'at']).execute();
+}
+
+async function createKnowledgeHistory(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  await db.schema
+    .createTable('knowledge_history')
+    .addColumn('id', dialect === 'sqlite' ? 'integer' : 'bigserial', (c) => c.primaryKey())
+    .addColumn('at', 'bigint', (c) => c.notNull())
+    .addColumn('actor', 'text', (c) => c.notNull())
+    .addColumn('entry_id', 'text', (c) => c.notNull())
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('changes', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('knowledge_history_entry').on('knowledge_history').columns(['entry_id', 'at']).execute();
 }
 
 export function migrationsFor(dialect: Dialect): MigrationProvider {

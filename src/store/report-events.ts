@@ -1,7 +1,7 @@
 // What reports count, without personal data: each message by channel and what the bot
 // did with it (answer, list, fallback…, and the entry answered), and each rating. Written
 // in batches: one insert for what came in a quarter of a second, not one per message.
-import type { Log } from '../kernel/log.ts';
+import { Batches, type BatchOptions } from './batches.ts';
 import type { Database } from './database.ts';
 
 export interface ReportEvent {
@@ -22,33 +22,14 @@ export interface EntryUse {
   notUseful: number;
 }
 
-export interface ReportEventsOptions {
-  /** How long an event waits for others before they are written together. Default 250 ms. */
-  flushEveryMs?: number;
-  /** Written at once when this many are waiting. Default 500. */
-  batchSize?: number;
-  /** Told when a batch cannot be written (it is kept for the next try). */
-  log?: Pick<Log, 'warn'>;
-}
-
-/** Events kept while the database cannot take them; past this the oldest are dropped (they are counts, not records). */
-const MAX_WAITING = 50_000;
-
 export class ReportEvents {
-  private waiting: ReportEvent[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private writing: Promise<void> = Promise.resolve();
-  private readonly flushEveryMs: number;
-  private readonly batchSize: number;
-  private readonly log: Pick<Log, 'warn'> | undefined;
+  private readonly batches: Batches<ReportEvent>;
 
   constructor(
     private readonly database: Database,
-    options: ReportEventsOptions = {},
+    options: BatchOptions = {},
   ) {
-    this.flushEveryMs = options.flushEveryMs ?? 250;
-    this.batchSize = options.batchSize ?? 500;
-    this.log = options.log;
+    this.batches = new Batches((batch) => this.write(batch), 'report events', options);
   }
 
   /** Per entry, since `since` (ms): how often it answered and how it was rated. */
@@ -73,35 +54,22 @@ export class ReportEvents {
   }
 
   /**
-   * Queues the event; it is written within flushEveryMs, with the others of that time. A
-   * crash loses at most that window's counts; a failing database keeps them for the next try.
+   * Queues the event; it is written within the batch window, with the others of that time.
+   * A crash loses at most that window's counts; a failing database keeps them for the next try.
    */
   record(event: ReportEvent): void {
-    this.waiting.push(event);
-    if (this.waiting.length >= this.batchSize) void this.flush().catch(() => {});
-    else this.timer ??= setTimeout(() => void this.flush().catch(() => {}), this.flushEveryMs).unref();
+    this.batches.add(event);
   }
 
   /** Writes what is waiting (one insert), after any write in progress. Rejects when the database fails. */
   flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.writing = this.writing.catch(() => {}).then(() => this.write(this.waiting.splice(0)));
-    return this.writing;
+    return this.batches.flush();
   }
 
   private async write(batch: ReportEvent[]): Promise<void> {
-    if (batch.length === 0) return;
-    try {
-      await this.database.db
-        .insertInto('events')
-        .values(batch.map((e) => ({ at: e.at, kind: e.kind, channel: e.channel, outcome: e.outcome, entry_id: e.entryId ?? null })))
-        .execute();
-    } catch (error) {
-      this.waiting = [...batch, ...this.waiting].slice(-MAX_WAITING);
-      this.log?.warn({ err: error, waiting: this.waiting.length }, 'report events not stored; kept for the next try');
-      this.timer ??= setTimeout(() => void this.flush().catch(() => {}), this.flushEveryMs).unref();
-      throw error;
-    }
+    await this.database.db
+      .insertInto('events')
+      .values(batch.map((e) => ({ at: e.at, kind: e.kind, channel: e.channel, outcome: e.outcome, entry_id: e.entryId ?? null })))
+      .execute();
   }
 }

@@ -1,5 +1,6 @@
 // The SQL tables of the records (complaints, their history, the jobs that send
-// notices about them, and the events reports count), as Kysely sees them. Times
+// notices about them, the events reports count, the questions staff read and the
+// history of knowledge edits), as Kysely sees them. Times
 // are milliseconds since the epoch; booleans are 0/1 so that SQLite and
 // PostgreSQL read the same.
 import type { Generated } from 'kysely';
@@ -64,9 +65,42 @@ export interface EventsTable {
   entry_id: string | null;
 }
 
+/** A citizen's question, masked, with what the bot did; kept for staff for a limited time. */
+export interface QuestionsTable {
+  id: string;
+  at: number;
+  channel: string;
+  /** The message with personal data masked. */
+  text: string;
+  /** 'answer', 'clarify' (a "which one?" list), 'picked' (a list answered by a pick) or 'fallback'. */
+  outcome: string;
+  /** The entry answered or picked. */
+  entry_id: string | null;
+  /** 'useful' or 'not_useful', when the answer was rated. */
+  rating: string | null;
+  /** What staff did with it: 'questions:<entry>', 'aliases:<entry>' or 'out_of_scope'. */
+  handled: string | null;
+  handled_by: string | null;
+  handled_at: number | null;
+}
+
+export interface KnowledgeHistoryTable {
+  id: Generated<number>;
+  at: number;
+  /** The staff member. */
+  actor: string;
+  entry_id: string;
+  /** 'edit', 'questions' or 'aliases'. */
+  action: string;
+  /** JSON: the fields changed, each with its value before and after. */
+  changes: string;
+}
+
 export interface Tables {
   complaints: ComplaintsTable;
   complaint_history: ComplaintHistoryTable;
   jobs: JobsTable;
   events: EventsTable;
+  questions: QuestionsTable;
+  knowledge_history: KnowledgeHistoryTable;
 }

@@ -394,6 +394,7 @@ export const CONFIG_TEXTS = {
   zaloSecret: 'phải dài 8–256 ký tự',
   adminUsers: 'phải có dạng tên:scrypt:<salt>:<hash>, cách nhau bằng dấu phẩy (tạo bằng npx motcua admin-password <tên>)',
   chatId: 'phải là mã nhóm chat Telegram (chat id), ví dụ -1001234567890',
+  unknownEditors: (names: readonly string[]) => `KNOWLEDGE_EDITORS: ${names.join(', ')} không có trong ADMIN_USERS (cán bộ biên tập phải có tài khoản /admin)`,
   hotlineSecret: 'phải dài ít nhất 16 ký tự',
   telegramWebhook: 'chế độ webhook của Telegram',
   zaloWebhook: 'chế độ webhook của Zalo',

@@ -2,6 +2,7 @@
 // and answers in the staff's Telegram group, the columns of the exports, and why a
 // notice or a delivery failed. Kept in one place so wording is reviewed together.
 import type { SendError, SendFailure } from '../kernel/messages.ts';
+import { vnDate } from '../kernel/vietnam-time.ts';
 
 // --- The /admin inbox: actions, history, and what staff are told after acting ---
 
@@ -98,6 +99,91 @@ export const KNOWLEDGE_TEXTS = {
   back: '← Về danh sách tri thức',
 };
 
+/** The entry page's parts added for the unanswered-question loop and the history of edits. */
+export const ENTRY_PAGE_TEXTS = {
+  reached: 'Câu hỏi của người dân đã dẫn tới mục này (30 ngày qua)',
+  reachedNone: 'Chưa có câu hỏi nào trong 30 ngày qua.',
+  timesAsked: (count: number) => (count > 1 ? ` (${count} lần)` : ''),
+  history: 'Lịch sử sửa',
+  historyNone: 'Chưa có ai sửa mục này từ trang quản lý.',
+  historyColumns: { at: 'Thời gian', by: 'Người sửa', what: 'Đã sửa', fields: 'Trường' },
+  actions: new Map<string, string>(Object.entries({ edit: 'Sửa trên biểu mẫu', questions: 'Thêm câu hỏi mẫu', aliases: 'Thêm tên gọi khác' })),
+  edit: 'Sửa mục này',
+  editorsOnly: 'Chỉ cán bộ biên tập (KNOWLEDGE_EDITORS) mới sửa được mục tri thức. Anh/chị liên hệ cán bộ CNTT nếu cần quyền này.',
+  saved: 'Đã lưu tệp. Bot dùng nội dung mới trong vài giây.',
+};
+
+/** The form that edits an entry's Markdown file from /admin. */
+export const EDIT_TEXTS = {
+  title: (entry: string) => `Sửa: ${entry}`,
+  intro: 'Mỗi ô tương ứng một trường của tệp tri thức. Ô danh sách: mỗi dòng một mục. Lưu xong, tệp được kiểm tra như lệnh lint rồi mới ghi; bot dùng bản mới trong vài giây.',
+  save: 'Lưu thay đổi',
+  cancel: 'Hủy, về trang mục',
+  unchanged: 'Anh/chị chưa thay đổi gì nên không có gì được lưu.',
+  changedMeanwhile: 'Tệp này vừa được người khác sửa. Anh/chị mở lại trang để xem bản mới rồi sửa lại; những gì anh/chị vừa nhập vẫn còn trong biểu mẫu bên dưới.',
+  unreadable: 'Không đọc được tệp của mục này trên máy chủ; chưa có gì được lưu. Anh/chị báo cán bộ CNTT.',
+  invalid: 'Chưa lưu: nội dung có lỗi. Anh/chị sửa các ô sau rồi lưu lại:',
+  problem: (label: string, message: string) => `${label}: ${message}`,
+  fields: new Map<string, { label: string; hint?: string }>(
+    Object.entries({
+      title: { label: 'Tên mục (tên chính thức)' },
+      aliases: { label: 'Tên gọi khác', hint: 'Tên người dân hay dùng, mỗi dòng một tên.' },
+      questions: { label: 'Câu hỏi mẫu', hint: 'Viết như người dân hỏi, mỗi dòng một câu.' },
+      sector: { label: 'Lĩnh vực' },
+      level: { label: 'Cấp thực hiện', hint: 'Cấp xã, Cấp tỉnh… (từ 1/7/2025 không còn cấp huyện).' },
+      agency: { label: 'Cơ quan giải quyết' },
+      summary: { label: 'Tóm tắt', hint: '1–3 câu, bot hiển thị đầu tiên.' },
+      'submit.in_person': { label: 'Nộp trực tiếp' },
+      'submit.online': { label: 'Nộp trực tuyến' },
+      'submit.postal': { label: 'Qua bưu chính công ích' },
+      documents: { label: 'Giấy tờ cần chuẩn bị', hint: 'Mỗi dòng một loại giấy tờ.' },
+      steps: { label: 'Các bước', hint: 'Mỗi dòng một bước, theo thứ tự.' },
+      processing_time: { label: 'Thời hạn giải quyết', hint: 'Ghi đúng như nguồn; không chắc thì để trống.' },
+      fee: { label: 'Phí, lệ phí', hint: 'Ghi đúng như nguồn; không chắc thì để trống.' },
+      conditions: { label: 'Điều kiện, đối tượng' },
+      result: { label: 'Kết quả nhận được' },
+      legal_basis: { label: 'Căn cứ pháp lý', hint: 'Mỗi văn bản một dòng.' },
+      portal_url: { label: 'Đường dẫn trên Cổng Dịch vụ công quốc gia' },
+      show_contacts: { label: 'Kèm địa chỉ, giờ làm việc, điện thoại của địa phương ở đầu câu trả lời' },
+      staff_notes: { label: 'Ghi chú cho cán bộ (người dân không thấy)', hint: 'Mỗi dòng một ý.' },
+      sources: { label: 'Nguồn', hint: 'Mỗi dòng một nguồn: tên nguồn | đường dẫn (https://…).' },
+      updated: { label: 'Ngày cập nhật', hint: 'Dạng 2026-12-05.' },
+      review_by: { label: 'Rà soát lại trước ngày', hint: 'Phải sau ngày cập nhật.' },
+      body: { label: 'Lưu ý / nội dung trả lời', hint: 'Phần Markdown sau phần trường dữ liệu; với câu hỏi CCHC đây là câu trả lời.' },
+    }),
+  ),
+};
+
+/** The page of the questions the bot could not answer, grouped, and what staff can do with a group. */
+export const QUESTION_TEXTS = {
+  nav: 'Câu hỏi chưa trả lời',
+  title: 'Câu hỏi bot chưa trả lời được',
+  intro: 'Câu hỏi 30 ngày qua mà bot chỉ đưa được lời khuyên gọi đường dây nóng, người dân bỏ dở danh sách “ý anh/chị là…”, hoặc chấm “chưa hữu ích”. Số điện thoại, số giấy tờ, tên người đã được che. Câu giống nhau được gộp thành nhóm, nhóm hỏi nhiều lên đầu.',
+  none: 'Không có câu hỏi nào chưa xử lý. Cảm ơn anh/chị!',
+  groupHeading: (rank: number, count: number) => `Nhóm ${rank}: ${count} lượt hỏi`,
+  why: (fallback: number, list: number, notUseful: number) =>
+    [fallback ? `${fallback} không tìm được câu trả lời` : '', list ? `${list} bỏ dở danh sách` : '', notUseful ? `${notUseful} chấm chưa hữu ích` : ''].filter(Boolean).join(', '),
+  timesAsked: (count: number) => (count > 1 ? ` (${count} lần)` : ''),
+  chooseTexts: 'Câu sẽ thêm vào mục',
+  entry: 'Mục tri thức',
+  suggested: '(bot đoán gần nhất)',
+  as: 'Thêm dưới dạng',
+  asQuestions: 'Câu hỏi mẫu',
+  asAliases: 'Tên gọi khác',
+  attach: 'Gắn vào mục',
+  outOfScope: 'Ngoài phạm vi (bỏ khỏi danh sách)',
+  editorsOnly: 'Cán bộ biên tập mới gắn được câu hỏi vào mục tri thức.',
+  attached: (count: number, entry: string) => `Đã thêm ${count} câu vào mục “${entry}”. Bot dùng nội dung mới trong vài giây.`,
+  nothingNew: (entry: string) => `Mục “${entry}” đã có sẵn các câu này; nhóm đã được đánh dấu xử lý.`,
+  setAside: (count: number) => `Đã đánh dấu ${count} câu hỏi là ngoài phạm vi.`,
+  groupGone: 'Nhóm câu hỏi này đã được người khác xử lý hoặc đã thay đổi. Anh/chị xem lại danh sách.',
+  noText: 'Vui lòng chọn ít nhất một câu để thêm vào mục.',
+  unknownEntry: 'Không tìm thấy mục tri thức đã chọn.',
+};
+
+/** What stands in a kept question for the personal data taken out of it. */
+export const MASKS = { phone: '[số điện thoại]', number: '[dãy số]', email: '[email]', name: '[tên]' };
+
 export const LIST_TEXTS = {
   all: 'Tất cả',
   open: 'Đang mở',
@@ -171,6 +257,15 @@ export const STAFF_GROUP_TEXTS = {
   replyFailed: (code: string, why: string | undefined) =>
     `⚠️ Câu trả lời cho phản ánh ${code} chưa tới được người dân${why ? ` (lý do: ${why})` : ''}. ` +
     `Người dân vẫn xem được câu trả lời khi tra cứu mã ${code}.`,
+};
+
+/** The weekly digest of unanswered questions, posted in the staff group. */
+export const DIGEST_TEXTS = {
+  heading: (week: string, total: number, groups: number) =>
+    `📋 Câu hỏi bot chưa trả lời được, tuần từ ${vnDate(week)}: ${total} câu, ${groups} nhóm. Các nhóm hỏi nhiều nhất:`,
+  group: (rank: number, count: number, texts: readonly string[]) => `${rank}. ${count} lượt — ${texts.map((t) => `“${t}”`).join('; ')}`,
+  howToAct: (adminUrl: string | undefined) =>
+    `Anh/chị gắn câu hỏi vào mục tri thức phù hợp hoặc đánh dấu ngoài phạm vi tại trang “Câu hỏi chưa trả lời được”${adminUrl ? `: ${adminUrl}` : ' của /admin'}.`,
 };
 
 /** What staff are told back in the group. */

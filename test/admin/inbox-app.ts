@@ -28,7 +28,7 @@ export interface InboxApp {
 export async function inboxApp(
   store: Store,
   database: Database,
-  options: { targets?: string[]; secureCookies?: boolean; knowledgeErrors?: () => readonly string[]; knowledge?: AdminInboxOptions['knowledge'] } = {},
+  options: { targets?: string[]; secureCookies?: boolean; knowledgeErrors?: () => readonly string[]; knowledge?: (now: () => number) => AdminInboxOptions['knowledge']; editors?: string[] } = {},
 ): Promise<InboxApp> {
   const clock = { now: START };
   const hotline = new Hotline({ database, calendar: new WorkingCalendar({ fixed: [], dates: [] }), dueWorkingDays: 10, targets: options.targets ?? [], now: () => clock.now });
@@ -39,7 +39,8 @@ export async function inboxApp(
     users: USERS,
     secureCookies: options.secureCookies ?? false,
     ...(options.knowledgeErrors ? { knowledgeErrors: options.knowledgeErrors } : {}),
-    ...(options.knowledge ? { knowledge: options.knowledge } : {}),
+    ...(options.knowledge ? { knowledge: options.knowledge(() => clock.now) } : {}),
+    ...(options.editors ? { editors: options.editors } : {}),
   });
   await app.ready();
   return { app, hotline, clock };
@@ -77,9 +78,10 @@ export class Staff {
     return this.send({ method: 'GET', url });
   }
 
-  /** Posts a form as a browser does; `csrf` is added unless the form names its own. */
-  async post(url: string, form: Record<string, string>): Promise<LightMyRequestResponse> {
-    const body = new URLSearchParams({ ...(this.csrf ? { csrf: this.csrf } : {}), ...form }).toString();
+  /** Posts a form as a browser does (a field given several values is sent once for each); `csrf` is added unless the form names its own. */
+  async post(url: string, form: Record<string, string | string[]>): Promise<LightMyRequestResponse> {
+    const fields = Object.entries({ ...(this.csrf ? { csrf: this.csrf } : {}), ...form }).flatMap(([name, value]) => [value].flat().map((one): [string, string] => [name, one]));
+    const body = new URLSearchParams(fields).toString();
     return this.send({ method: 'POST', url, payload: body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   }
 

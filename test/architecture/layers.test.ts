@@ -16,6 +16,8 @@ const LAYERS: Record<string, string[]> = {
   knowledge: ['src/knowledge', 'src/places', 'src/importer'],
   search: ['src/search'],
   complaints: ['src/complaints'],
+  // Staff keeping the knowledge: edits from /admin, the unanswered questions, the weekly digest.
+  curation: ['src/curation'],
   messaging: ['src/messaging'],
   dialogue: ['src/dialogue'],
   config: ['src/config.ts'],
@@ -33,11 +35,12 @@ const MAY_IMPORT: Record<string, string[]> = {
   knowledge: ['kernel', 'texts'],
   search: ['kernel', 'texts', 'knowledge'],
   complaints: ['kernel', 'texts', 'store', 'knowledge'],
+  curation: ['kernel', 'texts', 'store', 'knowledge', 'search'],
   messaging: ['kernel', 'texts', 'store', 'complaints'],
   dialogue: ['kernel', 'texts', 'store', 'knowledge', 'search', 'complaints', 'messaging'],
   config: ['kernel', 'texts', 'store'],
-  adapters: ['kernel', 'texts', 'store', 'knowledge', 'search', 'complaints', 'messaging', 'dialogue', 'config'],
-  tools: ['kernel', 'texts', 'store', 'knowledge', 'search', 'complaints', 'messaging', 'dialogue', 'config', 'adapters'],
+  adapters: ['kernel', 'texts', 'store', 'knowledge', 'search', 'complaints', 'curation', 'messaging', 'dialogue', 'config'],
+  tools: ['kernel', 'texts', 'store', 'knowledge', 'search', 'complaints', 'curation', 'messaging', 'dialogue', 'config', 'adapters'],
   root: Object.keys(LAYERS),
 };
 

@@ -106,8 +106,8 @@ describe.each(databaseMakers)('on %s', (_name, make) => {
     const { code } = await hotline.submit(citizen, { text: 'Hồ sơ trễ hẹn' });
     const again = await backend.open();
     expect((await newDesk(again).complaints.get(code))?.text).toBe('Hồ sơ trễ hẹn');
-    const steps = await again.db.selectFrom('kysely_migration' as never).selectAll().execute();
-    expect(steps).toHaveLength(1);
+    const steps = await again.db.selectFrom('kysely_migration' as never).select('name' as never).execute();
+    expect(steps.map((step) => (step as { name: string }).name)).toEqual(['001-complaints-jobs-events', '002-questions-knowledge-history']);
   });
 
   it('moves the complaints an earlier version kept in the key-value store, with their queued notices, once', async () => {

@@ -43,6 +43,7 @@ describe('defaults', () => {
       zaloOa: undefined,
       complaints: { dueWorkingDays: 10, holidaysFile: 'knowledge/holidays.yaml' },
       adminUsers: undefined,
+      knowledgeEditors: [],
       hotline: { telegramChatId: undefined, webhook: undefined },
     });
   });

@@ -10,11 +10,10 @@ import { testConfig } from './running-server.ts';
 import { ADMIN_TEXTS } from '../../src/texts/staff.ts';
 import { hashPassword } from '../../src/complaints/password.ts';
 import { PASSWORDS, Staff } from '../admin/inbox-app.ts';
+import { databaseMakers, type DatabaseBackend } from '../store/databases.ts';
 
-let dir: string;
-let knowledge: string;
-let server: RunningServer;
 let session = 0;
+let server: RunningServer;
 
 /** The first line of the bot's answer (an entry's title) to a fresh chat. */
 async function firstLine(text: string): Promise<{ status: number; line: string }> {
@@ -30,19 +29,27 @@ async function firstLine(text: string): Promise<{ status: number; line: string }
 const DEATH = 'knowledge/procedures/dang-ky-khai-tu.md';
 const WITHIN = { timeout: 8_000, interval: 100 };
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'motcua-reload-'));
-  knowledge = join(dir, 'knowledge');
-  for (const part of ['procedures', 'faq', 'lexicon.yaml', 'locality.yaml']) await cp(join('knowledge', part), join(knowledge, part), { recursive: true });
-  server = await startServer(testConfig({ KNOWLEDGE_DIRS: knowledge, KNOWLEDGE_RELOAD: 'on', ADMIN_USERS: `lan:${await hashPassword(PASSWORDS.lan)}` }));
-});
+// The records (edit history, questions) on each database the server can use.
+describe.each(databaseMakers)('knowledge edited while the server runs, records on %s', (_name, make) => {
+  let dir: string;
+  let knowledge: string;
+  let records: DatabaseBackend;
 
-afterAll(async () => {
-  await server?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'motcua-reload-'));
+    knowledge = join(dir, 'knowledge');
+    records = make();
+    for (const part of ['procedures', 'faq', 'lexicon.yaml', 'locality.yaml']) await cp(join('knowledge', part), join(knowledge, part), { recursive: true });
+    const staff = { ADMIN_USERS: `lan:${await hashPassword(PASSWORDS.lan)}`, KNOWLEDGE_EDITORS: 'lan' };
+    server = await startServer(testConfig({ KNOWLEDGE_DIRS: knowledge, KNOWLEDGE_RELOAD: 'on', STORE_URL: `sqlite://${join(dir, 'store.sqlite')}`, DATABASE_URL: records.url, ...staff }));
+  });
 
-describe('knowledge edited while the server runs', () => {
+  afterAll(async () => {
+    await server?.close();
+    await records?.cleanup();
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('answers a changed title within seconds, and every question asked meanwhile is answered', async () => {
     expect(await firstLine('đăng ký khai tử')).toEqual({ status: 200, line: 'Thủ tục đăng ký khai tử' });
     const file = join(dir, DEATH);
@@ -95,5 +102,34 @@ describe('knowledge edited while the server runs', () => {
     await vi.waitFor(async () => expect((await firstLine('gửi xe đạp điện ở ủy ban')).line).toBe(title), WITHIN);
     await unlink(added);
     await vi.waitFor(async () => expect((await firstLine('gửi xe đạp điện ở ủy ban')).line).not.toBe(title), WITHIN);
+  });
+
+  it('serves an edit made in the /admin form within seconds, and an unanswered question staff attach to an entry', async () => {
+    const staff = new Staff(server.app);
+    await staff.login('lan', PASSWORDS.lan);
+    const form = await staff.get('/admin/tri-thuc/dang-ky-khai-tu/sua');
+    const field = (name: string) => new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(form.body)?.[1] ?? '';
+    const area = (name: string) => new RegExp(`name="${name}"[^>]*>([^<]*)</textarea>`).exec(form.body)?.[1] ?? '';
+    const values = Object.fromEntries([...form.body.matchAll(/name="([a-z_.]+)"/g)].map(([, name]) => [name!, field(name!) || area(name!)]));
+    const written = Date.now();
+    const saved = await staff.post('/admin/tri-thuc/dang-ky-khai-tu/sua', { ...values, title: 'Thủ tục đăng ký khai tử (sửa trên web)', version: field('version') });
+    expect(saved.statusCode).toBe(303);
+    await vi.waitFor(async () => expect((await firstLine('đăng ký khai tử')).line).toBe('Thủ tục đăng ký khai tử (sửa trên web)'), WITHIN);
+    expect(Date.now() - written).toBeLessThan(5_000);
+
+    // A question nobody could answer reaches the staff page, and once attached it is answered.
+    const question = 'cụ nhà em tạ thế, làm giấy gì';
+    expect((await firstLine(question)).line).not.toContain('khai tử');
+    await firstLine('giá vàng hôm nay');
+    const page = await vi.waitFor(async () => {
+      const shown = await staff.get('/admin/cau-hoi');
+      expect(shown.body).toContain(question);
+      return shown;
+    }, WITHIN);
+    const section = page.body.split('<section').find((part) => part.includes(question))!;
+    const group = /name="group" value="([^"]+)"/.exec(section)![1]!;
+    const attached = await staff.post('/admin/cau-hoi/gan', { group, entry: 'dang-ky-khai-tu', as: 'questions', text: question });
+    expect(attached.statusCode).toBe(200);
+    await vi.waitFor(async () => expect((await firstLine(question)).line).toBe('Thủ tục đăng ký khai tử (sửa trên web)'), WITHIN);
   });
 });

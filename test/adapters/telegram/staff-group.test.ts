@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTelegramBot } from '../../../adapters/telegram/bot.ts';
-import { CLAIM_ACTION_PREFIX, codeInPost, createTelegramGroupTarget, renderComplaintPost, tellKnowledgeRefused } from '../../../adapters/telegram/staff-group.ts';
+import { CLAIM_ACTION_PREFIX, codeInPost, createTelegramGroupTarget, postToStaff, renderComplaintPost, tellKnowledgeRefused } from '../../../adapters/telegram/staff-group.ts';
 import { STAFF_GROUP_TEXTS } from '../../../src/texts/staff.ts';
 import type { Complaint } from '../../../src/complaints/complaint.ts';
 import type { HotlineTarget } from '../../../src/complaints/outbox.ts';
@@ -130,5 +130,18 @@ describe('a knowledge edit the bot refused', () => {
     expect(post).toMatchObject({ chat_id: GROUP, parse_mode: 'HTML' });
     expect(post!.text).toContain(STAFF_GROUP_TEXTS.knowledgeRefused);
     expect(post!.text).toContain('<code>knowledge/faq/x.md:2: kind: phải là &lt;procedure&gt; &amp; faq</code>');
+  });
+});
+
+describe('the weekly digest', () => {
+  it('is posted to the staff group as plain text (no markup to break), cut to what Telegram takes', async () => {
+    const bot = createTelegramBot({ token: fake.token, apiRoot: fake.apiRoot, botInfo: FAKE_BOT_USER, retries: 0 });
+    const long = `📋 Câu hỏi <b>chưa</b> trả lời & ${'x'.repeat(5_000)}`;
+    await postToStaff(bot.api, GROUP, long);
+    const post = fake.callsTo('sendMessage').at(-1) as { chat_id: string; text: string; parse_mode?: string };
+    expect(post).toMatchObject({ chat_id: GROUP });
+    expect(post.parse_mode).toBeUndefined();
+    expect(post.text.startsWith('📋 Câu hỏi <b>chưa</b> trả lời & x')).toBe(true);
+    expect(post.text.length).toBeLessThanOrEqual(4096);
   });
 });

@@ -1,0 +1,59 @@
+// What is kept of a citizen's question for staff to read later (the unanswered-question
+// loop, the questions that reached an entry): the words of the question, never the
+// person. Phone and ID numbers, e-mail addresses and the name after "tôi là…" are masked
+// before anything is stored.
+import { fold } from '../kernel/vietnamese.ts';
+import { MASKS } from '../texts/staff.ts';
+
+// A run of 8+ digits, single spaces, dots or dashes allowed between groups ("0912 345 678", "0912.345.678").
+const DIGIT_RUN = /(?<![\p{L}\p{N}])\+?\d(?:[ .-]?\d){7,}(?![\p{L}\p{N}])/gu;
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
+// "tôi là Nguyễn Văn A", "tên em là …", "mình tên …", with or without diacritics.
+const NAME_INTRO = /(?<![\p{L}])((?:t[eê]n\s+)?(?:t[oô]i|em|m[iì]nh|ch[aá]u)\s+(?:t[eê]n\s+(?:l[aà]\s+)?|l[aà]\s+))/giu;
+/**
+ * Words that end a name, folded: the question goes on ("tôi là Lan ở phường 3 muốn hỏi…").
+ * Words that are also names (thi ~ Thị, lam ~ Lâm, nam ~ Nam) are left out: masking a word
+ * too many is better than keeping a name.
+ */
+const AFTER_NAME = new Set(['o', 'dang', 'muon', 'can', 'hoi', 'xin', 'co', 'sinh', 'va', 'bi', 'da', 'vua', 'nguoi', 'dan']);
+const MAX_NAME_WORDS = 4;
+
+/** The text with personal data replaced by placeholders staff recognise. */
+export function maskPersonalData(text: string): string {
+  return maskNames(text.replace(EMAIL, MASKS.email).replace(DIGIT_RUN, (run) => (isPhone(run) ? MASKS.phone : MASKS.number)));
+}
+
+function isPhone(run: string): boolean {
+  const digits = run.replace(/\D/g, '');
+  return (digits.startsWith('0') && digits.length === 10) || (digits.startsWith('84') && digits.length === 11);
+}
+
+/** Masks up to four words after each self-introduction, stopping at punctuation or where the question goes on. */
+function maskNames(text: string): string {
+  let masked = '';
+  let from = 0;
+  for (const intro of text.matchAll(NAME_INTRO)) {
+    const start = intro.index + intro[0].length;
+    if (start < from) continue;
+    const end = nameEnd(text, start);
+    if (end === start) continue;
+    masked += text.slice(from, start) + MASKS.name;
+    from = end;
+  }
+  return masked + text.slice(from);
+}
+
+function nameEnd(text: string, start: number): number {
+  const word = /[\p{L}\p{M}]+/uy;
+  let end = start;
+  for (let count = 0; count < MAX_NAME_WORDS; count++) {
+    const gap = /[ \t]*/y;
+    gap.lastIndex = end;
+    gap.exec(text);
+    word.lastIndex = gap.lastIndex;
+    const found = word.exec(text);
+    if (!found || AFTER_NAME.has(fold(found[0]))) break;
+    end = word.lastIndex;
+  }
+  return end;
+}

@@ -6,11 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../src/main.ts';
-import { testConfig } from './running-server.ts';
-import { ADMIN_TEXTS } from '../../src/texts/staff.ts';
+import { PUBLIC_URL, TELEGRAM_SECRET, testConfig } from './running-server.ts';
+import { ADMIN_TEXTS, STAFF_GROUP_TEXTS } from '../../src/texts/staff.ts';
 import { hashPassword } from '../../src/complaints/password.ts';
 import { PASSWORDS, Staff } from '../admin/inbox-app.ts';
-import { databaseMakers, type DatabaseBackend } from '../store/databases.ts';
+import { startFakeBotApi } from '../fakes/telegram-bot-api.ts';
+import { redisBackend } from '../store/backends.ts';
+import { databaseMakers, postgresDatabase, type DatabaseBackend } from '../store/databases.ts';
 
 let session = 0;
 let server: RunningServer;
@@ -132,4 +134,41 @@ describe.each(databaseMakers)('knowledge edited while the server runs, records o
     expect(attached.statusCode).toBe(200);
     await vi.waitFor(async () => expect((await firstLine(question)).line).toBe('Thủ tục đăng ký khai tử (sửa trên web)'), WITHIN);
   });
+});
+
+describe('two instances on one Redis and one PostgreSQL, over one knowledge folder', () => {
+  it('each takes a good edit on its own; a refused one is told once to the staff group by the instance that has the group', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'motcua-reload-two-'));
+    const knowledge = join(dir, 'knowledge');
+    for (const part of ['procedures', 'faq', 'lexicon.yaml', 'locality.yaml']) await cp(join('knowledge', part), join(knowledge, part), { recursive: true });
+    const store = redisBackend();
+    const records = postgresDatabase();
+    const telegram = await startFakeBotApi();
+    const group = '-1001234567890';
+    const shared = { KNOWLEDGE_DIRS: knowledge, KNOWLEDGE_RELOAD: 'on', STORE_URL: store.url, STORE_PREFIX: store.prefix, DATABASE_URL: records.url };
+    const staffed = { PUBLIC_URL, TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET, TELEGRAM_API_ROOT: telegram.apiRoot, HOTLINE_TELEGRAM_CHAT_ID: group };
+    const servers = [await startServer(testConfig({ ...shared, ...staffed })), await startServer(testConfig(shared))];
+    const titleOn = async (one: RunningServer) => {
+      const response = await fetch(`${one.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ session: `two-${++session}-session`, text: 'đăng ký khai tử' }) });
+      return ((await response.json()) as { replies: { text: string }[] }).replies[0]!.text.split('\n')[0];
+    };
+    try {
+      const file = join(knowledge, 'procedures', 'dang-ky-khai-tu.md');
+      const good = await readFile(file, 'utf8');
+      await writeFile(file, good.replace('title: Thủ tục đăng ký khai tử', 'title: Thủ tục đăng ký khai tử (hai máy)'));
+      for (const one of servers) await vi.waitFor(async () => expect(await titleOn(one)).toBe('Thủ tục đăng ký khai tử (hai máy)'), WITHIN);
+
+      await writeFile(file, good.replace(/^kind: procedure$/m, 'kind: thu-tuc-la'));
+      const told = () => telegram.callsTo('sendMessage').filter((call) => call.chat_id === group && String(call.text).includes(STAFF_GROUP_TEXTS.knowledgeRefused));
+      await vi.waitFor(() => expect(told()).toHaveLength(1), WITHIN);
+      expect(String(told()[0]!.text)).toContain('dang-ky-khai-tu.md');
+      for (const one of servers) expect(await titleOn(one)).toBe('Thủ tục đăng ký khai tử (hai máy)');
+    } finally {
+      for (const one of servers) await one.close();
+      await telegram.close();
+      await store.cleanup();
+      await records.cleanup();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

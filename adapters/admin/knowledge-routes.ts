@@ -67,9 +67,9 @@ function registerEditForm(app: FastifyInstance, hotline: Hotline, desk: Knowledg
     const refused = refuseNonEditor(pages, request, reply, ENTRY_PAGE_TEXTS.editorsOnly);
     if (refused) return refused;
     const entry = curated(request.params.id);
-    const source = entry && (await desk.files.read(entry));
+    const source = entry && (await desk.files.read(entry, hotline.today()));
     if (!entry || !source) return sendPage(reply.code(404), messagePage(pages.session(request), KNOWLEDGE_TEXTS.notFound));
-    return sendPage(reply, entryEditPage({ session: pages.session(request), entry, values: formValues(entry), version: source.version }));
+    return sendPage(reply, entryEditPage({ session: pages.session(request), entry, values: formValues(source.entry), version: source.version }));
   });
 
   app.post<{ Params: { id: string }; Body: PostedForm }>(`${KNOWLEDGE_PATH}/:id/sua`, async (request, reply) => {

@@ -47,10 +47,17 @@ export class EntryFiles {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The file's text and version, as the form is shown. */
-  async read(entry: Entry): Promise<{ text: string; version: string } | undefined> {
-    const text = await readFile(resolve(entry.file), 'utf8').catch(() => undefined);
-    return text === undefined ? undefined : { text, version: fileVersion(text) };
+  /**
+   * The file as it is now, for the form: its text, version and entry. The entry is read from
+   * the file, not taken from what is served, which may be a moment behind (a reload takes a
+   * second or two): a form filled from an older version would undo the edit before it.
+   * The served entry stands in when the file does not read as an entry (an edit on disk refused).
+   */
+  async read(entry: Entry, today?: string): Promise<{ text: string; version: string; entry: Entry } | undefined> {
+    const path = resolve(entry.file);
+    const text = await readFile(path, 'utf8').catch(() => undefined);
+    if (text === undefined) return undefined;
+    return { text, version: fileVersion(text), entry: readEntryText(text, path, [], today) ?? entry };
   }
 
   /** Checks and writes the edit; nothing is written unless the new file is valid. */
@@ -64,9 +71,9 @@ export class EntryFiles {
 
   /** Adds lines to a list field (sample questions, aliases), those the entry lacks; the same checks and record as an edit. */
   async addLines(entry: Entry, list: 'questions' | 'aliases', lines: readonly string[], actor: string, today: string): Promise<EditOutcome> {
-    const source = await this.read(entry);
+    const source = await this.read(entry, today);
     if (!source) return { ok: false, reason: 'unreadable' };
-    const values = formValues(readEntryText(source.text, resolve(entry.file), [], today) ?? entry);
+    const values = formValues(source.entry);
     const known = new Set(splitLines(values[list]!).map((line) => line.toLowerCase()));
     const added = lines.map((line) => line.trim()).filter((line) => line && !known.has(line.toLowerCase()));
     return this.edit({ entry, values: { ...values, [list]: [...splitLines(values[list]!), ...new Set(added)].join('\n') }, version: source.version, actor, today, action: list });

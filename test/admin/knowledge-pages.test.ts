@@ -166,6 +166,21 @@ describe.each(databaseMakers)('knowledge pages on %s', (_name, make) => {
       expect(decode(page.body)).toContain('Không thu lệ phí (thử nghiệm).');
     });
 
+    it('fills the form from the file, not from what is served: a second edit before the reload does not undo the first', async () => {
+      const first = await openForm(editor);
+      expect((await editor.post(`/admin/tri-thuc/${id}/sua`, { ...first.values, result: 'Giấy xác nhận (lần 1)', version: first.version })).statusCode).toBe(303);
+      // No reload yet: the served entry still has the old result.
+      expect(entryOf(id).result).not.toBe('Giấy xác nhận (lần 1)');
+      const form = await editor.get(`/admin/tri-thuc/${id}/sua`);
+      expect(decode(form.body)).toContain('>Giấy xác nhận (lần 1)</textarea>');
+      const result = /name="result"[^>]*>([^<]*)<\/textarea>/.exec(decode(form.body))![1]!;
+      const second = await editor.post(`/admin/tri-thuc/${id}/sua`, { ...first.values, result, conditions: 'Công dân Việt Nam (lần 2)', version: hidden(form.body, 'version') });
+      expect(second.statusCode).toBe(303);
+      const reread = (await loadEntryFile(path(), []))!;
+      expect([reread.result, reread.conditions]).toEqual(['Giấy xác nhận (lần 1)', 'Công dân Việt Nam (lần 2)']);
+      await desk.reload();
+    });
+
     it('refuses an invalid edit with the problems linked to their boxes, keeps what was typed, and writes nothing', async () => {
       const before = readFileSync(path(), 'utf8');
       const { version, values } = await openForm(editor);

@@ -2,7 +2,8 @@
 // "p3", "tt Chúc Sơn"), or a known name of two words or more on its own ("Bến Nghé",
 // "Bình Dương"). A typed name not known gives the known names a letter or two away as
 // candidates (the resolver keeps them only when the rest of the address backs them) and
-// is reported as unknown with the closest names. It also notes the words that ask about
+// is reported as unknown with the closest names; so does a mistyped district, which may
+// only back the commune beside it. It also notes the words that ask about
 // a place ("cũ", "sáp nhập", "giờ thuộc…"), and drops names that everyday words happen
 // to spell unless such a word or an address stands by them.
 import { foldCanonical } from '../kernel/vietnamese.ts';
@@ -26,6 +27,8 @@ export interface Mention {
   plainSlip?: boolean;
   /** Named with its type and a name that is not an everyday word: several words, or a number ("phường Bến Nghé", "p3"). */
   strong: boolean;
+  /** A name typed as it is: other ways to read it, for when the address rules out every place it names (see otherReadings). */
+  others?: () => Mention[];
 }
 
 export interface Unknown {
@@ -101,11 +104,20 @@ const BELONGS_BEFORE = new Set(['dau', 've', 'tinh', 'tp']);
 const NOT_A_NAME = new Set(['hoi', 'vien']);
 /** Words that end a name not known ("phường Ben Ngé cũ giờ…") or say there is none ("phường nào"). */
 const NAME_STOPS = new Set([...NOT_A_NAME, 'nao', 'gi', 'minh', 'toi', 'em', 'nha', 'nay', 'do', 'kia', 'cu', 'moi', 'cua', 'o', 'la', 'thi', 'va', 'hay', 'hoac', 'voi', 'nhe', 'a', 'oi', 'ban', 'dang', 'da', 'con', 'cung', 'co', 'khong', 'ko', 'k', 'thuoc', 'gio', 'h', 'sap', 'sat', 'duoc', 'truoc', 'sau', 'quan', 'huyen', 'tinh', 'thanh', 'tp', 'nop', 'lam', 'ho', 'so', 'dau', 'ubnd', 'uy', 'hien', 'bay', 'ad', 'vay', 'z', 'v']);
+/** Of those, words common inside names ("Đa Phước Hội", "Tân Thanh Lâm"), through which a mistyped name may run. */
+const INNER_STOPS = new Set(['hoi', 'thanh', 'lam', 'minh', 'ho', 'da', 'do', 'co', 'ban', 'hien', 'dang', 'la', 'a', 'oi', 'o', 'con', 'nha', 'so', 'vien', 'thi']);
 /** A slip stands on its own (no address to back it) when the name has this many letters and no other name is within this many edits. */
 const PLAIN_SLIP_LETTERS = 6;
 const PLAIN_SLIP_ROOM = 2;
+/** What a name typed with its letters but other marks costs as a slip: less than a letter off. */
+const MARK_SLIP = 0.5;
 /** Letters a mistyped name may differ by: none in short names, where one letter makes another name. */
-const maxTypos = (letters: number) => (letters <= 4 ? 0 : letters <= 6 ? 1 : 2);
+const maxTypos = (letters: number) => (letters <= 3 ? 0 : letters <= 6 ? 1 : 2);
+/** Shorter than this, a name is not even guessed at with its spaces moved ("ủ á" is not Uar). */
+const SPACED_LETTERS = 4;
+/** A letter off a name this short is likelier another name: the guess costs more, and needs more backing. */
+const SHORT_NAME = 4;
+const SHORT_SLIP = 0.5;
 const UNKNOWN_WORDS = 4;
 /** How far a suggestion for an unknown name may be. */
 const SUGGEST_DISTANCE = 3;
@@ -119,6 +131,8 @@ const LOCATIVES = new Set(['o', 'tai', 've', 'len', 'vao', 'ra', 'xuong', 'tro',
 const ADDRESS_GAP = 2;
 /** A message is typed with diacritics when more than one word in this many carries them. */
 const ACCENTED_SHARE = 3;
+/** District types whose mistyped names are guessed at (a city's name is also a province's). */
+const GUESSED_DISTRICTS: ReadonlySet<UnitType> = new Set(['quan', 'huyen', 'thi xa']);
 /** Types whose names are all in the file: a name of these not found is unknown. Districts are only named where the file needed them, villages hardly ever (and "hàng xóm" is a neighbour). */
 const LISTED_LEVELS: ReadonlySet<Level> = new Set(['commune', 'province']);
 
@@ -130,9 +144,12 @@ export class MentionReader {
   private readonly near: NearNames;
   private readonly oldCues: Phrase[];
   private readonly placeCues: Phrase[];
+  /** The first word of every known name (folded). */
+  private readonly firstWords: Set<string>;
 
   constructor(private readonly gazetteer: Gazetteer) {
     this.near = new NearNames(gazetteer.keys());
+    this.firstWords = new Set([...gazetteer.keys()].map((key) => key.split(' ')[0]!));
     this.oldCues = OLD_CUES.map((p) => ({ words: placeWords(p) }));
     this.placeCues = PLACE_CUES.map((p) => ({ words: placeWords(p) }));
   }
@@ -220,12 +237,19 @@ export class MentionReader {
   private typedMention(words: readonly Word[], types: readonly TypeMatch[], at: number, type: UnitType, typeLength: number): Mention | undefined {
     const from = at + typeLength;
     if (words[from]?.breakBefore) return undefined;
-    const known = this.knownName(words, types, at, type, typeLength);
-    if (known && !this.nameGoesOn(words, types, known.end)) return known;
+    const found = this.knownName(words, types, at, type, typeLength);
+    const listed = LISTED_LEVELS.has(LEVEL_OF[type]) && type !== 'thanh pho';
+    // A name typed right may still be a slip of another, when the address says it is not this one ("xã Tâm Thành, huyện Kim Sơn"): looked for only then.
+    const known = found && listed ? { ...found, others: () => this.otherReadings(words, types, found) } : found;
+    // A name with other marks ("Tâm Thành") is weighed with the names a letter off it (Tân Thành).
+    if (known && !known.typos && !this.nameGoesOn(words, types, known.end)) return known;
     // "xã hội", "xã viên": no name, and no slip of one either.
     if (!known && NOT_A_NAME.has(words[from]?.folded ?? '')) return undefined;
-    const slip = LISTED_LEVELS.has(LEVEL_OF[type]) && type !== 'thanh pho' ? this.mistyped(words, types, at, type, typeLength) : undefined;
-    return known && (!slip || slip.end <= known.end) ? known : slip;
+    // A mistyped district ("huyện Kien Thuyy") is looked for too, where no other known name stands ("quận Thanh Khê" is
+    // the new ward's name): it may only back the commune beside it.
+    const guessed = listed || (GUESSED_DISTRICTS.has(type) && !this.provinceAt(words, from) && !this.bareMention(words, types, from));
+    const slip = guessed ? this.mistyped(words, types, at, type, typeLength, known?.typos !== undefined) : undefined;
+    return known && (!slip || slip.end < known.end || (slip.end === known.end && !known.typos)) ? known : slip;
   }
 
   /**
@@ -257,6 +281,24 @@ export class MentionReader {
     return fitting ?? overlapped ?? misspelt;
   }
 
+  /**
+   * Other readings of a name typed as it is, the likelier first: a shorter known name
+   * ("xa dai dong thanh chuong": Đại Đồng, in huyện Thanh Chương, not Đại Đồng Thành), then
+   * the names it may be a slip of ("xã Tâm Thành, huyện Kim Sơn": Tân Thành).
+   */
+  private otherReadings(words: readonly Word[], types: readonly TypeMatch[], known: Mention): Mention[] {
+    const typeLength = types[known.start]!.length;
+    const from = known.start + typeLength;
+    const readings: Mention[] = [];
+    for (let length = known.end - from - 1; length >= 1; length--) {
+      const span = words.slice(from, from + length);
+      const refs = this.lookUp(span, known.type!).refs;
+      if (refs.length) readings.push({ start: known.start, end: from + length, type: known.type!, refs, typed: canonOf(span), strong: length > 1 });
+    }
+    const slip = this.mistyped(words, types, known.start, known.type!, typeLength, true);
+    return slip ? [...readings, slip] : readings;
+  }
+
   /** The word at `at` may be more of the name before it: no word that ends a name, no type, province or other known name. */
   private nameGoesOn(words: readonly Word[], types: readonly TypeMatch[], at: number): boolean {
     return nameRun(words, types, at, (i) => this.provinceAt(words, i)) > 0 && !words[at]!.breakBefore && !this.provinceAt(words, at) && !this.bareMention(words, types, at);
@@ -268,10 +310,13 @@ export class MentionReader {
    * without its marks: spelt as typed.
    */
   private lookUp(span: readonly Word[], type: UnitType): { named: PlaceRef[]; refs: PlaceRef[] } {
-    const named = this.named(keyOf(span), type);
-    if (named.length) return { named, refs: named.filter((r) => spelledAs(span, writtenAs(r).name)) };
-    const plain = this.named(plainKeyOf(span), type);
-    return { named: plain, refs: plain };
+    const key = keyOf(span);
+    const named = this.named(key, type);
+    const refs = named.filter((r) => spelledAs(span, writtenAs(r).name));
+    // Read as Telex, it is a name with other marks; as written, maybe a name ("ia tor": Ia Tôr, not Ia Tô).
+    const plainKey = plainKeyOf(span);
+    const plain = refs.length || plainKey === key ? [] : this.named(plainKey, type);
+    return plain.length || !named.length ? { named: plain, refs: plain } : { named, refs };
   }
 
   /** A province's name starts inside [from, end) and runs past its end. */
@@ -291,13 +336,14 @@ export class MentionReader {
 
   /**
    * A name after a type word that is no known name: a letter typed twice ("hai phuu")
-   * is plainly a slip; otherwise every known name within a letter or two is a
-   * candidate, which the resolver keeps only when the message's other places back it.
+   * is plainly a slip; otherwise every known name within a letter or two, or with the
+   * same letters and other marks, is a candidate, which the resolver keeps only when
+   * the message's other places back it.
    */
-  private mistyped(words: readonly Word[], types: readonly TypeMatch[], at: number, type: UnitType, typeLength: number): Mention | undefined {
+  private mistyped(words: readonly Word[], types: readonly TypeMatch[], at: number, type: UnitType, typeLength: number, remark = false): Mention | undefined {
     const from = at + typeLength;
     let found: { mention: Mention; distance: number } | undefined;
-    for (let length = Math.min(3, nameRun(words, types, from, (i) => this.provinceAt(words, i))); length >= 1; length--) {
+    for (let length = Math.min(3, this.slipRun(words, types, from)); length >= 1; length--) {
       const span = words.slice(from, from + length);
       const typed = keyOf(span);
       // A guessed name is never strong: it needs a cue or an address around it.
@@ -306,20 +352,59 @@ export class MentionReader {
       const single = typed.replace(/(\p{L})\1+/gu, '$1');
       const undoubled = single === typed ? [] : this.named(single, type);
       if (undoubled.length) return { ...mention, refs: undoubled };
-      const letters = typed.replace(/ /g, '').length;
-      const near = this.near.within(typed, PLAIN_SLIP_ROOM, (key) => key !== typed && this.named(key, type).length > 0);
-      const typos = new Map<PlaceRef, number>();
-      for (const { key, distance } of near.filter((n) => n.distance <= maxTypos(letters))) {
-        for (const ref of this.named(key, type)) if (!typos.has(ref)) typos.set(ref, distance);
-      }
-      // The span whose closest name is closest; of two as close, the longer one (tried first).
-      const distance = Math.min(...typos.values());
+      const { typos, plainSlip } = this.slipsOf(span, type, remark);
+      // The span whose closest name is closest; of two as close, the longer one (tried first). Other marks
+      // on a shorter span are no closer than a letter off a longer one ("Đồng Tin": Đồng Tiến, not Đông).
+      const distance = Math.ceil(Math.min(...typos.values()));
       if (!typos.size || (found && distance >= found.distance)) continue;
-      const [only] = near;
-      const plainSlip = near.length === 1 && only!.distance === 1 && letters >= PLAIN_SLIP_LETTERS && boundedDistance(typed, only!.key, 1) === 1;
       found = { mention: { ...mention, refs: [...typos.keys()], typos, ...(plainSlip ? { plainSlip } : {}) }, distance };
     }
     return found?.mention;
+  }
+
+  /**
+   * The known names a span may be a slip of, with how far each is: a letter or two off
+   * (none in short names), or the same letters with other marks ("Đông Phửơng"), which
+   * counts for less; `remark`: those too when a name is also spelt so. Plain: a letter
+   * off a longish name that no other name comes near.
+   */
+  private slipsOf(span: readonly Word[], type: UnitType, remark: boolean): { typos: Map<PlaceRef, number>; plainSlip: boolean } {
+    const typed = keyOf(span);
+    const letters = typed.replace(/ /g, '').length;
+    const typos = new Map<PlaceRef, number>();
+    // These letters with other marks; a name spelt as typed was weighed as a known name (`remark`: weighed and ruled out).
+    const named = this.named(typed, type);
+    const spelt = named.filter((r) => spelledAs(span, writtenAs(r).name));
+    if (!spelt.length || remark) for (const ref of named) if (!spelt.includes(ref)) typos.set(ref, MARK_SLIP);
+    const near = this.near.within(typed, PLAIN_SLIP_ROOM, (key) => key !== typed && this.named(key, type).length > 0);
+    for (const { key, distance } of near.filter((n) => n.distance <= maxTypos(letters) && letters >= SPACED_LETTERS)) {
+      for (const ref of this.named(key, type)) if (!typos.has(ref)) typos.set(ref, letters <= SHORT_NAME ? distance + SHORT_SLIP : distance);
+    }
+    const [only] = near;
+    const plainSlip = !named.length && near.length === 1 && only!.distance === 1 && letters >= PLAIN_SLIP_LETTERS && boundedDistance(typed, only!.key, 1) === 1;
+    return { typos, plainSlip };
+  }
+
+  /**
+   * How many words from `from` a mistyped name may take: as nameRun, except that its
+   * first word may be one that ends other names when a known name starts with it
+   * ("Thanh Sơn", "Quan Lạn", "Minh Khai").
+   */
+  private slipRun(words: readonly Word[], types: readonly TypeMatch[], from: number): number {
+    const provinceAt = (i: number) => this.provinceAt(words, i);
+    const first = words[from];
+    let n = nameRun(words, types, from, provinceAt);
+    if (n === 0 && first && !types[from] && this.firstWords.has(first.folded)) {
+      const next = words[from + 1];
+      n = next && !next.breakBefore && !provinceAt(from + 1) ? 1 + nameRun(words, types, from + 1, provinceAt) : 1;
+    }
+    // A word that ends a name may also be inside one ("Đa Phước Hội", "Tân Thanh"): a slip may run through it.
+    while (n > 0 && n < 3) {
+      const next = words[from + n];
+      if (!next || !INNER_STOPS.has(next.folded) || next.breakBefore || types[from + n] || provinceAt(from + n)) break;
+      n += 1 + nameRun(words, types, from + n + 1, provinceAt);
+    }
+    return n;
   }
 
   /** A province's name (new or old) starts at word i ("… Tây Ninh"). */

@@ -104,7 +104,7 @@ function readWords(text: string): Word[] {
     previous = written;
     token++;
     const roman = ROMAN.get(written) ?? (LOWER_ROMAN.has(written) ? ROMAN.get(written.toUpperCase()) : undefined);
-    const canon = roman ?? canonical(fromTelex(written.toLowerCase()));
+    const canon = roman ?? canonical(fromTelex(fromVni(written.toLowerCase())));
     const folded = foldCanonical(canon);
     const plain = roman ?? foldCanonical(canonical(written));
     const glued = GLUED.exec(folded);
@@ -132,6 +132,9 @@ const TELEX_LETTERS: [RegExp, string][] = [
   [/w/g, 'ư'],
 ];
 
+/** The tone key typed right after the vowels, before the final consonant ("thajnh", "ruoojng"), as Telex also allows. */
+const TELEX_INNER_TONE = /^([a-z]*[aeiouyw])([sfrxj])(c|ch|m|n|ng|nh|p|t)$/;
+
 /**
  * Keystrokes of the Telex input method left as typed ("phuwowngf" → "phường"). No
  * Vietnamese syllable ends in s, f, r, x or j, or holds "dd", "aa", "w"…: such a word
@@ -140,11 +143,42 @@ const TELEX_LETTERS: [RegExp, string][] = [
  */
 function fromTelex(word: string): string {
   if (!/^[a-z]{2,}$/.test(word) || !/[aeiouy]/.test(word)) return word;
-  const toneKey = /[aeiouyw][a-z]*[sfrxj]$/.test(word) ? word.at(-1)! : '';
-  let letters = toneKey ? word.slice(0, -1) : word;
+  const last = /[aeiouyw][a-z]*[sfrxj]$/.test(word) ? word.at(-1)! : '';
+  const inner = last ? undefined : TELEX_INNER_TONE.exec(word);
+  const toneKey = last || inner?.[2] || '';
+  let letters = inner ? inner[1]! + inner[3]! : last ? word.slice(0, -1) : word;
   if (!toneKey && !/dd|aa|aw|ee|oo|ow|uw|w/.test(letters)) return word;
   for (const [pattern, letter] of TELEX_LETTERS) letters = letters.replace(pattern, letter);
   return letters + (toneKey ? TELEX_TONES[toneKey]! : '');
+}
+
+const VNI_TONES: Record<string, string> = { 1: '\u0301', 2: '\u0300', 3: '\u0309', 4: '\u0303', 5: '\u0323' };
+const VNI_LETTERS: Record<string, string> = { a6: 'â', e6: 'ê', o6: 'ô', a8: 'ă', o7: 'ơ', u7: 'ư', d9: 'đ' };
+
+/**
+ * Keystrokes of the VNI input method left as typed ("d9o6ng2" → "đồng", "hoa2" → "hoà"):
+ * a digit after the letter it marks, a tone digit once after a vowel. Shorthand glued to
+ * a number ("p3", "q10") has no vowel, and a word the digits do not fit is left as it is.
+ */
+function fromVni(word: string): string {
+  if (!/^[a-z][a-z1-9]+$/.test(word) || !/\d/.test(word) || !/[aeiouy]/.test(word) || word.replace(/\d/g, '').length < 2) return word;
+  let tone = '';
+  let letters = '';
+  for (const [i, ch] of [...word].entries()) {
+    if (ch < '1' || ch > '9') letters += ch;
+    else if (ch <= '5') {
+      // A tone goes after its vowel, or ends the word.
+      if (tone || !(/[aeiouyâêôăơư]$/.test(letters) || i === word.length - 1)) return word;
+      tone = VNI_TONES[ch]!;
+    } else {
+      const marked = VNI_LETTERS[`${letters.at(-1)}${ch}`];
+      // đ starts a word.
+      if (!marked || (marked === 'đ' && letters.length !== 1)) return word;
+      // "uo7" is "ươ", as VNI keyboards type it.
+      letters = (marked === 'ơ' && letters.at(-2) === 'u' ? letters.slice(0, -2) + 'ư' : letters.slice(0, -1)) + marked;
+    }
+  }
+  return letters + tone;
 }
 
 function unpadded(word: string): string {
@@ -187,9 +221,19 @@ export function typeAt(words: readonly Word[], at: number): { type: UnitType; le
 
 const TYPE_STARTS = new Set(Object.keys(TYPE_WORDS).map((t) => t.split(' ')[0]!));
 
-/** Typed with diacritics, it must be the type word itself: "xa" may be "xã", "xà" is not. */
+/** Typed with diacritics, it must be the type word itself, or it with a letter's mark left out ("Phuờng"): "xa" may be "xã", "xà" is not, nor "phương" (a tone left out makes another word). */
 function isTypeWritten(folded: string, canon: string): boolean {
-  return folded in TYPE_WORDS && (canon === folded || canon === TYPE_WORDS[folded as UnitType]);
+  return Object.hasOwn(TYPE_WORDS, folded) && (canon === folded || marksWithin(canon, TYPE_WORDS[folded as UnitType]));
+}
+
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+
+/** The same tones as `full`, and each letter's other marks (ư, â, ă…) among those of the same letter of `full`. */
+function marksWithin(typed: string, full: string): boolean {
+  const a = [...typed];
+  const b = [...full];
+  if (a.length !== b.length || typed.normalize('NFD').match(TONE_MARKS)?.join('') !== full.normalize('NFD').match(TONE_MARKS)?.join('')) return false;
+  return a.every((ch, i) => [...ch.normalize('NFD').slice(1)].every((mark) => b[i]!.normalize('NFD').includes(mark)));
 }
 
 /** A type word at the start of a written name ("Phường Bến Nghé" → phuong, "Bến Nghé"). */

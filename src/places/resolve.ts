@@ -2,7 +2,10 @@
 // most local mention is the focus ("phường 3"); the others are context that narrows it
 // ("quận 5", "TP HCM", "Long An"). One place left: resolved. Several: ambiguous, and
 // the citizen is asked for the province, or the old district when all are in one
-// province. A typed name that matches nothing: unknown, with the closest names.
+// province. A typed name that matches nothing: unknown, with the closest names. A name
+// whose every place its own address rules out ("xã Tâm Thành, huyện Kim Sơn") is read
+// otherwise (a shorter name, a slip of another) where the address backs that; else it
+// is unknown too, with those places as the closest: better than a confident wrong one.
 import { levelOf, writtenAs, type Commune, type Gazetteer, type OldUnit, type PlaceRef, type Province } from './gazetteer.ts';
 import type { Mention, Reading } from './mentions.ts';
 import type { Level, UnitType } from './names.ts';
@@ -34,6 +37,8 @@ const COMMUNE_MATCH = 2;
 /** A commune or old unit named beside it in the same province ("xã Nậm Xe, Phong Thổ" when no district of that name is listed): a little backing. */
 const SAME_PROVINCE = 0.5;
 const CONFLICT = -3;
+/** How much a mistyped district backs a commune beside it, of what it would written right. */
+const GUESSED_DISTRICT = 0.5;
 /** Places named apart from the focus ("đi làm ở Bình Dương, … xã Phú Lợi cũ") are often other places: they only break ties (3 × this stays below the type bonus). */
 const DISTANT = 0.1;
 /** Words between two places of one address ("xã A, huyện B", "p3 q5 cũ"). */
@@ -43,25 +48,18 @@ export function resolve(reading: Reading, gazetteer: Gazetteer, options: Resolve
   const unknown = (typed: string, type: UnitType, closest: readonly PlaceRef[]): Resolution => ({ kind: 'unknown', typed, type, closest: dedupe(closest.map((r) => placeOf(r, gazetteer))) });
   if (reading.unknown) return unknown(reading.unknown.typed, reading.unknown.type, reading.unknown.closest);
   if (!reading.mentions.length) return undefined;
-  const [focus, level] = focusOf(reading.mentions);
-  const weights = new Map(reading.mentions.map((m) => [m, addressOf(reading.mentions, focus).has(m) ? 1 : DISTANT]));
-  const context = reading.mentions.filter((m) => m !== focus);
-  const scored = focus.refs
-    .filter((r) => levelOf(r) === level)
-    .flatMap((ref) => {
-      const place = placeOf(ref, gazetteer);
-      const support = context.reduce((sum, m) => sum + contextScore(place, m) * weights.get(m)!, 0);
-      const typos = focus.typos?.get(ref) ?? 0;
-      // A guessed name stands only when the rest of the address backs it, or the slip is plain.
-      if (typos && support <= 0 && !focus.plainSlip) return [];
-      let score = support - typos;
-      if (focus.type && focus.type === writtenAs(ref).type) score += 1;
-      // "cũ" speaks of the old unit; a name said with no word of change ("xã Hòa Phú nộp ở đâu"), of today's.
-      if (reading.old && ref.kind === 'old') score += 0.5;
-      if (!reading.old && !reading.asksWhich && ref.kind === 'commune') score += 0.5;
-      if (options.home && !context.length && place.province === options.home) score += 0.5;
-      return [{ place, score }];
-    });
+  const [named, level] = focusOf(reading.mentions);
+  const address = addressOf(reading.mentions, named);
+  const weights = new Map(reading.mentions.map((m) => [m, address.has(m) ? 1 : DISTANT]));
+  const context = reading.mentions.filter((m) => m !== named);
+  const score = (focus: Mention) => scoreFocus(focus, level, { reading, gazetteer, options, context, weights });
+  let [focus, scored] = [named, score(named)];
+  // The address rules out every place the name can be: another reading it backs, else no answer but the names.
+  if (scored.every((s) => s.conflict)) {
+    const other = named.others?.().map((m) => [m, score(m)] as const).find(([, s]) => s.some((p) => !p.conflict));
+    if (!other) return unknown(named.typed, named.type ?? 'xa', scored.length ? scored.map((s) => s.place.ref) : named.refs);
+    [focus, scored] = other;
+  }
   if (!scored.length) return unknown(focus.typed, focus.type ?? 'xa', focus.refs);
   const best = Math.max(...scored.map((s) => s.score));
   const kept = dedupe(
@@ -71,6 +69,37 @@ export function resolve(reading: Reading, gazetteer: Gazetteer, options: Resolve
   if (kept.length === 1) return { kind: 'resolved', place: kept[0]!, typed: focus.typed, ...(focus.typos ? { corrected: true } : {}) };
   const oneProvince = kept.every((p) => p.province === kept[0]!.province);
   return { kind: 'ambiguous', typed: focus.typed, ...(focus.type ? { type: focus.type } : {}), ask: oneProvince ? 'district' : 'province', options: kept };
+}
+
+interface Scoring {
+  reading: Reading;
+  gazetteer: Gazetteer;
+  options: ResolveOptions;
+  /** The other mentions, and how much each counts: those of the focus's address fully. */
+  context: readonly Mention[];
+  weights: ReadonlyMap<Mention, number>;
+}
+
+/** Each place the focus may be, with how well the message backs it; conflict: its own address rules it out. */
+function scoreFocus(focus: Mention, level: Level, { reading, gazetteer, options, context, weights }: Scoring): { place: Place; score: number; conflict: boolean }[] {
+  return focus.refs
+    .filter((r) => levelOf(r) === level)
+    .flatMap((ref) => {
+      const place = placeOf(ref, gazetteer);
+      const typos = focus.typos?.get(ref) ?? 0;
+      const support = context.reduce((sum, m) => sum + contextScore(place, m, typos > 0) * weights.get(m)!, 0);
+      const addressed = context.filter((m) => weights.get(m) === 1).map((m) => contextScore(place, m));
+      // A guessed name stands only when the rest of the address backs it, the more the further the guess, or the slip is plain.
+      if (typos && support <= Math.max(0, typos - 1) && !focus.plainSlip) return [];
+      let score = support - typos;
+      if (focus.type && focus.type === writtenAs(ref).type) score += 1;
+      // "cũ" speaks of the old unit; a name said with no word of change ("xã Hòa Phú nộp ở đâu"), of today's.
+      if (reading.old && ref.kind === 'old') score += 0.5;
+      if (!reading.old && !reading.asksWhich && ref.kind === 'commune') score += 0.5;
+      if (options.home && !context.length && place.province === options.home) score += 0.5;
+      // Ruled out: some place of its address is elsewhere and none is where it is (a place may read two ways: "Thạnh Hóa, Tây Ninh").
+      return [{ place, score, conflict: addressed.some((a) => a < 0) && !addressed.some((a) => a > 0) }];
+    });
 }
 
 /** The most local mention: a commune before a district before a province; one named with its type before one named bare. */
@@ -97,15 +126,16 @@ function addressOf(mentions: readonly Mention[], focus: Mention): Set<Mention> {
  * reading ("tp Vĩnh Long" the old city) outranks a province one ("Vĩnh Long" the
  * province) for an old unit whose district is known.
  */
-function contextScore(place: Place, mention: Mention): number {
-  // A guessed name backs nothing.
-  if (mention.typos) return 0;
+function contextScore(place: Place, mention: Mention, guessed = false): number {
+  // A guessed name backs nothing, but a guessed district a little, a letter off; and rules out nothing.
+  if (mention.typos) return mention.refs.some((r) => r.kind !== 'district') ? 0 : guessedDistrict(place, mention);
   const old = place.ref.kind === 'old' ? place.ref.old : undefined;
   const districts = old?.inDistrict ? mention.refs.filter((r) => r.kind === 'district' && r.district.provinces.includes(place.province)) : [];
-  return Math.max(...(districts.length ? districts : mention.refs).map((ref) => refScore(place, ref)));
+  return Math.max(...(districts.length ? districts : mention.refs).map((ref) => refScore(place, ref, guessed)));
 }
 
-function refScore(place: Place, ref: PlaceRef): number {
+/** `guessed`: the place is a guess at a mistyped name, which a district it is not known in backs only as a place of its province ("xã Lung, huyện Mỹ Đức" is hardly Phường Láng). */
+function refScore(place: Place, ref: PlaceRef, guessed: boolean): number {
   switch (ref.kind) {
     case 'province':
     case 'oldProvince':
@@ -116,13 +146,21 @@ function refScore(place: Place, ref: PlaceRef): number {
       // A district taken from the unit's list (not written beside it) counts for less either way.
       const weight = old?.districtInferred ? 1 / 2 : 1;
       if (old?.inDistrict) return (old.inDistrict === ref.district ? DISTRICT_MATCH : CONFLICT) * weight;
-      return place.communes.some((c) => ref.district.communes.includes(c)) ? DISTRICT_MATCH / 2 : PROVINCE_MATCH / 2;
+      return place.communes.some((c) => ref.district.communes.includes(c)) ? DISTRICT_MATCH / 2 : guessed ? SAME_PROVINCE : PROVINCE_MATCH / 2;
     }
     case 'commune':
       return place.communes.includes(ref.commune) ? COMMUNE_MATCH : sameProvince(place, ref.commune.province);
     case 'old':
       return ref.old.into.some((i) => place.communes.includes(i.commune)) ? COMMUNE_MATCH / 2 : sameProvince(place, ref.old.province);
   }
+}
+
+/** What a mistyped district backs: its closest reading, a letter off at most, when only one is that close. */
+function guessedDistrict(place: Place, mention: Mention): number {
+  const typos = mention.typos!;
+  const closest = Math.min(...typos.values());
+  const [only, ...others] = mention.refs.filter((r) => typos.get(r) === closest);
+  return closest > 1 || !only || others.length ? 0 : Math.max(0, refScore(place, only, true)) * GUESSED_DISTRICT;
 }
 
 function sameProvince(place: Place, province: Province): number {

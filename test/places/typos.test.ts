@@ -1,8 +1,11 @@
 // Mistyped place names against the shipped units file: a stray mark in a message typed
-// bare, a one-word name that is only the start of a mistyped longer one, and a slip
-// backed by a place named beside it in the same province.
+// bare, a one-word name that is only the start of a mistyped longer one, a slip backed
+// by a place named beside it in the same province; VNI and Telex keystrokes, marks left
+// out or misplaced, names that start with an everyday word; and names typed right that
+// the address rules out.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPlaces, type Places } from '../../src/places/places.ts';
+import { placeWords } from '../../src/places/names.ts';
 import { resolve } from '../../src/places/resolve.ts';
 
 let places: Places;
@@ -26,6 +29,19 @@ describe('resolving a mistyped place', () => {
     // "Đông" is a name of its own, but the word after it goes on with the name.
     ['xã Đông Thạnhh huyện Hóc Môn cũ', '27568'],
     ['xã Đông Thnạh huyện Hóc Môn cũ', '27568'],
+    // VNI keystrokes; Telex tone keys typed before the final consonant.
+    ['x. thanh so7n h. Tân Phú cũ giờ là xã gì', '26158'],
+    ['xa d9a5i d9o62ng thanh chuong nghe an cu', '17713'],
+    ['Xã ddoofng ruoojng huyện Đà Bắc cũ giờ thuộc xã nào', '04873'],
+    // Read as Telex "tor" is "tỏ" (Ia Tô, elsewhere); as written it is Ia Tôr.
+    ['xa ia tor gia lai nop ho so o dau', '23908'],
+    // A type word with a mark left out; a name with another mark after a word that is a name of its own.
+    ['Phuờng Bến Nghé cũ giờ thuộc phường nào', '26740'],
+    ['Xã Đông Phửơng huyện Kiến Thụy cũ giờ thuộc xã nào', '11725'],
+    // Names that start with, or run through, a word that often ends a name ("thanh", "hội").
+    ['Xã Thanh Sơơn huyện Kiến Thụy cũ giờ thuộc xã nào', '11680'],
+    ['xa thanh xuna huyen soc son cu h thuoc xa nao', '00433'],
+    ['xa da phhuoc hoi huyen mo cay nam cu h thuoc xa nao', '28903'],
   ])('%s → %s', (text, code) => {
     expect(mainCode(text)).toBe(code);
   });
@@ -33,6 +49,38 @@ describe('resolving a mistyped place', () => {
   it('backs a slip with a commune named beside it in the same province', () => {
     // No district Phong Thổ is listed: the name beside the slip is the commune, in Lai Châu.
     expect(mainCode('xa nam xee phong tho cu gio thuoc xa nao')).toBe('03394');
+  });
+
+  it('reads a name typed right otherwise when the address rules out every place it names', () => {
+    // No Tâm Thành in Kim Sơn: Tân Thành, a letter off. Đại Đồng Thành is in Bắc Ninh: Đại Đồng, of huyện Thanh Chương.
+    expect(mainCode('Xã Tâm Thành huyện Kim Sơn cũ giờ thuộc xã nào')).toBe('14674');
+    expect(mainCode('xa dai dong thanh chuong nghe an cu gio nop ho so o dau')).toBe('17713');
+    // The only xã Thanh is in Quảng Trị: not found, with it as the closest, rather than a confident wrong answer.
+    const r = resolve(places.reader.read('xã Thanh huyện Kiến Thụy cũ giờ thuộc xã nào'), places.gazetteer);
+    expect(r?.kind).toBe('unknown');
+    expect(r?.kind === 'unknown' && r.closest.map((p) => p.communes[0]?.code)).toEqual(['19489']);
+  });
+
+  it('does not guess at a name from a place of its province alone, nor in everyday words', () => {
+    // "lung" is a letter off Láng, in Hà Nội as huyện Mỹ Đức is, but not in it.
+    expect(mainCode('xa lung phoi huyen my duc cu h thuoc xa nao')).toBe('unknown');
+    expect(mainCode('Ủy ban xã có tổ chức lớp học bơi miễn phí cho trẻ em mùa hè không, đăng ký ở đâu?')).toBe('none');
+    // "phương" lacks the tone of "phường": another word.
+    expect(mainCode('ở địa phương Bến Nghé có làm căn cước không')).toBe('none');
+  });
+
+  it('backs a name with a mistyped district beside it, a letter off and no other district as near', () => {
+    // Minh Tân is in several provinces; "kien thuyy" is huyện Kiến Thụy, "Nho Qan" huyện Nho Quan.
+    expect(mainCode('xa minh tan huyen kien thuyy cu h thuoc xa nao')).toBe('11725');
+    expect(mainCode('Xã Văn Phú huyện Nho Qan cũ giờ thuộc xã nào')).toBe('14434');
+    // "ken thuy" is a letter off Kiến Thụy and Yên Thủy alike: the citizen is asked.
+    expect(mainCode('xa minh tan huyen ken thuy cu h thuoc xa nao')).toBe('ambiguous');
+    // No district Thanh Khê is listed, but a ward of that name is: not taken for a slip of another district.
+    expect(mainCode('phường Chính Gián quận Thanh Khê cũ giờ thuộc phường nào')).toBe('20209');
+  });
+
+  it('does not read shorthand or other words with digits as VNI', () => {
+    expect(placeWords('p3 q10 tt2 covid19 a1').map((w) => w.canon)).toEqual(['phuong', '3', 'quan', '10', 'thi', 'tran', '2', 'covid19', 'a1']);
   });
 
   it('still takes a known short name followed by a word that ends it', () => {

@@ -53,6 +53,9 @@ export interface Decision {
   tentative?: boolean;
 }
 
+/** At most this many entries are offered in a clarification. */
+const CLARIFY_SIZE = 3;
+
 /** Outcomes that name entries. */
 const NAMES_ENTRIES: ReadonlySet<Outcome> = new Set(['answer', 'clarify']);
 
@@ -252,7 +255,9 @@ export class Engine {
     );
     const evidence = { telling: ranked.telling, unknown: ranked.unknown };
     const outOfScope = query.outOfScope && !this.handles(candidates[0], query.outOfScopeTopics);
-    const outcome = this.outcomeOf(candidates, evidence, outOfScope);
+    // The message's telling words, folded like the names: function words and aspect cues name no entry.
+    const said = new Set(this.topicWords(query).map(foldCanonical));
+    const outcome = this.outcomeOf(candidates, evidence, outOfScope, said);
     // Among 2,600 portal records the words rarely decide alone: rather than the hotline only,
     // the records that say much of the message and of their own title are offered, as a guess.
     if (outcome === 'fallback' && !outOfScope && this.worthOffering(candidates[0])) return { outcome: 'clarify', tentative: true, query, candidates, evidence };
@@ -306,7 +311,7 @@ export class Engine {
     });
   }
 
-  private outcomeOf(candidates: Candidate[], evidence: Evidence, outOfScope: boolean): Outcome {
+  private outcomeOf(candidates: Candidate[], evidence: Evidence, outOfScope: boolean, said: ReadonlySet<string>): Outcome {
     const t = this.thresholds;
     const [first] = candidates;
     if (!first || (first.coverage === 0 && first.nameMatch === 0)) return 'fallback';
@@ -324,13 +329,46 @@ export class Engine {
     // A portal record's formal title matches citizens' words less surely: it needs a wider lead.
     const lead = first.entry.origin === 'curated' ? t.leadRatio : t.nationalLeadRatio;
     const close = candidates.slice(1).filter((c) => c.score >= first.score * lead);
-    const clearLead = close.length === 0 || (first.nameMatch === 1 && close.every((c) => c.nameMatch < 1));
+    // A close one whose whole name is said too competes, unless it is only a general form of the best.
+    const clearLead = close.length === 0 || (first.nameMatch === 1 && close.every((c) => c.nameMatch < 1 || this.generalOf(first, c, said)));
     if (clearLead && first.coverage >= t.answerCoverage) return 'answer';
+    if (close.length === 0 && first.entry.origin === 'curated' && this.onlyNamed(candidates, said)) return 'answer';
     // A story around a curated entry's whole name ("làm hộ chiếu đi Hàn thăm con gái"): its
     // other words lower the coverage, but nothing else comes near.
     const second = candidates[1]?.score ?? 0;
-    const namedAlone = first.entry.origin === 'curated' && first.nameMatch === 1 && second <= first.score * t.namedLeadRatio;
+    const namedAlone = first.entry.origin === 'curated' && first.nameMatch === 1 && second <= first.score * t.namedLeadRatio && this.unrivalled(candidates, said);
     return namedAlone && first.coverage >= t.namedCoverage ? 'answer' : 'clarify';
+  }
+
+  /**
+   * `other` is only a general form of `first` ("đăng ký khai sinh" beside "đăng ký lại khai
+   * sinh"): every word that the message says of its names (or of its best-said names only,
+   * when `bestOnly`) is in `first`'s names too.
+   */
+  private generalOf(first: Candidate, other: Candidate, said: ReadonlySet<string>, bestOnly = false): boolean {
+    const own = new Set(this.names.get(first.entry.id)?.flat());
+    const share = (name: readonly string[]) => name.filter((w) => said.has(w)).length / Math.max(1, name.length);
+    const names = this.names.get(other.entry.id) ?? [];
+    const best = bestOnly ? Math.max(0, ...names.map(share)) : 0;
+    return names.filter((n) => share(n) >= best).every((name) => name.every((w) => !said.has(w) || own.has(w)));
+  }
+
+  /**
+   * The message says the best entry's whole name, and none of the others a list would show
+   * competes for its words: each is only a general form of it. "Hộ chiếu" beside "lý lịch tư
+   * pháp", or "cấp lại" beside "cấp đổi" when the message says "đổi", are rivals. Then the
+   * name decides, however little of a long story the best entry covers.
+   */
+  private onlyNamed(candidates: readonly Candidate[], said: ReadonlySet<string>): boolean {
+    const [first] = candidates;
+    return !!first && first.nameMatch === 1 && first.coverage >= this.thresholds.nameCoverage && this.unrivalled(candidates, said);
+  }
+
+  /** Each of the others close enough to be listed is only a general form of the best, by the name the message says most of. */
+  private unrivalled(candidates: readonly Candidate[], said: ReadonlySet<string>): boolean {
+    const [first, ...rest] = candidates;
+    const near = rest.filter((c) => c.score >= first!.score * this.thresholds.clarifyRatio);
+    return near.every((c) => this.generalOf(first!, c, said, true));
   }
 
   /**
@@ -381,7 +419,7 @@ export class Engine {
   clarifyChoices(decision: Decision): Candidate[] {
     const [first] = decision.candidates;
     if (!first) return [];
-    return decision.candidates.filter((c) => c.score >= first.score * this.thresholds.clarifyRatio).slice(0, 3);
+    return decision.candidates.filter((c) => c.score >= first.score * this.thresholds.clarifyRatio).slice(0, CLARIFY_SIZE);
   }
 }
 

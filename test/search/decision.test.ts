@@ -1,0 +1,40 @@
+// When the engine answers directly and when it lists (issue 10): a list only when two
+// entries truly compete for the message's telling words. Written apart from the
+// evaluation set, with the national records loaded as the bot runs.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+import { Engine } from '../../src/search/engine.ts';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = new Engine(await loadKnowledgeBase(['knowledge'], { national: true }));
+});
+
+const decided = (q: string) => {
+  const d = engine.decide(q);
+  return { outcome: d.outcome, first: d.candidates[0]?.entry.id };
+};
+
+describe('direct answers where one entry clearly fits', () => {
+  it.each([
+    // The whole name of the specific entry is said; "đăng ký khai sinh" beside it is only its
+    // general form, and the story around it lowers the coverage but names nothing else.
+    ['mấy chục năm trước ông tôi sinh ở quê, giấy tờ cháy hết trong chiến tranh, giờ đăng ký lại khai sinh được không', 'dang-ky-lai-khai-sinh'],
+    // A close runner-up whose whole name ("VNeID") lies within the best's ("VNeID mức 2").
+    ['vneid mức 2 là gì', 'cap-tai-khoan-dinh-danh-dien-tu-muc-2'],
+    // An age in words picks the one card whose range holds it.
+    ['làm căn cước cho bé ba tuổi ở đâu', 'cap-the-can-cuoc-duoi-6-tuoi'],
+    ['bé nhà tôi 5 tháng tuổi làm căn cước được chưa', 'cap-the-can-cuoc-duoi-6-tuoi'],
+  ])('%s → %s', (q, expected) => {
+    expect(decided(q)).toEqual({ outcome: 'answer', first: expected });
+  });
+});
+
+describe('lists where two entries compete', () => {
+  it('lists when the message names two procedures, each whole', () => {
+    const d = engine.decide('bố mẹ tôi sắp đi Úc thăm con, làm hộ chiếu xong thì có phải xin thêm lý lịch tư pháp không');
+    expect(d.outcome).toBe('clarify');
+    const offered = engine.clarifyChoices(d).map((c) => c.entry.id);
+    expect(offered).toContain('cap-phieu-ly-lich-tu-phap');
+  });
+});

@@ -1,5 +1,6 @@
 // A real Conversation for the web chat tests: the engine over the shipped
-// knowledge/ and a SQLite store and database in a throwaway directory.
+// knowledge/ and a SQLite store and database in a throwaway directory, counting
+// report events and keeping questions as the server does.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { Engine } from '../../src/search/engine.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { openStore } from '../../src/store/open-store.ts';
+import { QuestionLog } from '../../src/store/question-log.ts';
+import { ReportEvents } from '../../src/store/report-events.ts';
 import { newDesk } from '../complaints/desk.ts';
 import { channelTraits } from '../../adapters/channel-traits.ts';
 
@@ -22,10 +25,13 @@ export async function realConversation(): Promise<RealConversation> {
   const store = await openStore(`sqlite://${join(dir, 'store.sqlite')}`);
   const database = await openDatabase(`sqlite://${join(dir, 'records.sqlite')}`);
   const engine = new Engine(await loadKnowledgeBase(['knowledge']));
+  const events = new ReportEvents(database);
+  const questions = new QuestionLog(database);
   return {
-    conversation: new Conversation({ traits: channelTraits, engine, store, sessionTtlMs: 3600_000, hotline: newDesk(database) }),
+    conversation: new Conversation({ traits: channelTraits, engine, store, sessionTtlMs: 3600_000, hotline: newDesk(database), events, questions }),
     engine,
     async close() {
+      await Promise.all([events.flush(), questions.flush()]);
       await store.close();
       await database.close();
       await rm(dir, { recursive: true, force: true });

@@ -66,6 +66,12 @@ describe('on a channel with buttons (web, Telegram)', () => {
     expect(followUp).toMatch(/^Thủ tục cấp Giấy xác nhận tình trạng hôn nhân\n\nPhí, lệ phí:/);
   });
 
+  it('takes "có phải về quê làm không" after an answer as asking where, about the same entry', async () => {
+    const c = citizen('web');
+    expect(text(await c.say('Mất thẻ căn cước thì làm lại ở đâu ạ? Em đang ở trọ Bắc Ninh, hộ khẩu ở Thái Bình.'))).toMatch(/^Cấp lại thẻ căn cước\n/);
+    expect(text(await c.say('có phải về Thái Bình làm không'))).toMatch(/^Cấp lại thẻ căn cước\n\nNộp ở đâu:/);
+  });
+
   it('browses by sector to an entry', async () => {
     const c = citizen('telegram');
     await c.say('/start');

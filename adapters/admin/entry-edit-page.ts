@@ -33,7 +33,7 @@ export function entryEditPage({ session, entry, values, version, notice, problem
   return layout(
     E.title(entry.title),
     session,
-    html`<p><a href="${KNOWLEDGE_PATH}/${encodeURIComponent(entry.id)}">${E.cancel}</a></p>
+    html`<p><a href="${KNOWLEDGE_PATH}/${encodeURIComponent(entry.id)}">${E.backToEntry}</a></p>
 <h1>${E.title(entry.title)}</h1>
 <p>${E.intro}</p>
 ${noticeBox(notice)}

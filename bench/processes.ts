@@ -1,5 +1,5 @@
 // What the benchmarks that start the real server as a process share: a free port to give
-// it, and how much memory it holds (resident set, from /proc on Linux).
+// it, how much memory it holds (resident set) and how much CPU it has used (both from /proc on Linux).
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
@@ -22,3 +22,17 @@ export function rssMb(pid: number): number {
     return NaN;
   }
 }
+
+/** CPU time a process has used so far (user + system), in seconds; NaN where /proc cannot be read. */
+export function cpuSeconds(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces, inside parentheses): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Linux counts CPU time in ticks of 1/100 s (USER_HZ) on every common build. */
+const CLOCK_TICKS = 100;

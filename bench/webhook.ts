@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { startFakeBotApi } from '../test/fakes/telegram-bot-api.ts';
 import { FakeZaloBotApi } from '../test/fakes/zalo-bot-api.ts';
-import { freePort, rssMb } from './processes.ts';
+import { cpuSeconds, freePort, rssMb } from './processes.ts';
 import { deleteRedisKeys } from '../test/store/backends.ts';
 import { dropSchemas } from '../test/store/databases.ts';
 
@@ -145,9 +145,11 @@ async function pushRun(servers: BotServer[], channel: Push) {
   const before = answeredChats(channel);
   const firstUpdate = updates;
   const started = Date.now();
+  const cpu = cpuMeter(servers);
   const runs = await Promise.all(
     servers.map(({ url }) => load(url, { requests: [{ method: 'POST', path, headers, setupRequest: (request) => ({ ...request, body: updateBody(channel) }) }] }, CONNECTIONS / servers.length)),
   );
+  const cores = cpu.read();
   const acknowledged = updates - firstUpdate;
   // Answered in the background: wait until the replies stop coming.
   let last = -1;
@@ -159,14 +161,37 @@ async function pushRun(servers: BotServer[], channel: Push) {
   }
   const seconds = (lastChangeAt - started) / 1000;
   const acks = { rps: runs.reduce((sum, run) => sum + run.rps, 0), p50_ms: Math.max(...runs.map((run) => run.p50_ms)), p99_ms: Math.max(...runs.map((run) => run.p99_ms)), non_2xx: runs.reduce((sum, run) => sum + run.non_2xx, 0), errors: runs.reduce((sum, run) => sum + run.errors, 0) };
-  const run = { acks, answered: { chats: last, of_acknowledged: acknowledged, per_second: Math.round(last / seconds), seconds } };
+  const run = { acks, answered: { chats: last, of_acknowledged: acknowledged, per_second: Math.round(last / seconds), seconds }, cpu_cores_during_load: cores };
   progress(JSON.stringify(run));
   return run;
 }
 
-async function webRun({ url }: BotServer): Promise<Load> {
+async function webRun(server: BotServer): Promise<Load & { cpu_cores_during_load: Cores }> {
   progress('web chat');
-  return webChatLoad(url, SECONDS);
+  const cpu = cpuMeter([server]);
+  const run = await webChatLoad(server.url, SECONDS);
+  return { ...run, cpu_cores_during_load: cpu.read() };
+}
+
+type Cores = { load_generator_and_fake_apis: number; servers: number };
+
+/**
+ * How many of the machine's 2 cores the load took: this process (autocannon and the fake
+ * platform APIs) and the servers, as CPU seconds per second of the run.
+ */
+function cpuMeter(servers: readonly BotServer[]): { read(): Cores } {
+  const started = performance.now();
+  const ours = process.cpuUsage();
+  const theirs = servers.map(({ child }) => cpuSeconds(child.pid!));
+  return {
+    read() {
+      const wall = (performance.now() - started) / 1000;
+      const used = process.cpuUsage(ours);
+      const serverSeconds = servers.reduce((sum, { child }, i) => sum + cpuSeconds(child.pid!) - theirs[i]!, 0);
+      const round = (x: number) => Math.round(x * 100) / 100;
+      return { load_generator_and_fake_apis: round((used.user + used.system) / 1e6 / wall), servers: round(serverSeconds / wall) };
+    },
+  };
 }
 
 /** Web chat messages, each in a session of its own, for `seconds`. */

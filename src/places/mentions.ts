@@ -5,11 +5,14 @@
 // is reported as unknown with the closest names; so does a mistyped district, which may
 // only back the commune beside it. It also notes the words that ask about
 // a place ("cũ", "sáp nhập", "giờ thuộc…"), and drops names that everyday words happen
-// to spell unless such a word or an address stands by them.
+// to spell unless such a word or an address stands by them. Slips of typing it reads
+// without an address only where they are plain (spaces moved, other marks, a letter
+// typed twice); a mistyped place right after a typed one may only back it; a word of
+// another language right before such a cue is a place not known.
 import { foldCanonical } from '../kernel/vietnamese.ts';
 import { levelOf, MAX_NAME_WORDS, writtenAs, type Gazetteer, type PlaceRef } from './gazetteer.ts';
 import { isShorthand, keyOf, LEVEL_OF, plainKeyOf, placeTokens, placeWords, typeAt, type Level, type UnitType, type Word } from './names.ts';
-import { boundedDistance, NearNames } from './near-names.ts';
+import { boundedDistance, NearNames, type Near } from './near-names.ts';
 
 type TypeMatch = ReturnType<typeof typeAt>;
 
@@ -25,6 +28,10 @@ export interface Mention {
   typos?: ReadonlyMap<PlaceRef, number>;
   /** …unless the slip is plain: a letter off a longish name that no other name comes near. */
   plainSlip?: boolean;
+  /** Guessed bare beside a typed place ("xã Mỹ Sơn, Nghệ Ab"): it may only back that place, never be the place asked about. */
+  beside?: boolean;
+  /** A guess read from the first words of a longer name not known ("phường Hoa Mai Xanh"): that name, to say it is not known. */
+  said?: string;
   /** Named with its type and a name that is not an everyday word: several words, or a number ("phường Bến Nghé", "p3"). */
   strong: boolean;
   /** A name typed as it is: other ways to read it, for when the address rules out every place it names (see otherReadings). */
@@ -32,7 +39,8 @@ export interface Mention {
 }
 
 export interface Unknown {
-  type: UnitType;
+  /** Left out for a name of another language said bare (see foreignName). */
+  type?: UnitType;
   typed: string;
   start: number;
   end: number;
@@ -94,6 +102,16 @@ const PLACE_CUES = [
   'vẫn giữ',
   'có đổi',
 ];
+/**
+ * Cues that ask what a place is called or written as now, folded (typed with or without
+ * marks): "gọi là gì", "tên gì", "tên j", "địa chỉ mới" ("đc chỉ mới"), "đơn vị mới",
+ * "giờ ghi" ("h ghi": how to write it now).
+ */
+const LOOSE_CUES = ['goi la gi', 'goi la j', 'ten gi', 'ten j', 'dia chi moi', 'dc chi moi', 'don vi moi', 'gio ghi'];
+/** Cues that say what something is now, a unit or a value: not enough to take a word of another language for a place. */
+const VALUE_CUES = ['gio la', 'nay la'];
+/** Shorthand that teencode uses for an everyday word: "h" (a district's "huyện") is "giờ". */
+const SPOKEN = new Map([['h', 'gio']]);
 /** "mới" asks about the new unit only right after a place or a type ("xã mới", "phường Sài Gòn mới"), not in "căn cước mới". */
 const FRESH = placeWords('mới')[0]!;
 /** "thuộc" asks where a place belongs after "giờ", "nay" or before a type or "đâu" ("giờ thuộc xã nào"), not in "thuộc diện hộ nghèo". */
@@ -102,8 +120,10 @@ const BELONGS_AFTER = new Set(['gio', 'h', 'nay', 'van']);
 const BELONGS_BEFORE = new Set(['dau', 've', 'tinh', 'tp']);
 /** "xã hội", "xã viên": the word "xã" that is no unit. */
 const NOT_A_NAME = new Set(['hoi', 'vien']);
+/** Teencode that stands for everyday words (folded): "j" gì, "mn" mọi người, "bik" biết, "r" rồi, "dc" được; no name holds them. */
+const TEENCODE = ['j', 'mn', 'bik', 'r', 'dc', 'hk', 'hok', 'ntn', 'ten'];
 /** Words that end a name not known ("phường Ben Ngé cũ giờ…") or say there is none ("phường nào"). */
-const NAME_STOPS = new Set([...NOT_A_NAME, 'nao', 'gi', 'minh', 'toi', 'em', 'nha', 'nay', 'do', 'kia', 'cu', 'moi', 'cua', 'o', 'la', 'thi', 'va', 'hay', 'hoac', 'voi', 'nhe', 'a', 'oi', 'ban', 'dang', 'da', 'con', 'cung', 'co', 'khong', 'ko', 'k', 'thuoc', 'gio', 'h', 'sap', 'sat', 'duoc', 'truoc', 'sau', 'quan', 'huyen', 'tinh', 'thanh', 'tp', 'nop', 'lam', 'ho', 'so', 'dau', 'ubnd', 'uy', 'hien', 'bay', 'ad', 'vay', 'z', 'v']);
+const NAME_STOPS = new Set([...NOT_A_NAME, 'nao', 'gi', 'minh', 'toi', 'em', 'nha', 'nay', 'do', 'kia', 'cu', 'moi', 'cua', 'o', 'la', 'thi', 'va', 'hay', 'hoac', 'voi', 'nhe', 'a', 'oi', 'ban', 'dang', 'da', 'con', 'cung', 'co', 'khong', 'ko', 'k', 'thuoc', 'gio', 'h', 'sap', 'sat', 'duoc', 'truoc', 'sau', 'quan', 'huyen', 'tinh', 'thanh', 'tp', 'nop', 'lam', 'ho', 'so', 'dau', 'ubnd', 'uy', 'hien', 'bay', 'ad', 'vay', 'z', 'v', ...TEENCODE]);
 /** Of those, words common inside names ("Đa Phước Hội", "Tân Thanh Lâm"), through which a mistyped name may run. */
 const INNER_STOPS = new Set(['hoi', 'thanh', 'lam', 'minh', 'ho', 'da', 'do', 'co', 'ban', 'hien', 'dang', 'la', 'a', 'oi', 'o', 'con', 'nha', 'so', 'vien', 'thi']);
 /** A slip stands on its own (no address to back it) when the name has this many letters and no other name is within this many edits. */
@@ -123,8 +143,15 @@ const UNKNOWN_WORDS = 4;
 const SUGGEST_DISTANCE = 3;
 /** A message is about a place alone when at most this many of its words are not the place or a cue ("Bến Nghé ạ?"). */
 const ALONE_WORDS = 1;
+/** A Vietnamese syllable, folded: an onset, one to three vowels, a final ("nguyen", "thuong"); "westminster", "kaohsiung" are none. */
+const SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$/;
+const isSyllable = (folded: string) => !/^[a-z]+$/.test(folded) || SYLLABLE.test(folded);
+/** A name of another language is taken for one only this long: "ok", "zalo" are not. */
+const FOREIGN_LETTERS = 6;
 /** Between a name and its cue only these may stand ("Bến Nghé giờ thuộc…"); "độc lập, không thuộc" is no cue of Độc Lập. */
-const CUE_FILLERS = new Set(['gio', 'h', 'nay', 'bay', 'hien', 'da', 'van', 'roi']);
+const CUE_FILLERS = new Set(['gio', 'h', 'nay', 'bay', 'hien', 'da', 'van', 'roi', 'la']);
+/** How many of those may stand in a row ("bây giờ", "h là"). */
+const FILLERS = 2;
 /** Words before a place a citizen lives in or goes to (folded): "ở", "tại", "về", "lên", "vào", "ra", "xuống", "trọ", "quê". */
 const LOCATIVES = new Set(['o', 'tai', 've', 'len', 'vao', 'ra', 'xuong', 'tro', 'que']);
 /** Places of one address are this close ("xã A, huyện B"). */
@@ -138,6 +165,8 @@ const LISTED_LEVELS: ReadonlySet<Level> = new Set(['commune', 'province']);
 
 interface Phrase {
   words: readonly Word[];
+  /** Matched by its letters alone, or by the shorthand typed for a word ("h ghi" is "giờ ghi"). */
+  loose?: boolean;
 }
 
 export class MentionReader {
@@ -146,12 +175,16 @@ export class MentionReader {
   private readonly placeCues: Phrase[];
   /** The first word of every known name (folded). */
   private readonly firstWords: Set<string>;
+  private readonly valueCues: Phrase[] = VALUE_CUES.map(loosePhrase);
+  /** Every word of every known name (folded). */
+  private readonly nameWords: Set<string>;
 
   constructor(private readonly gazetteer: Gazetteer) {
     this.near = new NearNames(gazetteer.keys());
     this.firstWords = new Set([...gazetteer.keys()].map((key) => key.split(' ')[0]!));
+    this.nameWords = new Set([...gazetteer.keys()].flatMap((key) => key.split(' ')));
     this.oldCues = OLD_CUES.map((p) => ({ words: placeWords(p) }));
-    this.placeCues = PLACE_CUES.map((p) => ({ words: placeWords(p) }));
+    this.placeCues = [...PLACE_CUES.map((p) => ({ words: placeWords(p) })), ...LOOSE_CUES.map(loosePhrase)];
   }
 
   read(text: string): Reading {
@@ -163,8 +196,8 @@ export class MentionReader {
     let unknownAt: number | undefined;
     for (let i = 0; i < words.length; ) {
       const typed = types[i];
-      const mention = typed ? this.typedMention(words, types, i, typed.type, typed.length) : this.bareMention(words, types, i);
-      if (typed && unknownAt === undefined && (!mention || mention.typos) && LISTED_LEVELS.has(LEVEL_OF[typed.type]) && typed.type !== 'thanh pho') unknownAt = i;
+      const mention = typed ? this.typedMention(words, types, i, typed.type, typed.length) : this.untypedMention(words, types, i, found.at(-1));
+      if (typed && unknownAt === undefined && (!mention || (mention.typos && !mention.plainSlip)) && LISTED_LEVELS.has(LEVEL_OF[typed.type]) && typed.type !== 'thanh pho') unknownAt = i;
       if (mention) {
         found.push(mention);
         i = mention.end;
@@ -173,25 +206,69 @@ export class MentionReader {
       i += typed?.length ?? 1;
     }
     const cues = this.cues(words, types, found);
-    const alone = found.length > 0 && words.length - found.reduce((n, m) => n + m.end - m.start, 0) - cues.at.size <= ALONE_WORDS;
-    const mentions = alone ? found : corroborated(found, cues.at, words);
-    const namesCommune = mentions.some((m) => m.refs.some((r) => levelOf(r) === 'commune'));
+    const named = this.askedAbout(words, types, found, cues);
+    const alone = named.length > 0 && words.length - named.reduce((n, m) => n + m.end - m.start, 0) - cues.at.size <= ALONE_WORDS;
+    const mentions = alone ? named : corroborated(named, cues, words);
+    const namesCommune = mentions.some((m) => !m.beside && m.refs.some((r) => levelOf(r) === 'commune'));
     // The closest names are looked for only when the unknown name is what the message asks about.
     const unknown = unknownAt === undefined || namesCommune ? undefined : this.unknownAt(words, types, unknownAt);
+    const foreign = unknown || mentions.length || !cues.asksWhich ? undefined : this.foreignName(words, tokens, cues.at);
     return {
       words,
       tokens,
       mentions,
       // A type and a name not known ("phường Kim Cương cũ") is an unknown place only when the message asks about it.
-      ...(unknown && !namesCommune && (cues.asksWhich || cueFollows(unknown, cues.at, words)) ? { unknown } : {}),
+      ...(unknown && !namesCommune && (cues.asksWhich || cueFollows(unknown, cues.at, words)) ? { unknown } : foreign ? { unknown: foreign } : {}),
       old: cues.old,
       asksPlace: cues.asksPlace,
       asksWhich: cues.asksWhich,
       cueWords: cues.at,
-      whereabouts: found.filter((m) => !mentions.includes(m) && !m.type && m.end - m.start >= 2 && LOCATIVES.has(words[m.start - 1]?.folded ?? '')),
+      whereabouts: found.filter((m) => !mentions.includes(m) && !m.type && !m.beside && m.end - m.start >= 2 && LOCATIVES.has(words[m.start - 1]?.folded ?? '')),
       typed: mentions.some((m) => m.type),
       alone,
     };
+  }
+
+  /**
+   * The names found, less those said bare inside a cue ("gọi là gì" holds La Gi) and the
+   * guesses beside a place when the message does not ask about one, with
+   * the names said bare and mistyped right before a cue ("KKim Long nhập vô đâu").
+   */
+  private askedAbout(words: readonly Word[], types: readonly TypeMatch[], found: readonly Mention[], { at: cues, asksPlace }: { at: ReadonlySet<number>; asksPlace: boolean }): Mention[] {
+    const inCue = (m: Mention) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k).some((k) => cues.has(k));
+    // A guess beside a place is worth making only in a question about places.
+    const kept = found.filter((m) => (m.type || !inCue(m)) && (!m.beside || asksPlace));
+    const taken = new Set(kept.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+    for (const at of cues) {
+      if (cues.has(at - 1)) continue;
+      let end = at;
+      for (let n = 0; n < FILLERS && end > 0 && saidAs(CUE_FILLERS, words[end - 1]) && !cues.has(end - 1); n++) end--;
+      const slip = this.bareSlip(words, types, end, taken);
+      if (slip) kept.push(slip);
+    }
+    return kept.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * A name of two or three words said bare and mistyped, ending at `end`: only a plain
+   * slip (a letter typed twice, spaces moved, a letter off a name no other comes near)
+   * that leaves a word no name has, which the resolver lets stand.
+   */
+  private bareSlip(words: readonly Word[], types: readonly TypeMatch[], end: number, taken: ReadonlySet<number>): Mention | undefined {
+    for (let length = 3; length >= 2; length--) {
+      const start = end - length;
+      if (start < 0 || words[end]?.breakBefore || nameRun(words, types, start) < length) continue;
+      const span = words.slice(start, end);
+      // A slip leaves a word no name has ("KKim", "Lmâ"); everyday words respaced are no slip ("công an" is not Cô Ngân).
+      if (span.some((w, k) => taken.has(start + k) || (k > 0 && w.breakBefore)) || span.every((w) => this.nameWords.has(w.folded))) continue;
+      const mention = { start, end, typed: canonOf(span), strong: false };
+      const typed = keyOf(span);
+      const undoubled = this.named(typed.replace(/(\p{L})\1+/gu, '$1'), 'xa');
+      if (undoubled.length && !this.named(typed, 'xa').length) return { ...mention, refs: undoubled };
+      const { typos, plainSlip } = this.slipsOf(span, 'xa', false);
+      if (plainSlip && typos.size) return { ...mention, refs: [...typos.keys()], typos, plainSlip };
+    }
+    return undefined;
   }
 
   /** Words that speak of a place's change, outside the names themselves ("Củ Bi" holds no "cũ"). */
@@ -204,11 +281,11 @@ export class MentionReader {
     let asksWhich = false;
     for (let i = 0; i < words.length; i++) {
       if (inName.has(i)) continue;
-      const cue = this.placeCues.find((p) => matchesAt(words, i, p.words));
+      const cue = this.placeCues.find((p) => matchesAt(words, i, p.words, p.loose));
       const fresh = matchesAt(words, i, [FRESH]) && !words[i]!.breakBefore && (typedEnds.has(i) || types[i - 1] !== undefined);
       const belongs =
         matchesAt(words, i, [BELONGS]) &&
-        (BELONGS_AFTER.has(words[i - 1]?.folded ?? '') || BELONGS_BEFORE.has(words[i + 1]?.folded ?? '') || types[i + 1] !== undefined || starts.has(i + 1));
+        (saidAs(BELONGS_AFTER, words[i - 1]) || BELONGS_BEFORE.has(words[i + 1]?.folded ?? '') || types[i + 1] !== undefined || starts.has(i + 1));
       if (belongs) {
         asksWhich = true;
         at.add(i);
@@ -249,7 +326,7 @@ export class MentionReader {
     // the new ward's name): it may only back the commune beside it.
     const guessed = listed || (GUESSED_DISTRICTS.has(type) && !this.provinceAt(words, from) && !this.bareMention(words, types, from));
     const slip = guessed ? this.mistyped(words, types, at, type, typeLength, known?.typos !== undefined) : undefined;
-    return known && (!slip || slip.end < known.end || (slip.end === known.end && !known.typos)) ? known : slip;
+    return known && (!slip || slip.end < known.end || (slip.end === known.end && !known.typos) || restates(slip, known)) ? known : slip;
   }
 
   /**
@@ -359,7 +436,8 @@ export class MentionReader {
       if (!typos.size || (found && distance >= found.distance)) continue;
       found = { mention: { ...mention, refs: [...typos.keys()], typos, ...(plainSlip ? { plainSlip } : {}) }, distance };
     }
-    return found?.mention;
+    const run = Math.min(UNKNOWN_WORDS, nameRun(words, types, from));
+    return found && run > found.mention.end - from ? { ...found.mention, said: canonOf(words.slice(from, from + run)) } : found?.mention;
   }
 
   /**
@@ -380,9 +458,7 @@ export class MentionReader {
     for (const { key, distance } of near.filter((n) => n.distance <= maxTypos(letters) && letters >= SPACED_LETTERS)) {
       for (const ref of this.named(key, type)) if (!typos.has(ref)) typos.set(ref, letters <= SHORT_NAME ? distance + SHORT_SLIP : distance);
     }
-    const [only] = near;
-    const plainSlip = !named.length && near.length === 1 && only!.distance === 1 && letters >= PLAIN_SLIP_LETTERS && boundedDistance(typed, only!.key, 1) === 1;
-    return { typos, plainSlip };
+    return { typos, plainSlip: isPlainSlip(typed, letters, named.length > 0, spelt.length > 0, near) };
   }
 
   /**
@@ -415,6 +491,40 @@ export class MentionReader {
     return false;
   }
 
+  /** A name without a type word (see bareMention); else, right after a typed place, maybe a mistyped place of its address ("xã Mỹ Sơn, Nghệ Ab"). */
+  private untypedMention(words: readonly Word[], types: readonly TypeMatch[], at: number, before: Mention | undefined): Mention | undefined {
+    const bare = this.bareMention(words, types, at);
+    if (bare || !before?.type || at !== before.end) return bare;
+    // After a comma, a district's one-word name is the district of the place before it ("phường Hoa Lư, Pleiku").
+    const word = words[at]!;
+    const districts = word.breakBefore && !NAME_STOPS.has(word.folded) ? this.gazetteer.named(word.folded).filter((r) => r.kind === 'district' && spelledAs([word], writtenAs(r).name)) : [];
+    if (districts.length) return { start: at, end: at + 1, refs: districts, typed: word.canon, strong: false };
+    return this.guessedArea(words, types, at);
+  }
+
+  /**
+   * A place a letter off what is typed ("Nghệ Ab", "Nha Tarng"), the span whose closest
+   * name is closest: a guess that may only back the place before it, never rule it out.
+   */
+  private guessedArea(words: readonly Word[], types: readonly TypeMatch[], at: number): Mention | undefined {
+    let found: Mention | undefined;
+    let best = 2;
+    for (let length = Math.min(3, this.slipRun(words, types, at)); length >= 1; length--) {
+      const span = words.slice(at, at + length);
+      if (keyOf(span).replace(/ /g, '').length < PLAIN_SLIP_LETTERS) continue;
+      const typos = new Map<PlaceRef, number>();
+      for (const key of new Set([keyOf(span), plainKeyOf(span)])) {
+        for (const near of this.near.within(key, 1, (k) => k !== key)) {
+          for (const ref of this.gazetteer.named(near.key)) if (!typos.has(ref)) typos.set(ref, near.distance);
+        }
+      }
+      const distance = Math.min(...typos.values());
+      if (!typos.size || distance >= best) continue;
+      [found, best] = [{ start: at, end: at + length, refs: [...typos.keys()], typed: canonOf(span), strong: false, typos, beside: true }, distance];
+    }
+    return found;
+  }
+
   /** A known name of two words or more without a type word ("Bến Nghé", "Bình Dương"), or a province's one-word name ("Huế"). */
   private bareMention(words: readonly Word[], types: readonly TypeMatch[], at: number): Mention | undefined {
     for (let length = Math.min(MAX_NAME_WORDS, nameSpan(words, types, at)); length >= 1; length--) {
@@ -427,6 +537,28 @@ export class MentionReader {
       const provinces = refs.filter((r) => levelOf(r) === 'province');
       const kept = provinces.length ? provinces : length >= 2 ? refs : [];
       if (kept.length) return { start: at, end: at + length, refs: kept, typed: canonOf(span), strong: false };
+    }
+    return undefined;
+  }
+
+  /**
+   * A name of another language right before a cue that asks which unit it is now
+   * ("Westminster giờ tên mới là gì", "Kaohsiung giờ thuộc xã nào"): words no Vietnamese
+   * syllable spells, read as typed or as Telex, and no place's name holds.
+   */
+  private foreignName(words: readonly Word[], tokens: readonly string[], cues: ReadonlySet<number>): Unknown | undefined {
+    const foreign = (w: Word | undefined) => w !== undefined && !NAME_STOPS.has(w.folded) && !this.nameWords.has(w.folded) && !isSyllable(w.plain) && !isSyllable(w.folded);
+    for (const at of cues) {
+      // "giờ là" also asks a value ("lãi suất ở Agribank giờ là bao nhiêu").
+      if (this.valueCues.some((p) => matchesAt(words, at, p.words, true))) continue;
+      let end = at;
+      for (let n = 0; n < FILLERS && end > 0 && saidAs(CUE_FILLERS, words[end - 1]) && !cues.has(end - 1); n++) end--;
+      let start = end;
+      while (start > 0 && end - start < UNKNOWN_WORDS && foreign(words[start - 1]) && (start === end || !words[start]!.breakBefore)) start--;
+      const span = words.slice(start, end);
+      if (span.length && keyOf(span).replace(/ /g, '').length >= FOREIGN_LETTERS && !words[end]?.breakBefore) {
+        return { typed: span.map((w) => tokens[w.token]).join(' '), start, end, closest: [] };
+      }
     }
     return undefined;
   }
@@ -450,29 +582,66 @@ export class MentionReader {
 }
 
 /**
+ * A slip that stands without an address to back it: the name's letters with only its
+ * spaces moved ("BắcGiang", "Bì nh Phước") when one name is spelt so; the letters of a
+ * longish name with other marks ("Thại Bình"), the commonest slip; or a letter off a
+ * longish name that no other name comes near. The resolver lets only the closest
+ * readings stand on it.
+ */
+function isPlainSlip(typed: string, letters: number, named: boolean, spelt: boolean, near: readonly Near[]): boolean {
+  const spaced = near.filter((n) => n.distance === 0);
+  if (!named && spaced.length) return spaced.length === 1 && letters >= SPACED_LETTERS;
+  if (letters < PLAIN_SLIP_LETTERS || spelt) return false;
+  if (named) return true;
+  const [only] = near;
+  return near.length === 1 && only!.distance === 1 && boundedDistance(typed, only!.key, 1) === 1;
+}
+
+/**
  * The mentions that may be places. Everyday words can spell a name ("cua bac" is Cửa
  * Bắc, "hợp đồng" an old commune), so a mention that is not strong counts only when a
  * cue follows it closely ("Bến Nghé cũ"), or it is part of an address with one that
  * does, is strong or is typed ("Bến Nghé quận 1", "phường Láng, Hà Nội"). (A message
  * that says little else keeps them all.)
  */
-function corroborated(mentions: readonly Mention[], cues: ReadonlySet<number>, words: readonly Word[]): Mention[] {
-  const backed = mentions.map((m) => m.strong || cueFollows(m, cues, words));
+function corroborated(mentions: readonly Mention[], { at: cues, asksPlace, asksWhich }: { at: ReadonlySet<number>; asksPlace: boolean; asksWhich: boolean }, words: readonly Word[]): Mention[] {
+  const backed = mentions.map((m) => !m.beside && (m.strong || cueFollows(m, cues, words) || (asksPlace && typedLong(m, asksWhich))));
   // Backing spreads along an address, both ways; an address with a typed name backs itself ("phường Láng, Hà Nội").
   for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i + 1 < mentions.length; i++) {
       const [a, b] = [mentions[i]!, mentions[i + 1]!];
       if (b.start - a.end > ADDRESS_GAP) continue;
-      if (backed[i] || backed[i + 1] || (a.type && !a.typos) || (b.type && !b.typos)) backed[i] = backed[i + 1] = true;
+      // A place guessed bare beside another ("xã Mỹ Sơn, Nghệ Ab") is only carried by it.
+      if (b.beside) backed[i + 1] ||= backed[i]!;
+      else if (backed[i] || backed[i + 1] || (a.type && !a.typos) || (b.type && !b.typos)) backed[i] = backed[i + 1] = true;
     }
   }
   return mentions.filter((_, i) => backed[i]);
 }
 
-/** A cue follows the mention (or unknown name), with at most one filler word between and no punctuation. */
+/** A longer slip whose closest readings are all the known name it runs past ("tỉnh Sơn La từ năm…"): the known name, said right. */
+function restates(slip: Mention, known: Mention): boolean {
+  if (!slip.typos || known.typos) return false;
+  const closest = Math.min(...slip.typos.values());
+  return [...slip.typos].every(([ref, distance]) => distance > closest || known.refs.includes(ref));
+}
+
+/**
+ * A name typed with its type and long enough not to be an everyday word: a place when
+ * the message asks about one, read as typed or as a plain slip ("phường HưngChiến"); a
+ * guess only when it asks which unit the place is now ("cư trú" holds no "cũ" for "xa
+ * cong ty") and the guess does not start with a word that ends names ("xã cũng đổi tên").
+ */
+function typedLong(mention: Mention, asksWhich: boolean): boolean {
+  const guess = asksWhich && !NAME_STOPS.has(foldCanonical(mention.typed.split(' ')[0]!));
+  const sure = !mention.typos || mention.plainSlip === true || guess;
+  return mention.type !== undefined && sure && mention.typed.replace(/ /g, '').length >= PLAIN_SLIP_LETTERS;
+}
+
+/** A cue follows the mention (or unknown name), with at most two filler words between ("bây giờ", "h là") and no punctuation. */
 function cueFollows(mention: { end: number }, cues: ReadonlySet<number>, words: readonly Word[]): boolean {
   let at = mention.end;
-  if (words[at] && !cues.has(at) && CUE_FILLERS.has(words[at]!.folded) && !words[at]!.breakBefore) at++;
+  for (let n = 0; n < FILLERS && words[at] && !cues.has(at) && saidAs(CUE_FILLERS, words[at]) && !words[at]!.breakBefore; n++) at++;
   return cues.has(at) && !words[at]!.breakBefore;
 }
 
@@ -507,9 +676,20 @@ function typesOf(words: readonly Word[], tokens: readonly string[]): TypeMatch[]
   });
 }
 
-function matchesAt(words: readonly Word[], at: number, phrase: readonly Word[]): boolean {
+/** A cue of folded words (see LOOSE_CUES). */
+function loosePhrase(folded: string): Phrase {
+  return { words: folded.split(' ').map((w, token) => ({ canon: w, folded: w, token, breakBefore: false, plain: w })), loose: true };
+}
+
+/** The word is one of `set`, as read or as the shorthand it was typed as ("h" is a district and, in teencode, "giờ"). */
+function saidAs(set: ReadonlySet<string>, word: Word | undefined): boolean {
+  return word !== undefined && (set.has(word.folded) || set.has(word.shorthand ?? ''));
+}
+
+function matchesAt(words: readonly Word[], at: number, phrase: readonly Word[], loose = false): boolean {
   return phrase.every((p, k) => {
     const w = words[at + k];
+    if (loose) return w !== undefined && (w.folded === p.folded || w.shorthand === p.folded || SPOKEN.get(w.shorthand ?? '') === p.folded);
     // Typed without diacritics, a word matches by its letters; typed with them, exactly.
     return w !== undefined && w.folded === p.folded && (w.canon === w.folded || w.canon === p.canon);
   });
@@ -544,7 +724,8 @@ export function remainder(reading: Reading): string {
   const drop = (start: number, end: number) => {
     for (let i = start; i < end; i++) dropped.add(reading.words[i]!.token);
   };
-  for (const m of reading.mentions) drop(m.start, m.end);
+  // A guess beside a place may be other words ("Bình Dương. Cấp lại thẻ"): left in.
+  for (const m of reading.mentions) if (!m.beside) drop(m.start, m.end);
   if (reading.unknown) drop(reading.unknown.start, reading.unknown.end);
   for (const i of reading.cueWords) dropped.add(reading.words[i]!.token);
   return reading.tokens.filter((_, i) => !dropped.has(i)).join(' ');

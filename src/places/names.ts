@@ -47,6 +47,8 @@ export interface Word {
   breakBefore: boolean;
   /** Folded as written, not read as Telex: "der" of "Ia Dêr" typed bare (canon read it as "dẻ"). */
   plain: string;
+  /** The shorthand this word was written out from ("h"): teencode also uses some of it for other words ("h" for "giờ"). */
+  shorthand?: string;
 }
 
 /**
@@ -112,7 +114,7 @@ function readWords(text: string): Word[] {
     // Written out shorthand is as unaccented as what was typed.
     const expanded = parts.flatMap((p) => p.split(' '));
     if (expanded.length === 1 && expanded[0] === folded) out.push({ canon: unpadded(canon), folded: unpadded(folded), token, breakBefore, plain: unpadded(plain) });
-    else for (const [k, w] of expanded.entries()) out.push({ canon: unpadded(w), folded: unpadded(w), token, breakBefore: breakBefore && k === 0, plain: unpadded(w) });
+    else for (const [k, w] of expanded.entries()) out.push({ canon: unpadded(w), folded: unpadded(w), token, breakBefore: breakBefore && k === 0, plain: unpadded(w), ...(glued ? {} : { shorthand: folded }) });
   }
   return out;
 }

@@ -22,7 +22,8 @@ export interface Place {
 export type Resolution =
   | { kind: 'resolved'; place: Place; typed: string; corrected?: boolean }
   | { kind: 'ambiguous'; typed: string; type?: UnitType; ask: 'province' | 'district'; options: Place[] }
-  | { kind: 'unknown'; typed: string; type: UnitType; closest: Place[] };
+  /** `type` is left out for a name said without one ("Westminster giờ tên mới là gì"). */
+  | { kind: 'unknown'; typed: string; type?: UnitType; closest: Place[] };
 
 export interface ResolveOptions {
   /** The deploying locality's province: a weak preference when the message names none. */
@@ -37,18 +38,18 @@ const COMMUNE_MATCH = 2;
 /** A commune or old unit named beside it in the same province ("xã Nậm Xe, Phong Thổ" when no district of that name is listed): a little backing. */
 const SAME_PROVINCE = 0.5;
 const CONFLICT = -3;
-/** How much a mistyped district backs a commune beside it, of what it would written right. */
-const GUESSED_DISTRICT = 0.5;
+/** How much a mistyped place of the address (a district, a province…) backs the place beside it, of what it would written right. */
+const GUESSED_AREA = 0.5;
 /** Places named apart from the focus ("đi làm ở Bình Dương, … xã Phú Lợi cũ") are often other places: they only break ties (3 × this stays below the type bonus). */
 const DISTANT = 0.1;
 /** Words between two places of one address ("xã A, huyện B", "p3 q5 cũ"). */
 const ADDRESS_GAP = 2;
 
 export function resolve(reading: Reading, gazetteer: Gazetteer, options: ResolveOptions = {}): Resolution | undefined {
-  const unknown = (typed: string, type: UnitType, closest: readonly PlaceRef[]): Resolution => ({ kind: 'unknown', typed, type, closest: dedupe(closest.map((r) => placeOf(r, gazetteer))) });
+  const unknown = (typed: string, type: UnitType | undefined, closest: readonly PlaceRef[]): Resolution => ({ kind: 'unknown', typed, type, closest: dedupe(closest.map((r) => placeOf(r, gazetteer))) });
   if (reading.unknown) return unknown(reading.unknown.typed, reading.unknown.type, reading.unknown.closest);
-  if (!reading.mentions.length) return undefined;
-  const [named, level] = focusOf(reading.mentions);
+  if (!reading.mentions.some((m) => !m.beside)) return undefined;
+  const [named, level] = focusOf(reading.mentions.filter((m) => !m.beside));
   const address = addressOf(reading.mentions, named);
   const weights = new Map(reading.mentions.map((m) => [m, address.has(m) ? 1 : DISTANT]));
   const context = reading.mentions.filter((m) => m !== named);
@@ -57,10 +58,10 @@ export function resolve(reading: Reading, gazetteer: Gazetteer, options: Resolve
   // The address rules out every place the name can be: another reading it backs, else no answer but the names.
   if (scored.every((s) => s.conflict)) {
     const other = named.others?.().map((m) => [m, score(m)] as const).find(([, s]) => s.some((p) => !p.conflict));
-    if (!other) return unknown(named.typed, named.type ?? 'xa', scored.length ? scored.map((s) => s.place.ref) : named.refs);
+    if (!other) return unknown(named.said ?? named.typed, named.type ?? 'xa', scored.length ? scored.map((s) => s.place.ref) : named.refs);
     [focus, scored] = other;
   }
-  if (!scored.length) return unknown(focus.typed, focus.type ?? 'xa', focus.refs);
+  if (!scored.length) return unknown(focus.said ?? focus.typed, focus.type ?? 'xa', focus.refs);
   const best = Math.max(...scored.map((s) => s.score));
   const kept = dedupe(
     scored.filter((s) => s.score === best).map((s) => s.place),
@@ -82,6 +83,8 @@ interface Scoring {
 
 /** Each place the focus may be, with how well the message backs it; conflict: its own address rules it out. */
 function scoreFocus(focus: Mention, level: Level, { reading, gazetteer, options, context, weights }: Scoring): { place: Place; score: number; conflict: boolean }[] {
+  // A plain slip lets its closest readings stand alone; the others still need backing.
+  const plain = focus.plainSlip && focus.typos ? Math.min(...focus.typos.values()) : -1;
   return focus.refs
     .filter((r) => levelOf(r) === level)
     .flatMap((ref) => {
@@ -90,7 +93,7 @@ function scoreFocus(focus: Mention, level: Level, { reading, gazetteer, options,
       const support = context.reduce((sum, m) => sum + contextScore(place, m, typos > 0) * weights.get(m)!, 0);
       const addressed = context.filter((m) => weights.get(m) === 1).map((m) => contextScore(place, m));
       // A guessed name stands only when the rest of the address backs it, the more the further the guess, or the slip is plain.
-      if (typos && support <= Math.max(0, typos - 1) && !focus.plainSlip) return [];
+      if (typos > 0 && typos > plain && support <= Math.max(0, typos - 1)) return [];
       let score = support - typos;
       if (focus.type && focus.type === writtenAs(ref).type) score += 1;
       // "cũ" speaks of the old unit; a name said with no word of change ("xã Hòa Phú nộp ở đâu"), of today's.
@@ -127,8 +130,8 @@ function addressOf(mentions: readonly Mention[], focus: Mention): Set<Mention> {
  * province) for an old unit whose district is known.
  */
 function contextScore(place: Place, mention: Mention, guessed = false): number {
-  // A guessed name backs nothing, but a guessed district a little, a letter off; and rules out nothing.
-  if (mention.typos) return mention.refs.some((r) => r.kind !== 'district') ? 0 : guessedDistrict(place, mention);
+  // A guessed name backs only a little, a letter off and when no other place is as close; and rules out nothing.
+  if (mention.typos) return guessedArea(place, mention);
   const old = place.ref.kind === 'old' ? place.ref.old : undefined;
   const districts = old?.inDistrict ? mention.refs.filter((r) => r.kind === 'district' && r.district.provinces.includes(place.province)) : [];
   return Math.max(...(districts.length ? districts : mention.refs).map((ref) => refScore(place, ref, guessed)));
@@ -155,12 +158,30 @@ function refScore(place: Place, ref: PlaceRef, guessed: boolean): number {
   }
 }
 
-/** What a mistyped district backs: its closest reading, a letter off at most, when only one is that close. */
-function guessedDistrict(place: Place, mention: Mention): number {
+/**
+ * What a mistyped place of the address backs: its closest reading, a letter off at most,
+ * when only one place is that close (a province is listed both as new and as old: one place).
+ */
+function guessedArea(place: Place, mention: Mention): number {
   const typos = mention.typos!;
   const closest = Math.min(...typos.values());
-  const [only, ...others] = mention.refs.filter((r) => typos.get(r) === closest);
-  return closest > 1 || !only || others.length ? 0 : Math.max(0, refScore(place, only, true)) * GUESSED_DISTRICT;
+  const nearest = mention.refs.filter((r) => typos.get(r) === closest);
+  const places = new Set(nearest.map(identity));
+  return closest > 1 || places.size !== 1 ? 0 : Math.max(0, refScore(place, nearest[0]!, true)) * GUESSED_AREA;
+}
+
+/** The place a reference is of, whichever way it is named. */
+function identity(ref: PlaceRef): unknown {
+  switch (ref.kind) {
+    case 'commune':
+      return ref.commune;
+    case 'old':
+      return ref.old;
+    case 'district':
+      return ref.district;
+    default:
+      return ref.province;
+  }
 }
 
 function sameProvince(place: Place, province: Province): number {

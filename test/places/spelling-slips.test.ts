@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPlaces, type Places } from '../../src/places/places.ts';
 import { remainder } from '../../src/places/mentions.ts';
 import { resolve } from '../../src/places/resolve.ts';
+import { mainCode as mainCodeOf } from './main-code.ts';
 
 let places: Places;
 
@@ -14,12 +15,7 @@ beforeAll(async () => {
   places = (await loadPlaces('knowledge'))!;
 });
 
-/** The main new commune (or the province) a message resolves to, or the kind when not resolved. */
-function mainCode(text: string): string {
-  const r = resolve(places.reader.read(text), places.gazetteer);
-  if (r?.kind !== 'resolved') return r?.kind ?? 'none';
-  return r.place.communes[0]?.code ?? r.place.province.code;
-}
+const mainCode = (text: string) => mainCodeOf(places, text);
 
 describe('reading a slip of typing', () => {
   it.each([

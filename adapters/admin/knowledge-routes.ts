@@ -86,15 +86,22 @@ function registerEditForm(app: FastifyInstance, hotline: Hotline, desk: Knowledg
       return reply.redirect(`${KNOWLEDGE_PATH}/${encodeURIComponent(entry.id)}?ok=1`, 303);
     }
     // Shown again with what was typed; the version stays the one the form was made from.
-    const page = { session: pages.session(request), entry, values, version, ...refusal(outcome) };
-    return sendPage(reply.code(outcome.reason === 'changed_meanwhile' ? 409 : outcome.reason === 'unreadable' ? 500 : 400), entryEditPage(page));
+    const { status, ...why } = refusal(outcome);
+    return sendPage(reply.code(status), entryEditPage({ session: pages.session(request), entry, values, version, ...why }));
   });
 }
 
-function refusal(outcome: Exclude<EditOutcome, { ok: true }>): { notice?: Notice; problems?: Problem[] } {
-  if (outcome.reason === 'invalid') return { problems: outcome.problems };
-  const text = outcome.reason === 'unchanged' ? EDIT_TEXTS.unchanged : outcome.reason === 'changed_meanwhile' ? EDIT_TEXTS.changedMeanwhile : EDIT_TEXTS.unreadable;
-  return { notice: { kind: 'error', text } };
+/** Why a save was refused, as the form shows it again, and its status. */
+const REFUSALS = {
+  unchanged: { status: 400, text: EDIT_TEXTS.unchanged },
+  changed_meanwhile: { status: 409, text: EDIT_TEXTS.changedMeanwhile },
+  unreadable: { status: 500, text: EDIT_TEXTS.unreadable },
+};
+
+function refusal(outcome: Exclude<EditOutcome, { ok: true }>): { status: number; notice?: Notice; problems?: Problem[] } {
+  if (outcome.reason === 'invalid') return { status: 400, problems: outcome.problems };
+  const { status, text } = REFUSALS[outcome.reason];
+  return { status, notice: { kind: 'error', text } };
 }
 
 function registerQuestionPages(app: FastifyInstance, hotline: Hotline, desk: KnowledgeDesk, pages: Pages, curated: Curated): void {

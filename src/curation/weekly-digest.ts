@@ -4,7 +4,7 @@
 // A failed send gives the claim back, and the next hourly check tries again.
 import { randomUUID } from 'node:crypto';
 import type { Log } from '../kernel/log.ts';
-import { localDate } from '../kernel/vietnam-time.ts';
+import { localDate, vietnamTime } from '../kernel/vietnam-time.ts';
 import type { QuestionLog } from '../store/question-log.ts';
 import type { Store } from '../store/store.ts';
 import { DIGEST_TEXTS } from '../texts/staff.ts';
@@ -19,9 +19,9 @@ const NAMESPACE = 'weekly-digest';
 
 /** The Monday (YYYY-MM-DD, Vietnam) of the week whose digest is due at `now`; undefined before 08:00 on a Monday. */
 export function digestWeek(now: number): string | undefined {
-  const local = new Date(now + 7 * 3600_000);
-  const sinceMonday = (local.getUTCDay() + 6) % 7;
-  if (sinceMonday === 0 && local.getUTCHours() < SEND_HOUR) return undefined;
+  const [date, clock] = vietnamTime(now).split(' ') as [string, string];
+  const sinceMonday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  if (sinceMonday === 0 && Number(clock.slice(0, 2)) < SEND_HOUR) return undefined;
   return localDate(now - sinceMonday * DAY_MS);
 }
 

@@ -7,7 +7,7 @@ import { QueryReader, type Query } from './query.ts';
 import { DEFAULT_WEIGHTS, Ranker, type RankResult, type RankWeights } from './ranker.ts';
 import { buildIndex, indexedDoc } from './search-index.ts';
 import { Vocabulary } from './vocabulary.ts';
-import { WordMatch } from './word-match.ts';
+import { WordMatch, type WordMatchWeights } from './word-match.ts';
 import { CODE_PATTERN } from '../knowledge/schema.ts';
 import { ageFactor, ageIn, ageRangeOf, type AgeRange } from './age.ts';
 import { foldCanonical } from '../kernel/vietnamese.ts';
@@ -126,6 +126,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
 
 export interface EngineOptions {
   weights?: RankWeights;
+  wordMatch?: WordMatchWeights;
   thresholds?: Thresholds;
 }
 
@@ -162,7 +163,7 @@ export class Engine {
       vocabulary,
       (id) => this.byId.get(id)?.origin === 'curated',
       (id) => names.get(id) ?? [],
-      new WordMatch(docs),
+      new WordMatch(docs, options.wordMatch),
       options.weights ?? DEFAULT_WEIGHTS,
     );
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;

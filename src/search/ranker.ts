@@ -19,7 +19,7 @@ export interface RankWeights {
   folded: number;
   functionWord: number;
   aspectWord: number;
-  /** Extra weight of curated entries over imported ones. */
+  /** Weight of curated entries against imported ones. */
   curated: number;
   /** How much an entry gains when the query says all of one of its names (title or alias). */
   name: number;
@@ -29,14 +29,19 @@ export interface RankWeights {
   wordMatch: number;
 }
 
+/**
+ * Chosen by coordinate ascent on the dev splits (test/eval/tune-ranking.ts). `curated`
+ * below 1 evens out the many aliases and sample questions of a curated entry, which
+ * otherwise outscore a portal record that says the message's telling words in its title.
+ */
 export const DEFAULT_WEIGHTS: RankWeights = {
-  fields: { title: 2.5, alias: 3, question: 3, text: 0.5 },
-  folded: 0.4,
+  fields: { title: 2.25, alias: 1.8, question: 2.4, text: 0.75 },
+  folded: 0.6,
   functionWord: 0.15,
   aspectWord: 0.4,
-  curated: 1.2,
-  name: 1,
-  asked: 1.5,
+  curated: 0.72,
+  name: 2.25,
+  asked: 3.375,
   wordMatch: 0.8,
 };
 

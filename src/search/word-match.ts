@@ -18,7 +18,8 @@ export interface WordMatchWeights {
   nameShare: number;
 }
 
-export const DEFAULT_WORD_MATCH: WordMatchWeights = { name: 1, phrasing: 0.5, detail: 0.3, nameShare: 0.5 };
+/** Chosen with the ranking weights (see DEFAULT_WEIGHTS in ranker.ts). */
+export const DEFAULT_WORD_MATCH: WordMatchWeights = { name: 1, phrasing: 0.5, detail: 0.45, nameShare: 0.75 };
 
 const NAME = 1;
 const PHRASING = 2;

@@ -30,7 +30,7 @@ export interface RankWeights {
 }
 
 /**
- * Chosen by coordinate ascent on the dev splits (test/eval/tune-ranking.ts). `curated`
+ * Chosen by coordinate ascent on the dev splits (test/eval/tune-engine.ts). `curated`
  * below 1 evens out the many aliases and sample questions of a curated entry, which
  * otherwise outscore a portal record that says the message's telling words in its title.
  */

@@ -6,7 +6,8 @@
 //                      national sets' top-1 and top-3, and the curated sets' top-1.
 //   --part thresholds  the decision thresholds (engine.ts DEFAULT_THRESHOLDS); the objective
 //                      reads the outcomes: per set, top-1 + direct answers − 4 × wrong
-//                      answers + half the @none precision and recall.
+//                      answers + half the @none precision and recall; a change that gives
+//                      any set more wrong answers is never kept.
 //
 // Run: npx tsx test/eval/tune-engine.ts [--part ranking|thresholds] [--factors 0.6,1.5] [--rounds 2]
 import { parseArgs } from 'node:util';
@@ -56,7 +57,8 @@ const THRESHOLD_KNOBS: Knob[] = (
 ).map((k) => knob((n) => n.thresholds, '', k));
 
 type Sets = Record<string, EvalQuestion[]>;
-type Objective = (engine: Engine, sets: Sets) => { value: number; figures: string[] };
+/** `wrong`: each set's wrong-answer rate, when the objective reads outcomes; none may rise. */
+type Objective = (engine: Engine, sets: Sets) => { value: number; figures: string[]; wrong?: number[] };
 
 const rankingObjective: Objective = (engine, sets) => {
   const shares: Record<string, { top1: number; top3: number }> = {};
@@ -73,12 +75,14 @@ const rankingObjective: Objective = (engine, sets) => {
 const thresholdObjective: Objective = (engine, sets) => {
   let value = 0;
   const figures: string[] = [];
+  const wrong: number[] = [];
   for (const [name, questions] of Object.entries(sets)) {
     const e = evaluate(engineSystem(engine), questions);
     value += e.top1 + e.direct_answer_rate - WRONG_COST * e.wrong_answer_rate + 0.5 * (e.none_precision + e.none_recall);
+    wrong.push(e.wrong_answer_rate);
     figures.push(`${short(name)} ${[e.top1, e.direct_answer_rate, e.wrong_answer_rate, e.none_precision, e.none_recall].map((x) => x.toFixed(3)).join('/')}`);
   }
-  return { value, figures };
+  return { value, figures, wrong };
 };
 
 const PARTS = {
@@ -110,7 +114,8 @@ for (let round = 1; round <= Number(values.rounds); round++) {
       const trial = structuredClone(best);
       k.set(trial, k.get(trial) * factor);
       const result = measure(knowledge, sets, trial, part.objective);
-      const kept = result.value > bestResult.value + part.minGain;
+      const noMoreWrong = (result.wrong ?? []).every((w, i) => w <= bestResult.wrong![i]!);
+      const kept = result.value > bestResult.value + part.minGain && noMoreWrong;
       console.log(`${k.label} x${factor} = ${k.get(trial).toFixed(3)}  ${result.value.toFixed(4)}  ${result.figures.join('  ')}${kept ? '  kept' : ''}`);
       if (kept) [best, bestResult] = [trial, result];
     }

@@ -92,6 +92,10 @@ export interface Thresholds {
   namedCoverage: number;
   /** …when the runner-up scores at most this share of it. */
   namedLeadRatio: number;
+  /** With no runner-up close, a curated entry is answered when the message says this much of its name… */
+  mostlyNamed: number;
+  /** …and this much more of it than of any other listed entry's. */
+  nameLead: number;
   /** Each half of a message read as two questions says this much of its best entry's name. */
   questionName: number;
   /** Instead of the hotline alone, portal records are offered as a guess when the best has this much coverage… */
@@ -118,6 +122,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   alternativeRatio: 0.75,
   namedCoverage: 0.4,
   namedLeadRatio: 0.6,
+  mostlyNamed: 0.75,
+  nameLead: 0.2,
   questionName: 0.5,
   guessCoverage: 0.3,
   guessName: 0.3,
@@ -257,7 +263,7 @@ export class Engine {
     const outOfScope = query.outOfScope && !this.handles(candidates[0], query.outOfScopeTopics);
     // The message's telling words, folded like the names: function words and aspect cues name no entry.
     const said = new Set(this.topicWords(query).map(foldCanonical));
-    const outcome = this.outcomeOf(candidates, evidence, outOfScope, said);
+    const outcome = this.outcomeOf(candidates, evidence, outOfScope, said, query.asked);
     // Among 2,600 portal records the words rarely decide alone: rather than the hotline only,
     // the records that say much of the message and of their own title are offered, as a guess.
     if (outcome === 'fallback' && !outOfScope && this.worthOffering(candidates[0])) return { outcome: 'clarify', tentative: true, query, candidates, evidence };
@@ -311,7 +317,8 @@ export class Engine {
     });
   }
 
-  private outcomeOf(candidates: Candidate[], evidence: Evidence, outOfScope: boolean, said: ReadonlySet<string>): Outcome {
+  /** `asked`: the last sentence's words, when the message has several (see Query). */
+  private outcomeOf(candidates: Candidate[], evidence: Evidence, outOfScope: boolean, said: ReadonlySet<string>, asked?: ReadonlySet<string>): Outcome {
     const t = this.thresholds;
     const [first] = candidates;
     if (!first || (first.coverage === 0 && first.nameMatch === 0)) return 'fallback';
@@ -332,7 +339,7 @@ export class Engine {
     // A close one whose whole name is said too competes, unless it is only a general form of the best.
     const clearLead = close.length === 0 || (first.nameMatch === 1 && close.every((c) => c.nameMatch < 1 || this.generalOf(first, c, said)));
     if (clearLead && first.coverage >= t.answerCoverage) return 'answer';
-    if (close.length === 0 && first.entry.origin === 'curated' && this.onlyNamed(candidates, said)) return 'answer';
+    if (close.length === 0 && first.entry.origin === 'curated' && (this.onlyNamed(candidates, said) || this.namedMost(candidates, asked))) return 'answer';
     // A story around a curated entry's whole name ("làm hộ chiếu đi Hàn thăm con gái"): its
     // other words lower the coverage, but nothing else comes near.
     const second = candidates[1]?.score ?? 0;
@@ -362,6 +369,20 @@ export class Engine {
   private onlyNamed(candidates: readonly Candidate[], said: ReadonlySet<string>): boolean {
     const [first] = candidates;
     return !!first && first.nameMatch === 1 && first.coverage >= this.thresholds.nameCoverage && this.unrivalled(candidates, said);
+  }
+
+  /**
+   * No other entry a list would show is said by name nearly as much as the best, which the
+   * message mostly names ("muốn đăng ký cho con dâu tạm trú ở nhà tui, nó quê ở Cà Mau"): the best is
+   * the everyday case, the others only share some of its words. After a story, the question
+   * itself (the last sentence) must say a word of its names: else the name was part of the story.
+   */
+  private namedMost(candidates: readonly Candidate[], asked?: ReadonlySet<string>): boolean {
+    const [first, ...rest] = candidates;
+    if (!first || first.nameMatch < this.thresholds.mostlyNamed) return false;
+    if (asked && !this.names.get(first.entry.id)?.some((name) => name.some((w) => asked.has(w)))) return false;
+    const near = rest.filter((c) => c.score >= first.score * this.thresholds.clarifyRatio).slice(0, CLARIFY_SIZE - 1);
+    return near.every((c) => c.nameMatch <= first.nameMatch - this.thresholds.nameLead);
   }
 
   /** Each of the others close enough to be listed is only a general form of the best, by the name the message says most of. */

@@ -164,6 +164,8 @@ export class Conversation {
     }
     const previous = session.entryId ? engine.get(session.entryId) : undefined;
     if (followUp && previous?.kind === 'procedure') return this.withRating(renderSections(previous, aspects, locality), previous, numbered);
+    // Outside a list, a detail of the citizen's case ("72 tuổi thì được chưa") keeps the topic.
+    if (previous?.kind === 'procedure' && !session.clarify && engine.staysOn(decision, previous)) return this.answerWith(previous, aspects, session, numbered);
     const first = decision.candidates[0]?.entry;
     if (decision.outcome === 'answer') {
       return this.answerWith(first!, aspects, session, numbered, placeNote(decision.place, locality), engine.alternatives(decision), decision.also);

@@ -10,7 +10,7 @@ import { Vocabulary } from './vocabulary.ts';
 import { WordMatch } from './word-match.ts';
 import { CODE_PATTERN } from '../knowledge/schema.ts';
 import { ageFactor, ageIn, ageRangeOf, type AgeRange } from './age.ts';
-import { foldCanonical } from '../kernel/vietnamese.ts';
+import { foldCanonical, words } from '../kernel/vietnamese.ts';
 import { segments } from './tokens.ts';
 import { splitQuestions } from './two-questions.ts';
 import { placeDecision, type PlaceFinding } from './place-question.ts';
@@ -55,6 +55,9 @@ export interface Decision {
 
 /** At most this many entries are offered in a clarification. */
 const CLARIFY_SIZE = 3;
+
+/** A follow-up stays on the entry just answered only when that entry is among its best this many. */
+const TOPIC_NEAR = 3;
 
 /** Outcomes that name entries. */
 const NAMES_ENTRIES: ReadonlySet<Outcome> = new Set(['answer', 'clarify']);
@@ -202,6 +205,40 @@ export class Engine {
     const best = Math.max(0, ...scores);
     if (best === 0 || scores.filter((s) => s === best).length > 1) return undefined;
     return this.byId.get(ids[scores.indexOf(best)]!);
+  }
+
+  /**
+   * A follow-up that tells a detail of the citizen's case is still about `topic`, the entry
+   * just answered, when `topic` is among its best few and the message says no word of the
+   * best entry's names ("mới 72 tuổi thì được chưa": an age is no name), or says one only as
+   * a paper `topic` asks for ("hộ chiếu Mỹ có được không?"). "Làm căn cước cho cháu 10 tuổi"
+   * names a card: a new topic.
+   */
+  staysOn(decision: Decision, topic: Entry): boolean {
+    const [first] = decision.candidates;
+    const near = decision.candidates.slice(0, TOPIC_NEAR).some((c) => c.entry.id === topic.id);
+    if (!first || !near || first.entry.id === topic.id) return false;
+    const named = new Set(this.names.get(first.entry.id)?.flat());
+    const said = this.namingWords(decision.query);
+    return said.every((w) => !named.has(w)) || this.asksForPaper(decision.query, first.entry, topic, new Set(said));
+  }
+
+  /** The message's words that could name an entry: not the bot's address ("con"), nor when ("mới"), nor an age ("72 tuổi"). */
+  private namingWords(query: Query): string[] {
+    const words = query.phrases.flat();
+    const age = ageIn(words);
+    const ageWords = new Set(age === undefined ? [] : [String(age), 'tuoi']);
+    return this.topicWords(query)
+      .map(foldCanonical)
+      .filter((w) => !this.followUpWords.has(w) && !ageWords.has(w));
+  }
+
+  /** Asking about papers, the message says a whole name of `named` that `topic`'s papers list. */
+  private asksForPaper(query: Query, named: Entry, topic: Entry, said: ReadonlySet<string>): boolean {
+    if (!query.aspects.some((a) => a === 'documents' || a === 'conditions')) return false;
+    const papers = ` ${topic.documents.flatMap((paper) => words(paper)).map(foldCanonical).join(' ')} `;
+    const names = this.names.get(named.id) ?? [];
+    return names.some((name) => name.length > 0 && name.every((w) => said.has(w)) && papers.includes(` ${name.join(' ')} `));
   }
 
   get(id: string): Entry | undefined {

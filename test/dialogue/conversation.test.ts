@@ -170,6 +170,22 @@ describe('reading a message in the thread of the chat', () => {
     expect(JSON.stringify(corrected)).not.toContain('cap-lai-the-can-cuoc');
   });
 
+  it.each<[string, string, string, string]>([
+    // An age, and a paper the answer lists, are details of the citizen's case, not new topics.
+    ['người già không có lương hưu lãnh trợ cấp hằng tháng ở đâu', 'mẹ tôi mới 71 tuổi thì được chưa', 'tro-cap-huu-tri-xa-hoi', 'conditions'],
+    ['chứng thực chữ ký giấy ủy quyền ở xã được không', 'phải mang theo giấy tờ gì, hộ chiếu Canada được không', 'chung-thuc-chu-ky', 'documents'],
+  ])('after "%s", "%s" is still about the entry just answered', async (first, detail, entry, part) => {
+    const c = citizen('web');
+    expect(about(await c.say(first))).toMatchObject({ kind: 'answer', entry });
+    expect(about(await c.say(detail))).toMatchObject({ kind: 'answer', entry, parts: [part] });
+  });
+
+  it('changes topic when the follow-up names what the last answer does not', async () => {
+    const c = citizen('web');
+    await c.say('đổi căn cước hết hạn ở đâu');
+    expect(about(await c.say('làm căn cước cho cháu 10 tuổi được không'))).toMatchObject({ kind: 'answer', entry: 'cap-the-can-cuoc-duoi-14-tuoi' });
+  });
+
   it('goes back to an earlier answer of the chat when the message names it again', async () => {
     const c = citizen('web');
     await c.say('đăng ký tạm trú cần giấy tờ gì');

@@ -286,7 +286,7 @@ export class Engine {
       const retry = corrected && this.rank(corrected, query);
       if (retry?.results[0] && (retry.results[0].coverage > (top?.coverage ?? 0) || retry.unknown < ranked.unknown)) ranked = retry;
     }
-    const candidates = this.withoutTwins(
+    const candidates = this.fullerFirst(this.withoutTwins(
       this.byAge(
         ranked.results.flatMap((r) => {
           const entry = this.byId.get(r.id);
@@ -295,7 +295,7 @@ export class Engine {
         ageIn(query.phrases.flat()),
       ),
       levelAsked(query.phrases.flat()),
-    );
+    ));
     const evidence = { telling: ranked.telling, unknown: ranked.unknown };
     const outOfScope = query.outOfScope && !this.handles(candidates[0], query.outOfScopeTopics);
     // The message's telling words, folded like the names: function words and aspect cues name no entry.
@@ -352,6 +352,19 @@ export class Engine {
       const entry = preferredTwin(ranked, asked);
       return [{ ...c, entry, twins: group.filter((e) => e !== entry) }];
     });
+  }
+
+  /**
+   * "Sang tên đất cho con": the best ("sang tên xe") lacks a telling word of the message that
+   * a close runner-up has, and the message says more of the runner-up's name: the runner-up
+   * is what was asked, the best only shares its other words.
+   */
+  private fullerFirst(candidates: Candidate[]): Candidate[] {
+    const t = this.thresholds;
+    const [first, ...rest] = candidates;
+    if (!first || first.missing < t.missingWord) return candidates;
+    const fuller = rest.find((c) => c.score >= first.score * t.leadRatio && c.missing < t.missingWord && c.nameMatch > first.nameMatch);
+    return fuller ? [fuller, ...candidates.filter((c) => c !== fuller)] : candidates;
   }
 
   /** `asked`: the last sentence's words, when the message has several (see Query). */

@@ -211,7 +211,7 @@ export class Conversation {
     const { engine } = this.deps;
     const rejected = session.entryId ? engine.get(session.entryId) : undefined;
     const excluded = new Set(rejected ? [rejected.id] : []);
-    const decision = engine.decide(meant, excluded);
+    const decision = engine.restated(engine.decide(meant, excluded));
     if (!rejected || decision.outcome === 'answer') return decision;
     const read = engine.decide(`${rejected.title}. ${meant}`, excluded);
     return read.outcome === 'answer' || read.outcome === 'clarify' ? read : decision;

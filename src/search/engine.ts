@@ -241,6 +241,17 @@ export class Engine {
     return names.some((name) => name.length > 0 && name.every((w) => said.has(w)) && papers.includes(` ${name.join(' ')} `));
   }
 
+  /**
+   * A correction ("không phải …, ý tôi là …") restates the question after a wrong answer:
+   * its best is answered when no other comes close, even if it says little of its name.
+   */
+  restated(decision: Decision): Decision {
+    const [first, second] = decision.candidates;
+    if (decision.outcome !== 'clarify' || decision.tentative || !first) return decision;
+    const lead = first.entry.origin === 'curated' ? this.thresholds.leadRatio : this.thresholds.nationalLeadRatio;
+    return !second || second.score < first.score * lead ? { ...decision, outcome: 'answer' } : decision;
+  }
+
   get(id: string): Entry | undefined {
     return this.byId.get(id);
   }

@@ -186,6 +186,12 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('làm căn cước cho cháu 10 tuổi được không'))).toMatchObject({ kind: 'answer', entry: 'cap-the-can-cuoc-duoi-14-tuoi' });
   });
 
+  it('answers what "không phải, ý tôi là …" restates when one entry clearly leads, where a first question would get a list', async () => {
+    const c = citizen('web');
+    expect(about(await c.say('thủ tục đất đai'))?.kind).toBe('list');
+    expect(about(await c.say('không phải, ý tôi là cắt bớt một miếng đất cho nó, tách sổ riêng'))).toMatchObject({ kind: 'answer', entry: 'tach-thua-hop-thua-dat' });
+  });
+
   it('goes back to an earlier answer of the chat when the message names it again', async () => {
     const c = citizen('web');
     await c.say('đăng ký tạm trú cần giấy tờ gì');

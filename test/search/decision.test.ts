@@ -42,3 +42,17 @@ describe('lists where two entries compete', () => {
     expect(offered).toContain('cap-phieu-ly-lich-tu-phap');
   });
 });
+
+describe('a correction restates the question', () => {
+  it('answers the best of "ý tôi là …" when nothing else comes close, where a first question would get a list', () => {
+    const d = engine.decide('cat bot mot mieng dat cho no, tach so rieng');
+    expect(d.outcome).toBe('clarify');
+    const restated = engine.restated(d);
+    expect([restated.outcome, restated.candidates[0]?.entry.id]).toEqual(['answer', 'tach-thua-hop-thua-dat']);
+  });
+
+  it('still lists when two entries come close', () => {
+    const d = engine.decide('bằng lái');
+    expect(engine.restated(d).outcome).toBe('clarify');
+  });
+});

@@ -288,6 +288,8 @@ export class Engine {
     if (query.scam) return none('scam');
 
     let ranked = this.rank(query.phrases, query);
+    // "=))", "ad ơi", "vậy hả": no telling word and no part asked is small talk, not a search that ends the thread.
+    if (ranked.telling === 0 && !query.aspects.length) return { outcome: 'smalltalk', query: { ...query, smalltalk: 'chitchat' }, candidates: [] };
     const top = ranked.results[0];
     // Typos matter in short messages; a long one says its topic more than once.
     const doubtful = !top || top.coverage < this.thresholds.fallbackCoverage || ranked.unknown > 0;

@@ -96,6 +96,14 @@ describe('on a channel with buttons (web, Telegram)', () => {
     ['bạn là người hay máy', 'chitchat'],
     ['bye', 'farewell'],
     ['cảm ơn nha', 'thanks'],
+    // Only saying it was read, teencode thanks, and messages with no word at all.
+    ['à ra vậy', 'thanks'],
+    ['ok hiểu rồi', 'thanks'],
+    ['cảm ơn ad nhiều nha', 'thanks'],
+    ['hihi bot cute ghê', 'chitchat'],
+    ['=))', 'chitchat'],
+    ['👍', 'chitchat'],
+    ['ad ơi', 'chitchat'],
   ] as const)('answers "%s" in a word (%s), without a list, and the thread goes on', async (said, kind) => {
     const c = citizen('web');
     await c.say('xin giấy xác nhận độc thân cần giấy tờ gì');

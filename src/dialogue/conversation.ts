@@ -14,7 +14,7 @@ import type { QuestionLog } from '../store/question-log.ts';
 import type { ReportEvent, ReportEvents } from '../store/report-events.ts';
 import type { Store } from '../store/store.ts';
 import { fold } from '../kernel/vietnamese.ts';
-import { renderClarify, renderDecision, renderEntry, renderSections, withOffers, type Section } from './answer.ts';
+import { renderClarify, renderDecision, renderEntry, renderSections, renderWhichProcedure, withOffers, type Section } from './answer.ts';
 import type { Log } from '../kernel/log.ts';
 import { placeNote, renderPlace, renderPlaceQuestion } from './place-reply.ts';
 import { complaintDraft, Intake, INTAKE_ACTIONS, submitFailed, type IntakeAction, type IntakeDraft, type IntakeInput } from './intake.ts';
@@ -164,6 +164,8 @@ export class Conversation {
     }
     const previous = session.entryId ? engine.get(session.entryId) : undefined;
     if (followUp && previous?.kind === 'procedure') return this.withRating(renderSections(previous, aspects, locality), previous, numbered);
+    // A part asked with no topic yet names nothing: a guess from words like "con" would be a stranger's answer.
+    if (followUp && !previous) return [renderWhichProcedure(aspects)];
     // Outside a list, a detail of the citizen's case ("72 tuổi thì được chưa") keeps the topic.
     if (previous?.kind === 'procedure' && !session.clarify && engine.staysOn(decision, previous)) return this.answerWith(previous, aspects, session, numbered);
     const first = decision.candidates[0]?.entry;

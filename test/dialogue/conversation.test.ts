@@ -200,6 +200,13 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('không phải, ý tôi là cắt bớt một miếng đất cho nó, tách sổ riêng'))).toMatchObject({ kind: 'answer', entry: 'tach-thua-hop-thua-dat' });
   });
 
+  it('asks which procedure when a part is asked before any topic, instead of guessing from words like "con"', async () => {
+    const c = citizen('web');
+    const replies = await c.say('còn lệ phí sao con');
+    expect(about(replies)).toEqual({ kind: 'fallback' });
+    expect(text(replies)).toBe(TEXTS.whichProcedure(['phí, lệ phí']));
+  });
+
   it('goes back to an earlier answer of the chat when the message names it again', async () => {
     const c = citizen('web');
     await c.say('đăng ký tạm trú cần giấy tờ gì');

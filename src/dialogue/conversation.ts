@@ -20,7 +20,7 @@ import { placeNote, renderPlace, renderPlaceQuestion } from './place-reply.ts';
 import { complaintDraft, Intake, INTAKE_ACTIONS, submitFailed, type IntakeAction, type IntakeDraft, type IntakeInput } from './intake.ts';
 import { addressKey, type Address, type ChannelName, type Incoming, type TraitsOf } from '../kernel/messages.ts';
 import type { Choice, Reply } from '../kernel/reply.ts';
-import { readCorrection, readOrdinal } from './list-pick.ts';
+import { pointsBack, readCorrection, readOrdinal } from './list-pick.ts';
 import { LISTED_KEPT, MENUS_KEPT, RECENT_KEPT, Sessions, type Session } from './session.ts';
 import { COMPLAINT_TEXTS, MENU_TEXTS, TEXTS } from '../texts/citizens.ts';
 import { contactLines } from './contacts.ts';
@@ -175,7 +175,7 @@ export class Conversation {
     // The message that reads as a complaint is the first part of what happened.
     if (decision.outcome === 'complaint') return this.startIntake(session, text);
     const choices = engine.clarifyChoices(decision);
-    const again = this.earlierTopic(decision, session);
+    const again = this.earlierTopic(decision, session) ?? this.withTopic(text, decision, session);
     if (again) return this.answerWith(again, aspects, session, numbered);
     const outcome = decision.outcome === 'clarify' && !choices.length ? 'fallback' : decision.outcome;
     if (outcome === 'clarify') {
@@ -202,6 +202,21 @@ export class Conversation {
     const listed = [...new Set(session.listed?.filter(near))];
     const id = answered ?? (listed.length === 1 ? listed[0] : undefined);
     return id ? this.deps.engine.get(id) : undefined;
+  }
+
+  /**
+   * "Cái cấp lại do mất thẻ á" after an answer about the card: an unclear message that points
+   * back at a variant, read after the title of the entry just answered, is answered when that
+   * reading picks one of the message's own best few. The topic only decides among them.
+   */
+  private withTopic(text: string, decision: Decision, session: Session): Entry | undefined {
+    const { engine } = this.deps;
+    const topic = session.entryId && !session.clarify ? engine.get(session.entryId) : undefined;
+    if (!topic || !pointsBack(text) || (decision.outcome !== 'clarify' && decision.outcome !== 'fallback')) return undefined;
+    // The topic itself is not among the message's best few (see earlierTopic): a variant of it is meant.
+    const read = engine.decide(`${topic.title}. ${text}`, new Set([topic.id]));
+    const id = read.outcome === 'answer' ? read.candidates[0]!.entry.id : undefined;
+    return id && decision.candidates.slice(0, NEAR).some((c) => c.entry.id === id) ? engine.get(id) : undefined;
   }
 
   /**

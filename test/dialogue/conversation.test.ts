@@ -200,6 +200,12 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('không phải, ý tôi là cắt bớt một miếng đất cho nó, tách sổ riêng'))).toMatchObject({ kind: 'answer', entry: 'tach-thua-hop-thua-dat' });
   });
 
+  it('reads "cái …" after an answer as the variant of the topic it points at', async () => {
+    const c = citizen('web');
+    await c.say('làm thẻ bảo hiểm y tế ở đâu');
+    expect(about(await c.say('cái cấp lại vì làm mất thẻ ấy'))).toMatchObject({ kind: 'answer', entry: 'cap-lai-doi-so-bhxh-the-bhyt' });
+  });
+
   it('asks which procedure when a part is asked before any topic, instead of guessing from words like "con"', async () => {
     const c = citizen('web');
     const replies = await c.say('còn lệ phí sao con');

@@ -209,28 +209,29 @@ export class Engine {
 
   /**
    * A follow-up that tells a detail of the citizen's case is still about `topic`, the entry
-   * just answered, when `topic` is among its best few and the message says no word of the
-   * best entry's names ("mới 72 tuổi thì được chưa": an age is no name), or says one only as
-   * a paper `topic` asks for ("hộ chiếu Mỹ có được không?"). "Làm căn cước cho cháu 10 tuổi"
-   * names a card: a new topic.
+   * just answered, when it names nothing at all, or when `topic` is among its best few and the
+   * message says no word of the best entry's names ("mới 72 tuổi thì được chưa": an age is no
+   * name), or says one only as a paper `topic` asks for ("hộ chiếu Mỹ có được không?").
+   * "Làm căn cước cho cháu 10 tuổi" names a card: a new topic.
    */
   staysOn(decision: Decision, topic: Entry): boolean {
     const [first] = decision.candidates;
-    const near = decision.candidates.slice(0, TOPIC_NEAR).some((c) => c.entry.id === topic.id);
-    if (!first || !near || first.entry.id === topic.id) return false;
-    const named = new Set(this.names.get(first.entry.id)?.flat());
+    if (!first || first.entry.id === topic.id) return false;
     const said = this.namingWords(decision.query);
+    // "Con tôi 5 tuổi có làm được không": nothing named at all, whatever the words found.
+    if (said.length === 0) return true;
+    if (!decision.candidates.slice(0, TOPIC_NEAR).some((c) => c.entry.id === topic.id)) return false;
+    const named = new Set(this.names.get(first.entry.id)?.flat());
     return said.every((w) => !named.has(w)) || this.asksForPaper(decision.query, first.entry, topic, new Set(said));
   }
 
-  /** The message's words that could name an entry: not the bot's address ("con"), nor when ("mới"), nor an age ("72 tuổi"). */
+  /** The message's words that could name an entry: not the bot's address ("con"), nor when ("mới"), nor a number or an age ("72 tuổi"). */
   private namingWords(query: Query): string[] {
     const words = query.phrases.flat();
     const age = ageIn(words);
-    const ageWords = new Set(age === undefined ? [] : [String(age), 'tuoi']);
     return this.topicWords(query)
       .map(foldCanonical)
-      .filter((w) => !this.followUpWords.has(w) && !ageWords.has(w));
+      .filter((w) => !this.followUpWords.has(w) && !/^\d+$/.test(w) && !(age !== undefined && w === 'tuoi'));
   }
 
   /** Asking about papers, the message says a whole name of `named` that `topic`'s papers list. */

@@ -188,6 +188,12 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say(detail))).toMatchObject({ kind: 'answer', entry, parts: [part] });
   });
 
+  it('stays on the topic when the follow-up names nothing, whatever entry its age alone would find', async () => {
+    const c = citizen('web');
+    await c.say('làm hộ chiếu ở đâu');
+    expect(about(await c.say('con tôi 5 tuổi có làm được không'))).toMatchObject({ kind: 'answer', entry: 'cap-ho-chieu-pho-thong' });
+  });
+
   it('changes topic when the follow-up names what the last answer does not', async () => {
     const c = citizen('web');
     await c.say('đổi căn cước hết hạn ở đâu');

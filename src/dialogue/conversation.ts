@@ -155,19 +155,8 @@ export class Conversation {
     const { aspects } = decision.query;
     const picked = this.pickFromList(text, decision, session);
     if (picked) return this.answerWith(picked, [...new Set([...(session.clarify?.aspects ?? []), ...aspects])], session, numbered);
-    const followUp = engine.asksOnlyAPart(decision.query);
-    // While a "which one?" list is open, the list is the context: ask again, now for that part.
-    const listed = followUp && session.clarify ? this.entries(session.clarify.ids) : [];
-    if (listed.length) {
-      session.clarify = { ids: listed.map((e) => e.id), aspects };
-      return [renderClarify(listed, aspects)];
-    }
-    const previous = session.entryId ? engine.get(session.entryId) : undefined;
-    if (followUp && previous?.kind === 'procedure') return this.withRating(renderSections(previous, aspects, locality), previous, numbered);
-    // A part asked with no topic yet names nothing: a guess from words like "con" would be a stranger's answer.
-    if (followUp && !previous) return [renderWhichProcedure(aspects)];
-    // Outside a list, a detail of the citizen's case ("72 tuổi thì được chưa") keeps the topic.
-    if (previous?.kind === 'procedure' && !session.clarify && engine.staysOn(decision, previous)) return this.answerWith(previous, aspects, session, numbered);
+    const inThread = this.inThread(decision, session, numbered, !!meant);
+    if (inThread) return inThread;
     const first = decision.candidates[0]?.entry;
     if (decision.outcome === 'answer') {
       return this.answerWith(first!, aspects, session, numbered, placeNote(decision.place, locality), engine.alternatives(decision), decision.also);
@@ -188,6 +177,30 @@ export class Conversation {
       session.offered = undefined;
     }
     return renderDecision({ ...decision, outcome }, choices, locality);
+  }
+
+  /**
+   * The reply when the message continues the thread rather than asking anew: a part asked
+   * while a list is open, or after an answer (or before any topic); a detail of the
+   * citizen's case after an answer. A correction is never read as staying on what it rejects.
+   */
+  private inThread(decision: Decision, session: Session, numbered: boolean, correction: boolean): Reply[] | undefined {
+    const { engine } = this.deps;
+    const { aspects } = decision.query;
+    const followUp = engine.asksOnlyAPart(decision.query);
+    // While a "which one?" list is open, the list is the context: ask again, now for that part.
+    const listed = followUp && session.clarify ? this.entries(session.clarify.ids) : [];
+    if (listed.length) {
+      session.clarify = { ids: listed.map((e) => e.id), aspects };
+      return [renderClarify(listed, aspects)];
+    }
+    const previous = session.entryId ? engine.get(session.entryId) : undefined;
+    if (followUp && previous?.kind === 'procedure') return this.withRating(renderSections(previous, aspects, engine.knowledge.locality), previous, numbered);
+    // A part asked with no topic yet names nothing: a guess from words like "con" would be a stranger's answer.
+    if (followUp && !previous) return [renderWhichProcedure(aspects)];
+    // Outside a list, a detail of the citizen's case ("72 tuổi thì được chưa") keeps the topic.
+    const detail = previous?.kind === 'procedure' && !session.clarify && !correction && engine.staysOn(decision, previous);
+    return detail ? this.answerWith(previous, aspects, session, numbered) : undefined;
   }
 
   /**

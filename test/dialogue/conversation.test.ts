@@ -194,6 +194,12 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('con tôi 5 tuổi có làm được không'))).toMatchObject({ kind: 'answer', entry: 'cap-ho-chieu-pho-thong' });
   });
 
+  it('never stays on an answer the citizen has just rejected, even when the correction names nothing', async () => {
+    const c = citizen('web');
+    await c.say('làm hộ chiếu ở đâu');
+    expect(JSON.stringify(about(await c.say('không phải, ý tôi là con 5 tuổi')))).not.toContain('cap-ho-chieu-pho-thong');
+  });
+
   it('changes topic when the follow-up names what the last answer does not', async () => {
     const c = citizen('web');
     await c.say('đổi căn cước hết hạn ở đâu');

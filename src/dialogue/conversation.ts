@@ -258,7 +258,8 @@ export class Conversation {
     if (!ids || decision.outcome === 'complaint' || decision.outcome === 'smalltalk' || decision.outcome === 'scam') return undefined;
     const place = readOrdinal(text, ids.length);
     if (place) return this.deps.engine.get(ids[place - 1]!);
-    const elsewhere = decision.outcome === 'answer' && !ids.includes(decision.candidates[0]!.entry.id);
+    // An answer elsewhere counts unless the message only says words of the listed entries' names.
+    const elsewhere = decision.outcome === 'answer' && !ids.includes(decision.candidates[0]!.entry.id) && !this.deps.engine.namesOnlyAmong(decision, ids);
     const picked = elsewhere ? undefined : this.deps.engine.pickAmong(text, ids);
     // Beside an answer, words that point at the answer itself are a follow-up about it, not a pick.
     return picked?.id === session.entryId && !session.clarify ? undefined : picked;

@@ -225,6 +225,13 @@ export class Engine {
     return said.every((w) => !named.has(w)) || this.asksForPaper(decision.query, first.entry, topic, new Set(said));
   }
 
+  /** "Bị mất" while lost and renewed licences are listed: every word the message names with is in one of the listed entries' names. */
+  namesOnlyAmong(decision: Decision, ids: readonly string[]): boolean {
+    const said = this.namingWords(decision.query);
+    const listed = new Set(ids.flatMap((id) => this.names.get(id)?.flat() ?? []));
+    return said.length > 0 && said.every((w) => listed.has(w));
+  }
+
   /** The message's words that could name an entry: not the bot's address ("con"), nor when ("mới"), nor a number or an age ("72 tuổi"). */
   private namingWords(query: Query): string[] {
     const words = query.phrases.flat();

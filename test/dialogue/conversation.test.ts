@@ -169,6 +169,12 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('cái cấp lần đầu ấy'))).toMatchObject({ kind: 'answer', entry: 'cap-gcn-lan-dau-ho-gia-dinh-ca-nhan' });
   });
 
+  it.each(['bị mất', 'mat r'])('picks from the open list by "%s", a word only one listed entry has, though alone it finds another entry', async (said) => {
+    const c = citizen('web');
+    expect(about(await c.say('bằng lái'))?.kind).toBe('list');
+    expect(about(await c.say(said))).toMatchObject({ kind: 'answer', entry: 'cap-lai-giay-phep-lai-xe' });
+  });
+
   it('reads "không phải …, ý tôi là …" as what was meant instead, never the rejected answer', async () => {
     const c = citizen('web');
     await c.say('mất thẻ căn cước thì làm lại ở đâu');

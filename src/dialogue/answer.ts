@@ -68,6 +68,11 @@ export function renderClarify(entries: readonly Entry[], asked: readonly Aspect[
   return { text, choices: entries.map((e) => ({ label: e.title, action: `entry:${e.id}` })), about: { kind: 'list', entries: entries.map((e) => e.id), parts: [...asked] } };
 }
 
+/** A follow-up ("còn lệ phí sao?") with no procedure answered before it: which procedure is it about? */
+export function renderWhichProcedure(asked: readonly Aspect[]): Reply {
+  return { text: TEXTS.whichProcedure(asked.map((a) => LABELS[a].toLowerCase())), about: { kind: 'fallback' } };
+}
+
 /** One entry as an answer: the first message, with the parts not shown as follow-up choices. */
 export function renderEntry(entry: Entry, asked: readonly Aspect[], locality: Locality): Reply {
   const head = heading(entry);

@@ -14,13 +14,13 @@ import type { QuestionLog } from '../store/question-log.ts';
 import type { ReportEvent, ReportEvents } from '../store/report-events.ts';
 import type { Store } from '../store/store.ts';
 import { fold } from '../kernel/vietnamese.ts';
-import { renderClarify, renderDecision, renderEntry, renderSections, withOffers, type Section } from './answer.ts';
+import { renderClarify, renderDecision, renderEntry, renderSections, renderWhichProcedure, withOffers, type Section } from './answer.ts';
 import type { Log } from '../kernel/log.ts';
 import { placeNote, renderPlace, renderPlaceQuestion } from './place-reply.ts';
 import { complaintDraft, Intake, INTAKE_ACTIONS, submitFailed, type IntakeAction, type IntakeDraft, type IntakeInput } from './intake.ts';
 import { addressKey, type Address, type ChannelName, type Incoming, type TraitsOf } from '../kernel/messages.ts';
 import type { Choice, Reply } from '../kernel/reply.ts';
-import { readCorrection, readOrdinal } from './list-pick.ts';
+import { pointsBack, readCorrection, readOrdinal } from './list-pick.ts';
 import { LISTED_KEPT, MENUS_KEPT, RECENT_KEPT, Sessions, type Session } from './session.ts';
 import { COMPLAINT_TEXTS, MENU_TEXTS, TEXTS } from '../texts/citizens.ts';
 import { contactLines } from './contacts.ts';
@@ -155,15 +155,8 @@ export class Conversation {
     const { aspects } = decision.query;
     const picked = this.pickFromList(text, decision, session);
     if (picked) return this.answerWith(picked, [...new Set([...(session.clarify?.aspects ?? []), ...aspects])], session, numbered);
-    const followUp = engine.asksOnlyAPart(decision.query);
-    // While a "which one?" list is open, the list is the context: ask again, now for that part.
-    const listed = followUp && session.clarify ? this.entries(session.clarify.ids) : [];
-    if (listed.length) {
-      session.clarify = { ids: listed.map((e) => e.id), aspects };
-      return [renderClarify(listed, aspects)];
-    }
-    const previous = session.entryId ? engine.get(session.entryId) : undefined;
-    if (followUp && previous?.kind === 'procedure') return this.withRating(renderSections(previous, aspects, locality), previous, numbered);
+    const inThread = this.inThread(decision, session, numbered, !!meant);
+    if (inThread) return inThread;
     const first = decision.candidates[0]?.entry;
     if (decision.outcome === 'answer') {
       return this.answerWith(first!, aspects, session, numbered, placeNote(decision.place, locality), engine.alternatives(decision), decision.also);
@@ -171,7 +164,7 @@ export class Conversation {
     // The message that reads as a complaint is the first part of what happened.
     if (decision.outcome === 'complaint') return this.startIntake(session, text);
     const choices = engine.clarifyChoices(decision);
-    const again = this.earlierTopic(decision, session);
+    const again = this.earlierTopic(decision, session) ?? this.withTopic(text, decision, session);
     if (again) return this.answerWith(again, aspects, session, numbered);
     const outcome = decision.outcome === 'clarify' && !choices.length ? 'fallback' : decision.outcome;
     if (outcome === 'clarify') {
@@ -184,6 +177,30 @@ export class Conversation {
       session.offered = undefined;
     }
     return renderDecision({ ...decision, outcome }, choices, locality);
+  }
+
+  /**
+   * The reply when the message continues the thread rather than asking anew: a part asked
+   * while a list is open, or after an answer (or before any topic); a detail of the
+   * citizen's case after an answer. A correction is never read as staying on what it rejects.
+   */
+  private inThread(decision: Decision, session: Session, numbered: boolean, correction: boolean): Reply[] | undefined {
+    const { engine } = this.deps;
+    const { aspects } = decision.query;
+    const followUp = engine.asksOnlyAPart(decision.query);
+    // While a "which one?" list is open, the list is the context: ask again, now for that part.
+    const listed = followUp && session.clarify ? this.entries(session.clarify.ids) : [];
+    if (listed.length) {
+      session.clarify = { ids: listed.map((e) => e.id), aspects };
+      return [renderClarify(listed, aspects)];
+    }
+    const previous = session.entryId ? engine.get(session.entryId) : undefined;
+    if (followUp && previous?.kind === 'procedure') return this.withRating(renderSections(previous, aspects, engine.knowledge.locality), previous, numbered);
+    // A part asked with no topic yet names nothing: a guess from words like "con" would be a stranger's answer.
+    if (followUp && !previous) return [renderWhichProcedure(aspects)];
+    // Outside a list, a detail of the citizen's case ("72 tuổi thì được chưa") keeps the topic.
+    const detail = previous?.kind === 'procedure' && !session.clarify && !correction && engine.staysOn(decision, previous);
+    return detail ? this.answerWith(previous, aspects, session, numbered) : undefined;
   }
 
   /**
@@ -201,6 +218,21 @@ export class Conversation {
   }
 
   /**
+   * "Cái cấp lại do mất thẻ á" after an answer about the card: an unclear message that points
+   * back at a variant, read after the title of the entry just answered, is answered when that
+   * reading picks one of the message's own best few. The topic only decides among them.
+   */
+  private withTopic(text: string, decision: Decision, session: Session): Entry | undefined {
+    const { engine } = this.deps;
+    const topic = session.entryId && !session.clarify ? engine.get(session.entryId) : undefined;
+    if (!topic || !pointsBack(text) || (decision.outcome !== 'clarify' && decision.outcome !== 'fallback')) return undefined;
+    // The topic itself is not among the message's best few (see earlierTopic): a variant of it is meant.
+    const read = engine.decide(`${topic.title}. ${text}`, new Set([topic.id]));
+    const id = read.outcome === 'answer' ? read.candidates[0]!.entry.id : undefined;
+    return id && decision.candidates.slice(0, NEAR).some((c) => c.entry.id === id) ? engine.get(id) : undefined;
+  }
+
+  /**
    * "Không phải mất, ý tôi là thẻ còn nhưng gãy": what was meant instead of the last answer,
    * never that answer again. Such a message often names only the difference, so when it
    * alone is not clear it is read with the rejected answer's title before it.
@@ -209,7 +241,7 @@ export class Conversation {
     const { engine } = this.deps;
     const rejected = session.entryId ? engine.get(session.entryId) : undefined;
     const excluded = new Set(rejected ? [rejected.id] : []);
-    const decision = engine.decide(meant, excluded);
+    const decision = engine.restated(engine.decide(meant, excluded));
     if (!rejected || decision.outcome === 'answer') return decision;
     const read = engine.decide(`${rejected.title}. ${meant}`, excluded);
     return read.outcome === 'answer' || read.outcome === 'clarify' ? read : decision;
@@ -226,7 +258,8 @@ export class Conversation {
     if (!ids || decision.outcome === 'complaint' || decision.outcome === 'smalltalk' || decision.outcome === 'scam') return undefined;
     const place = readOrdinal(text, ids.length);
     if (place) return this.deps.engine.get(ids[place - 1]!);
-    const elsewhere = decision.outcome === 'answer' && !ids.includes(decision.candidates[0]!.entry.id);
+    // An answer elsewhere counts unless the message only says words of the listed entries' names.
+    const elsewhere = decision.outcome === 'answer' && !ids.includes(decision.candidates[0]!.entry.id) && !this.deps.engine.namesOnlyAmong(decision, ids);
     const picked = elsewhere ? undefined : this.deps.engine.pickAmong(text, ids);
     // Beside an answer, words that point at the answer itself are a follow-up about it, not a pick.
     return picked?.id === session.entryId && !session.clarify ? undefined : picked;

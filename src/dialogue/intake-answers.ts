@@ -7,22 +7,22 @@ export type IntakeWord = 'cancel' | 'next' | 'skip' | 'agree' | 'decline' | 'sen
 
 // Folded phrases, after chat shorthand is spelt out and padding taken off (see core()).
 const PHRASES: Record<IntakeWord, readonly string[]> = {
-  cancel: ['huy', '/huy', 'huy bo', 'huy phan anh', 'thoi huy', 'khong gui nua', 'thoi khong gui', 'thoi khong gui nua'],
-  next: ['xong', 'xong roi', 'xong tiep tuc', 'tiep', 'tiep tuc', 'het roi', 'vay thoi', 'the thoi', 'du roi', 'chi vay thoi', 'ke xong roi', 'xong het roi'],
-  skip: ['bo qua', 'khong', 'khong co', 'khong ro', 'khong biet', 'khong nho', 'khoi', 'thoi khoi', 'skip'],
+  cancel: ['huy', '/huy', 'huy bo', 'huy phan anh', 'thoi huy', 'khong gui nua', 'thoi khong gui', 'thoi khong gui nua', 'khong phan anh nua', 'thoi khong phan anh nua', 'khong khieu nai nua', 'thoi khong khieu nai nua'],
+  next: ['xong', 'xong roi', 'xong tiep tuc', 'tiep', 'tiep tuc', 'het', 'het roi', 'het chuyen', 'het chuyen roi', 'vay thoi', 'vay do', 'vay la het', 'chi co vay', 'the thoi', 'du roi', 'chi vay thoi', 'ke xong roi', 'xong het roi'],
+  skip: ['bo qua', 'khong', 'khong co', 'khong ro', 'khong biet', 'khong nho', 'khoi', 'thoi khoi', 'skip', 'chiu', 'chiu thoi'],
   agree: ['dong y', 'co', 'ok', 'u', 'vang', 'duoc', 'de lai so', 'co de lai', 'dong y de lai so dien thoai', 'de lai so dien thoai'],
-  decline: ['khong', 'khong de lai', 'khong de lai so', 'khong dong y', 'khong can', 'thoi khoi', 'khoi', 'khong de so', 'khong can de so dien thoai', 'khong de lai so dien thoai', 'thoi khong'],
-  send: ['gui', 'gui lai', 'gui phan anh', 'dong y', 'gui luon', 'ok gui', 'dong y gui', 'duoc gui', 'gui nhe'],
+  decline: ['khong', 'khong de lai', 'khong de lai so', 'khong dong y', 'khong can', 'thoi khoi', 'khoi', 'thoi', 'khong de so', 'khong can de so dien thoai', 'khong de lai so dien thoai', 'thoi khong'],
+  send: ['gui', 'gui lai', 'gui phan anh', 'dong y', 'gui luon', 'ok gui', 'dong y gui', 'duoc gui', 'gui nhe', 'send'],
 };
 const has = (word: IntakeWord, phrase: string) => PHRASES[word].includes(phrase);
 
 /** Chat shorthand spelt out, word by word (folded). */
 const SHORTHAND = new Map([
-  ['k', 'khong'], ['ko', 'khong'], ['kh', 'khong'], ['khg', 'khong'], ['hok', 'khong'], ['hong', 'khong'], ['hem', 'khong'],
-  ['dc', 'duoc'], ['r', 'roi'], ['bit', 'biet'], ['bik', 'biet'], ['sdt', 'so dien thoai'], ['oke', 'ok'], ['oki', 'ok'], ['okie', 'ok'], ['okay', 'ok'], ['uh', 'u'], ['um', 'u'], ['uk', 'u'],
+  ['k', 'khong'], ['ko', 'khong'], ['kh', 'khong'], ['khg', 'khong'], ['kg', 'khong'], ['hok', 'khong'], ['hong', 'khong'], ['hem', 'khong'], ['khum', 'khong'],
+  ['dc', 'duoc'], ['r', 'roi'], ['xog', 'xong'], ['v', 'vay'], ['z', 'vay'], ['lun', 'luon'], ['yes', 'ok'], ['bit', 'biet'], ['bik', 'biet'], ['sdt', 'so dien thoai'], ['oke', 'ok'], ['oki', 'ok'], ['okie', 'ok'], ['okay', 'ok'], ['uh', 'u'], ['um', 'u'], ['uk', 'u'],
 ]);
 /** Words that pad a short answer without changing it: "gửi đi ạ", "xong rồi nha", "ok con". */
-const TRAILING = new Set(['a', 'nha', 'nhe', 'ne', 'nghen', 'con', 'ad', 'di', 'luon', 'giup', 'gium', 'voi', 'ha', 'em', 'chau', 'dau', 'nhi']);
+const TRAILING = new Set(['a', 'nha', 'nhe', 'ne', 'nghen', 'con', 'ad', 'di', 'luon', 'giup', 'gium', 'dum', 'voi', 'ha', 'em', 'chau', 'dau', 'nhi', 'nua', 'do']);
 const LEADING = new Set(['ok', 'u', 'vang', 'da', 'roi', 'thi']);
 const NEGATIONS = new Set(['khong', 'chang', 'cha', 'thoi']);
 /** What a refusal refuses: "không muốn", "không để", "chẳng cần", "thôi khỏi". */
@@ -32,7 +32,7 @@ const YES = new Set(['ok', 'co', 'dong', 'vang', 'duoc', 'u', 'da']);
 const CONSENT_WORDS = new Set(['so', 'de', 'duoc', 'y']);
 /** Past this many words a message is content, not an answer. */
 const SHORT = 8;
-/** A yes or no may come as a sentence of its own, up to this many words. */
+/** A yes, a no or "I cannot say" may come as a sentence of its own, up to this many words. */
 const SENTENCE = 12;
 
 /** The button a short typed answer stands for, among those the step offers; undefined when it is content. */
@@ -42,12 +42,38 @@ export function readIntakeAnswer(typed: string, offered: readonly IntakeWord[]):
   // may begin the story itself: "hủy hẹn mà không báo".)
   if (offered.includes('cancel') && words[0] === 'thoi' && words[1] === 'huy') return 'cancel';
   if (words.length === 0) return undefined;
-  if (words.length > SHORT) return words.length <= SENTENCE ? consentAnswer(words, offered) : undefined;
+  if (words.length > SHORT) return words.length <= SENTENCE ? (cannotSay(words, offered) ?? consentAnswer(words, offered)) : undefined;
   for (const variant of variants(words)) {
     const found = offered.find((w) => has(w, variant));
     if (found) return found;
   }
-  return consentAnswer(words, offered);
+  return cannotSay(words, offered) ?? sendSaid(words, offered) ?? consentAnswer(words, offered);
+}
+
+/** Who speaks, before a short answer: "em không biết …". */
+const SPEAKERS = new Set(['em', 'e', 'toi', 't', 'minh', 'chau', 'con', 'bac', 'tui', 'anh', 'chi', 'co', 'chu']);
+/** What the citizen cannot say: "không biết", "không nhớ tên", "chả rõ", "không rành". */
+const KNOWING = new Set(['biet', 'nho', 'ro', 'ranh']);
+/** Said after "bỏ qua" without changing it: "bỏ qua câu này nha". */
+const SKIP_TAIL = new Set([...TRAILING, 'cau', 'buoc', 'nay', 'phan']);
+
+/**
+ * At a step that can be skipped, "không nhớ tên", "ko biết cơ quan nào", "…, bỏ qua nha":
+ * the citizen cannot say, so the step is skipped rather than kept as the answer.
+ */
+function cannotSay(words: string[], offered: readonly IntakeWord[]): IntakeWord | undefined {
+  if (!offered.includes('skip')) return undefined;
+  const [no, verb] = words.slice(Math.max(0, words.findIndex((w) => !SPEAKERS.has(w))));
+  let end = words.length;
+  while (end > 2 && SKIP_TAIL.has(words[end - 1]!)) end--;
+  const skipped = words[end - 2] === 'bo' && words[end - 1] === 'qua';
+  return (NEGATIONS.has(no ?? '') && KNOWING.has(verb ?? '')) || skipped ? 'skip' : undefined;
+}
+
+/** At the review, a short message that says to send and refuses nothing: "đúng rồi, gửi đi", "ok gửi dùm". */
+function sendSaid(words: string[], offered: readonly IntakeWord[]): IntakeWord | undefined {
+  const refuses = words.some((w) => NEGATIONS.has(w) || w === 'huy');
+  return offered.includes('send') && words.includes('gui') && !refuses ? 'send' : undefined;
 }
 
 /**

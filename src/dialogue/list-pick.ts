@@ -16,14 +16,11 @@ const LAST = new Set(['cuoi']);
  * not a pick. "cái cuối" is the last one.
  */
 export function readOrdinal(text: string, size: number): number | undefined {
-  const words = fold(text)
-    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
-  if (words.length === 0 || words.length > 6) return undefined;
+  const typed = words(text);
+  if (typed.length === 0 || typed.length > 6) return undefined;
   let place: number | undefined;
   let pointed = false;
-  for (const word of words) {
+  for (const word of typed) {
     if (POINTERS.has(word)) pointed = true;
     else if (/^\d{1,2}$/.test(word) || ORDINALS.has(word) || LAST.has(word)) {
       if (place !== undefined) return undefined;
@@ -31,6 +28,21 @@ export function readOrdinal(text: string, size: number): number | undefined {
     } else if (!PADDING.has(word)) return undefined;
   }
   return pointed && place !== undefined && place >= 1 && place <= size ? place : undefined;
+}
+
+/** Words that point at one of several things just mentioned: "cái cấp lại ấy", "loại cho bé". */
+const POINTING = new Set(['cai', 'loai']);
+
+/** "Cái cấp lại do mất thẻ á", "còn cái cho bé dưới 6 tuổi": the message points back at a variant of what was said. */
+export function pointsBack(text: string): boolean {
+  return words(text).slice(0, 2).some((w) => POINTING.has(w));
+}
+
+function words(text: string): string[] {
+  return fold(text)
+    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
 }
 
 /** "không phải" at the start, as citizens type it (folded). */

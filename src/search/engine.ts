@@ -10,7 +10,7 @@ import { Vocabulary } from './vocabulary.ts';
 import { WordMatch, type WordMatchWeights } from './word-match.ts';
 import { CODE_PATTERN } from '../knowledge/schema.ts';
 import { ageFactor, ageIn, ageRangeOf, type AgeRange } from './age.ts';
-import { foldCanonical } from '../kernel/vietnamese.ts';
+import { foldCanonical, words } from '../kernel/vietnamese.ts';
 import { segments } from './tokens.ts';
 import { splitQuestions } from './two-questions.ts';
 import { placeDecision, type PlaceFinding } from './place-question.ts';
@@ -56,6 +56,9 @@ export interface Decision {
 /** At most this many entries are offered in a clarification. */
 const CLARIFY_SIZE = 3;
 
+/** A follow-up stays on the entry just answered only when that entry is among its best this many. */
+const TOPIC_NEAR = 3;
+
 /** Outcomes that name entries. */
 const NAMES_ENTRIES: ReadonlySet<Outcome> = new Set(['answer', 'clarify']);
 
@@ -92,6 +95,10 @@ export interface Thresholds {
   namedCoverage: number;
   /** …when the runner-up scores at most this share of it. */
   namedLeadRatio: number;
+  /** With no runner-up close, a curated entry is answered when the message says this much of its name… */
+  mostlyNamed: number;
+  /** …and this much more of it than of any other listed entry's. */
+  nameLead: number;
   /** Each half of a message read as two questions says this much of its best entry's name. */
   questionName: number;
   /** Instead of the hotline alone, portal records are offered as a guess when the best has this much coverage… */
@@ -118,6 +125,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   alternativeRatio: 0.75,
   namedCoverage: 0.4,
   namedLeadRatio: 0.6,
+  mostlyNamed: 0.75,
+  nameLead: 0.2,
   questionName: 0.5,
   guessCoverage: 0.3,
   guessName: 0.3,
@@ -199,6 +208,59 @@ export class Engine {
     return this.byId.get(ids[scores.indexOf(best)]!);
   }
 
+  /**
+   * A follow-up that tells a detail of the citizen's case is still about `topic`, the entry
+   * just answered, when it names nothing at all, or when `topic` is among its best few and the
+   * message says no word of the best entry's names ("mới 72 tuổi thì được chưa": an age is no
+   * name), or says one only as a paper `topic` asks for ("hộ chiếu Mỹ có được không?").
+   * "Làm căn cước cho cháu 10 tuổi" names a card: a new topic.
+   */
+  staysOn(decision: Decision, topic: Entry): boolean {
+    const [first] = decision.candidates;
+    if (!first || first.entry.id === topic.id) return false;
+    const said = this.namingWords(decision.query);
+    // "Con tôi 5 tuổi có làm được không": nothing named at all, whatever the words found.
+    if (said.length === 0) return true;
+    if (!decision.candidates.slice(0, TOPIC_NEAR).some((c) => c.entry.id === topic.id)) return false;
+    const named = new Set(this.names.get(first.entry.id)?.flat());
+    return said.every((w) => !named.has(w)) || this.asksForPaper(decision.query, first.entry, topic, new Set(said));
+  }
+
+  /** "Bị mất" while lost and renewed licences are listed: every word the message names with is in one of the listed entries' names. */
+  namesOnlyAmong(decision: Decision, ids: readonly string[]): boolean {
+    const said = this.namingWords(decision.query);
+    const listed = new Set(ids.flatMap((id) => this.names.get(id)?.flat() ?? []));
+    return said.length > 0 && said.every((w) => listed.has(w));
+  }
+
+  /** The message's words that could name an entry: not the bot's address ("con"), nor when ("mới"), nor a number or an age ("72 tuổi"). */
+  private namingWords(query: Query): string[] {
+    const words = query.phrases.flat();
+    const age = ageIn(words);
+    return this.topicWords(query)
+      .map(foldCanonical)
+      .filter((w) => !this.followUpWords.has(w) && !/^\d+$/.test(w) && !(age !== undefined && w === 'tuoi'));
+  }
+
+  /** Asking about papers, the message says a whole name of `named` that `topic`'s papers list. */
+  private asksForPaper(query: Query, named: Entry, topic: Entry, said: ReadonlySet<string>): boolean {
+    if (!query.aspects.some((a) => a === 'documents' || a === 'conditions')) return false;
+    const papers = ` ${topic.documents.flatMap((paper) => words(paper)).map(foldCanonical).join(' ')} `;
+    const names = this.names.get(named.id) ?? [];
+    return names.some((name) => name.length > 0 && name.every((w) => said.has(w)) && papers.includes(` ${name.join(' ')} `));
+  }
+
+  /**
+   * A correction ("không phải …, ý tôi là …") restates the question after a wrong answer:
+   * its best is answered when no other comes close, even if it says little of its name.
+   */
+  restated(decision: Decision): Decision {
+    const [first, second] = decision.candidates;
+    if (decision.outcome !== 'clarify' || decision.tentative || !first) return decision;
+    const lead = first.entry.origin === 'curated' ? this.thresholds.leadRatio : this.thresholds.nationalLeadRatio;
+    return !second || second.score < first.score * lead ? { ...decision, outcome: 'answer' } : decision;
+  }
+
   get(id: string): Entry | undefined {
     return this.byId.get(id);
   }
@@ -235,6 +297,8 @@ export class Engine {
     if (query.scam) return none('scam');
 
     let ranked = this.rank(query.phrases, query);
+    // "=))", "ad ơi", "vậy hả": no telling word and no part asked is small talk, not a search that ends the thread.
+    if (ranked.telling === 0 && !query.aspects.length) return { outcome: 'smalltalk', query: { ...query, smalltalk: 'chitchat' }, candidates: [] };
     const top = ranked.results[0];
     // Typos matter in short messages; a long one says its topic more than once.
     const doubtful = !top || top.coverage < this.thresholds.fallbackCoverage || ranked.unknown > 0;
@@ -244,7 +308,7 @@ export class Engine {
       const retry = corrected && this.rank(corrected, query);
       if (retry?.results[0] && (retry.results[0].coverage > (top?.coverage ?? 0) || retry.unknown < ranked.unknown)) ranked = retry;
     }
-    const candidates = this.withoutTwins(
+    const candidates = this.fullerFirst(this.withoutTwins(
       this.byAge(
         ranked.results.flatMap((r) => {
           const entry = this.byId.get(r.id);
@@ -253,12 +317,12 @@ export class Engine {
         ageIn(query.phrases.flat()),
       ),
       levelAsked(query.phrases.flat()),
-    );
+    ));
     const evidence = { telling: ranked.telling, unknown: ranked.unknown };
     const outOfScope = query.outOfScope && !this.handles(candidates[0], query.outOfScopeTopics);
     // The message's telling words, folded like the names: function words and aspect cues name no entry.
     const said = new Set(this.topicWords(query).map(foldCanonical));
-    const outcome = this.outcomeOf(candidates, evidence, outOfScope, said);
+    const outcome = this.outcomeOf(candidates, evidence, outOfScope, said, query.asked);
     // Among 2,600 portal records the words rarely decide alone: rather than the hotline only,
     // the records that say much of the message and of their own title are offered, as a guess.
     if (outcome === 'fallback' && !outOfScope && this.worthOffering(candidates[0])) return { outcome: 'clarify', tentative: true, query, candidates, evidence };
@@ -312,7 +376,21 @@ export class Engine {
     });
   }
 
-  private outcomeOf(candidates: Candidate[], evidence: Evidence, outOfScope: boolean, said: ReadonlySet<string>): Outcome {
+  /**
+   * "Sang tên đất cho con": the best ("sang tên xe") lacks a telling word of the message that
+   * a close runner-up has, and the message says more of the runner-up's name: the runner-up
+   * is what was asked, the best only shares its other words.
+   */
+  private fullerFirst(candidates: Candidate[]): Candidate[] {
+    const t = this.thresholds;
+    const [first, ...rest] = candidates;
+    if (!first || first.missing < t.missingWord) return candidates;
+    const fuller = rest.find((c) => c.score >= first.score * t.leadRatio && c.missing < t.missingWord && c.nameMatch > first.nameMatch);
+    return fuller ? [fuller, ...candidates.filter((c) => c !== fuller)] : candidates;
+  }
+
+  /** `asked`: the last sentence's words, when the message has several (see Query). */
+  private outcomeOf(candidates: Candidate[], evidence: Evidence, outOfScope: boolean, said: ReadonlySet<string>, asked?: ReadonlySet<string>): Outcome {
     const t = this.thresholds;
     const [first] = candidates;
     if (!first || (first.coverage === 0 && first.nameMatch === 0)) return 'fallback';
@@ -333,7 +411,7 @@ export class Engine {
     // A close one whose whole name is said too competes, unless it is only a general form of the best.
     const clearLead = close.length === 0 || (first.nameMatch === 1 && close.every((c) => c.nameMatch < 1 || this.generalOf(first, c, said)));
     if (clearLead && first.coverage >= t.answerCoverage) return 'answer';
-    if (close.length === 0 && first.entry.origin === 'curated' && this.onlyNamed(candidates, said)) return 'answer';
+    if (close.length === 0 && first.entry.origin === 'curated' && (this.onlyNamed(candidates, said) || this.namedMost(candidates, asked))) return 'answer';
     // A story around a curated entry's whole name ("làm hộ chiếu đi Hàn thăm con gái"): its
     // other words lower the coverage, but nothing else comes near.
     const second = candidates[1]?.score ?? 0;
@@ -363,6 +441,20 @@ export class Engine {
   private onlyNamed(candidates: readonly Candidate[], said: ReadonlySet<string>): boolean {
     const [first] = candidates;
     return !!first && first.nameMatch === 1 && first.coverage >= this.thresholds.nameCoverage && this.unrivalled(candidates, said);
+  }
+
+  /**
+   * No other entry a list would show is said by name nearly as much as the best, which the
+   * message mostly names ("muốn đăng ký cho con dâu tạm trú ở nhà tui, nó quê ở Cà Mau"): the best is
+   * the everyday case, the others only share some of its words. After a story, the question
+   * itself (the last sentence) must say a word of its names: else the name was part of the story.
+   */
+  private namedMost(candidates: readonly Candidate[], asked?: ReadonlySet<string>): boolean {
+    const [first, ...rest] = candidates;
+    if (!first || first.nameMatch < this.thresholds.mostlyNamed) return false;
+    if (asked && !this.names.get(first.entry.id)?.some((name) => name.some((w) => asked.has(w)))) return false;
+    const near = rest.filter((c) => c.score >= first.score * this.thresholds.clarifyRatio).slice(0, CLARIFY_SIZE - 1);
+    return near.every((c) => c.nameMatch <= first.nameMatch - this.thresholds.nameLead);
   }
 
   /** Each of the others close enough to be listed is only a general form of the best, by the name the message says most of. */

@@ -39,6 +39,8 @@ export const TEXTS = {
   alsoAsked: (title: string) => `Anh/chị còn hỏi về: ${title}. Mời chọn mục này bên dưới để xem tiếp.`,
   alternatives: (titles: string[]) => `Nếu anh/chị hỏi trường hợp khác, có thể xem thêm: ${titles.join('; ')}.`,
   clarifyAspect: (parts: string[]) => `Anh/chị hỏi ${parts.join(', ')} của thủ tục nào dưới đây? Vui lòng chọn một mục:`,
+  whichProcedure: (parts: string[]) =>
+    `Anh/chị hỏi ${parts.join(', ')} của thủ tục nào ạ? Anh/chị vui lòng nhắn kèm tên thủ tục (ví dụ: "lệ phí đăng ký khai sinh"), tôi sẽ trả lời ngay.`,
   localOffices: 'Bộ phận Một cửa của địa phương:',
   noOnlineInfo: 'chưa có thông tin về nộp trực tuyến; anh/chị xem trên Cổng Dịch vụ công quốc gia: https://dichvucong.gov.vn.',
   portalPage: (url: string) => `Trang thủ tục: ${url}`,

@@ -96,6 +96,14 @@ describe('on a channel with buttons (web, Telegram)', () => {
     ['bạn là người hay máy', 'chitchat'],
     ['bye', 'farewell'],
     ['cảm ơn nha', 'thanks'],
+    // Only saying it was read, teencode thanks, and messages with no word at all.
+    ['à ra vậy', 'thanks'],
+    ['ok hiểu rồi', 'thanks'],
+    ['cảm ơn ad nhiều nha', 'thanks'],
+    ['hihi bot cute ghê', 'chitchat'],
+    ['=))', 'chitchat'],
+    ['👍', 'chitchat'],
+    ['ad ơi', 'chitchat'],
   ] as const)('answers "%s" in a word (%s), without a list, and the thread goes on', async (said, kind) => {
     const c = citizen('web');
     await c.say('xin giấy xác nhận độc thân cần giấy tờ gì');
@@ -161,6 +169,12 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('cái cấp lần đầu ấy'))).toMatchObject({ kind: 'answer', entry: 'cap-gcn-lan-dau-ho-gia-dinh-ca-nhan' });
   });
 
+  it.each(['bị mất', 'mat r'])('picks from the open list by "%s", a word only one listed entry has, though alone it finds another entry', async (said) => {
+    const c = citizen('web');
+    expect(about(await c.say('bằng lái'))?.kind).toBe('list');
+    expect(about(await c.say(said))).toMatchObject({ kind: 'answer', entry: 'cap-lai-giay-phep-lai-xe' });
+  });
+
   it('reads "không phải …, ý tôi là …" as what was meant instead, never the rejected answer', async () => {
     const c = citizen('web');
     await c.say('mất thẻ căn cước thì làm lại ở đâu');
@@ -168,6 +182,53 @@ describe('reading a message in the thread of the chat', () => {
     const first = corrected?.kind === 'answer' ? corrected.entry : corrected?.kind === 'list' ? corrected.entries[0] : undefined;
     expect(first).toBe('cap-doi-the-can-cuoc');
     expect(JSON.stringify(corrected)).not.toContain('cap-lai-the-can-cuoc');
+  });
+
+  it.each<[string, string, string, string]>([
+    // An age, and a paper the answer lists, are details of the citizen's case, not new topics.
+    ['người già không có lương hưu lãnh trợ cấp hằng tháng ở đâu', 'mẹ tôi mới 71 tuổi thì được chưa', 'tro-cap-huu-tri-xa-hoi', 'conditions'],
+    ['chứng thực chữ ký giấy ủy quyền ở xã được không', 'phải mang theo giấy tờ gì, hộ chiếu Canada được không', 'chung-thuc-chu-ky', 'documents'],
+  ])('after "%s", "%s" is still about the entry just answered', async (first, detail, entry, part) => {
+    const c = citizen('web');
+    expect(about(await c.say(first))).toMatchObject({ kind: 'answer', entry });
+    expect(about(await c.say(detail))).toMatchObject({ kind: 'answer', entry, parts: [part] });
+  });
+
+  it('stays on the topic when the follow-up names nothing, whatever entry its age alone would find', async () => {
+    const c = citizen('web');
+    await c.say('làm hộ chiếu ở đâu');
+    expect(about(await c.say('con tôi 5 tuổi có làm được không'))).toMatchObject({ kind: 'answer', entry: 'cap-ho-chieu-pho-thong' });
+  });
+
+  it('never stays on an answer the citizen has just rejected, even when the correction names nothing', async () => {
+    const c = citizen('web');
+    await c.say('làm hộ chiếu ở đâu');
+    expect(JSON.stringify(about(await c.say('không phải, ý tôi là con 5 tuổi')))).not.toContain('cap-ho-chieu-pho-thong');
+  });
+
+  it('changes topic when the follow-up names what the last answer does not', async () => {
+    const c = citizen('web');
+    await c.say('đổi căn cước hết hạn ở đâu');
+    expect(about(await c.say('làm căn cước cho cháu 10 tuổi được không'))).toMatchObject({ kind: 'answer', entry: 'cap-the-can-cuoc-duoi-14-tuoi' });
+  });
+
+  it('answers what "không phải, ý tôi là …" restates when one entry clearly leads, where a first question would get a list', async () => {
+    const c = citizen('web');
+    expect(about(await c.say('thủ tục đất đai'))?.kind).toBe('list');
+    expect(about(await c.say('không phải, ý tôi là cắt bớt một miếng đất cho nó, tách sổ riêng'))).toMatchObject({ kind: 'answer', entry: 'tach-thua-hop-thua-dat' });
+  });
+
+  it('reads "cái …" after an answer as the variant of the topic it points at', async () => {
+    const c = citizen('web');
+    await c.say('làm thẻ bảo hiểm y tế ở đâu');
+    expect(about(await c.say('cái cấp lại vì làm mất thẻ ấy'))).toMatchObject({ kind: 'answer', entry: 'cap-lai-doi-so-bhxh-the-bhyt' });
+  });
+
+  it('asks which procedure when a part is asked before any topic, instead of guessing from words like "con"', async () => {
+    const c = citizen('web');
+    const replies = await c.say('còn lệ phí sao con');
+    expect(about(replies)).toEqual({ kind: 'fallback' });
+    expect(text(replies)).toBe(TEXTS.whichProcedure(['phí, lệ phí']));
   });
 
   it('goes back to an earlier answer of the chat when the message names it again', async () => {

@@ -39,6 +39,23 @@ describe('readIntakeAnswer', () => {
     ['xong', DESCRIBE, 'next'],
     ['xong r a', DESCRIBE, 'next'],
     ['het roi', DESCRIBE, 'next'],
+    // Teencode and everyday ways to say "that is all", "I do not know", "send it", "no".
+    ['hết', DESCRIBE, 'next'],
+    ['xog r', DESCRIBE, 'next'],
+    ['z thoi', DESCRIBE, 'next'],
+    ['vậy đó', DESCRIBE, 'next'],
+    ['thôi không phản ánh nữa', DESCRIBE, 'cancel'],
+    ['khong nho ten', SUBJECT, 'skip'],
+    ['ko biet co quan nao', SUBJECT, 'skip'],
+    ['mình không biết cơ quan nào hết, bỏ qua nha', SUBJECT, 'skip'],
+    ['bỏ qua câu này', SUBJECT, 'skip'],
+    ['chịu', SUBJECT, 'skip'],
+    ['khum', CONSENT, 'decline'],
+    ['yes', CONSENT, 'agree'],
+    ['thôi', PHONE, 'decline'],
+    ['đúng rồi, gửi đi', REVIEW, 'send'],
+    ['gui lun', REVIEW, 'send'],
+    ['ok gửi dùm', REVIEW, 'send'],
   ])('"%s" → %s', (typed, offered, expected) => {
     expect(readIntakeAnswer(typed, offered)).toBe(expected);
   });
@@ -55,6 +72,8 @@ describe('readIntakeAnswer', () => {
     // A yes or no read from a sentence only where the step asks one.
     ['không muốn gửi nữa đâu', SUBJECT],
     ['có cán bộ phường đòi tiền', CONSENT],
+    // Not a "send" when it refuses or cancels.
+    ['không gửi đâu', REVIEW],
   ])('"%s" at %j stands for no button', (typed, offered) => {
     expect(readIntakeAnswer(typed, offered)).toBeUndefined();
   });

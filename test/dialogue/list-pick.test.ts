@@ -1,7 +1,7 @@
 // Pointing back at what the bot said: a place in the list just shown, and a correction
 // of the last answer; anything else is a new message.
 import { describe, expect, it } from 'vitest';
-import { readCorrection, readOrdinal } from '../../src/dialogue/list-pick.ts';
+import { pointsBack, readCorrection, readOrdinal } from '../../src/dialogue/list-pick.ts';
 
 describe('readOrdinal', () => {
   it.each<[string, number]>([
@@ -44,5 +44,15 @@ describe('readCorrection', () => {
 
   it.each(['không phải đóng phí đúng không', 'phải làm lại không', 'đăng ký kết hôn', 'không phải'])('"%s" is not a correction', (typed) => {
     expect(readCorrection(typed)).toBeUndefined();
+  });
+});
+
+describe('pointsBack', () => {
+  it.each(['cái cấp lại do mất thẻ á', 'còn cái cho bé dưới 6 tuổi', 'loai lam lai do bi mat'])('"%s" points back at a variant', (typed) => {
+    expect(pointsBack(typed)).toBe(true);
+  });
+
+  it.each(['cấp lại thẻ bảo hiểm y tế', 'mất bao lâu', 'con tôi 5 tuổi làm cái gì'])('"%s" does not', (typed) => {
+    expect(pointsBack(typed)).toBe(false);
   });
 });

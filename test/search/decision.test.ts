@@ -25,6 +25,10 @@ describe('direct answers where one entry clearly fits', () => {
     // An age in words picks the one card whose range holds it.
     ['làm căn cước cho bé ba tuổi ở đâu', 'cap-the-can-cuoc-duoi-6-tuoi'],
     ['bé nhà tôi 5 tháng tuổi làm căn cước được chưa', 'cap-the-can-cuoc-duoi-6-tuoi'],
+    // The best by score lacks "đất", which the runner-up has and whose whole name is said.
+    ['mẹ tôi muốn sang tên đất cho con', 'dang-ky-bien-dong-chuyen-nhuong-thua-ke-tang-cho'],
+    // A long story around the name of one entry, said far more than any other listed entry's.
+    ['bà nội kể ông cố đi bộ đội hy sinh hồi chống Mỹ, giờ ba tôi già rồi muốn xin giấy xác nhận thân nhân liệt sĩ thì ra đâu', 'xac-nhan-than-nhan-nguoi-co-cong'],
   ])('%s → %s', (q, expected) => {
     expect(decided(q)).toEqual({ outcome: 'answer', first: expected });
   });
@@ -36,5 +40,19 @@ describe('lists where two entries compete', () => {
     expect(d.outcome).toBe('clarify');
     const offered = engine.clarifyChoices(d).map((c) => c.entry.id);
     expect(offered).toContain('cap-phieu-ly-lich-tu-phap');
+  });
+});
+
+describe('a correction restates the question', () => {
+  it('answers the best of "ý tôi là …" when nothing else comes close, where a first question would get a list', () => {
+    const d = engine.decide('cat bot mot mieng dat cho no, tach so rieng');
+    expect(d.outcome).toBe('clarify');
+    const restated = engine.restated(d);
+    expect([restated.outcome, restated.candidates[0]?.entry.id]).toEqual(['answer', 'tach-thua-hop-thua-dat']);
+  });
+
+  it('still lists when two entries come close', () => {
+    const d = engine.decide('bằng lái');
+    expect(engine.restated(d).outcome).toBe('clarify');
   });
 });

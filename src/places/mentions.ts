@@ -31,7 +31,7 @@ export interface Mention {
   plainSlip?: boolean;
   /** Guessed bare beside a typed place ("xã Mỹ Sơn, Nghệ Ab"): it may only back that place, never be the place asked about. */
   beside?: boolean;
-  /** A guess read from the first words of a longer name not known ("phường Hoa Mai Xanh"): that name, to say it is not known. */
+  /** Read from the first words of a longer name not known ("phường Hoa Mai Xanh", "xã Thắng Thiệu"): that name, to say it is not known. */
   said?: string;
   /** Named with its type and a name that is not an everyday word: several words, or a number ("phường Bến Nghé", "p3"). */
   strong: boolean;
@@ -131,6 +131,8 @@ const INNER_STOPS = new Set(['hoi', 'thanh', 'lam', 'minh', 'ho', 'da', 'do', 'c
 const PLAIN_SLIP_LETTERS = 5;
 /** A name this long is no everyday word: typed, a place in a place question; beside a typed place, worth a guess. */
 const LONG_NAME_LETTERS = 6;
+/** Typed right and asked about, a name this long is a place ("xã Lìa"). */
+const SHORT_TYPED_LETTERS = 3;
 /** How far a mistyped name may be from the name meant: one slip (see NearNames); two make rather another name. */
 const ONE_SLIP = 1;
 /** What a name typed with its letters but other marks costs as a slip: less than a letter off. */
@@ -201,7 +203,7 @@ export class MentionReader {
     for (let i = 0; i < words.length; ) {
       const typed = types[i];
       const mention = typed ? this.typedMention(words, types, i, typed.type, typed.length) : this.untypedMention(words, types, i, found.at(-1));
-      if (typed && unknownAt === undefined && (!mention || (mention.typos && !mention.plainSlip)) && LISTED_LEVELS.has(LEVEL_OF[typed.type]) && typed.type !== 'thanh pho') unknownAt = i;
+      if (typed && unknownAt === undefined && (!mention || mention.said !== undefined || (mention.typos && !mention.plainSlip)) && LISTED_LEVELS.has(LEVEL_OF[typed.type]) && typed.type !== 'thanh pho') unknownAt = i;
       if (mention) {
         found.push(mention);
         i = mention.end;
@@ -331,7 +333,9 @@ export class MentionReader {
     const guessed = listed || (GUESSED_DISTRICTS.has(type) && !this.provinceAt(words, from) && !this.bareMention(words, types, from));
     // A name with other marks may run through a word that ends others ("Yến Cư": "cư" is "cũ" unmarked): its slips are read that far.
     const slip = guessed ? this.mistyped(words, types, at, type, typeLength, known?.typos !== undefined, known?.typos ? known.end - from : 0) : undefined;
-    return known && (!slip || slip.end < known.end || (slip.end === known.end && !known.typos) || restates(slip, known)) ? known : slip;
+    if (!known || (slip && slip.end >= known.end && (slip.end > known.end || known.typos) && !restates(slip, known))) return slip;
+    // Typed on past the known name ("xã Thắng Thiệu"): maybe a longer name not known.
+    return this.nameGoesOn(words, types, known.end) ? { ...known, said: canonOf(words.slice(from, known.end + nameRun(words, types, known.end))) } : known;
   }
 
   /**
@@ -502,6 +506,8 @@ export class MentionReader {
   /** A name without a type word (see bareMention); else, right after a typed place, maybe a mistyped place of its address ("xã Mỹ Sơn, Nghệ Ab"). */
   private untypedMention(words: readonly Word[], types: readonly TypeMatch[], at: number, before: Mention | undefined): Mention | undefined {
     const bare = this.bareMention(words, types, at);
+    // "cho e hoi phu loc": "hỏi" typed bare starts Hội Phú, but Phú Lộc runs further; an everyday word gives way.
+    if (bare && NAME_STOPS.has(words[at]!.folded) && (this.bareMention(words, types, at + 1)?.end ?? 0) > bare.end) return undefined;
     if (bare || !before?.type || at !== before.end) return bare;
     // After a comma, a district's one-word name is the district of the place before it ("phường Hoa Lư, Pleiku").
     const word = words[at]!;
@@ -648,7 +654,9 @@ function typedLong(mention: Mention, asksWhich: boolean): boolean {
   // "xã Minh Chí" guesses Minh Trí, a name that starts so; "xã cũng đổi tên" guesses no name that starts with "cũng".
   const guess = asksWhich && (!NAME_STOPS.has(first) || mention.refs.some((r) => keyOf(placeWords(writtenAs(r).name)).startsWith(`${first} `)));
   const sure = !mention.typos || mention.plainSlip === true || guess;
-  return mention.type !== undefined && sure && mention.typed.replace(/ /g, '').length >= LONG_NAME_LETTERS;
+  const letters = mention.typed.replace(/ /g, '').length;
+  // A known name typed right, asked which unit it is now ("Em ở xã Lìa, giờ … xã nào"), is a place however short.
+  return mention.type !== undefined && sure && (letters >= LONG_NAME_LETTERS || (asksWhich && !mention.typos && !mention.said && letters >= SHORT_TYPED_LETTERS));
 }
 
 /** A cue follows the mention (or unknown name), with at most two filler words between ("bây giờ", "h là") and no punctuation. */

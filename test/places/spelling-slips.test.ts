@@ -1,8 +1,9 @@
 // Slips of typing against the shipped units file (issue 13, writer "q"): spaces left out
-// or put in a name, a wrong tone, a letter typed twice, teencode around the name ("h" for
-// giờ, "j" for gì), a mistyped place beside the one asked about, a name that runs into
-// the words after it, and names of other countries. And what none of this may take for a
-// place: everyday words, a value asked "giờ là", a guess beside a place in a procedure question.
+// or put in a name, a wrong tone, a letter typed twice, one slip off one name, teencode
+// around the name ("h" for giờ, "j" for gì), a mistyped place beside the one asked about,
+// a name that runs into the words after it or on past a known one, and names of other
+// countries. And what none of this may take for a place: everyday words, a value asked
+// "giờ là", a guess beside a place in a procedure question.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPlaces, type Places } from '../../src/places/places.ts';
 import { remainder } from '../../src/places/mentions.ts';
@@ -32,8 +33,19 @@ describe('reading a slip of typing', () => {
     ['xã Mỹ Sơn, Nghệ Ann giờ thuộc xã nào', '17707'],
     // The province's name said right, though the words after it might go on with a name.
     ['xã Nậm Ty, tỉnh Sơn La từ năm 1980, giờ thuộc xã nào', '04186'],
+    // One slip off one name only: a regional "ch" for "tr", a final "n" for "ng".
+    ['Nhà tôi ở xã Minh Chí, giờ ghi địa chỉ mới thế nào?', '00382'],
+    ['phường Hoàn Liệt cũ giờ thuộc phường nào', '00337'],
+    // A short name typed right, asked about after a comma; "hỏi" typed bare is no start of Hội Phú.
+    ['Em ở xã Lìa, giờ làm giấy tờ thì ghi phường/xã nào ạ?', '19489'],
+    ['cho e hoi phu loc, hue h ten j a', '20107'],
   ])('%s → %s', (text, code) => {
     expect(mainCode(text)).toBe(code);
+  });
+
+  it('says a name is not known when it runs on past a known one', () => {
+    expect(resolve(places.reader.read('xã Thắng Thiệu nay là xã nào'), places.gazetteer)).toMatchObject({ kind: 'unknown', typed: 'thắng thiệu' });
+    expect(mainCode('xã Thắng nay là xã nào')).toBe('07840');
   });
 
   it('says a name of another country is not known, without a type it was not given', () => {

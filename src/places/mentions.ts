@@ -131,7 +131,7 @@ const INNER_STOPS = new Set(['hoi', 'thanh', 'lam', 'minh', 'ho', 'da', 'do', 'c
 const PLAIN_SLIP_LETTERS = 5;
 /** A name this long is no everyday word: typed, a place in a place question; beside a typed place, worth a guess. */
 const LONG_NAME_LETTERS = 6;
-/** Typed right and asked about, a name this long is a place ("xã Lìa"). */
+/** Typed right (or plainly slipped) and asked about, a name this long is a place ("xã Lìa"). */
 const SHORT_TYPED_LETTERS = 3;
 /** How far a mistyped name may be from the name meant: one slip (see NearNames); two make rather another name. */
 const ONE_SLIP = 1;
@@ -265,10 +265,12 @@ export class MentionReader {
       const start = end - length;
       if (start < 0 || words[end]?.breakBefore || nameRun(words, types, start) < length) continue;
       const span = words.slice(start, end);
-      // A slip leaves a word no name has ("KKim", "Lmâ"); everyday words respaced are no slip ("công an" is not Cô Ngân).
-      if (span.some((w, k) => taken.has(start + k) || (k > 0 && w.breakBefore)) || span.every((w) => this.nameWords.has(w.folded))) continue;
-      const mention = { start, end, typed: canonOf(span), strong: false };
       const typed = keyOf(span);
+      // A slip leaves a word no name has ("KKim", "Lmâ"), or a longish name's letters with other marks ("Quỳnh Hãi");
+      // everyday words respaced are no slip ("công an" is not Cô Ngân).
+      const remarked = this.gazetteer.named(typed).length > 0 && typed.replace(/ /g, '').length >= LONG_NAME_LETTERS;
+      if (span.some((w, k) => taken.has(start + k) || (k > 0 && w.breakBefore)) || (!remarked && span.every((w) => this.nameWords.has(w.folded)))) continue;
+      const mention = { start, end, typed: canonOf(span), strong: false };
       const undoubled = this.named(typed.replace(/(\p{L})\1+/gu, '$1'), 'xa');
       if (undoubled.length && !this.named(typed, 'xa').length) return { ...mention, refs: undoubled };
       const { typos, plainSlip } = this.slipsOf(span, 'xa', false);
@@ -617,7 +619,8 @@ function isPlainSlip(letters: number, named: boolean, spelt: boolean, near: read
  * The mentions that may be places. Everyday words can spell a name ("cua bac" is Cửa
  * Bắc, "hợp đồng" an old commune), so a mention that is not strong counts only when a
  * cue follows it closely ("Bến Nghé cũ"), or it is part of an address with one that
- * does, is strong or is typed ("Bến Nghé quận 1", "phường Láng, Hà Nội"). (A message
+ * does, is strong or is typed, right or with a plain slip ("Bến Nghé quận 1", "phường
+ * Láng, Hà Nội", "xã KimLư, Thái Nguyên"). (A message
  * that says little else keeps them all.)
  */
 function corroborated(mentions: readonly Mention[], { at: cues, asksPlace, asksWhich }: { at: ReadonlySet<number>; asksPlace: boolean; asksWhich: boolean }, words: readonly Word[]): Mention[] {
@@ -629,7 +632,7 @@ function corroborated(mentions: readonly Mention[], { at: cues, asksPlace, asksW
       if (b.start - a.end > ADDRESS_GAP) continue;
       // A place guessed bare beside another ("xã Mỹ Sơn, Nghệ Ab") is only carried by it.
       if (b.beside) backed[i + 1] ||= backed[i]!;
-      else if (backed[i] || backed[i + 1] || (a.type && !a.typos) || (b.type && !b.typos)) backed[i] = backed[i + 1] = true;
+      else if (backed[i] || backed[i + 1] || typedSure(a) || typedSure(b)) backed[i] = backed[i + 1] = true;
     }
   }
   return mentions.filter((_, i) => backed[i]);
@@ -655,8 +658,13 @@ function typedLong(mention: Mention, asksWhich: boolean): boolean {
   const guess = asksWhich && (!NAME_STOPS.has(first) || mention.refs.some((r) => keyOf(placeWords(writtenAs(r).name)).startsWith(`${first} `)));
   const sure = !mention.typos || mention.plainSlip === true || guess;
   const letters = mention.typed.replace(/ /g, '').length;
-  // A known name typed right, asked which unit it is now ("Em ở xã Lìa, giờ … xã nào"), is a place however short.
-  return mention.type !== undefined && sure && (letters >= LONG_NAME_LETTERS || (asksWhich && !mention.typos && !mention.said && letters >= SHORT_TYPED_LETTERS));
+  // A known name typed right or plainly slipped, asked which unit it is now ("Em ở xã Lìa, giờ … xã nào"), is a place however short.
+  return mention.type !== undefined && sure && (letters >= LONG_NAME_LETTERS || (asksWhich && typedSure(mention) && !mention.said && letters >= SHORT_TYPED_LETTERS));
+}
+
+/** Named with its type, right or with a plain slip ("xã KimLư"). */
+function typedSure(mention: Mention): boolean {
+  return mention.type !== undefined && (!mention.typos || mention.plainSlip === true);
 }
 
 /** A cue follows the mention (or unknown name), with at most two filler words between ("bây giờ", "h là") and no punctuation. */

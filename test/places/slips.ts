@@ -94,13 +94,10 @@ export function slip(name: string, kind: SlipKind, dice: Dice): string | undefin
       return beside ? spliced(i, 1, dice.pick([...beside])) : undefined;
     }
     case 'tone':
+      // Another tone where the syllable has one ("Quỳnh Hải" → "Quỳnh Hãi").
       return inSyllable(name, syllable, (s) => {
-        const { tone, bare } = toneOf(s);
-        const vowel = [...bare.normalize('NFD')].findIndex((ch) => /[aeiouy]/i.test(ch));
-        if (vowel < 0) return undefined;
-        const other = dice.pick(TONES.filter((t) => t !== tone));
-        const nfd = [...bare.normalize('NFD')];
-        return [...nfd.slice(0, vowel + 1), other, ...nfd.slice(vowel + 1)].join('').normalize('NFC');
+        const { tone } = toneOf(s);
+        return tone ? s.normalize('NFD').replace(tone, dice.pick(TONES.filter((t) => t !== tone))).normalize('NFC') : undefined;
       });
     case 'untoned':
       return inSyllable(name, syllable, (s) => toneOf(s).bare);

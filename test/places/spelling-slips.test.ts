@@ -39,6 +39,10 @@ describe('reading a slip of typing', () => {
     // A short name typed right, asked about after a comma; "hỏi" typed bare is no start of Hội Phú.
     ['Em ở xã Lìa, giờ làm giấy tờ thì ghi phường/xã nào ạ?', '19489'],
     ['cho e hoi phu loc, hue h ten j a', '20107'],
+    // A plain slip typed with its type makes an address with the province after it; other marks on a name said bare before a cue.
+    ['Em ở xã KimLư, Thái Nguyên, giờ làm giấy tờ thì ghi phường/xã nào ạ?', '02155'],
+    ['Em ở xã Mã Bà, giờ làm giấy tờ thì ghi phường/xã nào ạ?', '01438'],
+    ['Quỳnh Hãi nhập vô đâu r mn', '12472'],
   ])('%s → %s', (text, code) => {
     expect(mainCode(text)).toBe(code);
   });
@@ -58,6 +62,7 @@ describe('reading a slip of typing', () => {
     expect(places.reader.read('ad oi lai suat o Agribank gio la bn').unknown).toBeUndefined();
     expect(places.reader.read('làm căn cước ở công an xã nào cũng được không').mentions).toEqual([]);
     expect(places.reader.read('huyện không còn nữa, xã cũng đổi tên rồi').mentions).toEqual([]);
+    expect(places.reader.read('về quê làm giờ thuộc xã nào').mentions).toEqual([]);
   });
 
   it('leaves a guess beside a place in the procedure question', () => {

@@ -249,7 +249,9 @@ export class MentionReader {
       if (cues.has(at - 1)) continue;
       let end = at;
       for (let n = 0; n < FILLERS && end > 0 && saidAs(CUE_FILLERS, words[end - 1]) && !cues.has(end - 1); n++) end--;
-      const slip = this.bareSlip(words, types, end, taken);
+      // "Thanhh An, Đồng Nai nhập vô đâu": a slip before the province said with it, which backs it.
+      const province = kept.find((m) => m.end === end && !m.type && words[m.start]!.breakBefore && m.refs.every((r) => levelOf(r) === 'province'));
+      const slip = province ? this.bareSlip(words, types, province.start, taken, true) : this.bareSlip(words, types, end, taken);
       if (slip) kept.push(slip);
     }
     return kept.sort((a, b) => a.start - b.start);
@@ -258,23 +260,25 @@ export class MentionReader {
   /**
    * A name of two or three words said bare and mistyped, ending at `end`: only a plain
    * slip (a letter typed twice, spaces moved, a letter off a name no other comes near)
-   * that leaves a word no name has, which the resolver lets stand.
+   * that leaves a word no name has, which the resolver lets stand; `addressed` (the
+   * province said after it, which may back it), any slip.
    */
-  private bareSlip(words: readonly Word[], types: readonly TypeMatch[], end: number, taken: ReadonlySet<number>): Mention | undefined {
+  private bareSlip(words: readonly Word[], types: readonly TypeMatch[], end: number, taken: ReadonlySet<number>, addressed = false): Mention | undefined {
     for (let length = 3; length >= 2; length--) {
       const start = end - length;
-      if (start < 0 || words[end]?.breakBefore || nameRun(words, types, start) < length) continue;
+      // Before a province, the name may run through a word that ends others ("Trưường Thi, Thanh Hóa"); before a cue alone, not ("quê làm giờ…").
+      if (start < 0 || (words[end]?.breakBefore && !addressed) || (addressed ? this.slipRun(words, types, start) : nameRun(words, types, start)) < length) continue;
       const span = words.slice(start, end);
       const typed = keyOf(span);
       // A slip leaves a word no name has ("KKim", "Lmâ"), or a longish name's letters with other marks ("Quỳnh Hãi");
-      // everyday words respaced are no slip ("công an" is not Cô Ngân).
+      // everyday words respaced are no slip ("công an" is not Cô Ngân), nor are names' words made up into another.
       const remarked = this.gazetteer.named(typed).length > 0 && typed.replace(/ /g, '').length >= LONG_NAME_LETTERS;
       if (span.some((w, k) => taken.has(start + k) || (k > 0 && w.breakBefore)) || (!remarked && span.every((w) => this.nameWords.has(w.folded)))) continue;
       const mention = { start, end, typed: canonOf(span), strong: false };
       const undoubled = this.named(typed.replace(/(\p{L})\1+/gu, '$1'), 'xa');
       if (undoubled.length && !this.named(typed, 'xa').length) return { ...mention, refs: undoubled };
       const { typos, plainSlip } = this.slipsOf(span, 'xa', false);
-      if (plainSlip && typos.size) return { ...mention, refs: [...typos.keys()], typos, plainSlip };
+      if ((plainSlip || addressed) && typos.size) return { ...mention, refs: [...typos.keys()], typos, plainSlip };
     }
     return undefined;
   }

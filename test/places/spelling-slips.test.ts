@@ -43,6 +43,9 @@ describe('reading a slip of typing', () => {
     ['Em ở xã KimLư, Thái Nguyên, giờ làm giấy tờ thì ghi phường/xã nào ạ?', '02155'],
     ['Em ở xã Mã Bà, giờ làm giấy tờ thì ghi phường/xã nào ạ?', '01438'],
     ['Quỳnh Hãi nhập vô đâu r mn', '12472'],
+    // Said bare before the province said with it, a slip the province backs ("Thi" ends other names, not this one).
+    ['cho e hỏi Trưường Thi, Thanh Hóa h tên j ạ', '14797'],
+    ['Đồngg Lâm, Quảng Ninh nhập vô đâu r mn', '07030'],
   ])('%s → %s', (text, code) => {
     expect(mainCode(text)).toBe(code);
   });
@@ -63,6 +66,8 @@ describe('reading a slip of typing', () => {
     expect(places.reader.read('làm căn cước ở công an xã nào cũng được không').mentions).toEqual([]);
     expect(places.reader.read('huyện không còn nữa, xã cũng đổi tên rồi').mentions).toEqual([]);
     expect(places.reader.read('về quê làm giờ thuộc xã nào').mentions).toEqual([]);
+    // Words of names made up into another, before a province, are no slip of a name there.
+    expect(mainCode('Trân khánh, Tây Ninh nhập vô đâu r mn')).toBe('80');
   });
 
   it('leaves a guess beside a place in the procedure question', () => {

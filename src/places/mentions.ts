@@ -616,7 +616,9 @@ function isPlainSlip(letters: number, named: boolean, spelt: boolean, near: read
   if (named) return letters >= SPACED_LETTERS;
   if (letters < PLAIN_SLIP_LETTERS) return false;
   const [only] = near;
-  return only?.distance === 1 && near[1]?.distance !== 1 && only.wordGap === 0;
+  // "Dak Rông" and "Dakrông" are one name spaced two ways.
+  const other = near.find((n) => compact(n.key) !== compact(only?.key ?? ''));
+  return only?.distance === 1 && other?.distance !== 1 && only.wordGap === 0;
 }
 
 /**
@@ -739,6 +741,10 @@ function nameSpan(words: readonly Word[], types: readonly TypeMatch[], from: num
   let n = Math.min(1, words.length - from);
   while (from + n < words.length && !words[from + n]!.breakBefore && types[from + n]?.length !== 2) n++;
   return n;
+}
+
+function compact(key: string): string {
+  return key.replace(/ /g, '');
 }
 
 function canonOf(words: readonly Word[]): string {

@@ -111,13 +111,27 @@ function substitution(a: number, b: number): number {
   return a < 128 && b < 128 ? SUBSTITUTION[a * 128 + b]! : 2;
 }
 
+/** What a letter typed in more costs: one slip when it doubles a letter beside it or is a key beside one ("TTân", "Sơbn"), or makes a final "n" "ng" or "nh" as regions say it ("Lạng" for Lạn), else two. */
+function extra(typed: string, at: number): number {
+  const code = typed.charCodeAt(at);
+  if ((code === G || code === H) && typed.charCodeAt(at - 1) === N) return 1;
+  for (const beside of [at - 1, at + 1]) {
+    const other = typed.charCodeAt(beside);
+    if (other === code || substitution(code, other) === 1) return 1;
+  }
+  return 2;
+}
+
+const [G, H, N] = ['g', 'h', 'n'].map((ch) => ch.charCodeAt(0)) as [number, number, number];
+
 let rows = [new Uint16Array(64), new Uint16Array(64), new Uint16Array(64)];
 
 /**
- * Edit distance of a and b, two neighbouring letters swapped counting as one edit ("thnah"
- * for "thanh") and a letter typed for another as one only when the keys are side by side
- * or the letters said alike, or max + 1 as soon as it must exceed max (only the band
- * |i − j| ≤ max is computed).
+ * Edit distance of typed a from name b, two neighbouring letters swapped counting as one
+ * edit ("thnah" for "thanh"), a letter typed for another or typed in more as one only
+ * when the keys are side by side or the letters said alike (or doubled), a letter left
+ * out as one; or max + 1 as soon as it must exceed max (only the band |i − j| ≤ max is
+ * computed).
  */
 export function boundedDistance(a: string, b: string, max: number): number {
   const n = a.length;
@@ -134,7 +148,7 @@ export function boundedDistance(a: string, b: string, max: number): number {
     let best = current[from - 1]!;
     for (let j = from; j <= to; j++) {
       const same = a.charCodeAt(i - 1) === b.charCodeAt(j - 1);
-      let value = Math.min(previous[j - 1]! + (same ? 0 : substitution(a.charCodeAt(i - 1), b.charCodeAt(j - 1))), previous[j]! + 1, current[j - 1]! + 1, outside);
+      let value = Math.min(previous[j - 1]! + (same ? 0 : substitution(a.charCodeAt(i - 1), b.charCodeAt(j - 1))), previous[j]! + extra(a, i - 1), current[j - 1]! + 1, outside);
       if (!same && i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) value = Math.min(value, older[j - 2]! + 1);
       current[j] = value;
       if (value < best) best = value;

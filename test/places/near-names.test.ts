@@ -1,5 +1,6 @@
 // Closest names: edit distance counted in slips (swapped neighbours, the key beside, letters
-// said alike, a regional word start), bounded, and the search that skips names that cannot be near.
+// said alike, a regional word start, a letter doubled), bounded, and the search that skips
+// names that cannot be near.
 import { describe, expect, it } from 'vitest';
 import { boundedDistance, NearNames } from '../../src/places/near-names.ts';
 
@@ -14,6 +15,8 @@ describe('boundedDistance', () => {
     ['nghe ab', 'nghe an', 2, 1],
     ['huu nien', 'huu lien', 2, 1],
     ['kim cuong', 'kim duong', 2, 2],
+    ['quan lang', 'quan lan', 2, 1],
+    ['dak ron', 'da ron', 2, 2],
     ['hoa mai xanh', 'hoa minh', 3, 4],
     ['abc', 'xyz', 1, 2],
   ])('%s ~ %s within %i: %i', (a, b, max, distance) => {
@@ -25,7 +28,10 @@ describe('NearNames', () => {
   const near = new NearNames(['ben nghe', 'ben thanh', 'tan thanh', 'tan thanh a', 'hoa minh', 'minh tri']);
 
   it('finds names within the distance, spaces aside, closest and with as many words first', () => {
-    expect(near.within('tan thanhs', 1).map((n) => n.key)).toEqual(['tan thanh', 'tan thanh a']);
+    expect(near.within('tanthanh', 1).map((n) => n.key)).toEqual(['tan thanh', 'tan thanh a']);
+    // A letter typed in more is a slip when it doubles one or is a key beside one, not otherwise.
+    expect(near.within('tan thanhh', 1).map((n) => n.key)).toEqual(['tan thanh']);
+    expect(near.within('tan thanhx', 1)).toEqual([]);
     expect(near.within('bennghe', 1)).toEqual([{ key: 'ben nghe', distance: 0, wordGap: 1 }]);
   });
 

@@ -1,18 +1,19 @@
 // Finds the places a message names: a type word and a known name ("phường Bến Nghé",
 // "p3", "tt Chúc Sơn"), or a known name of two words or more on its own ("Bến Nghé",
-// "Bình Dương"). A typed name not known gives the known names a letter or two away as
+// "Bình Dương"). A typed name not known gives the known names one slip away as
 // candidates (the resolver keeps them only when the rest of the address backs them) and
 // is reported as unknown with the closest names; so does a mistyped district, which may
 // only back the commune beside it. It also notes the words that ask about
 // a place ("cũ", "sáp nhập", "giờ thuộc…"), and drops names that everyday words happen
 // to spell unless such a word or an address stands by them. Slips of typing it reads
 // without an address only where they are plain (spaces moved, other marks, a letter
-// typed twice); a mistyped place right after a typed one may only back it; a word of
-// another language right before such a cue is a place not known.
+// typed twice, one slip off a name no other is as near); a mistyped place right after a
+// typed one may only back it; a word of another language right before such a cue is a
+// place not known.
 import { foldCanonical } from '../kernel/vietnamese.ts';
 import { levelOf, MAX_NAME_WORDS, writtenAs, type Gazetteer, type PlaceRef } from './gazetteer.ts';
 import { isShorthand, keyOf, LEVEL_OF, plainKeyOf, placeTokens, placeWords, typeAt, type Level, type UnitType, type Word } from './names.ts';
-import { boundedDistance, NearNames, type Near } from './near-names.ts';
+import { NearNames, type Near } from './near-names.ts';
 
 type TypeMatch = ReturnType<typeof typeAt>;
 
@@ -30,7 +31,7 @@ export interface Mention {
   plainSlip?: boolean;
   /** Guessed bare beside a typed place ("xã Mỹ Sơn, Nghệ Ab"): it may only back that place, never be the place asked about. */
   beside?: boolean;
-  /** A guess read from the first words of a longer name not known ("phường Hoa Mai Xanh"): that name, to say it is not known. */
+  /** Read from the first words of a longer name not known ("phường Hoa Mai Xanh", "xã Thắng Thiệu"): that name, to say it is not known. */
   said?: string;
   /** Named with its type and a name that is not an everyday word: several words, or a number ("phường Bến Nghé", "p3"). */
   strong: boolean;
@@ -126,13 +127,18 @@ const TEENCODE = ['j', 'mn', 'bik', 'r', 'dc', 'hk', 'hok', 'ntn', 'ten'];
 const NAME_STOPS = new Set([...NOT_A_NAME, 'nao', 'gi', 'minh', 'toi', 'em', 'nha', 'nay', 'do', 'kia', 'cu', 'moi', 'cua', 'o', 'la', 'thi', 'va', 'hay', 'hoac', 'voi', 'nhe', 'a', 'oi', 'ban', 'dang', 'da', 'con', 'cung', 'co', 'khong', 'ko', 'k', 'thuoc', 'gio', 'h', 'sap', 'sat', 'duoc', 'truoc', 'sau', 'quan', 'huyen', 'tinh', 'thanh', 'tp', 'nop', 'lam', 'ho', 'so', 'dau', 'ubnd', 'uy', 'hien', 'bay', 'ad', 'vay', 'z', 'v', ...TEENCODE]);
 /** Of those, words common inside names ("Đa Phước Hội", "Tân Thanh Lâm"), through which a mistyped name may run. */
 const INNER_STOPS = new Set(['hoi', 'thanh', 'lam', 'minh', 'ho', 'da', 'do', 'co', 'ban', 'hien', 'dang', 'la', 'a', 'oi', 'o', 'con', 'nha', 'so', 'vien', 'thi']);
-/** A slip stands on its own (no address to back it) when the name has this many letters and no other name is within this many edits. */
-const PLAIN_SLIP_LETTERS = 6;
-const PLAIN_SLIP_ROOM = 2;
+/** A slip one slip off a name stands on its own (no address to back it) when it has this many letters and no other name is as near. */
+const PLAIN_SLIP_LETTERS = 5;
+/** A name this long is no everyday word: typed, a place in a place question; beside a typed place, worth a guess. */
+const LONG_NAME_LETTERS = 6;
+/** Typed right (or plainly slipped) and asked about, a name this long is a place ("xã Lìa"). */
+const SHORT_TYPED_LETTERS = 3;
+/** How far a mistyped name may be from the name meant: one slip (see NearNames); two make rather another name. */
+const ONE_SLIP = 1;
 /** What a name typed with its letters but other marks costs as a slip: less than a letter off. */
 const MARK_SLIP = 0.5;
-/** Letters a mistyped name may differ by: none in short names, where one letter makes another name. */
-const maxTypos = (letters: number) => (letters <= 3 ? 0 : letters <= 6 ? 1 : 2);
+/** Slips a mistyped name may differ by: none in short names, where one letter makes another name. */
+const maxTypos = (letters: number) => (letters <= 3 ? 0 : ONE_SLIP);
 /** Shorter than this, a name is not even guessed at with its spaces moved ("ủ á" is not Uar). */
 const SPACED_LETTERS = 4;
 /** A letter off a name this short is likelier another name: the guess costs more, and needs more backing. */
@@ -197,7 +203,7 @@ export class MentionReader {
     for (let i = 0; i < words.length; ) {
       const typed = types[i];
       const mention = typed ? this.typedMention(words, types, i, typed.type, typed.length) : this.untypedMention(words, types, i, found.at(-1));
-      if (typed && unknownAt === undefined && (!mention || (mention.typos && !mention.plainSlip)) && LISTED_LEVELS.has(LEVEL_OF[typed.type]) && typed.type !== 'thanh pho') unknownAt = i;
+      if (typed && unknownAt === undefined && (!mention || mention.said !== undefined || (mention.typos && !mention.plainSlip)) && LISTED_LEVELS.has(LEVEL_OF[typed.type]) && typed.type !== 'thanh pho') unknownAt = i;
       if (mention) {
         found.push(mention);
         i = mention.end;
@@ -243,7 +249,9 @@ export class MentionReader {
       if (cues.has(at - 1)) continue;
       let end = at;
       for (let n = 0; n < FILLERS && end > 0 && saidAs(CUE_FILLERS, words[end - 1]) && !cues.has(end - 1); n++) end--;
-      const slip = this.bareSlip(words, types, end, taken);
+      // "Thanhh An, Đồng Nai nhập vô đâu": a slip before the province said with it, which backs it.
+      const province = kept.find((m) => m.end === end && !m.type && words[m.start]!.breakBefore && m.refs.every((r) => levelOf(r) === 'province'));
+      const slip = province ? this.bareSlip(words, types, province.start, taken, true) : this.bareSlip(words, types, end, taken);
       if (slip) kept.push(slip);
     }
     return kept.sort((a, b) => a.start - b.start);
@@ -252,21 +260,25 @@ export class MentionReader {
   /**
    * A name of two or three words said bare and mistyped, ending at `end`: only a plain
    * slip (a letter typed twice, spaces moved, a letter off a name no other comes near)
-   * that leaves a word no name has, which the resolver lets stand.
+   * that leaves a word no name has, which the resolver lets stand; `addressed` (the
+   * province said after it, which may back it), any slip.
    */
-  private bareSlip(words: readonly Word[], types: readonly TypeMatch[], end: number, taken: ReadonlySet<number>): Mention | undefined {
+  private bareSlip(words: readonly Word[], types: readonly TypeMatch[], end: number, taken: ReadonlySet<number>, addressed = false): Mention | undefined {
     for (let length = 3; length >= 2; length--) {
       const start = end - length;
-      if (start < 0 || words[end]?.breakBefore || nameRun(words, types, start) < length) continue;
+      // Before a province, the name may run through a word that ends others ("Trưường Thi, Thanh Hóa"); before a cue alone, not ("quê làm giờ…").
+      if (start < 0 || (words[end]?.breakBefore && !addressed) || (addressed ? this.slipRun(words, types, start) : nameRun(words, types, start)) < length) continue;
       const span = words.slice(start, end);
-      // A slip leaves a word no name has ("KKim", "Lmâ"); everyday words respaced are no slip ("công an" is not Cô Ngân).
-      if (span.some((w, k) => taken.has(start + k) || (k > 0 && w.breakBefore)) || span.every((w) => this.nameWords.has(w.folded))) continue;
-      const mention = { start, end, typed: canonOf(span), strong: false };
       const typed = keyOf(span);
+      // A slip leaves a word no name has ("KKim", "Lmâ"), or a longish name's letters with other marks ("Quỳnh Hãi");
+      // everyday words respaced are no slip ("công an" is not Cô Ngân), nor are names' words made up into another.
+      const remarked = this.gazetteer.named(typed).length > 0 && typed.replace(/ /g, '').length >= LONG_NAME_LETTERS;
+      if (span.some((w, k) => taken.has(start + k) || (k > 0 && w.breakBefore)) || (!remarked && span.every((w) => this.nameWords.has(w.folded)))) continue;
+      const mention = { start, end, typed: canonOf(span), strong: false };
       const undoubled = this.named(typed.replace(/(\p{L})\1+/gu, '$1'), 'xa');
       if (undoubled.length && !this.named(typed, 'xa').length) return { ...mention, refs: undoubled };
       const { typos, plainSlip } = this.slipsOf(span, 'xa', false);
-      if (plainSlip && typos.size) return { ...mention, refs: [...typos.keys()], typos, plainSlip };
+      if ((plainSlip || addressed) && typos.size) return { ...mention, refs: [...typos.keys()], typos, plainSlip };
     }
     return undefined;
   }
@@ -325,8 +337,11 @@ export class MentionReader {
     // A mistyped district ("huyện Kien Thuyy") is looked for too, where no other known name stands ("quận Thanh Khê" is
     // the new ward's name): it may only back the commune beside it.
     const guessed = listed || (GUESSED_DISTRICTS.has(type) && !this.provinceAt(words, from) && !this.bareMention(words, types, from));
-    const slip = guessed ? this.mistyped(words, types, at, type, typeLength, known?.typos !== undefined) : undefined;
-    return known && (!slip || slip.end < known.end || (slip.end === known.end && !known.typos) || restates(slip, known)) ? known : slip;
+    // A name with other marks may run through a word that ends others ("Yến Cư": "cư" is "cũ" unmarked): its slips are read that far.
+    const slip = guessed ? this.mistyped(words, types, at, type, typeLength, known?.typos !== undefined, known?.typos ? known.end - from : 0) : undefined;
+    if (!known || (slip && slip.end >= known.end && (slip.end > known.end || known.typos) && !restates(slip, known))) return slip;
+    // Typed on past the known name ("xã Thắng Thiệu"): maybe a longer name not known.
+    return this.nameGoesOn(words, types, known.end) ? { ...known, said: canonOf(words.slice(from, known.end + nameRun(words, types, known.end))) } : known;
   }
 
   /**
@@ -413,14 +428,14 @@ export class MentionReader {
 
   /**
    * A name after a type word that is no known name: a letter typed twice ("hai phuu")
-   * is plainly a slip; otherwise every known name within a letter or two, or with the
+   * is plainly a slip; otherwise every known name one slip off, or with the
    * same letters and other marks, is a candidate, which the resolver keeps only when
-   * the message's other places back it.
+   * the message's other places back it. `atLeast`: words the name runs, read as another's marks.
    */
-  private mistyped(words: readonly Word[], types: readonly TypeMatch[], at: number, type: UnitType, typeLength: number, remark = false): Mention | undefined {
+  private mistyped(words: readonly Word[], types: readonly TypeMatch[], at: number, type: UnitType, typeLength: number, remark = false, atLeast = 0): Mention | undefined {
     const from = at + typeLength;
     let found: { mention: Mention; distance: number } | undefined;
-    for (let length = Math.min(3, this.slipRun(words, types, from)); length >= 1; length--) {
+    for (let length = Math.min(3, Math.max(atLeast, this.slipRun(words, types, from))); length >= 1; length--) {
       const span = words.slice(from, from + length);
       const typed = keyOf(span);
       // A guessed name is never strong: it needs a cue or an address around it.
@@ -436,15 +451,18 @@ export class MentionReader {
       if (!typos.size || (found && distance >= found.distance)) continue;
       found = { mention: { ...mention, refs: [...typos.keys()], typos, ...(plainSlip ? { plainSlip } : {}) }, distance };
     }
-    const run = Math.min(UNKNOWN_WORDS, nameRun(words, types, from));
-    return found && run > found.mention.end - from ? { ...found.mention, said: canonOf(words.slice(from, from + run)) } : found?.mention;
+    const end = found?.mention.end ?? from;
+    const after = words[end]?.breakBefore ? 0 : nameRun(words, types, end);
+    if (!found || !after) return found?.mention;
+    // The first words of a longer name not known ("xa Ngoc Lan Trung", "p.Cỏ May Tây") are no plain slip: the words after them are left unread.
+    const { plainSlip, ...guess } = found.mention;
+    return { ...guess, said: canonOf(words.slice(from, Math.min(end + after, from + UNKNOWN_WORDS))) };
   }
 
   /**
-   * The known names a span may be a slip of, with how far each is: a letter or two off
-   * (none in short names), or the same letters with other marks ("Đông Phửơng"), which
-   * counts for less; `remark`: those too when a name is also spelt so. Plain: a letter
-   * off a longish name that no other name comes near.
+   * The known names a span may be a slip of, with how far each is: one slip off (none in
+   * short names), or the same letters with other marks ("Đông Phửơng"), which counts for
+   * less; `remark`: those too when a name is also spelt so. Plain: see isPlainSlip.
    */
   private slipsOf(span: readonly Word[], type: UnitType, remark: boolean): { typos: Map<PlaceRef, number>; plainSlip: boolean } {
     const typed = keyOf(span);
@@ -454,11 +472,11 @@ export class MentionReader {
     const named = this.named(typed, type);
     const spelt = named.filter((r) => spelledAs(span, writtenAs(r).name));
     if (!spelt.length || remark) for (const ref of named) if (!spelt.includes(ref)) typos.set(ref, MARK_SLIP);
-    const near = this.near.within(typed, PLAIN_SLIP_ROOM, (key) => key !== typed && this.named(key, type).length > 0);
+    const near = this.near.within(typed, ONE_SLIP, (key) => key !== typed && this.named(key, type).length > 0);
     for (const { key, distance } of near.filter((n) => n.distance <= maxTypos(letters) && letters >= SPACED_LETTERS)) {
       for (const ref of this.named(key, type)) if (!typos.has(ref)) typos.set(ref, letters <= SHORT_NAME ? distance + SHORT_SLIP : distance);
     }
-    return { typos, plainSlip: isPlainSlip(typed, letters, named.length > 0, spelt.length > 0, near) };
+    return { typos, plainSlip: isPlainSlip(letters, named.length > 0, spelt.length > 0, near) };
   }
 
   /**
@@ -494,6 +512,8 @@ export class MentionReader {
   /** A name without a type word (see bareMention); else, right after a typed place, maybe a mistyped place of its address ("xã Mỹ Sơn, Nghệ Ab"). */
   private untypedMention(words: readonly Word[], types: readonly TypeMatch[], at: number, before: Mention | undefined): Mention | undefined {
     const bare = this.bareMention(words, types, at);
+    // "cho e hoi phu loc": "hỏi" typed bare starts Hội Phú, but Phú Lộc runs further; an everyday word gives way.
+    if (bare && NAME_STOPS.has(words[at]!.folded) && (this.bareMention(words, types, at + 1)?.end ?? 0) > bare.end) return undefined;
     if (bare || !before?.type || at !== before.end) return bare;
     // After a comma, a district's one-word name is the district of the place before it ("phường Hoa Lư, Pleiku").
     const word = words[at]!;
@@ -511,7 +531,7 @@ export class MentionReader {
     let best = 2;
     for (let length = Math.min(3, this.slipRun(words, types, at)); length >= 1; length--) {
       const span = words.slice(at, at + length);
-      if (keyOf(span).replace(/ /g, '').length < PLAIN_SLIP_LETTERS) continue;
+      if (keyOf(span).replace(/ /g, '').length < LONG_NAME_LETTERS) continue;
       const typos = new Map<PlaceRef, number>();
       for (const key of new Set([keyOf(span), plainKeyOf(span)])) {
         for (const near of this.near.within(key, 1, (k) => k !== key)) {
@@ -583,25 +603,30 @@ export class MentionReader {
 
 /**
  * A slip that stands without an address to back it: the name's letters with only its
- * spaces moved ("BắcGiang", "Bì nh Phước") when one name is spelt so; the letters of a
- * longish name with other marks ("Thại Bình"), the commonest slip; or a letter off a
- * longish name that no other name comes near. The resolver lets only the closest
+ * spaces moved ("BắcGiang", "Bì nh Phước") when one name is spelt so; a name's letters
+ * with other marks ("Thại Bình"), the commonest slip; or one slip off a longish name
+ * (see NearNames) when no other name is one slip off. The resolver lets only the closest
  * readings stand on it.
  */
-function isPlainSlip(typed: string, letters: number, named: boolean, spelt: boolean, near: readonly Near[]): boolean {
+function isPlainSlip(letters: number, named: boolean, spelt: boolean, near: readonly Near[]): boolean {
   const spaced = near.filter((n) => n.distance === 0);
   if (!named && spaced.length) return spaced.length === 1 && letters >= SPACED_LETTERS;
-  if (letters < PLAIN_SLIP_LETTERS || spelt) return false;
-  if (named) return true;
+  if (spelt) return false;
+  // Other marks on a name's letters: no other name is spelt with them.
+  if (named) return letters >= SPACED_LETTERS;
+  if (letters < PLAIN_SLIP_LETTERS) return false;
   const [only] = near;
-  return near.length === 1 && only!.distance === 1 && boundedDistance(typed, only!.key, 1) === 1;
+  // "Dak Rông" and "Dakrông" are one name spaced two ways.
+  const other = near.find((n) => compact(n.key) !== compact(only?.key ?? ''));
+  return only?.distance === 1 && other?.distance !== 1 && only.wordGap === 0;
 }
 
 /**
  * The mentions that may be places. Everyday words can spell a name ("cua bac" is Cửa
  * Bắc, "hợp đồng" an old commune), so a mention that is not strong counts only when a
  * cue follows it closely ("Bến Nghé cũ"), or it is part of an address with one that
- * does, is strong or is typed ("Bến Nghé quận 1", "phường Láng, Hà Nội"). (A message
+ * does, is strong or is typed, right or with a plain slip ("Bến Nghé quận 1", "phường
+ * Láng, Hà Nội", "xã KimLư, Thái Nguyên"). (A message
  * that says little else keeps them all.)
  */
 function corroborated(mentions: readonly Mention[], { at: cues, asksPlace, asksWhich }: { at: ReadonlySet<number>; asksPlace: boolean; asksWhich: boolean }, words: readonly Word[]): Mention[] {
@@ -613,7 +638,7 @@ function corroborated(mentions: readonly Mention[], { at: cues, asksPlace, asksW
       if (b.start - a.end > ADDRESS_GAP) continue;
       // A place guessed bare beside another ("xã Mỹ Sơn, Nghệ Ab") is only carried by it.
       if (b.beside) backed[i + 1] ||= backed[i]!;
-      else if (backed[i] || backed[i + 1] || (a.type && !a.typos) || (b.type && !b.typos)) backed[i] = backed[i + 1] = true;
+      else if (backed[i] || backed[i + 1] || typedSure(a) || typedSure(b)) backed[i] = backed[i + 1] = true;
     }
   }
   return mentions.filter((_, i) => backed[i]);
@@ -630,12 +655,22 @@ function restates(slip: Mention, known: Mention): boolean {
  * A name typed with its type and long enough not to be an everyday word: a place when
  * the message asks about one, read as typed or as a plain slip ("phường HưngChiến"); a
  * guess only when it asks which unit the place is now ("cư trú" holds no "cũ" for "xa
- * cong ty") and the guess does not start with a word that ends names ("xã cũng đổi tên").
+ * cong ty") and the guess does not start with a word that ends names ("xã cũng đổi tên")
+ * unless the names guessed start with it too.
  */
 function typedLong(mention: Mention, asksWhich: boolean): boolean {
-  const guess = asksWhich && !NAME_STOPS.has(foldCanonical(mention.typed.split(' ')[0]!));
+  const first = foldCanonical(mention.typed.split(' ')[0]!);
+  // "xã Minh Chí" guesses Minh Trí, a name that starts so; "xã cũng đổi tên" guesses no name that starts with "cũng".
+  const guess = asksWhich && (!NAME_STOPS.has(first) || mention.refs.some((r) => keyOf(placeWords(writtenAs(r).name)).startsWith(`${first} `)));
   const sure = !mention.typos || mention.plainSlip === true || guess;
-  return mention.type !== undefined && sure && mention.typed.replace(/ /g, '').length >= PLAIN_SLIP_LETTERS;
+  const letters = mention.typed.replace(/ /g, '').length;
+  // A known name typed right or plainly slipped, asked which unit it is now ("Em ở xã Lìa, giờ … xã nào"), is a place however short.
+  return mention.type !== undefined && sure && (letters >= LONG_NAME_LETTERS || (asksWhich && typedSure(mention) && !mention.said && letters >= SHORT_TYPED_LETTERS));
+}
+
+/** Named with its type, right or with a plain slip ("xã KimLư"). */
+function typedSure(mention: Mention): boolean {
+  return mention.type !== undefined && (!mention.typos || mention.plainSlip === true);
 }
 
 /** A cue follows the mention (or unknown name), with at most two filler words between ("bây giờ", "h là") and no punctuation. */
@@ -706,6 +741,10 @@ function nameSpan(words: readonly Word[], types: readonly TypeMatch[], from: num
   let n = Math.min(1, words.length - from);
   while (from + n < words.length && !words[from + n]!.breakBefore && types[from + n]?.length !== 2) n++;
   return n;
+}
+
+function compact(key: string): string {
+  return key.replace(/ /g, '');
 }
 
 function canonOf(words: readonly Word[]): string {

@@ -2,7 +2,10 @@
 // "ben nghe"). Names are compared without their spaces and bucketed by that length, so
 // only names that could be within the distance are compared; a name that differs at both
 // its first and last letter is taken for another name; each comparison only fills the
-// cells that can stay within the distance.
+// cells that can stay within the distance. The distance counts the slips people make: a
+// letter dropped, added or swapped with the next, the key beside the right one or a letter
+// their region says alike (l/n, s/x) for it, and "ch"/"tr", "d"/"gi" at a word's start;
+// another letter in place of the right one is rather another word, and counts two.
 
 export interface Near {
   key: string;
@@ -21,6 +24,8 @@ interface Name {
 export class NearNames {
   /** compact length → names */
   private readonly buckets = new Map<number, Name[]>();
+  /** compact → names: a regional spelling is looked up whole. */
+  private readonly byCompact = new Map<string, Name[]>();
 
   constructor(keys: Iterable<string>) {
     for (const key of keys) {
@@ -28,6 +33,7 @@ export class NearNames {
       const list = this.buckets.get(name.compact.length);
       if (list) list.push(name);
       else this.buckets.set(name.compact.length, [name]);
+      this.byCompact.set(name.compact, [...(this.byCompact.get(name.compact) ?? []), name]);
     }
   }
 
@@ -35,13 +41,19 @@ export class NearNames {
   within(typed: string, maxDistance: number, accept: (key: string) => boolean = () => true): Near[] {
     const wanted = nameOf(typed);
     const found: Near[] = [];
+    // A regional spelling of a word's start is one slip, though two letters.
+    for (const variant of regionalVariants(typed)) {
+      for (const known of this.byCompact.get(variant.replace(/ /g, '')) ?? []) {
+        if (accept(known.key)) found.push({ key: known.key, distance: 1, wordGap: Math.abs(known.words - wanted.words) });
+      }
+    }
     for (let length = wanted.compact.length - maxDistance; length <= wanted.compact.length + maxDistance; length++) {
       for (const name of this.buckets.get(length) ?? []) {
         // A slip rarely hits both ends of a name; and each edit changes the letter counts by at most 2.
         if (name.compact[0] !== wanted.compact[0] && name.compact.at(-1) !== wanted.compact.at(-1)) continue;
         if (letterGap(wanted.letters, name.letters) > 2 * maxDistance) continue;
         const distance = boundedDistance(wanted.compact, name.compact, maxDistance);
-        if (distance <= maxDistance && accept(name.key)) found.push({ key: name.key, distance, wordGap: Math.abs(name.words - wanted.words) });
+        if (distance <= maxDistance && !found.some((f) => f.key === name.key && f.distance <= distance) && accept(name.key)) found.push({ key: name.key, distance, wordGap: Math.abs(name.words - wanted.words) });
       }
     }
     return found.sort((a, b) => a.distance - b.distance || a.wordGap - b.wordGap || a.key.localeCompare(b.key));
@@ -68,11 +80,57 @@ function letterGap(a: Uint8Array, b: Uint8Array): number {
   return gap;
 }
 
+/** Word starts said alike in one region or another ("trung"/"chung", "giang"/"dang"). */
+const REGIONAL_STARTS: [RegExp, string][] = [
+  [/\bch(?=[aeiouy])/g, 'tr'],
+  [/\btr(?=[aeiouy])/g, 'ch'],
+  [/\bgi(?=[aeiouy])/g, 'd'],
+  [/\bd(?=[aeiouy])/g, 'gi'],
+];
+
+/** The key with one word's start spelt as another region says it. */
+function regionalVariants(key: string): string[] {
+  return REGIONAL_STARTS.flatMap(([pattern, into]) => [...key.matchAll(pattern)].map((m) => key.slice(0, m.index) + into + key.slice(m.index + m[0].length)));
+}
+
+/** Letters of a phone's QWERTY keyboard, row by row: a thumb slips along its row ("Nghệ Ab", "Hồng Sơb"). */
+const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+/** Letters one region says alike: a slip rather than another word. */
+const SAID_ALIKE = ['ln', 'sx', 'iy'];
+
+/** What typing one letter for another costs, by char code (a × 128 + b): a key beside it or a letter said alike is one slip, another letter two. */
+const SUBSTITUTION: Uint8Array = (() => {
+  const cost = new Uint8Array(128 * 128).fill(2);
+  for (const [a, b] of [...KEY_ROWS.flatMap((row) => [...row].slice(1).map((ch, k) => row[k]! + ch)), ...SAID_ALIKE].map((pair) => [pair.charCodeAt(0), pair.charCodeAt(1)] as const)) {
+    cost[a * 128 + b] = cost[b * 128 + a] = 1;
+  }
+  return cost;
+})();
+
+function substitution(a: number, b: number): number {
+  return a < 128 && b < 128 ? SUBSTITUTION[a * 128 + b]! : 2;
+}
+
+/** What a letter typed in more costs: one slip when it doubles a letter beside it or is a key beside one ("TTân", "Sơbn"), or makes a final "n" "ng" or "nh" as regions say it ("Lạng" for Lạn), else two. */
+function extra(typed: string, at: number): number {
+  const code = typed.charCodeAt(at);
+  if ((code === G || code === H) && typed.charCodeAt(at - 1) === N) return 1;
+  for (const beside of [at - 1, at + 1]) {
+    const other = typed.charCodeAt(beside);
+    if (other === code || substitution(code, other) === 1) return 1;
+  }
+  return 2;
+}
+
+const [G, H, N] = ['g', 'h', 'n'].map((ch) => ch.charCodeAt(0)) as [number, number, number];
+
 let rows = [new Uint16Array(64), new Uint16Array(64), new Uint16Array(64)];
 
 /**
- * Edit distance of a and b, two neighbouring letters swapped counting as one edit ("thnah"
- * for "thanh"), or max + 1 as soon as it must exceed max (only the band |i − j| ≤ max is
+ * Edit distance of typed a from name b, two neighbouring letters swapped counting as one
+ * edit ("thnah" for "thanh"), a letter typed for another or typed in more as one only
+ * when the keys are side by side or the letters said alike (or doubled), a letter left
+ * out as one; or max + 1 as soon as it must exceed max (only the band |i − j| ≤ max is
  * computed).
  */
 export function boundedDistance(a: string, b: string, max: number): number {
@@ -90,7 +148,7 @@ export function boundedDistance(a: string, b: string, max: number): number {
     let best = current[from - 1]!;
     for (let j = from; j <= to; j++) {
       const same = a.charCodeAt(i - 1) === b.charCodeAt(j - 1);
-      let value = Math.min(previous[j - 1]! + (same ? 0 : 1), previous[j]! + 1, current[j - 1]! + 1, outside);
+      let value = Math.min(previous[j - 1]! + (same ? 0 : substitution(a.charCodeAt(i - 1), b.charCodeAt(j - 1))), previous[j]! + extra(a, i - 1), current[j - 1]! + 1, outside);
       if (!same && i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) value = Math.min(value, older[j - 2]! + 1);
       current[j] = value;
       if (value < best) best = value;

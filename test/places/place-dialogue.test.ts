@@ -83,8 +83,8 @@ describe('a place question', () => {
 
   it('says a name is not known and offers the closest', async () => {
     const c = chatCitizen(conversation, 'web');
-    const [reply] = await c.say('phường Bến Ngé cũ giờ thuộc phường nào');
-    expect(reply!.text).toContain('Tôi chưa tìm thấy đơn vị hành chính nào tên "phường bến ngé"');
+    const [reply] = await c.say('phường Bến Ngoe cũ giờ thuộc phường nào');
+    expect(reply!.text).toContain('Tôi chưa tìm thấy đơn vị hành chính nào tên "phường bến ngoe"');
     expect(reply!.about).toEqual({ kind: 'fallback' });
     expect(said(await c.press('Phường Bến Nghé cũ, Thành phố Hồ Chí Minh'))).toContain('nay thuộc Phường Sài Gòn');
   });

@@ -63,13 +63,16 @@ describe('resolving a place', () => {
     expect(codes('t. Đắk Nông cũ')).toEqual(['68']);
   });
 
-  it('reads a slip of a letter when the rest of the address backs it, and asks otherwise', () => {
+  it('reads a slip alone when one name is a slip off, with the address when more are, and asks otherwise', () => {
     expect(codes('phường Bến Ngé cũ TP HCM')).toEqual(['26740']);
-    // One letter off, but other names come as near: not guessed.
-    expect(codes('phuong binh nhm cu')).toBe('unknown');
-    const alone = resolved('phường Bến Ngé cũ');
-    expect(alone?.kind).toBe('unknown');
-    expect(alone?.kind === 'unknown' && alone.closest.map((p) => p.communes[0]?.code)).toEqual(['26740']);
+    expect(resolved('phường Bến Ngé cũ')).toMatchObject({ kind: 'resolved', corrected: true });
+    expect(codes('phuong binh nhm cu')).toEqual(['25966']);
+    // One slip off "tam tien" and "tan tien" alike: not guessed.
+    expect(codes('xa ta tien cu')).toBe('unknown');
+    // Two slips off: not guessed either, but offered.
+    const far = resolved('phường Bến Ngoe cũ');
+    expect(far?.kind).toBe('unknown');
+    expect(far?.kind === 'unknown' && far.closest.map((p) => p.communes[0]?.code)).toContain('26740');
   });
 
   it('narrows a name many places share by the district or province said with it', () => {

@@ -30,6 +30,8 @@ import { readTrackingRequest, renderTracking, trackComplaint } from './tracking.
 const PAGE = 8;
 /** A message that is not answered outright goes back to an earlier answer among its best this many. */
 const NEAR = 3;
+/** Outcomes a message pointing back at a variant of the topic is read again for. */
+const READ_WITH_TOPIC: ReadonlySet<string> = new Set(['answer', 'clarify', 'fallback']);
 /** Store namespace of the chats that asked for announcements (key: channel:chat id, value: the Address). */
 export const SUBSCRIBERS = 'subscribers';
 
@@ -157,6 +159,8 @@ export class Conversation {
     if (picked) return this.answerWith(picked, [...new Set([...(session.clarify?.aspects ?? []), ...aspects])], session, numbered);
     const inThread = this.inThread(decision, session, numbered, !!meant);
     if (inThread) return inThread;
+    const variant = this.withTopic(text, decision, session);
+    if (variant) return this.answerWith(variant, aspects, session, numbered);
     const first = decision.candidates[0]?.entry;
     if (decision.outcome === 'answer') {
       return this.answerWith(first!, aspects, session, numbered, placeNote(decision.place, locality), engine.alternatives(decision), decision.also);
@@ -164,7 +168,7 @@ export class Conversation {
     // The message that reads as a complaint is the first part of what happened.
     if (decision.outcome === 'complaint') return this.startIntake(session, text);
     const choices = engine.clarifyChoices(decision);
-    const again = this.earlierTopic(decision, session) ?? this.withTopic(text, decision, session);
+    const again = this.earlierTopic(decision, session);
     if (again) return this.answerWith(again, aspects, session, numbered);
     const outcome = decision.outcome === 'clarify' && !choices.length ? 'fallback' : decision.outcome;
     if (outcome === 'clarify') {
@@ -218,14 +222,17 @@ export class Conversation {
   }
 
   /**
-   * "Cái cấp lại do mất thẻ á" after an answer about the card: an unclear message that points
-   * back at a variant, read after the title of the entry just answered, is answered when that
-   * reading picks one of the message's own best few. The topic only decides among them.
+   * "Cái cấp lại do mất thẻ á" after an answer about the card: a message that points back at
+   * a variant, read after the title of the entry just answered, is answered when that reading
+   * picks one of the message's own best few. The topic only decides among them, even when the
+   * message alone would answer another of them ("thẻ" alone reads as the identity card).
    */
   private withTopic(text: string, decision: Decision, session: Session): Entry | undefined {
     const { engine } = this.deps;
     const topic = session.entryId && !session.clarify ? engine.get(session.entryId) : undefined;
-    if (!topic || !pointsBack(text) || (decision.outcome !== 'clarify' && decision.outcome !== 'fallback')) return undefined;
+    if (!topic || !pointsBack(text) || !READ_WITH_TOPIC.has(decision.outcome)) return undefined;
+    // "Cái thẻ bảo hiểm y tế ấy": the message alone answers the topic again.
+    if (decision.outcome === 'answer' && decision.candidates[0]?.entry.id === topic.id) return undefined;
     // The topic itself is not among the message's best few (see earlierTopic): a variant of it is meant.
     const read = engine.decide(`${topic.title}. ${text}`, new Set([topic.id]));
     const id = read.outcome === 'answer' ? read.candidates[0]!.entry.id : undefined;

@@ -224,6 +224,12 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('cái cấp lại vì làm mất thẻ ấy'))).toMatchObject({ kind: 'answer', entry: 'cap-lai-doi-so-bhxh-the-bhyt' });
   });
 
+  it('stays on the topic when "cái …" names the topic itself', async () => {
+    const c = citizen('web');
+    await c.say('làm thẻ bảo hiểm y tế ở đâu');
+    expect(about(await c.say('cái thẻ bảo hiểm y tế cho người nhà ấy'))).toMatchObject({ kind: 'answer', entry: 'cap-the-bao-hiem-y-te' });
+  });
+
   it('asks which procedure when a part is asked before any topic, instead of guessing from words like "con"', async () => {
     const c = citizen('web');
     const replies = await c.say('còn lệ phí sao con');

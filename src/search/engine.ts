@@ -11,7 +11,7 @@ import { WordMatch, type WordMatchWeights } from './word-match.ts';
 import { CODE_PATTERN } from '../knowledge/schema.ts';
 import { ageFactor, ageIn, ageRangeOf, type AgeRange } from './age.ts';
 import { foldCanonical, words } from '../kernel/vietnamese.ts';
-import { segments } from './tokens.ts';
+import { PAIR_JOINER, segments } from './tokens.ts';
 import { splitQuestions } from './two-questions.ts';
 import { placeDecision, type PlaceFinding } from './place-question.ts';
 import { coreTitle, levelAsked, preferredTwin, twinGroups, type Level } from './twins.ts';
@@ -37,6 +37,8 @@ export interface Evidence {
   telling: number;
   /** Share (by idf) of telling words that no entry uses. */
   unknown: number;
+  /** Telling word pairs the knowledge writes together ("thú y"), each 0–1 of the highest idf. */
+  pairs: ReadonlyMap<string, number>;
 }
 
 export interface Decision {
@@ -96,6 +98,10 @@ export interface Thresholds {
   namedCoverage: number;
   /** …when the runner-up scores at most this share of it. */
   namedLeadRatio: number;
+  /** A curated entry is not answered when a portal record listed beside it names a word pair of the message this telling… */
+  rivalPair: number;
+  /** …which the curated entry lacks, when the message says of that record's name at least this share of what it says of the curated entry's. */
+  rivalName: number;
   /** With no runner-up close, a curated entry is answered when the message says this much of its name… */
   mostlyNamed: number;
   /** …and this much more of it than of any other listed entry's. */
@@ -126,6 +132,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   alternativeRatio: 0.75,
   namedCoverage: 0.4,
   namedLeadRatio: 0.6,
+  rivalPair: 0.4,
+  rivalName: 0.6,
   mostlyNamed: 0.75,
   nameLead: 0.2,
   questionName: 0.5,
@@ -319,7 +327,7 @@ export class Engine {
       ),
       levelAsked(query.phrases.flat()),
     ));
-    const evidence = { telling: ranked.telling, unknown: ranked.unknown };
+    const evidence = { telling: ranked.telling, unknown: ranked.unknown, pairs: ranked.pairs };
     const outOfScope = query.outOfScope && !this.handles(candidates[0], query.outOfScopeTopics);
     // The message's telling words, folded like the names: function words and aspect cues name no entry.
     const said = new Set(this.topicWords(query).map(foldCanonical));
@@ -411,6 +419,7 @@ export class Engine {
     const close = candidates.slice(1).filter((c) => c.score >= first.score * lead);
     // A close one whose whole name is said too competes, unless it is only a general form of the best.
     const clearLead = close.length === 0 || (first.nameMatch === 1 && close.every((c) => c.nameMatch < 1 || this.generalOf(first, c, said)));
+    if (this.portalNamesWhatItLacks(candidates, evidence.pairs)) return 'clarify';
     if (clearLead && first.coverage >= t.answerCoverage) return 'answer';
     if (close.length === 0 && first.entry.origin === 'curated' && (this.onlyNamed(candidates, said) || this.namedMost(candidates, asked))) return 'answer';
     // A story around a curated entry's whole name ("làm hộ chiếu đi Hàn thăm con gái"): its
@@ -418,6 +427,23 @@ export class Engine {
     const second = candidates[1]?.score ?? 0;
     const namedAlone = first.entry.origin === 'curated' && first.nameMatch === 1 && second <= first.score * t.namedLeadRatio && this.unrivalled(candidates, said);
     return namedAlone && first.coverage >= t.namedCoverage ? 'answer' : 'clarify';
+  }
+
+  /**
+   * "Chứng chỉ thú y … gia hạn": the curated "gia hạn tạm trú" says the action, a portal record
+   * listed beside it names the thing ("thú y"). A curated entry that lacks a telling word pair
+   * of the message, which such a record's name has, is listed with it rather than answered.
+   */
+  private portalNamesWhatItLacks(candidates: readonly Candidate[], pairs: ReadonlyMap<string, number>): boolean {
+    const [first, ...rest] = candidates;
+    if (first?.entry.origin !== 'curated') return false;
+    const lacked = [...pairs]
+      .filter(([pair, telling]) => telling >= this.thresholds.rivalPair && !this.ranker.entryHas(first.entry.id, pair))
+      .map(([pair]) => ` ${pair.split(PAIR_JOINER).join(' ')} `);
+    const names = (c: Candidate) => (this.names.get(c.entry.id) ?? []).map((name) => ` ${name.join(' ')} `);
+    return rest
+      .slice(0, CLARIFY_SIZE)
+      .some((c) => c.entry.origin === 'imported' && c.nameMatch >= first.nameMatch * this.thresholds.rivalName && names(c).some((name) => lacked.some((pair) => name.includes(pair))));
   }
 
   /**

@@ -64,6 +64,8 @@ export interface RankResult {
   telling: number;
   /** Share (0–1, by idf) of the telling words that no entry uses at all. */
   unknown: number;
+  /** The message's telling word pairs that the knowledge writes together ("thu_y"), each with how telling it is (0–1 of the highest idf). */
+  pairs: ReadonlyMap<string, number>;
 }
 
 export interface RankInput {
@@ -108,7 +110,8 @@ export class Ranker {
     const ranked = blend(searched, matched, this.weights.wordMatch)
       .slice(0, limit)
       .map(({ id, score }) => ({ id, score, ...this.coverage(id, known, pairs), nameMatch: nameMatch(id) }));
-    return { results: ranked, telling: telling.length, unknown: total > 0 ? unknown / total : 0 };
+    const tellingPairs = new Map([...pairs].map(([pair, idf]) => [pair, idf / this.vocabulary.maxIdf]));
+    return { results: ranked, telling: telling.length, unknown: total > 0 ? unknown / total : 0, pairs: tellingPairs };
   }
 
   /** MiniSearch's ranking: the folded pass, and the accented one when the message has accents to give. */
@@ -180,6 +183,11 @@ export class Ranker {
     );
     const kept = new Set([...terms].sort((a, b) => value.get(b)! - value.get(a)!).slice(0, MAX_TERMS));
     return terms.filter((t) => kept.has(t));
+  }
+
+  /** Whether an entry has this folded word (in any field) or word pair (in its names or phrasings). */
+  entryHas(id: string, term: string): boolean {
+    return this.vocabulary.entryHas(id, term);
   }
 
   /** Replaces unknown words by their nearest known spelling; undefined when nothing changed. */

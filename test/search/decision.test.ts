@@ -56,3 +56,23 @@ describe('a correction restates the question', () => {
     expect(engine.restated(d).outcome).toBe('clarify');
   });
 });
+
+describe('a curated entry that says the action but not the thing', () => {
+  it.each([
+    // Why: "gia hạn tạm trú" has the action "gia hạn" only; the veterinary certificate
+    // ("thú y") is named by the portal records listed beside it.
+    ['chung chi thu y sap het han, gia han o dau', 'gia-han-tam-tru'],
+    // Why: "giấy phép xây dựng" is in the names of the building-permit extensions, not in
+    // the temporary-residence extension, which only shares "gia hạn" and "hết hạn".
+    ['giấy phép xây dựng sắp hết hạn mà chưa xây xong, xin gia hạn thế nào', 'gia-han-tam-tru'],
+  ])('%s is not answered with %s', (q, curated) => {
+    const d = engine.decide(q);
+    expect(d.outcome === 'answer' && d.candidates[0]?.entry.id === curated).toBe(false);
+    expect(engine.clarifyChoices(d).some((c) => c.entry.origin === 'imported')).toBe(true);
+  });
+
+  it('still answers the curated entry when the message names its thing', () => {
+    // Why: "tạm trú" is said; no portal record names a pair the entry lacks.
+    expect(decided('gia hạn tạm trú ở đâu')).toEqual({ outcome: 'answer', first: 'gia-han-tam-tru' });
+  });
+});

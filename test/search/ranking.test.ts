@@ -68,6 +68,9 @@ describe('outcomes', () => {
     ['cảm ơn nhiều nhé', 'smalltalk'],
     ['giá vàng hôm nay bao nhiêu', 'fallback'],
     ['cán bộ xã vòi tiền mới giải quyết hồ sơ, tôi muốn phản ánh', 'complaint'],
+    // Reporting bribe-taking, or wanting to send one's view after being given a hard time, in chat spelling.
+    ['e muon bao cao viec can bo an hoi lo', 'complaint'],
+    ['e bi lam kho o xa, e muon gui y kien', 'complaint'],
     ['phản ánh kiến nghị ở đâu', 'answer'],
     ['đăng ký khai sinh', 'answer'],
     // A complaint told first, then a question: the question does not undo the complaint.

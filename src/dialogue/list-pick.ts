@@ -2,7 +2,7 @@
 // a place in the list just shown ("cái thứ 2", "số 1 con", "cái đầu tiên"), and a
 // correction of the last answer ("không phải, ý tôi là …"). Folded comparisons,
 // because most of these come without diacritics.
-import { fold } from '../kernel/vietnamese.ts';
+import { fold, foldCanonical, words } from '../kernel/vietnamese.ts';
 
 const ORDINALS = new Map(Object.entries({ nhat: 1, mot: 1, dau: 1, hai: 2, nhi: 2, ba: 3, bon: 4, tu: 4, nam: 5 }));
 /** Words that say "the one at": without one of them a lone "ba" or "hai" is not a pick. */
@@ -16,7 +16,7 @@ const LAST = new Set(['cuoi']);
  * not a pick. "cái cuối" is the last one.
  */
 export function readOrdinal(text: string, size: number): number | undefined {
-  const typed = words(text);
+  const typed = foldedWords(text);
   if (typed.length === 0 || typed.length > 6) return undefined;
   let place: number | undefined;
   let pointed = false;
@@ -35,14 +35,11 @@ const POINTING = new Set(['cai', 'loai']);
 
 /** "Cái cấp lại do mất thẻ á", "còn cái cho bé dưới 6 tuổi": the message points back at a variant of what was said. */
 export function pointsBack(text: string): boolean {
-  return words(text).slice(0, 2).some((w) => POINTING.has(w));
+  return foldedWords(text).slice(0, 2).some((w) => POINTING.has(w));
 }
 
-function words(text: string): string[] {
-  return fold(text)
-    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
+function foldedWords(text: string): string[] {
+  return words(text).map(foldCanonical);
 }
 
 /** "không phải" at the start, as citizens type it (folded). */

@@ -59,7 +59,7 @@ export function evaluate(system: System, questions: readonly EvalQuestion[]): Ev
     const start = process.hrtime.bigint();
     const answer = system(question.q);
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    const rank = answer.results.findIndex((r) => question.accept.includes(r.id) || (r.code !== '' && question.accept.includes(r.code))) + 1;
+    const rank = rankOf(question, answer.results);
     graded.push({ question, answer, rank });
   }
   const styles = [...new Set(questions.map((q) => q.style))].sort();
@@ -69,6 +69,11 @@ export function evaluate(system: System, questions: readonly EvalQuestion[]): Ev
     latency_ms: { p50: percentile(times, 0.5), p99: percentile(times, 0.99) },
     misses: graded.filter((g) => !isHit(g)).map(toMiss),
   };
+}
+
+/** Where the right entry stands among the results (1 = first), 0 when it is not among them. */
+export function rankOf(question: EvalQuestion, results: SystemAnswer['results']): number {
+  return results.findIndex((r) => question.accept.includes(r.id) || (r.code !== '' && question.accept.includes(r.code))) + 1;
 }
 
 function isHit(g: Graded): boolean {

@@ -13,7 +13,7 @@
 import { foldCanonical } from '../kernel/vietnamese.ts';
 import { levelOf, MAX_NAME_WORDS, writtenAs, type Gazetteer, type PlaceRef } from './gazetteer.ts';
 import { isShorthand, keyOf, LEVEL_OF, plainKeyOf, placeTokens, placeWords, typeAt, type Level, type UnitType, type Word } from './names.ts';
-import { NearNames, type Near } from './near-names.ts';
+import { compact, NearNames, type Near } from './near-names.ts';
 
 type TypeMatch = ReturnType<typeof typeAt>;
 
@@ -272,7 +272,7 @@ export class MentionReader {
       const typed = keyOf(span);
       // A slip leaves a word no name has ("KKim", "Lmâ"), or a longish name's letters with other marks ("Quỳnh Hãi");
       // everyday words respaced are no slip ("công an" is not Cô Ngân), nor are names' words made up into another.
-      const remarked = this.gazetteer.named(typed).length > 0 && typed.replace(/ /g, '').length >= LONG_NAME_LETTERS;
+      const remarked = this.gazetteer.named(typed).length > 0 && compact(typed).length >= LONG_NAME_LETTERS;
       if (span.some((w, k) => taken.has(start + k) || (k > 0 && w.breakBefore)) || (!remarked && span.every((w) => this.nameWords.has(w.folded)))) continue;
       const mention = { start, end, typed: canonOf(span), strong: false };
       const undoubled = this.named(typed.replace(/(\p{L})\1+/gu, '$1'), 'xa');
@@ -466,7 +466,7 @@ export class MentionReader {
    */
   private slipsOf(span: readonly Word[], type: UnitType, remark: boolean): { typos: Map<PlaceRef, number>; plainSlip: boolean } {
     const typed = keyOf(span);
-    const letters = typed.replace(/ /g, '').length;
+    const letters = compact(typed).length;
     const typos = new Map<PlaceRef, number>();
     // These letters with other marks; a name spelt as typed was weighed as a known name (`remark`: weighed and ruled out).
     const named = this.named(typed, type);
@@ -531,7 +531,7 @@ export class MentionReader {
     let best = 2;
     for (let length = Math.min(3, this.slipRun(words, types, at)); length >= 1; length--) {
       const span = words.slice(at, at + length);
-      if (keyOf(span).replace(/ /g, '').length < LONG_NAME_LETTERS) continue;
+      if (compact(keyOf(span)).length < LONG_NAME_LETTERS) continue;
       const typos = new Map<PlaceRef, number>();
       for (const key of new Set([keyOf(span), plainKeyOf(span)])) {
         for (const near of this.near.within(key, 1, (k) => k !== key)) {
@@ -576,7 +576,7 @@ export class MentionReader {
       let start = end;
       while (start > 0 && end - start < UNKNOWN_WORDS && foreign(words[start - 1]) && (start === end || !words[start]!.breakBefore)) start--;
       const span = words.slice(start, end);
-      if (span.length && keyOf(span).replace(/ /g, '').length >= FOREIGN_LETTERS && !words[end]?.breakBefore) {
+      if (span.length && compact(keyOf(span)).length >= FOREIGN_LETTERS && !words[end]?.breakBefore) {
         return { typed: span.map((w) => tokens[w.token]).join(' '), start, end, closest: [] };
       }
     }
@@ -663,7 +663,7 @@ function typedLong(mention: Mention, asksWhich: boolean): boolean {
   // "xã Minh Chí" guesses Minh Trí, a name that starts so; "xã cũng đổi tên" guesses no name that starts with "cũng".
   const guess = asksWhich && (!NAME_STOPS.has(first) || mention.refs.some((r) => keyOf(placeWords(writtenAs(r).name)).startsWith(`${first} `)));
   const sure = !mention.typos || mention.plainSlip === true || guess;
-  const letters = mention.typed.replace(/ /g, '').length;
+  const letters = compact(mention.typed).length;
   // A known name typed right or plainly slipped, asked which unit it is now ("Em ở xã Lìa, giờ … xã nào"), is a place however short.
   return mention.type !== undefined && sure && (letters >= LONG_NAME_LETTERS || (asksWhich && typedSure(mention) && !mention.said && letters >= SHORT_TYPED_LETTERS));
 }
@@ -741,10 +741,6 @@ function nameSpan(words: readonly Word[], types: readonly TypeMatch[], from: num
   let n = Math.min(1, words.length - from);
   while (from + n < words.length && !words[from + n]!.breakBefore && types[from + n]?.length !== 2) n++;
   return n;
-}
-
-function compact(key: string): string {
-  return key.replace(/ /g, '');
 }
 
 function canonOf(words: readonly Word[]): string {

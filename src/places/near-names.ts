@@ -30,10 +30,8 @@ export class NearNames {
   constructor(keys: Iterable<string>) {
     for (const key of keys) {
       const name = nameOf(key);
-      const list = this.buckets.get(name.compact.length);
-      if (list) list.push(name);
-      else this.buckets.set(name.compact.length, [name]);
-      this.byCompact.set(name.compact, [...(this.byCompact.get(name.compact) ?? []), name]);
+      addTo(this.buckets, name.compact.length, name);
+      addTo(this.byCompact, name.compact, name);
     }
   }
 
@@ -43,7 +41,7 @@ export class NearNames {
     const found: Near[] = [];
     // A regional spelling of a word's start is one slip, though two letters.
     for (const variant of regionalVariants(typed)) {
-      for (const known of this.byCompact.get(variant.replace(/ /g, '')) ?? []) {
+      for (const known of this.byCompact.get(compact(variant)) ?? []) {
         if (accept(known.key)) found.push({ key: known.key, distance: 1, wordGap: Math.abs(known.words - wanted.words) });
       }
     }
@@ -60,11 +58,22 @@ export class NearNames {
   }
 }
 
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** A name's letters without its spaces: "Dak Rông" and "Dakrông" compare alike. */
+export function compact(key: string): string {
+  return key.replace(/ /g, '');
+}
+
 function nameOf(key: string): Name {
-  const compact = key.replace(/ /g, '');
-  const letters = new Uint8Array(37);
-  for (let i = 0; i < compact.length; i++) letters[slot(compact.charCodeAt(i))]!++;
-  return { key, compact, words: key.split(' ').length, letters };
+  const letters = compact(key);
+  const counts = new Uint8Array(37);
+  for (let i = 0; i < letters.length; i++) counts[slot(letters.charCodeAt(i))]!++;
+  return { key, compact: letters, words: key.split(' ').length, letters: counts };
 }
 
 /** a–z, 0–9, anything else. */

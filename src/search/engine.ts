@@ -266,8 +266,7 @@ export class Engine {
   restated(decision: Decision): Decision {
     const [first, second] = decision.candidates;
     if (decision.outcome !== 'clarify' || decision.tentative || !first) return decision;
-    const lead = first.entry.origin === 'curated' ? this.thresholds.leadRatio : this.thresholds.nationalLeadRatio;
-    return !second || second.score < first.score * lead ? { ...decision, outcome: 'answer' } : decision;
+    return !second || second.score < first.score * this.leadRatioOf(first) ? { ...decision, outcome: 'answer' } : decision;
   }
 
   get(id: string): Entry | undefined {
@@ -414,9 +413,7 @@ export class Engine {
     const lacking = first.missing >= t.missingWord && first.nameMatch < t.weakName;
     if (lacking) return first.coverage >= t.lackingCoverage ? 'clarify' : 'fallback';
     // Ahead by a margin, or the only close one whose whole name the message says ("đăng ký khai sinh").
-    // A portal record's formal title matches citizens' words less surely: it needs a wider lead.
-    const lead = first.entry.origin === 'curated' ? t.leadRatio : t.nationalLeadRatio;
-    const close = candidates.slice(1).filter((c) => c.score >= first.score * lead);
+    const close = candidates.slice(1).filter((c) => c.score >= first.score * this.leadRatioOf(first));
     // A close one whose whole name is said too competes, unless it is only a general form of the best.
     const clearLead = close.length === 0 || (first.nameMatch === 1 && close.every((c) => c.nameMatch < 1 || this.generalOf(first, c, said)));
     if (this.portalNamesWhatItLacks(candidates, evidence.pairs)) return 'clarify';
@@ -439,11 +436,21 @@ export class Engine {
     if (first?.entry.origin !== 'curated') return false;
     const lacked = [...pairs]
       .filter(([pair, telling]) => telling >= this.thresholds.rivalPair && !this.ranker.entryHas(first.entry.id, pair))
-      .map(([pair]) => ` ${pair.split(PAIR_JOINER).join(' ')} `);
-    const names = (c: Candidate) => (this.names.get(c.entry.id) ?? []).map((name) => ` ${name.join(' ')} `);
+      .map(([pair]) => pair.split(PAIR_JOINER));
     return rest
       .slice(0, CLARIFY_SIZE)
-      .some((c) => c.entry.origin === 'imported' && c.nameMatch >= first.nameMatch * this.thresholds.rivalName && names(c).some((name) => lacked.some((pair) => name.includes(pair))));
+      .some((c) => c.entry.origin === 'imported' && c.nameMatch >= first.nameMatch * this.thresholds.rivalName && this.nameSays(c.entry, lacked));
+  }
+
+  /** A portal record's formal title matches citizens' words less surely than a curated entry: it needs a wider lead. */
+  private leadRatioOf(best: Candidate): number {
+    return best.entry.origin === 'curated' ? this.thresholds.leadRatio : this.thresholds.nationalLeadRatio;
+  }
+
+  /** One of the entry's names says one of these phrases (folded words) word for word. */
+  private nameSays(entry: Entry, phrases: readonly (readonly string[])[]): boolean {
+    const names = (this.names.get(entry.id) ?? []).map((name) => ` ${name.join(' ')} `);
+    return phrases.some((phrase) => names.some((name) => name.includes(` ${phrase.join(' ')} `)));
   }
 
   /**
@@ -497,9 +504,7 @@ export class Engine {
    * says it word for word and the message says much of that name.
    */
   private handles(first: Candidate | undefined, topics: readonly string[][]): boolean {
-    if (!first || first.nameMatch < this.thresholds.weakName) return false;
-    const names = (this.names.get(first.entry.id) ?? []).map((name) => ` ${name.join(' ')} `);
-    return topics.some((topic) => names.some((name) => name.includes(` ${topic.join(' ')} `)));
+    return !!first && first.nameMatch >= this.thresholds.weakName && this.nameSays(first.entry, topics);
   }
 
   private worthOffering(first: Candidate | undefined): boolean {

@@ -13,7 +13,7 @@
 import { parseArgs } from 'node:util';
 import { engineSystem } from '../../src/cli/eval.ts';
 import { readEvalSet, type EvalQuestion } from '../../src/eval/eval-set.ts';
-import { evaluate } from '../../src/eval/metrics.ts';
+import { evaluate, rankOf } from '../../src/eval/metrics.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { DEFAULT_THRESHOLDS, Engine, type EngineOptions, type Thresholds } from '../../src/search/engine.ts';
 import { DEFAULT_WEIGHTS, type RankWeights } from '../../src/search/ranker.ts';
@@ -61,10 +61,11 @@ type Sets = Record<string, EvalQuestion[]>;
 type Objective = (engine: Engine, sets: Sets) => { value: number; figures: string[]; wrong?: number[] };
 
 const rankingObjective: Objective = (engine, sets) => {
+  const system = engineSystem(engine);
   const shares: Record<string, { top1: number; top3: number }> = {};
   for (const [name, questions] of Object.entries(sets)) {
     const inScope = questions.filter((q) => q.kind === 'entry');
-    const ranks = inScope.map((q) => engine.decide(q.q).candidates.findIndex((c) => [c.entry, ...(c.twins ?? [])].some((e) => q.accept.includes(e.id) || q.accept.includes(e.code))) + 1);
+    const ranks = inScope.map((q) => rankOf(q, system(q.q).results));
     shares[name] = { top1: ranks.filter((r) => r === 1).length / inScope.length, top3: ranks.filter((r) => r >= 1 && r <= 3).length / inScope.length };
   }
   const mean = (names: string[], pick: (s: { top1: number; top3: number }) => number) => names.reduce((sum, n) => sum + pick(shares[n]!), 0) / names.length;
@@ -73,11 +74,12 @@ const rankingObjective: Objective = (engine, sets) => {
 };
 
 const thresholdObjective: Objective = (engine, sets) => {
+  const system = engineSystem(engine);
   let value = 0;
   const figures: string[] = [];
   const wrong: number[] = [];
   for (const [name, questions] of Object.entries(sets)) {
-    const e = evaluate(engineSystem(engine), questions);
+    const e = evaluate(system, questions);
     value += e.top1 + e.direct_answer_rate - WRONG_COST * e.wrong_answer_rate + 0.5 * (e.none_precision + e.none_recall);
     wrong.push(e.wrong_answer_rate);
     figures.push(`${short(name)} ${[e.top1, e.direct_answer_rate, e.wrong_answer_rate, e.none_precision, e.none_recall].map((x) => x.toFixed(3)).join('/')}`);

@@ -83,6 +83,8 @@ export interface Config {
   /** Web chat messages one client address may send per minute (several people may share an address). */
   readonly webChatPerAddressPerMinute: number;
   readonly logLevel: LogLevel;
+  /** 'thread': platform updates are answered in a thread of their own, so acknowledging them never waits behind answers. */
+  readonly answering: Answering;
   readonly publicUrl?: string;
   readonly telegram?: Readonly<BotConfig>;
   readonly zalo?: Readonly<BotConfig>;
@@ -141,6 +143,9 @@ const trustProxy = z
   })
   .optional();
 
+const ANSWERING = ['inline', 'thread'] as const;
+export type Answering = (typeof ANSWERING)[number];
+
 const OA_REQUIRED = ['ZALO_OA_ID', 'ZALO_OA_APP_ID', 'ZALO_OA_APP_SECRET', 'ZALO_OA_SECRET_KEY', 'ZALO_OA_REFRESH_TOKEN'] as const;
 
 const variables = {
@@ -172,6 +177,7 @@ const variables = {
   RATE_LIMIT_PER_MINUTE: wholeNumber(1, 100_000).default('20'),
   WEB_CHAT_PER_ADDRESS_PER_MINUTE: wholeNumber(1, 100_000).default('60'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { errorMap: () => ({ message: CONFIG_TEXTS.oneOf(LOG_LEVELS) }) }).default('info'),
+  ANSWERING: z.enum(ANSWERING, { errorMap: () => ({ message: CONFIG_TEXTS.oneOf(ANSWERING) }) }).default('inline'),
   PUBLIC_URL: url(['https:']).optional(),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, CONFIG_TEXTS.telegramToken).optional(),
   // Telegram's own rule for secret_token.
@@ -257,6 +263,7 @@ function toConfig(v: z.infer<z.ZodObject<typeof variables>>): Config {
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE,
     webChatPerAddressPerMinute: v.WEB_CHAT_PER_ADDRESS_PER_MINUTE,
     logLevel: v.LOG_LEVEL,
+    answering: v.ANSWERING,
     publicUrl: v.PUBLIC_URL,
     telegram: v.TELEGRAM_BOT_TOKEN ? { token: v.TELEGRAM_BOT_TOKEN, apiRoot: v.TELEGRAM_API_ROOT, webhook: webhook(v.TELEGRAM_WEBHOOK_SECRET) } : undefined,
     zalo: v.ZALO_BOT_TOKEN ? { token: v.ZALO_BOT_TOKEN, apiRoot: v.ZALO_API_ROOT, webhook: webhook(v.ZALO_WEBHOOK_SECRET) } : undefined,

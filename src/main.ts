@@ -32,6 +32,7 @@ import { suggestEntry } from './curation/question-groups.ts';
 import { WeeklyDigest } from './curation/weekly-digest.ts';
 import { Conversation } from './dialogue/conversation.ts';
 import { createInbox, type Inbox } from './messaging/inbox.ts';
+import { AnsweringThread } from './answering-thread.ts';
 import type { Admit, ChannelName, ChannelSender } from './kernel/messages.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { watchKnowledge, type KnowledgeWatch } from './knowledge/watch.ts';
@@ -65,6 +66,11 @@ export interface RunningServer {
 export interface StartOptions {
   /** A channel stopped for good (a polling loop with a wrong token); it has been logged. */
   onFatal?: (error: unknown) => void;
+  /**
+   * The answering thread's server (ANSWERING=thread): no listener, no routes, no polling;
+   * it answers the queued messages the serving thread names to `wake`.
+   */
+  answering?: { onQueued(wake: (chat: string) => void): void };
 }
 
 /** `motcua serve` and `npm start`: runs until SIGINT or SIGTERM; returns the exit code. */
@@ -88,21 +94,23 @@ export async function serve(): Promise<number> {
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  const knowledge = await servedKnowledge(config);
-  const store = await openStore(config.storeUrl, { prefix: config.storePrefix });
-  let database: Database;
+  // Updates are answered here, or in the answering thread (which runs this server again, with options.answering set).
+  const thread = config.answering === 'thread' && !options.answering ? new AnsweringThread(config) : undefined;
+  thread?.start();
+  let opened: { knowledge: KnowledgeBase; store: Store; database: Database };
   try {
-    database = await openDatabase(config.databaseUrl);
+    opened = await openAll(config);
   } catch (error) {
-    await store.close();
+    await thread?.stop();
     throw error;
   }
+  const { knowledge, store, database } = opened;
   const onFatal = options.onFatal ?? (() => {});
   const app = buildServer({
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
-    readiness: { store, database, knowledge },
-    plugins: [bot({ config, store, database, knowledge, onFatal })],
+    readiness: { store, database, knowledge, ...(thread ? { answering: thread } : {}) },
+    plugins: [bot({ config, store, database, knowledge, onFatal, answering: options.answering, thread })],
   });
   // The place index (a few hundred ms) is built on first use; built a moment after the
   // start instead, neither /readyz nor the first citizen who names a place waits for it.
@@ -115,13 +123,26 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await database.close();
   };
   try {
-    await app.listen({ host: config.host, port: config.port });
+    if (options.answering) await app.ready();
+    else await app.listen({ host: config.host, port: config.port });
   } catch (error) {
     await close();
     throw error;
   }
   warming = setTimeout(() => knowledge.places?.warm(), PLACES_WARM_DELAY_MS).unref();
-  return { app, url: localUrl(app, config.host), close };
+  return { app, url: options.answering ? '' : localUrl(app, config.host), close };
+}
+
+/** The knowledge, the store and the records' database; what was opened is closed again when the rest fails. */
+async function openAll(config: Config): Promise<{ knowledge: KnowledgeBase; store: Store; database: Database }> {
+  const knowledge = await servedKnowledge(config);
+  const store = await openStore(config.storeUrl, { prefix: config.storePrefix });
+  try {
+    return { knowledge, store, database: await openDatabase(config.databaseUrl) };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }
 
 interface BotDeps {
@@ -130,15 +151,18 @@ interface BotDeps {
   database: Database;
   knowledge: KnowledgeBase;
   onFatal: (error: unknown) => void;
+  answering: StartOptions['answering'];
+  thread: AnsweringThread | undefined;
 }
 
 /**
  * Everything behind the routes, as one plugin so that it logs through the server's
  * logger and starts and stops with the server (onReady, onClose).
  */
-function bot({ config, store, database, knowledge, onFatal }: BotDeps): FastifyPluginAsync {
+function bot({ config, store, database, knowledge, onFatal, answering, thread }: BotDeps): FastifyPluginAsync {
   return async (app) => {
     const { log } = app;
+    thread?.logTo(log);
     reportKnowledge(log, knowledge);
     // The desk wakes the send loop when it queues something; the loop is built once the channels are known.
     let wakeSendLoop = () => {};
@@ -166,11 +190,17 @@ function bot({ config, store, database, knowledge, onFatal }: BotDeps): FastifyP
       rateLimit: { perMinute: config.rateLimitPerMinute },
       dedupTtlMs: DEDUP_TTL_MS,
       chatLock: createChatLock(store, CHAT_LOCK),
+      ...(thread ? { handOff: thread.queued } : {}),
     });
+    if (answering) {
+      answering.onQueued(inbox.wake);
+      runWithServer(app, { inbox, sendLoop, pollers: [], serving, records, onFatal });
+      return;
+    }
     await registerPages(app, { config, store, hotline, serving, records, converse: inbox.converse });
     const pollers = await receiveUpdates(app, channels, inbox.admit);
     const digest = telegram?.postToStaff && new WeeklyDigest({ questions, store, send: telegram.postToStaff, adminUrl: config.publicUrl && `${config.publicUrl}${QUESTIONS_PATH}`, now: hotline.now, log });
-    runWithServer(app, { inbox, sendLoop, pollers, serving, records, digest, onFatal });
+    runWithServer(app, { inbox, sendLoop, pollers, serving, records, digest, thread, onFatal });
   };
 }
 
@@ -269,7 +299,16 @@ function servingKnowledge(
 /** Starts the inbox, the send loop and the polling loops with the server; on close, updates stop coming in first, then what the inbox is doing finishes. */
 function runWithServer(
   app: FastifyInstance,
-  { inbox, sendLoop, pollers, serving, records, digest, onFatal }: { inbox: Inbox; sendLoop: SendLoop; pollers: readonly Poller[]; serving: Serving; records: StaffRecords; digest?: WeeklyDigest | undefined; onFatal: (error: unknown) => void },
+  {
+    inbox,
+    sendLoop,
+    pollers,
+    serving,
+    records,
+    digest,
+    thread,
+    onFatal,
+  }: { inbox: Inbox; sendLoop: SendLoop; pollers: readonly Poller[]; serving: Serving; records: StaffRecords; digest?: WeeklyDigest | undefined; thread?: AnsweringThread | undefined; onFatal: (error: unknown) => void },
 ): void {
   const polling = new AbortController();
   const loops: Promise<void>[] = [];
@@ -290,6 +329,8 @@ function runWithServer(
     serving.close();
     polling.abort();
     await Promise.all(loops);
+    // Nothing is handed to the thread once the routes are closed; it finishes what it is answering.
+    await thread?.stop();
     await inbox.stop();
     await sendLoop.stop();
     digest?.stop();

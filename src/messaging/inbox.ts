@@ -58,8 +58,21 @@ export interface InboxOptions {
    * API holds no other chat up.
    */
   concurrency?: number;
+  /**
+   * How many chats this instance takes up at once (each holds its chat's lock while its
+   * oldest message is answered and sent). Default 256. The rest wait their turn in arrival
+   * order: a flood of new chats would otherwise all claim their locks and read their queues
+   * before any answer is worked out.
+   */
+  chatsAtOnce?: number;
   /** Default Date.now. */
   now?: () => number;
+  /**
+   * Queued messages are answered elsewhere (the answering thread): admit stores each and
+   * names its chat here instead of answering it, and start() takes up nothing. The web
+   * chat is still answered here.
+   */
+  handOff?: (chat: string) => void;
 }
 
 export interface Inbox {
@@ -71,6 +84,8 @@ export interface Inbox {
   converse(incoming: Incoming, repeatable?: boolean): Promise<Reply[]>;
   /** Takes up what is queued (left by a crash or a restart), then looks again every sweepEveryMs. */
   start(): Promise<void>;
+  /** Takes up the chat's queued messages now: another thread has just queued one. */
+  wake(chat: string): void;
   /** Stops taking up work, cuts retry pauses short and waits for what is running; unsent messages stay queued. */
   stop(): Promise<void>;
 }
@@ -92,6 +107,7 @@ export function createInbox(options: InboxOptions): Inbox {
     admit: (incoming) => inbox.admit(incoming),
     converse: (incoming, repeatable) => inbox.converse(incoming, repeatable),
     start: () => inbox.start(),
+    wake: (chat) => inbox.schedule(chat),
     stop: () => inbox.stop(),
   };
 }
@@ -103,6 +119,7 @@ class QueuedInbox {
   private readonly now: () => number;
   private readonly overLimit: RateLimiter;
   private readonly answering: LimitFunction;
+  private readonly chatRuns: LimitFunction;
   private readonly stopping = new AbortController();
   private readonly running = new Set<Promise<void>>();
   // Chats with a run waiting that has not read the queue yet: it will see anything queued now.
@@ -115,13 +132,15 @@ class QueuedInbox {
     this.now = options.now ?? Date.now;
     this.overLimit = createRateLimiter(options.store, options.rateLimit.perMinute);
     this.answering = pLimit(options.concurrency ?? 4);
+    this.chatRuns = pLimit(options.chatsAtOnce ?? 256);
   }
 
   async admit(incoming: Incoming): ReturnType<Admit> {
     // Seen and queued at once: not stored (a rejection) means not seen, so the platform's redelivery is taken.
     const chat = addressKey(incoming.address);
     if (!(await this.options.store.enqueueOnce(SEEN, chatQueue(chat), updateKey(incoming), incoming, this.options.dedupTtlMs))) return 'duplicate';
-    this.schedule(chat);
+    if (this.options.handOff) this.options.handOff(chat);
+    else this.schedule(chat);
     return 'accepted';
   }
 
@@ -143,6 +162,7 @@ class QueuedInbox {
   }
 
   async start(): Promise<void> {
+    if (this.options.handOff) return;
     // The chat lock is the lease: an instance takes up a chat's messages only while
     // it holds it, and a crashed holder's lease runs out after the lock's ttlMs.
     await this.moveSharedQueue();
@@ -159,23 +179,25 @@ class QueuedInbox {
   }
 
   /** Settles the chat's queued messages one per lock hold, oldest first, whichever instance queued them. */
-  private schedule(chat: string): void {
+  schedule(chat: string): void {
     if (this.stopping.signal.aborted || this.scheduled.has(chat)) return;
     this.scheduled.add(chat);
-    const run = this.options.chatLock
-      .run(chat, () => {
+    // A run still waiting for its turn when the inbox stops takes nothing up: the message stays queued.
+    const run = this.chatRuns(async () => {
+      if (this.stopping.signal.aborted) return false;
+      return this.options.chatLock.run(chat, () => {
         this.scheduled.delete(chat);
         return this.settleOldest(chat);
-      })
-      .then(
-        (more) => {
-          if (more) this.schedule(chat);
-        },
-        (err: unknown) => {
-          this.scheduled.delete(chat);
-          this.options.log.error({ err, chat }, 'inbox: processing failed; the message stays queued for the next sweep');
-        },
-      );
+      });
+    }).then(
+      (more) => {
+        if (more) this.schedule(chat);
+      },
+      (err: unknown) => {
+        this.scheduled.delete(chat);
+        this.options.log.error({ err, chat }, 'inbox: processing failed; the message stays queued for the next sweep');
+      },
+    );
     this.track(run);
   }
 

@@ -23,8 +23,8 @@ const LAYERS: Record<string, string[]> = {
   config: ['src/config.ts'],
   adapters: ['adapters'],
   tools: ['src/cli', 'src/eval'],
-  // The server's start and the CLI that starts it (motcua serve).
-  root: ['src/main.ts', 'src/cli/main.ts'],
+  // The server's start, the CLI that starts it (motcua serve), and the answering thread it may start (ANSWERING=thread).
+  root: ['src/main.ts', 'src/cli/main.ts', 'src/answering-thread.ts', 'src/answering-worker.ts'],
 };
 
 /** What each layer may import besides itself. */

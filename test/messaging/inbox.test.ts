@@ -71,6 +71,22 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
   };
   const sentTexts = (to: RecordingSender = sender) => to.sent.map((s) => s.replies.map((r) => r.text).join('\n'));
 
+  it('with a hand-off, stores and names the chat but answers only where it is woken (the answering thread)', async () => {
+    const named: string[] = [];
+    const receiving = await inbox({ handOff: (chat) => named.push(chat) });
+    await receiving.start();
+    expect(await receiving.admit(message('43', 1, QUESTION))).toBe('accepted');
+    expect(await receiving.admit(message('43', 1, QUESTION))).toBe('duplicate');
+    expect(named).toEqual(['telegram:43']);
+    await sleep(200);
+    expect(sender.sent).toHaveLength(0);
+    expect(await queued()).toEqual(['telegram:1']);
+    const answering = await inbox();
+    answering.wake(named[0]!);
+    await vi.waitFor(() => expect(sender.sent).toHaveLength(1), WAIT);
+    await vi.waitFor(async () => expect(await queued()).toEqual([]), WAIT);
+  });
+
   it('answers an admitted message through its channel, then empties the queue', async () => {
     const inbound = await inbox();
     expect(await inbound.admit(message('42', 1, QUESTION))).toBe('accepted');
@@ -198,6 +214,24 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
     for (let chat = 1; chat <= 8; chat++) await inbound.admit(message(String(chat), chat, `chat ${chat}`));
     await vi.waitFor(() => expect(sender.sent).toHaveLength(8), WAIT);
     expect(most).toBe(2);
+  });
+
+  it('takes up at most `chatsAtOnce` chats at once, in the order their messages came; at stop the others stay queued', async () => {
+    const started: string[] = [];
+    const slow: Respond = async (incoming) => {
+      started.push(incoming.address.chatId);
+      await sleep(30);
+      return [{ text: 'đáp' }];
+    };
+    const inbound = await inbox({ conversation: { handle: slow }, chatsAtOnce: 1, sweepEveryMs: 60_000 });
+    for (let chat = 1; chat <= 6; chat++) await inbound.admit(message(String(chat), chat, `chat ${chat}`));
+    await vi.waitFor(() => expect(started).toHaveLength(2), WAIT);
+    // One chat held at a time: the second began only once the first was answered and sent.
+    expect(sender.sent).toHaveLength(1);
+    await inbound.stop();
+    expect(started.length).toBeLessThan(6);
+    expect(started).toEqual(['1', '2', '3', '4', '5', '6'].slice(0, started.length));
+    expect(await queued()).toHaveLength(6 - sender.sent.length);
   });
 
   it('waits at stop for a web chat answer in progress (the store closes after), and refuses new ones', async () => {

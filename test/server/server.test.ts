@@ -27,10 +27,10 @@ afterEach(async () => {
   await backend.cleanup();
 });
 
-function build(loaded: Pick<KnowledgeBase, 'entries'>): FastifyInstance {
+function build(loaded: Pick<KnowledgeBase, 'entries'>, answering?: { ready(): boolean }): FastifyInstance {
   return buildServer({
     logLevel: 'silent',
-    readiness: { store, knowledge: loaded },
+    readiness: { store, knowledge: loaded, ...(answering ? { answering } : {}) },
     plugins: [
       async (routes) => {
         routes.get('/boom', async () => {
@@ -70,6 +70,18 @@ describe('probes', () => {
     await empty.close();
     expect(response.statusCode).toBe(503);
     expect(response.json()).toEqual({ status: 'unavailable', reason: 'knowledge: no entries loaded' });
+  });
+
+  it('/readyz is 503 while the answering thread (ANSWERING=thread) is not running', async () => {
+    let running = false;
+    const threaded = build(knowledge, { ready: () => running });
+    const starting = await threaded.inject({ method: 'GET', url: '/readyz' });
+    running = true;
+    const started = await threaded.inject({ method: 'GET', url: '/readyz' });
+    await threaded.close();
+    expect(starting.statusCode).toBe(503);
+    expect(starting.json()).toEqual({ status: 'unavailable', reason: 'answering thread: starting' });
+    expect(started.statusCode).toBe(200);
   });
 });
 

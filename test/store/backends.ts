@@ -57,7 +57,8 @@ export async function deleteRedisKeys(url: string, pattern: string): Promise<voi
   await client.connect();
   try {
     const keys = await client.keys(pattern);
-    if (keys.length > 0) await client.del(keys);
+    // In slices: one DEL with every key of a load run (hundreds of thousands) overflows the client's stack.
+    for (let i = 0; i < keys.length; i += 10_000) await client.del(keys.slice(i, i + 10_000));
   } finally {
     await client.close();
   }

@@ -1,0 +1,42 @@
+// The answering thread's side of ANSWERING=thread (see answering-thread.ts): the server
+// without a listener, answering the chats the serving thread names, at a lower priority.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Config } from './config.ts';
+import type { ToAnswering } from './answering-thread.ts';
+import { startServer } from './main.ts';
+
+/** Nice value of the thread: the serving thread (0) wins the CPU when both want it. */
+const NICE = 10;
+
+export async function answerQueuedMessages(): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error('answering: not started as a worker thread');
+  lowerThisThreadsPriority();
+  const { config } = workerData as { config: Config };
+  let wake: (chat: string) => void = () => {};
+  const running = await startServer(config, {
+    answering: { onQueued: (wakeChat) => (wake = wakeChat) },
+    // A channel that stops for good ends the thread; the serving thread starts it again.
+    onFatal: () => process.exit(1),
+  });
+  port.on('message', (message: ToAnswering) => {
+    if ('queued' in message) for (const chat of message.queued) wake(chat);
+    else void running.close().then(() => port.close());
+  });
+  port.postMessage('ready');
+}
+
+/**
+ * On Linux a thread is a task with a nice value of its own (setpriority on its id); Node
+ * names no thread ids, /proc/thread-self does. Elsewhere the thread keeps the process's.
+ */
+function lowerThisThreadsPriority(): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId)) setPriority(threadId, NICE);
+  } catch {
+    // No /proc: the same priority as the serving thread, which is only slower under load.
+  }
+}

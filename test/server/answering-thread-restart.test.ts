@@ -1,0 +1,31 @@
+// The answering thread's keeper: a thread that ends is started again (after a pause) and
+// logged; chats are named to it in batches; stop() ends it.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { AnsweringThread } from '../../src/answering-thread.ts';
+import type { Config } from '../../src/config.ts';
+import { memoryLog } from '../messaging/inbox-fixtures.ts';
+
+const FLAKY = new URL('./flaky-answering-thread.js', import.meta.url);
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'motcua-thread-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+it('a thread that ends is logged and started again; the server is ready once it runs', async () => {
+  const thread = new AnsweringThread({ markerDir: dir } as unknown as Config, FLAKY);
+  const log = memoryLog();
+  thread.start();
+  expect(thread.ready()).toBe(false);
+  thread.logTo(log);
+  await vi.waitFor(() => expect(thread.ready()).toBe(true), { timeout: 10_000, interval: 20 });
+  expect(log.lines.map((line) => line.message)).toContain('answering thread: ended; starting it again (queued messages wait, none is lost)');
+  await thread.stop();
+  expect(thread.ready()).toBe(false);
+});

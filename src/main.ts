@@ -210,7 +210,7 @@ type Poller = (signal: AbortSignal) => Promise<void>;
 async function pushChannels(config: Config, store: Store, log: FastifyBaseLogger, telegram: Channel | undefined): Promise<Channel[]> {
   const channels: Channel[] = [];
   if (telegram) channels.push(telegram);
-  if (config.zalo) channels.push(await zaloChannel(config.zalo, log));
+  if (config.zalo) channels.push(zaloChannel(config.zalo, log));
   if (config.zaloOa) channels.push(await zaloOaChannel(config.zaloOa, store, log));
   return channels;
 }
@@ -365,19 +365,22 @@ function hotlineTargets(config: HotlineConfig, telegramGroup: HotlineTarget | un
   return targets;
 }
 
-/** Webhook and polling exclude each other on Zalo: the polling loop removes a webhook, webhook mode sets one. */
-async function zaloChannel(config: BotConfig, log: FastifyBaseLogger): Promise<Channel> {
+/**
+ * Webhook and polling exclude each other on Zalo: the polling loop removes a webhook, webhook
+ * mode sets one, where its route is registered (the answering thread builds this channel only to send).
+ */
+function zaloChannel(config: BotConfig, log: FastifyBaseLogger): Channel {
   const client = new ZaloClient({ token: config.token, apiRoot: config.apiRoot });
   const sender = createZaloSender(client);
   const { webhook } = config;
   if (!webhook) return { sender, receive: (admit) => ({ poll: (signal) => runZaloPolling({ client, admit, signal, log }) }) };
-  const { id: botId } = await client.getMe();
-  await client.setWebhook({ url: `${webhook.publicUrl}/zalo/webhook`, secretToken: webhook.secret });
-  log.info({ mode: 'webhook' }, 'zalo: connected');
   return {
     sender,
     receive: (admit) => ({
       routes: async (app) => {
+        const { id: botId } = await client.getMe();
+        await client.setWebhook({ url: `${webhook.publicUrl}/zalo/webhook`, secretToken: webhook.secret });
+        log.info({ mode: 'webhook' }, 'zalo: connected');
         await app.register(zaloWebhook, { secret: webhook.secret, botId, admit });
       },
     }),

@@ -30,8 +30,12 @@ export async function telegramChannel(
 ): Promise<Channel & { groupTarget?: HotlineTarget; tellStaff?: (problems: readonly string[]) => Promise<void>; postToStaff?: (text: string) => Promise<void> }> {
   const bot = createTelegramBot({ token: config.token, apiRoot: config.apiRoot });
   const { webhook } = config;
-  await setupTelegram(bot.api, webhook ? { webhook: { url: `${webhook.publicUrl}/telegram/webhook`, secret: webhook.secret } } : {});
-  log.info({ mode: webhook ? 'webhook' : 'polling' }, 'telegram: connected');
+  const connect = async () => {
+    await setupTelegram(bot.api, webhook ? { webhook: { url: `${webhook.publicUrl}/telegram/webhook`, secret: webhook.secret } } : {});
+    log.info({ mode: webhook ? 'webhook' : 'polling' }, 'telegram: connected');
+  };
+  // The webhook is set where its route is registered: the answering thread (ANSWERING=thread) builds this channel only to send.
+  if (!webhook) await connect();
   const { chatId, hotline, store } = staffGroup;
   const staff = chatId
     ? createStaffUpdates({ api: bot.api, chatId, hotline, store, onError: (err) => log.warn({ err }, 'telegram staff group: could not tell staff the outcome') })
@@ -43,6 +47,7 @@ export async function telegramChannel(
       webhook
         ? {
             routes: async (app) => {
+              await connect();
               await app.register(telegramWebhook, { secret: webhook.secret, admit, staff, onCallbackQuery: (id) => bot.api.answerCallbackQuery(id) });
             },
           }

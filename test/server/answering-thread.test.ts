@@ -57,8 +57,10 @@ it('updates are acknowledged at once, and answered in order by the answering thr
   expect(answeredHere).not.toHaveBeenCalled();
 });
 
-it('is ready only once the answering thread runs', async () => {
+it('is ready only once the answering thread runs; the webhook was set once, by the serving thread', async () => {
   await vi.waitFor(async () => expect((await fetch(`${server!.url}/readyz`)).status).toBe(200), WAIT);
+  expect(telegram.callsTo('setWebhook')).toHaveLength(1);
+  expect(telegram.callsTo('setMyCommands')).toHaveLength(1);
 });
 
 it('a redelivered update is answered once', async () => {

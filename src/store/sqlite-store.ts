@@ -176,6 +176,7 @@ class SqliteStore extends KeyvStore {
     const now = Date.now();
     const claimed = { key: this.keyOf(namespace, id), entry: encodeEntry(id), now, expires: now + ttlMs };
     const json = JSON.stringify(value);
+    // Both rows or neither: the write runs in a savepoint of the turn's transaction.
     return this.admits.add(() => {
       if (this.claimRow.run(claimed).changes !== 1) return false;
       this.enqueueRow.run(this.queueKey(queue), id, json);

@@ -284,7 +284,11 @@ export class Engine {
     // "Tôi muốn phản ánh …. Với lại …?": what happened comes first; the question after it does not undo it.
     if (first!.outcome === 'complaint') return first!;
     // Each half names an entry of its own: "còn nhỏ lắm, mới 5 tuổi" adds to the first, it asks nothing.
-    const topOf = (d: Decision) => (NAMES_ENTRIES.has(d.outcome) && d.candidates[0]!.nameMatch >= this.thresholds.questionName ? d.candidates[0]!.entry : undefined);
+    // A half may be a place question with no entry at all ("phường 1 ở đâu": which of several wards?).
+    const topOf = (d: Decision) => {
+      const best = d.candidates[0];
+      return NAMES_ENTRIES.has(d.outcome) && !d.place && best && best.nameMatch >= this.thresholds.questionName ? best.entry : undefined;
+    };
     const [firstTop, secondTop] = [topOf(first!), topOf(second!)];
     if (!firstTop || !secondTop || firstTop.id === secondTop.id) return whole;
     return second!.outcome === 'answer' ? { ...first!, also: secondTop } : first!;

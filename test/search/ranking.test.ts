@@ -133,6 +133,13 @@ describe('reading the message as citizens write it', () => {
     expect(decision.also?.id).toBe(also);
   });
 
+  it('answers two questions when the second asks only which of several places is meant', () => {
+    // Found by the generated-messages property run: the place half has no entry, and reading it threw.
+    const decision = engine.decide('sổ đỏ &amp; xong phường 1 ở đâu bao nhiêu');
+    expect(decision.candidates.length).toBeGreaterThan(0);
+    expect(decision.also).toBeUndefined();
+  });
+
   it('reads a comma and "còn" as one question when the rest names nothing of its own', () => {
     const decision = engine.decide('làm căn cước cho con, còn nhỏ lắm mới 5 tuổi');
     expect(decision.also).toBeUndefined();

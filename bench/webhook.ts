@@ -8,8 +8,8 @@
 // bare route, and how many messages per second were answered (the reply sent).
 //
 // Run: npm run bench:webhook   (JSON on stdout; SECONDS sets each run's length, default 8;
-// PROFILE=<dir> has the servers write CPU profiles there; REDIS_URL and POSTGRES_URL
-// default to the local services)
+// PROFILE=<dir> has the servers write CPU profiles there; RUNS=sqlite,redis,two chooses the
+// runs; REDIS_URL and POSTGRES_URL default to the local services)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -35,6 +35,8 @@ const TARGETS = { ackShareOfBare: 0.3, ackP99Ms: 50, answeredPerSecond: 400, web
 const JSON_TYPE = { 'content-type': 'application/json' };
 // Updates answered in a thread of their own, as a server under webhook load should run; ANSWERING=inline measures the one-loop server.
 const ANSWERING = process.env.ANSWERING ?? 'thread';
+// RUNS=sqlite (or redis, two, comma-separated) runs only those, to try a change quickly; all by default.
+const RUNS = new Set((process.env.RUNS ?? 'sqlite,redis,two').split(','));
 
 type Load = { rps: number; p50_ms: number; p99_ms: number; non_2xx: number; errors: number };
 type Push = 'telegram' | 'zalo';
@@ -270,10 +272,10 @@ try {
 
   const redisPrefix = `bench-${randomUUID().slice(0, 8)}`;
   cleanUps.push(() => deleteRedisKeys(REDIS_URL, `${redisPrefix}:*`));
-  const sqlite = await oneInstance({ STORE_URL: `sqlite://${join(dir, 'store.sqlite')}` }, bareRun.rps);
-  const redis = await oneInstance({ STORE_URL: REDIS_URL, STORE_PREFIX: redisPrefix, DATABASE_URL: `sqlite://${join(dir, 'records-redis.sqlite')}` }, bareRun.rps);
-  const two = await twoInstances();
-  const failed = [...sqlite.failed.map((f) => `sqlite: ${f}`), ...redis.failed.map((f) => `redis: ${f}`)];
+  const sqlite = RUNS.has('sqlite') ? await oneInstance({ STORE_URL: `sqlite://${join(dir, 'store.sqlite')}` }, bareRun.rps) : undefined;
+  const redis = RUNS.has('redis') ? await oneInstance({ STORE_URL: REDIS_URL, STORE_PREFIX: redisPrefix, DATABASE_URL: `sqlite://${join(dir, 'records-redis.sqlite')}` }, bareRun.rps) : undefined;
+  const two = RUNS.has('two') ? await twoInstances() : undefined;
+  const failed = [...(sqlite?.failed ?? []).map((f) => `sqlite: ${f}`), ...(redis?.failed ?? []).map((f) => `redis: ${f}`)];
   const result = {
     connections: CONNECTIONS,
     seconds_each: SECONDS,
@@ -282,7 +284,7 @@ try {
     bare_route: bareRun,
     sqlite,
     redis,
-    two_instances_on_redis: { ...two, ack_share_of_bare: share(two.acks.rps, bareRun.rps) },
+    two_instances_on_redis: two && { ...two, ack_share_of_bare: share(two.acks.rps, bareRun.rps) },
     note: 'one 2-core machine: the load generator, the fake platform APIs (in this process), the servers, Redis and PostgreSQL share it',
     failed,
   };

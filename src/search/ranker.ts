@@ -109,7 +109,7 @@ export class Ranker {
     const matched = this.wordMatch.score(matchTerms(input.phrases, light), limit * 3);
     const ranked = blend(searched, matched, this.weights.wordMatch)
       .slice(0, limit)
-      .map(({ id, score }) => ({ id, score, ...this.coverage(id, known, pairs), nameMatch: nameMatch(id) }));
+      .map(({ id, score }) => ({ id, score, ...this.coverage(id, known, pairs, input.asked), nameMatch: nameMatch(id) }));
     const tellingPairs = new Map([...pairs].map(([pair, idf]) => [pair, idf / this.vocabulary.maxIdf]));
     return { results: ranked, telling: telling.length, unknown: total > 0 ? unknown / total : 0, pairs: tellingPairs };
   }
@@ -240,16 +240,18 @@ export class Ranker {
   }
 
   /** Coverage counts words; a telling pair the entry lacks counts as missing too. */
-  private coverage(id: string, telling: readonly Telling[], pairs: ReadonlyMap<string, number>): { coverage: number; missing: number } {
+  private coverage(id: string, telling: readonly Telling[], pairs: ReadonlyMap<string, number>, asked?: ReadonlySet<string>): { coverage: number; missing: number } {
+    // A story's words set the scene; what the entry must not lack is in the question asked.
+    const inQuestion = (term: string) => !asked || term.split(PAIR_JOINER).every((w) => asked.has(w));
     let total = 0;
     let found = 0;
     let missing = 0;
     for (const { word, weight, topic } of telling) {
       total += weight;
       if (this.vocabulary.entryHas(id, word)) found += weight;
-      else if (topic) missing = Math.max(missing, weight / this.vocabulary.maxIdf);
+      else if (topic && inQuestion(word)) missing = Math.max(missing, weight / this.vocabulary.maxIdf);
     }
-    for (const [pair, weight] of pairs) if (!this.vocabulary.entryHas(id, pair)) missing = Math.max(missing, weight / this.vocabulary.maxIdf);
+    for (const [pair, weight] of pairs) if (inQuestion(pair) && !this.vocabulary.entryHas(id, pair)) missing = Math.max(missing, weight / this.vocabulary.maxIdf);
     return { coverage: total > 0 ? found / total : 0, missing };
   }
 }

@@ -7,11 +7,13 @@
 // While another connection (the answering thread, another process) holds the write lock,
 // the batch does not wait for it: SQLite's busy handler sleeps a millisecond or more with
 // the event loop blocked, for a lock held some tens of microseconds. The batch is tried
-// again at the next turn instead (taking in what came meanwhile), and waits in SQLite's
+// again a millisecond later instead (taking in what came meanwhile), and waits in SQLite's
 // way only once it has been refused for BLOCKING_AFTER_MS.
 import type { Database } from 'better-sqlite3';
 
 const BLOCKING_AFTER_MS = 1_000;
+/** A refused batch tries again after this long: at once would spin the loop, taking the CPU from the lock's holder. */
+const RETRY_MS = 1;
 
 interface Pending {
   write: () => unknown;
@@ -74,7 +76,7 @@ export class GroupCommit {
   private tryAgain(): void {
     this.refusedSince ??= Date.now();
     const blocking = Date.now() - this.refusedSince >= BLOCKING_AFTER_MS;
-    setImmediate(() => this.tryCommit(blocking));
+    setTimeout(() => this.tryCommit(blocking), RETRY_MS);
   }
 
   private settled(): void {
@@ -82,6 +84,7 @@ export class GroupCommit {
     this.refusedSince = undefined;
   }
 
+  // Through db.pragma each time: SQLite applies a pragma when the statement is prepared, so a prepared one would set it once only.
   private withBusyTimeout<T>(ms: number, work: () => T): T {
     if (ms === this.busyTimeoutMs) return work();
     this.db.pragma(`busy_timeout = ${ms}`);

@@ -67,6 +67,22 @@ it('while another connection holds the write lock the event loop goes on, and th
   expect(db.pragma('busy_timeout', { simple: true })).toBe(5_000);
 });
 
+it('a refused batch waits a moment before it tries again, rather than spinning the loop against the lock', async () => {
+  const commits = new GroupCommit(db);
+  other.exec('BEGIN IMMEDIATE');
+  let pragmas = 0;
+  const pragma = db.pragma.bind(db);
+  // Each attempt switches the busy timeout off and back: two pragma calls.
+  db.pragma = ((source: string, options?: { simple?: boolean }) => (pragmas++, pragma(source, options))) as typeof db.pragma;
+  const write = commits.add(insert('a'));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  other.exec('COMMIT');
+  expect(await write).toBe(1);
+  // Tried again at every turn of an otherwise idle loop, it made thousands of attempts in 100 ms.
+  expect(pragmas / 2).toBeLessThan(150);
+  expect(pragmas).toBeGreaterThan(2);
+});
+
 it('flush commits what is waiting at once (the store closing)', async () => {
   const commits = new GroupCommit(db);
   const write = commits.add(insert('a'));

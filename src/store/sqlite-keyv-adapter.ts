@@ -4,6 +4,7 @@
 // (@keyv/sqlite would add the `sqlite3` addon beside better-sqlite3).
 import type { Database, Statement } from 'better-sqlite3';
 import type { KeyvStoreAdapter } from 'keyv';
+import type { GroupCommit } from './group-commit.ts';
 
 export class SqliteKeyvAdapter implements KeyvStoreAdapter {
   readonly opts = { dialect: 'sqlite' };
@@ -13,7 +14,11 @@ export class SqliteKeyvAdapter implements KeyvStoreAdapter {
   private readonly deleteReturning: Statement<[string], { expires: number | null }>;
   private readonly deleteAll: Statement<[]>;
 
-  constructor(db: Database) {
+  /** `writes`: the store's group commit, so a session saved shares its turn's transaction. */
+  constructor(
+    db: Database,
+    private readonly writes: GroupCommit,
+  ) {
     this.selectLive = db.prepare('SELECT value FROM entries WHERE key = ? AND (expires IS NULL OR expires > ?)');
     this.upsert = db.prepare(
       'INSERT INTO entries (key, value, expires) VALUES (?, ?, ?) ' +
@@ -29,12 +34,13 @@ export class SqliteKeyvAdapter implements KeyvStoreAdapter {
   }
 
   async set(key: string, value: string, ttl?: number): Promise<void> {
-    this.upsert.run(key, value, ttl ? Date.now() + ttl : null);
+    const expires = ttl ? Date.now() + ttl : null;
+    await this.writes.add(() => this.upsert.run(key, value, expires));
   }
 
   /** True only when a live entry was deleted: an expired row is removed too but counts as absent. */
   async delete(key: string): Promise<boolean> {
-    const row = this.deleteReturning.get(key);
+    const row = await this.writes.add(() => this.deleteReturning.get(key));
     return row !== undefined && (row.expires === null || row.expires > Date.now());
   }
 

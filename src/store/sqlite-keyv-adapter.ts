@@ -14,7 +14,7 @@ export class SqliteKeyvAdapter implements KeyvStoreAdapter {
   private readonly deleteReturning: Statement<[string], { expires: number | null }>;
   private readonly deleteAll: Statement<[]>;
 
-  /** `writes`: the store's group commit, so a session saved shares its turn's transaction. */
+  /** `writes`: the store's group commit: a session saved shares its turn's transaction, and a clear comes after the writes asked before it. */
   constructor(
     db: Database,
     private readonly writes: GroupCommit,
@@ -45,7 +45,7 @@ export class SqliteKeyvAdapter implements KeyvStoreAdapter {
   }
 
   async clear(): Promise<void> {
-    this.deleteAll.run();
+    await this.writes.add(() => this.deleteAll.run());
   }
 
   // Failures surface as thrown errors, so there are no events to listen to.

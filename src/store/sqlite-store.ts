@@ -97,6 +97,7 @@ class SqliteStore extends KeyvStore {
   private readonly removeRow: Statement<[string, string]>;
   private readonly queueRange: Statement<[string, string], string>;
   private readonly purgeTimer: NodeJS.Timeout;
+
   constructor(
     private readonly db: Connection,
     prefix: string,

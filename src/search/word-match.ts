@@ -36,6 +36,11 @@ export class WordMatch {
   /** Per folded term: entry index << FIELD_BITS | the fields holding it. */
   private readonly postings = new Map<string, Int32Array>();
   private readonly nameMass: Float64Array;
+  // Per-entry sums of one score() call, kept between calls (and zeroed after each) so a
+  // message costs no fresh arrays the size of the knowledge.
+  private readonly scores: Float64Array;
+  private readonly named: Float64Array;
+  private readonly touched: Int32Array;
 
   constructor(docs: readonly IndexedDoc[], private readonly weights: WordMatchWeights = DEFAULT_WORD_MATCH) {
     this.ids = docs.map((d) => d.id);
@@ -57,6 +62,9 @@ export class WordMatch {
     });
     for (const [term, list] of lists) this.postings.set(term, Int32Array.from(list));
     // How much there is to say of each title: the sum of its words' idf.
+    this.scores = new Float64Array(docs.length);
+    this.named = new Float64Array(docs.length);
+    this.touched = new Int32Array(docs.length);
     this.nameMass = new Float64Array(docs.length);
     docs.forEach((doc, i) => {
       for (const term of new Set(doc.terms.title_f)) if (!isPair(term)) this.nameMass[i]! += this.idf(this.postings.get(term)!);
@@ -71,9 +79,9 @@ export class WordMatch {
   /** The best `limit` entries for these folded terms (words and pairs), best first. */
   score(terms: readonly string[], limit: number): Matched[] {
     const { name, phrasing, detail, nameShare } = this.weights;
-    const scores = new Float64Array(this.ids.length);
-    const named = new Float64Array(this.ids.length);
-    const touched: number[] = [];
+    if (limit <= 0) return [];
+    const { scores, named, touched } = this;
+    let count = 0;
     for (const term of new Set(terms)) {
       const postings = this.postings.get(term);
       if (!postings) continue;
@@ -81,14 +89,25 @@ export class WordMatch {
       const single = !isPair(term);
       for (const posting of postings) {
         const i = posting >> FIELD_BITS;
-        if (scores[i] === 0) touched.push(i);
+        if (scores[i] === 0) touched[count++] = i;
         scores[i]! += idf * (posting & NAME ? name : posting & PHRASING ? phrasing : detail);
         if (single && posting & NAME) named[i]! += idf;
       }
     }
-    return touched
-      .map((i) => ({ id: this.ids[i]!, score: scores[i]! * (1 + (nameShare * named[i]!) / (this.nameMass[i] || 1)) }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+    // A common word touches most entries: only the best `limit` become results (ties
+    // in the order first touched, as a stable sort would leave them).
+    const best: Matched[] = [];
+    for (let t = 0; t < count; t++) {
+      const i = touched[t]!;
+      const score = scores[i]! * (1 + (nameShare * named[i]!) / (this.nameMass[i] || 1));
+      scores[i] = 0;
+      named[i] = 0;
+      if (best.length === limit && score <= best[limit - 1]!.score) continue;
+      let at = best.length;
+      while (at > 0 && best[at - 1]!.score < score) at--;
+      best.splice(at, 0, { id: this.ids[i]!, score });
+      if (best.length > limit) best.pop();
+    }
+    return best;
   }
 }

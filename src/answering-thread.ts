@@ -6,8 +6,15 @@
 // at a lower priority, so that when the machine is saturated acknowledgements come first
 // and answers catch up after; what is queued is stored, so a thread that fails loses
 // nothing: it is started again and takes up every queued chat.
+//
+// The web chat's messages are answered there too (the page waits for the reply, so each
+// is a call with its answer posted back): the serving thread is left the HTTP work, and
+// the second core the answering. While the thread starts again, they are answered here.
 import { Worker } from 'node:worker_threads';
+import type { Incoming } from './kernel/messages.ts';
 import type { Log } from './kernel/log.ts';
+import type { Reply } from './kernel/reply.ts';
+import type { Inbox } from './messaging/inbox.ts';
 import type { Config } from './config.ts';
 
 const ENTRY = new URL('../bin/answering-thread.js', import.meta.url);
@@ -18,7 +25,11 @@ const LAST_RESTART_MS = 60_000;
 const STOP_WAIT_MS = 15_000;
 
 /** What the serving thread tells the answering one. */
-export type ToAnswering = { queued: string[] } | { stop: true };
+export type ToAnswering = { queued: string[] } | { converse: { call: number; incoming: Incoming; repeatable: boolean } } | { stop: true };
+/** What the answering thread tells the serving one: it runs, or how a web chat call ended. */
+export type FromAnswering = 'ready' | { answered: number; replies: Reply[] } | { failed: number };
+
+type Converse = Inbox['converse'];
 
 export class AnsweringThread {
   private worker: Worker | undefined;
@@ -30,6 +41,9 @@ export class AnsweringThread {
   // What happened before the server's logger was there to say it.
   private untold: [object, string][] = [];
   private answering = false;
+  // Web chat calls posted to the thread and not answered yet.
+  private readonly calls = new Map<number, { resolve: (replies: Reply[]) => void; reject: (error: Error) => void }>();
+  private lastCall = 0;
 
   /** `entry`: the thread's script (tests give one of their own). */
   constructor(
@@ -58,6 +72,19 @@ export class AnsweringThread {
     if (this.named.add(chat).size === 1) setImmediate(() => this.post());
   };
 
+  /** The web chat's conversation: in the thread while it runs, by `here` while it does not. */
+  conversing(here: Converse): Converse {
+    return (incoming, repeatable = false) => {
+      const worker = this.worker;
+      if (!worker || !this.answering) return here(incoming, repeatable);
+      const call = ++this.lastCall;
+      return new Promise<Reply[]>((resolve, reject) => {
+        this.calls.set(call, { resolve, reject });
+        worker.postMessage({ converse: { call, incoming, repeatable } } satisfies ToAnswering);
+      });
+    };
+  }
+
   /** Asks the thread to finish what it is answering and end; ended outright after STOP_WAIT_MS. */
   async stop(): Promise<void> {
     this.stopping = true;
@@ -83,18 +110,31 @@ export class AnsweringThread {
     else this.untold.push([fields, message]);
   }
 
+  private heard(message: FromAnswering): void {
+    if (message === 'ready') {
+      this.answering = true;
+      this.restartMs = FIRST_RESTART_MS;
+      return;
+    }
+    const call = 'answered' in message ? message.answered : message.failed;
+    const waiting = this.calls.get(call);
+    if (!waiting) return;
+    this.calls.delete(call);
+    if ('answered' in message) waiting.resolve(message.replies);
+    else waiting.reject(new Error('answering thread: the conversation failed'));
+  }
+
   private spawn(): void {
     const worker = new Worker(this.entry, { workerData: { config: this.config } });
     this.worker = worker;
-    worker.on('message', (message: unknown) => {
-      if (message !== 'ready') return;
-      this.answering = true;
-      this.restartMs = FIRST_RESTART_MS;
-    });
+    worker.on('message', (message: FromAnswering) => this.heard(message));
     worker.on('error', (err) => this.tell({ err }, 'answering thread: failed'));
     worker.on('exit', (code) => {
       this.worker = undefined;
       this.answering = false;
+      // The page sends a message again when no answer came; one already answered is not answered twice (Inbox.converse).
+      for (const { reject } of this.calls.values()) reject(new Error('answering thread: ended before it answered'));
+      this.calls.clear();
       if (this.stopping) return;
       this.tell({ code, restartInMs: this.restartMs }, 'answering thread: ended; starting it again (queued messages wait, none is lost)');
       this.restart = setTimeout(() => this.spawn(), this.restartMs).unref();

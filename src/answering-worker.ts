@@ -4,7 +4,8 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from './config.ts';
-import type { ToAnswering } from './answering-thread.ts';
+import type { FromAnswering, ToAnswering } from './answering-thread.ts';
+import type { Inbox } from './messaging/inbox.ts';
 import { startServer } from './main.ts';
 
 /** Nice value of the thread: the serving thread (0) wins the CPU when both want it. */
@@ -15,17 +16,27 @@ export async function answerQueuedMessages(): Promise<void> {
   if (!port) throw new Error('answering: not started as a worker thread');
   lowerThisThreadsPriority();
   const { config } = workerData as { config: Config };
-  let wake: (chat: string) => void = () => {};
+  let inbox: Pick<Inbox, 'wake' | 'converse'> | undefined;
   const running = await startServer(config, {
-    answering: { onQueued: (wakeChat) => (wake = wakeChat) },
+    answering: { connect: (served) => (inbox = served) },
     // A channel that stops for good ends the thread; the serving thread starts it again.
     onFatal: () => process.exit(1),
   });
+  const tell = (message: FromAnswering) => port.postMessage(message);
   port.on('message', (message: ToAnswering) => {
-    if ('queued' in message) for (const chat of message.queued) wake(chat);
-    else void running.close().then(() => port.close());
+    if ('queued' in message) for (const chat of message.queued) inbox?.wake(chat);
+    else if ('converse' in message) {
+      const { call, incoming, repeatable } = message.converse;
+      inbox!.converse(incoming, repeatable).then(
+        (replies) => tell({ answered: call, replies }),
+        (err: unknown) => {
+          running.app.log.error({ err }, 'answering thread: a web chat message was not answered');
+          tell({ failed: call });
+        },
+      );
+    } else void running.close().then(() => port.close());
   });
-  port.postMessage('ready');
+  tell('ready');
 }
 
 /**

@@ -68,9 +68,10 @@ export interface StartOptions {
   onFatal?: (error: unknown) => void;
   /**
    * The answering thread's server (ANSWERING=thread): no listener, no routes, no polling;
-   * it answers the queued messages the serving thread names to `wake`.
+   * it answers the queued messages the serving thread names to `wake`, and the web chat
+   * messages it hands to `converse`.
    */
-  answering?: { onQueued(wake: (chat: string) => void): void };
+  answering?: { connect(inbox: Pick<Inbox, 'wake' | 'converse'>): void };
 }
 
 /** `motcua serve` and `npm start`: runs until SIGINT or SIGTERM; returns the exit code. */
@@ -193,11 +194,11 @@ function bot({ config, store, database, knowledge, onFatal, answering, thread }:
       ...(thread ? { handOff: thread.queued } : {}),
     });
     if (answering) {
-      answering.onQueued(inbox.wake);
+      answering.connect(inbox);
       runWithServer(app, { inbox, sendLoop, pollers: [], serving, records, onFatal });
       return;
     }
-    await registerPages(app, { config, store, hotline, serving, records, converse: inbox.converse });
+    await registerPages(app, { config, store, hotline, serving, records, converse: thread ? thread.conversing(inbox.converse) : inbox.converse });
     const pollers = await receiveUpdates(app, channels, inbox.admit);
     const digest = telegram?.postToStaff && new WeeklyDigest({ questions, store, send: telegram.postToStaff, adminUrl: config.publicUrl && `${config.publicUrl}${QUESTIONS_PATH}`, now: hotline.now, log });
     runWithServer(app, { inbox, sendLoop, pollers, serving, records, digest, thread, onFatal });

@@ -69,8 +69,8 @@ export interface InboxOptions {
   now?: () => number;
   /**
    * Queued messages are answered elsewhere (the answering thread): admit stores each and
-   * names its chat here instead of answering it, and start() takes up nothing. The web
-   * chat is still answered here.
+   * names its chat here instead of answering it, and start() takes up nothing. `converse`
+   * still answers here (the answering thread's web chat calls come to its own inbox's).
    */
   handOff?: (chat: string) => void;
 }

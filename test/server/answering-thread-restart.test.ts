@@ -29,3 +29,21 @@ it('a thread that ends is logged and started again; the server is ready once it 
   await thread.stop();
   expect(thread.ready()).toBe(false);
 });
+
+it('web chat messages are answered by the thread while it runs and here while it does not; one in hand when it ends is refused', async () => {
+  const thread = new AnsweringThread({ markerDir: dir } as unknown as Config, FLAKY);
+  thread.logTo(memoryLog());
+  const converse = thread.conversing(async (incoming) => [{ text: `here: ${incoming.text}` }]);
+  const say = (text: string) => converse({ address: { channel: 'web', chatId: 'restart-web' }, updateId: text, text, receivedAt: Date.now() });
+  thread.start();
+  // The first start fails: the serving thread answers meanwhile.
+  expect(await say('một')).toEqual([{ text: 'here: một' }]);
+  await vi.waitFor(() => expect(thread.ready()).toBe(true), { timeout: 10_000, interval: 20 });
+  expect(await say('hai')).toEqual([{ text: 'thread: hai' }]);
+  await expect(say('fail')).rejects.toThrow('the conversation failed');
+  await expect(say('crash')).rejects.toThrow('ended before it answered');
+  expect(await say('ba')).toEqual([{ text: 'here: ba' }]);
+  await vi.waitFor(() => expect(thread.ready()).toBe(true), { timeout: 10_000, interval: 20 });
+  expect(await say('bốn')).toEqual([{ text: 'thread: bốn' }]);
+  await thread.stop();
+});

@@ -1,5 +1,5 @@
 // ANSWERING=thread: the server stores and acknowledges platform updates, and a worker
-// thread of its own answers them; the web chat is still answered at once.
+// thread of its own answers them, and the web chat's messages once it runs.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,11 +72,11 @@ it('a redelivered update is answered once', async () => {
   expect(sentTo(702)).toHaveLength(1);
 });
 
-it('the web chat is answered at once, in the serving thread', async () => {
+it('the web chat is answered at once, by the answering thread', async () => {
   const response = await fetch(`${server!.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ session: 'answering-thread-web', text: '/lienhe' }) });
   expect(response.status).toBe(200);
   expect(JSON.stringify(await response.json())).toContain(MENU_TEXTS.contacts);
-  expect(answeredHere).toHaveBeenCalledTimes(1);
+  expect(answeredHere).not.toHaveBeenCalled();
 });
 
 it('closing the server ends the thread, with no answer lost', async () => {

@@ -1,6 +1,7 @@
 // A stand-in for the answering thread (test/server/answering-thread-restart.test.ts): the
-// first start ends at once with code 1, as a thread that failed; the next says it is ready,
-// echoes what it is told, and ends when asked to stop.
+// first start ends at once with code 1, as a thread that failed; later ones say they are
+// ready, answer a web chat call with "thread: <text>" (or fail it, or end on "crash"),
+// and end when asked to stop.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -12,6 +13,9 @@ if (!existsSync(marker)) {
 }
 parentPort.on('message', (message) => {
   if (message.stop) parentPort.close();
-  else parentPort.postMessage(message);
+  if (!message.converse) return;
+  const { call, incoming } = message.converse;
+  if (incoming.text === 'crash') process.exit(1);
+  parentPort.postMessage(incoming.text === 'fail' ? { failed: call } : { answered: call, replies: [{ text: `thread: ${incoming.text}` }] });
 });
 parentPort.postMessage('ready');

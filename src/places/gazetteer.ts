@@ -188,8 +188,11 @@ export class Gazetteer {
       unit.into.sort((a, b) => mainness(unit, b) - mainness(unit, a));
       this.old.push(unit);
       this.add(unit.name, { kind: 'old', old: unit });
-      // "Thị trấn Nông trường Việt Trung" is also called by its farm's name alone.
-      if (/^nông trường\s/iu.test(unit.name)) this.add(unit.name.replace(/^nông trường\s+/iu, ''), { kind: 'old', old: unit });
+      // "Thị trấn Nông trường Việt Trung" is also called by its farm's name alone, or "NT Việt Trung".
+      if (/^nông trường\s/iu.test(unit.name)) {
+        this.add(unit.name.replace(/^nông trường\s+/iu, ''), { kind: 'old', old: unit });
+        this.add(unit.name.replace(/^nông trường\s+/iu, 'NT '), { kind: 'old', old: unit });
+      }
       if (unit.district) unit.inDistrict = this.addDistrict(unit.district, unit, unit.province);
     }
   }

@@ -155,9 +155,13 @@ const isSyllable = (folded: string) => !/^[a-z]+$/.test(folded) || SYLLABLE.test
 /** A name of another language is taken for one only this long: "ok", "zalo" are not. */
 const FOREIGN_LETTERS = 6;
 /** Between a name and its cue only these may stand ("Bến Nghé giờ thuộc…"); "độc lập, không thuộc" is no cue of Độc Lập. */
-const CUE_FILLERS = new Set(['gio', 'h', 'nay', 'bay', 'hien', 'da', 'van', 'roi', 'la']);
+const CUE_FILLERS = new Set(['gio', 'h', 'nay', 'bay', 'hien', 'da', 'van', 'roi', 'la', 'thi', 've']);
 /** How many of those may stand in a row ("bây giờ", "h là"). */
-const FILLERS = 2;
+const FILLERS = 4;
+/** Words between an old commune and its district that still say they go together ("là thị trấn của"). */
+const DISTRICT_GAP = 4;
+/** How far apart the codes of two communes of one old district may lie (a district's block is a few dozen). */
+const DISTRICT_CODES = 40;
 /** Words before a place a citizen lives in or goes to (folded): "ở", "tại", "về", "lên", "vào", "ra", "xuống", "trọ", "quê". */
 const LOCATIVES = new Set(['o', 'tai', 've', 'len', 'vao', 'ra', 'xuong', 'tro', 'que']);
 /** Places of one address are this close ("xã A, huyện B"). */
@@ -370,7 +374,9 @@ export class MentionReader {
       // "Hiệp Nình" for Hiệp Ninh: the letters of a name with other marks, a slip the rest of the address must back.
       else if (named.length) misspelt ??= { ...mention, refs: named, strong: false, typos: new Map(named.map((r) => [r, 1])) };
     }
-    return fitting ?? overlapped ?? misspelt;
+    // "thi tran nong truong thai binh dinh lap": Bình Định runs past the thị trấn, but the shorter name is only a xã.
+    const overlappedTyped = overlapped?.refs.some((r) => writtenAs(r).type === type);
+    return (overlappedTyped ? overlapped : fitting) ?? overlapped ?? misspelt;
   }
 
   /**
@@ -631,6 +637,14 @@ function isPlainSlip(letters: number, named: boolean, spelt: boolean, near: read
  */
 function corroborated(mentions: readonly Mention[], { at: cues, asksPlace, asksWhich }: { at: ReadonlySet<number>; asksPlace: boolean; asksWhich: boolean }, words: readonly Word[]): Mention[] {
   const backed = mentions.map((m) => !m.beside && (m.strong || cueFollows(m, cues, words) || (asksPlace && typedLong(m, asksWhich))));
+  // An old commune said with its own district ("Ẳng Nưa (Mường Ảng)", "Ba Hàng Đồi là thị trấn của Lạc Thủy") in a
+  // question about which unit it is now: the two names back each other, typed or not.
+  if (asksWhich) {
+    for (let i = 0; i + 1 < mentions.length; i++) {
+      const [a, b] = [mentions[i]!, mentions[i + 1]!];
+      if (b.start - a.end <= DISTRICT_GAP && !a.beside && !b.beside && inItsDistrict(a, b)) backed[i] = backed[i + 1] = true;
+    }
+  }
   // Backing spreads along an address, both ways; an address with a typed name backs itself ("phường Láng, Hà Nội").
   for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i + 1 < mentions.length; i++) {
@@ -642,6 +656,22 @@ function corroborated(mentions: readonly Mention[], { at: cues, asksPlace, asksW
     }
   }
   return mentions.filter((_, i) => backed[i]);
+}
+
+/**
+ * Whether a names an old unit of the district b names: b is that district, or the new
+ * commune named after it (the file names few old districts, but commune codes run by
+ * district, so the commune that took the old unit lies a few codes from it).
+ */
+function inItsDistrict(a: Mention, b: Mention): boolean {
+  const districts = new Set(b.refs.flatMap((r) => (r.kind === 'district' ? [r.district] : [])));
+  const near = b.refs.flatMap((r) => (r.kind === 'commune' ? [r.commune] : []));
+  return a.refs.some(
+    (r) =>
+      r.kind === 'old' &&
+      ((r.old.inDistrict !== undefined && districts.has(r.old.inDistrict)) ||
+        r.old.into.some(({ commune }) => near.some((c) => c.province === commune.province && Math.abs(Number(c.code) - Number(commune.code)) <= DISTRICT_CODES))),
+  );
 }
 
 /** A longer slip whose closest readings are all the known name it runs past ("tỉnh Sơn La từ năm…"): the known name, said right. */

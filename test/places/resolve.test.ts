@@ -49,6 +49,15 @@ describe('resolving a place', () => {
     // Two letters swapped, backed by the province; a plain slip of a long name no other name comes near.
     ['xa trinh puh ke sach soc trang cu', '31531'],
     ['xa khuyen nog cu', '15766'],
+    // A farm town by its shorthand "NT"; its full name though Bình Định (Thái Bình Đình Lập) runs past it.
+    ['thị trấn NT Trần Phú cũ giờ thuộc xã nào', '04705'],
+    ['tt nong truong thai binh dinh lap gio la xa gi', '06616'],
+    // Said bare, with "thì bây giờ về" between the name and the question.
+    ['xã Húc Động cũ thì bây giờ về xã nào', '06838'],
+    ['Húc Động thì bây giờ về xã nào', '06838'],
+    // An old commune said bare with its district (or the new commune named after it): the two back each other.
+    ['ẳng nưa (mường ảng) năm ngoái, nay làm căn cước ở xã nào', '03256'],
+    ['Pá Ma Pha Khinh (Quỳnh Nhai) hồi 2024, nay đăng ký khai sinh ở xã nào', '03694'],
   ])('%s → %s', (text, code) => {
     expect(codes(text)[0]).toBe(code);
   });

@@ -57,6 +57,8 @@ export interface Reading {
   unknown?: Unknown;
   /** "cũ", "trước đây": the citizen speaks of the old unit. */
   old: boolean;
+  /** "mới" right after a place or a type ("xã Nguyễn Việt Khái mới"): the citizen speaks of today's unit. */
+  fresh: boolean;
   /** A word that speaks of a place's change ("cũ", "mới", "sáp nhập", "giờ thuộc", "phường nào"). */
   asksPlace: boolean;
   /** Of those, one that asks which unit it is now ("sáp nhập", "giờ thuộc", "phường nào"), not only "cũ". */
@@ -230,6 +232,7 @@ export class MentionReader {
       // A type and a name not known ("phường Kim Cương cũ") is an unknown place only when the message asks about it.
       ...(unknown && !namesCommune && (cues.asksWhich || cueFollows(unknown, cues.at, words)) ? { unknown } : foreign ? { unknown: foreign } : {}),
       old: cues.old,
+      fresh: cues.fresh,
       asksPlace: cues.asksPlace,
       asksWhich: cues.asksWhich,
       cueWords: cues.at,
@@ -288,12 +291,13 @@ export class MentionReader {
   }
 
   /** Words that speak of a place's change, outside the names themselves ("Củ Bi" holds no "cũ"). */
-  private cues(words: readonly Word[], types: readonly TypeMatch[], mentions: readonly Mention[]): { at: Set<number>; old: boolean; asksPlace: boolean; asksWhich: boolean } {
+  private cues(words: readonly Word[], types: readonly TypeMatch[], mentions: readonly Mention[]): { at: Set<number>; old: boolean; fresh: boolean; asksPlace: boolean; asksWhich: boolean } {
     const inName = new Set(mentions.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
     const typedEnds = new Set(mentions.filter((m) => m.type).map((m) => m.end));
     const starts = new Set(mentions.map((m) => m.start));
     const at = new Set<number>();
     let old = false;
+    let anyFresh = false;
     let asksWhich = false;
     for (let i = 0; i < words.length; i++) {
       if (inName.has(i)) continue;
@@ -310,6 +314,8 @@ export class MentionReader {
         const isOld = this.oldCues.some((p) => matchesAt(words, i, p.words));
         asksWhich ||= cue !== undefined && !isOld;
         old ||= isOld;
+        // "xã Nguyễn Việt Khái mới" speaks of today's commune; "tỉnh Tây Ninh mới", of the province only.
+        anyFresh ||= fresh && mentions.some((m) => m.end === i && m.refs.some((r) => levelOf(r) === 'commune'));
         for (let k = i; k < i + (cue?.words.length ?? 1); k++) at.add(k);
       }
       // "phường nào", "xã gì": asks which unit.
@@ -319,7 +325,7 @@ export class MentionReader {
         at.add(i);
       }
     }
-    return { at, old, asksPlace: at.size > 0, asksWhich };
+    return { at, old, fresh: anyFresh, asksPlace: at.size > 0, asksWhich };
   }
 
   /**
@@ -642,20 +648,25 @@ function corroborated(mentions: readonly Mention[], { at: cues, asksPlace, asksW
   if (asksWhich) {
     for (let i = 0; i + 1 < mentions.length; i++) {
       const [a, b] = [mentions[i]!, mentions[i + 1]!];
-      if (b.start - a.end <= DISTRICT_GAP && !a.beside && !b.beside && inItsDistrict(a, b)) backed[i] = backed[i + 1] = true;
+      if (b.start - a.end <= DISTRICT_GAP && !sentenceBetween(a, b, words) && !a.beside && !b.beside && inItsDistrict(a, b)) backed[i] = backed[i + 1] = true;
     }
   }
   // Backing spreads along an address, both ways; an address with a typed name backs itself ("phường Láng, Hà Nội").
   for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i + 1 < mentions.length; i++) {
       const [a, b] = [mentions[i]!, mentions[i + 1]!];
-      if (b.start - a.end > ADDRESS_GAP) continue;
+      if (b.start - a.end > ADDRESS_GAP || sentenceBetween(a, b, words)) continue;
       // A place guessed bare beside another ("xã Mỹ Sơn, Nghệ Ab") is only carried by it.
       if (b.beside) backed[i + 1] ||= backed[i]!;
       else if (backed[i] || backed[i + 1] || typedSure(a) || typedSure(b)) backed[i] = backed[i + 1] = true;
     }
   }
   return mentions.filter((_, i) => backed[i]);
+}
+
+/** A sentence ends between two mentions: they are no one address. */
+function sentenceBetween(a: Mention, b: Mention, words: readonly Word[]): boolean {
+  return words.slice(a.end, b.start + 1).some((w) => w.sentenceBefore);
 }
 
 /**
@@ -743,7 +754,7 @@ function typesOf(words: readonly Word[], tokens: readonly string[]): TypeMatch[]
 
 /** A cue of folded words (see LOOSE_CUES). */
 function loosePhrase(folded: string): Phrase {
-  return { words: folded.split(' ').map((w, token) => ({ canon: w, folded: w, token, breakBefore: false, plain: w })), loose: true };
+  return { words: folded.split(' ').map((w, token) => ({ canon: w, folded: w, token, breakBefore: false, sentenceBefore: false, plain: w })), loose: true };
 }
 
 /** The word is one of `set`, as read or as the shorthand it was typed as ("h" is a district and, in teencode, "giờ"). */

@@ -45,6 +45,8 @@ export interface Word {
   token: number;
   /** Punctuation stands between this word and the one before ("ở xã, giờ…"): a type and a name do not bind across it. */
   breakBefore: boolean;
+  /** A sentence ends before this word ("… địa phương. Xã Ba Vì …"): no address runs across it. */
+  sentenceBefore: boolean;
   /** Folded as written, not read as Telex: "der" of "Ia Dêr" typed bare (canon read it as "dẻ"). */
   plain: string;
   /** The shorthand this word was written out from ("h"): teencode also uses some of it for other words ("h" for "giờ"). */
@@ -76,6 +78,7 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const APOSTROPHES = /['’‘`]/g;
 /** Between words: a comma, a full stop… (a dot without a space, as in "p.3" or "Tp.HCM", joins). */
 const BREAK = /[,;:!?…()\n]|\.\s/u;
+const SENTENCE_END = /[!?…\n]|\.\s/u;
 
 // Names repeat across the file's lines and messages repeat names: reading each text once is enough.
 const CACHE_LIMIT = 20_000;
@@ -102,6 +105,7 @@ function readWords(text: string): Word[] {
     const gap = match.input.slice(last, match.index);
     // "x. Bảo Lâm", "tp. Pleiku": the dot of a shorthand is no break.
     const breakBefore = token >= 0 && BREAK.test(gap) && !(/^\.\s*$/.test(gap) && SHORTHAND.has(previous.toLowerCase()));
+    const sentenceBefore = breakBefore && SENTENCE_END.test(gap);
     last = match.index + written.length;
     previous = written;
     token++;
@@ -113,8 +117,8 @@ function readWords(text: string): Word[] {
     const parts = glued ? [SHORTHAND.get(glued[1]!)!, glued[2]!] : [SHORTHAND.get(folded) ?? folded];
     // Written out shorthand is as unaccented as what was typed.
     const expanded = parts.flatMap((p) => p.split(' '));
-    if (expanded.length === 1 && expanded[0] === folded) out.push({ canon: unpadded(canon), folded: unpadded(folded), token, breakBefore, plain: unpadded(plain) });
-    else for (const [k, w] of expanded.entries()) out.push({ canon: unpadded(w), folded: unpadded(w), token, breakBefore: breakBefore && k === 0, plain: unpadded(w), ...(glued ? {} : { shorthand: folded }) });
+    if (expanded.length === 1 && expanded[0] === folded) out.push({ canon: unpadded(canon), folded: unpadded(folded), token, breakBefore, sentenceBefore, plain: unpadded(plain) });
+    else for (const [k, w] of expanded.entries()) out.push({ canon: unpadded(w), folded: unpadded(w), token, breakBefore: breakBefore && k === 0, sentenceBefore: sentenceBefore && k === 0, plain: unpadded(w), ...(glued ? {} : { shorthand: folded }) });
   }
   return out;
 }

@@ -96,9 +96,9 @@ function scoreFocus(focus: Mention, level: Level, { reading, gazetteer, options,
       if (typos > 0 && typos > plain && support <= Math.max(0, typos - 1)) return [];
       let score = support - typos;
       if (focus.type && focus.type === writtenAs(ref).type) score += 1;
-      // "cũ" speaks of the old unit; a name said with no word of change ("xã Hòa Phú nộp ở đâu"), of today's.
+      // "cũ" speaks of the old unit; "mới", or a name said with no word of change ("xã Hòa Phú nộp ở đâu"), of today's.
       if (reading.old && ref.kind === 'old') score += 0.5;
-      if (!reading.old && !reading.asksWhich && ref.kind === 'commune') score += 0.5;
+      if (!reading.old && (!reading.asksWhich || reading.fresh) && ref.kind === 'commune') score += 0.5;
       if (options.home && !context.length && place.province === options.home) score += 0.5;
       // Ruled out: some place of its address is elsewhere and none is where it is (a place may read two ways: "Thạnh Hóa, Tây Ninh").
       return [{ place, score, conflict: addressed.some((a) => a < 0) && !addressed.some((a) => a > 0) }];

@@ -58,6 +58,8 @@ describe('resolving a place', () => {
     // An old commune said bare with its district (or the new commune named after it): the two back each other.
     ['ẳng nưa (mường ảng) năm ngoái, nay làm căn cước ở xã nào', '03256'],
     ['Pá Ma Pha Khinh (Quỳnh Nhai) hồi 2024, nay đăng ký khai sinh ở xã nào', '03694'],
+    // "mới" after the commune: today's commune of that name, not the one the old commune went into.
+    ['xã Nguyễn Việt Khái mới sau sáp nhập thì trụ sở ở đâu', '32227'],
   ])('%s → %s', (text, code) => {
     expect(codes(text)[0]).toBe(code);
   });
@@ -90,6 +92,8 @@ describe('resolving a place', () => {
     const shared = resolved('xã Tân Thành cũ giờ thuộc đâu');
     expect(shared).toMatchObject({ kind: 'ambiguous', ask: 'province' });
     expect(shared?.kind === 'ambiguous' && new Set(shared.options.map((o) => o.province.code)).size).toBeGreaterThan(10);
+    // "liên quan" spells Liên Quan (Hà Nội), but a sentence ends before the place: no address narrows Ba Vì.
+    expect(resolved('Giấy tờ có liên quan. Xã Ba Vì cũ giờ thuộc xã nào')).toMatchObject({ kind: 'ambiguous' });
   });
 
   it('says a name is not known, with the closest names of that kind', () => {

@@ -160,6 +160,8 @@ const FOREIGN_LETTERS = 6;
 const CUE_FILLERS = new Set(['gio', 'h', 'nay', 'bay', 'hien', 'da', 'van', 'roi', 'la', 'thi', 've']);
 /** How many of those may stand in a row ("bây giờ", "h là"). */
 const FILLERS = 4;
+/** Letters a word of a cue needs before a wrong mark on it is taken for a slip. */
+const SLIP_LETTERS = 4;
 /** Words between an old commune and its district that still say they go together ("là thị trấn của"). */
 const DISTRICT_GAP = 4;
 /** How far apart the codes of two communes of one old district may lie (a district's block is a few dozen). */
@@ -221,7 +223,8 @@ export class MentionReader {
     const named = this.askedAbout(words, types, found, cues);
     const alone = named.length > 0 && words.length - named.reduce((n, m) => n + m.end - m.start, 0) - cues.at.size <= ALONE_WORDS;
     const mentions = alone ? named : corroborated(named, cues, words);
-    const namesCommune = mentions.some((m) => !m.beside && m.refs.some((r) => levelOf(r) === 'commune'));
+    // A district said with its type ("huyện Mường Tè") names no commune, though a new commune may bear its name.
+    const namesCommune = mentions.some((m) => !m.beside && !saidAsDistrict(m, types) && m.refs.some((r) => levelOf(r) === 'commune'));
     // The closest names are looked for only when the unknown name is what the message asks about.
     const unknown = unknownAt === undefined || namesCommune ? undefined : this.unknownAt(words, types, unknownAt);
     const foreign = unknown || mentions.length || !cues.asksWhich ? undefined : this.foreignName(words, tokens, cues.at);
@@ -664,6 +667,12 @@ function corroborated(mentions: readonly Mention[], { at: cues, asksPlace, asksW
   return mentions.filter((_, i) => backed[i]);
 }
 
+/** Named after a district's type word ("huyện Mường Tè", "H. Krông Búk"), whatever units bear the name. */
+function saidAsDistrict(m: Mention, types: readonly TypeMatch[]): boolean {
+  if (m.type) return LEVEL_OF[m.type] === 'district';
+  return types.some((t, i) => t !== undefined && i + t.length === m.start && LEVEL_OF[t.type] === 'district');
+}
+
 /** A sentence ends between two mentions: they are no one address. */
 function sentenceBetween(a: Mention, b: Mention, words: readonly Word[]): boolean {
   return words.slice(a.end, b.start + 1).some((w) => w.sentenceBefore);
@@ -763,11 +772,14 @@ function saidAs(set: ReadonlySet<string>, word: Word | undefined): boolean {
 }
 
 function matchesAt(words: readonly Word[], at: number, phrase: readonly Word[], loose = false): boolean {
+  // A phrase of several words may have one long word typed with a wrong mark ("sáp nhâp"); "này là" is no "nay là".
+  let slips = phrase.length > 1 ? 1 : 0;
+  const maySlip = (w: Word) => w.folded.length >= SLIP_LETTERS && slips-- > 0;
   return phrase.every((p, k) => {
     const w = words[at + k];
     if (loose) return w !== undefined && (w.folded === p.folded || w.shorthand === p.folded || SPOKEN.get(w.shorthand ?? '') === p.folded);
     // Typed without diacritics, a word matches by its letters; typed with them, exactly.
-    return w !== undefined && w.folded === p.folded && (w.canon === w.folded || w.canon === p.canon);
+    return w !== undefined && w.folded === p.folded && (w.canon === w.folded || w.canon === p.canon || maySlip(w));
   });
 }
 

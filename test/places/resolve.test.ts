@@ -99,6 +99,10 @@ describe('resolving a place', () => {
   it('says a name is not known, with the closest names of that kind', () => {
     const unknown = resolved('phường Hoa Mai Xanh cũ giờ ở đâu');
     expect(unknown).toMatchObject({ kind: 'unknown', typed: 'hoa mai xanh', type: 'phuong' });
+    // The district said after it names no commune, though a new commune bears the district's name.
+    expect(resolved('xã Pờ Lồ Chồ huyện Mường Tè cũ giờ là xã gì')).toMatchObject({ kind: 'unknown', typed: 'pờ lồ chồ' });
+    // A place of another country before a cue typed with a wrong mark.
+    expect(resolved('Battambang sáp nhâp vào tỉnh nào')).toMatchObject({ kind: 'unknown', typed: 'battambang' });
   });
 
   it('finds no place in everyday words that spell a name', () => {

@@ -408,8 +408,9 @@ export class Engine {
     if (!first || (first.coverage === 0 && first.nameMatch === 0)) return 'fallback';
     const saysAName = first.nameMatch >= t.strongName;
     // Something the one-stop shop does not handle, unless the message also names an entry outright
-    // and is mostly about it ("giá đất … có sổ đỏ" says an everyday name, and asks the price).
-    if (outOfScope && (first.nameMatch < 1 || first.coverage < t.answerCoverage)) return 'fallback';
+    // and is about it, lacking none of its telling words ("giá đất … có sổ đỏ … một mét" says an
+    // everyday name, and asks the price).
+    if (outOfScope && (first.nameMatch < 1 || first.coverage < t.answerCoverage || first.missing >= t.missingWord)) return 'fallback';
     if (evidence.unknown >= t.unknownShare && evidence.telling <= t.shortMessage && !saysAName) return 'fallback';
     const fits = first.coverage >= t.fallbackCoverage || (saysAName && first.coverage >= t.nameCoverage);
     if (!fits) return 'fallback';

@@ -6,7 +6,7 @@
 // updates reach the citizen pipeline.
 import { randomUUID } from 'node:crypto';
 import { GrammyError, type Api } from 'grammy';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { Complaint, Transition, TransitionResult } from '../../src/complaints/complaint.ts';
 import { STATUS_LABELS } from '../../src/complaints/export.ts';
 import type { Hotline } from '../../src/complaints/hotline.ts';

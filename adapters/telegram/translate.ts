@@ -1,7 +1,7 @@
 // Pure translation between Telegram and the bot: an Update in, an Incoming (or
 // the reason it is ignored) out; Reply[] in, sendMessage payloads out.
 import type { InlineKeyboardMarkup, LinkPreviewOptions } from 'grammy/types';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { Incoming } from '../../src/kernel/messages.ts';
 import type { Reply } from '../../src/kernel/reply.ts';
 import { capText, splitText } from '../../src/kernel/split-text.ts';
@@ -36,7 +36,7 @@ const callbackQuery = z.object({
 });
 const update = z
   .object({ update_id: z.number().int().nonnegative(), message: message.optional(), callback_query: callbackQuery.optional() })
-  .passthrough();
+  .loose();
 
 export type Translation =
   /** callbackQueryId: a pressed button whose query must be answered to stop the client's spinner. */

@@ -1,7 +1,7 @@
 // Pure translation of a Zalo OA webhook event into the bot's Incoming. Only a
 // citizen's text is a question; the OA's own echoes, delivery/seen receipts, follows
 // and media are acknowledged and ignored. Ids stay strings end to end (they exceed 2^53).
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { Incoming } from '../../src/kernel/messages.ts';
 import type { Translation } from '../zalo/translate.ts';
 import { eventMillis } from './signature.ts';
@@ -22,7 +22,7 @@ const timestamp = z.union([z.number(), z.string().regex(/^\d+$/)]).transform(eve
 
 const eventSchema = z.object({
   event_name: z.string().min(1),
-  sender: z.object({ id: opaqueId.optional() }).passthrough().optional(),
+  sender: z.object({ id: opaqueId.optional() }).loose().optional(),
 });
 const textEventSchema = z.object({
   sender: z.object({ id: opaqueId }),

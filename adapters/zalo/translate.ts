@@ -1,7 +1,7 @@
 // Pure translation between the Zalo Bot Platform and the bot: an update body (from
 // the webhook or from getUpdates) becomes an Incoming, and Reply[] becomes the plain
 // text messages Zalo can show (no buttons, 2,000 characters each).
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { Incoming } from '../../src/kernel/messages.ts';
 import type { Reply } from '../../src/kernel/reply.ts';
 import { TEXT_LIMIT } from './client.ts';

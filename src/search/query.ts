@@ -144,9 +144,15 @@ export class QueryReader {
     return out;
   }
 
-  /** Each kind of cue counts once; see CUE_POINTS. */
+  /**
+   * Each kind of cue counts once; see CUE_POINTS. A question asked before the message ends
+   * by saying it wants to complain ("… vậy là sao, tui muốn phản ánh") is part of the story.
+   */
   private isComplaint(message: MessageWords): boolean {
-    const kinds = new Set(this.complaintCues.matches(message).map((m) => m.value));
+    const matches = this.complaintCues.matches(message);
+    const last = (kind: ComplaintCue) => Math.max(-1, ...matches.filter((m) => m.value === kind).map((m) => m.start));
+    const kinds = new Set(matches.map((m) => m.value));
+    if (last('intent') > last('question')) kinds.delete('question');
     let points = 0;
     for (const kind of kinds) points += CUE_POINTS[kind];
     return points >= COMPLAINT_POINTS;

@@ -75,6 +75,9 @@ describe('outcomes', () => {
     // Reporting bribe-taking, or wanting to send one's view after being given a hard time, in chat spelling.
     ['e muon bao cao viec can bo an hoi lo', 'complaint'],
     ['e bi lam kho o xa, e muon gui y kien', 'complaint'],
+    // A question asked in the story, then the wish to complain: the question does not undo it.
+    ['nộp hồ sơ trên mạng rồi mà phường bảo lên nộp lại bản giấy, vậy là sao, tôi muốn phản ánh', 'complaint'],
+    ['làm căn cước mà ông cán bộ bảo đưa 500 nghìn cho nhanh, vậy có được không, em muốn tố cáo', 'complaint'],
     ['phản ánh kiến nghị ở đâu', 'answer'],
     ['đăng ký khai sinh', 'answer'],
     // A complaint told first, then a question: the question does not undo the complaint.

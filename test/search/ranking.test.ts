@@ -26,6 +26,8 @@ describe('ranking', () => {
     ['xin giấy xác nhận độc thân ở đâu', 'xac-nhan-tinh-trang-hon-nhan'],
     // Age 10 is under 14: the under-14 card, not the adult one.
     ['lam cccd cho con 10 tuoi', 'cap-the-can-cuoc-duoi-14-tuoi'],
+    // An age lifts only an entry the message names: changing a 4-year-old's name is no card question.
+    ['muon doi ten cho be 5 tuoi duoc ko', 'thay-doi-cai-chinh-bo-sung-ho-tich'],
     // "mất … làm lại" is re-issue, not the first card.
     ['mất căn cước công dân làm lại thế nào', 'cap-lai-the-can-cuoc'],
     // "đổi … hết hạn" is exchange, not re-issue after loss.

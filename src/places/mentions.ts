@@ -774,12 +774,12 @@ function saidAs(set: ReadonlySet<string>, word: Word | undefined): boolean {
 function matchesAt(words: readonly Word[], at: number, phrase: readonly Word[], loose = false): boolean {
   // A phrase of several words may have one long word typed with a wrong mark ("sáp nhâp"); "này là" is no "nay là".
   let slips = phrase.length > 1 ? 1 : 0;
-  const maySlip = (w: Word) => w.folded.length >= SLIP_LETTERS && slips-- > 0;
   return phrase.every((p, k) => {
     const w = words[at + k];
     if (loose) return w !== undefined && (w.folded === p.folded || w.shorthand === p.folded || SPOKEN.get(w.shorthand ?? '') === p.folded);
     // Typed without diacritics, a word matches by its letters; typed with them, exactly.
-    return w !== undefined && w.folded === p.folded && (w.canon === w.folded || w.canon === p.canon || maySlip(w));
+    if (w === undefined || w.folded !== p.folded) return false;
+    return w.canon === w.folded || w.canon === p.canon || (w.folded.length >= SLIP_LETTERS && slips-- > 0);
   });
 }
 

@@ -34,9 +34,14 @@ export function ageIn(words: readonly string[]): number | undefined {
   return ages.size === 1 ? [...ages][0] : undefined;
 }
 
-/** Score factor: the narrowest range holding the age wins, ranges excluding it sink. */
-export function ageFactor(range: AgeRange | undefined, age: number | undefined, narrowest: number): number {
+/**
+ * Score factor: the narrowest range holding the age wins, ranges excluding it sink. An
+ * entry the message does not name (`named` false) is never lifted: "đổi tên cho con 5
+ * tuổi" is no question about the card for under-6s.
+ */
+export function ageFactor(range: AgeRange | undefined, age: number | undefined, narrowest: number, named = true): number {
   if (!range || age === undefined) return 1;
   if (age < range.min || age >= range.max) return 0.3;
+  if (!named) return 1;
   return range.max - range.min <= narrowest ? 1.5 : 1.2;
 }

@@ -366,9 +366,8 @@ export class Engine {
     if (age === undefined) return candidates;
     const holding = candidates.map((c) => this.ages.get(c.entry.id)).filter((r) => r && age >= r.min && age < r.max);
     const narrowest = Math.min(...holding.map((r) => r!.max - r!.min));
-    // An age lifts only an entry the message names ("đổi tên cho con 5 tuổi" is no căn cước question); it always sinks the ranges that exclude it.
     return candidates
-      .map((c) => ({ ...c, score: c.score * Math.min(ageFactor(this.ages.get(c.entry.id), age, narrowest), c.nameMatch >= this.thresholds.weakName ? Infinity : 1) }))
+      .map((c) => ({ ...c, score: c.score * ageFactor(this.ages.get(c.entry.id), age, narrowest, c.nameMatch >= this.thresholds.weakName) }))
       .sort((a, b) => b.score - a.score);
   }
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Problem } from './problems.ts';
 import { readYamlFile } from './yaml-file.ts';
 
-export const ASPECTS = ['documents', 'fee', 'time', 'place', 'online', 'postal', 'steps', 'legal', 'conditions'] as const;
+export const ASPECTS = ['documents', 'fee', 'time', 'place', 'online', 'postal', 'steps', 'legal', 'conditions', 'result'] as const;
 export type Aspect = (typeof ASPECTS)[number];
 
 const phrases = z.array(z.coerce.string().trim().min(1)).default([]);

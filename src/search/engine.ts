@@ -156,6 +156,7 @@ export class Engine {
   private readonly thresholds: Thresholds;
   private readonly ages: Map<string, AgeRange>;
   private readonly followUpWords: ReadonlySet<string>;
+  private readonly vocabulary: Vocabulary;
   /** Each entry's names (title, aliases) as folded words. */
   private readonly names: ReadonlyMap<string, string[][]>;
   /** Each entry that has twins, with its group. */
@@ -170,6 +171,7 @@ export class Engine {
     const docs = entries.map((e) => indexedDoc(e, (phrase) => this.reader.expandKnowledge(phrase)));
     const index = buildIndex(docs);
     const vocabulary = new Vocabulary(docs);
+    this.vocabulary = vocabulary;
     const names = new Map(entries.map((e) => [e.id, this.nameWords(e)]));
     this.names = names;
     this.ages = new Map(entries.flatMap((e) => {
@@ -332,9 +334,11 @@ export class Engine {
     ));
     const evidence = { telling: ranked.telling, unknown: ranked.unknown, pairs: ranked.pairs };
     const outOfScope = query.outOfScope && !this.handles(candidates[0], query.outOfScopeTopics);
+    // "Khai sinh cho chó mèo": an out-of-scope thing with a word no entry uses is what the message is about, whatever it names.
+    const strange = outOfScope && query.outOfScopeTopics.some((topic) => topic.some((w) => !this.vocabulary.has(w)));
     // The message's telling words, folded like the names: function words and aspect cues name no entry.
     const said = new Set(this.topicWords(query).map(foldCanonical));
-    const outcome = this.outcomeOf(candidates, evidence, outOfScope, said, query.asked);
+    const outcome = strange ? 'fallback' : this.outcomeOf(candidates, evidence, outOfScope, said, query.asked);
     // Among 2,600 portal records the words rarely decide alone: rather than the hotline only,
     // the records that say much of the message and of their own title are offered, as a guess.
     if (outcome === 'fallback' && !outOfScope && this.worthOffering(candidates[0])) return { outcome: 'clarify', tentative: true, query, candidates, evidence };

@@ -54,12 +54,22 @@ export class PhraseTable<T> {
     return this.find(typed, folded, accented);
   }
 
+  /** Every phrase found, overlapping ones too ("cần giấy" and "giấy tờ" in "cần giấy tờ gì"). */
+  everyMatch(message: readonly string[]): PhraseMatch<T>[] {
+    const { words: typed, folded, accented } = messageWords(message);
+    const found: PhraseMatch<T>[] = [];
+    for (let i = 0; i < typed.length; i++) {
+      for (const phrase of this.byFirstWord.get(folded[i]!) ?? []) {
+        if (matchesAt(phrase, i, typed, folded, accented)) found.push({ start: i, end: i + phrase.exact.length, value: phrase.value });
+      }
+    }
+    return found;
+  }
+
   private find(message: readonly string[], folded: readonly string[], accented: readonly boolean[]): PhraseMatch<T>[] {
-    const wordMatches = (phrase: Phrase<T>, at: number) =>
-      phrase.exact.every((w, k) => (accented[at + k] ? message[at + k] === w : folded[at + k] === phrase.folded[k]));
     const found: PhraseMatch<T>[] = [];
     for (let i = 0; i < message.length; ) {
-      const hit = this.byFirstWord.get(folded[i]!)?.find((p) => wordMatches(p, i));
+      const hit = this.byFirstWord.get(folded[i]!)?.find((p) => matchesAt(p, i, message, folded, accented));
       if (hit) {
         found.push({ start: i, end: i + hit.exact.length, value: hit.value });
         i += hit.exact.length;
@@ -67,4 +77,9 @@ export class PhraseTable<T> {
     }
     return found;
   }
+}
+
+/** An accented word must be the phrase's word; an unaccented one only its folded form. */
+function matchesAt<T>(phrase: Phrase<T>, at: number, message: readonly string[], folded: readonly string[], accented: readonly boolean[]): boolean {
+  return phrase.exact.every((w, k) => (accented[at + k] ? message[at + k] === w : folded[at + k] === phrase.folded[k]));
 }

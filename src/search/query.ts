@@ -96,9 +96,10 @@ export class QueryReader {
     // The file's words stay light: "hồ sơ" names no topic either way.
     const aspectWords = new Set(cueMatches.flatMap((m) => all.words.slice(m.start, m.end)));
     // A cue as typed, with what it expands to: "vneid" read as the app's full name still only asks "online?".
+    // Overlapping cues count too: "cần giấy tờ gì" holds "cần giấy" and "giấy tờ".
     const partWords = new Set(aspectWords);
     for (const phrase of typed) {
-      for (const m of this.aspects.matches(phrase)) for (const w of this.expand(phrase.slice(m.start, m.end))) partWords.add(w);
+      for (const m of this.aspects.everyMatch(phrase)) for (const w of this.expand(phrase.slice(m.start, m.end))) partWords.add(w);
     }
     // Before and after expansion: "học bằng lái" must not hide behind "giấy phép lái xe".
     const outOfScopeTopics = [typed.flat(), all.words].flatMap((said) => this.outOfScope.matches(said).map((m) => said.slice(m.start, m.end).map(foldCanonical)));

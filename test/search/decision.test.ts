@@ -76,3 +76,17 @@ describe('a curated entry that says the action but not the thing', () => {
     expect(decided('gia hạn tạm trú ở đâu')).toEqual({ outcome: 'answer', first: 'gia-han-tam-tru' });
   });
 });
+
+describe('out of scope whatever it names', () => {
+  it.each([
+    // A thing out of scope with a word no entry uses is what the message is about, though it says "khai sinh" whole.
+    ['meo nha minh moi de 4 con, co can lam giay khai sinh cho tui no khong'],
+    ['con mèo nhà tôi có cần làm giấy khai sinh không'],
+  ])('"%s" falls back', (q) => {
+    expect(decided(q).outcome).toBe('fallback');
+  });
+
+  it('still answers when the out-of-scope thing is one the knowledge speaks of ("giá đất" beside "sổ đỏ")', () => {
+    expect(decided('giá đất tăng, tôi muốn làm sổ đỏ lần đầu cho mảnh đất ông bà để lại').outcome).not.toBe('fallback');
+  });
+});

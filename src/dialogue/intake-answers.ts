@@ -7,8 +7,9 @@ export type IntakeWord = 'cancel' | 'next' | 'skip' | 'agree' | 'decline' | 'sen
 
 // Folded phrases, after chat shorthand is spelt out and padding taken off (see core()).
 const PHRASES: Record<IntakeWord, readonly string[]> = {
-  cancel: ['huy', '/huy', 'huy bo', 'huy phan anh', 'thoi huy', 'khong gui nua', 'thoi khong gui', 'thoi khong gui nua', 'khong phan anh nua', 'thoi khong phan anh nua', 'khong khieu nai nua', 'thoi khong khieu nai nua'],
-  next: ['xong', 'xong roi', 'xong tiep tuc', 'tiep', 'tiep tuc', 'het', 'het roi', 'het chuyen', 'het chuyen roi', 'vay thoi', 'vay do', 'vay la het', 'chi co vay', 'the thoi', 'du roi', 'chi vay thoi', 'ke xong roi', 'xong het roi'],
+  cancel: ['huy', '/huy', 'huy bo', 'huy phan anh', 'thoi huy', 'thoi bo', 'thoi bo di', 'thoi khoi phan anh', 'khong gui nua', 'thoi khong gui', 'thoi khong gui nua', 'khong phan anh nua', 'thoi khong phan anh nua', 'khong khieu nai nua', 'thoi khong khieu nai nua'],
+  next: ['xong', 'xong roi', 'xong tiep tuc', 'tiep', 'tiep tuc', 'het', 'het roi', 'het chuyen', 'het chuyen roi', 'vay thoi', 'vay do', 'vay la het', 'chi co vay', 'the thoi', 'du roi', 'chi vay thoi', 'ke xong roi', 'xong het roi',
+    'khong con gi', 'khong con gi them', 'khong co gi them', 'khong them gi', 'vay du roi', 'the la du', 'het y'],
   skip: ['bo qua', 'khong', 'khong co', 'khong ro', 'khong biet', 'khong nho', 'khoi', 'thoi khoi', 'skip', 'chiu', 'chiu thoi'],
   agree: ['dong y', 'co', 'ok', 'u', 'vang', 'duoc', 'de lai so', 'co de lai', 'dong y de lai so dien thoai', 'de lai so dien thoai'],
   decline: ['khong', 'khong de lai', 'khong de lai so', 'khong dong y', 'khong can', 'thoi khoi', 'khoi', 'thoi', 'khong de so', 'khong can de so dien thoai', 'khong de lai so dien thoai', 'thoi khong'],
@@ -24,7 +25,7 @@ const SHORTHAND = new Map([
 /** Words that pad a short answer without changing it: "gửi đi ạ", "xong rồi nha", "ok con". */
 const TRAILING = new Set(['a', 'nha', 'nhe', 'ne', 'nghen', 'con', 'ad', 'di', 'luon', 'giup', 'gium', 'dum', 'voi', 'ha', 'em', 'chau', 'dau', 'nhi', 'nua', 'do']);
 const LEADING = new Set(['ok', 'u', 'vang', 'da', 'roi', 'thi']);
-const NEGATIONS = new Set(['khong', 'chang', 'cha', 'thoi']);
+const NEGATIONS = new Set(['khong', 'chang', 'cha', 'thoi', 'khoi']);
 /** What a refusal refuses: "không muốn", "không để", "chẳng cần", "thôi khỏi". */
 const REFUSED = new Set(['muon', 'de', 'can', 'cho', 'dong', 'dua', 'khoi', 'gui']);
 const YES = new Set(['ok', 'co', 'dong', 'vang', 'duoc', 'u', 'da']);
@@ -39,8 +40,9 @@ const SENTENCE = 12;
 export function readIntakeAnswer(typed: string, offered: readonly IntakeWord[]): IntakeWord | undefined {
   const words = core(typed);
   // "thôi hủy, vừa có hộ chiếu rồi": a cancel said first stands whatever follows. ("Hủy …" alone
-  // may begin the story itself: "hủy hẹn mà không báo".)
-  if (offered.includes('cancel') && words[0] === 'thoi' && words[1] === 'huy') return 'cancel';
+  // may begin the story itself: "hủy hẹn mà không báo".) "Thôi bỏ đi, không phản ánh nữa, sợ
+  // phiền": a clause of its own that cancels, in a short message.
+  if (offered.includes('cancel') && ((words[0] === 'thoi' && words[1] === 'huy') || cancelClause(typed))) return 'cancel';
   if (words.length === 0) return undefined;
   if (words.length > SHORT) return words.length <= SENTENCE ? (cannotSay(words, offered) ?? consentAnswer(words, offered)) : undefined;
   for (const variant of variants(words)) {
@@ -48,6 +50,12 @@ export function readIntakeAnswer(typed: string, offered: readonly IntakeWord[]):
     if (found) return found;
   }
   return cannotSay(words, offered) ?? sendSaid(words, offered) ?? consentAnswer(words, offered);
+}
+
+/** A clause (between punctuation) that is a cancel phrase, in a message of at most SENTENCE words. */
+function cancelClause(typed: string): boolean {
+  if (core(typed).length > SENTENCE) return false;
+  return typed.split(/[,.;!?]+/).some((clause) => variants(core(clause)).some((variant) => has('cancel', variant)));
 }
 
 /** Who speaks, before a short answer: "em không biết …". */

@@ -42,7 +42,8 @@ export function normalisePhone(typed: string): string | undefined {
 
 /** The typed answers each step understands (each also has its buttons). */
 const STEP_WORDS: Record<IntakeStep, readonly IntakeWord[]> = {
-  describe: ['cancel', 'next'],
+  // "Gửi đi" while telling the story: the story is done (the office, the number and the review still come).
+  describe: ['cancel', 'next', 'send'],
   subject: ['cancel', 'skip'],
   consent: ['cancel', 'agree', 'decline'],
   phone: ['cancel', 'skip', 'decline'],
@@ -110,8 +111,9 @@ export class Intake {
   /** "What happened": each message adds a part, until the citizen says the story is done. */
   private describe(draft: IntakeDraft, action: IntakeAction | undefined, said: string): IntakeResult {
     // "… xong rồi": the last part of the story, and the end of it.
-    const last = action === 'next' ? '' : storyBeforeDone(said);
-    if (action === 'next' || last !== undefined) {
+    const done = action === 'next' || action === 'send';
+    const last = done ? '' : storyBeforeDone(said);
+    if (done || last !== undefined) {
       const text = last ? (draft.text ? `${draft.text}\n${last}` : last) : draft.text;
       if (!text.trim()) return this.stay(draft, COMPLAINT_TEXTS.emptyDescription);
       if (text.length > MAX_DESCRIPTION) return this.stay(draft, COMPLAINT_TEXTS.descriptionFull);

@@ -42,8 +42,10 @@ function foldedWords(text: string): string[] {
   return words(text).map(foldCanonical);
 }
 
-/** "không phải" at the start, as citizens type it (folded). */
-const NOT_THAT = String.raw`^\s*(?:khong|khum|hong|ko|k|kh|cha|chang)\s+phai\b`;
+/** "không phải" at the start, as citizens type it (folded), after an interjection or two ("À không phải…", "Ủa, không phải"). */
+const NOT_THAT = String.raw`^\s*(?:(?:a|ah|o|oi|u|ua|uh|um|da|thoi|xin loi)[\s,.!]+){0,2}(?:khong|khum|hong|ko|k|kh|cha|chang)\s+phai\b`;
+/** "tôi nói nhầm", "nhầm rồi": a rejection too, when the message then says what was meant. */
+const MISSPOKE = /\b(?:noi|go|viet|hoi|ghi)\s+nham\b|\bnham\s+roi\b/;
 const REJECTION = new RegExp(NOT_THAT);
 // "không phải" and at most a few words (what was wrong) before a comma: "không phải mất, …".
 // Without the comma it is a question of its own: "không phải đóng phí đúng không".
@@ -65,7 +67,7 @@ export function readCorrection(text: string): string | undefined {
   if (rejected) {
     const from = rejected[0].length;
     rest = meaning && meaning.index >= from ? typed.slice(from, meaning.index) + ' ' + typed.slice(meaning.index + meaning[0].length) : typed.slice(from);
-  } else if (meaning && REJECTION.test(folded)) rest = typed.slice(meaning.index + meaning[0].length);
+  } else if (meaning && (REJECTION.test(folded) || MISSPOKE.test(folded))) rest = typed.slice(meaning.index + meaning[0].length);
   else return undefined;
   return rest.replace(/\s+/g, ' ').replace(/^[\s,.;]+/, '').trim() || undefined;
 }

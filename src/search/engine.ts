@@ -326,7 +326,7 @@ export class Engine {
       this.byAge(
         ranked.results.flatMap((r) => {
           const entry = this.byId.get(r.id);
-          return entry && !excluded?.has(entry.id) ? [{ ...r, entry }] : [];
+          return entry && !this.isExcluded(entry, excluded) ? [{ ...r, entry }] : [];
         }),
         ageIn(query.phrases.flat()),
       ),
@@ -379,6 +379,11 @@ export class Engine {
    * Twins count as one candidate, at the place and with the figures of the best ranked
    * of them: they would otherwise crowd the list and deny each other a lead.
    */
+  /** Rejecting a procedure rejects its twins too: the same procedure at another level would come back as it. */
+  private isExcluded(entry: Entry, excluded: ReadonlySet<string> | undefined): boolean {
+    return !!excluded && (excluded.has(entry.id) || !!this.twins.get(entry.id)?.some((twin) => excluded.has(twin.id)));
+  }
+
   private withoutTwins(candidates: Candidate[], asked: Level | undefined): Candidate[] {
     const seen = new Set<readonly Entry[]>();
     return candidates.flatMap((c) => {

@@ -7,7 +7,7 @@ const REVIEW: IntakeWord[] = ['cancel', 'send'];
 const CONSENT: IntakeWord[] = ['cancel', 'agree', 'decline'];
 const PHONE: IntakeWord[] = ['cancel', 'skip', 'decline'];
 const SUBJECT: IntakeWord[] = ['cancel', 'skip'];
-const DESCRIBE: IntakeWord[] = ['cancel', 'next'];
+const DESCRIBE: IntakeWord[] = ['cancel', 'next', 'send'];
 
 describe('readIntakeAnswer', () => {
   it.each<[string, IntakeWord[], IntakeWord]>([
@@ -27,6 +27,7 @@ describe('readIntakeAnswer', () => {
     ['thôi khỏi', CONSENT, 'decline'],
     ['ko', CONSENT, 'decline'],
     ['khong de lai so', CONSENT, 'decline'],
+    ['khỏi để số', CONSENT, 'decline'],
     ['Không, tôi không muốn để lại số điện thoại.', CONSENT, 'decline'],
     ['không để số điện thoại đâu ạ', CONSENT, 'decline'],
     ['dạ được, để lại số cũng được', CONSENT, 'agree'],
@@ -45,6 +46,11 @@ describe('readIntakeAnswer', () => {
     ['z thoi', DESCRIBE, 'next'],
     ['vậy đó', DESCRIBE, 'next'],
     ['thôi không phản ánh nữa', DESCRIBE, 'cancel'],
+    ['không còn gì nữa', DESCRIBE, 'next'],
+    // A cancel said as a clause of its own, in a short message.
+    ['Thôi bỏ đi, không phản ánh nữa, sợ phiền người ta', DESCRIBE, 'cancel'],
+    // "Gửi đi" while telling the story: the story is done.
+    ['gửi đi', DESCRIBE, 'send'],
     ['khong nho ten', SUBJECT, 'skip'],
     ['ko biet co quan nao', SUBJECT, 'skip'],
     ['mình không biết cơ quan nào hết, bỏ qua nha', SUBJECT, 'skip'],
@@ -67,6 +73,7 @@ describe('readIntakeAnswer', () => {
     // Content, not an answer: a story, an office, a story that begins with "hủy".
     ['Công an phường cho em ở trọ', SUBJECT],
     ['Hủy hẹn ba lần mà không báo trước cho người dân', DESCRIBE],
+    ['Đến nơi thì cán bộ đứng dậy, bỏ đi', DESCRIBE],
     ['gửi hồ sơ ba lần mà cán bộ vẫn bắt bổ sung thêm giấy tờ khác nữa', REVIEW],
     ['', REVIEW],
     // A yes or no read from a sentence only where the step asks one.

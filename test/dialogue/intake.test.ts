@@ -149,6 +149,32 @@ const SCENARIOS: Scenario[] = [
     stored: () => ({ text: 'Nộp hồ sơ 25 ngày vẫn chưa có kết quả, gọi tổng đài không ai nghe', phone: '0912345678', consentAt: MONDAY_9AM }),
   },
   {
+    name: '"không còn gì nữa" ends the story, and "gửi đi" said before the review moves on rather than adding to it',
+    steps: () => [
+      { say: 'gửi phản ánh' },
+      { say: 'nộp hồ sơ sang tên đất từ tháng bảy mà đến giờ chưa có kết quả' },
+      { say: 'không còn gì nữa' },
+      { sees: 'Bước 2/4' },
+      { say: 'bỏ qua' },
+      { say: 'khỏi để số' },
+      { say: 'gửi đi' },
+    ],
+    stored: () => ({ text: 'nộp hồ sơ sang tên đất từ tháng bảy mà đến giờ chưa có kết quả' }),
+  },
+  {
+    name: '"gửi đi" while telling the story ends it',
+    steps: () => [
+      { say: 'gửi phản ánh' },
+      { say: 'đèn đường trước ngõ hỏng cả tháng nay' },
+      { say: 'gửi đi' },
+      { sees: 'Bước 2/4' },
+      { say: 'bỏ qua' },
+      { say: 'không' },
+      { say: 'gửi' },
+    ],
+    stored: () => ({ text: 'đèn đường trước ngõ hỏng cả tháng nay' }),
+  },
+  {
     name: 'teencode answers: "k can de sdt dau", "gui di con"',
     steps: () => [
       { say: '/phananh' },

@@ -55,6 +55,11 @@ describe('a correction restates the question', () => {
     const d = engine.decide('bằng lái');
     expect(engine.restated(d).outcome).toBe('clarify');
   });
+  it('never offers the rejected entry again, not even as the twin of a portal record at another level', () => {
+    const d = engine.decide('Cấp lại thẻ căn cước. Thẻ bị gãy làm đôi, chữ mờ hết, làm thẻ mới thay cái hư', new Set(['cap-lai-the-can-cuoc']));
+    expect(d.candidates.map((c) => [c.entry.id, ...(c.twins ?? []).map((t) => t.id)]).flat()).not.toContain('cap-lai-the-can-cuoc');
+    expect(d.candidates[0]?.entry.id).toBe('cap-doi-the-can-cuoc');
+  });
 });
 
 describe('a curated entry that says the action but not the thing', () => {

@@ -13,6 +13,7 @@ const phrases = z.array(z.coerce.string().trim().min(1)).default([]);
 export const lexiconSchema = z
   .object({
     expansions: z.record(z.coerce.string().trim().min(1)).default({}),
+    foreign_relatives: z.object({ relatives: phrases, countries: phrases }).strict().default({}),
     function_words: phrases,
     function_words_if_accented: phrases,
     follow_up_words: phrases,
@@ -31,6 +32,21 @@ export const SMALLTALK = ['chitchat', 'thanks', 'farewell', 'greeting'] as const
 export type Smalltalk = (typeof SMALLTALK)[number];
 
 export const EMPTY_LEXICON: Lexicon = lexiconSchema.parse({});
+
+/**
+ * The expansions as written, with those foreign_relatives stands for: a relative and a
+ * country ("chồng hàn", "bạn trai người đức", "vợ là người lào", "là người lào") gain
+ * "nước ngoài". One written in expansions wins over a generated one with the same key.
+ */
+export function allExpansions(lexicon: Lexicon): Record<string, string> {
+  const { relatives, countries } = lexicon.foreign_relatives;
+  const generated: Record<string, string> = {};
+  for (const country of countries) {
+    const said = [`là người ${country}`, ...relatives.flatMap((r) => [`${r} ${country}`, `${r} người ${country}`, `${r} là người ${country}`])];
+    for (const key of said) generated[key] = `${key} nước ngoài`;
+  }
+  return { ...generated, ...lexicon.expansions };
+}
 
 export async function loadLexicon(path: string, problems: Problem[]): Promise<Lexicon | undefined> {
   return readYamlFile(path, lexiconSchema, problems);

@@ -234,7 +234,7 @@ export class Engine {
     if (said.length === 0) return true;
     if (!decision.candidates.slice(0, TOPIC_NEAR).some((c) => c.entry.id === topic.id)) return false;
     const named = new Set(this.names.get(first.entry.id)?.flat());
-    return said.every((w) => !named.has(w)) || this.asksForPaper(decision.query, first.entry, topic, new Set(said));
+    return said.every((w) => !named.has(w)) || this.saysTopicsPaper(decision.query, first.entry, topic);
   }
 
   /** "Bị mất" while lost and renewed licences are listed: every word the message names with is in one of the listed entries' names. */
@@ -253,10 +253,12 @@ export class Engine {
       .filter((w) => !this.followUpWords.has(w) && !/^\d+$/.test(w) && !(age !== undefined && w === 'tuoi'));
   }
 
-  /** Asking about papers, the message says a whole name of `named` that `topic`'s papers list. */
-  private asksForPaper(query: Query, named: Entry, topic: Entry, said: ReadonlySet<string>): boolean {
-    if (!query.aspects.some((a) => a === 'documents' || a === 'conditions')) return false;
-    const papers = ` ${topic.documents.flatMap((paper) => words(paper)).map(foldCanonical).join(' ')} `;
+  /** The message says a whole name of `named` that is a paper of `topic`: one it gives, or, asking about papers, one it asks for. */
+  private saysTopicsPaper(query: Query, named: Entry, topic: Entry): boolean {
+    // "Bao lâu có giấy chứng nhận kết hôn" after the foreign marriage: the paper the topic gives, whatever was asked.
+    const asksOfPapers = query.aspects.some((a) => a === 'documents' || a === 'conditions');
+    const papers = ` ${[...(asksOfPapers ? topic.documents : []), topic.result].flatMap((paper) => words(paper)).map(foldCanonical).join(' ')} `;
+    const said = new Set(this.topicWords(query).map(foldCanonical));
     const names = this.names.get(named.id) ?? [];
     return names.some((name) => name.length > 0 && name.every((w) => said.has(w)) && papers.includes(` ${name.join(' ')} `));
   }

@@ -1,7 +1,7 @@
 // Reads a citizen's message into what the ranker and the decision need: the words
 // after teencode and abbreviations are expanded, which aspects of a procedure are
 // asked about, and whether the message is a complaint or small talk.
-import { SMALLTALK, type Aspect, type Lexicon, type Smalltalk } from '../knowledge/lexicon.ts';
+import { allExpansions, SMALLTALK, type Aspect, type Lexicon, type Smalltalk } from '../knowledge/lexicon.ts';
 import { fold, foldCanonical, hasDiacritics, words } from '../kernel/vietnamese.ts';
 import { messageWords, PhraseTable, type MessageWords } from './phrases.ts';
 import { segments } from './tokens.ts';
@@ -70,7 +70,7 @@ export class QueryReader {
   private readonly functionWords: WordSet;
 
   constructor(lexicon: Lexicon) {
-    this.expansions = new PhraseTable(Object.entries(lexicon.expansions).map(([k, v]) => [k, segments(v).flat()] as const));
+    this.expansions = new PhraseTable(Object.entries(allExpansions(lexicon)).map(([k, v]) => [k, segments(v).flat()] as const));
     this.aspects = new PhraseTable(
       Object.entries(lexicon.aspects).flatMap(([aspect, cues]) => (cues ?? []).map((cue) => [cue, aspect as Aspect] as const)),
     );

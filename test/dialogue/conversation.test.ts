@@ -237,6 +237,12 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('cái thẻ bảo hiểm y tế cho người nhà ấy'))).toMatchObject({ kind: 'answer', entry: 'cap-the-bao-hiem-y-te' });
   });
 
+  it('stays on the foreign marriage when asked how long until the marriage certificate it gives, a paper of the general entry too', async () => {
+    const c = citizen('web');
+    expect(about(await c.say('con gái tôi muốn đăng ký kết hôn với bạn trai người Đức, làm ở đâu'))).toMatchObject({ kind: 'answer', entry: 'dang-ky-ket-hon-co-yeu-to-nuoc-ngoai' });
+    expect(about(await c.say('nộp xong bao lâu thì có giấy chứng nhận kết hôn?'))).toEqual({ kind: 'answer', entry: 'dang-ky-ket-hon-co-yeu-to-nuoc-ngoai', parts: ['time'] });
+  });
+
   it('asks which procedure when a part is asked before any topic, instead of guessing from words like "con"', async () => {
     const c = citizen('web');
     const replies = await c.say('còn lệ phí sao con');

@@ -13,7 +13,7 @@ const phrases = z.array(z.coerce.string().trim().min(1)).default([]);
 export const lexiconSchema = z
   .object({
     expansions: z.record(z.coerce.string().trim().min(1)).default({}),
-    foreign_relatives: z.object({ relatives: phrases, countries: phrases }).strict().default({}),
+    foreign_relatives: z.object({ relatives: phrases, between: phrases, alone: phrases, countries: phrases, adds: z.coerce.string().trim().default('') }).strict().default({}),
     function_words: phrases,
     function_words_if_accented: phrases,
     follow_up_words: phrases,
@@ -35,15 +35,16 @@ export const EMPTY_LEXICON: Lexicon = lexiconSchema.parse({});
 
 /**
  * The expansions as written, with those foreign_relatives stands for: a relative and a
- * country ("chồng hàn", "bạn trai người đức", "vợ là người lào", "là người lào") gain
- * "nước ngoài". One written in expansions wins over a generated one with the same key.
+ * country, side by side or with a word `between` ("chồng hàn", "bạn trai người đức"), or a
+ * country after an `alone` phrase ("là người lào"), gain `adds`. One written in expansions
+ * wins over a generated one with the same key.
  */
 export function allExpansions(lexicon: Lexicon): Record<string, string> {
-  const { relatives, countries } = lexicon.foreign_relatives;
+  const { relatives, between, alone, countries, adds } = lexicon.foreign_relatives;
   const generated: Record<string, string> = {};
-  for (const country of countries) {
-    const said = [`là người ${country}`, ...relatives.flatMap((r) => [`${r} ${country}`, `${r} người ${country}`, `${r} là người ${country}`])];
-    for (const key of said) generated[key] = `${key} nước ngoài`;
+  const leads = [...relatives, ...relatives.flatMap((r) => between.map((b) => `${r} ${b}`))];
+  for (const country of adds ? countries : []) {
+    for (const key of [...alone, ...leads].map((lead) => `${lead} ${country}`)) generated[key] = `${key} ${adds}`;
   }
   return { ...generated, ...lexicon.expansions };
 }

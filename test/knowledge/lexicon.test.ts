@@ -5,7 +5,7 @@ import { allExpansions, lexiconSchema } from '../../src/knowledge/lexicon.ts';
 describe('allExpansions', () => {
   const lexicon = lexiconSchema.parse({
     expansions: { ck: 'chồng', 'chồng lào': 'chồng lào nước lào' },
-    foreign_relatives: { relatives: ['chồng', 'bạn trai'], countries: ['đức', 'lào'] },
+    foreign_relatives: { relatives: ['chồng', 'bạn trai'], between: ['người', 'là người'], alone: ['là người'], countries: ['đức', 'lào'], adds: 'nước ngoài' },
   });
   const all = allExpansions(lexicon);
 

@@ -232,6 +232,8 @@ export class Engine {
     const said = this.namingWords(decision.query);
     // "Con tôi 5 tuổi có làm được không": nothing named at all, whatever the words found.
     if (said.length === 0) return true;
+    // "Nộp ở văn phòng đăng ký đất đai hay ủy ban phường?": where to file, in the topic's own words.
+    if (decision.query.aspects.includes('place') && said.every((w) => this.officeWords(topic).has(w))) return true;
     if (!decision.candidates.slice(0, TOPIC_NEAR).some((c) => c.entry.id === topic.id)) return false;
     const named = new Set(this.names.get(first.entry.id)?.flat());
     return said.every((w) => !named.has(w)) || this.saysTopicsPaper(decision.query, first.entry, topic);
@@ -251,6 +253,11 @@ export class Engine {
     return this.topicWords(query)
       .map(foldCanonical)
       .filter((w) => !this.followUpWords.has(w) && !/^\d+$/.test(w) && !(age !== undefined && w === 'tuoi'));
+  }
+
+  /** The folded words of where an entry is filed and who handles it. */
+  private officeWords(entry: Entry): ReadonlySet<string> {
+    return new Set(words(`${entry.agency} ${entry.submit.in_person}`).map(foldCanonical));
   }
 
   /** The message says a whole name of `named` that is a paper of `topic`: one it gives, or, asking about papers, one it asks for. */

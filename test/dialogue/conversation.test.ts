@@ -237,6 +237,12 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('cái thẻ bảo hiểm y tế cho người nhà ấy'))).toMatchObject({ kind: 'answer', entry: 'cap-the-bao-hiem-y-te' });
   });
 
+  it('stays on the topic when asked whether to file at offices its own text names', async () => {
+    const c = citizen('web');
+    expect(about(await c.say('tôi muốn tách thửa đất cho con trai thì làm thế nào'))).toMatchObject({ kind: 'answer', entry: 'tach-thua-hop-thua-dat' });
+    expect(about(await c.say('hồ sơ nộp ở đâu, văn phòng đăng ký đất đai hay ủy ban phường'))).toEqual({ kind: 'answer', entry: 'tach-thua-hop-thua-dat', parts: ['place'] });
+  });
+
   it('stays on the foreign marriage when asked how long until the marriage certificate it gives, a paper of the general entry too', async () => {
     const c = citizen('web');
     expect(about(await c.say('con gái tôi muốn đăng ký kết hôn với bạn trai người Đức, làm ở đâu'))).toMatchObject({ kind: 'answer', entry: 'dang-ky-ket-hon-co-yeu-to-nuoc-ngoai' });

@@ -40,6 +40,15 @@ export function normalisePhone(typed: string): string | undefined {
   return match ? `0${match[1]}` : undefined;
 }
 
+/** A phone number within a short answer ("được, 0918 623 047", "de so ba e nha 0976 583 210"), or the answer itself as one. */
+export function phoneIn(typed: string): string | undefined {
+  for (const said of typed.match(/(?:\+?84|0)[\d\s.\-()]{8,16}\d/g) ?? []) {
+    const phone = normalisePhone(said);
+    if (phone) return phone;
+  }
+  return normalisePhone(typed);
+}
+
 /** The typed answers each step understands (each also has its buttons). */
 const STEP_WORDS: Record<IntakeStep, readonly IntakeWord[]> = {
   // "Gửi đi" while telling the story: the story is done (the office, the number and the review still come).
@@ -88,17 +97,17 @@ export class Intake {
         return this.askStep({ ...draft, subject: said, step: 'consent' });
       }
       case 'consent': {
-        if (action === 'agree') return this.askStep({ ...draft, consentAt: this.now(), step: 'phone' });
         if (action === 'decline') return this.askStep(withoutPhone(draft));
-        // A number typed right after the notice: the citizen agreed by giving it.
-        const phone = normalisePhone(said);
+        // A number typed after the notice, alone or with a yes: the citizen agreed by giving it.
+        const phone = phoneIn(said);
         if (phone) return this.askStep({ ...draft, consentAt: this.now(), phone, step: 'review' });
+        if (action === 'agree') return this.askStep({ ...draft, consentAt: this.now(), step: 'phone' });
         return this.stay(draft, COMPLAINT_TEXTS.consentUnclear);
       }
       case 'phone': {
         // Consent without a number collects nothing: it is not kept either.
         if (action === 'skip' || action === 'decline') return this.askStep(withoutPhone(draft));
-        const phone = normalisePhone(said);
+        const phone = phoneIn(said);
         if (!phone) return this.stay(draft, COMPLAINT_TEXTS.badPhone);
         return this.askStep({ ...draft, phone, step: 'review' });
       }

@@ -199,7 +199,7 @@ export class Engine {
   asksOnlyAPart(query: Query): boolean {
     return (
       query.aspects.length > 0 &&
-      this.topicWords(query).every((w) => query.partWords.has(w) || this.followUpWords.has(foldCanonical(w)))
+      this.topicWords(query).every((w) => query.partWords.has(w) || query.chatWords.has(w) || this.followUpWords.has(foldCanonical(w)))
     );
   }
 

@@ -26,6 +26,8 @@ export interface Query {
   /** The message asks whether a call, a message or an offer is a scam (lexicon `scam`). */
   scam: boolean;
   smalltalk?: Smalltalk;
+  /** Words of small-talk cues, said with something else ("hihi ok. vậy nộp ở đâu"): they name no topic. */
+  chatWords: ReadonlySet<string>;
 }
 
 type ComplaintCue = keyof Lexicon['complaint'];
@@ -115,6 +117,7 @@ export class QueryReader {
       outOfScope: outOfScopeTopics.length > 0,
       outOfScopeTopics,
       smalltalk: this.smalltalk(all),
+      chatWords: new Set(this.smalltalkCues.matches(all).flatMap((m) => all.words.slice(m.start, m.end))),
       scam: this.isScam(all),
     };
   }

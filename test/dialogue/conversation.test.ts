@@ -156,6 +156,11 @@ describe('reading a message in the thread of the chat', () => {
     ['mấy ngày thì dùng được', 'time'],
     ['làm trên VNeID được không, hay phải lên công an phường', 'online'],
     ['có phải nộp tiền không', 'fee'],
+    // Small talk said with the question names no topic; "dậy" is the southern "vậy"; "mất phí" is the fee.
+    ['hihi ok. vậy nộp ở đâu', 'place'],
+    ['mất bao lâu dậy', 'time'],
+    ['co mat phi k', 'fee'],
+    ['nộp ở xã được hông hay phải lên tỉnh', 'place'],
   ])('"%s" after an answer is its %s, not a new search', async (said, part) => {
     const c = citizen('web');
     await c.say('mất thẻ căn cước thì làm lại ở đâu');

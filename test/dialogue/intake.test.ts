@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { Complaint } from '../../src/complaints/complaint.ts';
 import type { Hotline } from '../../src/complaints/hotline.ts';
 import { Conversation } from '../../src/dialogue/conversation.ts';
-import { normalisePhone } from '../../src/dialogue/intake.ts';
+import { normalisePhone, phoneIn } from '../../src/dialogue/intake.ts';
 import type { Address, ChannelName } from '../../src/kernel/messages.ts';
 import { addressKey } from '../../src/kernel/messages.ts';
 import type { Session } from '../../src/dialogue/session.ts';
@@ -160,6 +160,19 @@ const SCENARIOS: Scenario[] = [
       { say: 'gửi đi' },
     ],
     stored: () => ({ text: 'nộp hồ sơ sang tên đất từ tháng bảy mà đến giờ chưa có kết quả' }),
+  },
+  {
+    name: 'a yes with the number at the notice keeps the number: "được, 0918 623 047"',
+    steps: () => [
+      { say: 'gửi phản ánh' },
+      { say: 'cầu treo qua suối bị đứt một sợi cáp' },
+      { say: 'xong' },
+      { say: 'bỏ qua' },
+      { say: 'được, 0918 623 047' },
+      { sees: 'Số điện thoại: 0918623047' },
+      { say: 'ok gửi giúp tôi' },
+    ],
+    stored: () => ({ text: 'cầu treo qua suối bị đứt một sợi cáp', phone: '0918623047', consentAt: MONDAY_9AM }),
   },
   {
     name: '"gửi đi" while telling the story ends it',
@@ -333,5 +346,17 @@ describe('phone numbers', () => {
     ['', undefined],
   ])('%j → %j', (typed, expected) => {
     expect(normalisePhone(typed)).toBe(expected);
+  });
+});
+
+describe('phoneIn', () => {
+  it.each<[string, string | undefined]>([
+    ['được, 0918 623 047', '0918623047'],
+    ['de so ba e nha 0976 583 210', '0976583210'],
+    ['+84 912 345 678', '0912345678'],
+    ['số tôi 09123456789', undefined],
+    ['nhà số 12 ngõ 34', undefined],
+  ])('%j → %j', (typed, expected) => {
+    expect(phoneIn(typed)).toBe(expected);
   });
 });

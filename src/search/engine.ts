@@ -94,10 +94,8 @@ export interface Thresholds {
   clarifyRatio: number;
   /** Entries offered beside a direct answer score at least this share of it. */
   alternativeRatio: number;
-  /** A curated entry whose whole name the message says is answered with this much coverage… */
+  /** A curated entry whose whole name the message says is answered with this much coverage, when no near one rivals it. */
   namedCoverage: number;
-  /** …when the runner-up scores at most this share of it. */
-  namedLeadRatio: number;
   /** A curated entry is not answered when a portal record listed beside it names a word pair of the message this telling… */
   rivalPair: number;
   /** …which the curated entry lacks, when the message says of that record's name at least this share of what it says of the curated entry's. */
@@ -131,7 +129,6 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   clarifyRatio: 0.5,
   alternativeRatio: 0.75,
   namedCoverage: 0.4,
-  namedLeadRatio: 0.6,
   rivalPair: 0.4,
   rivalName: 0.6,
   mostlyNamed: 0.75,
@@ -444,9 +441,9 @@ export class Engine {
     if (clearLead && first.coverage >= t.answerCoverage) return 'answer';
     if (close.length === 0 && first.entry.origin === 'curated' && (this.onlyNamed(candidates, said) || this.namedMost(candidates, asked))) return 'answer';
     // A story around a curated entry's whole name ("làm hộ chiếu đi Hàn thăm con gái"): its
-    // other words lower the coverage, but nothing else comes near.
-    const second = candidates[1]?.score ?? 0;
-    const namedAlone = first.entry.origin === 'curated' && first.nameMatch === 1 && second <= first.score * t.namedLeadRatio && this.unrivalled(candidates, said);
+    // other words lower the coverage, and the near ones are only general forms of it for
+    // what the message says ("thẻ căn cước … bong lớp … đổi cái mới": cấp lại lacks "đổi").
+    const namedAlone = first.entry.origin === 'curated' && first.nameMatch === 1 && this.unrivalled(candidates, said);
     return namedAlone && first.coverage >= t.namedCoverage ? 'answer' : 'clarify';
   }
 

@@ -190,8 +190,12 @@ export class Conversation {
    */
   private inThread(decision: Decision, session: Session, numbered: boolean, correction: boolean): Reply[] | undefined {
     const { engine } = this.deps;
-    const { aspects } = decision.query;
-    const followUp = engine.asksOnlyAPart(decision.query);
+    const { query } = decision;
+    const { aspects } = query;
+    // "Cảm ơn nhé, để tôi chuẩn bị" says a part's word only within small talk: thanks, not a question
+    // ("mà làm ở đâu vậy cháu" is all small talk and function words too, but asks where).
+    const chat = decision.outcome === 'smalltalk' && [...query.aspectWords].every((w) => query.chatWords.has(w));
+    const followUp = !chat && engine.asksOnlyAPart(query);
     // While a "which one?" list is open, the list is the context: ask again, now for that part.
     const listed = followUp && session.clarify ? this.entries(session.clarify.ids) : [];
     if (listed.length) {

@@ -242,6 +242,18 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('cái thẻ bảo hiểm y tế cho người nhà ấy'))).toMatchObject({ kind: 'answer', entry: 'cap-the-bao-hiem-y-te' });
   });
 
+  it('takes "cảm ơn nhé, để tôi chuẩn bị" after an answer as thanks, not as a question about the papers', async () => {
+    const c = citizen('web');
+    await c.say('mất thẻ căn cước thì làm lại ở đâu');
+    expect(about(await c.say('Cảm ơn nhé, để tôi chuẩn bị'))).toEqual({ kind: 'smalltalk' });
+  });
+
+  it('still reads "mà làm ở đâu vậy cháu", all small-talk and function words, as asking where', async () => {
+    const c = citizen('zalo');
+    await c.say('mất thẻ căn cước thì làm lại ở đâu');
+    expect(about(await c.say('ma lam o dau vay chau'))).toEqual({ kind: 'answer', entry: 'cap-lai-the-can-cuoc', parts: ['place'] });
+  });
+
   it('stays on the topic when asked whether to file at offices its own text names', async () => {
     const c = citizen('web');
     expect(about(await c.say('tôi muốn tách thửa đất cho con trai thì làm thế nào'))).toMatchObject({ kind: 'answer', entry: 'tach-thua-hop-thua-dat' });

@@ -42,7 +42,7 @@ export function readIntakeAnswer(typed: string, offered: readonly IntakeWord[]):
   // "thôi hủy, vừa có hộ chiếu rồi": a cancel said first stands whatever follows. ("Hủy …" alone
   // may begin the story itself: "hủy hẹn mà không báo".) "Thôi bỏ đi, không phản ánh nữa, sợ
   // phiền": a clause of its own that cancels, in a short message.
-  if (offered.includes('cancel') && ((words[0] === 'thoi' && words[1] === 'huy') || cancelClause(typed))) return 'cancel';
+  if (offered.includes('cancel') && ((words[0] === 'thoi' && words[1] === 'huy') || (words.length <= SENTENCE && cancelClause(typed)))) return 'cancel';
   if (words.length === 0) return undefined;
   if (words.length > SHORT) return words.length <= SENTENCE ? (cannotSay(words, offered) ?? consentAnswer(words, offered)) : undefined;
   for (const variant of variants(words)) {
@@ -52,9 +52,8 @@ export function readIntakeAnswer(typed: string, offered: readonly IntakeWord[]):
   return cannotSay(words, offered) ?? sendSaid(words, offered) ?? consentAnswer(words, offered);
 }
 
-/** A clause (between punctuation) that is a cancel phrase, in a message of at most SENTENCE words. */
+/** A clause (between punctuation) that is a cancel phrase. */
 function cancelClause(typed: string): boolean {
-  if (core(typed).length > SENTENCE) return false;
   return typed.split(/[,.;!?]+/).some((clause) => variants(core(clause)).some((variant) => has('cancel', variant)));
 }
 

@@ -381,15 +381,15 @@ export class Engine {
       .sort((a, b) => b.score - a.score);
   }
 
-  /**
-   * Twins count as one candidate, at the place and with the figures of the best ranked
-   * of them: they would otherwise crowd the list and deny each other a lead.
-   */
   /** Rejecting a procedure rejects its twins too: the same procedure at another level would come back as it. */
   private isExcluded(entry: Entry, excluded: ReadonlySet<string> | undefined): boolean {
     return !!excluded && (excluded.has(entry.id) || !!this.twins.get(entry.id)?.some((twin) => excluded.has(twin.id)));
   }
 
+  /**
+   * Twins count as one candidate, at the place and with the figures of the best ranked
+   * of them: they would otherwise crowd the list and deny each other a lead.
+   */
   private withoutTwins(candidates: Candidate[], asked: Level | undefined): Candidate[] {
     const seen = new Set<readonly Entry[]>();
     return candidates.flatMap((c) => {

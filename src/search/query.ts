@@ -3,7 +3,7 @@
 // asked about, and whether the message is a complaint or small talk.
 import { allExpansions, SMALLTALK, type Aspect, type Lexicon, type Smalltalk } from '../knowledge/lexicon.ts';
 import { fold, foldCanonical, hasDiacritics, words } from '../kernel/vietnamese.ts';
-import { messageWords, PhraseTable, type MessageWords } from './phrases.ts';
+import { messageWords, PhraseTable, type MessageWords, type PhraseMatch } from './phrases.ts';
 import { segments } from './tokens.ts';
 
 export interface Query {
@@ -104,6 +104,7 @@ export class QueryReader {
       for (const m of this.aspects.everyMatch(phrase)) for (const w of this.expand(phrase.slice(m.start, m.end))) partWords.add(w);
     }
     // Before and after expansion: "học bằng lái" must not hide behind "giấy phép lái xe".
+    const chatMatches = this.smalltalkCues.matches(all);
     const outOfScopeTopics = [typed.flat(), all.words].flatMap((said) => this.outOfScope.matches(said).map((m) => said.slice(m.start, m.end).map(foldCanonical)));
     return {
       text,
@@ -116,8 +117,8 @@ export class QueryReader {
       complaint: this.isComplaint(all),
       outOfScope: outOfScopeTopics.length > 0,
       outOfScopeTopics,
-      smalltalk: this.smalltalk(all),
-      chatWords: new Set(this.smalltalkCues.matches(all).flatMap((m) => all.words.slice(m.start, m.end))),
+      smalltalk: this.smalltalk(all, chatMatches),
+      chatWords: new Set(chatMatches.flatMap((m) => all.words.slice(m.start, m.end))),
       scam: this.isScam(all),
     };
   }
@@ -169,8 +170,7 @@ export class QueryReader {
   }
 
   /** Small talk (greeting, thanks, goodbye, chit-chat) only when nothing else of substance is said. */
-  private smalltalk(message: MessageWords): Query['smalltalk'] {
-    const matches = this.smalltalkCues.matches(message);
+  private smalltalk(message: MessageWords, matches: readonly PhraseMatch<Smalltalk>[]): Query['smalltalk'] {
     const covered = new Set<number>();
     for (const m of matches) for (let i = m.start; i < m.end; i++) covered.add(i);
     const rest = message.words.filter((w, i) => !covered.has(i) && !this.functionWords.matches(w));

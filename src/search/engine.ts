@@ -10,7 +10,7 @@ import { Vocabulary } from './vocabulary.ts';
 import { WordMatch, type WordMatchWeights } from './word-match.ts';
 import { CODE_PATTERN } from '../knowledge/schema.ts';
 import { ageFactor, ageIn, ageRangeOf, type AgeRange } from './age.ts';
-import { foldCanonical, words } from '../kernel/vietnamese.ts';
+import { foldCanonical, hasDiacritics, words } from '../kernel/vietnamese.ts';
 import { PAIR_JOINER, segments } from './tokens.ts';
 import { splitQuestions } from './two-questions.ts';
 import { placeDecision, type PlaceFinding } from './place-question.ts';
@@ -344,7 +344,7 @@ export class Engine {
     const strange = outOfScope && query.outOfScopeTopics.some((topic) => topic.some((w) => !this.vocabulary.has(w)));
     // The message's telling words, folded like the names: function words and aspect cues name no entry.
     const said = new Set(this.topicWords(query).map(foldCanonical));
-    const outcome = strange ? 'fallback' : this.outcomeOf(candidates, evidence, outOfScope, said, query.asked);
+    const outcome = strange ? 'fallback' : this.outcomeOf(candidates, evidence, outOfScope, said, query);
     // Among 2,600 portal records the words rarely decide alone: rather than the hotline only,
     // the records that say much of the message and of their own title are offered, as a guess.
     if (outcome === 'fallback' && !outOfScope && this.worthOffering(candidates[0])) return { outcome: 'clarify', tentative: true, query, candidates, evidence };
@@ -416,8 +416,8 @@ export class Engine {
     return fuller ? [fuller, ...candidates.filter((c) => c !== fuller)] : candidates;
   }
 
-  /** `asked`: the last sentence's words, when the message has several (see Query). */
-  private outcomeOf(candidates: Candidate[], evidence: Evidence, outOfScope: boolean, said: ReadonlySet<string>, asked?: ReadonlySet<string>): Outcome {
+  /** `said`: the message's telling words, folded. */
+  private outcomeOf(candidates: Candidate[], evidence: Evidence, outOfScope: boolean, said: ReadonlySet<string>, query: Query): Outcome {
     const t = this.thresholds;
     const [first] = candidates;
     if (!first || (first.coverage === 0 && first.nameMatch === 0)) return 'fallback';
@@ -437,9 +437,9 @@ export class Engine {
     const close = candidates.slice(1).filter((c) => c.score >= first.score * this.leadRatioOf(first));
     // A close one whose whole name is said too competes, unless it is only a general form of the best.
     const clearLead = close.length === 0 || (first.nameMatch === 1 && close.every((c) => c.nameMatch < 1 || this.generalOf(first, c, said)));
-    if (this.portalNamesWhatItLacks(candidates, evidence.pairs)) return 'clarify';
+    if (this.portalNamesWhatItLacks(candidates, evidence.pairs) || this.sharedThing(candidates, query)) return 'clarify';
     if (clearLead && first.coverage >= t.answerCoverage) return 'answer';
-    if (close.length === 0 && first.entry.origin === 'curated' && (this.onlyNamed(candidates, said) || this.namedMost(candidates, asked))) return 'answer';
+    if (close.length === 0 && first.entry.origin === 'curated' && (this.onlyNamed(candidates, said) || this.namedMost(candidates, query.asked))) return 'answer';
     // A story around a curated entry's whole name ("làm hộ chiếu đi Hàn thăm con gái"): its
     // other words lower the coverage, and the near ones are only general forms of it for
     // what the message says ("thẻ căn cước … bong lớp … đổi cái mới": cấp lại lacks "đổi").
@@ -461,6 +461,42 @@ export class Engine {
     return rest
       .slice(0, CLARIFY_SIZE)
       .some((c) => c.entry.origin === 'imported' && c.nameMatch >= first.nameMatch * this.thresholds.rivalName && this.nameSays(c.entry, lacked));
+  }
+
+  /**
+   * "Hỏi về thẻ bảo hiểm y tế", "vụ tạm trú": the message names a thing and no action on it.
+   * A close curated entry does another thing to it ("cấp lại, đổi … thẻ BHYT", "gia hạn tạm
+   * trú"), and nothing the message says tells the two apart: no naming word in the names of
+   * one only, nor a small word of one's title ("cấp lại", "là gì"). One whose name holds the
+   * best's whole title is only a variant of it ("đăng ký khai sinh có yếu tố nước ngoài"),
+   * offered beside the answer instead.
+   */
+  private sharedThing(candidates: readonly Candidate[], query: Query): boolean {
+    const [first, ...rest] = candidates;
+    if (first?.entry.origin !== 'curated' || query.aspects.some((a) => a !== 'steps')) return false;
+    const naming = this.namingWords(query);
+    const own = new Set(this.names.get(first.entry.id)?.flat());
+    if (!naming.length || !naming.every((w) => own.has(w))) return false;
+    const small = query.phrases.flat().filter((w) => !naming.includes(foldCanonical(w)));
+    const firstTitle = this.titleSays(first.entry);
+    const title = this.names.get(first.entry.id)?.[0] ?? [];
+    return rest
+      .filter((c) => c.entry.origin === 'curated' && c.score >= first.score * this.thresholds.alternativeRatio)
+      .slice(0, CLARIFY_SIZE - 1)
+      .some((c) => {
+        const theirs = new Set(this.names.get(c.entry.id)?.flat());
+        const theirTitle = this.titleSays(c.entry);
+        const tells = small.some((w) => firstTitle(w) !== theirTitle(w));
+        return naming.every((w) => theirs.has(w)) && !tells && !this.nameSays(c.entry, [title]);
+      });
+  }
+
+  /** Whether a small word ("lại", "là gì") is in the entry's title, accents kept where typed: "hỏi" is not the "hội" of "xã hội". */
+  private titleSays(entry: Entry): (word: string) => boolean {
+    const small = segments(coreTitle(entry.title))
+      .flatMap((phrase) => this.reader.expandKnowledge(phrase))
+      .filter((w) => this.reader.isFunctionWord(w) || this.followUpWords.has(foldCanonical(w)));
+    return (word) => small.some((w) => w === word || (!hasDiacritics(word) && foldCanonical(w) === word));
   }
 
   /** A portal record's formal title matches citizens' words less surely than a curated entry: it needs a wider lead. */

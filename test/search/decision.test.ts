@@ -46,6 +46,31 @@ describe('lists where two entries compete', () => {
   });
 });
 
+describe('a thing named without the action on it', () => {
+  it.each([
+    ['Tôi muốn hỏi về thẻ bảo hiểm y tế', ['cap-the-bao-hiem-y-te', 'cap-lai-doi-so-bhxh-the-bhyt']],
+    ['cho hỏi vụ tạm trú', ['dang-ky-tam-tru', 'gia-han-tam-tru']],
+  ])('lists the entries that do different things to it: %s', (q, expected) => {
+    const d = engine.decide(q);
+    expect(d.outcome).toBe('clarify');
+    expect(engine.clarifyChoices(d).map((c) => c.entry.id)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it.each([
+    // The action is said, even as a small word of the title ("lại").
+    ['làm lại thẻ bhyt', 'cap-lai-doi-so-bhxh-the-bhyt'],
+    ['đăng ký tạm trú', 'dang-ky-tam-tru'],
+    // A part asked of the thing is answered from its everyday case.
+    ['tạm trú lệ phí', 'dang-ky-tam-tru'],
+    // The whole title said, small words and all ("là gì").
+    ['cải cách hành chính là gì', 'cai-cach-hanh-chinh-la-gi'],
+    // The runner-up holds the whole title: a variant, offered beside the answer.
+    ['đăng ký khai sinh', 'dang-ky-khai-sinh'],
+  ])('answers when the message tells them apart: %s', (q, expected) => {
+    expect(decided(q)).toEqual({ outcome: 'answer', first: expected });
+  });
+});
+
 describe('a correction restates the question', () => {
   it('answers the best of "ý tôi là …" when nothing else comes close, where a first question would get a list', () => {
     const d = engine.decide('cat bot mot mieng dat cho no, tach so rieng');

@@ -14,6 +14,7 @@ export const lexiconSchema = z
   .object({
     expansions: z.record(z.coerce.string().trim().min(1)).default({}),
     foreign_relatives: z.object({ relatives: phrases, between: phrases, alone: phrases, countries: phrases, adds: z.coerce.string().trim().default('') }).strict().default({}),
+    whereabouts: z.object({ before: phrases, names: phrases }).strict().default({}),
     function_words: phrases,
     function_words_if_accented: phrases,
     follow_up_words: phrases,

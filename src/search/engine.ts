@@ -13,6 +13,7 @@ import { ageFactor, ageIn, ageRangeOf, type AgeRange } from './age.ts';
 import { foldCanonical, hasDiacritics, words } from '../kernel/vietnamese.ts';
 import { PAIR_JOINER, segments } from './tokens.ts';
 import { splitQuestions } from './two-questions.ts';
+import { Whereabouts } from './whereabouts.ts';
 import { placeDecision, type PlaceFinding } from './place-question.ts';
 import { coreTitle, levelAsked, preferredTwin, twinGroups, type Level } from './twins.ts';
 
@@ -153,6 +154,7 @@ export class Engine {
   private readonly thresholds: Thresholds;
   private readonly ages: Map<string, AgeRange>;
   private readonly followUpWords: ReadonlySet<string>;
+  private readonly whereabouts: Whereabouts;
   private readonly vocabulary: Vocabulary;
   /** Each entry's names (title, aliases) as folded words. */
   private readonly names: ReadonlyMap<string, string[][]>;
@@ -185,6 +187,7 @@ export class Engine {
     );
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
     this.followUpWords = new Set(lexicon.follow_up_words.flatMap((p) => segments(p).flat().map(foldCanonical)));
+    this.whereabouts = new Whereabouts(lexicon, (text) => !!knowledge.places?.gazetteer.provinceNamed(text));
   }
 
   /** The words of a query that name a topic (not function words, not aspect cues). */
@@ -192,12 +195,14 @@ export class Engine {
     return query.phrases.flat().filter((w) => !this.reader.isFunctionWord(w) && !query.aspectWords.has(w));
   }
 
-  /** A follow-up: it asks about a part ("lệ phí bao nhiêu", "gửi bưu điện được không") and names no topic of its own. */
+  /**
+   * A follow-up: it asks about a part ("lệ phí bao nhiêu", "gửi bưu điện được không") and names
+   * no topic of its own; where the citizen is ("tôi ở Huế thì nộp ở mô") names none.
+   */
   asksOnlyAPart(query: Query): boolean {
-    return (
-      query.aspects.length > 0 &&
-      this.topicWords(query).every((w) => query.partWords.has(w) || query.chatWords.has(w) || this.followUpWords.has(foldCanonical(w)))
-    );
+    if (!query.aspects.length) return false;
+    const where = this.whereabouts.words(query.phrases);
+    return this.topicWords(query).every((w) => query.partWords.has(w) || query.chatWords.has(w) || this.followUpWords.has(foldCanonical(w)) || where.has(foldCanonical(w)));
   }
 
   /**
@@ -243,13 +248,14 @@ export class Engine {
     return said.length > 0 && said.every((w) => listed.has(w));
   }
 
-  /** The message's words that could name an entry: not the bot's address ("con"), nor when ("mới"), nor a number or an age ("72 tuổi"). */
+  /** The message's words that could name an entry: not the bot's address ("con"), nor when ("mới"), nor where ("ở Huế"), nor a number or an age ("72 tuổi"). */
   private namingWords(query: Query): string[] {
     const words = query.phrases.flat();
     const age = ageIn(words);
+    const where = this.whereabouts.words(query.phrases);
     return this.topicWords(query)
       .map(foldCanonical)
-      .filter((w) => !this.followUpWords.has(w) && !/^\d+$/.test(w) && !(age !== undefined && w === 'tuoi'));
+      .filter((w) => !this.followUpWords.has(w) && !where.has(w) && !/^\d+$/.test(w) && !(age !== undefined && w === 'tuoi'));
   }
 
   /** The folded words of where an entry is filed and who handles it. */

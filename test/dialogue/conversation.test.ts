@@ -163,6 +163,10 @@ describe('reading a message in the thread of the chat', () => {
     ['nộp ở xã được hông hay phải lên tỉnh', 'place'],
     // All small-talk and function words, yet it asks where (unlike "cảm ơn nhé, để tôi chuẩn bị" below).
     ['ma lam o dau vay chau', 'place'],
+    // Where the citizen or a relative is names no procedure: a province, a country, an everyday name.
+    ['tôi ở Huế thì nộp ở mô', 'place'],
+    ['gửi bưu điện về cho em gái tôi ở Sài Gòn được không', 'postal'],
+    ['nộp online được không, tôi ở Đài Loan làm giùm má', 'online'],
   ])('"%s" after an answer is its %s, not a new search', async (said, part) => {
     const c = citizen('web');
     await c.say('mất thẻ căn cước thì làm lại ở đâu');

@@ -206,8 +206,10 @@ export class Conversation {
     if (followUp && previous?.kind === 'procedure') return this.withRating(renderSections(previous, aspects, engine.knowledge.locality), previous, numbered);
     // A part asked with no topic yet names nothing: a guess from words like "con" would be a stranger's answer.
     if (followUp && !previous) return [renderWhichProcedure(aspects)];
-    // Outside a list, a detail of the citizen's case ("72 tuổi thì được chưa") keeps the topic.
-    const detail = previous?.kind === 'procedure' && !session.clarify && !correction && engine.staysOn(decision, previous);
+    // Outside a list, a detail of the citizen's case ("72 tuổi thì được chưa") keeps the topic, and so
+    // does a question nothing else answers in the topic's own words ("mỗi năm xét mấy lần").
+    if (!previous || session.clarify || correction) return undefined;
+    const detail = (previous.kind === 'procedure' && engine.staysOn(decision, previous)) || engine.talksOf(decision, previous);
     return detail ? this.answerWith(previous, aspects, session, numbered) : undefined;
   }
 
@@ -269,8 +271,10 @@ export class Conversation {
     if (!ids || decision.outcome === 'complaint' || decision.outcome === 'smalltalk' || decision.outcome === 'scam') return undefined;
     const place = readOrdinal(text, ids.length);
     if (place) return this.deps.engine.get(ids[place - 1]!);
-    // An answer elsewhere counts unless the message only says words of the listed entries' names.
-    const elsewhere = decision.outcome === 'answer' && !ids.includes(decision.candidates[0]!.entry.id) && !this.deps.engine.namesOnlyAmong(decision, ids);
+    // An answer elsewhere counts unless the message only says words of the listed entries' names,
+    // and then only if it does not say that answer's whole name ("đăng ký khai tử" while "… điện tử" is listed).
+    const best = decision.candidates[0];
+    const elsewhere = decision.outcome === 'answer' && !ids.includes(best!.entry.id) && (best!.nameMatch === 1 || !this.deps.engine.namesOnlyAmong(decision, ids));
     const picked = elsewhere ? undefined : this.deps.engine.pickAmong(text, ids);
     // Beside an answer, words that point at the answer itself are a follow-up about it, not a pick.
     return picked?.id === session.entryId && !session.clarify ? undefined : picked;

@@ -62,6 +62,9 @@ const CLARIFY_SIZE = 3;
 /** A follow-up stays on the entry just answered only when that entry is among its best this many. */
 const TOPIC_NEAR = 3;
 
+/** A message that nothing answers stays on the topic when it names at most this many words, all said in the topic's answer. */
+const TOPIC_WORDS = 6;
+
 /** Outcomes that name entries. */
 const NAMES_ENTRIES: ReadonlySet<Outcome> = new Set(['answer', 'clarify']);
 
@@ -158,6 +161,8 @@ export class Engine {
   private readonly vocabulary: Vocabulary;
   /** Each entry's names (title, aliases) as folded words. */
   private readonly names: ReadonlyMap<string, string[][]>;
+  /** The folded words of each entry's whole answer, built when first asked. */
+  private readonly answerWords = new Map<string, ReadonlySet<string>>();
   /** Each entry that has twins, with its group. */
   private readonly twins: ReadonlyMap<string, readonly Entry[]>;
 
@@ -241,6 +246,21 @@ export class Engine {
     return said.every((w) => !named.has(w)) || this.saysTopicsPaper(decision.query, first.entry, topic);
   }
 
+  /**
+   * "Mỗi năm xét mấy lần" after the near-poor household, "trả bằng thẻ ngân hàng nước ngoài
+   * được không" after paying fees online: a short message that no entry answers (the hotline,
+   * or portal records offered as a guess), whose naming words the topic's own answer says,
+   * asks more about the topic.
+   */
+  talksOf(decision: Decision, topic: Entry): boolean {
+    const unanswered = decision.outcome === 'fallback' || (decision.outcome === 'clarify' && !!decision.tentative);
+    const said = this.namingWords(decision.query);
+    if (!unanswered || said.length === 0 || said.length > TOPIC_WORDS) return false;
+    const spoken = this.answerWordsOf(topic);
+    // One word in three may be the citizen's own ("lần").
+    return said.filter((w) => !spoken.has(w)).length <= Math.floor(said.length / 3);
+  }
+
   /** "Bị mất" while lost and renewed licences are listed: every word the message names with is in one of the listed entries' names. */
   namesOnlyAmong(decision: Decision, ids: readonly string[]): boolean {
     const said = this.namingWords(decision.query);
@@ -256,6 +276,18 @@ export class Engine {
     return this.topicWords(query)
       .map(foldCanonical)
       .filter((w) => !this.followUpWords.has(w) && !where.has(w) && !/^\d+$/.test(w) && !(age !== undefined && w === 'tuoi'));
+  }
+
+  private answerWordsOf(entry: Entry): ReadonlySet<string> {
+    let spoken = this.answerWords.get(entry.id);
+    if (!spoken) {
+      const { submit } = entry;
+      const parts = [entry.title, ...entry.aliases, ...entry.questions, entry.summary ?? '', entry.agency, submit.in_person, submit.online, submit.postal];
+      parts.push(...entry.documents, ...entry.steps, entry.processing_time, entry.fee, entry.conditions, entry.result, entry.body);
+      spoken = new Set(parts.flatMap((part) => segments(part).flatMap((phrase) => this.reader.expandKnowledge(phrase))).map(foldCanonical));
+      this.answerWords.set(entry.id, spoken);
+    }
+    return spoken;
   }
 
   /** The folded words of where an entry is filed and who handles it. */

@@ -181,6 +181,12 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say(said))).toMatchObject({ kind: 'answer', entry: second });
   });
 
+  it('answers a new question that says a whole name, though a word of it is in a listed name ("tử" of "điện tử")', async () => {
+    const c = citizen('web');
+    expect(about(await c.say('thường trú'))?.kind).toBe('list');
+    expect(about(await c.say('đăng ký khai tử ở đâu'))).toMatchObject({ kind: 'answer', entry: 'dang-ky-khai-tu' });
+  });
+
   it('picks from the list by words only one of its entries has', async () => {
     const c = citizen('web');
     await c.say('sổ đỏ');
@@ -216,6 +222,14 @@ describe('reading a message in the thread of the chat', () => {
     const c = citizen('web');
     await c.say('làm hộ chiếu ở đâu');
     expect(about(await c.say('con tôi 5 tuổi có làm được không'))).toMatchObject({ kind: 'answer', entry: 'cap-ho-chieu-pho-thong' });
+  });
+
+  it('stays on the topic when nothing answers the follow-up and the topic speaks of its words', async () => {
+    const c = citizen('web');
+    await c.say('muốn xin xét hộ cận nghèo');
+    expect(about(await c.say('mỗi năm xét mấy lần vậy'))).toMatchObject({ kind: 'answer', entry: 'cong-nhan-ho-ngheo-can-ngheo' });
+    // Words the topic never says are another matter, for the hotline.
+    expect(about(await c.say('thời tiết mai thế nào'))?.kind).toBe('fallback');
   });
 
   it('never stays on an answer the citizen has just rejected, even when the correction names nothing', async () => {

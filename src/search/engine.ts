@@ -402,11 +402,13 @@ export class Engine {
   }
 
   private rank(phrases: string[][], query: Query): RankResult {
+    // The province the citizen is in ("ở Huế", "lên Đồng Nai") is no topic either.
+    const where = this.whereabouts.words(phrases, false);
     return this.ranker.rank({
       phrases,
       asked: query.asked,
       // Numbers (ages, counts) say nothing about the topic; ages are handled by byAge.
-      isLight: (w) => (this.reader.isFunctionWord(w) || /^\d+$/.test(w) ? 'function' : query.aspectWords.has(w) ? 'aspect' : undefined),
+      isLight: (w) => (this.reader.isFunctionWord(w) || /^\d+$/.test(w) || where.has(foldCanonical(w)) ? 'function' : query.aspectWords.has(w) ? 'aspect' : undefined),
     });
   }
 

@@ -11,6 +11,7 @@ const LONGEST_NAME = 4;
 export class Whereabouts {
   private readonly before: PhraseTable<true>;
   private readonly names: PhraseTable<true>;
+  private readonly countries: PhraseTable<true>;
 
   /** `isProvince`: the words name a province of today or before 2025 ("Huế", "hcm", "Bình Dương"). */
   constructor(
@@ -18,15 +19,19 @@ export class Whereabouts {
     private readonly isProvince: (text: string) => boolean,
   ) {
     this.before = PhraseTable.of(lexicon.whereabouts.before);
-    this.names = PhraseTable.of([...lexicon.whereabouts.names, ...lexicon.foreign_relatives.countries]);
+    this.names = PhraseTable.of(lexicon.whereabouts.names);
+    this.countries = PhraseTable.of(lexicon.foreign_relatives.countries);
   }
 
-  /** The folded words of the places the phrases say someone is at. */
-  words(phrases: readonly (readonly string[])[]): Set<string> {
+  /**
+   * The folded words of the places the phrases say someone is at. `abroad`: countries too; a
+   * country can tell the procedure ("bé sinh ở Hàn Quốc" is a birth abroad), a province cannot.
+   */
+  words(phrases: readonly (readonly string[])[], abroad = true): Set<string> {
     const found = new Set<string>();
     for (const phrase of phrases) {
       for (const { end: at } of this.before.matches(phrase)) {
-        const length = this.nameAt(phrase, at);
+        const length = this.nameAt(phrase, at, abroad);
         for (const w of phrase.slice(at, at + length)) found.add(foldCanonical(w));
       }
     }
@@ -34,8 +39,9 @@ export class Whereabouts {
   }
 
   /** How many words from `at` name a place: a listed name, else the longest span that names a province; 0 if none. */
-  private nameAt(phrase: readonly string[], at: number): number {
-    const listed = this.names.matches(phrase.slice(at)).find((m) => m.start === 0);
+  private nameAt(phrase: readonly string[], at: number, abroad: boolean): number {
+    const rest = phrase.slice(at);
+    const listed = [this.names, ...(abroad ? [this.countries] : [])].flatMap((table) => table.matches(rest)).find((m) => m.start === 0);
     if (listed) return listed.end;
     for (let length = Math.min(LONGEST_NAME, phrase.length - at); length > 0; length--) {
       if (this.isProvince(phrase.slice(at, at + length).join(' '))) return length;

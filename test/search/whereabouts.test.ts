@@ -23,6 +23,10 @@ describe('Whereabouts', () => {
     expect(found(text)).toEqual(expected);
   });
 
+  it('leaves countries out when asked for provinces only: a birth abroad is another procedure', () => {
+    expect([...whereabouts.words([words('bé sinh ở Mỹ, giờ về Bình Dương ở')], false)]).toEqual(['binh', 'duong']);
+  });
+
   it.each([
     // A place's name without a word before it is not where someone is.
     'Huế có làm căn cước nhanh không',

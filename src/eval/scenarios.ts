@@ -87,7 +87,9 @@ export function judge(expected: TurnExpect, abouts: readonly ReplyAbout[], liste
     const missing = [expected.list_has].flat().filter((id) => !(list?.kind === 'list' && list.entries.includes(id)));
     if (missing.length) problems.push(`expected a list with ${missing.join(', ')}, got ${list?.kind === 'list' ? list.entries.join(', ') : seen}`);
   }
-  if (expected.pick !== undefined) {
+  // Writers number a pick by their list_has, and the citizen names the choice too ("số 1, cái cấp
+  // đổi"): with the entry given, the entry is the truth, whatever place the bot's list gave it.
+  if (expected.pick !== undefined && !expected.entry) {
     const picked = listed[expected.pick - 1];
     if (!picked) problems.push(`no list with a choice ${expected.pick} before this turn`);
     else if (!(answer?.kind === 'answer' && answer.entry === picked)) problems.push(`expected choice ${expected.pick} (${picked}) answered, got ${answer?.kind === 'answer' ? answer.entry : seen}`);

@@ -19,6 +19,7 @@ describe('judge', () => {
     ['chit-chat is a friendly reply', { kind: 'chitchat' }, [{ kind: 'smalltalk' }], []],
     ['a complaint step', { kind: 'complaint' }, [{ kind: 'complaint' }], []],
     ['a submitted complaint', { kind: 'complaint_submitted' }, [{ kind: 'complaint_submitted', code: 'PA-7KQ3-Q9' }], []],
+    ['a pick whose entry is named, at another place in the list than the writer numbered', { pick: 1, entry: 'b' }, [answer('b')], ['a', 'b']],
   ])('passes: %s', (_name, expected, abouts, listed) => {
     expect(judge(expected, abouts, listed)).toEqual([]);
   });
@@ -96,7 +97,7 @@ describe('readScenarios', () => {
   });
 
   it('reads every scenario the writers wrote', async () => {
-    for (const writer of ['farmer', 'student', 'worker', 'shop', 'kieu', 'nongdan']) {
+    for (const writer of ['farmer', 'student', 'worker', 'shop', 'kieu', 'nongdan', 'giupviec']) {
       const { scenarios, errors } = await readScenarios(`test/eval/scenarios/${writer}.jsonl`);
       expect(errors, writer).toEqual([]);
       expect(scenarios.length, writer).toBeGreaterThanOrEqual(25);

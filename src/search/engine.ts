@@ -261,6 +261,18 @@ export class Engine {
     return said.filter((w) => !spoken.has(w)).length <= Math.floor(said.length / 3);
   }
 
+  /**
+   * "Em dâu con còn ở cữ, làm trên điện thoại được không", "quê em ở Thái Bình thì nộp ở đâu":
+   * a part asked in a short message that names no entry (none by half its name), and that
+   * nothing answers, asks it of the topic just answered.
+   */
+  asksAPartOfNothing(decision: Decision): boolean {
+    const { query, candidates } = decision;
+    const unanswered = decision.outcome === 'fallback' || decision.outcome === 'clarify';
+    if (!query.aspects.length || !unanswered || this.namingWords(query).length > TOPIC_WORDS / 2) return false;
+    return candidates.slice(0, CLARIFY_SIZE).every((c) => c.nameMatch < this.thresholds.weakName);
+  }
+
   /** "Bị mất" while lost and renewed licences are listed: every word the message names with is in one of the listed entries' names. */
   namesOnlyAmong(decision: Decision, ids: readonly string[]): boolean {
     const said = this.namingWords(decision.query);
@@ -274,6 +286,7 @@ export class Engine {
     const age = ageIn(words);
     const where = this.whereabouts.words(query.phrases);
     return this.topicWords(query)
+      .filter((w) => !query.partWords.has(w))
       .map(foldCanonical)
       .filter((w) => !this.followUpWords.has(w) && !where.has(w) && !/^\d+$/.test(w) && !(age !== undefined && w === 'tuoi'));
   }

@@ -232,6 +232,23 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('thời tiết mai thế nào'))?.kind).toBe('fallback');
   });
 
+  it.each<[string, string]>([
+    // Details of someone's life name no entry: the part is asked of the topic.
+    ['vợ tôi còn đang ở cữ, khai trên mạng được không', 'online'],
+    ['quê ông ở Nghệ An thì nộp chỗ nào', 'place'],
+    ['làm có lâu không, tôi sợ phải đi lại mấy lần', 'time'],
+  ])('after an answer, "%s" asks its %s', async (said, part) => {
+    const c = citizen('web');
+    await c.say('đăng ký khai sinh cho con cần gì');
+    expect(about(await c.say(said))).toMatchObject({ kind: 'answer', entry: 'dang-ky-khai-sinh', parts: [part] });
+  });
+
+  it('leaves the topic when the part is asked of another entry named by its name', async () => {
+    const c = citizen('web');
+    await c.say('đăng ký khai sinh cho con cần gì');
+    expect(JSON.stringify(about(await c.say('còn làm sổ đỏ thì nộp ở đâu')))).not.toContain('dang-ky-khai-sinh');
+  });
+
   it('never stays on an answer the citizen has just rejected, even when the correction names nothing', async () => {
     const c = citizen('web');
     await c.say('làm hộ chiếu ở đâu');

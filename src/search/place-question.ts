@@ -31,8 +31,9 @@ export function placeDecision(text: string, knowledge: KnowledgeBase, decide: (t
   const resolution = resolve(reading, places.gazetteer, { home: places.homeProvince(knowledge.locality.province) });
   if (!resolution) return decide(asked);
   const rest = decide(remainder(reading));
-  // A grievance about a place is a complaint, unless the message asks which unit the place is now.
-  if (rest.outcome === 'complaint' && !reading.asksWhich) return decide(text);
+  // A grievance about a place is a complaint, unless the message asks which unit a place it names is
+  // now ("đúng giờ ghi trên bảng" asks nothing of "phường lúc 2h").
+  if (rest.outcome === 'complaint' && (!reading.asksWhich || resolution.kind === 'unknown')) return decide(text);
   // Read without the place's name, which the procedures do not know and would only blur.
   if (!reading.asksPlace && namesProcedure(rest)) return resolution.kind === 'resolved' ? { ...rest, place: { resolution, role: 'note' } } : rest;
   // Asked about ("cũ", "thuộc", "xã nào"), or alone, or named with its type in a question of where to go

@@ -71,6 +71,13 @@ describe('a thing named without the action on it', () => {
   });
 });
 
+describe('a complaint that seems to name a place', () => {
+  it('is a complaint when the words read as a place name no unit ("phường lúc 2h", "giờ ghi")', () => {
+    const d = engine.decide('hnay tôi đến phường lúc 2h chiều đúng giờ ghi trên bảng mà cửa đóng, ko ai làm việc, tôi muốn phản ánh');
+    expect(d.outcome).toBe('complaint');
+  });
+});
+
 describe('a correction restates the question', () => {
   it('answers the best of "ý tôi là …" when nothing else comes close, where a first question would get a list', () => {
     const d = engine.decide('cat bot mot mieng dat cho no, tach so rieng');

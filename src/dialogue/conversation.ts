@@ -219,7 +219,8 @@ export class Conversation {
    * still open does not count: asked again while it is open, the list is shown again.
    */
   private earlierTopic(decision: Decision, session: Session): Entry | undefined {
-    if (decision.outcome !== 'clarify' && decision.outcome !== 'fallback') return undefined;
+    // Out of scope is an answer of its own ("xin visa Nhật cho mẹ" after the criminal record).
+    if ((decision.outcome !== 'clarify' && decision.outcome !== 'fallback') || decision.query.outOfScope) return undefined;
     const near = (id: string) => decision.candidates.slice(0, NEAR).some((c) => c.entry.id === id) && !session.clarify?.ids.includes(id);
     const answered = session.recent?.find(near);
     const listed = [...new Set(session.listed?.filter(near))];

@@ -23,8 +23,9 @@ const SHORTHAND = new Map([
   ['dc', 'duoc'], ['r', 'roi'], ['xog', 'xong'], ['v', 'vay'], ['z', 'vay'], ['lun', 'luon'], ['yes', 'ok'], ['bit', 'biet'], ['bik', 'biet'], ['sdt', 'so dien thoai'], ['oke', 'ok'], ['oki', 'ok'], ['okie', 'ok'], ['okay', 'ok'], ['uh', 'u'], ['um', 'u'], ['uk', 'u'],
 ]);
 /** Words that pad a short answer without changing it: "gửi đi ạ", "xong rồi nha", "ok con". */
-const TRAILING = new Set(['a', 'nha', 'nhe', 'ne', 'nghen', 'con', 'ad', 'di', 'luon', 'giup', 'gium', 'dum', 'voi', 'ha', 'em', 'chau', 'dau', 'nhi', 'nua', 'do']);
-const LEADING = new Set(['ok', 'u', 'vang', 'da', 'roi', 'thi']);
+const TRAILING = new Set(['a', 'nha', 'nhe', 'ne', 'nghen', 'con', 'ad', 'di', 'luon', 'giup', 'gium', 'dum', 'voi', 'ha', 'em', 'chau', 'dau', 'nhi', 'nua', 'do', 'chi', 'anh', 'bac', 'chu', 'ban']);
+/** Words that open a short answer without changing it: "ok", "vâng", and interjections ("à thôi hủy đi chị"). */
+const LEADING = new Set(['ok', 'u', 'vang', 'da', 'roi', 'thi', 'a', 'o', 'ua', 'oi']);
 const NEGATIONS = new Set(['khong', 'chang', 'cha', 'thoi', 'khoi']);
 /** What a refusal refuses: "không muốn", "không để", "chẳng cần", "thôi khỏi". */
 const REFUSED = new Set(['muon', 'de', 'can', 'cho', 'dong', 'dua', 'khoi', 'gui']);

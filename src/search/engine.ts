@@ -253,7 +253,8 @@ export class Engine {
    * asks more about the topic.
    */
   talksOf(decision: Decision, topic: Entry): boolean {
-    const unanswered = decision.outcome === 'fallback' || (decision.outcome === 'clarify' && !!decision.tentative);
+    // Out of scope is an answer of its own ("xin visa Nhật cho mẹ"), whatever the topic's text says.
+    const unanswered = !decision.query.outOfScope && (decision.outcome === 'fallback' || (decision.outcome === 'clarify' && !!decision.tentative));
     const said = this.namingWords(decision.query);
     if (!unanswered || said.length === 0 || said.length > TOPIC_WORDS) return false;
     const spoken = this.answerWordsOf(topic);

@@ -243,6 +243,12 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say(said))).toMatchObject({ kind: 'answer', entry: 'dang-ky-khai-sinh', parts: [part] });
   });
 
+  it('answers out of scope as such, even where the topic or an earlier one speaks of its words', async () => {
+    const c = citizen('web');
+    await c.say('đi làm ở Nhật cần phiếu lý lịch tư pháp thì xin ở đâu');
+    expect(about(await c.say('còn mẹ tôi muốn sang Nhật chơi thì xin visa Nhật thế nào'))?.kind).toBe('fallback');
+  });
+
   it('leaves the topic when the part is asked of another entry named by its name', async () => {
     const c = citizen('web');
     await c.say('đăng ký khai sinh cho con cần gì');

@@ -49,6 +49,9 @@ describe('readIntakeAnswer', () => {
     ['không còn gì nữa', DESCRIBE, 'next'],
     // A cancel said as a clause of its own, in a short message.
     ['Thôi bỏ đi, không phản ánh nữa, sợ phiền người ta', DESCRIBE, 'cancel'],
+    // After an interjection, and with the bot addressed at the end.
+    ['à thôi hủy đi chị, nhà em bảo thôi kệ', DESCRIBE, 'cancel'],
+    ['ờ gửi đi anh', REVIEW, 'send'],
     // "Gửi đi" while telling the story: the story is done.
     ['gửi đi', DESCRIBE, 'send'],
     ['khong nho ten', SUBJECT, 'skip'],

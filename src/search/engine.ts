@@ -264,14 +264,22 @@ export class Engine {
 
   /**
    * "Em dâu con còn ở cữ, làm trên điện thoại được không", "quê em ở Thái Bình thì nộp ở đâu":
-   * a part asked in a short message that names no entry (none by half its name), and that
-   * nothing answers, asks it of the topic just answered.
+   * a part asked in a short message that names no entry asks it of the topic just answered:
+   * nothing answers it (none is named by half its name), or the answer it finds, it finds by
+   * the part's own words ("vợ em làm trên VNeID được không" finds the VNeID account by "VNeID"
+   * alone), not by a word of its names.
    */
   asksAPartOfNothing(decision: Decision): boolean {
-    const { query, candidates } = decision;
-    const unanswered = decision.outcome === 'fallback' || decision.outcome === 'clarify';
-    if (!query.aspects.length || !unanswered || this.namingWords(query).length > TOPIC_WORDS / 2) return false;
-    return candidates.slice(0, CLARIFY_SIZE).every((c) => c.nameMatch < this.thresholds.weakName);
+    const { query, candidates, outcome } = decision;
+    const said = this.namingWords(query);
+    if (!query.aspects.length || said.length > TOPIC_WORDS / 2) return false;
+    const saysNameOf = (c: Candidate) => {
+      const named = new Set(this.names.get(c.entry.id)?.flat());
+      return said.some((w) => named.has(w));
+    };
+    if (outcome === 'answer') return !saysNameOf(candidates[0]!);
+    const unanswered = outcome === 'fallback' || outcome === 'clarify';
+    return unanswered && candidates.slice(0, CLARIFY_SIZE).every((c) => c.nameMatch < this.thresholds.weakName);
   }
 
   /** "Bị mất" while lost and renewed licences are listed: every word the message names with is in one of the listed entries' names. */

@@ -71,6 +71,16 @@ describe('a thing named without the action on it', () => {
   });
 });
 
+describe('a part asked of nothing named', () => {
+  it('is a follow-up when the answer it finds is found by the words of the part alone ("VNeID")', () => {
+    expect(engine.asksAPartOfNothing(engine.decide('vợ tôi làm trên VNeID được không hay phải bế cháu ra công an'))).toBe(true);
+  });
+
+  it('is not when a word of the names of the answer is said', () => {
+    expect(engine.asksAPartOfNothing(engine.decide('thế còn hộ chiếu mất bao lâu'))).toBe(false);
+  });
+});
+
 describe('a complaint that seems to name a place', () => {
   it('is a complaint when the words read as a place name no unit ("phường lúc 2h", "giờ ghi")', () => {
     const d = engine.decide('hnay tôi đến phường lúc 2h chiều đúng giờ ghi trên bảng mà cửa đóng, ko ai làm việc, tôi muốn phản ánh');

@@ -25,6 +25,8 @@ describe('direct answers where one entry clearly fits', () => {
     ['mấy chục năm trước ông tôi sinh ở quê, giấy tờ cháy hết trong chiến tranh, giờ đăng ký lại khai sinh được không', 'dang-ky-lai-khai-sinh'],
     // A close runner-up whose whole name ("VNeID") lies within the best's ("VNeID mức 2").
     ['vneid mức 2 là gì', 'cap-tai-khoan-dinh-danh-dien-tu-muc-2'],
+    // Born abroad ("sinh bên Úc"): the birth has a foreign element.
+    ['con toi sinh ben Uc, chua co giay khai sinh Viet Nam, gio ve Can Tho song thi dang ky o dau', 'dang-ky-khai-sinh-co-yeu-to-nuoc-ngoai'],
     // An age in words picks the one card whose range holds it.
     ['làm căn cước cho bé ba tuổi ở đâu', 'cap-the-can-cuoc-duoi-6-tuoi'],
     ['bé nhà tôi 5 tháng tuổi làm căn cước được chưa', 'cap-the-can-cuoc-duoi-6-tuoi'],

@@ -62,7 +62,7 @@ const CLARIFY_SIZE = 3;
 /** A follow-up stays on the entry just answered only when that entry is among its best this many. */
 const TOPIC_NEAR = 3;
 
-/** A message that nothing answers stays on the topic when it names at most this many words, all said in the topic's answer. */
+/** A follow-up of words of its own is short: it says at most this many naming words (half as many when it asks a part). */
 const TOPIC_WORDS = 6;
 
 /** Outcomes that name entries. */
@@ -300,12 +300,16 @@ export class Engine {
       .filter((w) => !this.followUpWords.has(w) && !where.has(w) && !/^\d+$/.test(w) && !(age !== undefined && w === 'tuoi'));
   }
 
+  /** Every folded word of an entry's answer: names, summary, where and how to file, papers, steps, figures, notes. */
   private answerWordsOf(entry: Entry): ReadonlySet<string> {
     let spoken = this.answerWords.get(entry.id);
     if (!spoken) {
       const { submit } = entry;
-      const parts = [entry.title, ...entry.aliases, ...entry.questions, entry.summary ?? '', entry.agency, submit.in_person, submit.online, submit.postal];
-      parts.push(...entry.documents, ...entry.steps, entry.processing_time, entry.fee, entry.conditions, entry.result, entry.body);
+      const parts = [
+        ...[entry.title, ...entry.aliases, ...entry.questions, entry.summary ?? ''],
+        ...[entry.agency, submit.in_person, submit.online, submit.postal, ...entry.documents, ...entry.steps],
+        ...[entry.processing_time, entry.fee, entry.conditions, entry.result, entry.body],
+      ];
       spoken = new Set(parts.flatMap((part) => segments(part).flatMap((phrase) => this.reader.expandKnowledge(phrase))).map(foldCanonical));
       this.answerWords.set(entry.id, spoken);
     }

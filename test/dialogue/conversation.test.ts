@@ -104,6 +104,12 @@ describe('on a channel with buttons (web, Telegram)', () => {
     ['=))', 'chitchat'],
     ['👍', 'chitchat'],
     ['ad ơi', 'chitchat'],
+    // Thanks that say what comes next, praise of the bot, and a greeting before the question.
+    ['cảm ơn bot, giúp ích lắm', 'thanks'],
+    ['rồi, cảm ơn nhiều, chúc sức khỏe', 'thanks'],
+    ['để mai tôi ra xã làm', 'thanks'],
+    ['bạn trả lời nhanh ghê', 'chitchat'],
+    ['chào bot, mình cần hỏi chút', 'greeting'],
   ] as const)('answers "%s" in a word (%s), without a list, and the thread goes on', async (said, kind) => {
     const c = citizen('web');
     await c.say('xin giấy xác nhận độc thân cần giấy tờ gì');

@@ -10,8 +10,9 @@ import { Vocabulary } from './vocabulary.ts';
 import { WordMatch, type WordMatchWeights } from './word-match.ts';
 import { CODE_PATTERN } from '../knowledge/schema.ts';
 import { ageFactor, ageIn, ageRangeOf, type AgeRange } from './age.ts';
-import { foldCanonical, hasDiacritics, words } from '../kernel/vietnamese.ts';
+import { foldCanonical, words } from '../kernel/vietnamese.ts';
 import { PAIR_JOINER, segments } from './tokens.ts';
+import { WordSet } from './phrases.ts';
 import { splitQuestions } from './two-questions.ts';
 import { Whereabouts } from './whereabouts.ts';
 import { placeDecision, type PlaceFinding } from './place-question.ts';
@@ -218,7 +219,7 @@ export class Engine {
   pickAmong(text: string, ids: readonly string[]): Entry | undefined {
     // Each time a word is said counts: "cái bị mất bằng ấy, làm rồi mất" is about the lost one.
     const words = this.topicWords(this.reader.read(text)).map(foldCanonical).filter((w) => !this.followUpWords.has(w));
-    const named = ids.map((id) => new Set(this.names.get(id)?.flat()));
+    const named = ids.map((id) => this.nameWordSet(id));
     const telling = words.filter((w) => named.some((n) => n.has(w)) && !named.every((n) => n.has(w)));
     const scores = named.map((n) => telling.filter((w) => n.has(w)).length);
     const best = Math.max(0, ...scores);
@@ -242,7 +243,7 @@ export class Engine {
     // "Nộp ở văn phòng đăng ký đất đai hay ủy ban phường?": where to file, in the topic's own words.
     if (decision.query.aspects.includes('place') && said.every((w) => this.officeWords(topic).has(w))) return true;
     if (!decision.candidates.slice(0, TOPIC_NEAR).some((c) => c.entry.id === topic.id)) return false;
-    const named = new Set(this.names.get(first.entry.id)?.flat());
+    const named = this.nameWordSet(first.entry.id);
     return said.every((w) => !named.has(w)) || this.saysTopicsPaper(decision.query, first.entry, topic);
   }
 
@@ -274,7 +275,7 @@ export class Engine {
     const said = this.namingWords(query);
     if (!query.aspects.length || said.length > TOPIC_WORDS / 2) return false;
     const saysNameOf = (c: Candidate) => {
-      const named = new Set(this.names.get(c.entry.id)?.flat());
+      const named = this.nameWordSet(c.entry.id);
       return said.some((w) => named.has(w));
     };
     if (outcome === 'answer') return !saysNameOf(candidates[0]!);
@@ -415,6 +416,11 @@ export class Engine {
     return { outcome, query, candidates, evidence };
   }
 
+  /** Every word of an entry's names, folded: what a message can name it by. */
+  private nameWordSet(id: string): ReadonlySet<string> {
+    return new Set(this.names.get(id)?.flat());
+  }
+
   /** Title (without its boilerplate: "Thủ tục", the level) and aliases, as folded words without function words. */
   private nameWords(entry: Entry): string[][] {
     const names = [coreTitle(entry.title), ...entry.aliases];
@@ -541,28 +547,26 @@ export class Engine {
     const [first, ...rest] = candidates;
     if (first?.entry.origin !== 'curated' || query.aspects.some((a) => a !== 'steps')) return false;
     const naming = this.namingWords(query);
-    const own = new Set(this.names.get(first.entry.id)?.flat());
+    const own = this.nameWordSet(first.entry.id);
     if (!naming.length || !naming.every((w) => own.has(w))) return false;
     const small = query.phrases.flat().filter((w) => !naming.includes(foldCanonical(w)));
-    const firstTitle = this.titleSays(first.entry);
+    const firstTitle = this.titleSmallWords(first.entry);
     const title = this.names.get(first.entry.id)?.[0] ?? [];
     return rest
       .filter((c) => c.entry.origin === 'curated' && c.score >= first.score * this.thresholds.alternativeRatio)
       .slice(0, CLARIFY_SIZE - 1)
       .some((c) => {
-        const theirs = new Set(this.names.get(c.entry.id)?.flat());
-        const theirTitle = this.titleSays(c.entry);
-        const tells = small.some((w) => firstTitle(w) !== theirTitle(w));
+        const theirs = this.nameWordSet(c.entry.id);
+        const theirTitle = this.titleSmallWords(c.entry);
+        const tells = small.some((w) => firstTitle.matches(w) !== theirTitle.matches(w));
         return naming.every((w) => theirs.has(w)) && !tells && !this.nameSays(c.entry, [title]);
       });
   }
 
-  /** Whether a small word ("lại", "là gì") is in the entry's title, accents kept where typed: "hỏi" is not the "hội" of "xã hội". */
-  private titleSays(entry: Entry): (word: string) => boolean {
-    const small = segments(coreTitle(entry.title))
-      .flatMap((phrase) => this.reader.expandKnowledge(phrase))
-      .filter((w) => this.reader.isFunctionWord(w) || this.followUpWords.has(foldCanonical(w)));
-    return (word) => small.some((w) => w === word || (!hasDiacritics(word) && foldCanonical(w) === word));
+  /** The small words ("lại", "là gì") of an entry's title, matched accent-aware: "hỏi" is not the "hội" of "xã hội". */
+  private titleSmallWords(entry: Entry): WordSet {
+    const expanded = segments(coreTitle(entry.title)).flatMap((phrase) => this.reader.expandKnowledge(phrase));
+    return new WordSet(expanded.filter((w) => this.reader.isFunctionWord(w) || this.followUpWords.has(foldCanonical(w))));
   }
 
   /** A portal record's formal title matches citizens' words less surely than a curated entry: it needs a wider lead. */
@@ -582,7 +586,7 @@ export class Engine {
    * when `bestOnly`) is in `first`'s names too.
    */
   private generalOf(first: Candidate, other: Candidate, said: ReadonlySet<string>, bestOnly = false): boolean {
-    const own = new Set(this.names.get(first.entry.id)?.flat());
+    const own = this.nameWordSet(first.entry.id);
     const share = (name: readonly string[]) => name.filter((w) => said.has(w)).length / Math.max(1, name.length);
     const names = this.names.get(other.entry.id) ?? [];
     const best = bestOnly ? Math.max(0, ...names.map(share)) : 0;

@@ -1,7 +1,7 @@
 // Phrase tables (cues, expansions) matched against a message word by word. A word
 // the citizen typed with diacritics must match exactly ("hỏi" is not "hối"); a
 // word typed without them matches any accented form ("hoi" → "hỏi", "hối").
-import { foldCanonical, words } from '../kernel/vietnamese.ts';
+import { fold, foldCanonical, words } from '../kernel/vietnamese.ts';
 
 export interface PhraseMatch<T> {
   start: number;
@@ -82,4 +82,23 @@ export class PhraseTable<T> {
 /** An accented word must be the phrase's word; an unaccented one only its folded form. */
 function matchesAt<T>(phrase: Phrase<T>, at: number, message: readonly string[], folded: readonly string[], accented: readonly boolean[]): boolean {
   return phrase.exact.every((w, k) => (accented[at + k] ? message[at + k] === w : folded[at + k] === phrase.folded[k]));
+}
+
+/** Single words of a phrase list, matched accent-aware: "ánh" is not "anh", but "anh" typed bare is. */
+export class WordSet {
+  private readonly accented: Set<string>;
+  private readonly folded: Set<string>;
+
+  /** `ifAccented`: words that, typed without diacritics, are also content words ("thế" / "thẻ"). */
+  constructor(phrases: readonly string[], ifAccented: readonly string[] = []) {
+    const always = phrases.flatMap((p) => words(p));
+    this.accented = new Set([...always, ...ifAccented.flatMap((p) => words(p))]);
+    this.folded = new Set(always.map(fold));
+  }
+
+  /** `word` is canonical: it carries diacritics exactly when folding changes it. */
+  matches(word: string): boolean {
+    const folded = foldCanonical(word);
+    return folded !== word ? this.accented.has(word) : this.folded.has(folded);
+  }
 }

@@ -2,8 +2,8 @@
 // after teencode and abbreviations are expanded, which aspects of a procedure are
 // asked about, and whether the message is a complaint or small talk.
 import { allExpansions, SMALLTALK, type Aspect, type Lexicon, type Smalltalk } from '../knowledge/lexicon.ts';
-import { fold, foldCanonical, hasDiacritics, words } from '../kernel/vietnamese.ts';
-import { messageWords, PhraseTable, type MessageWords, type PhraseMatch } from './phrases.ts';
+import { foldCanonical, hasDiacritics } from '../kernel/vietnamese.ts';
+import { messageWords, PhraseTable, WordSet, type MessageWords, type PhraseMatch } from './phrases.ts';
 import { segments } from './tokens.ts';
 
 export interface Query {
@@ -177,24 +177,5 @@ export class QueryReader {
     if (rest.length > 0 || covered.size === 0) return undefined;
     const kinds = new Set(matches.map((m) => m.value));
     return SMALLTALK.find((kind) => kinds.has(kind));
-  }
-}
-
-/** Single words of a phrase list, matched accent-aware: "ánh" is not "anh", but "anh" typed bare is. */
-class WordSet {
-  private readonly accented: Set<string>;
-  private readonly folded: Set<string>;
-
-  /** `ifAccented`: words that, typed without diacritics, are also content words ("thế" / "thẻ"). */
-  constructor(phrases: readonly string[], ifAccented: readonly string[] = []) {
-    const always = phrases.flatMap((p) => words(p));
-    this.accented = new Set([...always, ...ifAccented.flatMap((p) => words(p))]);
-    this.folded = new Set(always.map(fold));
-  }
-
-  /** `word` is canonical: it carries diacritics exactly when folding changes it. */
-  matches(word: string): boolean {
-    const folded = foldCanonical(word);
-    return folded !== word ? this.accented.has(word) : this.folded.has(folded);
   }
 }

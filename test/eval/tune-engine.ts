@@ -20,7 +20,7 @@ import { DEFAULT_WEIGHTS, type RankWeights } from '../../src/search/ranker.ts';
 import { DEFAULT_WORD_MATCH, type WordMatchWeights } from '../../src/search/word-match.ts';
 
 const NATIONAL = ['national/writer-a', 'national/writer-b'];
-const CURATED = ['questions', 'citizens/farmer', 'citizens/shop', 'citizens/student', 'citizens/worker', 'citizens/mother', 'citizens/nongdan', 'citizens/hotline'];
+const CURATED = ['questions', 'citizens/farmer', 'citizens/shop', 'citizens/student', 'citizens/worker', 'citizens/mother', 'citizens/nongdan', 'citizens/hotline', 'citizens/taynguyen'];
 /** Ranking: curated answers weigh twice the national ones, so national gains cannot cost the common questions. */
 const CURATED_WEIGHT = 2;
 /** Thresholds: a wrong direct answer costs four right ones. */

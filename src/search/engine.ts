@@ -12,7 +12,7 @@ import { CODE_PATTERN } from '../knowledge/schema.ts';
 import { ageFactor, ageIn, ageRangeOf, type AgeRange } from './age.ts';
 import { foldCanonical, words } from '../kernel/vietnamese.ts';
 import { PAIR_JOINER, segments } from './tokens.ts';
-import { WordSet } from './phrases.ts';
+import { SaidWords, WordSet } from './phrases.ts';
 import { splitQuestions } from './two-questions.ts';
 import { Whereabouts } from './whereabouts.ts';
 import { placeDecision, type PlaceFinding } from './place-question.ts';
@@ -162,6 +162,8 @@ export class Engine {
   private readonly vocabulary: Vocabulary;
   /** Each entry's names (title, aliases) as folded words. */
   private readonly names: ReadonlyMap<string, string[][]>;
+  /** The same words as written (with their marks), where accents tell words apart. */
+  private readonly spelledNames: ReadonlyMap<string, string[][]>;
   /** The folded words of each entry's whole answer, built when first asked. */
   private readonly answerWords = new Map<string, ReadonlySet<string>>();
   /** Each entry that has twins, with its group. */
@@ -177,8 +179,8 @@ export class Engine {
     const index = buildIndex(docs);
     const vocabulary = new Vocabulary(docs);
     this.vocabulary = vocabulary;
-    const names = new Map(entries.map((e) => [e.id, this.nameWords(e)]));
-    this.names = names;
+    this.spelledNames = new Map(entries.map((e) => [e.id, this.nameWords(e)]));
+    this.names = new Map([...this.spelledNames].map(([id, spelled]) => [id, spelled.map((name) => name.map(foldCanonical))]));
     this.ages = new Map(entries.flatMap((e) => {
       const range = ageRangeOf(e.title);
       return range ? [[e.id, range] as const] : [];
@@ -187,7 +189,7 @@ export class Engine {
       index,
       vocabulary,
       (id) => this.byId.get(id)?.origin === 'curated',
-      (id) => names.get(id) ?? [],
+      (id) => this.names.get(id) ?? [],
       new WordMatch(docs, options.wordMatch),
       options.weights ?? DEFAULT_WEIGHTS,
     );
@@ -407,8 +409,8 @@ export class Engine {
     const outOfScope = query.outOfScope && !this.handles(candidates[0], query.outOfScopeTopics);
     // "Khai sinh cho chó mèo": an out-of-scope thing with a word no entry uses is what the message is about, whatever it names.
     const strange = outOfScope && query.outOfScopeTopics.some((topic) => topic.some((w) => !this.vocabulary.has(w)));
-    // The message's telling words, folded like the names: function words and aspect cues name no entry.
-    const said = new Set(this.topicWords(query).map(foldCanonical));
+    // The message's telling words: function words and aspect cues name no entry.
+    const said = new SaidWords(this.topicWords(query));
     const outcome = strange ? 'fallback' : this.outcomeOf(candidates, evidence, outOfScope, said, query);
     // Among 2,600 portal records the words rarely decide alone: rather than the hotline only,
     // the records that say much of the message and of their own title are offered, as a guess.
@@ -421,15 +423,14 @@ export class Engine {
     return new Set(this.names.get(id)?.flat());
   }
 
-  /** Title (without its boilerplate: "Thủ tục", the level) and aliases, as folded words without function words. */
+  /** Title (without its boilerplate: "Thủ tục", the level) and aliases, as words without function words. */
   private nameWords(entry: Entry): string[][] {
     const names = [coreTitle(entry.title), ...entry.aliases];
     // Expanded like the message, so an alias written "mất CCCD" is said by "mất căn cước công dân".
     return names.map((name) =>
       segments(name)
         .flatMap((phrase) => this.reader.expandKnowledge(phrase))
-        .filter((w) => !this.reader.isFunctionWord(w))
-        .map(foldCanonical),
+        .filter((w) => !this.reader.isFunctionWord(w)),
     );
   }
 
@@ -488,8 +489,8 @@ export class Engine {
     return fuller ? [fuller, ...candidates.filter((c) => c !== fuller)] : candidates;
   }
 
-  /** `said`: the message's telling words, folded. */
-  private outcomeOf(candidates: Candidate[], evidence: Evidence, outOfScope: boolean, said: ReadonlySet<string>, query: Query): Outcome {
+  /** `said`: the message's telling words. */
+  private outcomeOf(candidates: Candidate[], evidence: Evidence, outOfScope: boolean, said: SaidWords, query: Query): Outcome {
     const t = this.thresholds;
     const [first] = candidates;
     if (!first || (first.coverage === 0 && first.nameMatch === 0)) return 'fallback';
@@ -585,12 +586,12 @@ export class Engine {
    * sinh"): every word that the message says of its names (or of its best-said names only,
    * when `bestOnly`) is in `first`'s names too.
    */
-  private generalOf(first: Candidate, other: Candidate, said: ReadonlySet<string>, bestOnly = false): boolean {
+  private generalOf(first: Candidate, other: Candidate, said: SaidWords, bestOnly = false): boolean {
     const own = this.nameWordSet(first.entry.id);
     const share = (name: readonly string[]) => name.filter((w) => said.has(w)).length / Math.max(1, name.length);
-    const names = this.names.get(other.entry.id) ?? [];
+    const names = this.spelledNames.get(other.entry.id) ?? [];
     const best = bestOnly ? Math.max(0, ...names.map(share)) : 0;
-    return names.filter((n) => share(n) >= best).every((name) => name.every((w) => !said.has(w) || own.has(w)));
+    return names.filter((n) => share(n) >= best).every((name) => name.every((w) => !said.has(w) || own.has(foldCanonical(w))));
   }
 
   /**
@@ -599,7 +600,7 @@ export class Engine {
    * pháp", or "cấp lại" beside "cấp đổi" when the message says "đổi", are rivals. Then the
    * name decides, however little of a long story the best entry covers.
    */
-  private onlyNamed(candidates: readonly Candidate[], said: ReadonlySet<string>): boolean {
+  private onlyNamed(candidates: readonly Candidate[], said: SaidWords): boolean {
     const [first] = candidates;
     return !!first && first.nameMatch === 1 && first.coverage >= this.thresholds.nameCoverage && this.unrivalled(candidates, said);
   }
@@ -619,7 +620,7 @@ export class Engine {
   }
 
   /** Each of the others close enough to be listed is only a general form of the best, by the name the message says most of. */
-  private unrivalled(candidates: readonly Candidate[], said: ReadonlySet<string>): boolean {
+  private unrivalled(candidates: readonly Candidate[], said: SaidWords): boolean {
     const [first, ...rest] = candidates;
     const near = rest.filter((c) => c.score >= first!.score * this.thresholds.clarifyRatio);
     return near.every((c) => this.generalOf(first!, c, said, true));

@@ -102,3 +102,33 @@ export class WordSet {
     return folded !== word ? this.accented.has(word) : this.folded.has(folded);
   }
 }
+
+/**
+ * The words a message says, matched against a name's words accent-aware: "nói" typed with its
+ * marks does not say "nơi", nor "bò" "bổ"; a word typed bare says every word it folds from.
+ */
+export class SaidWords {
+  private readonly bare = new Set<string>();
+  private readonly accented = new Set<string>();
+  private readonly accentedFolded = new Set<string>();
+
+  /** `said`: canonical words of the message. */
+  constructor(said: readonly string[]) {
+    for (const word of said) {
+      const folded = foldCanonical(word);
+      if (folded === word) this.bare.add(word);
+      else {
+        this.accented.add(word);
+        this.accentedFolded.add(folded);
+      }
+    }
+  }
+
+  /** `word`: a canonical word of a name, accented or written bare. */
+  has(word: string): boolean {
+    const folded = foldCanonical(word);
+    if (this.bare.has(folded)) return true;
+    return folded !== word ? this.accented.has(word) : this.accentedFolded.has(folded);
+  }
+}
+

@@ -36,6 +36,9 @@ export function placeDecision(text: string, knowledge: KnowledgeBase, decide: (t
   if (rest.outcome === 'complaint' && (!reading.asksWhich || resolution.kind === 'unknown')) return decide(text);
   // Read without the place's name, which the procedures do not know and would only blur.
   if (!reading.asksPlace && namesProcedure(rest)) return resolution.kind === 'resolved' ? { ...rest, place: { resolution, role: 'note' } } : rest;
+  // What to bring or how long, and not which unit the place is now ("thị trấn Đắk Mil cũ … xin giấy
+  // phép ở xã hay lên tỉnh, hồ sơ gồm cái chi"): the procedure is the question, the place a note beside it.
+  if (resolution.kind === 'resolved' && !reading.asksWhich && rest.outcome === 'answer' && namesProcedure(rest) && rest.query.aspects.some((aspect) => aspect !== 'place')) return { ...rest, place: { resolution, role: 'note' } };
   // Asked about ("cũ", "thuộc", "xã nào"), or alone, or named with its type in a question of where to go
   // ("tôi ở thị trấn Như Quỳnh, giờ nộp ở đâu"): a place question. A name not known is one only when asked about.
   const where = reading.typed && rest.query.aspects.includes('place');

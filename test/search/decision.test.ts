@@ -86,6 +86,18 @@ describe('a part asked of nothing named', () => {
   });
 });
 
+describe('a procedure asked beside an old place', () => {
+  it('answers the procedure, with the place as a note, when the message asks what to bring and not which unit the place is now', () => {
+    const d = engine.decide('Nhà tôi ở thị trấn Phước An cũ, tính xây nhà 3 tầng thì xin giấy phép xây dựng cần hồ sơ gì?');
+    expect([d.outcome, d.candidates[0]?.entry.id, d.place?.role]).toEqual(['answer', 'cap-giay-phep-xay-dung-nha-o-rieng-le', 'note']);
+  });
+
+  it('answers the place when the message asks which unit it is now', () => {
+    const d = engine.decide('Phường Kim Liên cũ giờ là phường gì, tôi cần đăng ký tạm trú');
+    expect([d.outcome, d.place?.role]).toEqual(['place', 'question']);
+  });
+});
+
 describe('a complaint that seems to name a place', () => {
   it('is a complaint when the words read as a place name no unit ("phường lúc 2h", "giờ ghi")', () => {
     const d = engine.decide('hnay tôi đến phường lúc 2h chiều đúng giờ ghi trên bảng mà cửa đóng, ko ai làm việc, tôi muốn phản ánh');

@@ -14,6 +14,7 @@ import { foldCanonical } from '../kernel/vietnamese.ts';
 import { levelOf, MAX_NAME_WORDS, writtenAs, type Gazetteer, type PlaceRef } from './gazetteer.ts';
 import { isShorthand, keyOf, LEVEL_OF, plainKeyOf, placeTokens, placeWords, typeAt, type Level, type UnitType, type Word } from './names.ts';
 import { compact, NearNames, type Near } from './near-names.ts';
+import { numbersInDigits } from './spoken-numbers.ts';
 
 type TypeMatch = ReturnType<typeof typeAt>;
 
@@ -104,13 +105,17 @@ const PLACE_CUES = [
   'vẫn thế',
   'vẫn giữ',
   'có đổi',
+  'còn tên',
+  'bị chia',
+  'chia ra',
+  'chia làm',
 ];
 /**
  * Cues that ask what a place is called or written as now, folded (typed with or without
  * marks): "gọi là gì", "tên gì", "tên j", "địa chỉ mới" ("đc chỉ mới"), "đơn vị mới",
- * "giờ ghi" ("h ghi": how to write it now).
+ * "giờ ghi" ("h ghi": how to write it now), "giờ là" ("h là").
  */
-const LOOSE_CUES = ['goi la gi', 'goi la j', 'ten gi', 'ten j', 'dia chi moi', 'dc chi moi', 'don vi moi', 'gio ghi'];
+const LOOSE_CUES = ['goi la gi', 'goi la j', 'ten gi', 'ten j', 'dia chi moi', 'dc chi moi', 'don vi moi', 'gio ghi', 'gio la'];
 /** Cues that say what something is now, a unit or a value: not enough to take a word of another language for a place. */
 const VALUE_CUES = ['gio la', 'nay la'];
 /** Shorthand that teencode uses for an everyday word: "h" (a district's "huyện") is "giờ". */
@@ -201,7 +206,8 @@ export class MentionReader {
     this.placeCues = [...PLACE_CUES.map((p) => ({ words: placeWords(p) })), ...LOOSE_CUES.map(loosePhrase)];
   }
 
-  read(text: string): Reading {
+  read(said: string): Reading {
+    const text = numbersInDigits(said);
     const words = placeWords(text);
     const tokens = placeTokens(text);
     const types = typesOf(words, tokens);
@@ -800,13 +806,13 @@ function canonOf(words: readonly Word[]): string {
   return words.map((w) => w.canon).join(' ');
 }
 
-/** The message without its place names, their unknown name and the words that only ask about a place. */
 /** The message without the places it only says the citizen lives in or goes to. */
 export function withoutWhereabouts(reading: Reading): string {
   const dropped = new Set(reading.whereabouts.flatMap((m) => reading.words.slice(m.start, m.end).map((w) => w.token)));
   return reading.tokens.filter((_, i) => !dropped.has(i)).join(' ');
 }
 
+/** The message without its place names, their unknown name and the words that only ask about a place. */
 export function remainder(reading: Reading): string {
   const dropped = new Set<number>();
   const drop = (start: number, end: number) => {

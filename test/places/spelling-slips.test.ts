@@ -18,6 +18,15 @@ beforeAll(async () => {
 
 const mainCode = (text: string) => mainCodeOf(places, text);
 
+describe('a city ward as citizens say it', () => {
+  it.each([
+    // Its number said in words, as speech-to-text writes it.
+    ['phường sáu quận tám cũ bây giờ thuộc phường nào', '27424'],
+  ])('%s → %s', (text, code) => {
+    expect(mainCode(text)).toBe(code);
+  });
+});
+
 describe('reading a slip of typing', () => {
   it.each([
     // Spaces left out or put in; a wrong tone; teencode around a province.

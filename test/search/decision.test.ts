@@ -98,6 +98,21 @@ describe('a procedure asked beside an old place', () => {
   });
 });
 
+describe('a city ward asked about', () => {
+  it.each([
+    // Whether it keeps its name, or is now the ward the citizen heard of ("h là": giờ là).
+    ['p trúc bạch sao rồi ad, còn tên ko', '00004'],
+    ['P.Cái Khế, Q.Ninh Kiều giờ còn tên không?', '31120'],
+    ['ad ơi p2 q6 h là p bình tây đúng ko', '27367'],
+    ['p thạch bàn long biên bị chia ra mấy chỗ v ad', '00136'],
+  ])('is a place question: %s', (q, code) => {
+    const d = engine.decide(q);
+    const resolution = d.place?.resolution;
+    expect(d.outcome).toBe('place');
+    expect(resolution?.kind === 'resolved' && resolution.place.communes.map((c) => c.code)).toContain(code);
+  });
+});
+
 describe('a complaint that seems to name a place', () => {
   it('is a complaint when the words read as a place name no unit ("phường lúc 2h", "giờ ghi")', () => {
     const d = engine.decide('hnay tôi đến phường lúc 2h chiều đúng giờ ghi trên bảng mà cửa đóng, ko ai làm việc, tôi muốn phản ánh');

@@ -132,8 +132,8 @@ const NOT_A_NAME = new Set(['hoi', 'vien']);
 const TEENCODE = ['j', 'mn', 'bik', 'r', 'dc', 'hk', 'hok', 'ntn', 'ten'];
 /** Words that end a name not known ("phường Ben Ngé cũ giờ…") or say there is none ("phường nào"). */
 const NAME_STOPS = new Set([...NOT_A_NAME, 'nao', 'gi', 'minh', 'toi', 'em', 'nha', 'nay', 'do', 'kia', 'cu', 'moi', 'cua', 'o', 'la', 'thi', 'va', 'hay', 'hoac', 'voi', 'nhe', 'a', 'oi', 'ban', 'dang', 'da', 'con', 'cung', 'co', 'khong', 'ko', 'k', 'thuoc', 'gio', 'h', 'sap', 'sat', 'duoc', 'truoc', 'sau', 'quan', 'huyen', 'tinh', 'thanh', 'tp', 'nop', 'lam', 'ho', 'so', 'dau', 'ubnd', 'uy', 'hien', 'bay', 'ad', 'vay', 'z', 'v', ...TEENCODE]);
-/** Of those, words common inside names ("Đa Phước Hội", "Tân Thanh Lâm"), through which a mistyped name may run. */
-const INNER_STOPS = new Set(['hoi', 'thanh', 'lam', 'minh', 'ho', 'da', 'do', 'co', 'ban', 'hien', 'dang', 'la', 'a', 'oi', 'o', 'con', 'nha', 'so', 'vien', 'thi']);
+/** Of those, words common inside names ("Đa Phước Hội", "Tân Thanh Lâm", "Nguyễn Cư Trinh"), through which a mistyped name may run. */
+const INNER_STOPS = new Set(['hoi', 'thanh', 'lam', 'minh', 'ho', 'da', 'do', 'co', 'ban', 'hien', 'dang', 'la', 'a', 'oi', 'o', 'con', 'nha', 'so', 'vien', 'thi', 'cu']);
 /** A slip one slip off a name stands on its own (no address to back it) when it has this many letters and no other name is as near. */
 const PLAIN_SLIP_LETTERS = 5;
 /** A name this long is no everyday word: typed, a place in a place question; beside a typed place, worth a guess. */

@@ -22,6 +22,8 @@ describe('a city ward as citizens say it', () => {
   it.each([
     // Its number said in words, as speech-to-text writes it.
     ['phường sáu quận tám cũ bây giờ thuộc phường nào', '27424'],
+    // A slip in a name with "Cư" inside, which folds like "cũ" but does not end the name.
+    ['phường Nguyễn Cư Trinhh cũ giờ là phường nào', '26758'],
   ])('%s → %s', (text, code) => {
     expect(mainCode(text)).toBe(code);
   });

@@ -16,6 +16,7 @@ const MATCHED_WORDS: Record<string, string> = {
   'src/places/names.ts': 'unit type words and name patterns of the places data',
   'src/places/before.ts': "patterns that read the merger data's notes on former units",
   'src/places/display.ts': "the portal's capitalisation of unit types, rewritten",
+  'src/places/spoken-numbers.ts': 'number words said after a ward or district type, read as digits',
   'src/importer/dvc-channels.ts': "the portal's field names, channels and units, matched in its records",
   'src/importer/dvc-lists.ts': "the portal's headings and legal document markers, matched in its records",
   'src/importer/dvc-clean.ts': "the portal's placeholder for an empty field",

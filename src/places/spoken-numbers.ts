@@ -28,6 +28,7 @@ interface Token {
   end: number;
 }
 
+/** `text` with the numbers said in words after "phường" or "quận" written as digits; the rest as it was. */
 export function numbersInDigits(text: string): string {
   const tokens: Token[] = [...text.matchAll(WORD)].map((m) => {
     const canon = canonical(m[0]);

@@ -74,7 +74,8 @@ const SHORTHAND = new Map<string, string>(Object.entries({
 }));
 /** "p3", "q10", "tt2": a type letter glued to a number. */
 const GLUED = /^(p|f|q|x|tt|tx)(\d+)$/;
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/** A written word: letters with their marks, and digits. */
+export const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const APOSTROPHES = /['’‘`]/g;
 /** Between words: a comma, a full stop… (a dot without a space, as in "p.3" or "Tp.HCM", joins). */
 const BREAK = /[,;:!?…()\n]|\.\s/u;

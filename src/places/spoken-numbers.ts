@@ -2,6 +2,7 @@
 // tám cũ", "phường mười hai"): rewritten as the digits citizens type ("phường 6 quận 8"), so
 // that the numbered units of the big cities are found however they were said.
 import { canonical, foldCanonical } from '../kernel/vietnamese.ts';
+import { WORD } from './names.ts';
 
 /** Number words, folded; "mốt", "lăm", "tư" are the forms said after "mươi". */
 const DIGITS = new Map(Object.entries({ mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, lam: 5, sau: 6, bay: 7, tam: 8, chin: 9 }));
@@ -18,7 +19,6 @@ const NUMBERED = new Map([['phuong', 'phường'], ['quan', 'quận']]);
 const FOLLOWERS = new Set(['phuong', 'quan', 'huyen', 'tp', 'thanh', 'tinh', 'cu', 'moi', 'thuoc', 'nay', 'la', 'o', 'cua', 'truoc', 'nhap', 'sap', 'sat', 'gop', 'doi', 'con', 'ten', 'bi', 'da', 'co', 'a', 'ad', 'nha', 'nhe', 'vay', 'voi', 'em', 'anh', 'chi', 'ha', 'khong', 'ko']);
 /** "bảy" typed bare is mostly "bây" of "bây giờ". */
 const NOT_AFTER_SEVEN = new Set(['gio', 'h']);
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const BREAK = /[,;:!?…()\n.]/u;
 
 interface Token {

@@ -131,4 +131,3 @@ export class SaidWords {
     return folded !== word ? this.accented.has(word) : this.accentedFolded.has(folded);
   }
 }
-

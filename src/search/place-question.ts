@@ -34,11 +34,12 @@ export function placeDecision(text: string, knowledge: KnowledgeBase, decide: (t
   // A grievance about a place is a complaint, unless the message asks which unit a place it names is
   // now ("đúng giờ ghi trên bảng" asks nothing of "phường lúc 2h").
   if (rest.outcome === 'complaint' && (!reading.asksWhich || resolution.kind === 'unknown')) return decide(text);
-  // Read without the place's name, which the procedures do not know and would only blur.
-  if (!reading.asksPlace && namesProcedure(rest)) return resolution.kind === 'resolved' ? { ...rest, place: { resolution, role: 'note' } } : rest;
-  // What to bring or how long, and not which unit the place is now ("thị trấn Đắk Mil cũ … xin giấy
-  // phép ở xã hay lên tỉnh, hồ sơ gồm cái chi"): the procedure is the question, the place a note beside it.
-  if (resolution.kind === 'resolved' && !reading.asksWhich && rest.outcome === 'answer' && namesProcedure(rest) && rest.query.aspects.some((aspect) => aspect !== 'place')) return { ...rest, place: { resolution, role: 'note' } };
+  // The procedure is the question, the place a note beside it, when the place is not asked about, or
+  // when the message asks what to bring or how long and not which unit the place is now ("thị trấn Đắk
+  // Mil cũ … xin giấy phép ở xã hay lên tỉnh, hồ sơ gồm cái chi"). Read without the place's name, which
+  // the procedures do not know and would only blur.
+  const asksOfProcedure = resolution.kind === 'resolved' && !reading.asksWhich && rest.outcome === 'answer' && rest.query.aspects.some((aspect) => aspect !== 'place');
+  if (namesProcedure(rest) && (!reading.asksPlace || asksOfProcedure)) return resolution.kind === 'resolved' ? { ...rest, place: { resolution, role: 'note' } } : rest;
   // Asked about ("cũ", "thuộc", "xã nào"), or alone, or named with its type in a question of where to go
   // ("tôi ở thị trấn Như Quỳnh, giờ nộp ở đâu"): a place question. A name not known is one only when asked about.
   const where = reading.typed && rest.query.aspects.includes('place');

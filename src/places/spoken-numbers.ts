@@ -20,6 +20,8 @@ const FOLLOWERS = new Set(['phuong', 'quan', 'huyen', 'tp', 'thanh', 'tinh', 'cu
 /** "bảy" typed bare is mostly "bây" of "bây giờ". */
 const NOT_AFTER_SEVEN = new Set(['gio', 'h']);
 const BREAK = /[,;:!?…()\n.]/u;
+/** The letter "phường" and "quận" start with, in either case. */
+const TYPE_LETTER = /^[pPqQ]/;
 
 interface Token {
   canon: string;
@@ -30,31 +32,35 @@ interface Token {
 
 /** `text` with the numbers said in words after "phường" or "quận" written as digits; the rest as it was. */
 export function numbersInDigits(text: string): string {
-  const tokens: Token[] = [...text.matchAll(WORD)].map((m) => {
+  const matches = [...text.matchAll(WORD)];
+  // Read lazily: most messages have no "phường" or "quận", and this runs on every message.
+  const read: (Token | undefined)[] = [];
+  const token = (i: number): Token | undefined => {
+    const m = matches[i];
+    if (!m || read[i]) return read[i];
     const canon = canonical(m[0]);
-    return { canon, folded: foldCanonical(canon), start: m.index, end: m.index + m[0].length };
-  });
+    return (read[i] = { canon, folded: foldCanonical(canon), start: m.index, end: m.index + m[0].length });
+  };
   let out = '';
   let last = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const type = tokens[i]!;
+  for (let i = 0; i < matches.length; i++) {
+    if (!TYPE_LETTER.test(matches[i]![0])) continue;
+    const type = token(i)!;
     const spelt = NUMBERED.get(type.folded);
     if (!spelt || (type.canon !== type.folded && type.canon !== spelt)) continue;
-    const number = numberAt(tokens, i + 1);
-    if (!number || !endsWell(text, tokens, i + number.length, number.value)) continue;
-    const from = tokens[i + 1]!;
-    const to = tokens[i + number.length]!;
-    out += text.slice(last, from.start) + String(number.value);
-    last = to.end;
+    const number = numberAt(token, i + 1);
+    if (!number || !endsWell(text, token, i + number.length, number.value)) continue;
+    out += text.slice(last, token(i + 1)!.start) + String(number.value);
+    last = token(i + number.length)!.end;
     i += number.length;
   }
   return last === 0 ? text : out + text.slice(last);
 }
 
 /** A number of one to three words from `at` (1–99): "sáu", "mười hai", "hai mươi mốt". */
-function numberAt(tokens: readonly Token[], at: number): { value: number; length: number } | undefined {
+function numberAt(token: (i: number) => Token | undefined, at: number): { value: number; length: number } | undefined {
   const word = (k: number) => {
-    const t = tokens[at + k];
+    const t = token(at + k);
     // Typed bare, or spelt as a number word: "bà", "sau" with their marks are other words.
     return t && (t.canon === t.folded || SPELT.has(t.canon)) ? t.folded : undefined;
   };
@@ -71,9 +77,9 @@ function numberAt(tokens: readonly Token[], at: number): { value: number; length
 }
 
 /** The number ends the message, a clause, or stands before a word that cannot carry it on as a name. */
-function endsWell(text: string, tokens: readonly Token[], lastAt: number, value: number): boolean {
-  const next = tokens[lastAt + 1];
-  if (!next || BREAK.test(text.slice(tokens[lastAt]!.end, next.start))) return true;
+function endsWell(text: string, token: (i: number) => Token | undefined, lastAt: number, value: number): boolean {
+  const next = token(lastAt + 1);
+  if (!next || BREAK.test(text.slice(token(lastAt)!.end, next.start))) return true;
   if (value === 7 && NOT_AFTER_SEVEN.has(next.folded)) return false;
   return FOLLOWERS.has(next.folded);
 }

@@ -81,6 +81,8 @@ export interface Thresholds {
   shortMessage: number;
   /** The best entry lacks a word this telling (0–1 of the highest idf)… */
   missingWord: number;
+  /** A word or pair this telling (0–1 of the highest idf) that only one of two close entries has tells them apart. */
+  tellingTerm: number;
   /** …and the message says less than this much of any of its names: no direct answer… */
   weakName: number;
   /** …but a list when the entry still has this much of the message's telling words. */
@@ -123,6 +125,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   unknownShare: 0.34,
   shortMessage: 10,
   missingWord: 0.5,
+  tellingTerm: 0.3,
   weakName: 0.6,
   lackingCoverage: 0.9,
   fallbackCoverage: 0.4,
@@ -404,7 +407,7 @@ export class Engine {
         ageIn(query.phrases.flat()),
       ),
       levelAsked(query.phrases.flat()),
-    ));
+    ), [...new Set(this.topicWords(query).map(foldCanonical))], ranked.pairs);
     const evidence = { telling: ranked.telling, unknown: ranked.unknown, pairs: ranked.pairs };
     const outOfScope = query.outOfScope && !this.handles(candidates[0], query.outOfScopeTopics);
     // "Khai sinh cho chó mèo": an out-of-scope thing with a word no entry uses is what the message is about, whatever it names.
@@ -479,13 +482,25 @@ export class Engine {
   /**
    * "Sang tên đất cho con": the best ("sang tên xe") lacks a telling word of the message that
    * a close runner-up has, and the message says more of the runner-up's name: the runner-up
-   * is what was asked, the best only shares its other words.
+   * is what was asked, the best only shares its other words. Told either by the most telling
+   * word the best lacks, or, when a word no entry has outweighs that ("thằng con"), by a
+   * telling word or pair ("hộ kinh doanh", "sổ đỏ") that only the runner-up of the two has,
+   * when the message says most of the runner-up's name.
    */
-  private fullerFirst(candidates: Candidate[]): Candidate[] {
+  private fullerFirst(candidates: Candidate[], words: readonly string[], pairs: ReadonlyMap<string, number>): Candidate[] {
     const t = this.thresholds;
     const [first, ...rest] = candidates;
-    if (!first || first.missing < t.missingWord) return candidates;
-    const fuller = rest.find((c) => c.score >= first.score * t.leadRatio && c.missing < t.missingWord && c.nameMatch > first.nameMatch);
+    if (!first) return candidates;
+    const telling = [...words.map((w) => [w, this.vocabulary.idf(w) / this.vocabulary.maxIdf] as const), ...pairs]
+      .filter(([, weight]) => weight >= t.tellingTerm)
+      .map(([term]) => term);
+    const onlyIn = (has: Candidate, lacks: Candidate) => telling.some((term) => this.ranker.entryHas(has.entry.id, term) && !this.ranker.entryHas(lacks.entry.id, term));
+    const fuller = rest.find(
+      (c) =>
+        c.score >= first.score * t.leadRatio &&
+        c.nameMatch > first.nameMatch &&
+        ((first.missing >= t.missingWord && c.missing < t.missingWord) || (c.nameMatch >= t.weakName && onlyIn(c, first) && !onlyIn(first, c))),
+    );
     return fuller ? [fuller, ...candidates.filter((c) => c !== fuller)] : candidates;
   }
 

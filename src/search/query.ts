@@ -62,6 +62,11 @@ function askedWords(sentence: string[][]): Set<string> {
   return new Set([...words, ...words.map(foldCanonical)]);
 }
 
+/** "Cháu ơi", "ad ơi", "chị ơi": the word before "ơi" is whom the citizen addresses, not what they ask about. */
+function withoutAddressee(phrase: string[]): string[] {
+  return phrase.filter((_, i) => foldCanonical(phrase[i + 1] ?? '') !== 'oi');
+}
+
 export class QueryReader {
   private readonly expansions: PhraseTable<string[]>;
   private readonly aspects: PhraseTable<Aspect>;
@@ -90,8 +95,10 @@ export class QueryReader {
     const typedSentences = text.split(SENTENCE_BREAK).filter((s) => s.trim()).map(segments);
     const sentences = typedSentences.map((sentence) => sentence.map((phrase) => this.expand(phrase)));
     const typed = typedSentences.flat();
-    const phrases = sentences.flat();
-    const all = messageWords(phrases.flat());
+    // Cues are read in every word said ("bot ơi, kể chuyện cười" is chat); the topic without whom it addresses.
+    const all = messageWords(sentences.flat().flat());
+    const topical = sentences.map((sentence) => sentence.map(withoutAddressee));
+    const phrases = topical.flat();
     const cueMatches = this.aspects.matches(all);
     const asked = asksWhere(cueMatches, all.words) ? cueMatches.filter((m) => !isTheFile(m, all.words)) : cueMatches;
     const aspects = [...new Set(asked.map((m) => m.value))];
@@ -111,7 +118,7 @@ export class QueryReader {
       phrases,
       accented: hasDiacritics(text),
       aspects,
-      asked: sentences.length >= 2 ? askedWords(sentences.at(-1)!) : undefined,
+      asked: topical.length >= 2 ? askedWords(topical.at(-1)!) : undefined,
       aspectWords,
       partWords,
       complaint: this.isComplaint(all),

@@ -68,6 +68,8 @@ describe('outcomes', () => {
   it.each([
     ['xin chào', 'smalltalk'],
     ['cảm ơn nhiều nhé', 'smalltalk'],
+    // Whom it addresses ("bot ơi") is no topic, but still a cue of chat.
+    ['ơi bot ơi kể chuyện cười cho tôi nghe đi', 'smalltalk'],
     ['giá vàng hôm nay bao nhiêu', 'fallback'],
     // The land price is not a procedure, though "sổ đỏ" alone is an entry's whole everyday name.
     ['nhà có sổ đỏ rồi thì giá đất bây giờ bao nhiêu một mét vuông', 'fallback'],

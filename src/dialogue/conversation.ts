@@ -276,7 +276,8 @@ export class Conversation {
     // and then only if it does not say that answer's whole name ("đăng ký khai tử" while "… điện tử" is listed).
     const best = decision.candidates[0];
     const elsewhere = decision.outcome === 'answer' && !ids.includes(best!.entry.id) && (best!.nameMatch === 1 || !this.deps.engine.namesOnlyAmong(decision, ids));
-    const picked = elsewhere ? undefined : this.deps.engine.pickAmong(text, ids);
+    const beside = !session.clarify && session.entryId ? this.deps.engine.get(session.entryId) : undefined;
+    const picked = elsewhere ? undefined : this.deps.engine.pickAmong(text, ids, beside);
     // Beside an answer, words that point at the answer itself are a follow-up about it, not a pick.
     return picked?.id === session.entryId && !session.clarify ? undefined : picked;
   }

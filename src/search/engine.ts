@@ -221,9 +221,11 @@ export class Engine {
    * "cái cho bé dưới 6 tuổi"): the only one whose names hold the most of the message's
    * words (counted as often as said) that not every listed entry shares.
    */
-  pickAmong(text: string, ids: readonly string[]): Entry | undefined {
+  pickAmong(text: string, ids: readonly string[], beside?: Entry): Entry | undefined {
     // Each time a word is said counts: "cái bị mất bằng ấy, làm rồi mất" is about the lost one.
-    const words = this.topicWords(this.reader.read(text)).map(foldCanonical).filter((w) => !this.followUpWords.has(w));
+    // Offered beside an answer, a word its own answer says points at no other ("mấy ngày thì người ta có sổ").
+    const spoken = beside ? this.answerWordsOf(beside) : undefined;
+    const words = this.topicWords(this.reader.read(text)).map(foldCanonical).filter((w) => !this.followUpWords.has(w) && !spoken?.has(w));
     const named = ids.map((id) => this.nameWordSet(id));
     const telling = words.filter((w) => named.some((n) => n.has(w)) && !named.every((n) => n.has(w)));
     const scores = named.map((n) => telling.filter((w) => n.has(w)).length);

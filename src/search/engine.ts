@@ -249,6 +249,9 @@ export class Engine {
     if (said.length === 0) return true;
     // "Nộp ở văn phòng đăng ký đất đai hay ủy ban phường?": where to file, in the topic's own words.
     if (decision.query.aspects.includes('place') && said.every((w) => this.officeWords(topic).has(w))) return true;
+    // Further down, but it has more of the message's telling words than any of the best, and lacks none more telling.
+    const here = decision.candidates.find((c) => c.entry.id === topic.id);
+    if (here && decision.candidates.slice(0, TOPIC_NEAR).every((c) => c === here || (here.coverage > c.coverage && here.missing <= c.missing))) return true;
     if (!decision.candidates.slice(0, TOPIC_NEAR).some((c) => c.entry.id === topic.id)) return false;
     const named = this.nameWordSet(first.entry.id);
     return said.every((w) => !named.has(w)) || this.saysTopicsPaper(decision.query, first.entry, topic);

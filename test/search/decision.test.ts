@@ -178,3 +178,18 @@ describe('out of scope whatever it names', () => {
     expect(decided('giá đất tăng, tôi muốn làm sổ đỏ lần đầu cho mảnh đất ông bà để lại').outcome).not.toBe('fallback');
   });
 });
+
+describe('a follow-up after an answer', () => {
+  it('stays on the topic when the topic has more of its telling words than any of its best three, and lacks none more telling', () => {
+    const topic = engine.get('dang-ky-tam-tru')!;
+    const d = engine.decide('chủ nhà như tôi làm online thay các bạn ấy được không');
+    // Among 2,700 entries the online-filing FAQ and others rank above the topic on "online" and "chủ nhà".
+    expect(d.candidates.slice(0, 3).map((c) => c.entry.id)).not.toContain(topic.id);
+    expect(engine.staysOn(d, topic)).toBe(true);
+  });
+
+  it('leaves the topic when the message names another entry that has its words', () => {
+    const d = engine.decide('đăng ký khai tử cho ông nội ở đâu');
+    expect(engine.staysOn(d, engine.get('dang-ky-tam-tru')!)).toBe(false);
+  });
+});

@@ -8,6 +8,7 @@ import { loadKnowledge, type LoadOptions } from './load.ts';
 import { loadLocality, NATIONAL_ONLY, type Locality } from './locality.ts';
 import type { Problem } from './problems.ts';
 import { loadPlaces, type Places } from '../places/places.ts';
+import { KNOWLEDGE_TEXTS as K } from '../texts/editors.ts';
 
 export interface KnowledgeBase {
   entries: Entry[];
@@ -21,12 +22,20 @@ export interface KnowledgeBase {
 export async function loadKnowledgeBase(dirs: readonly string[], options: LoadOptions = {}): Promise<KnowledgeBase> {
   const { entries, problems } = await loadKnowledge(dirs, options);
   let lexicon: Lexicon | undefined;
+  let lexiconFile = 'lexicon.yaml';
   let locality: Locality | undefined;
   let places: Places | undefined;
   for (const dir of dirs) {
-    lexicon ??= await loadLexicon(join(dir, 'lexicon.yaml'), problems);
+    if (!lexicon) {
+      lexiconFile = join(dir, 'lexicon.yaml');
+      lexicon = await loadLexicon(lexiconFile, problems);
+    }
     locality ??= await loadLocality(join(dir, 'locality.yaml'), problems);
     places ??= await loadPlaces(dir);
+  }
+  const known = new Set(entries.map((e) => e.id));
+  for (const { entries: pair } of lexicon?.ask_apart ?? []) {
+    for (const id of pair.filter((id) => !known.has(id))) problems.push({ file: lexiconFile, line: 0, field: 'ask_apart', message: K.unknownAskApart(id), severity: 'warning' });
   }
   return { entries, lexicon: lexicon ?? EMPTY_LEXICON, locality: locality ?? NATIONAL_ONLY, ...(places ? { places } : {}), problems };
 }

@@ -12,7 +12,7 @@ import { CODE_PATTERN } from '../knowledge/schema.ts';
 import { ageFactor, ageIn, ageRangeOf, type AgeRange } from './age.ts';
 import { foldCanonical, words } from '../kernel/vietnamese.ts';
 import { PAIR_JOINER, segments } from './tokens.ts';
-import { SaidWords, WordSet } from './phrases.ts';
+import { messageWords, PhraseTable, SaidWords, WordSet } from './phrases.ts';
 import { splitQuestions } from './two-questions.ts';
 import { Whereabouts } from './whereabouts.ts';
 import { placeDecision, type PlaceFinding } from './place-question.ts';
@@ -55,6 +55,8 @@ export interface Decision {
   also?: Entry;
   /** A list offered as a guess where the hotline alone would have been the answer. */
   tentative?: boolean;
+  /** Two entries citizens mix up, listed alone: the message fits both and says nothing that tells them apart (lexicon ask_apart). */
+  apart?: true;
 }
 
 /** At most this many entries are offered in a clarification. */
@@ -171,6 +173,8 @@ export class Engine {
   private readonly answerWords = new Map<string, ReadonlySet<string>>();
   /** Each entry that has twins, with its group. */
   private readonly twins: ReadonlyMap<string, readonly Entry[]>;
+  /** Each entry citizens mix up with another: the pair in the order staff wrote it, and the words that tell the two apart. */
+  private readonly apart = new Map<string, { pair: readonly [string, string]; unless: PhraseTable<true> }[]>();
 
   constructor(readonly knowledge: KnowledgeBase, options: EngineOptions = {}) {
     const { entries, lexicon } = knowledge;
@@ -199,6 +203,10 @@ export class Engine {
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
     this.followUpWords = new Set(lexicon.follow_up_words.flatMap((p) => segments(p).flat().map(foldCanonical)));
     this.whereabouts = new Whereabouts(lexicon, (text) => !!knowledge.places?.gazetteer.provinceNamed(text));
+    for (const { entries: pair, unless } of lexicon.ask_apart) {
+      const rule = { pair, unless: PhraseTable.of(unless) };
+      for (const id of pair) this.apart.set(id, [...(this.apart.get(id) ?? []), rule]);
+    }
   }
 
   /** The words of a query that name a topic (not function words, not aspect cues). */
@@ -225,10 +233,11 @@ export class Engine {
     // Each time a word is said counts: "cái bị mất bằng ấy, làm rồi mất" is about the lost one.
     // Offered beside an answer, a word its own answer says points at no other ("mấy ngày thì người ta có sổ").
     const spoken = beside ? this.answerWordsOf(beside) : undefined;
-    const words = this.topicWords(this.reader.read(text)).map(foldCanonical).filter((w) => !this.followUpWords.has(w) && !spoken?.has(w));
-    const named = ids.map((id) => this.nameWordSet(id));
-    const telling = words.filter((w) => named.some((n) => n.has(w)) && !named.every((n) => n.has(w)));
-    const scores = named.map((n) => telling.filter((w) => n.has(w)).length);
+    const words = this.topicWords(this.reader.read(text)).filter((w) => !this.followUpWords.has(foldCanonical(w)) && !spoken?.has(foldCanonical(w)));
+    // Accent-aware: "hẳn" typed with its marks is not the "hạn" of "thời hạn".
+    const named = ids.map((id) => this.saysOfName(id));
+    const telling = words.filter((w) => named.some((says) => says(w)) && !named.every((says) => says(w)));
+    const scores = named.map((says) => telling.filter(says).length);
     const best = Math.max(0, ...scores);
     if (best === 0 || scores.filter((s) => s === best).length > 1) return undefined;
     return this.byId.get(ids[scores.indexOf(best)]!);
@@ -420,10 +429,43 @@ export class Engine {
     // The message's telling words: function words and aspect cues name no entry.
     const said = new SaidWords(this.topicWords(query));
     const outcome = strange ? 'fallback' : this.outcomeOf(candidates, evidence, outOfScope, said, query);
+    const mixedUp = NAMES_ENTRIES.has(outcome) ? this.mixedUp(candidates, query) : undefined;
+    if (mixedUp) return { outcome: 'clarify', query, candidates: mixedUp, evidence, apart: true };
     // Among 2,600 portal records the words rarely decide alone: rather than the hotline only,
     // the records that say much of the message and of their own title are offered, as a guess.
     if (outcome === 'fallback' && !outOfScope && this.worthOffering(candidates[0])) return { outcome: 'clarify', tentative: true, query, candidates, evidence };
     return { outcome, query, candidates, evidence };
+  }
+
+  /**
+   * "Mất giấy khai sinh rồi": the best entry and one of the candidates are two that citizens mix
+   * up (a copy from the register, or registering again when the register is lost too), and the
+   * message says none of the words that tell them apart: both, in the order staff wrote them.
+   */
+  private mixedUp(candidates: readonly Candidate[], query: Query): Candidate[] | undefined {
+    const [first] = candidates;
+    if (!first) return undefined;
+    // The words as typed: "làm lại" reads as "cấp lại" too, which would tell the driving licences apart.
+    const said = messageWords(segments(query.text).flat());
+    for (const { pair, unless } of this.apart.get(first.entry.id) ?? []) {
+      const otherId = pair[0] === first.entry.id ? pair[1] : pair[0];
+      const other = candidates.find((c) => c.entry.id === otherId);
+      if (!other || unless.matches(said).length > 0) continue;
+      const both = pair[0] === first.entry.id ? [first, other] : [other, first];
+      return [...both, ...candidates.filter((c) => c !== first && c !== other)];
+    }
+    return undefined;
+  }
+
+  /** Whether a word as typed is a word of the entry's names: exactly when typed with its marks, any that folds to it when typed bare. */
+  private saysOfName(id: string): (word: string) => boolean {
+    const spelled = new Set(this.spelledNames.get(id)?.flat());
+    const folded = this.nameWordSet(id);
+    return (word) => {
+      const bare = foldCanonical(word);
+      // A name written bare in the file ("tam ngung kinh doanh") says any marks.
+      return bare === word ? folded.has(bare) : spelled.has(word) || spelled.has(bare);
+    };
   }
 
   /** Every word of an entry's names, folded: what a message can name it by. */
@@ -688,10 +730,11 @@ export class Engine {
       .filter((e) => e.id !== decision.also?.id);
   }
 
-  /** Candidates to offer in a clarification: the best 2–3 close to the top score. */
+  /** Candidates to offer in a clarification: the best 2–3 close to the top score, or the two citizens mix up. */
   clarifyChoices(decision: Decision): Candidate[] {
     const [first] = decision.candidates;
     if (!first) return [];
+    if (decision.apart) return decision.candidates.slice(0, 2);
     return decision.candidates.filter((c) => c.score >= first.score * this.thresholds.clarifyRatio).slice(0, CLARIFY_SIZE);
   }
 }

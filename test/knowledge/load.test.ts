@@ -1,3 +1,5 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
@@ -12,6 +14,20 @@ describe('the real knowledge base', () => {
     expect(kb.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
     expect(kb.locality.one_stop.length).toBeGreaterThan(0);
     expect(Object.keys(kb.lexicon.expansions).length).toBeGreaterThan(20);
+  });
+});
+
+describe('the lexicon\'s pairs of entries citizens mix up', () => {
+  it('warns of a pair that names an entry no file has, and keeps the rest', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'motcua-lexicon-'));
+    try {
+      await writeFile(join(dir, 'lexicon.yaml'), 'ask_apart:\n  - entries: [khai-sinh, no-such-entry]\n    unless: [lại]\n');
+      const kb = await loadKnowledgeBase([dir, join(fixtures, 'twins')]);
+      expect(kb.lexicon.ask_apart).toEqual([{ entries: ['khai-sinh', 'no-such-entry'], unless: ['lại'] }]);
+      expect(kb.problems.map(formatProblem)).toEqual([expect.stringMatching(/lexicon\.yaml:0: ask_apart: ask_apart nhắc mục "no-such-entry" .* \(cảnh báo\)$/)]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

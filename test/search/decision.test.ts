@@ -193,3 +193,24 @@ describe('a follow-up after an answer', () => {
     expect(engine.staysOn(d, engine.get('dang-ky-tam-tru')!)).toBe(false);
   });
 });
+
+describe('two entries citizens mix up (lexicon ask_apart)', () => {
+  it.each([
+    // "Làm lại" may be a renewal or a lost licence; it is read as typed, not as its expansion "cấp lại".
+    ['Bằng lái xe của ba tôi ở Sài Gòn cần làm lại, làm sao vậy ad', ['doi-giay-phep-lai-xe', 'cap-lai-giay-phep-lai-xe']],
+    ['Tiệm tạp hóa của má tôi có đăng ký hộ kinh doanh, giờ má muốn nghỉ bán', ['tam-ngung-kinh-doanh-ho-kinh-doanh', 'cham-dut-hoat-dong-ho-kinh-doanh']],
+  ])('lists exactly the two, in the lexicon\'s order, when nothing said tells them apart: %s', (q, pair) => {
+    const d = engine.decide(q);
+    expect(d.outcome).toBe('clarify');
+    expect(engine.clarifyChoices(d).map((c) => c.entry.id)).toEqual(pair);
+  });
+
+  it.each([
+    ['mất bằng lái xe', 'cap-lai-giay-phep-lai-xe'],
+    ['bằng lái hết hạn đổi ở đâu', 'doi-giay-phep-lai-xe'],
+    ['muốn nghỉ bán luôn, đóng hộ kinh doanh', 'cham-dut-hoat-dong-ho-kinh-doanh'],
+    ['tạm nghỉ bán 3 tháng', 'tam-ngung-kinh-doanh-ho-kinh-doanh'],
+  ])('answers when a word of "unless" tells them apart: %s', (q, expected) => {
+    expect(decided(q)).toEqual({ outcome: 'answer', first: expected });
+  });
+});

@@ -41,8 +41,9 @@ export function renderDecision(decision: Decision, choices: Candidate[], localit
       return [renderEntry(decision.candidates[0]!.entry, decision.query.aspects, locality), ...placeNote(decision.place, locality)];
     case 'clarify': {
       const list = renderClarify(choices.map((c) => c.entry), decision.query.aspects);
-      // A guess among portal records says so, and where else to ask.
-      const shown = decision.tentative ? { ...list, text: [TEXTS.clarifyGuess, ...contactLines(locality)].join('\n') } : list;
+      // A guess among portal records says so, and where else to ask; two entries citizens mix up are asked apart in the staff's words.
+      const text = decision.tentative ? [TEXTS.clarifyGuess, ...contactLines(locality)].join('\n') : decision.apart?.question;
+      const shown = text ? { ...list, text } : list;
       return [shown, ...placeNote(decision.place, locality)];
     }
     case 'fallback':

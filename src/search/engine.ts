@@ -55,8 +55,8 @@ export interface Decision {
   also?: Entry;
   /** A list offered as a guess where the hotline alone would have been the answer. */
   tentative?: boolean;
-  /** Two entries citizens mix up, listed alone: the message fits both and says nothing that tells them apart (lexicon ask_apart). */
-  apart?: true;
+  /** Two entries citizens mix up, listed alone, with the question staff wrote to tell them apart: the message fits both and says nothing that does (lexicon ask_apart). */
+  apart?: { question?: string };
 }
 
 /** At most this many entries are offered in a clarification. */
@@ -174,7 +174,7 @@ export class Engine {
   /** Each entry that has twins, with its group. */
   private readonly twins: ReadonlyMap<string, readonly Entry[]>;
   /** Each entry citizens mix up with another: the pair in the order staff wrote it, and the words that tell the two apart. */
-  private readonly apart = new Map<string, { pair: readonly [string, string]; unless: PhraseTable<true> }[]>();
+  private readonly apart = new Map<string, { pair: readonly [string, string]; unless: PhraseTable<true>; question?: string }[]>();
 
   constructor(readonly knowledge: KnowledgeBase, options: EngineOptions = {}) {
     const { entries, lexicon } = knowledge;
@@ -203,8 +203,8 @@ export class Engine {
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
     this.followUpWords = new Set(lexicon.follow_up_words.flatMap((p) => segments(p).flat().map(foldCanonical)));
     this.whereabouts = new Whereabouts(lexicon, (text) => !!knowledge.places?.gazetteer.provinceNamed(text));
-    for (const { entries: pair, unless } of lexicon.ask_apart) {
-      const rule = { pair, unless: PhraseTable.of(unless) };
+    for (const { entries: pair, unless, question } of lexicon.ask_apart) {
+      const rule = { pair, unless: PhraseTable.of(unless), ...(question ? { question } : {}) };
       for (const id of pair) this.apart.set(id, [...(this.apart.get(id) ?? []), rule]);
     }
   }
@@ -430,7 +430,7 @@ export class Engine {
     const said = new SaidWords(this.topicWords(query));
     const outcome = strange ? 'fallback' : this.outcomeOf(candidates, evidence, outOfScope, said, query);
     const mixedUp = NAMES_ENTRIES.has(outcome) ? this.mixedUp(candidates, query) : undefined;
-    if (mixedUp) return { outcome: 'clarify', query, candidates: mixedUp, evidence, apart: true };
+    if (mixedUp) return { outcome: 'clarify', query, candidates: mixedUp.candidates, evidence, apart: mixedUp.question ? { question: mixedUp.question } : {} };
     // Among 2,600 portal records the words rarely decide alone: rather than the hotline only,
     // the records that say much of the message and of their own title are offered, as a guess.
     if (outcome === 'fallback' && !outOfScope && this.worthOffering(candidates[0])) return { outcome: 'clarify', tentative: true, query, candidates, evidence };
@@ -442,17 +442,17 @@ export class Engine {
    * up (a copy from the register, or registering again when the register is lost too), and the
    * message says none of the words that tell them apart: both, in the order staff wrote them.
    */
-  private mixedUp(candidates: readonly Candidate[], query: Query): Candidate[] | undefined {
+  private mixedUp(candidates: readonly Candidate[], query: Query): { candidates: Candidate[]; question?: string } | undefined {
     const [first] = candidates;
     if (!first) return undefined;
     // The words as typed: "làm lại" reads as "cấp lại" too, which would tell the driving licences apart.
     const said = messageWords(segments(query.text).flat());
-    for (const { pair, unless } of this.apart.get(first.entry.id) ?? []) {
+    for (const { pair, unless, question } of this.apart.get(first.entry.id) ?? []) {
       const otherId = pair[0] === first.entry.id ? pair[1] : pair[0];
       const other = candidates.find((c) => c.entry.id === otherId);
       if (!other || unless.matches(said).length > 0) continue;
       const both = pair[0] === first.entry.id ? [first, other] : [other, first];
-      return [...both, ...candidates.filter((c) => c !== first && c !== other)];
+      return { candidates: [...both, ...candidates.filter((c) => c !== first && c !== other)], ...(question ? { question } : {}) };
     }
     return undefined;
   }

@@ -353,6 +353,14 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('Nghỉ luôn, má già rồi, đóng cửa hẳn'))).toMatchObject({ kind: 'answer', entry: 'cham-dut-hoat-dong-ho-kinh-doanh' });
   });
 
+  it('asks two entries citizens mix up apart in the lexicon\'s words, and takes "bị mất rồi" as the lost licence', async () => {
+    const c = citizen('web');
+    const list = await c.say('làm lại bằng lái xe');
+    expect(about(list)).toMatchObject({ kind: 'list', entries: ['doi-giay-phep-lai-xe', 'cap-lai-giay-phep-lai-xe'] });
+    expect(text(list)).toMatch(/^Bằng lái của anh\/chị vẫn còn nhưng đã cũ, hết hạn .*, hay đã bị mất\?/);
+    expect(about(await c.say('bị mất rồi'))).toMatchObject({ kind: 'answer', entry: 'cap-lai-giay-phep-lai-xe' });
+  });
+
   it('answers the everyday case and offers its variants to press', async () => {
     const c = citizen('web');
     const replies = await c.say('đăng ký kết hôn');

@@ -83,12 +83,12 @@ export interface Thresholds {
   shortMessage: number;
   /** The best entry lacks a word this telling (0–1 of the highest idf)… */
   missingWord: number;
-  /** A word or pair this telling (0–1 of the highest idf) that only one of two close entries has tells them apart. */
-  tellingTerm: number;
   /** …and the message says less than this much of any of its names: no direct answer… */
   weakName: number;
   /** …but a list when the entry still has this much of the message's telling words. */
   lackingCoverage: number;
+  /** A word or pair this telling (0–1 of the highest idf) that only one of two close entries has tells them apart. */
+  tellingTerm: number;
   /** Enough of the message's known telling words are in the entry… */
   fallbackCoverage: number;
   /** …or the message says this much of one of its names, with at least `nameCoverage` coverage. */
@@ -127,9 +127,9 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   unknownShare: 0.34,
   shortMessage: 10,
   missingWord: 0.5,
-  tellingTerm: 0.3,
   weakName: 0.6,
   lackingCoverage: 0.9,
+  tellingTerm: 0.3,
   fallbackCoverage: 0.4,
   strongName: 0.75,
   nameCoverage: 0.255,
@@ -233,7 +233,10 @@ export class Engine {
     // Each time a word is said counts: "cái bị mất bằng ấy, làm rồi mất" is about the lost one.
     // Offered beside an answer, a word its own answer says points at no other ("mấy ngày thì người ta có sổ").
     const spoken = beside ? this.answerWordsOf(beside) : undefined;
-    const words = this.topicWords(this.reader.read(text)).filter((w) => !this.followUpWords.has(foldCanonical(w)) && !spoken?.has(foldCanonical(w)));
+    const words = this.topicWords(this.reader.read(text)).filter((w) => {
+      const folded = foldCanonical(w);
+      return !this.followUpWords.has(folded) && !spoken?.has(folded);
+    });
     // Accent-aware: "hẳn" typed with its marks is not the "hạn" of "thời hạn".
     const named = ids.map((id) => this.saysOfName(id));
     const telling = words.filter((w) => named.some((says) => says(w)) && !named.every((says) => says(w)));
@@ -401,6 +404,8 @@ export class Engine {
     if (query.scam) return none('scam');
 
     let ranked = this.rank(query.phrases, query);
+    // The message's telling words: function words and aspect cues name no entry.
+    const topic = this.topicWords(query);
     // "=))", "ad ơi", "vậy hả": no telling word and no part asked is small talk, not a search that ends the thread.
     if (ranked.telling === 0 && !query.aspects.length) return { outcome: 'smalltalk', query: { ...query, smalltalk: 'chitchat' }, candidates: [] };
     const top = ranked.results[0];
@@ -421,13 +426,12 @@ export class Engine {
         ageIn(query.phrases.flat()),
       ),
       levelAsked(query.phrases.flat()),
-    ), [...new Set(this.topicWords(query).map(foldCanonical))], ranked.pairs);
+    ), topic, ranked.pairs);
     const evidence = { telling: ranked.telling, unknown: ranked.unknown, pairs: ranked.pairs };
     const outOfScope = query.outOfScope && !this.handles(candidates[0], query.outOfScopeTopics);
     // "Khai sinh cho chó mèo": an out-of-scope thing with a word no entry uses is what the message is about, whatever it names.
     const strange = outOfScope && query.outOfScopeTopics.some((topic) => topic.some((w) => !this.vocabulary.has(w)));
-    // The message's telling words: function words and aspect cues name no entry.
-    const said = new SaidWords(this.topicWords(query));
+    const said = new SaidWords(topic);
     const outcome = strange ? 'fallback' : this.outcomeOf(candidates, evidence, outOfScope, said, query);
     const mixedUp = NAMES_ENTRIES.has(outcome) ? this.mixedUp(candidates, query) : undefined;
     if (mixedUp) return { outcome: 'clarify', query, candidates: mixedUp.candidates, evidence, apart: mixedUp.question ? { question: mixedUp.question } : {} };
@@ -438,16 +442,17 @@ export class Engine {
   }
 
   /**
-   * "Mất giấy khai sinh rồi": the best entry and one of the candidates are two that citizens mix
-   * up (a copy from the register, or registering again when the register is lost too), and the
-   * message says none of the words that tell them apart: both, in the order staff wrote them.
+   * "Làm lại bằng lái": the best entry and one of the candidates are two that citizens mix up
+   * (a licence renewed, or one re-issued when lost), and the message says none of the words that
+   * tell them apart: both, in the order staff wrote them, with the question staff wrote.
    */
   private mixedUp(candidates: readonly Candidate[], query: Query): { candidates: Candidate[]; question?: string } | undefined {
     const [first] = candidates;
-    if (!first) return undefined;
+    const rules = first && this.apart.get(first.entry.id);
+    if (!rules) return undefined;
     // The words as typed: "làm lại" reads as "cấp lại" too, which would tell the driving licences apart.
     const said = messageWords(segments(query.text).flat());
-    for (const { pair, unless, question } of this.apart.get(first.entry.id) ?? []) {
+    for (const { pair, unless, question } of rules) {
       const otherId = pair[0] === first.entry.id ? pair[1] : pair[0];
       const other = candidates.find((c) => c.entry.id === otherId);
       if (!other || unless.matches(said).length > 0) continue;
@@ -534,11 +539,11 @@ export class Engine {
    * telling word or pair ("hộ kinh doanh", "sổ đỏ") that only the runner-up of the two has,
    * when the message says most of the runner-up's name.
    */
-  private fullerFirst(candidates: Candidate[], words: readonly string[], pairs: ReadonlyMap<string, number>): Candidate[] {
+  private fullerFirst(candidates: Candidate[], topic: readonly string[], pairs: ReadonlyMap<string, number>): Candidate[] {
     const t = this.thresholds;
     const [first, ...rest] = candidates;
     if (!first) return candidates;
-    const telling = [...words.map((w) => [w, this.vocabulary.idf(w) / this.vocabulary.maxIdf] as const), ...pairs]
+    const telling = [...[...new Set(topic.map(foldCanonical))].map((w) => [w, this.vocabulary.idf(w) / this.vocabulary.maxIdf] as const), ...pairs]
       .filter(([, weight]) => weight >= t.tellingTerm)
       .map(([term]) => term);
     const onlyIn = (has: Candidate, lacks: Candidate) => telling.some((term) => this.ranker.entryHas(has.entry.id, term) && !this.ranker.entryHas(lacks.entry.id, term));

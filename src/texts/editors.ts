@@ -448,9 +448,10 @@ export const KNOWLEDGE_TEXTS = {
   unitCode: 'mã đơn vị phải gồm 2 (tỉnh) hoặc 5 (xã) chữ số',
   unknownCommune: (code: string, file: string) => `không có xã, phường nào mang mã ${code} trong ${file}`,
   unreadableBefore: (text: string, code: string) => `không đọc được "${text}" (đơn vị ${code}); phần này không tra cứu được`,
+  // The lexicon.
+  unknownAskApart: (id: string) => `ask_apart nhắc mục "${id}" nhưng không có tệp tri thức nào mang id này; cặp này không được dùng`,
   // The national set.
   unreadableNational: (why: string) => `không đọc được bộ thủ tục quốc gia (${why})`,
-  unknownAskApart: (id: string) => `ask_apart nhắc mục "${id}" nhưng không có tệp tri thức nào mang id này; cặp này không được dùng`,
   nationalUnchecked: 'tệp không khớp với procedures.check.json nên được kiểm tra từng dòng; hãy chạy "motcua national refresh"',
   nationalBadLine: 'dòng không phải JSON hợp lệ; hãy tạo lại tệp bằng "motcua national refresh"',
   // Lines of a portal crawl that `motcua import` skips.

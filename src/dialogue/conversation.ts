@@ -175,8 +175,9 @@ export class Conversation {
       session.clarify = { ids: choices.map((c) => c.entry.id), aspects };
       session.listed = [...session.clarify.ids, ...(session.listed ?? [])].slice(0, LISTED_KEPT);
     }
+    // What nothing answers (the weather, a visa, a typo) closes an open list but not the topic:
+    // "thế lệ phí bao nhiêu?" after it still asks about the procedure answered before.
     if (outcome === 'fallback') {
-      session.entryId = undefined;
       session.clarify = undefined;
       session.offered = undefined;
     }

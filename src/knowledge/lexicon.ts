@@ -22,7 +22,7 @@ export const lexiconSchema = z
     complaint: z.object({ intent: phrases, topic: phrases, grievance: phrases, narrative: phrases, question: phrases }).strict().default({}),
     out_of_scope: phrases,
     scam: z.object({ certain: phrases, contact: phrases, demand: phrases, doubt: phrases }).strict().default({}),
-    smalltalk: z.object({ greeting: phrases, thanks: phrases, farewell: phrases, chitchat: phrases }).strict().default({}),
+    smalltalk: z.object({ greeting: phrases, thanks: phrases, farewell: phrases, chitchat: phrases, displeased: phrases, ack: phrases, address: phrases }).strict().default({}),
     /** Two entries citizens mix up ("làm lại bằng lái": renewed, or lost?): asked apart, with the staff's `question` if any, unless the message says a word that tells them apart. */
     ask_apart: z
       .array(z.object({ entries: z.tuple([z.string().trim().min(1), z.string().trim().min(1)]), unless: phrases, question: z.string().trim().min(1).optional() }).strict())
@@ -33,8 +33,14 @@ export const lexiconSchema = z
 export type Lexicon = z.infer<typeof lexiconSchema>;
 
 /** Kinds of small talk, strongest first: a message that mixes them gets the reply of the first. */
-export const SMALLTALK = ['chitchat', 'thanks', 'farewell', 'greeting'] as const;
+export const SMALLTALK = ['displeased', 'chitchat', 'thanks', 'farewell', 'greeting'] as const;
 export type Smalltalk = (typeof SMALLTALK)[number];
+/**
+ * Cues that are small talk only when nothing else is said: a nod ("ok", "dạ", "hiểu rồi"), or
+ * whom the message addresses ("bot", "ad"). Said alone they get the thanks or the greeting.
+ */
+export const QUIET_SMALLTALK = ['ack', 'address'] as const;
+export type QuietSmalltalk = (typeof QUIET_SMALLTALK)[number];
 
 export const EMPTY_LEXICON: Lexicon = lexiconSchema.parse({});
 

@@ -433,12 +433,23 @@ export class Engine {
     const strange = outOfScope && query.outOfScopeTopics.some((topic) => topic.some((w) => !this.vocabulary.has(w)));
     const said = new SaidWords(topic);
     const outcome = strange ? 'fallback' : this.outcomeOf(candidates, evidence, outOfScope, said, query);
+    if (!outOfScope && this.chatsOnly(outcome, candidates, query)) return { outcome: 'smalltalk', query: { ...query, smalltalk: query.chatter }, candidates: [] };
     const mixedUp = NAMES_ENTRIES.has(outcome) ? this.mixedUp(candidates, query) : undefined;
     if (mixedUp) return { outcome: 'clarify', query, candidates: mixedUp.candidates, evidence, apart: mixedUp.question ? { question: mixedUp.question } : {} };
     // Among 2,600 portal records the words rarely decide alone: rather than the hotline only,
     // the records that say much of the message and of their own title are offered, as a guess.
     if (outcome === 'fallback' && !outOfScope && this.worthOffering(candidates[0])) return { outcome: 'clarify', tentative: true, query, candidates, evidence };
     return { outcome, query, candidates, evidence };
+  }
+
+  /**
+   * "Mi mấy tuổi rồi hè?", "bot gì mà trả lời lan man": small talk said with words that find
+   * nothing, or only a list no name of which the message says, is small talk, not a search that
+   * ends in the hotline. A part asked outside the small talk is a question ("hihi, lệ phí sao").
+   */
+  private chatsOnly(outcome: Outcome, candidates: readonly Candidate[], query: Query): boolean {
+    if (!query.chatter || ![...query.aspectWords].every((w) => query.chatWords.has(w))) return false;
+    return outcome === 'fallback' || (outcome === 'clarify' && (candidates[0]?.nameMatch ?? 0) < this.thresholds.weakName);
   }
 
   /**
@@ -578,7 +589,9 @@ export class Engine {
     // A close one whose whole name is said too competes, unless it is only a general form of the best.
     const clearLead = close.length === 0 || (first.nameMatch === 1 && close.every((c) => c.nameMatch < 1 || this.generalOf(first, c, said)));
     if (this.portalNamesWhatItLacks(candidates, evidence.pairs) || this.sharedThing(candidates, query)) return 'clarify';
-    if (clearLead && first.coverage >= t.answerCoverage) return 'answer';
+    // A portal record is answered only when the message says some of its name: its other words are
+    // the portal's long text, which small talk can hit ("rành dữ" folds to the "ranh giới" of a land record).
+    if (clearLead && first.coverage >= t.answerCoverage && (first.entry.origin === 'curated' || first.nameMatch >= t.guessName)) return 'answer';
     if (close.length === 0 && first.entry.origin === 'curated' && (this.onlyNamed(candidates, said) || this.namedMost(candidates, query.asked))) return 'answer';
     // A story around a curated entry's whole name ("làm hộ chiếu đi Hàn thăm con gái"): its
     // other words lower the coverage, and the near ones are only general forms of it for

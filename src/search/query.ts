@@ -1,7 +1,7 @@
 // Reads a citizen's message into what the ranker and the decision need: the words
 // after teencode and abbreviations are expanded, which aspects of a procedure are
 // asked about, and whether the message is a complaint or small talk.
-import { allExpansions, SMALLTALK, type Aspect, type Lexicon, type Smalltalk } from '../knowledge/lexicon.ts';
+import { allExpansions, QUIET_SMALLTALK, SMALLTALK, type Aspect, type Lexicon, type QuietSmalltalk, type Smalltalk } from '../knowledge/lexicon.ts';
 import { foldCanonical, hasDiacritics } from '../kernel/vietnamese.ts';
 import { messageWords, PhraseTable, WordSet, type MessageWords, type PhraseMatch } from './phrases.ts';
 import { segments } from './tokens.ts';
@@ -26,6 +26,12 @@ export interface Query {
   /** The message asks whether a call, a message or an offer is a scam (lexicon `scam`). */
   scam: boolean;
   smalltalk?: Smalltalk;
+  /**
+   * Small talk said among other words: a chit-chat or displeased cue, or an emoticon, whatever
+   * else is said ("hihi máy mà nói chuyện dễ thương ghê"); thanks, a greeting or a goodbye beside
+   * at most a couple of other words ("Dạ em chào, em đi làm đây"). Nothing found, it is the reply.
+   */
+  chatter?: Smalltalk;
   /** Words of small-talk cues, said with something else ("hihi ok. vậy nộp ở đâu"): they name no topic. */
   chatWords: ReadonlySet<string>;
 }
@@ -43,6 +49,10 @@ type ScamCue = keyof Lexicon['scam'];
 const SCAM_CUES: readonly ScamCue[] = ['certain', 'contact', 'demand', 'doubt'];
 
 const SENTENCE_BREAK = /[.!?\n]+/;
+/** ":))", "=))", ":D", ":v", "^^", "<3": chat, whatever the words. Not the colon of a time ("10:30"). */
+const EMOTICON = /(?<![\d\p{L}])[:;=]-?[()DPpvV3]+(?![\p{L}\d])|\^[_-]?\^|<3/u;
+/** Thanks, a greeting or a goodbye is small talk beside at most this many other words ("Dạ em chào, em đi làm đây"). */
+const CHATTER_BESIDE = 2;
 
 /**
  * "Hồ sơ tách thửa nộp ở đâu": where the file is handed in is asked, and "hồ sơ" there is
@@ -73,7 +83,7 @@ export class QueryReader {
   private readonly complaintCues: PhraseTable<ComplaintCue>;
   private readonly outOfScope: PhraseTable<true>;
   private readonly scamCues: PhraseTable<ScamCue>;
-  private readonly smalltalkCues: PhraseTable<Smalltalk>;
+  private readonly smalltalkCues: PhraseTable<Smalltalk | QuietSmalltalk>;
   private readonly functionWords: WordSet;
 
   constructor(lexicon: Lexicon) {
@@ -86,7 +96,7 @@ export class QueryReader {
     );
     this.outOfScope = PhraseTable.of(lexicon.out_of_scope);
     this.scamCues = new PhraseTable(SCAM_CUES.flatMap((cue) => lexicon.scam[cue].map((phrase) => [phrase, cue] as const)));
-    this.smalltalkCues = new PhraseTable(SMALLTALK.flatMap((kind) => lexicon.smalltalk[kind].map((phrase) => [phrase, kind] as const)));
+    this.smalltalkCues = new PhraseTable([...SMALLTALK, ...QUIET_SMALLTALK].flatMap((kind) => lexicon.smalltalk[kind].map((phrase) => [phrase, kind] as const)));
     this.functionWords = new WordSet(lexicon.function_words, lexicon.function_words_if_accented);
   }
 
@@ -125,6 +135,7 @@ export class QueryReader {
       outOfScope: outOfScopeTopics.length > 0,
       outOfScopeTopics,
       smalltalk: this.smalltalk(all, chatMatches),
+      chatter: this.chatter(text, all, chatMatches),
       chatWords: new Set(chatMatches.flatMap((m) => all.words.slice(m.start, m.end))),
       scam: this.isScam(all),
     };
@@ -177,12 +188,25 @@ export class QueryReader {
   }
 
   /** Small talk (greeting, thanks, goodbye, chit-chat) only when nothing else of substance is said. */
-  private smalltalk(message: MessageWords, matches: readonly PhraseMatch<Smalltalk>[]): Query['smalltalk'] {
+  private smalltalk(message: MessageWords, matches: readonly PhraseMatch<Smalltalk | QuietSmalltalk>[]): Query['smalltalk'] {
+    if (matches.length === 0 || this.besideSmalltalk(message, matches) > 0) return undefined;
+    const kinds = new Set(matches.map((m) => m.value));
+    // "ok", "dạ vâng" alone are a nod; "bot ơi" alone calls for a greeting.
+    return SMALLTALK.find((kind) => kinds.has(kind)) ?? (kinds.has('ack') ? 'thanks' : 'greeting');
+  }
+
+  private chatter(text: string, message: MessageWords, matches: readonly PhraseMatch<Smalltalk | QuietSmalltalk>[]): Query['chatter'] {
+    const kinds = new Set(matches.map((m) => m.value));
+    const kind = SMALLTALK.find((k) => kinds.has(k));
+    if (kinds.has('displeased') || kinds.has('chitchat')) return kind;
+    if (EMOTICON.test(text)) return kind ?? 'chitchat';
+    return kind && this.besideSmalltalk(message, matches) <= CHATTER_BESIDE ? kind : undefined;
+  }
+
+  /** How many words of substance a message says besides its small-talk cues. */
+  private besideSmalltalk(message: MessageWords, matches: readonly PhraseMatch<unknown>[]): number {
     const covered = new Set<number>();
     for (const m of matches) for (let i = m.start; i < m.end; i++) covered.add(i);
-    const rest = message.words.filter((w, i) => !covered.has(i) && !this.functionWords.matches(w));
-    if (rest.length > 0 || covered.size === 0) return undefined;
-    const kinds = new Set(matches.map((m) => m.value));
-    return SMALLTALK.find((kind) => kinds.has(kind));
+    return message.words.filter((w, i) => !covered.has(i) && !this.functionWords.matches(w)).length;
   }
 }

@@ -59,6 +59,8 @@ export const TEXTS = {
     farewell: 'Chào anh/chị. Khi cần hỏi thủ tục hay gửi phản ánh, anh/chị cứ nhắn cho tôi bất cứ lúc nào.',
     chitchat:
       'Tôi là trợ lý tự động của Bộ phận Một cửa: tôi hướng dẫn thủ tục hành chính (cần giấy tờ gì, nộp ở đâu, mất bao lâu, lệ phí, nộp trực tuyến) và nhận phản ánh, kiến nghị. Anh/chị cần hỏi thủ tục nào ạ?',
+    displeased:
+      'Xin lỗi anh/chị vì câu trả lời chưa được như ý. Anh/chị có thể hỏi ngắn từng ý, ví dụ "lệ phí bao nhiêu" hay "nộp ở đâu", tôi sẽ trả lời đúng phần đó. Cần cán bộ hỗ trợ trực tiếp thì anh/chị nhắn "liên hệ" để xem số đường dây nóng.',
   },
   exampleLocality: '(Lưu ý: địa chỉ, điện thoại trên chỉ là ví dụ, địa phương chưa cập nhật.)',
 };

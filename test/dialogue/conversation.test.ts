@@ -110,6 +110,17 @@ describe('on a channel with buttons (web, Telegram)', () => {
     ['để mai tôi ra xã làm', 'thanks'],
     ['bạn trả lời nhanh ghê', 'chitchat'],
     ['chào bot, mình cần hỏi chút', 'greeting'],
+    // Chit-chat among words that find nothing or only a guess: about the bot, laughter, an emoticon.
+    ['Mi mấy tuổi rồi hè?', 'chitchat'],
+    ['hihi máy mà nói chuyện dễ thương ghê', 'chitchat'],
+    ['oki :D đợi tí mình đi lấy giấy xe', 'chitchat'],
+    ['Hông phải người mà rành dữ ha', 'chitchat'],
+    // Thanks, a greeting or a goodbye beside a couple of other words.
+    ['Dạ em chào, em đi làm đây', 'farewell'],
+    ['Chúc ngủ ngon nhé, mai mình hỏi tiếp', 'farewell'],
+    // The bot scolded: an apology and how to ask, not the hotline's "not found".
+    ['trả lời chậm quá vậy', 'displeased'],
+    ['Máy móc gì mà chả hiểu ý người ta gì cả', 'displeased'],
   ] as const)('answers "%s" in a word (%s), without a list, and the thread goes on', async (said, kind) => {
     const c = citizen('web');
     await c.say('xin giấy xác nhận độc thân cần giấy tờ gì');
@@ -247,6 +258,13 @@ describe('reading a message in the thread of the chat', () => {
     const c = citizen('web');
     await c.say('đăng ký khai sinh cho con cần gì');
     expect(about(await c.say(said))).toMatchObject({ kind: 'answer', entry: 'dang-ky-khai-sinh', parts: [part] });
+  });
+
+  it('keeps the topic through a question nothing answers', async () => {
+    const c = citizen('web');
+    await c.say('đổi bằng lái xe hết hạn thì cần giấy tờ gì');
+    expect(about(await c.say('tối qua MU đá thắng hay thua vậy'))?.kind).toBe('fallback');
+    expect(about(await c.say('nộp online được không'))).toMatchObject({ kind: 'answer', entry: 'doi-giay-phep-lai-xe', parts: ['online'] });
   });
 
   it('answers out of scope as such, even where the topic or an earlier one speaks of its words', async () => {

@@ -71,6 +71,10 @@ describe('outcomes', () => {
     // Whom it addresses ("bot ơi") is no topic, but still a cue of chat.
     ['ơi bot ơi kể chuyện cười cho tôi nghe đi', 'smalltalk'],
     ['giá vàng hôm nay bao nhiêu', 'fallback'],
+    // Praise of the bot folds to a land record's words ("rành dữ": "ranh giới … dự án"), none of its name.
+    ['Hông phải người mà rành dữ ha', 'smalltalk'],
+    // Chit-chat beside words that find nothing is chit-chat; a part asked beside it is a question.
+    ['kể bot nghe nè: sao con cá không biết nói? vì nó ngậm nước =))', 'smalltalk'],
     // The land price is not a procedure, though "sổ đỏ" alone is an entry's whole everyday name.
     ['nhà có sổ đỏ rồi thì giá đất bây giờ bao nhiêu một mét vuông', 'fallback'],
     // Covered word by word ("gia" of "hộ gia đình", "đất"), but the entry lacks the "mét" asked about.

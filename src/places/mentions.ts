@@ -161,6 +161,8 @@ const SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?[aei
 const isSyllable = (folded: string) => !/^[a-z]+$/.test(folded) || SYLLABLE.test(folded);
 /** A name of another language is taken for one only this long: "ok", "zalo" are not. */
 const FOREIGN_LETTERS = 6;
+/** After "ở", "tại" a name of another language may be shorter ("ở Osaka"). */
+const ABROAD_LETTERS = 5;
 /** Between a name and its cue only these may stand ("Bến Nghé giờ thuộc…"); "độc lập, không thuộc" is no cue of Độc Lập. */
 const CUE_FILLERS = new Set(['gio', 'h', 'nay', 'bay', 'hien', 'da', 'van', 'roi', 'la', 'thi', 've']);
 /** How many of those may stand in a row ("bây giờ", "h là"). */
@@ -230,9 +232,9 @@ export class MentionReader {
     const alone = named.length > 0 && words.length - named.reduce((n, m) => n + m.end - m.start, 0) - cues.at.size <= ALONE_WORDS;
     const mentions = alone ? named : corroborated(named, cues, words);
     // A district said with its type ("huyện Mường Tè") names no commune, though a new commune may bear its name.
-    const namesCommune = mentions.some((m) => !m.beside && !saidAsDistrict(m, types) && m.refs.some((r) => levelOf(r) === 'commune'));
+    const namesCommune = mentions.some((m) => !m.beside && !ranOnUntyped(m) && !saidAsDistrict(m, types) && m.refs.some((r) => levelOf(r) === 'commune'));
     // The closest names are looked for only when the unknown name is what the message asks about.
-    const unknown = unknownAt === undefined || namesCommune ? undefined : this.unknownAt(words, types, unknownAt);
+    const unknown = unknownAt === undefined || namesCommune ? undefined : this.unknownAt(words, types, unknownAt, found.find((m) => m.start === unknownAt));
     const foreign = unknown || mentions.length || !cues.asksWhich ? undefined : this.foreignName(words, tokens, cues.at);
     return {
       words,
@@ -589,9 +591,11 @@ export class MentionReader {
    */
   private foreignName(words: readonly Word[], tokens: readonly string[], cues: ReadonlySet<number>): Unknown | undefined {
     const foreign = (w: Word | undefined) => w !== undefined && !NAME_STOPS.has(w.folded) && !this.nameWords.has(w.folded) && !isSyllable(w.plain) && !isSyllable(w.folded);
-    for (const at of cues) {
-      // "giờ là" also asks a value ("lãi suất ở Agribank giờ là bao nhiêu").
-      if (this.valueCues.some((p) => matchesAt(words, at, p.words, true))) continue;
+    // "giờ là" also asks a value ("lãi suất ở Agribank giờ là bao nhiêu").
+    const valued = new Set<number>();
+    for (const at of cues) for (const p of this.valueCues) if (matchesAt(words, at, p.words, true)) p.words.forEach((_, k) => valued.add(at + k));
+    const asking = [...cues].filter((at) => !valued.has(at));
+    for (const at of asking) {
       let end = at;
       for (let n = 0; n < FILLERS && end > 0 && saidAs(CUE_FILLERS, words[end - 1]) && !cues.has(end - 1); n++) end--;
       let start = end;
@@ -601,19 +605,30 @@ export class MentionReader {
         return { typed: span.map((w) => tokens[w.token]).join(' '), start, end, closest: [] };
       }
     }
+    // "e đang ở Osaka, … thuộc p nào", "tôi ở Phnom Penh, … nộp ở phường nào": where the citizen is, abroad.
+    for (let start = 1; asking.length && start < words.length; start++) {
+      if (!LOCATIVES.has(words[start - 1]!.folded) || isSyllable(words[start]!.folded) || !foreign(words[start])) continue;
+      let end = start + 1;
+      while (end - start < UNKNOWN_WORDS && !cues.has(end) && !words[end]?.breakBefore && words[end] && !NAME_STOPS.has(words[end]!.folded) && !this.nameWords.has(words[end]!.folded)) end++;
+      const span = words.slice(start, end);
+      if (compact(keyOf(span)).length >= ABROAD_LETTERS) return { typed: span.map((w) => tokens[w.token]).join(' '), start, end, closest: [] };
+    }
     return undefined;
   }
 
-  private unknownAt(words: readonly Word[], types: readonly TypeMatch[], at: number): Unknown | undefined {
+  /** The name typed after the type word at `at`, which no unit bears, with the closest known names; `known`: a known name it runs on past. */
+  private unknownAt(words: readonly Word[], types: readonly TypeMatch[], at: number, known?: Mention): Unknown | undefined {
     const { type, length: typeLength } = types[at]!;
     const from = at + typeLength;
     const length = Math.min(UNKNOWN_WORDS, nameRun(words, types, from));
     if (length === 0 || words[from]!.breakBefore) return undefined;
     const span = words.slice(from, from + length);
-    const closest = this.near
+    const near = this.near
       .within(keyOf(span), SUGGEST_DISTANCE, (key) => this.named(key, type).length > 0)
       .slice(0, 3)
       .flatMap((n) => this.named(n.key, type));
+    // "Vĩnh Đồng Sương" is no name, but it starts with one: that is the closest.
+    const closest = near.length || known?.said === undefined ? near : [...known.refs];
     return { type, typed: canonOf(span), start: at, end: from + length, closest };
   }
 
@@ -823,4 +838,12 @@ export function remainder(reading: Reading): string {
   if (reading.unknown) drop(reading.unknown.start, reading.unknown.end);
   for (const i of reading.cueWords) dropped.add(reading.words[i]!.token);
   return reading.tokens.filter((_, i) => !dropped.has(i)).join(' ');
+}
+
+/**
+ * Typed on past a known name that is of another type ("thị trấn Vĩnh Đồng Sương": Vĩnh Đồng was a
+ * xã): two doubts at once, so the longer name, which no unit bears, is what was meant.
+ */
+function ranOnUntyped(mention: Mention): boolean {
+  return mention.said !== undefined && mention.type !== undefined && !mention.refs.some((r) => writtenAs(r).type === mention.type);
 }

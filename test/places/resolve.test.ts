@@ -103,6 +103,18 @@ describe('resolving a place', () => {
     expect(resolved('xã Pờ Lồ Chồ huyện Mường Tè cũ giờ là xã gì')).toMatchObject({ kind: 'unknown', typed: 'pờ lồ chồ' });
     // A place of another country before a cue typed with a wrong mark.
     expect(resolved('Battambang sáp nhâp vào tỉnh nào')).toMatchObject({ kind: 'unknown', typed: 'battambang' });
+    // Where the citizen is, abroad, though the question is far from the name.
+    expect(resolved('e dang o osaka, mun lam cccd thi thuoc p nao z ad')).toMatchObject({ kind: 'unknown', typed: 'osaka' });
+    expect(resolved('tôi đang ở Phnom Penh, muốn làm lại căn cước thì nộp ở xã nào')).toMatchObject({ kind: 'unknown', typed: 'phnom penh' });
+  });
+
+  it('takes a name typed on past a known one of another type for a name not known, and offers the known one', () => {
+    // Vĩnh Đồng was a xã, not a thị trấn, and no unit is named Vĩnh Đồng Sương.
+    const ranOn = resolved('thi tran Vinh Dong Suong bay gio la xa gi vay');
+    expect(ranOn).toMatchObject({ kind: 'unknown', typed: 'vinh dong suong' });
+    expect(ranOn?.kind === 'unknown' && ranOn.closest.map((p) => p.communes[0]?.code)).toContain('04978');
+    // Of its own type, a name typed on is still the known one ("thị trấn Krông Klang Đakrông": the district after it).
+    expect(codes('tt krong klang dakrong cu gio thuoc xa nao')).not.toBe('unknown');
   });
 
   it('finds no place in everyday words that spell a name', () => {

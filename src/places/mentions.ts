@@ -92,6 +92,8 @@ const PLACE_CUES = [
   'hợp nhất',
   'nhập vào',
   'nhập vô',
+  'bị nhập',
+  'về đâu',
   'giờ là',
   'nay là',
   'đổi tên',

@@ -148,7 +148,8 @@ function refScore(place: Place, ref: PlaceRef, guessed: boolean): number {
       const old = place.ref.kind === 'old' ? place.ref.old : undefined;
       // A district taken from the unit's list (not written beside it) counts for less either way.
       const weight = old?.districtInferred ? 1 / 2 : 1;
-      if (old?.inDistrict) return (old.inDistrict === ref.district ? DISTRICT_MATCH : CONFLICT) * weight;
+      // An inferred district rules nothing out: 2025 merged communes across old districts ("Xã Phú Cường (huyện Tam Nông), Xã Gáo Giồng").
+      if (old?.inDistrict) return old.inDistrict === ref.district ? DISTRICT_MATCH * weight : old.districtInferred ? 0 : CONFLICT * weight;
       return place.communes.some((c) => ref.district.communes.includes(c)) ? DISTRICT_MATCH / 2 : guessed ? SAME_PROVINCE : PROVINCE_MATCH / 2;
     }
     case 'commune':

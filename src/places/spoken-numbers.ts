@@ -16,7 +16,7 @@ const NUMBERED = new Map([['phuong', 'phường'], ['quan', 'quận']]);
  * or a word of address. Anything else may make the words a name or a phrase ("quan tâm",
  * "phường Hai Bà Trưng", "phường bây giờ").
  */
-const FOLLOWERS = new Set(['phuong', 'quan', 'huyen', 'tp', 'thanh', 'tinh', 'cu', 'moi', 'thuoc', 'nay', 'la', 'o', 'cua', 'truoc', 'nhap', 'sap', 'sat', 'gop', 'doi', 'con', 'ten', 'bi', 'da', 'co', 'a', 'ad', 'nha', 'nhe', 'vay', 'voi', 'em', 'anh', 'chi', 'ha', 'khong', 'ko']);
+const FOLLOWERS = new Set(['phuong', 'quan', 'huyen', 'tp', 'tx', 'thi', 'thanh', 'tinh', 'cu', 'moi', 'thuoc', 'nay', 'la', 'o', 'cua', 'truoc', 'nhap', 'sap', 'sat', 'gop', 'doi', 'con', 'ten', 'bi', 'da', 'co', 'a', 'ad', 'nha', 'nhe', 'vay', 'voi', 'em', 'anh', 'chi', 'ha', 'khong', 'ko']);
 /** "bảy" typed bare is mostly "bây" of "bây giờ". */
 const NOT_AFTER_SEVEN = new Set(['gio', 'h']);
 const BREAK = /[,;:!?…()\n.]/u;

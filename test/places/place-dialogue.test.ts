@@ -81,6 +81,15 @@ describe('a place question', () => {
     expect(answer!.about).toMatchObject({ kind: 'answer', entry: 'dang-ky-khai-sinh' });
   });
 
+  it.each([
+    // "bị nhập" asks what became of the place; "về đâu" where the old town went, after a story naming a paper.
+    ['x ta leng tam duong lai chau h con ko hay bi nhap r z', '03405'],
+    ['Địa chỉ trong sổ hộ khẩu là thị trấn Nông trường Thái Bình. Giờ thị trấn này về đâu rồi?', '06616'],
+  ])('reads "%s" as asking where the place is now', async (text, code) => {
+    const [reply] = await chatCitizen(conversation, 'web').say(text);
+    expect(reply!.about).toEqual({ kind: 'place', codes: [code] });
+  });
+
   it('says a name is not known and offers the closest', async () => {
     const c = chatCitizen(conversation, 'web');
     const [reply] = await c.say('phường Bến Ngoe cũ giờ thuộc phường nào');

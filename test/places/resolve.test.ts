@@ -60,6 +60,11 @@ describe('resolving a place', () => {
     ['Pá Ma Pha Khinh (Quỳnh Nhai) hồi 2024, nay đăng ký khai sinh ở xã nào', '03694'],
     // "mới" after the commune: today's commune of that name, not the one the old commune went into.
     ['xã Nguyễn Việt Khái mới sau sáp nhập thì trụ sở ở đâu', '32227'],
+    // The district a unit's list gives it by inference rules no place out: the list has "Xã Phú Cường
+    // (huyện Tam Nông), Xã Gáo Giồng", but Gáo Giồng was in huyện Cao Lãnh (2025 merged across districts).
+    ['Xã Gáo Giồng huyện Cao Lãnh bây giờ thuộc xã nào?', '30025'],
+    // A number said in words before "thị xã" (speech to text).
+    ['phường hai thị xã ngã năm sóc trăng cũ giờ thuộc phường nào vậy', '31732'],
   ])('%s → %s', (text, code) => {
     expect(codes(text)[0]).toBe(code);
   });

@@ -15,7 +15,7 @@ export function unitName(ref: PlaceRef): string {
     case 'commune':
       return ref.commune.name;
     case 'old':
-      return oldUnitName(ref.old.type, ref.old.name, ref.old.district);
+      return oldUnitName(ref.old.type, ref.old.name, [ref.old.district, ref.old.oldProvince].filter(Boolean).join(', '));
     case 'province':
       return provinceName(ref.province);
     case 'oldProvince':

@@ -35,6 +35,8 @@ export interface OldUnit {
   name: string;
   /** As written: "Quận 6", "huyện Mai Sơn". */
   district?: string;
+  /** The old province, where the file writes it beside the district ("huyện Châu Thành, tỉnh Trà Vinh"). */
+  oldProvince?: string;
   /** The same district as a place of its own. */
   inDistrict?: District;
   districtInferred: boolean;
@@ -175,7 +177,8 @@ export class Gazetteer {
           undistricted.push([base, commune, part]);
           continue;
         }
-        const key = `${base}|${districtKey(part.district)}`;
+        // Two old towns of one name and district name, in two old provinces now one (Châu Thành of Bến Tre and of Trà Vinh).
+        const key = `${base}|${districtKey(part.district)}|${part.province ?? ''}`;
         districted.set(base, (districted.get(base) ?? new Set()).add(key));
         this.join(groups, key, commune, part);
       }
@@ -202,6 +205,7 @@ export class Gazetteer {
     if (!unit) {
       unit = { id: groups.size, type: part.type ?? commune.type, name: part.name, districtInferred: part.districtInferred === true, province: commune.province, into: [] };
       if (part.district) unit.district = part.district;
+      if (part.province) unit.oldProvince = part.province;
       groups.set(key, unit);
     }
     if (part.district && !part.districtInferred) unit.districtInferred = false;

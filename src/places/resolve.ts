@@ -9,6 +9,7 @@
 import { levelOf, writtenAs, type Commune, type Gazetteer, type OldUnit, type PlaceRef, type Province } from './gazetteer.ts';
 import type { Mention, Reading } from './mentions.ts';
 import type { Level, UnitType } from './names.ts';
+import { foldCanonical } from '../kernel/vietnamese.ts';
 
 /** A place and where it is now: the new communes it is (part of), the main one first, and its province. */
 export interface Place {
@@ -52,7 +53,8 @@ export function resolve(reading: Reading, gazetteer: Gazetteer, options: Resolve
   const [named, level] = focusOf(reading.mentions.filter((m) => !m.beside));
   const address = addressOf(reading.mentions, named);
   const weights = new Map(reading.mentions.map((m) => [m, address.has(m) ? 1 : DISTANT]));
-  const context = reading.mentions.filter((m) => m !== named);
+  // The name said again ("ghi xã Trung Hà … Xã Trung Hà giờ thuộc xã nào") is no address of itself; "p3 q3" are two places.
+  const context = reading.mentions.filter((m) => m !== named && !(m.type === named.type && foldCanonical(m.typed) === foldCanonical(named.typed)));
   const score = (focus: Mention) => scoreFocus(focus, level, { reading, gazetteer, options, context, weights });
   let [focus, scored] = [named, score(named)];
   // The address rules out every place the name can be: another reading it backs, else no answer but the names.

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPlaces, type Places } from '../../src/places/places.ts';
 import { resolve, type Resolution } from '../../src/places/resolve.ts';
+import { placeLabel } from '../../src/places/display.ts';
 
 let places: Places;
 
@@ -111,6 +112,16 @@ describe('resolving a place', () => {
     // Where the citizen is, abroad, though the question is far from the name.
     expect(resolved('e dang o osaka, mun lam cccd thi thuoc p nao z ad')).toMatchObject({ kind: 'unknown', typed: 'osaka' });
     expect(resolved('tôi đang ở Phnom Penh, muốn làm lại căn cước thì nộp ở xã nào')).toMatchObject({ kind: 'unknown', typed: 'phnom penh' });
+  });
+
+  it('asks which when the name is said twice with nothing else, or two old towns of one name are now in one province', () => {
+    expect(codes('trên đó chỉ ghi xã Trung Hà mà không có huyện, tỉnh. Xã Trung Hà giờ thuộc xã nào?')).toBe('ambiguous');
+    // Châu Thành of Bến Tre and of Trà Vinh, each in its huyện Châu Thành, are both in Vĩnh Long now.
+    const towns = resolved('Thị trấn Châu Thành ở tỉnh Vĩnh Long mới giờ là xã gì?');
+    expect(towns?.kind === 'ambiguous' && towns.options.map(placeLabel)).toEqual([
+      'Thị trấn Châu Thành (huyện Châu Thành, tỉnh Trà Vinh) cũ, Tỉnh Vĩnh Long',
+      'Thị trấn Châu Thành (huyện Châu Thành, tỉnh Bến Tre) cũ, Tỉnh Vĩnh Long',
+    ]);
   });
 
   it('takes a name typed on past a known one of another type for a name not known, and offers the known one', () => {

@@ -4,7 +4,8 @@
 // its first and last letter is taken for another name; each comparison only fills the
 // cells that can stay within the distance. The distance counts the slips people make: a
 // letter dropped, added or swapped with the next, the key beside the right one or a letter
-// their region says alike (l/n, s/x) for it, and "ch"/"tr", "d"/"gi" at a word's start;
+// their region says alike (l/n, s/x) for it, "ch"/"tr", "d"/"gi" at a word's start and
+// "c"/"t", "n"/"ng" at its end;
 // another letter in place of the right one is rather another word, and counts two.
 
 export interface Near {
@@ -97,9 +98,17 @@ const REGIONAL_STARTS: [RegExp, string][] = [
   [/\bd(?=[aeiouy])/g, 'gi'],
 ];
 
-/** The key with one word's start spelt as another region says it. */
+/** Word ends said alike in the south and centre ("Quy Đạc" for Quy Đạt, "Bình Thuậng" for Bình Thuận). */
+const REGIONAL_ENDS: [RegExp, string][] = [
+  [/(?<=[aeiouy])c\b/g, 't'],
+  [/(?<=[aeiouy])t\b/g, 'c'],
+  [/(?<=[aeiouy])ng\b/g, 'n'],
+  [/(?<=[aeiouy])n\b/g, 'ng'],
+];
+
+/** The key with one word's start or end spelt as another region says it. */
 function regionalVariants(key: string): string[] {
-  return REGIONAL_STARTS.flatMap(([pattern, into]) => [...key.matchAll(pattern)].map((m) => key.slice(0, m.index) + into + key.slice(m.index + m[0].length)));
+  return [...REGIONAL_STARTS, ...REGIONAL_ENDS].flatMap(([pattern, into]) => [...key.matchAll(pattern)].map((m) => key.slice(0, m.index) + into + key.slice(m.index + m[0].length)));
 }
 
 /** Letters of a phone's QWERTY keyboard, row by row: a thumb slips along its row ("Nghệ Ab", "Hồng Sơb"). */

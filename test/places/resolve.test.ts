@@ -64,6 +64,8 @@ describe('resolving a place', () => {
     // The district a unit's list gives it by inference rules no place out: the list has "Xã Phú Cường
     // (huyện Tam Nông), Xã Gáo Giồng", but Gáo Giồng was in huyện Cao Lãnh (2025 merged across districts).
     ['Xã Gáo Giồng huyện Cao Lãnh bây giờ thuộc xã nào?', '30025'],
+    // A word's end as the south says it ("Đạc" for Đạt), backed by the district and province typed after it.
+    ['Thị trấn Quy Đạc, Minh Hóa, Quảng Bình cũ nay thuộc xã nào?', '18901'],
     // A number said in words before "thị xã" (speech to text).
     ['phường hai thị xã ngã năm sóc trăng cũ giờ thuộc phường nào vậy', '31732'],
   ])('%s → %s', (text, code) => {

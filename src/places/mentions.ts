@@ -234,7 +234,7 @@ export class MentionReader {
     const alone = named.length > 0 && words.length - named.reduce((n, m) => n + m.end - m.start, 0) - cues.at.size <= ALONE_WORDS;
     const mentions = alone ? named : corroborated(named, cues, words);
     // A district said with its type ("huyện Mường Tè") names no commune, though a new commune may bear its name.
-    const namesCommune = mentions.some((m) => !m.beside && !ranOnUntyped(m) && !saidAsDistrict(m, types) && m.refs.some((r) => levelOf(r) === 'commune'));
+    const namesCommune = mentions.some((m) => !m.beside && !ranOnUntyped(m) && !this.ranOnByOne(m, words) && !saidAsDistrict(m, types) && m.refs.some((r) => levelOf(r) === 'commune'));
     // The closest names are looked for only when the unknown name is what the message asks about.
     const unknown = unknownAt === undefined || namesCommune ? undefined : this.unknownAt(words, types, unknownAt, found.find((m) => m.start === unknownAt));
     const foreign = unknown || mentions.length || !cues.asksWhich ? undefined : this.foreignName(words, tokens, cues.at);
@@ -616,6 +616,16 @@ export class MentionReader {
       if (compact(keyOf(span)).length >= ABROAD_LETTERS) return { typed: span.map((w) => tokens[w.token]).join(' '), start, end, closest: [] };
     }
     return undefined;
+  }
+
+  /**
+   * Typed on by one word that is no name of its own ("phường Tiên Phong Nguyệt", "Ngọc Lưu Ly"): a
+   * longer name no unit bears. A district or commune said bare after it is a name ("tt Krông Klang Đakrông").
+   */
+  private ranOnByOne(mention: Mention, words: readonly Word[]): boolean {
+    if (mention.said === undefined || mention.said.split(' ').length !== mention.typed.split(' ').length + 1) return false;
+    const next = words[mention.end];
+    return next !== undefined && this.gazetteer.named(next.folded).length === 0;
   }
 
   /** The name typed after the type word at `at`, which no unit bears, with the closest known names; `known`: a known name it runs on past. */

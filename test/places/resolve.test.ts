@@ -131,6 +131,8 @@ describe('resolving a place', () => {
     const ranOn = resolved('thi tran Vinh Dong Suong bay gio la xa gi vay');
     expect(ranOn).toMatchObject({ kind: 'unknown', typed: 'vinh dong suong' });
     expect(ranOn?.kind === 'unknown' && ranOn.closest.map((p) => p.communes[0]?.code)).toContain('04978');
+    // Typed on by a word that names nothing, whatever the type: a name no unit bears.
+    expect(resolved('Thầy cho một danh sách có phường Tiên Phong Nguyệt. Phường này giờ thuộc đâu?')).toMatchObject({ kind: 'unknown', typed: 'tiên phong nguyệt' });
     // Of its own type, a name typed on is still the known one ("thị trấn Krông Klang Đakrông": the district after it).
     expect(codes('tt krong klang dakrong cu gio thuoc xa nao')).not.toBe('unknown');
   });

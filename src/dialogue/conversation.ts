@@ -181,6 +181,8 @@ export class Conversation {
       session.clarify = undefined;
       session.offered = undefined;
     }
+    const topic = outcome === 'smalltalk' && decision.query.smalltalk === 'chitchat' && session.entryId ? engine.get(session.entryId) : undefined;
+    if (topic) return [{ text: TEXTS.smalltalkOnTopic(topic.title), about: { kind: 'smalltalk' } }];
     return renderDecision({ ...decision, outcome }, choices, locality);
   }
 

@@ -62,6 +62,9 @@ export const TEXTS = {
     displeased:
       'Xin lỗi anh/chị vì câu trả lời chưa được như ý. Anh/chị có thể hỏi ngắn từng ý, ví dụ "lệ phí bao nhiêu" hay "nộp ở đâu", tôi sẽ trả lời đúng phần đó. Cần cán bộ hỗ trợ trực tiếp thì anh/chị nhắn "liên hệ" để xem số đường dây nóng.',
   },
+  /** Chit-chat while a procedure is being asked about: the bot says it still has it in mind. */
+  smalltalkOnTopic: (title: string) =>
+    `Tôi là trợ lý tự động của Bộ phận Một cửa, chuyên hướng dẫn thủ tục hành chính và nhận phản ánh, kiến nghị. Anh/chị cứ hỏi tiếp về “${title}” (giấy tờ, nơi nộp, thời gian, lệ phí…) hoặc hỏi thủ tục khác nhé.`,
   exampleLocality: '(Lưu ý: địa chỉ, điện thoại trên chỉ là ví dụ, địa phương chưa cập nhật.)',
 };
 

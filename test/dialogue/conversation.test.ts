@@ -125,7 +125,9 @@ describe('on a channel with buttons (web, Telegram)', () => {
     const c = citizen('web');
     await c.say('xin giấy xác nhận độc thân cần giấy tờ gì');
     const reply = await c.say(said);
-    expect(reply).toEqual([{ text: TEXTS.smalltalk[kind], about: { kind: 'smalltalk' } }]);
+    // Chit-chat gets a reminder of the procedure still in mind.
+    const expected = kind === 'chitchat' ? TEXTS.smalltalkOnTopic('Thủ tục cấp Giấy xác nhận tình trạng hôn nhân') : TEXTS.smalltalk[kind];
+    expect(reply).toEqual([{ text: expected, about: { kind: 'smalltalk' } }]);
     expect(text(await c.say('còn lệ phí thì sao?'))).toMatch(/^Thủ tục cấp Giấy xác nhận tình trạng hôn nhân\n\nPhí, lệ phí:/);
   });
 
@@ -258,6 +260,10 @@ describe('reading a message in the thread of the chat', () => {
     const c = citizen('web');
     await c.say('đăng ký khai sinh cho con cần gì');
     expect(about(await c.say(said))).toMatchObject({ kind: 'answer', entry: 'dang-ky-khai-sinh', parts: [part] });
+  });
+
+  it('answers chit-chat before any question with what the bot does', async () => {
+    expect(await citizen('web').say('bot tên gì')).toEqual([{ text: TEXTS.smalltalk.chitchat, about: { kind: 'smalltalk' } }]);
   });
 
   it('keeps the topic through a question nothing answers', async () => {

@@ -20,7 +20,7 @@ import { placeNote, renderPlace, renderPlaceQuestion } from './place-reply.ts';
 import { complaintDraft, Intake, INTAKE_ACTIONS, submitFailed, type IntakeAction, type IntakeDraft, type IntakeInput } from './intake.ts';
 import { addressKey, type Address, type ChannelName, type Incoming, type TraitsOf } from '../kernel/messages.ts';
 import type { Choice, Reply } from '../kernel/reply.ts';
-import { pointsBack, readCorrection, readOrdinal } from './list-pick.ts';
+import { pointsBack, readCorrection, readOrdinal, rejectedIn } from './list-pick.ts';
 import { LISTED_KEPT, MENUS_KEPT, RECENT_KEPT, Sessions, type Session } from './session.ts';
 import { COMPLAINT_TEXTS, MENU_TEXTS, TEXTS } from '../texts/citizens.ts';
 import { contactLines } from './contacts.ts';
@@ -30,6 +30,8 @@ import { readTrackingRequest, renderTracking, trackComplaint } from './tracking.
 const PAGE = 8;
 /** A message that is not answered outright goes back to an earlier answer among its best this many. */
 const NEAR = 3;
+/** What a correction says was wrong names another entry only in this many words or more ("giấy độc thân"). */
+const NAMING_WORDS = 2;
 /** Outcomes a message pointing back at a variant of the topic is read again for. */
 const READ_WITH_TOPIC: ReadonlySet<string> = new Set(['answer', 'clarify', 'fallback']);
 /** Store namespace of the chats that asked for announcements (key: channel:chat id, value: the Address). */
@@ -152,7 +154,7 @@ export class Conversation {
     const { engine } = this.deps;
     const { locality } = engine.knowledge;
     const meant = readCorrection(text);
-    const decision = this.withPendingPlace(text, session) ?? (meant ? this.corrected(meant, session) : engine.decide(text));
+    const decision = this.withPendingPlace(text, session) ?? (meant ? this.corrected(meant, session, rejectedIn(text)) : engine.decide(text));
     if (decision.place?.role === 'question') return [this.placeReply(decision.place, session, text)];
     const { aspects } = decision.query;
     const picked = this.pickFromList(text, decision, session);
@@ -254,13 +256,19 @@ export class Conversation {
    * never that answer again. Such a message often names only the difference, so when it
    * alone is not clear it is read with the rejected answer's title before it.
    */
-  private corrected(meant: string, session: Session): Decision {
+  private corrected(meant: string, session: Session, saidWrong?: string): Decision {
     const { engine } = this.deps;
-    const rejected = session.entryId ? engine.get(session.entryId) : undefined;
+    const topic = session.entryId ? engine.get(session.entryId) : undefined;
+    // "Không phải giấy độc thân, ý tôi là …" after the foreign marriage: what is said to be wrong is another
+    // entry, so the topic stands, as the context of what was meant.
+    // A word alone ("không phải mất") says what of the topic was wrong, not another entry.
+    const named = saidWrong && saidWrong.split(/\s+/).length >= NAMING_WORDS ? engine.decide(saidWrong) : undefined;
+    const other = named?.outcome === 'answer' && named.candidates[0]!.entry.id !== topic?.id ? named.candidates[0]!.entry : undefined;
+    const rejected = other ?? topic;
     const excluded = new Set(rejected ? [rejected.id] : []);
     const decision = engine.restated(engine.decide(meant, excluded));
-    if (!rejected || decision.outcome === 'answer') return decision;
-    const read = engine.decide(`${rejected.title}. ${meant}`, excluded);
+    if (!topic || decision.outcome === 'answer') return decision;
+    const read = engine.decide(`${topic.title}. ${meant}`, excluded);
     return read.outcome === 'answer' || read.outcome === 'clarify' ? read : decision;
   }
 

@@ -52,6 +52,16 @@ const REJECTION = new RegExp(NOT_THAT);
 const REJECTED = new RegExp(String.raw`${NOT_THAT}(?:\s+[^\s,.;!?]+){0,5}\s*[,.;!]\s*`);
 const MEANING = /\by\s+(?:toi|em|e|bac|minh|chau|con|t|anh|chi|co|chu)\s+(?:la|muon noi|muon hoi)\b[\s,:]*/;
 
+/** "Không phải giấy độc thân, ý tôi là …": what the citizen says was wrong ("giấy độc thân"), when said before a comma. */
+export function rejectedIn(text: string): string | undefined {
+  const typed = text.normalize('NFC');
+  const folded = fold(typed);
+  const rejected = REJECTED.exec(folded);
+  const opener = REJECTION.exec(folded);
+  if (!rejected || !opener) return undefined;
+  return typed.slice(opener[0].length, rejected[0].length).replace(/[\s,.;!]+$/, '').trim() || undefined;
+}
+
 /**
  * "không phải mất, ý tôi là thẻ còn nhưng gãy": the question the citizen meant instead of
  * the last answer (what follows the rejection, without "ý tôi là"); undefined when the

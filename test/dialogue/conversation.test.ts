@@ -227,6 +227,14 @@ describe('reading a message in the thread of the chat', () => {
     expect(JSON.stringify(corrected)).not.toContain('cap-lai-the-can-cuoc');
   });
 
+  it('keeps the topic when the correction says another entry was wrong', async () => {
+    const c = citizen('web');
+    expect(about(await c.say('Con gái tôi sắp cưới chồng người Úc, cần làm giấy gì ở phường?'))).toMatchObject({ entry: 'dang-ky-ket-hon-co-yeu-to-nuoc-ngoai' });
+    // The citizen thought the answer was about the single-status paper: the foreign marriage is still meant.
+    const corrected = about(await c.say('Không phải giấy độc thân, ý tôi là thủ tục đăng ký kết hôn luôn tại Việt Nam với người Úc.'));
+    expect(corrected).toMatchObject({ kind: 'answer', entry: 'dang-ky-ket-hon-co-yeu-to-nuoc-ngoai' });
+  });
+
   it.each<[string, string, string, string]>([
     // An age, and a paper the answer lists, are details of the citizen's case, not new topics.
     ['người già không có lương hưu lãnh trợ cấp hằng tháng ở đâu', 'mẹ tôi mới 71 tuổi thì được chưa', 'tro-cap-huu-tri-xa-hoi', 'conditions'],

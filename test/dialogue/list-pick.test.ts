@@ -1,7 +1,7 @@
 // Pointing back at what the bot said: a place in the list just shown, and a correction
 // of the last answer; anything else is a new message.
 import { describe, expect, it } from 'vitest';
-import { pointsBack, readCorrection, readOrdinal } from '../../src/dialogue/list-pick.ts';
+import { pointsBack, readCorrection, readOrdinal, rejectedIn } from '../../src/dialogue/list-pick.ts';
 
 describe('readOrdinal', () => {
   it.each<[string, number]>([
@@ -27,6 +27,17 @@ describe('readOrdinal', () => {
     'cái thứ 2 với cái thứ 3',
   ])('"%s" is not a pick', (typed) => {
     expect(readOrdinal(typed, 3)).toBeUndefined();
+  });
+});
+
+describe('rejectedIn', () => {
+  it.each<[string, string | undefined]>([
+    ['Không phải giấy độc thân, ý tôi là đăng ký kết hôn', 'giấy độc thân'],
+    ['À không phải mất, tôi nói nhầm.', 'mất'],
+    // No comma after it: a question of its own, nothing rejected.
+    ['không phải đóng phí đúng không', undefined],
+  ])('"%s" says "%s" was wrong', (typed, wrong) => {
+    expect(rejectedIn(typed)).toBe(wrong);
   });
 });
 

@@ -361,7 +361,9 @@ export class Engine {
   restated(decision: Decision): Decision {
     const [first, second] = decision.candidates;
     if (decision.outcome !== 'clarify' || decision.tentative || !first) return decision;
-    return !second || second.score < first.score * this.leadRatioOf(first) ? { ...decision, outcome: 'answer' } : decision;
+    // Or the message says more of its name than of the runner-up's, and covers as much of what it says.
+    const named = !!second && first.nameMatch >= second.nameMatch + this.thresholds.nameLead && first.coverage >= second.coverage;
+    return !second || second.score < first.score * this.leadRatioOf(first) || named ? { ...decision, outcome: 'answer' } : decision;
   }
 
   get(id: string): Entry | undefined {

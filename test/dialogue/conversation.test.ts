@@ -227,6 +227,13 @@ describe('reading a message in the thread of the chat', () => {
     expect(JSON.stringify(corrected)).not.toContain('cap-lai-the-can-cuoc');
   });
 
+  it('answers what a correction means when it says much more of that name than of any other', async () => {
+    const c = citizen('web');
+    await c.say('chứng thực chữ ký thì làm ở đâu');
+    const corrected = about(await c.say('Không phải chữ ký đâu, ý tôi là chứng thực hợp đồng bán miếng đất cho đứa cháu'));
+    expect(corrected).toMatchObject({ kind: 'answer', entry: 'chung-thuc-hop-dong-giao-dich-nha-dat' });
+  });
+
   it('keeps the topic when the correction says another entry was wrong', async () => {
     const c = citizen('web');
     expect(about(await c.say('Con gái tôi sắp cưới chồng người Úc, cần làm giấy gì ở phường?'))).toMatchObject({ entry: 'dang-ky-ket-hon-co-yeu-to-nuoc-ngoai' });

@@ -185,6 +185,7 @@ const ACCENTED_SHARE = 3;
 const GUESSED_DISTRICTS: ReadonlySet<UnitType> = new Set(['quan', 'huyen', 'thi xa']);
 /** Types whose names are all in the file: a name of these not found is unknown. Districts are only named where the file needed them, villages hardly ever (and "hàng xóm" is a neighbour). */
 const LISTED_LEVELS: ReadonlySet<Level> = new Set(['commune', 'province']);
+const NEIGHBOUR = 'hang';
 
 interface Phrase {
   words: readonly Word[];
@@ -218,10 +219,13 @@ export class MentionReader {
     const found: Mention[] = [];
     // Where a type stands before a name not known; a guessed name may be dropped below, so it counts too.
     let unknownAt: number | undefined;
+    // A hamlet ("thôn Plei Ơi Tơ"): the file lists none, so asked about, it is a name not known.
+    let villageAt: number | undefined;
     for (let i = 0; i < words.length; ) {
       const typed = types[i];
       const mention = typed ? this.typedMention(words, types, i, typed.type, typed.length) : this.untypedMention(words, types, i, found.at(-1));
       if (typed && unknownAt === undefined && (!mention || mention.said !== undefined || (mention.typos && !mention.plainSlip)) && LISTED_LEVELS.has(LEVEL_OF[typed.type]) && typed.type !== 'thanh pho') unknownAt = i;
+      if (typed && !mention && villageAt === undefined && LEVEL_OF[typed.type] === 'village' && words[i - 1]?.folded !== NEIGHBOUR) villageAt = i;
       if (mention) {
         found.push(mention);
         i = mention.end;
@@ -234,9 +238,13 @@ export class MentionReader {
     const alone = named.length > 0 && words.length - named.reduce((n, m) => n + m.end - m.start, 0) - cues.at.size <= ALONE_WORDS;
     const mentions = alone ? named : corroborated(named, cues, words);
     // A district said with its type ("huyện Mường Tè") names no commune, though a new commune may bear its name.
-    const namesCommune = mentions.some((m) => !m.beside && !ranOnUntyped(m) && !this.ranOnByOne(m, words) && !saidAsDistrict(m, types) && m.refs.some((r) => levelOf(r) === 'commune'));
+    const guess = unknownAt === undefined ? undefined : this.unknownAt(words, types, unknownAt, found.find((m) => m.start === unknownAt));
+    // A name said bare right after a typed name not known is its address ("thị trấn Plây Kần, Ngọc Hồi"), not the place asked about.
+    const addressOfGuess = (m: Mention) => guess !== undefined && !m.type && m.start >= guess.end && m.start - guess.end <= ADDRESS_GAP;
+    const namesCommune = mentions.some((m) => !m.beside && !addressOfGuess(m) && !ranOnUntyped(m) && !this.ranOnByOne(m, words) && !saidAsDistrict(m, types) && m.refs.some((r) => levelOf(r) === 'commune'));
     // The closest names are looked for only when the unknown name is what the message asks about.
-    const unknown = unknownAt === undefined || namesCommune ? undefined : this.unknownAt(words, types, unknownAt, found.find((m) => m.start === unknownAt));
+    const village = guess || namesCommune || villageAt === undefined || !cues.asksWhich ? undefined : this.unknownAt(words, types, villageAt);
+    const unknown = namesCommune ? undefined : (guess ?? village);
     const foreign = unknown || mentions.length || !cues.asksWhich ? undefined : this.foreignName(words, tokens, cues.at);
     return {
       words,

@@ -9,6 +9,8 @@ const DIGITS = new Map(Object.entries({ mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, na
 /** The same words as they are spelt with their marks: "quán", "bà", "sau" typed with marks are other words. */
 const SPELT = new Set(['một', 'mốt', 'hai', 'ba', 'bốn', 'tư', 'năm', 'lăm', 'sáu', 'bảy', 'tám', 'chín', 'mười', 'mươi']);
 const TEN = 'muoi';
+/** Five as said after "mươi" ("hai mươi lăm"), never alone. */
+const FIVE_AFTER_TENS = 'lam';
 /** Types whose units are numbered, spelt out ("p", "q" are typed with digits anyway). */
 const NUMBERED = new Map([['phuong', 'phường'], ['quan', 'quận']]);
 /**
@@ -70,7 +72,8 @@ function numberAt(token: (i: number) => Token | undefined, at: number): { value:
     return ones === undefined ? { value: 10, length: 1 } : { value: 10 + ones, length: 2 };
   }
   const tens = digit(0);
-  if (tens === undefined) return undefined;
+  // "phường Lam Hạ" is a name.
+  if (tens === undefined || word(0) === FIVE_AFTER_TENS) return undefined;
   if (word(1) !== TEN) return { value: tens, length: 1 };
   const ones = digit(2);
   return ones === undefined ? { value: tens * 10, length: 2 } : { value: tens * 10 + ones, length: 3 };

@@ -64,6 +64,8 @@ describe('resolving a place', () => {
     // The district a unit's list gives it by inference rules no place out: the list has "Xã Phú Cường
     // (huyện Tam Nông), Xã Gáo Giồng", but Gáo Giồng was in huyện Cao Lãnh (2025 merged across districts).
     ['Xã Gáo Giồng huyện Cao Lãnh bây giờ thuộc xã nào?', '30025'],
+    // "lăm" is five only after "mươi": "Lam Hạ" is a name, not "phường 5".
+    ['phuong Lam Ha o Phu Ly cu gio la phuong nao', '13366'],
     // A word's end as the south says it ("Đạc" for Đạt), backed by the district and province typed after it.
     ['Thị trấn Quy Đạc, Minh Hóa, Quảng Bình cũ nay thuộc xã nào?', '18901'],
     // A number said in words before "thị xã" (speech to text).
@@ -131,6 +133,12 @@ describe('resolving a place', () => {
     const ranOn = resolved('thi tran Vinh Dong Suong bay gio la xa gi vay');
     expect(ranOn).toMatchObject({ kind: 'unknown', typed: 'vinh dong suong' });
     expect(ranOn?.kind === 'unknown' && ranOn.closest.map((p) => p.communes[0]?.code)).toContain('04978');
+    // A typed name not known, with a name said bare after it: that is its address, not the place asked about.
+    const typedFirst = resolved('thị trấn Plây Kần, Ngọc Hồi giờ là xã gì');
+    expect(typedFirst?.kind === 'unknown' && typedFirst.closest.map((p) => p.communes[0]?.code)).toContain('23377');
+    // The file lists no hamlets: one asked about is a name not known, not a complaint or a procedure.
+    expect(resolved('Hồi bé tôi hay về quê nội ở thôn Plei Ơi Tơ. Thôn Plei Ơi Tơ bây giờ thuộc xã nào?')?.kind).toBe('unknown');
+    expect(places.reader.read('nhà hàng xóm tôi giờ thuộc xã nào').unknown).toBeUndefined();
     // Typed on by a word that names nothing, whatever the type: a name no unit bears.
     expect(resolved('Thầy cho một danh sách có phường Tiên Phong Nguyệt. Phường này giờ thuộc đâu?')).toMatchObject({ kind: 'unknown', typed: 'tiên phong nguyệt' });
     // Of its own type, a name typed on is still the known one ("thị trấn Krông Klang Đakrông": the district after it).

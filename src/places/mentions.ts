@@ -185,6 +185,7 @@ const ACCENTED_SHARE = 3;
 const GUESSED_DISTRICTS: ReadonlySet<UnitType> = new Set(['quan', 'huyen', 'thi xa']);
 /** Types whose names are all in the file: a name of these not found is unknown. Districts are only named where the file needed them, villages hardly ever (and "hàng xóm" is a neighbour). */
 const LISTED_LEVELS: ReadonlySet<Level> = new Set(['commune', 'province']);
+/** "hàng xóm" is a neighbour, not a hamlet. */
 const NEIGHBOUR = 'hang';
 
 interface Phrase {
@@ -237,12 +238,12 @@ export class MentionReader {
     const named = this.askedAbout(words, types, found, cues);
     const alone = named.length > 0 && words.length - named.reduce((n, m) => n + m.end - m.start, 0) - cues.at.size <= ALONE_WORDS;
     const mentions = alone ? named : corroborated(named, cues, words);
-    // A district said with its type ("huyện Mường Tè") names no commune, though a new commune may bear its name.
     const typedThere = found.find((m) => m.start === unknownAt);
     const guess = unknownAt === undefined ? undefined : this.unknownAt(words, types, unknownAt, typedThere);
     // A name said bare right after a typed name found in no reading, not even as a slip, is its address
     // ("thị trấn Plây Kần, Ngọc Hồi"), not the place asked about; a slip it backs is read as usual.
     const addressOfGuess = (m: Mention) => guess !== undefined && !typedThere && !m.type && m.start >= guess.end && m.start - guess.end <= ADDRESS_GAP;
+    // A district said with its type ("huyện Mường Tè") names no commune, though a new commune may bear its name.
     const namesCommune = mentions.some((m) => !m.beside && !addressOfGuess(m) && !ranOnUntyped(m) && !this.ranOnByOne(m, words) && !saidAsDistrict(m, types) && m.refs.some((r) => levelOf(r) === 'commune'));
     // The closest names are looked for only when the unknown name is what the message asks about.
     const village = guess || namesCommune || villageAt === undefined || !cues.asksWhich ? undefined : this.unknownAt(words, types, villageAt);

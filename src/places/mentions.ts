@@ -102,7 +102,15 @@ const PLACE_CUES = [
   'nay tên',
   'giữ tên',
   'giữ nguyên',
-  'gồm những',
+  // "xã mới gồm những xã nào", not "hồ sơ gồm những gì".
+  'gồm những xã',
+  'gồm những phường',
+  'gồm những tỉnh',
+  'gồm những đâu',
+  'gồm những nơi',
+  'gồm các xã',
+  'gồm các phường',
+  'gồm các tỉnh',
   'vẫn vậy',
   'vẫn thế',
   'vẫn giữ',
@@ -177,6 +185,8 @@ const DISTRICT_GAP = 4;
 const DISTRICT_CODES = 40;
 /** Words before a place a citizen lives in or goes to (folded): "ở", "tại", "về", "lên", "vào", "ra", "xuống", "trọ", "quê". */
 const LOCATIVES = new Set(['o', 'tai', 've', 'len', 'vao', 'ra', 'xuong', 'tro', 'que']);
+/** Before a place abroad: where one is ("ở", "bên"), or goes ("sang", "qua"). */
+const ABROAD_BEFORE = new Set([...LOCATIVES, 'ben', 'sang', 'qua']);
 /** Places of one address are this close ("xã A, huyện B"). */
 const ADDRESS_GAP = 2;
 /** A message is typed with diacritics when more than one word in this many carries them. */
@@ -204,7 +214,14 @@ export class MentionReader {
   /** Every word of every known name (folded). */
   private readonly nameWords: Set<string>;
 
-  constructor(private readonly gazetteer: Gazetteer) {
+  /** Places abroad (knowledge/places/abroad.yaml) as folded keys, less those a unit of Vietnam bears. */
+  private readonly abroad: ReadonlySet<string>;
+
+  constructor(
+    private readonly gazetteer: Gazetteer,
+    abroad: readonly string[] = [],
+  ) {
+    this.abroad = new Set(abroad.map((name) => keyOf(placeWords(name))).filter((key) => key && gazetteer.named(key).length === 0));
     this.near = new NearNames(gazetteer.keys());
     this.firstWords = new Set([...gazetteer.keys()].map((key) => key.split(' ')[0]!));
     this.nameWords = new Set([...gazetteer.keys()].flatMap((key) => key.split(' ')));
@@ -611,6 +628,8 @@ export class MentionReader {
     for (const at of asking) {
       let end = at;
       for (let n = 0; n < FILLERS && end > 0 && saidAs(CUE_FILLERS, words[end - 1]) && !cues.has(end - 1); n++) end--;
+      const named = this.abroadEndingAt(words, end);
+      if (named) return { typed: words.slice(end - named, end).map((w) => tokens[w.token]).join(' '), start: end - named, end, closest: [] };
       let start = end;
       while (start > 0 && end - start < UNKNOWN_WORDS && foreign(words[start - 1]) && (start === end || !words[start]!.breakBefore)) start--;
       const span = words.slice(start, end);
@@ -620,6 +639,8 @@ export class MentionReader {
     }
     // "e đang ở Osaka, … thuộc p nào", "tôi ở Phnom Penh, … nộp ở phường nào": where the citizen is, abroad.
     for (let start = 1; asking.length && start < words.length; start++) {
+      const named = ABROAD_BEFORE.has(words[start - 1]!.folded) ? this.abroadStartingAt(words, start) : 0;
+      if (named) return { typed: words.slice(start, start + named).map((w) => tokens[w.token]).join(' '), start, end: start + named, closest: [] };
       if (!LOCATIVES.has(words[start - 1]!.folded) || isSyllable(words[start]!.folded) || !foreign(words[start])) continue;
       let end = start + 1;
       while (end - start < UNKNOWN_WORDS && !cues.has(end) && !words[end]?.breakBefore && words[end] && !NAME_STOPS.has(words[end]!.folded) && !this.nameWords.has(words[end]!.folded)) end++;
@@ -627,6 +648,18 @@ export class MentionReader {
       if (compact(keyOf(span)).length >= ABROAD_LETTERS) return { typed: span.map((w) => tokens[w.token]).join(' '), start, end, closest: [] };
     }
     return undefined;
+  }
+
+  /** How many words from `start` name a place abroad (the longest), 0 if none. */
+  private abroadStartingAt(words: readonly Word[], start: number): number {
+    for (let n = Math.min(UNKNOWN_WORDS, words.length - start); n >= 1; n--) if (this.abroad.has(keyOf(words.slice(start, start + n)))) return n;
+    return 0;
+  }
+
+  /** How many words before `end` name a place abroad (the longest), 0 if none. */
+  private abroadEndingAt(words: readonly Word[], end: number): number {
+    for (let n = Math.min(UNKNOWN_WORDS, end); n >= 1; n--) if (this.abroad.has(keyOf(words.slice(end - n, end)))) return n;
+    return 0;
   }
 
   /**

@@ -9,9 +9,15 @@ import { Gazetteer, type Province } from './gazetteer.ts';
 import { MentionReader } from './mentions.ts';
 import { parseUnits } from './units.ts';
 import { KNOWLEDGE_TEXTS as K } from '../texts/editors.ts';
+import { readYamlFile } from '../knowledge/yaml-file.ts';
+import { z } from 'zod';
 
 /** Where a knowledge directory keeps its units file. */
 export const UNITS_FILE = join('places', 'units-2025.jsonl');
+/** Places abroad citizens name ("tôi đang ở Đài Trung"): read as no unit of Vietnam. Optional. */
+export const ABROAD_FILE = join('places', 'abroad.yaml');
+
+const abroadSchema = z.object({ names: z.array(z.coerce.string().trim().min(1)).default([]) }).strict();
 
 interface Built {
   gazetteer: Gazetteer;
@@ -26,6 +32,9 @@ export class Places {
   constructor(
     private readonly file: string,
     private readonly text: string,
+    private readonly abroad: readonly string[] = [],
+    /** Problems found while loading (the abroad file), beside those the units file has. */
+    private readonly loadProblems: readonly Problem[] = [],
   ) {}
 
   /** Indexes now rather than on the first message (for timings that should not include it). */
@@ -63,12 +72,12 @@ export class Places {
 
   private build(): Built {
     if (this.built) return this.built;
-    const problems: Problem[] = [];
+    const problems: Problem[] = [...this.loadProblems];
     const gazetteer = new Gazetteer(parseUnits(this.text, this.file, problems));
     for (const u of gazetteer.unread) {
       problems.push({ file: this.file, line: u.line, field: 'before', message: K.unreadableBefore(u.text, u.code), severity: 'warning' });
     }
-    this.built = { gazetteer, reader: new MentionReader(gazetteer), problems };
+    this.built = { gazetteer, reader: new MentionReader(gazetteer, this.abroad), problems };
     return this.built;
   }
 }
@@ -77,7 +86,10 @@ export class Places {
 export async function loadPlaces(dir: string): Promise<Places | undefined> {
   const path = join(dir, UNITS_FILE);
   try {
-    return new Places(relative(process.cwd(), path) || path, await readFile(path, 'utf8'));
+    const text = await readFile(path, 'utf8');
+    const problems: Problem[] = [];
+    const abroad = await readYamlFile(join(dir, ABROAD_FILE), abroadSchema, problems);
+    return new Places(relative(process.cwd(), path) || path, text, abroad?.names ?? [], problems);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

@@ -1,6 +1,6 @@
 // locality.yaml's reception points may list the communes they serve: codes are checked
 // for their form when the file loads, and against the units file by `motcua lint`.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,16 @@ describe('reception points with the communes they serve', () => {
     expect(places.unknownCodes(locality, 'locality.yaml')).toEqual([]);
     const wrong = { ...locality, one_stop: [{ ...locality.one_stop[0]!, communes: ['26740', '99999'] }] };
     expect(places.unknownCodes(wrong, 'locality.yaml')).toEqual([expect.objectContaining({ field: 'one_stop.0.communes', message: expect.stringContaining('99999') })]);
+  });
+
+  it('reports an abroad list that is not a list of names, with its line, and still reads the units', async () => {
+    const knowledge = join(dir, 'kb');
+    await mkdir(join(knowledge, 'places'), { recursive: true });
+    await copyFile('knowledge/places/units-2025.jsonl', join(knowledge, 'places', 'units-2025.jsonl'));
+    await writeFile(join(knowledge, 'places', 'abroad.yaml'), 'names:\n  - Đài Loan\nnote: x\n');
+    const places = (await loadPlaces(knowledge))!;
+    expect(places.problems()).toEqual(expect.arrayContaining([expect.objectContaining({ file: expect.stringContaining('abroad.yaml'), severity: 'error' })]));
+    expect(places.reader.read('Bến Nghé cũ giờ là phường gì').mentions.length).toBeGreaterThan(0);
   });
 
   it('motcua lint lists what the units file could not read, as warnings', async () => {

@@ -113,6 +113,11 @@ describe('resolving a place', () => {
     expect(resolved('xã Pờ Lồ Chồ huyện Mường Tè cũ giờ là xã gì')).toMatchObject({ kind: 'unknown', typed: 'pờ lồ chồ' });
     // A place of another country before a cue typed with a wrong mark.
     expect(resolved('Battambang sáp nhâp vào tỉnh nào')).toMatchObject({ kind: 'unknown', typed: 'battambang' });
+    // A place abroad the knowledge lists (places/abroad.yaml), typed as Vietnamese writes it.
+    expect(resolved('Thành phố Luông Pha Băng giờ thuộc tỉnh nào của Việt Nam vạy?')).toMatchObject({ kind: 'unknown', typed: 'luông pha băng' });
+    expect(resolved('e làm ở Đài Loan, h hộ khẩu ghi Đài Loan thì về x nào làm')).toMatchObject({ kind: 'unknown', typed: 'đài loan' });
+    // "hồ sơ gồm những gì" asks no place: a story abroad around a procedure stays a procedure question.
+    expect(places.reader.read('Vợ chồng tôi làm ăn ở Hàn Quốc 6 năm, về quê mở nhà nghỉ, hồ sơ gồm những gì?').unknown).toBeUndefined();
     // Where the citizen is, abroad, though the question is far from the name.
     expect(resolved('e dang o osaka, mun lam cccd thi thuoc p nao z ad')).toMatchObject({ kind: 'unknown', typed: 'osaka' });
     expect(resolved('tôi đang ở Phnom Penh, muốn làm lại căn cước thì nộp ở xã nào')).toMatchObject({ kind: 'unknown', typed: 'phnom penh' });

@@ -5,6 +5,7 @@ import type { Locality } from '../knowledge/locality.ts';
 import { askedName, oldUnitName, placeLabel, provinceName, unitName } from '../places/display.ts';
 import type { PlaceFinding } from '../search/place-question.ts';
 import type { Place, Resolution } from '../places/resolve.ts';
+import { LEVEL_OF } from '../places/names.ts';
 import type { Choice, Reply } from '../kernel/reply.ts';
 import { contactLines, officesServing } from './contacts.ts';
 import { MENU_TEXTS, PLACE_TEXTS } from '../texts/citizens.ts';
@@ -39,6 +40,8 @@ export function renderPlace(resolution: Resolution, locality: Locality): Reply {
       return { text, choices: choicesOf(options.slice(0, MAX_CHOICES)), about: { kind: 'place_list', codes: options.map((o) => codesOf(o)[0]!) } };
     }
     case 'unknown': {
+      // The file lists no hamlets: the commune it was in is what can be looked up.
+      if (resolution.type && LEVEL_OF[resolution.type] === 'village') return { text: PLACE_TEXTS.unknownHamlet, about: { kind: 'fallback' } };
       const closest = resolution.closest.slice(0, MAX_CLOSEST);
       const lines = [PLACE_TEXTS.unknown(askedName(resolution.typed, resolution.type)), closest.length ? PLACE_TEXTS.didYouMean : [PLACE_TEXTS.checkName, ...contactLines(locality)].join('\n')];
       return { text: lines.join('\n\n'), ...(closest.length ? { choices: choicesOf(closest) } : {}), about: { kind: 'fallback' } };

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conversation } from '../../src/dialogue/conversation.ts';
+import { PLACE_TEXTS } from '../../src/texts/citizens.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { Engine } from '../../src/search/engine.ts';
 import { openStore } from '../../src/store/open-store.ts';
@@ -88,6 +89,12 @@ describe('a place question', () => {
   ])('reads "%s" as asking where the place is now', async (text, code) => {
     const [reply] = await chatCitizen(conversation, 'web').say(text);
     expect(reply!.about).toEqual({ kind: 'place', codes: [code] });
+  });
+
+  it('says hamlets are not in its list and asks for the commune, offering no namesake', async () => {
+    const [reply] = await chatCitizen(conversation, 'web').say('Xóm Vườn Chuối cạnh con đê giờ thuộc xã nào?');
+    expect(reply!.text).toBe(PLACE_TEXTS.unknownHamlet);
+    expect(reply!.choices).toBeUndefined();
   });
 
   it('says a name is not known and offers the closest', async () => {

@@ -256,15 +256,16 @@ export class MentionReader {
     const alone = named.length > 0 && words.length - named.reduce((n, m) => n + m.end - m.start, 0) - cues.at.size <= ALONE_WORDS;
     const mentions = alone ? named : corroborated(named, cues, words);
     const typedThere = found.find((m) => m.start === unknownAt);
-    const guess = unknownAt === undefined ? undefined : this.unknownAt(words, types, unknownAt, typedThere);
+    const guessEnd = unknownAt === undefined ? undefined : typedNameEnd(words, types, unknownAt);
     // A name said bare right after a typed name found in no reading, not even as a slip, is its address
     // ("thị trấn Plây Kần, Ngọc Hồi"), not the place asked about; a slip it backs is read as usual.
-    const addressOfGuess = (m: Mention) => guess !== undefined && !typedThere && !m.type && m.start >= guess.end && m.start - guess.end <= ADDRESS_GAP;
+    const addressOfGuess = (m: Mention) => guessEnd !== undefined && !typedThere && !m.type && m.start >= guessEnd && m.start - guessEnd <= ADDRESS_GAP;
     // A district said with its type ("huyện Mường Tè") names no commune, though a new commune may bear its name.
     const namesCommune = mentions.some((m) => !m.beside && !addressOfGuess(m) && !ranOnUntyped(m) && !this.ranOnByOne(m, words) && !saidAsDistrict(m, types) && m.refs.some((r) => levelOf(r) === 'commune'));
     // The closest names are looked for only when the unknown name is what the message asks about.
+    const guess = namesCommune || unknownAt === undefined ? undefined : this.unknownAt(words, types, unknownAt, typedThere);
     const village = guess || namesCommune || villageAt === undefined || !cues.asksWhich ? undefined : this.unknownAt(words, types, villageAt);
-    const unknown = namesCommune ? undefined : (guess ?? village);
+    const unknown = guess ?? village;
     const foreign = unknown || mentions.length || !cues.asksWhich ? undefined : this.foreignName(words, tokens, cues.at);
     return {
       words,
@@ -674,18 +675,17 @@ export class MentionReader {
 
   /** The name typed after the type word at `at`, which no unit bears, with the closest known names; `known`: a known name it runs on past. */
   private unknownAt(words: readonly Word[], types: readonly TypeMatch[], at: number, known?: Mention): Unknown | undefined {
+    const end = typedNameEnd(words, types, at);
+    if (end === undefined) return undefined;
     const { type, length: typeLength } = types[at]!;
-    const from = at + typeLength;
-    const length = Math.min(UNKNOWN_WORDS, nameRun(words, types, from));
-    if (length === 0 || words[from]!.breakBefore) return undefined;
-    const span = words.slice(from, from + length);
+    const span = words.slice(at + typeLength, end);
     const near = this.near
       .within(keyOf(span), SUGGEST_DISTANCE, (key) => this.named(key, type).length > 0)
       .slice(0, 3)
       .flatMap((n) => this.named(n.key, type));
     // "Vĩnh Đồng Sương" is no name, but it starts with one: that is the closest.
     const closest = near.length || known?.said === undefined ? near : [...known.refs];
-    return { type, typed: canonOf(span), start: at, end: from + length, closest };
+    return { type, typed: canonOf(span), start: at, end, closest };
   }
 
   private named(key: string, type: UnitType): PlaceRef[] {
@@ -894,6 +894,13 @@ export function remainder(reading: Reading): string {
   if (reading.unknown) drop(reading.unknown.start, reading.unknown.end);
   for (const i of reading.cueWords) dropped.add(reading.words[i]!.token);
   return reading.tokens.filter((_, i) => !dropped.has(i)).join(' ');
+}
+
+/** Where the name typed after the type word at `at` ends (at most UNKNOWN_WORDS words); undefined when none follows. */
+function typedNameEnd(words: readonly Word[], types: readonly TypeMatch[], at: number): number | undefined {
+  const from = at + types[at]!.length;
+  const length = Math.min(UNKNOWN_WORDS, nameRun(words, types, from));
+  return length === 0 || words[from]!.breakBefore ? undefined : from + length;
 }
 
 /**

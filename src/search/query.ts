@@ -134,8 +134,7 @@ export class QueryReader {
       complaint: this.isComplaint(all),
       outOfScope: outOfScopeTopics.length > 0,
       outOfScopeTopics,
-      smalltalk: this.smalltalk(all, chatMatches),
-      chatter: this.chatter(text, all, chatMatches),
+      ...this.smalltalk(text, all, chatMatches),
       chatWords: new Set(chatMatches.flatMap((m) => all.words.slice(m.start, m.end))),
       scam: this.isScam(all),
     };
@@ -187,26 +186,20 @@ export class QueryReader {
     return cues.has('certain') || (cues.has('demand') && (cues.has('contact') || cues.has('doubt')));
   }
 
-  /** Small talk (greeting, thanks, goodbye, chit-chat) only when nothing else of substance is said. */
-  private smalltalk(message: MessageWords, matches: readonly PhraseMatch<Smalltalk | QuietSmalltalk>[]): Query['smalltalk'] {
-    if (matches.length === 0 || this.besideSmalltalk(message, matches) > 0) return undefined;
-    const kinds = new Set(matches.map((m) => m.value));
-    // "ok", "dạ vâng" alone are a nod; "bot ơi" alone calls for a greeting.
-    return SMALLTALK.find((kind) => kinds.has(kind)) ?? (kinds.has('ack') ? 'thanks' : 'greeting');
-  }
-
-  private chatter(text: string, message: MessageWords, matches: readonly PhraseMatch<Smalltalk | QuietSmalltalk>[]): Query['chatter'] {
+  /**
+   * Small talk alone (`smalltalk`: nothing else of substance is said), and small talk among other
+   * words (`chatter`, see Query), from one reading of the message's small-talk cues.
+   */
+  private smalltalk(text: string, message: MessageWords, matches: readonly PhraseMatch<Smalltalk | QuietSmalltalk>[]): Pick<Query, 'smalltalk' | 'chatter'> {
     const kinds = new Set(matches.map((m) => m.value));
     const kind = SMALLTALK.find((k) => kinds.has(k));
-    if (kinds.has('displeased') || kinds.has('chitchat')) return kind;
-    if (EMOTICON.test(text)) return kind ?? 'chitchat';
-    return kind && this.besideSmalltalk(message, matches) <= CHATTER_BESIDE ? kind : undefined;
-  }
-
-  /** How many words of substance a message says besides its small-talk cues. */
-  private besideSmalltalk(message: MessageWords, matches: readonly PhraseMatch<unknown>[]): number {
     const covered = new Set<number>();
     for (const m of matches) for (let i = m.start; i < m.end; i++) covered.add(i);
-    return message.words.filter((w, i) => !covered.has(i) && !this.functionWords.matches(w)).length;
+    const beside = message.words.filter((w, i) => !covered.has(i) && !this.functionWords.matches(w)).length;
+    // "ok", "dạ vâng" alone are a nod; "bot ơi" alone calls for a greeting.
+    const alone = matches.length > 0 && beside === 0 ? (kind ?? (kinds.has('ack') ? 'thanks' : 'greeting')) : undefined;
+    const chatter =
+      kinds.has('displeased') || kinds.has('chitchat') ? kind : EMOTICON.test(text) ? (kind ?? 'chitchat') : beside <= CHATTER_BESIDE ? kind : undefined;
+    return { ...(alone ? { smalltalk: alone } : {}), ...(chatter ? { chatter } : {}) };
   }
 }

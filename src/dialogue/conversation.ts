@@ -13,7 +13,7 @@ import { placeById } from '../places/resolve.ts';
 import type { QuestionLog } from '../store/question-log.ts';
 import type { ReportEvent, ReportEvents } from '../store/report-events.ts';
 import type { Store } from '../store/store.ts';
-import { fold } from '../kernel/vietnamese.ts';
+import { fold, words } from '../kernel/vietnamese.ts';
 import { renderClarify, renderDecision, renderEntry, renderSections, renderWhichProcedure, withOffers, type Section } from './answer.ts';
 import type { Log } from '../kernel/log.ts';
 import { placeNote, renderPlace, renderPlaceQuestion } from './place-reply.ts';
@@ -159,10 +159,11 @@ export class Conversation {
     const { aspects } = decision.query;
     const picked = this.pickFromList(text, decision, session);
     if (picked) return this.answerWith(picked, [...new Set([...(session.clarify?.aspects ?? []), ...aspects])], session, numbered);
-    const inThread = this.inThread(decision, session, numbered, !!meant);
-    if (inThread) return inThread;
+    // A variant pointed at ("chỉ sửa lại mái thôi") is not a detail that keeps the topic.
     const variant = this.withTopic(text, decision, session);
     if (variant) return this.answerWith(variant, aspects, session, numbered);
+    const inThread = this.inThread(decision, session, numbered, !!meant);
+    if (inThread) return inThread;
     const first = decision.candidates[0]?.entry;
     if (decision.outcome === 'answer') {
       return this.answerWith(first!, aspects, session, numbered, placeNote(decision.place, locality), engine.alternatives(decision), decision.also);
@@ -246,15 +247,23 @@ export class Conversation {
     // "Cái thẻ bảo hiểm y tế ấy": the message alone answers the topic again.
     if (decision.outcome === 'answer' && decision.candidates[0]?.entry.id === topic.id) return undefined;
     // The topic itself is not among the message's best few (see earlierTopic): a variant of it is meant.
-    const read = engine.decide(`${topic.title}. ${text}`, new Set([topic.id]));
+    const read = this.readWithTopic(text, topic, new Set([topic.id]));
     const id = read.outcome === 'answer' ? read.candidates[0]!.entry.id : undefined;
     return id && decision.candidates.slice(0, NEAR).some((c) => c.entry.id === id) ? engine.get(id) : undefined;
+  }
+
+  /** A message read after the topic's title, or, when that answers nothing, after its short name. */
+  private readWithTopic(text: string, topic: Entry, excluded: ReadonlySet<string>): Decision {
+    const { engine } = this.deps;
+    const read = engine.decide(`${topic.title}. ${text}`, excluded);
+    const short = shortName(topic);
+    return read.outcome === 'answer' || short === topic.title ? read : engine.decide(`${short}. ${text}`, excluded);
   }
 
   /**
    * "Không phải mất, ý tôi là thẻ còn nhưng gãy": what was meant instead of the last answer,
    * never that answer again. Such a message often names only the difference, so when it
-   * alone is not clear it is read with the rejected answer's title before it.
+   * alone is not clear it is read with the rejected answer's name before it.
    */
   private corrected(meant: string, session: Session, saidWrong?: string): Decision {
     const { engine } = this.deps;
@@ -267,9 +276,14 @@ export class Conversation {
     const rejected = other ?? topic;
     const excluded = new Set(rejected ? [rejected.id] : []);
     const decision = engine.restated(engine.decide(meant, excluded));
-    if (!topic || decision.outcome === 'answer') return decision;
-    const read = engine.decide(`${topic.title}. ${meant}`, excluded);
-    return read.outcome === 'answer' || read.outcome === 'clarify' ? read : decision;
+    // "Không, cảm ơn" is thanks, not a question to read with the topic.
+    if (!topic || decision.outcome === 'smalltalk') return decision;
+    const read = this.readWithTopic(meant, topic, excluded);
+    if (decision.outcome !== 'answer') return read.outcome === 'answer' || read.outcome === 'clarify' ? read : decision;
+    // "Không phải đổi, mẹ em bị móc túi mất thẻ rồi, cấp lại ấy" after the card: the words alone find the lost
+    // driving licence, but nothing said names it rather than the card's own variant, which the topic's title finds.
+    const [plain, withTopic] = [decision.candidates[0]!.entry, read.outcome === 'answer' ? read.candidates[0]!.entry : undefined];
+    return withTopic && withTopic.id !== plain.id && engine.namesNothingOnlyOf(decision, plain, withTopic) ? read : decision;
   }
 
   /**
@@ -495,4 +509,13 @@ export class Conversation {
       return { ...reply, choices: reply.choices.map((c, k) => ({ label: c.label, action: `${id}.${k}` })) };
     });
   }
+}
+
+/**
+ * The topic's shortest name of two words or more ("đổi sổ đỏ"): a long formal title ("Cấp đổi Giấy
+ * chứng nhận quyền sử dụng đất, …") can outweigh what a message read after it says.
+ */
+function shortName(entry: Entry): string {
+  const names = entry.aliases.filter((name) => words(name).length >= 2);
+  return names.reduce((short, name) => (words(name).length < words(short).length ? name : short), entry.title);
 }

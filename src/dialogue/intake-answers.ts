@@ -43,7 +43,7 @@ export function readIntakeAnswer(typed: string, offered: readonly IntakeWord[]):
   // "thôi hủy, vừa có hộ chiếu rồi": a cancel said first stands whatever follows. ("Hủy …" alone
   // may begin the story itself: "hủy hẹn mà không báo".) "Thôi bỏ đi, không phản ánh nữa, sợ
   // phiền": a clause of its own that cancels, in a short message.
-  if (offered.includes('cancel') && ((words[0] === 'thoi' && words[1] === 'huy') || (words.length <= SENTENCE && cancelClause(typed)))) return 'cancel';
+  if (offered.includes('cancel') && ((words[0] === 'thoi' && words[1] === 'huy') || (words.length <= SENTENCE && cancelClause(typed)) || cancelsTheComplaint(typed))) return 'cancel';
   if (words.length === 0) return undefined;
   if (words.length > SHORT) return words.length <= SENTENCE ? (cannotSay(words, offered) ?? consentAnswer(words, offered)) : undefined;
   for (const variant of variants(words)) {
@@ -56,6 +56,23 @@ export function readIntakeAnswer(typed: string, offered: readonly IntakeWord[]):
 /** A clause (between punctuation) that is a cancel phrase. */
 function cancelClause(typed: string): boolean {
   return typed.split(/[,.;!?]+/).some((clause) => variants(core(clause)).some((variant) => has('cancel', variant)));
+}
+
+/** Said around "hủy … phản ánh" without changing it: "ad hủy giúp em cái phản ánh này nhé". */
+const AROUND_CANCEL = new Set(['ad', 'cai', 'nay', 'do', 'giup', 'gium', 'dum', 'cho', 'di']);
+
+/**
+ * "Thôi để em hỏi lại bác ấy đã, ad hủy giúp em cái phản ánh này nhé": in a message of any length,
+ * a clause that, padding aside, says to cancel the complaint by name.
+ */
+function cancelsTheComplaint(typed: string): boolean {
+  return typed.split(/[,.;!?]+/).some((clause) => {
+    const words = core(clause);
+    // The "ánh" of "phản ánh" folds to the pronoun "anh".
+    const padding = (w: string, i: number) => words[i - 1] !== 'phan' && (AROUND_CANCEL.has(w) || TRAILING.has(w) || LEADING.has(w) || SPEAKERS.has(w));
+    const said = words.filter((w, i) => !padding(w, i)).join(' ');
+    return said === 'huy phan anh' || said === 'huy khieu nai';
+  });
 }
 
 /** Who speaks, before a short answer: "em không biết …". */

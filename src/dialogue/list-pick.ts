@@ -32,18 +32,24 @@ export function readOrdinal(text: string, size: number): number | undefined {
 
 /** Words that point at one of several things just mentioned: "cái cấp lại ấy", "loại cho bé". */
 const POINTING = new Set(['cai', 'loai']);
+/** "Chỉ sửa lại mái thôi": narrows what was said to a variant. Typed with its mark only: bare "chi" may be "chị" or "gì". */
+const NARROWING = 'chỉ';
 
-/** "Cái cấp lại do mất thẻ á", "còn cái cho bé dưới 6 tuổi": the message points back at a variant of what was said. */
+/** "Cái cấp lại do mất thẻ á", "còn cái cho bé dưới 6 tuổi", "chỉ sửa lại mái": the message points back at a variant of what was said. */
 export function pointsBack(text: string): boolean {
-  return foldedWords(text).slice(0, 2).some((w) => POINTING.has(w));
+  const first = words(text.normalize('NFC').toLowerCase()).slice(0, 2);
+  return first.some((w) => POINTING.has(foldCanonical(w)) || w === NARROWING);
 }
 
 function foldedWords(text: string): string[] {
   return words(text).map(foldCanonical);
 }
 
-/** "không phải" at the start, as citizens type it (folded), after an interjection or two ("À không phải…", "Ủa, không phải"). */
-const NOT_THAT = String.raw`^\s*(?:(?:a|ah|o|oi|u|ua|uh|um|da|thoi|xin loi)[\s,.!]+){0,2}(?:khong|khum|hong|ko|k|kh|cha|chang)\s+phai\b`;
+/**
+ * "không phải" at the start, as citizens type it (folded), after an interjection or two ("À không phải…", "Ủa, không phải");
+ * a bare "không" before a comma ("Dạ không, thẻ có rồi nhưng in sai"); or "tôi nói chưa đúng", "em hỏi nhầm".
+ */
+const NOT_THAT = String.raw`^\s*(?:(?:a|ah|o|oi|u|ua|uh|um|da|thoi|xin loi)[\s,.!]+){0,2}(?:(?:khong|khum|hong|ko|k|kh|cha|chang)\s+phai\b|(?:khong|ko|hong)(?=\s*[,.!])|(?:(?:toi|em|e|minh|bac|chau|con|t)\s+)?(?:noi|go|viet|hoi|ghi)\s+(?:nham|sai|chua dung)\b)`;
 /** "tôi nói nhầm", "nhầm rồi": a rejection too, when the message then says what was meant. */
 const MISSPOKE = /\b(?:noi|go|viet|hoi|ghi)\s+nham\b|\bnham\s+roi\b/;
 const REJECTION = new RegExp(NOT_THAT);

@@ -312,6 +312,12 @@ export class Engine {
     return said.length > 0 && said.every((w) => listed.has(w));
   }
 
+  /** Nothing the message names points at `entry` rather than `other`: every naming word it says of `entry`'s names is in `other`'s too. */
+  namesNothingOnlyOf(decision: Decision, entry: Entry, other: Entry): boolean {
+    const [own, theirs] = [this.nameWordSet(entry.id), this.nameWordSet(other.id)];
+    return this.namingWords(decision.query).every((w) => !own.has(w) || theirs.has(w));
+  }
+
   /** The message's words that could name an entry: not the bot's address ("con"), nor when ("mới"), nor where ("ở Huế"), nor a number or an age ("72 tuổi"). */
   private namingWords(query: Query): string[] {
     const words = query.phrases.flat();
@@ -378,8 +384,6 @@ export class Engine {
     const halves = splitQuestions(text);
     if (!halves) return whole;
     const [first, second] = halves.map((half) => this.decideOne(half, excluded));
-    // "Tôi muốn phản ánh …. Với lại …?": what happened comes first; the question after it does not undo it.
-    if (first!.outcome === 'complaint') return first!;
     // Each half names an entry of its own: "còn nhỏ lắm, mới 5 tuổi" adds to the first, it asks nothing.
     // A half may be a place question with no entry at all ("phường 1 ở đâu": which of several wards?).
     const topOf = (d: Decision) => {
@@ -387,6 +391,9 @@ export class Engine {
       return NAMES_ENTRIES.has(d.outcome) && !d.place && best && best.nameMatch >= this.thresholds.questionName ? best.entry : undefined;
     };
     const [firstTop, secondTop] = [topOf(first!), topOf(second!)];
+    // "Tôi muốn phản ánh …. Với lại …?": what happened comes first; the question after it does not undo it,
+    // unless it names a procedure ("… nhà đã xuống cấp nặng. Con cháu muốn xin giấy phép xây dựng"): then it was the story.
+    if (first!.outcome === 'complaint') return secondTop ? whole : first!;
     if (!firstTop || !secondTop || firstTop.id === secondTop.id) return whole;
     return second!.outcome === 'answer' ? { ...first!, also: secondTop } : first!;
   }
@@ -594,7 +601,7 @@ export class Engine {
     // A portal record is answered only when the message says some of its name: its other words are
     // the portal's long text, which small talk can hit ("rành dữ" folds to the "ranh giới" of a land record).
     if (clearLead && first.coverage >= t.answerCoverage && (first.entry.origin === 'curated' || first.nameMatch >= t.guessName)) return 'answer';
-    if (close.length === 0 && first.entry.origin === 'curated' && (this.onlyNamed(candidates, said) || this.namedMost(candidates, query.asked))) return 'answer';
+    if (close.length === 0 && first.entry.origin === 'curated' && (this.onlyNamed(candidates, said) || this.namedMost(candidates, said, query.asked))) return 'answer';
     // A story around a curated entry's whole name ("làm hộ chiếu đi Hàn thăm con gái"): its
     // other words lower the coverage, and the near ones are only general forms of it for
     // what the message says ("thẻ căn cước … bong lớp … đổi cái mới": cấp lại lacks "đổi").
@@ -690,15 +697,16 @@ export class Engine {
   /**
    * No other entry a list would show is said by name nearly as much as the best, which the
    * message mostly names ("muốn đăng ký cho con dâu tạm trú ở nhà tui, nó quê ở Cà Mau"): the best is
-   * the everyday case, the others only share some of its words. After a story, the question
+   * the everyday case, the others only share some of its words or are general forms of it (an FAQ
+   * on "tài khoản định danh" beside "tài khoản định danh mức 2"). After a story, the question
    * itself (the last sentence) must say a word of its names: else the name was part of the story.
    */
-  private namedMost(candidates: readonly Candidate[], asked?: ReadonlySet<string>): boolean {
+  private namedMost(candidates: readonly Candidate[], said: SaidWords, asked?: ReadonlySet<string>): boolean {
     const [first, ...rest] = candidates;
     if (!first || first.nameMatch < this.thresholds.mostlyNamed) return false;
     if (asked && !this.names.get(first.entry.id)?.some((name) => name.some((w) => asked.has(w)))) return false;
     const near = rest.filter((c) => c.score >= first.score * this.thresholds.clarifyRatio).slice(0, CLARIFY_SIZE - 1);
-    return near.every((c) => c.nameMatch <= first.nameMatch - this.thresholds.nameLead);
+    return near.every((c) => c.nameMatch <= first.nameMatch - this.thresholds.nameLead || this.generalOf(first, c, said, true));
   }
 
   /** Each of the others close enough to be listed is only a general form of the best, by the name the message says most of. */

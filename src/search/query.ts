@@ -55,15 +55,19 @@ const EMOTICON = /(?<![\d\p{L}])[:;=]-?[()DPpvV3]+(?![\p{L}\d])|\^[_-]?\^|<3/u;
 const CHATTER_BESIDE = 2;
 
 /**
- * "Hồ sơ tách thửa nộp ở đâu": where the file is handed in is asked, and "hồ sơ" there is
- * the file, not a question about which documents it needs.
+ * "Hồ sơ tách thửa nộp ở đâu", "gửi hồ sơ qua bưu điện được không": another part is asked, and
+ * "hồ sơ" there is the file, not a question about which documents it needs.
  */
-function asksWhere(matches: readonly { value: Aspect }[], words: readonly string[]): boolean {
-  return matches.some((m) => m.value === 'place') && words.some((w) => foldCanonical(w) === 'nop');
+function asksAnotherPart(matches: readonly { value: Aspect }[]): boolean {
+  return matches.some((m) => m.value !== 'documents');
 }
 
+/** "Hồ sơ gồm cái chi", "hồ sơ cần gì": what follows asks what the file holds. */
+const ASKS_WHAT_IT_HOLDS: ReadonlySet<string> = new Set(['gom', 'gi', 'chi', 'j', 'can', 'nhung', 'co']);
+
 function isTheFile(match: { start: number; end: number; value: Aspect }, words: readonly string[]): boolean {
-  return match.value === 'documents' && foldCanonical(words.slice(match.start, match.end).join(' ')) === 'ho so';
+  const next = foldCanonical(words[match.end] ?? '');
+  return match.value === 'documents' && foldCanonical(words.slice(match.start, match.end).join(' ')) === 'ho so' && !ASKS_WHAT_IT_HOLDS.has(next);
 }
 
 /** Citizens tell the story first and ask last: the words (canonical and folded) of the last sentence. */
@@ -110,7 +114,7 @@ export class QueryReader {
     const topical = sentences.map((sentence) => sentence.map(withoutAddressee));
     const phrases = topical.flat();
     const cueMatches = this.aspects.matches(all);
-    const asked = asksWhere(cueMatches, all.words) ? cueMatches.filter((m) => !isTheFile(m, all.words)) : cueMatches;
+    const asked = asksAnotherPart(cueMatches) ? cueMatches.filter((m) => !isTheFile(m, all.words)) : cueMatches;
     const aspects = [...new Set(asked.map((m) => m.value))];
     // The file's words stay light: "hồ sơ" names no topic either way.
     const aspectWords = new Set(cueMatches.flatMap((m) => all.words.slice(m.start, m.end)));

@@ -318,6 +318,29 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('không phải, ý tôi là cắt bớt một miếng đất cho nó, tách sổ riêng'))).toMatchObject({ kind: 'answer', entry: 'tach-thua-hop-thua-dat' });
   });
 
+  it('reads a correction that names only how the topic differs with the topic, not as another thing with those words', async () => {
+    const c = citizen('web');
+    await c.say('cấp đổi thẻ căn cước cần gì ạ');
+    // "Mất thẻ … cấp lại" alone finds the lost driving licence; the card's own variant was meant.
+    expect(about(await c.say('ơ không phải đổi, mẹ em bị móc túi mất thẻ rồi, cấp lại ấy'))).toMatchObject({ kind: 'answer', entry: 'cap-lai-the-can-cuoc' });
+  });
+
+  it.each<[string, string, string]>([
+    ['Làm thẻ bảo hiểm y tế cho mẹ em thì sao ạ', 'dạ không, thẻ mẹ em có rồi nhưng in sai năm sinh, em muốn sửa lại', 'cap-lai-doi-so-bhxh-the-bhyt'],
+    // Read with the topic's short name ("đổi sổ đỏ"): its long formal title would outweigh the correction.
+    ['Cho tôi hỏi cấp đổi sổ đỏ cần hồ sơ gì', 'Xin lỗi tôi nói chưa đúng, sổ của nhà chú tôi bị thất lạc lúc chuyển nhà, không còn sổ để mà đổi', 'cap-lai-giay-chung-nhan-bi-mat'],
+  ])('after "%s", reads "%s" as a correction', async (first, correction, meant) => {
+    const c = citizen('web');
+    await c.say(first);
+    expect(about(await c.say(correction))).toMatchObject({ kind: 'answer', entry: meant });
+  });
+
+  it('reads "chỉ …" after an answer as the variant of the topic it narrows to', async () => {
+    const c = citizen('web');
+    await c.say('xin giấy phép xây dựng nhà ở thủ tục thế nào');
+    expect(about(await c.say('Chỉ sửa lại mái và xây lại bức tường hậu thôi, không phá đi xây mới.'))).toMatchObject({ kind: 'answer', entry: 'cap-giay-phep-xay-dung-sua-chua-cai-tao' });
+  });
+
   it('reads "cái …" after an answer as the variant of the topic it points at', async () => {
     const c = citizen('web');
     await c.say('làm thẻ bảo hiểm y tế ở đâu');

@@ -65,6 +65,9 @@ describe('readIntakeAnswer', () => {
     ['đúng rồi, gửi đi', REVIEW, 'send'],
     ['gui lun', REVIEW, 'send'],
     ['ok gửi dùm', REVIEW, 'send'],
+    // A long message whose clause cancels the complaint by name, padding aside ("phản ánh" keeps its "ánh").
+    ['thôi để em hỏi lại bác ấy đã, ad hủy giúp em cái phản ánh này nhé', PHONE, 'cancel'],
+    ['Em nghĩ lại rồi, chuyện này để nhà em tự nói với cán bộ, hủy cái khiếu nại đó giúp em', REVIEW, 'cancel'],
   ])('"%s" → %s', (typed, offered, expected) => {
     expect(readIntakeAnswer(typed, offered)).toBe(expected);
   });
@@ -76,6 +79,7 @@ describe('readIntakeAnswer', () => {
     // Content, not an answer: a story, an office, a story that begins with "hủy".
     ['Công an phường cho em ở trọ', SUBJECT],
     ['Hủy hẹn ba lần mà không báo trước cho người dân', DESCRIBE],
+    ['Cán bộ hẹn đo đất rồi hủy, phản ánh giúp em với, em chờ ba tuần rồi mà không ai tới', DESCRIBE],
     ['Đến nơi thì cán bộ đứng dậy, bỏ đi', DESCRIBE],
     ['gửi hồ sơ ba lần mà cán bộ vẫn bắt bổ sung thêm giấy tờ khác nữa', REVIEW],
     ['', REVIEW],

@@ -52,21 +52,24 @@ describe('readCorrection', () => {
     ['không phải giấy độc thân ý tôi là đăng ký kết hôn', 'đăng ký kết hôn'],
     ['Không phải giấy độc thân, ý tôi là đăng ký kết hôn', 'đăng ký kết hôn'],
     ['ko phải, đổi thẻ vì chuyển hộ khẩu', 'đổi thẻ vì chuyển hộ khẩu'],
+    // A bare "không" before a comma, and "tôi nói chưa đúng", reject the answer as "không phải" does.
+    ['dạ không, thẻ mẹ em có rồi nhưng in sai năm sinh', 'thẻ mẹ em có rồi nhưng in sai năm sinh'],
+    ['Xin lỗi tôi nói chưa đúng, sổ bị thất lạc lúc chuyển nhà', 'sổ bị thất lạc lúc chuyển nhà'],
   ])('"%s" meant "%s"', (typed, meant) => {
     expect(readCorrection(typed)).toBe(meant);
   });
 
-  it.each(['không phải đóng phí đúng không', 'phải làm lại không', 'đăng ký kết hôn', 'không phải'])('"%s" is not a correction', (typed) => {
+  it.each(['không phải đóng phí đúng không', 'phải làm lại không', 'đăng ký kết hôn', 'không phải', 'không biết làm ở đâu', 'không có giấy khai sinh thì sao'])('"%s" is not a correction', (typed) => {
     expect(readCorrection(typed)).toBeUndefined();
   });
 });
 
 describe('pointsBack', () => {
-  it.each(['cái cấp lại do mất thẻ á', 'còn cái cho bé dưới 6 tuổi', 'loai lam lai do bi mat'])('"%s" points back at a variant', (typed) => {
+  it.each(['cái cấp lại do mất thẻ á', 'còn cái cho bé dưới 6 tuổi', 'loai lam lai do bi mat', 'Chỉ sửa lại mái thôi'])('"%s" points back at a variant', (typed) => {
     expect(pointsBack(typed)).toBe(true);
   });
 
-  it.each(['cấp lại thẻ bảo hiểm y tế', 'mất bao lâu', 'con tôi 5 tuổi làm cái gì'])('"%s" does not', (typed) => {
+  it.each(['cấp lại thẻ bảo hiểm y tế', 'mất bao lâu', 'con tôi 5 tuổi làm cái gì', 'chi oi cho em hoi'])('"%s" does not', (typed) => {
     expect(pointsBack(typed)).toBe(false);
   });
 });

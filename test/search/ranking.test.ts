@@ -90,6 +90,8 @@ describe('outcomes', () => {
     ['đăng ký khai sinh', 'answer'],
     // A complaint told first, then a question: the question does not undo the complaint.
     ['Tôi muốn phản ánh hồ sơ khai sinh nộp trên VNeID 10 ngày rồi chưa được duyệt. Với lại giờ nộp lại bản giấy được không?', 'complaint'],
+    // A house in decay told first, then a procedure named: the story of a permit, not a complaint.
+    ['Bà cụ cạnh nhà tôi có căn nhà cấp bốn đã xuống cấp nặng, con cháu muốn xin giấy phép xây dựng. Xin hỏi thủ tục thế nào.', 'answer'],
     // A scam: someone calls, claims authority and asks for money, a code or an app.
     ['có người gọi xưng công an bảo chuyển tiền để mở khóa tài khoản định danh, có thật không', 'scam'],
     ['nhan tin nhan bao can cuoc bi loi, bam vao link cap nhat, co that k', 'scam'],
@@ -184,6 +186,12 @@ describe('the parts a message asks about', () => {
     // "Hồ sơ" handed in somewhere is the file, not a question about documents.
     ['ho so tach thua nop o dau vay con', ['place']],
     ['nộp hồ sơ ở đâu, cần giấy tờ gì', ['place', 'documents']],
+    // Sent by post, the file is what is sent; "hồ sơ gồm …" still asks what it holds.
+    ['Gửi hồ sơ qua đường bưu điện có được không?', ['postal', 'conditions']],
+    ['xin giấy phép ở xã hay lên tỉnh, hồ sơ gồm cái chi', ['place', 'documents']],
+    // "hs gì" is "hồ sơ gì"; "kết quả là giấy gì" asks the result, not the papers.
+    ['đăng ký hộ kinh doanh cần hs gì ạ', ['documents']],
+    ['kết quả là giấy gì ạ', ['result']],
     // Money that is not a fee: "lãnh tiền trợ cấp" asks only where.
     ['lãnh tiền trợ cấp ở đâu', ['place']],
   ])('"%s" asks %j', (q, parts) => {

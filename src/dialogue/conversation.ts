@@ -215,7 +215,9 @@ export class Conversation {
     // Outside a list, a detail of the citizen's case ("72 tuổi thì được chưa") keeps the topic, and so
     // does a question nothing else answers in the topic's own words ("mỗi năm xét mấy lần").
     if (!previous || session.clarify || correction) return undefined;
-    const detail = (previous.kind === 'procedure' && (engine.staysOn(decision, previous) || engine.asksAPartOfNothing(decision))) || engine.talksOf(decision, previous);
+    // "Bao lâu thì có sổ mới" after the lost land certificate: a part asked in the topic's own naming words.
+    const ownWords = aspects.length > 0 && engine.namesOnlyAmong(decision, [previous.id]);
+    const detail = (previous.kind === 'procedure' && (engine.staysOn(decision, previous) || engine.asksAPartOfNothing(decision) || ownWords)) || engine.talksOf(decision, previous);
     return detail ? this.answerWith(previous, aspects, session, numbered) : undefined;
   }
 

@@ -59,6 +59,9 @@ export interface Decision {
   apart?: { question?: string };
 }
 
+/** A name said by half or less (see fullerFirst). */
+const HALF = 0.5;
+
 /** At most this many entries are offered in a clarification. */
 const CLARIFY_SIZE = 3;
 
@@ -557,7 +560,9 @@ export class Engine {
    * is what was asked, the best only shares its other words. Told either by the most telling
    * word the best lacks, or, when a word no entry has outweighs that ("thằng con"), by a
    * telling word or pair ("hộ kinh doanh", "sổ đỏ") that only the runner-up of the two has,
-   * when the message says most of the runner-up's name.
+   * when the message says most of the runner-up's name. Among curated entries, one whose whole
+   * name is said comes before one said by half ("làm giấy khai sinh cho đứa nhỏ nhà bên": the
+   * foreign variant has the "bên" of "một bên là người nước ngoài").
    */
   private fullerFirst(candidates: Candidate[], topic: readonly string[], pairs: ReadonlyMap<string, number>): Candidate[] {
     const t = this.thresholds;
@@ -571,7 +576,7 @@ export class Engine {
       (c) =>
         c.score >= first.score * t.leadRatio &&
         c.nameMatch > first.nameMatch &&
-        ((first.missing >= t.missingWord && c.missing < t.missingWord) || (c.nameMatch >= t.weakName && onlyIn(c, first) && !onlyIn(first, c))),
+        ((first.missing >= t.missingWord && c.missing < t.missingWord) || (c.nameMatch >= t.weakName && onlyIn(c, first) && !onlyIn(first, c)) || (c.nameMatch === 1 && first.nameMatch <= HALF && c.entry.origin === 'curated' && first.entry.origin === 'curated')),
     );
     return fuller ? [fuller, ...candidates.filter((c) => c !== fuller)] : candidates;
   }

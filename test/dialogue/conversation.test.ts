@@ -335,6 +335,18 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say(correction))).toMatchObject({ kind: 'answer', entry: meant });
   });
 
+  it('stays on the topic when a part is asked in the words of its own name, which other entries have too', async () => {
+    const c = citizen('web');
+    await c.say('sổ đỏ bị thất lạc thì làm sao');
+    expect(about(await c.say('bao lâu thì có sổ mới'))).toMatchObject({ kind: 'answer', entry: 'cap-lai-giay-chung-nhan-bi-mat', parts: ['time'] });
+  });
+
+  it('asks whether a vehicle or land is meant by a bare "sang tên", then answers the one said', async () => {
+    const c = citizen('zalo');
+    expect(about(await c.say('sang ten lam o dau ad'))).toMatchObject({ kind: 'list', entries: ['dang-ky-sang-ten-xe', 'dang-ky-bien-dong-chuyen-nhuong-thua-ke-tang-cho'] });
+    expect(about(await c.say('xe may mua lai cua thang ban'))).toMatchObject({ kind: 'answer', entry: 'dang-ky-sang-ten-xe' });
+  });
+
   it('reads "chỉ …" after an answer as the variant of the topic it narrows to', async () => {
     const c = citizen('web');
     await c.say('xin giấy phép xây dựng nhà ở thủ tục thế nào');

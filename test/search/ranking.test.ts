@@ -173,6 +173,8 @@ describe('reading the message as citizens write it', () => {
     ['đăng ký tạm trú ở Bắc Ninh cần giấy gì ạ', 'dang-ky-tam-tru'],
     // A story around the whole name of a curated entry, nothing else near: answered, not listed.
     ['lam ho chieu di han tham con gai thi lam sao', 'cap-ho-chieu-pho-thong'],
+    // The whole name said ("giấy khai sinh") beats a variant said by half, which has the "bên" of "nhà bên".
+    ['Làm giấy khai sinh cho đứa nhỏ nhà bên thì cần gì', 'dang-ky-khai-sinh'],
   ])('"%s" is answered with %s', (q, expected) => {
     const decision = engine.decide(q);
     expect(decision.outcome).toBe('answer');

@@ -33,12 +33,12 @@ export function readOrdinal(text: string, size: number): number | undefined {
 /** Words that point at one of several things just mentioned: "cái cấp lại ấy", "loại cho bé". */
 const POINTING = new Set(['cai', 'loai']);
 /** "Chỉ sửa lại mái thôi": narrows what was said to a variant. Typed with its mark only: bare "chi" may be "chị" or "gì". */
-const NARROWING = 'chỉ';
+const NARROWING = /^chỉ$/u;
 
 /** "Cái cấp lại do mất thẻ á", "còn cái cho bé dưới 6 tuổi", "chỉ sửa lại mái": the message points back at a variant of what was said. */
 export function pointsBack(text: string): boolean {
   const first = words(text.normalize('NFC').toLowerCase()).slice(0, 2);
-  return first.some((w) => POINTING.has(foldCanonical(w)) || w === NARROWING);
+  return first.some((w) => POINTING.has(foldCanonical(w)) || NARROWING.test(w));
 }
 
 function foldedWords(text: string): string[] {

@@ -347,6 +347,11 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('xe may mua lai cua thang ban'))).toMatchObject({ kind: 'answer', entry: 'dang-ky-sang-ten-xe' });
   });
 
+  it('reads a relative staying a week, with the town said between, as the notice of a stay', async () => {
+    const c = citizen('zalo');
+    expect(about(await c.say('Cháu nội tôi ở Sài Gòn ra Huế chơi với vợ chồng tôi chừng một tuần, có phải báo công an phường không?'))).toMatchObject({ kind: 'answer', entry: 'thong-bao-luu-tru' });
+  });
+
   it('reads "chỉ …" after an answer as the variant of the topic it narrows to', async () => {
     const c = citizen('web');
     await c.say('xin giấy phép xây dựng nhà ở thủ tục thế nào');

@@ -59,6 +59,9 @@ export interface Decision {
   apart?: { question?: string };
 }
 
+/** An answer whose name the message says less of than this names nothing (see talksOf). */
+const UNNAMED = 0.35;
+
 /** A name said by half or less (see fullerFirst). */
 const HALF = 0.5;
 
@@ -280,7 +283,9 @@ export class Engine {
    */
   talksOf(decision: Decision, topic: Entry): boolean {
     // Out of scope is an answer of its own ("xin visa Nhật cho mẹ"), whatever the topic's text says.
-    const unanswered = !decision.query.outOfScope && (decision.outcome === 'fallback' || (decision.outcome === 'clarify' && !!decision.tentative));
+    // An answer that the message names almost nothing of ("ông em nằm một chỗ không ra xã được": "ra xã") is no better.
+    const unnamed = decision.outcome === 'answer' && decision.candidates[0]!.nameMatch < UNNAMED;
+    const unanswered = !decision.query.outOfScope && (decision.outcome === 'fallback' || (decision.outcome === 'clarify' && !!decision.tentative) || unnamed);
     const said = this.namingWords(decision.query);
     if (!unanswered || said.length === 0 || said.length > TOPIC_WORDS) return false;
     const spoken = this.answerWordsOf(topic);

@@ -347,6 +347,13 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('xe may mua lai cua thang ban'))).toMatchObject({ kind: 'answer', entry: 'dang-ky-sang-ten-xe' });
   });
 
+  it('keeps the topic for a detail of the case whose words alone answer another entry by little of its name', async () => {
+    const c = citizen('web');
+    await c.say('Ông nội em muốn lập di chúc để lại đất cho các con, chứng thực ở xã được không ạ');
+    expect(about(await c.say('ông em nằm một chỗ không ra xã được thì sao ạ'))).toMatchObject({ kind: 'answer', entry: 'chung-thuc-di-chuc' });
+    expect(about(await c.say('lệ phí bao nhiêu ạ'))).toMatchObject({ kind: 'answer', entry: 'chung-thuc-di-chuc', parts: ['fee'] });
+  });
+
   it('reads a relative staying a week, with the town said between, as the notice of a stay', async () => {
     const c = citizen('zalo');
     expect(about(await c.say('Cháu nội tôi ở Sài Gòn ra Huế chơi với vợ chồng tôi chừng một tuần, có phải báo công an phường không?'))).toMatchObject({ kind: 'answer', entry: 'thong-bao-luu-tru' });

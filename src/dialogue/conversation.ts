@@ -216,7 +216,7 @@ export class Conversation {
     // does a question nothing else answers in the topic's own words ("mỗi năm xét mấy lần").
     if (!previous || session.clarify || correction) return undefined;
     // "Bao lâu thì có sổ mới" after the lost land certificate: a part asked in the topic's own naming words.
-    const ownWords = aspects.length > 0 && engine.namesOnlyAmong(decision, [previous.id]);
+    const ownWords = aspects.length > 0 && engine.asksInNamesOf(decision, previous);
     const detail = (previous.kind === 'procedure' && (engine.staysOn(decision, previous) || engine.asksAPartOfNothing(decision) || ownWords)) || engine.talksOf(decision, previous);
     return detail ? this.answerWith(previous, aspects, session, numbered) : undefined;
   }

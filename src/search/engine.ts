@@ -320,6 +320,17 @@ export class Engine {
     return said.length > 0 && said.every((w) => listed.has(w));
   }
 
+  /**
+   * Every naming word of the message's question (after a story, its last sentence) is in `entry`'s names:
+   * "bao lâu thì có sổ mới", "Cảm ơn, thôi để đi khám. Quay lại nhé, cái vụ sửa ngày sinh có mất tiền không?".
+   */
+  asksInNamesOf(decision: Decision, entry: Entry): boolean {
+    const { asked } = decision.query;
+    const said = this.namingWords(decision.query).filter((w) => !asked || asked.has(w));
+    const own = this.nameWordSet(entry.id);
+    return said.length > 0 && said.every((w) => own.has(w));
+  }
+
   /** Nothing the message names points at `entry` rather than `other`: every naming word it says of `entry`'s names is in `other`'s too. */
   namesNothingOnlyOf(decision: Decision, entry: Entry, other: Entry): boolean {
     const [own, theirs] = [this.nameWordSet(entry.id), this.nameWordSet(other.id)];

@@ -341,6 +341,13 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('bao lâu thì có sổ mới'))).toMatchObject({ kind: 'answer', entry: 'cap-lai-giay-chung-nhan-bi-mat', parts: ['time'] });
   });
 
+  it('comes back to the topic after an off-topic question when the question, after thanks, asks a part in its words', async () => {
+    const c = citizen('web');
+    await c.say('Ngày sinh của tôi trong cơ sở dữ liệu dân cư bị sai, muốn điều chỉnh thì làm sao?');
+    expect(about(await c.say('Bị ho mấy hôm nay thì uống thuốc gì cho nhanh khỏi?'))?.kind).toBe('fallback');
+    expect(about(await c.say('Cảm ơn, thôi để đi khám. Quay lại nhé, cái vụ sửa ngày sinh có mất tiền không?'))).toMatchObject({ kind: 'answer', entry: 'dieu-chinh-thong-tin-csdl-dan-cu', parts: ['fee'] });
+  });
+
   it('asks whether a vehicle or land is meant by a bare "sang tên", then answers the one said', async () => {
     const c = citizen('zalo');
     expect(about(await c.say('sang ten lam o dau ad'))).toMatchObject({ kind: 'list', entries: ['dang-ky-sang-ten-xe', 'dang-ky-bien-dong-chuyen-nhuong-thua-ke-tang-cho'] });

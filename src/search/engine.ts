@@ -59,6 +59,9 @@ export interface Decision {
   apart?: { question?: string };
 }
 
+/** "Có", typed with its mark: what follows is what the citizen has (see toldAsHeld). */
+const HAS = /^có$/u;
+
 /** An answer whose name the message says less of than this names nothing (see talksOf). */
 const UNNAMED = 0.35;
 
@@ -267,6 +270,8 @@ export class Engine {
     if (said.length === 0) return true;
     // "Nộp ở văn phòng đăng ký đất đai hay ủy ban phường?": where to file, in the topic's own words.
     if (decision.query.aspects.includes('place') && said.every((w) => this.officeWords(topic).has(w))) return true;
+    // "Hồ sơ cần giấy gì, bà chỉ có mỗi cái căn cước": a paper the citizen has, told while asking about papers.
+    if (this.toldAsHeld(decision.query, said, topic)) return true;
     // Further down, but it has more of the message's telling words than any of the best, and lacks none more telling.
     const here = decision.candidates.find((c) => c.entry.id === topic.id);
     if (here && decision.candidates.slice(0, TOPIC_NEAR).every((c) => c === here || (here.coverage > c.coverage && here.missing <= c.missing))) return true;
@@ -367,6 +372,20 @@ export class Engine {
   /** The folded words of where an entry is filed and who handles it. */
   private officeWords(entry: Entry): ReadonlySet<string> {
     return new Set(words(`${entry.agency} ${entry.submit.in_person}`).map(foldCanonical));
+  }
+
+  /**
+   * Asking about papers, the message names what the topic's names do not only after "có" (what the
+   * citizen has: "chỉ có mỗi cái căn cước", "có giấy khai sinh rồi").
+   */
+  private toldAsHeld(query: Query, said: readonly string[], topic: Entry): boolean {
+    if (!query.aspects.some((a) => a === 'documents' || a === 'conditions')) return false;
+    const own = this.nameWordSet(topic.id);
+    // Typed without marks, "co" is read as "có" too.
+    const has = (w: string) => (query.accented ? HAS.test(w) : foldCanonical(w) === 'co');
+    const held = new Set(query.phrases.flatMap((phrase) => phrase.slice(phrase.findIndex(has) + 1 || phrase.length)).map(foldCanonical));
+    const other = said.filter((w) => !own.has(w));
+    return other.length > 0 && other.every((w) => held.has(w));
   }
 
   /** The message says a whole name of `named` that is a paper of `topic`: one it gives, or, asking about papers, one it asks for. */

@@ -348,6 +348,12 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('Cảm ơn, thôi để đi khám. Quay lại nhé, cái vụ sửa ngày sinh có mất tiền không?'))).toMatchObject({ kind: 'answer', entry: 'dieu-chinh-thong-tin-csdl-dan-cu', parts: ['fee'] });
   });
 
+  it('keeps the topic when a paper the citizen has is told while asking about papers', async () => {
+    const c = citizen('zalo');
+    await c.say('mẹ vợ mình ra ở hẳn với vợ chồng mình, muốn nhập hộ khẩu bà vào nhà mình thì làm thủ tục gì?');
+    expect(about(await c.say('hồ sơ cần giấy gì, bà chỉ có mỗi cái căn cước'))).toMatchObject({ kind: 'answer', entry: 'dang-ky-thuong-tru', parts: ['documents'] });
+  });
+
   it('asks whether a vehicle or land is meant by a bare "sang tên", then answers the one said', async () => {
     const c = citizen('zalo');
     expect(about(await c.say('sang ten lam o dau ad'))).toMatchObject({ kind: 'list', entries: ['dang-ky-sang-ten-xe', 'dang-ky-bien-dong-chuyen-nhuong-thua-ke-tang-cho'] });

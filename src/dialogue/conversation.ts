@@ -215,6 +215,8 @@ export class Conversation {
     // Outside a list, a detail of the citizen's case ("72 tuổi thì được chưa") keeps the topic, and so
     // does a question nothing else answers in the topic's own words ("mỗi năm xét mấy lần").
     if (!previous || session.clarify || correction) return undefined;
+    // "Quay lại vụ tiền mai táng lúc nãy": an earlier topic among the message's best few is what it comes back to.
+    if (this.earlierTopic(decision, session, previous)) return undefined;
     // "Bao lâu thì có sổ mới" after the lost land certificate: a part asked in the topic's own naming words.
     const ownWords = aspects.length > 0 && engine.asksInNamesOf(decision, previous);
     const detail = (previous.kind === 'procedure' && (engine.staysOn(decision, previous) || engine.asksAPartOfNothing(decision) || ownWords)) || engine.talksOf(decision, previous);
@@ -226,10 +228,10 @@ export class Conversation {
    * answered about; else the one entry of an earlier list among them. An entry of the list
    * still open does not count: asked again while it is open, the list is shown again.
    */
-  private earlierTopic(decision: Decision, session: Session): Entry | undefined {
+  private earlierTopic(decision: Decision, session: Session, besides?: Entry): Entry | undefined {
     // Out of scope is an answer of its own ("xin visa Nhật cho mẹ" after the criminal record).
     if ((decision.outcome !== 'clarify' && decision.outcome !== 'fallback') || decision.query.outOfScope) return undefined;
-    const near = (id: string) => decision.candidates.slice(0, NEAR).some((c) => c.entry.id === id) && !session.clarify?.ids.includes(id);
+    const near = (id: string) => id !== besides?.id && decision.candidates.slice(0, NEAR).some((c) => c.entry.id === id) && !session.clarify?.ids.includes(id);
     const answered = session.recent?.find(near);
     const listed = [...new Set(session.listed?.filter(near))];
     const id = answered ?? (listed.length === 1 ? listed[0] : undefined);

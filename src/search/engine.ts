@@ -315,7 +315,8 @@ export class Engine {
     };
     if (outcome === 'answer') return !saysNameOf(candidates[0]!);
     const unanswered = outcome === 'fallback' || outcome === 'clarify';
-    return unanswered && candidates.slice(0, CLARIFY_SIZE).every((c) => c.nameMatch < this.thresholds.weakName);
+    // Named only by the part's own words ("làm online" names the FAQ on online services): named by nothing.
+    return unanswered && candidates.slice(0, CLARIFY_SIZE).every((c) => c.nameMatch < this.thresholds.weakName || !saysNameOf(c));
   }
 
   /** "Bị mất" while lost and renewed licences are listed: every word the message names with is in one of the listed entries' names. */

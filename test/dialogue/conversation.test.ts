@@ -348,6 +348,19 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('Cảm ơn, thôi để đi khám. Quay lại nhé, cái vụ sửa ngày sinh có mất tiền không?'))).toMatchObject({ kind: 'answer', entry: 'dieu-chinh-thong-tin-csdl-dan-cu', parts: ['fee'] });
   });
 
+  it('asks a part of the topic when only the part names an entry ("làm online" names the FAQ on online services)', async () => {
+    const c = citizen('web');
+    await c.say('làm tài khoản định danh mức 2 ở đâu');
+    expect(about(await c.say('em ngồi nhà làm online giúp các cô chú được không'))).toMatchObject({ kind: 'answer', entry: 'cap-tai-khoan-dinh-danh-dien-tu-muc-2', parts: ['online'] });
+  });
+
+  it('comes back to an earlier topic the message names, not the last one, when it asks a part', async () => {
+    const c = citizen('web');
+    await c.say('Ba em mất hôm qua. Ba đang hưởng trợ cấp bảo trợ xã hội hàng tháng, nghe nói có tiền hỗ trợ mai táng, làm sao để nhận ạ');
+    await c.say('còn làm giấy khai tử cho ba thì làm ở đâu ạ');
+    expect(about(await c.say('quay lại vụ tiền mai táng lúc nãy, cần những giấy tờ gì ạ'))).toMatchObject({ kind: 'answer', entry: 'ho-tro-chi-phi-mai-tang-bao-tro-xa-hoi', parts: ['documents'] });
+  });
+
   it('keeps the topic when a paper the citizen has is told while asking about papers', async () => {
     const c = citizen('zalo');
     await c.say('mẹ vợ mình ra ở hẳn với vợ chồng mình, muốn nhập hộ khẩu bà vào nhà mình thì làm thủ tục gì?');

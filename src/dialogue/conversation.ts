@@ -252,7 +252,9 @@ export class Conversation {
     if (decision.outcome === 'answer' && decision.candidates[0]?.entry.id === topic.id) return undefined;
     // The topic itself is not among the message's best few (see earlierTopic): a variant of it is meant.
     const read = this.readWithTopic(text, topic, new Set([topic.id]));
-    const id = read.outcome === 'answer' ? read.candidates[0]!.entry.id : undefined;
+    // A list whose first is the message's own first also says which variant ("cái xin bản sao á" after re-registering a birth).
+    const best = read.candidates[0]?.entry.id;
+    const id = read.outcome === 'answer' || (read.outcome === 'clarify' && best === decision.candidates[0]?.entry.id) ? best : undefined;
     return id && decision.candidates.slice(0, NEAR).some((c) => c.entry.id === id) ? engine.get(id) : undefined;
   }
 

@@ -385,6 +385,12 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('Cháu nội tôi ở Sài Gòn ra Huế chơi với vợ chồng tôi chừng một tuần, có phải báo công an phường không?'))).toMatchObject({ kind: 'answer', entry: 'thong-bao-luu-tru' });
   });
 
+  it('reads "cái …" as the variant both the message and the topic put first, even where either reading alone lists', async () => {
+    const c = citizen('web');
+    await c.say('má em làm thất lạc giấy khai sinh rồi, giờ muốn có lại thì làm sao dợ');
+    expect(about(await c.say('Dạ cái xin bản sao á, hồi xưa khai sinh ở xã rồi, ông cán bộ nói sổ bộ xã vẫn còn giữ'))).toMatchObject({ kind: 'answer', entry: 'cap-ban-sao-trich-luc-ho-tich' });
+  });
+
   it('reads "chỉ …" after an answer as the variant of the topic it narrows to', async () => {
     const c = citizen('web');
     await c.say('xin giấy phép xây dựng nhà ở thủ tục thế nào');

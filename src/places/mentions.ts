@@ -210,6 +210,8 @@ export class MentionReader {
   private readonly placeCues: Phrase[];
   /** The first word of every known name (folded). */
   private readonly firstWords: Set<string>;
+  /** The first two words of every known name (folded): "bản lầu" is a commune's name, not a hamlet's type and name. */
+  private readonly twoWordStarts: Set<string>;
   private readonly valueCues: Phrase[] = VALUE_CUES.map(loosePhrase);
   /** Every word of every known name (folded). */
   private readonly nameWords: Set<string>;
@@ -224,6 +226,7 @@ export class MentionReader {
     this.abroad = new Set(abroad.map((name) => keyOf(placeWords(name))).filter((key) => key && gazetteer.named(key).length === 0));
     this.near = new NearNames(gazetteer.keys());
     this.firstWords = new Set([...gazetteer.keys()].map((key) => key.split(' ')[0]!));
+    this.twoWordStarts = new Set([...gazetteer.keys()].map((key) => key.split(' ').slice(0, 2).join(' ')));
     this.nameWords = new Set([...gazetteer.keys()].flatMap((key) => key.split(' ')));
     this.oldCues = OLD_CUES.map((p) => ({ words: placeWords(p) }));
     this.placeCues = [...PLACE_CUES.map((p) => ({ words: placeWords(p) })), ...LOOSE_CUES.map(loosePhrase)];
@@ -233,7 +236,9 @@ export class MentionReader {
     const text = numbersInDigits(said);
     const words = placeWords(text);
     const tokens = placeTokens(text);
-    const types = typesOf(words, tokens);
+    const types = typesOf(words, tokens).map((typed, i) =>
+      typed && LEVEL_OF[typed.type] === 'village' && this.twoWordStarts.has(`${words[i]!.folded} ${words[i + 1]?.folded}`) ? undefined : typed,
+    );
     const found: Mention[] = [];
     // Where a type stands before a name not known; a guessed name may be dropped below, so it counts too.
     let unknownAt: number | undefined;
@@ -241,7 +246,9 @@ export class MentionReader {
     let villageAt: number | undefined;
     for (let i = 0; i < words.length; ) {
       const typed = types[i];
-      const mention = typed ? this.typedMention(words, types, i, typed.type, typed.length) : this.untypedMention(words, types, i, found.at(-1));
+      const read = typed ? this.typedMention(words, types, i, typed.type, typed.length) : this.untypedMention(words, types, i, found.at(-1));
+      // "ấp Cây Dương Lớn": typed on past a commune's name, a hamlet's name is its own.
+      const mention = typed && read?.said !== undefined && LEVEL_OF[typed.type] === 'village' ? undefined : read;
       if (typed && unknownAt === undefined && (!mention || mention.said !== undefined || (mention.typos && !mention.plainSlip)) && LISTED_LEVELS.has(LEVEL_OF[typed.type]) && typed.type !== 'thanh pho') unknownAt = i;
       if (typed && !mention && villageAt === undefined && LEVEL_OF[typed.type] === 'village' && words[i - 1]?.folded !== NEIGHBOUR) villageAt = i;
       if (mention) {

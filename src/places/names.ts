@@ -4,7 +4,7 @@
 import { canonical, foldCanonical } from '../kernel/vietnamese.ts';
 
 /** A unit's kind, as its folded Vietnamese word(s). */
-export type UnitType = 'xa' | 'phuong' | 'thi tran' | 'dac khu' | 'quan' | 'huyen' | 'thi xa' | 'thanh pho' | 'tinh' | 'thon' | 'xom';
+export type UnitType = 'xa' | 'phuong' | 'thi tran' | 'dac khu' | 'quan' | 'huyen' | 'thi xa' | 'thanh pho' | 'tinh' | 'thon' | 'xom' | 'ban' | 'ap' | 'buon' | 'phum' | 'to dan pho';
 
 export type Level = 'province' | 'district' | 'commune' | 'village';
 
@@ -20,6 +20,11 @@ export const LEVEL_OF: Record<UnitType, Level> = {
   'dac khu': 'commune',
   thon: 'village',
   xom: 'village',
+  ban: 'village',
+  ap: 'village',
+  buon: 'village',
+  phum: 'village',
+  'to dan pho': 'village',
 };
 
 /** How each type is written in full, accented: what a word typed with diacritics must equal. */
@@ -35,7 +40,15 @@ const TYPE_WORDS: Record<UnitType, string> = {
   tinh: 'tỉnh',
   thon: 'thôn',
   xom: 'xóm',
+  ban: 'bản',
+  ap: 'ấp',
+  buon: 'buôn',
+  phum: 'phum',
+  'to dan pho': 'tổ dân phố',
 };
+
+/** Hamlet types whose bare letters are everyday words ("ban" is also "bạn", "ap" "áp", "buon" "buồn"): a type only typed with their marks. */
+const MARKED_ONLY: ReadonlySet<string> = new Set(['ban', 'ap', 'buon']);
 
 /** One word: canonical (accented as typed) and folded, and which written token it came from. */
 export interface Word {
@@ -230,7 +243,7 @@ const TYPE_STARTS = new Set(Object.keys(TYPE_WORDS).map((t) => t.split(' ')[0]!)
 
 /** Typed with diacritics, it must be the type word itself, or it with a letter's mark left out ("Phuờng"): "xa" may be "xã", "xà" is not, nor "phương" (a tone left out makes another word). */
 function isTypeWritten(folded: string, canon: string): boolean {
-  return Object.hasOwn(TYPE_WORDS, folded) && (canon === folded || marksWithin(canon, TYPE_WORDS[folded as UnitType]));
+  return Object.hasOwn(TYPE_WORDS, folded) && ((canon === folded && !MARKED_ONLY.has(folded)) || marksWithin(canon, TYPE_WORDS[folded as UnitType]));
 }
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;

@@ -144,6 +144,12 @@ describe('resolving a place', () => {
     // The file lists no hamlets: one asked about is a name not known, not a complaint or a procedure.
     expect(resolved('Hồi bé tôi hay về quê nội ở thôn Plei Ơi Tơ. Thôn Plei Ơi Tơ bây giờ thuộc xã nào?')?.kind).toBe('unknown');
     expect(places.reader.read('nhà hàng xóm tôi giờ thuộc xã nào').unknown).toBeUndefined();
+    // Bản, ấp, buôn, phum, tổ dân phố are hamlets too; a hamlet named on past a commune's name is its own.
+    expect(resolved('Bản Lướt Phiêng ở Sơn La giờ thuộc xã nào?')?.kind).toBe('unknown');
+    expect(resolved('ấp cây dương lớn giờ thuộc xã nào vậy')?.kind).toBe('unknown');
+    // A commune's name that starts with such a word is the commune; typed bare, "ban" is "bạn".
+    expect(codes('Bản Lầu giờ thuộc đâu')).toEqual(['02788']);
+    expect(places.reader.read('ban toi o xa nao').unknown).toBeUndefined();
     // Typed on by a word that names nothing, whatever the type: a name no unit bears.
     expect(resolved('Thầy cho một danh sách có phường Tiên Phong Nguyệt. Phường này giờ thuộc đâu?')).toMatchObject({ kind: 'unknown', typed: 'tiên phong nguyệt' });
     // Of its own type, a name typed on is still the known one ("thị trấn Krông Klang Đakrông": the district after it).

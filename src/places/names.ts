@@ -4,7 +4,9 @@
 import { canonical, foldCanonical } from '../kernel/vietnamese.ts';
 
 /** A unit's kind, as its folded Vietnamese word(s). */
-export type UnitType = 'xa' | 'phuong' | 'thi tran' | 'dac khu' | 'quan' | 'huyen' | 'thi xa' | 'thanh pho' | 'tinh' | 'thon' | 'xom' | 'ban' | 'ap' | 'buon' | 'phum' | 'to dan pho';
+export type UnitType =
+  | 'xa' | 'phuong' | 'thi tran' | 'dac khu' | 'quan' | 'huyen' | 'thi xa' | 'thanh pho' | 'tinh'
+  | 'thon' | 'xom' | 'ban' | 'ap' | 'buon' | 'phum' | 'to dan pho' | 'khu pho' | 'chung cu' | 'khu dan cu' | 'khu do thi' | 'khu cong nghiep';
 
 export type Level = 'province' | 'district' | 'commune' | 'village';
 
@@ -24,7 +26,13 @@ export const LEVEL_OF: Record<UnitType, Level> = {
   ap: 'village',
   buon: 'village',
   phum: 'village',
+  // Below a commune, like a hamlet: a block, an estate. (Not streets: "quen đường Sài Gòn" names no street.)
   'to dan pho': 'village',
+  'khu pho': 'village',
+  'chung cu': 'village',
+  'khu dan cu': 'village',
+  'khu do thi': 'village',
+  'khu cong nghiep': 'village',
 };
 
 /** How each type is written in full, accented: what a word typed with diacritics must equal. */
@@ -45,6 +53,11 @@ const TYPE_WORDS: Record<UnitType, string> = {
   buon: 'buôn',
   phum: 'phum',
   'to dan pho': 'tổ dân phố',
+  'khu pho': 'khu phố',
+  'chung cu': 'chung cư',
+  'khu dan cu': 'khu dân cư',
+  'khu do thi': 'khu đô thị',
+  'khu cong nghiep': 'khu công nghiệp',
 };
 
 /** Hamlet types whose bare letters are everyday words ("ban" is also "bạn", "ap" "áp", "buon" "buồn"): a type only typed with their marks. */
@@ -226,18 +239,21 @@ export function plainKeyOf(words: readonly Word[]): string {
   return words.map((w) => w.plain).join(' ');
 }
 
-/** The unit type written at `words[at]` (one or two words), if any, with how many words it takes. */
+/** The unit type written at `words[at]` (one to three words), if any, with how many words it takes. */
 export function typeAt(words: readonly Word[], at: number): { type: UnitType; length: number } | undefined {
   const first = words[at];
   // Most words start no type: one set lookup settles them.
   if (!first || !TYPE_STARTS.has(first.folded)) return undefined;
-  const second = words[at + 1];
-  if (second) {
-    const two = `${first.folded} ${second.folded}`;
-    if (isTypeWritten(two, `${first.canon} ${second.canon}`)) return { type: two as UnitType, length: 2 };
+  for (let length = Math.min(TYPE_WORDS_MAX, words.length - at); length >= 1; length--) {
+    const span = words.slice(at, at + length);
+    const folded = span.map((w) => w.folded).join(' ');
+    if (isTypeWritten(folded, span.map((w) => w.canon).join(' '))) return { type: folded as UnitType, length };
   }
-  return isTypeWritten(first.folded, first.canon) ? { type: first.folded as UnitType, length: 1 } : undefined;
+  return undefined;
 }
+
+/** The longest type, in words ("tổ dân phố"). */
+const TYPE_WORDS_MAX = 3;
 
 const TYPE_STARTS = new Set(Object.keys(TYPE_WORDS).map((t) => t.split(' ')[0]!));
 

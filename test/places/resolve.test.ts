@@ -147,6 +147,9 @@ describe('resolving a place', () => {
     // Bản, ấp, buôn, phum, tổ dân phố are hamlets too; a hamlet named on past a commune's name is its own.
     expect(resolved('Bản Lướt Phiêng ở Sơn La giờ thuộc xã nào?')?.kind).toBe('unknown');
     expect(resolved('ấp cây dương lớn giờ thuộc xã nào vậy')?.kind).toBe('unknown');
+    // So are blocks and estates, of up to three words.
+    expect(resolved('khu cong nghiep vsip 2 thuoc phuong nao vay')?.kind).toBe('unknown');
+    expect(resolved('tổ dân phố Kim Sa Lĩnh giờ thuộc phường nào?')?.kind).toBe('unknown');
     // A commune's name that starts with such a word is the commune; typed bare, "ban" is "bạn".
     expect(codes('Bản Lầu giờ thuộc đâu')).toEqual(['02788']);
     expect(places.reader.read('ban toi o xa nao').unknown).toBeUndefined();

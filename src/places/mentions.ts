@@ -116,6 +116,10 @@ const PLACE_CUES = [
   'vẫn giữ',
   'có đổi',
   'còn tên',
+  // "phường An Cựu giờ còn không": is it still there?
+  'giờ còn không',
+  'nay còn không',
+  'có còn không',
   'bị chia',
   'chia ra',
   'chia làm',
@@ -259,6 +263,8 @@ export class MentionReader {
       i += typed?.length ?? 1;
     }
     const cues = this.cues(words, types, found);
+    // A bare name a cue runs into was the cue's words.
+    found.splice(0, found.length, ...found.filter((m) => m.type || !Array.from({ length: m.end - m.start }, (_, k) => m.start + k).some((k) => cues.at.has(k))));
     const named = this.askedAbout(words, types, found, cues);
     const alone = named.length > 0 && words.length - named.reduce((n, m) => n + m.end - m.start, 0) - cues.at.size <= ALONE_WORDS;
     const mentions = alone ? named : corroborated(named, cues, words);
@@ -341,7 +347,8 @@ export class MentionReader {
 
   /** Words that speak of a place's change, outside the names themselves ("Củ Bi" holds no "cũ"). */
   private cues(words: readonly Word[], types: readonly TypeMatch[], mentions: readonly Mention[]): { at: Set<number>; old: boolean; fresh: boolean; asksPlace: boolean; asksWhich: boolean } {
-    const inName = new Set(mentions.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+    // A cue may start inside a bare name, not at its start ("co bi nhap khong": "Cổ Bi" read bare, then "bị nhập").
+    const inName = new Set(mentions.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k).filter((k) => m.type || k === m.start)));
     const typedEnds = new Set(mentions.filter((m) => m.type).map((m) => m.end));
     const starts = new Set(mentions.map((m) => m.start));
     const at = new Set<number>();

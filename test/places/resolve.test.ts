@@ -159,6 +159,12 @@ describe('resolving a place', () => {
     expect(codes('tt krong klang dakrong cu gio thuoc xa nao')).not.toBe('unknown');
   });
 
+  it('reads a cue that runs into a bare name typed without marks, and asks whether a place is still there', () => {
+    // Typed bare, "co bi" spells Cổ Bi; "bị nhập" is what is asked.
+    expect(codes('phuong bai chay ha long co bi nhap khong')).toEqual(['06673']);
+    expect(codes('phường an cựu thành phố huế giờ còn không')).toEqual(['19815']);
+  });
+
   it('finds no place in everyday words that spell a name', () => {
     expect(places.reader.read('bảo hiểm xã hội một lần nộp ở đâu').mentions).toEqual([]);
     expect(places.reader.read('so do cua bac la mau cu').mentions).toEqual([]);

@@ -92,8 +92,8 @@ function scoreFocus(focus: Mention, level: Level, { reading, gazetteer, options,
     .flatMap((ref) => {
       const place = placeOf(ref, gazetteer);
       const typos = focus.typos?.get(ref) ?? 0;
-      const support = context.reduce((sum, m) => sum + contextScore(place, m, typos > 0) * weights.get(m)!, 0);
-      const addressed = context.filter((m) => weights.get(m) === 1).map((m) => contextScore(place, m));
+      const support = context.reduce((sum, m) => sum + contextScore(place, m, gazetteer, typos > 0) * weights.get(m)!, 0);
+      const addressed = context.filter((m) => weights.get(m) === 1).map((m) => contextScore(place, m, gazetteer));
       // A guessed name stands only when the rest of the address backs it, the more the further the guess, or the slip is plain.
       if (typos > 0 && typos > plain && support <= Math.max(0, typos - 1)) return [];
       let score = support - typos;
@@ -131,22 +131,25 @@ function addressOf(mentions: readonly Mention[], focus: Mention): Set<Mention> {
  * reading ("tp Vĩnh Long" the old city) outranks a province one ("Vĩnh Long" the
  * province) for an old unit whose district is known.
  */
-function contextScore(place: Place, mention: Mention, guessed = false): number {
+function contextScore(place: Place, mention: Mention, gazetteer: Gazetteer, guessed = false): number {
   // A guessed name backs only a little, a letter off and when no other place is as close; and rules out nothing.
   if (mention.typos) return guessedArea(place, mention);
   const old = place.ref.kind === 'old' ? place.ref.old : undefined;
   const districts = old?.inDistrict ? mention.refs.filter((r) => r.kind === 'district' && r.district.provinces.includes(place.province)) : [];
-  return Math.max(...(districts.length ? districts : mention.refs).map((ref) => refScore(place, ref, guessed)));
+  // "tt Hưng Hóa h Tam Nông": the file names the district Tam Nông only in Đồng Tháp, but the name is a commune's
+  // in the place's own province (old districts often gave theirs to a new commune), so it rules nothing out there.
+  const namedHere = gazetteer.named(foldCanonical(mention.typed)).some((r) => r.kind === 'commune' && r.commune.province === place.province);
+  return Math.max(...(districts.length ? districts : mention.refs).map((ref) => refScore(place, ref, guessed, namedHere)));
 }
 
-/** `guessed`: the place is a guess at a mistyped name, which a district it is not known in backs only as a place of its province ("xã Lung, huyện Mỹ Đức" is hardly Phường Láng). */
-function refScore(place: Place, ref: PlaceRef, guessed: boolean): number {
+/** `guessed`: the place is a guess at a mistyped name, which a district it is not known in backs only as a place of its province ("xã Lung, huyện Mỹ Đức" is hardly Phường Láng). `namedHere`: the district's name is a commune's of the place's province. */
+function refScore(place: Place, ref: PlaceRef, guessed: boolean, namedHere = false): number {
   switch (ref.kind) {
     case 'province':
     case 'oldProvince':
       return ref.province === place.province ? PROVINCE_MATCH : CONFLICT;
     case 'district': {
-      if (!ref.district.provinces.includes(place.province)) return CONFLICT;
+      if (!ref.district.provinces.includes(place.province)) return namedHere && !guessed ? 0 : CONFLICT;
       const old = place.ref.kind === 'old' ? place.ref.old : undefined;
       // A district taken from the unit's list (not written beside it) counts for less either way.
       const weight = old?.districtInferred ? 1 / 2 : 1;

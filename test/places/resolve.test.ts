@@ -165,6 +165,11 @@ describe('resolving a place', () => {
     expect(codes('phường an cựu thành phố huế giờ còn không')).toEqual(['19815']);
   });
 
+  it('takes a district the file names only in another province as no conflict where its name is a commune of the place\'s own', () => {
+    // Tam Nông of Phú Thọ gave its name to the new commune; the file lists the district Tam Nông only in Đồng Tháp.
+    expect(codes('tt Hưng Hóa h Tam Nông giờ thuộc xã nào z ad')).toEqual(['08434']);
+  });
+
   it('finds no place in everyday words that spell a name', () => {
     expect(places.reader.read('bảo hiểm xã hội một lần nộp ở đâu').mentions).toEqual([]);
     expect(places.reader.read('so do cua bac la mau cu').mentions).toEqual([]);

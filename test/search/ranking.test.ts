@@ -194,6 +194,9 @@ describe('the parts a message asks about', () => {
     // "hs gì" is "hồ sơ gì"; "kết quả là giấy gì" asks the result, not the papers.
     ['đăng ký hộ kinh doanh cần hs gì ạ', ['documents']],
     ['kết quả là giấy gì ạ', ['result']],
+    // "Chuẩn bị đi" is about to go; "cần chuẩn bị gì" asks the papers.
+    ['Cháu tôi chuẩn bị đi xuất khẩu lao động, công ty yêu cầu phiếu lý lịch tư pháp. Xin hỏi nộp hồ sơ ở đâu?', ['place']],
+    ['làm hộ chiếu cần chuẩn bị gì', ['documents']],
     // Money that is not a fee: "lãnh tiền trợ cấp" asks only where.
     ['lãnh tiền trợ cấp ở đâu', ['place']],
   ])('"%s" asks %j', (q, parts) => {

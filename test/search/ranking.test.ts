@@ -197,6 +197,9 @@ describe('the parts a message asks about', () => {
     // "Chuẩn bị đi" is about to go; "cần chuẩn bị gì" asks the papers.
     ['Cháu tôi chuẩn bị đi xuất khẩu lao động, công ty yêu cầu phiếu lý lịch tư pháp. Xin hỏi nộp hồ sơ ở đâu?', ['place']],
     ['làm hộ chiếu cần chuẩn bị gì', ['documents']],
+    // "Cần giấy xác nhận …" needs the paper the procedure gives; "cần giấy gì" asks the papers.
+    ['con gái cô ấy cần giấy xác nhận tình trạng hôn nhân để đi làm hồ sơ thì xin ở đâu ạ?', ['place']],
+    ['đăng ký tạm trú cần giấy gì', ['documents']],
     // Money that is not a fee: "lãnh tiền trợ cấp" asks only where.
     ['lãnh tiền trợ cấp ở đâu', ['place']],
   ])('"%s" asks %j', (q, parts) => {

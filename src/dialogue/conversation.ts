@@ -287,9 +287,9 @@ export class Conversation {
     const read = this.readWithTopic(meant, topic, excluded);
     if (decision.outcome !== 'answer') return read.outcome === 'answer' || read.outcome === 'clarify' ? read : decision;
     // "Không phải đổi, mẹ em bị móc túi mất thẻ rồi, cấp lại ấy" after the card: the words alone find the lost
-    // driving licence, but nothing said names it rather than the card's own variant, which the topic's title finds.
-    const [plain, withTopic] = [decision.candidates[0]!.entry, read.outcome === 'answer' ? read.candidates[0]!.entry : undefined];
-    return withTopic && withTopic.id !== plain.id && engine.namesNothingOnlyOf(decision, plain, withTopic) ? read : decision;
+    // driving licence, but nothing said names it rather than the card's own variant, which the reading with the topic finds.
+    const [plain, topical] = [decision.candidates[0]!.entry, read.outcome === 'answer' ? read.candidates[0]!.entry : undefined];
+    return topical && topical.id !== plain.id && engine.namesNothingOnlyOf(decision, plain, topical) ? read : decision;
   }
 
   /**

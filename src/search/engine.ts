@@ -598,7 +598,9 @@ export class Engine {
    * telling word or pair ("hộ kinh doanh", "sổ đỏ") that only the runner-up of the two has,
    * when the message says most of the runner-up's name. Among curated entries, one whose whole
    * name is said comes before one said by half ("làm giấy khai sinh cho đứa nhỏ nhà bên": the
-   * foreign variant has the "bên" of "một bên là người nước ngoài").
+   * foreign variant has the "bên" of "một bên là người nước ngoài"), and the everyday case before
+   * a variant whose own words the message does not say ("làm giấy khai sinh cho con … vợ chồng em
+   * đều ở trọ": the foreign variant's text has "vợ chồng").
    */
   private fullerFirst(candidates: Candidate[], topic: readonly string[], pairs: ReadonlyMap<string, number>): Candidate[] {
     const t = this.thresholds;
@@ -608,11 +610,20 @@ export class Engine {
       .filter(([, weight]) => weight >= t.tellingTerm)
       .map(([term]) => term);
     const onlyIn = (has: Candidate, lacks: Candidate) => telling.some((term) => this.ranker.entryHas(has.entry.id, term) && !this.ranker.entryHas(lacks.entry.id, term));
+    const said = new SaidWords(topic);
+    // A variant: its title holds the other's whole title ("đăng ký khai sinh" in "đăng ký khai sinh có yếu tố nước ngoài").
+    const variantOf = (variant: Candidate, of: Candidate) => this.nameSays(variant.entry, [this.names.get(of.entry.id)?.[0] ?? []]);
+    // Among curated entries, one whose whole name is said before one said by half, or before a variant of it the message says nothing of.
+    const everyday = (c: Candidate) =>
+      c.nameMatch === 1 &&
+      c.entry.origin === 'curated' &&
+      first.entry.origin === 'curated' &&
+      (first.nameMatch <= HALF || (variantOf(first, c) && this.generalOf(c, first, said)));
     const fuller = rest.find(
       (c) =>
         c.score >= first.score * t.leadRatio &&
         c.nameMatch > first.nameMatch &&
-        ((first.missing >= t.missingWord && c.missing < t.missingWord) || (c.nameMatch >= t.weakName && onlyIn(c, first) && !onlyIn(first, c)) || (c.nameMatch === 1 && first.nameMatch <= HALF && c.entry.origin === 'curated' && first.entry.origin === 'curated')),
+        ((first.missing >= t.missingWord && c.missing < t.missingWord) || (c.nameMatch >= t.weakName && onlyIn(c, first) && !onlyIn(first, c)) || everyday(c)),
     );
     return fuller ? [fuller, ...candidates.filter((c) => c !== fuller)] : candidates;
   }

@@ -182,6 +182,14 @@ describe('reading the message as citizens write it', () => {
   });
 });
 
+describe('the everyday case before its variants', () => {
+  it('puts first the entry whose whole name is said, before a variant whose own words the message does not say', () => {
+    // "Khai sinh kết hợp nhận cha, mẹ, con" holds "nhận cha, mẹ, con"; the birth is registered already.
+    const decision = engine.decide('giấy khai sinh của cháu đả có rồi mà chưa có tên cha, giờ ba nó muốn làm giấy nhận con');
+    expect(decision.candidates[0]!.entry.id).toBe('dang-ky-nhan-cha-me-con');
+  });
+});
+
 describe('the parts a message asks about', () => {
   it.each<[string, string[]]>([
     ['đăng ký khai sinh cần giấy tờ gì, lệ phí bao nhiêu', ['documents', 'fee']],

@@ -146,6 +146,8 @@ const NOT_A_NAME = new Set(['hoi', 'vien']);
 const TEENCODE = ['j', 'mn', 'bik', 'r', 'dc', 'hk', 'hok', 'ntn', 'ten'];
 /** Words that end a name not known ("phường Ben Ngé cũ giờ…") or say there is none ("phường nào"). */
 const NAME_STOPS = new Set([...NOT_A_NAME, 'nao', 'gi', 'minh', 'toi', 'em', 'nha', 'nay', 'do', 'kia', 'cu', 'moi', 'cua', 'o', 'la', 'thi', 'va', 'hay', 'hoac', 'voi', 'nhe', 'a', 'oi', 'ban', 'dang', 'da', 'con', 'cung', 'co', 'khong', 'ko', 'k', 'thuoc', 'gio', 'h', 'sap', 'sat', 'duoc', 'truoc', 'sau', 'quan', 'huyen', 'tinh', 'thanh', 'tp', 'nop', 'lam', 'ho', 'so', 'dau', 'ubnd', 'uy', 'hien', 'bay', 'ad', 'vay', 'z', 'v', ...TEENCODE]);
+/** A no after "đúng" makes a question tag ("đúng không", "đúng ko ad"). */
+const NEGATIONS = new Set(['khong', 'ko', 'k', 'hong', 'hem', 'kh', 'khg', 'chua']);
 /** Of those, words common inside names ("Đa Phước Hội", "Tân Thanh Lâm", "Nguyễn Cư Trinh"), through which a mistyped name may run. */
 const INNER_STOPS = new Set(['hoi', 'thanh', 'lam', 'minh', 'ho', 'da', 'do', 'co', 'ban', 'hien', 'dang', 'la', 'a', 'oi', 'o', 'con', 'nha', 'so', 'vien', 'thi', 'cu']);
 /** A slip one slip off a name stands on its own (no address to back it) when it has this many letters and no other name is as near. */
@@ -555,6 +557,7 @@ export class MentionReader {
   private slipRun(words: readonly Word[], types: readonly TypeMatch[], from: number): number {
     const provinceAt = (i: number) => this.provinceAt(words, i);
     const first = words[from];
+    if (questionTag(words, from)) return 0;
     let n = nameRun(words, types, from, provinceAt);
     if (n === 0 && first && !types[from] && this.firstWords.has(first.folded)) {
       const next = words[from + 1];
@@ -832,8 +835,13 @@ export function fits(ref: PlaceRef, type: UnitType): boolean {
 /** How many words from `from` could be a name: up to a word that ends one. */
 function nameRun(words: readonly Word[], types: readonly TypeMatch[], from: number, provinceAt: (i: number) => boolean = () => false): number {
   let n = 0;
-  while (from + n < words.length && !NAME_STOPS.has(words[from + n]!.folded) && !types[from + n] && !(n > 0 && (words[from + n]!.breakBefore || provinceAt(from + n)))) n++;
+  while (from + n < words.length && !NAME_STOPS.has(words[from + n]!.folded) && !types[from + n] && !questionTag(words, from + n) && !(n > 0 && (words[from + n]!.breakBefore || provinceAt(from + n)))) n++;
   return n;
+}
+
+/** "… là đặc khu đúng không": "đúng" before a no asks to confirm; it names nothing. */
+function questionTag(words: readonly Word[], at: number): boolean {
+  return words[at]?.folded === 'dung' && NEGATIONS.has(words[at + 1]?.folded ?? '');
 }
 
 /**
@@ -882,6 +890,7 @@ function spelledAs(words: readonly Word[], name: string): boolean {
 
 /** How many words from `from` may be one name: up to punctuation or a type of two words ("… thành phố Tây Ninh"). */
 function nameSpan(words: readonly Word[], types: readonly TypeMatch[], from: number): number {
+  if (questionTag(words, from)) return 0;
   let n = Math.min(1, words.length - from);
   while (from + n < words.length && !words[from + n]!.breakBefore && types[from + n]?.length !== 2) n++;
   return n;

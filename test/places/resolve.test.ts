@@ -163,6 +163,8 @@ describe('resolving a place', () => {
     // Typed bare, "co bi" spells Cổ Bi; "bị nhập" is what is asked.
     expect(codes('phuong bai chay ha long co bi nhap khong')).toEqual(['06673']);
     expect(codes('phường an cựu thành phố huế giờ còn không')).toEqual(['19815']);
+    // "đúng không" asks to confirm: "đặc khu đúng" is no special zone named Đúng.
+    expect(codes('h Bạch Long Vĩ cũ giờ là đặc khu đúng ko ad')).toEqual(['11948']);
   });
 
   it('takes a district the file names only in another province as no conflict where its name is a commune of the place\'s own', () => {

@@ -265,8 +265,6 @@ export class MentionReader {
       i += typed?.length ?? 1;
     }
     const cues = this.cues(words, types, found);
-    // A bare name a cue runs into was the cue's words.
-    found.splice(0, found.length, ...found.filter((m) => m.type || !Array.from({ length: m.end - m.start }, (_, k) => m.start + k).some((k) => cues.at.has(k))));
     const named = this.askedAbout(words, types, found, cues);
     const alone = named.length > 0 && words.length - named.reduce((n, m) => n + m.end - m.start, 0) - cues.at.size <= ALONE_WORDS;
     const mentions = alone ? named : corroborated(named, cues, words);
@@ -305,10 +303,10 @@ export class MentionReader {
    * the names said bare and mistyped right before a cue ("KKim Long nhập vô đâu").
    */
   private askedAbout(words: readonly Word[], types: readonly TypeMatch[], found: readonly Mention[], { at: cues, asksPlace }: { at: ReadonlySet<number>; asksPlace: boolean }): Mention[] {
-    const inCue = (m: Mention) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k).some((k) => cues.has(k));
+    const inCue = (m: Mention) => positionsOf(m).some((k) => cues.has(k));
     // A guess beside a place is worth making only in a question about places.
     const kept = found.filter((m) => (m.type || !inCue(m)) && (!m.beside || asksPlace));
-    const taken = new Set(kept.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+    const taken = new Set(kept.flatMap(positionsOf));
     for (const at of cues) {
       if (cues.has(at - 1)) continue;
       let end = at;
@@ -350,7 +348,7 @@ export class MentionReader {
   /** Words that speak of a place's change, outside the names themselves ("Củ Bi" holds no "cũ"). */
   private cues(words: readonly Word[], types: readonly TypeMatch[], mentions: readonly Mention[]): { at: Set<number>; old: boolean; fresh: boolean; asksPlace: boolean; asksWhich: boolean } {
     // A cue may start inside a bare name, not at its start ("co bi nhap khong": "Cổ Bi" read bare, then "bị nhập").
-    const inName = new Set(mentions.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k).filter((k) => m.type || k === m.start)));
+    const inName = new Set(mentions.flatMap((m) => positionsOf(m).filter((k) => m.type || k === m.start)));
     const typedEnds = new Set(mentions.filter((m) => m.type).map((m) => m.end));
     const starts = new Set(mentions.map((m) => m.start));
     const at = new Set<number>();
@@ -894,6 +892,11 @@ function nameSpan(words: readonly Word[], types: readonly TypeMatch[], from: num
   let n = Math.min(1, words.length - from);
   while (from + n < words.length && !words[from + n]!.breakBefore && types[from + n]?.length !== 2) n++;
   return n;
+}
+
+/** The word positions a mention covers. */
+function positionsOf(mention: { start: number; end: number }): number[] {
+  return Array.from({ length: mention.end - mention.start }, (_, k) => mention.start + k);
 }
 
 function canonOf(words: readonly Word[]): string {

@@ -138,18 +138,19 @@ function contextScore(place: Place, mention: Mention, gazetteer: Gazetteer, gues
   const districts = old?.inDistrict ? mention.refs.filter((r) => r.kind === 'district' && r.district.provinces.includes(place.province)) : [];
   // "tt Hưng Hóa h Tam Nông": the file names the district Tam Nông only in Đồng Tháp, but the name is a commune's
   // in the place's own province (old districts often gave theirs to a new commune), so it rules nothing out there.
-  const namedHere = gazetteer.named(foldCanonical(mention.typed)).some((r) => r.kind === 'commune' && r.commune.province === place.province);
+  // Looked up only for such a district.
+  const namedHere = () => gazetteer.named(foldCanonical(mention.typed)).some((r) => r.kind === 'commune' && r.commune.province === place.province);
   return Math.max(...(districts.length ? districts : mention.refs).map((ref) => refScore(place, ref, guessed, namedHere)));
 }
 
 /** `guessed`: the place is a guess at a mistyped name, which a district it is not known in backs only as a place of its province ("xã Lung, huyện Mỹ Đức" is hardly Phường Láng). `namedHere`: the district's name is a commune's of the place's province. */
-function refScore(place: Place, ref: PlaceRef, guessed: boolean, namedHere = false): number {
+function refScore(place: Place, ref: PlaceRef, guessed: boolean, namedHere: () => boolean = () => false): number {
   switch (ref.kind) {
     case 'province':
     case 'oldProvince':
       return ref.province === place.province ? PROVINCE_MATCH : CONFLICT;
     case 'district': {
-      if (!ref.district.provinces.includes(place.province)) return namedHere && !guessed ? 0 : CONFLICT;
+      if (!ref.district.provinces.includes(place.province)) return !guessed && namedHere() ? 0 : CONFLICT;
       const old = place.ref.kind === 'old' ? place.ref.old : undefined;
       // A district taken from the unit's list (not written beside it) counts for less either way.
       const weight = old?.districtInferred ? 1 / 2 : 1;

@@ -321,9 +321,7 @@ export class Engine {
 
   /** "Bị mất" while lost and renewed licences are listed: every word the message names with is in one of the listed entries' names. */
   namesOnlyAmong(decision: Decision, ids: readonly string[]): boolean {
-    const said = this.namingWords(decision.query);
-    const listed = new Set(ids.flatMap((id) => this.names.get(id)?.flat() ?? []));
-    return said.length > 0 && said.every((w) => listed.has(w));
+    return this.allInNamesOf(this.namingWords(decision.query), ids);
   }
 
   /**
@@ -332,9 +330,13 @@ export class Engine {
    */
   asksInNamesOf(decision: Decision, entry: Entry): boolean {
     const { asked } = decision.query;
-    const said = this.namingWords(decision.query).filter((w) => !asked || asked.has(w));
-    const own = this.nameWordSet(entry.id);
-    return said.length > 0 && said.every((w) => own.has(w));
+    return this.allInNamesOf(this.namingWords(decision.query).filter((w) => !asked || asked.has(w)), [entry.id]);
+  }
+
+  /** Some words, each in the names of one of these entries. */
+  private allInNamesOf(said: readonly string[], ids: readonly string[]): boolean {
+    const listed = new Set(ids.flatMap((id) => this.names.get(id)?.flat() ?? []));
+    return said.length > 0 && said.every((w) => listed.has(w));
   }
 
   /** Nothing the message names points at `entry` rather than `other`: every naming word it says of `entry`'s names is in `other`'s too. */
@@ -465,6 +467,7 @@ export class Engine {
       const retry = corrected && this.rank(corrected, query);
       if (retry?.results[0] && (retry.results[0].coverage > (top?.coverage ?? 0) || retry.unknown < ranked.unknown)) ranked = retry;
     }
+    const said = new SaidWords(topic);
     const candidates = this.fullerFirst(this.withoutTwins(
       this.byAge(
         ranked.results.flatMap((r) => {
@@ -474,12 +477,11 @@ export class Engine {
         ageIn(query.phrases.flat()),
       ),
       levelAsked(query.phrases.flat()),
-    ), topic, ranked.pairs);
+    ), topic, said, ranked.pairs);
     const evidence = { telling: ranked.telling, unknown: ranked.unknown, pairs: ranked.pairs };
     const outOfScope = query.outOfScope && !this.handles(candidates[0], query.outOfScopeTopics);
     // "Khai sinh cho chó mèo": an out-of-scope thing with a word no entry uses is what the message is about, whatever it names.
     const strange = outOfScope && query.outOfScopeTopics.some((topic) => topic.some((w) => !this.vocabulary.has(w)));
-    const said = new SaidWords(topic);
     const outcome = strange ? 'fallback' : this.outcomeOf(candidates, evidence, outOfScope, said, query);
     if (!outOfScope && this.chatsOnly(outcome, candidates, query)) return { outcome: 'smalltalk', query: { ...query, smalltalk: query.chatter }, candidates: [] };
     const mixedUp = NAMES_ENTRIES.has(outcome) ? this.mixedUp(candidates, query) : undefined;
@@ -602,7 +604,7 @@ export class Engine {
    * a variant whose own words the message does not say ("làm giấy khai sinh cho con … vợ chồng em
    * đều ở trọ": the foreign variant's text has "vợ chồng").
    */
-  private fullerFirst(candidates: Candidate[], topic: readonly string[], pairs: ReadonlyMap<string, number>): Candidate[] {
+  private fullerFirst(candidates: Candidate[], topic: readonly string[], said: SaidWords, pairs: ReadonlyMap<string, number>): Candidate[] {
     const t = this.thresholds;
     const [first, ...rest] = candidates;
     if (!first) return candidates;
@@ -610,7 +612,6 @@ export class Engine {
       .filter(([, weight]) => weight >= t.tellingTerm)
       .map(([term]) => term);
     const onlyIn = (has: Candidate, lacks: Candidate) => telling.some((term) => this.ranker.entryHas(has.entry.id, term) && !this.ranker.entryHas(lacks.entry.id, term));
-    const said = new SaidWords(topic);
     // A variant: its title holds the other's whole title ("đăng ký khai sinh" in "đăng ký khai sinh có yếu tố nước ngoài").
     const variantOf = (variant: Candidate, of: Candidate) => this.nameSays(variant.entry, [this.names.get(of.entry.id)?.[0] ?? []]);
     // Among curated entries, one whose whole name is said before one said by half, or before a variant of it the message says nothing of.

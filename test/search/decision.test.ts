@@ -165,6 +165,21 @@ describe('a curated entry that says the action but not the thing', () => {
   });
 });
 
+describe('"nhập khẩu": goods brought in, or a household registration', () => {
+  it('reads a company\'s import duties as imports, not as registering a residence', () => {
+    // Why: "nhập khẩu" alone is what citizens call registering a permanent residence, but
+    // beside "công ty" or "thuế" it is trade; read as residence, the tax-instalment record
+    // fell out of the first ten behind customs records and the residence entry.
+    const d = engine.decide('Công ty nhập khẩu đang nợ thuế hải quan khá lớn, xin nộp dần từng tháng được không?');
+    expect(d.query.phrases.flat()).not.toContain('thường');
+    expect(d.candidates[0]?.entry.title).toMatch(/nộp dần tiền thuế nợ/i);
+  });
+
+  it('still reads "nhập khẩu cho con" as registering the child\'s residence', () => {
+    expect(decided('nhap khau cho con o dau')).toEqual({ outcome: 'answer', first: 'dang-ky-thuong-tru' });
+  });
+});
+
 describe('out of scope whatever it names', () => {
   it.each([
     // A thing out of scope with a word no entry uses is what the message is about, though it says "khai sinh" whole.

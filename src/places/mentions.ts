@@ -12,7 +12,7 @@
 // place not known.
 import { foldCanonical } from '../kernel/vietnamese.ts';
 import { levelOf, MAX_NAME_WORDS, writtenAs, type Gazetteer, type PlaceRef } from './gazetteer.ts';
-import { isShorthand, keyOf, LEVEL_OF, plainKeyOf, placeTokens, placeWords, typeAt, type Level, type UnitType, type Word } from './names.ts';
+import { isShorthand, keyOf, LEVEL_OF, plainKeyOf, placeTokens, placeWords, typeAt, typeHasMarks, type Level, type UnitType, type Word } from './names.ts';
 import { compact, NearNames, type Near } from './near-names.ts';
 import { numbersInDigits } from './spoken-numbers.ts';
 
@@ -146,6 +146,8 @@ const NOT_A_NAME = new Set(['hoi', 'vien']);
 const TEENCODE = ['j', 'mn', 'bik', 'r', 'dc', 'hk', 'hok', 'ntn', 'ten'];
 /** Words that end a name not known ("phường Ben Ngé cũ giờ…") or say there is none ("phường nào"). */
 const NAME_STOPS = new Set([...NOT_A_NAME, 'nao', 'gi', 'minh', 'toi', 'em', 'nha', 'nay', 'do', 'kia', 'cu', 'moi', 'cua', 'o', 'la', 'thi', 'va', 'hay', 'hoac', 'voi', 'nhe', 'a', 'oi', 'ban', 'dang', 'da', 'con', 'cung', 'co', 'khong', 'ko', 'k', 'thuoc', 'gio', 'h', 'sap', 'sat', 'duoc', 'truoc', 'sau', 'quan', 'huyen', 'tinh', 'thanh', 'tp', 'nop', 'lam', 'ho', 'so', 'dau', 'ubnd', 'uy', 'hien', 'bay', 'ad', 'vay', 'z', 'v', ...TEENCODE]);
+/** Words that end a name only as typed with their marks: "bị" ("tỉnh bị gộp hết rồi"), though "Cổ Bi", "Bì Nh[ơn]" hold their letters. */
+const MARKED_STOPS: ReadonlySet<string> = new Set(['bị']);
 /** A no after "đúng" makes a question tag ("đúng không", "đúng ko ad"). */
 const NEGATIONS = new Set(['khong', 'ko', 'k', 'hong', 'hem', 'kh', 'khg', 'chua']);
 /** Of those, words common inside names ("Đa Phước Hội", "Tân Thanh Lâm", "Nguyễn Cư Trinh"), through which a mistyped name may run. */
@@ -243,7 +245,7 @@ export class MentionReader {
     const words = placeWords(text);
     const tokens = placeTokens(text);
     const types = typesOf(words, tokens).map((typed, i) =>
-      typed && LEVEL_OF[typed.type] === 'village' && this.twoWordStarts.has(`${words[i]!.folded} ${words[i + 1]?.folded}`) ? undefined : typed,
+      typed && LEVEL_OF[typed.type] === 'village' && (this.twoWordStarts.has(`${words[i]!.folded} ${words[i + 1]?.folded}`) || this.placeFollows(typed, words, i)) ? undefined : typed,
     );
     const found: Mention[] = [];
     // Where a type stands before a name not known; a guessed name may be dropped below, so it counts too.
@@ -268,13 +270,20 @@ export class MentionReader {
     const named = this.askedAbout(words, types, found, cues);
     const alone = named.length > 0 && words.length - named.reduce((n, m) => n + m.end - m.start, 0) - cues.at.size <= ALONE_WORDS;
     const mentions = alone ? named : corroborated(named, cues, words);
+    // "tỉnh Hà Nam trong danh sách … Tỉnh Hà Nam cũ giờ thuộc tỉnh nào": typed on past a name that the message
+    // says again cleanly, it is that place said in passing, not a longer name no unit bears.
+    const passing = found.find((m) => m.start === unknownAt && m.said !== undefined && found.some((o) => o !== m && o.said === undefined && !o.typos && o.type === m.type && o.typed === m.typed));
+    if (passing) unknownAt = undefined;
     const typedThere = found.find((m) => m.start === unknownAt);
     const guessEnd = unknownAt === undefined ? undefined : typedNameEnd(words, types, unknownAt);
     // A name said bare right after a typed name found in no reading, not even as a slip, is its address
     // ("thị trấn Plây Kần, Ngọc Hồi"), not the place asked about; a slip it backs is read as usual.
     const addressOfGuess = (m: Mention) => guessEnd !== undefined && !typedThere && !m.type && m.start >= guessEnd && m.start - guessEnd <= ADDRESS_GAP;
+    // "Đường Hoàng Quốc Việtt", "thôn Hoàng Quốc Việtt": a commune's name read bare inside a hamlet's or a street's is a piece of it.
+    const villageName = villageAt === undefined ? undefined : { from: villageAt + types[villageAt]!.length, end: typedNameEnd(words, types, villageAt) ?? 0 };
+    const insideGuess = (m: Mention) => !!villageName && !m.type && m.refs.every((r) => levelOf(r) === 'commune') && m.start > villageName.from && m.start < villageName.end;
     // A district said with its type ("huyện Mường Tè") names no commune, though a new commune may bear its name.
-    const namesCommune = mentions.some((m) => !m.beside && !addressOfGuess(m) && !ranOnUntyped(m) && !this.ranOnByOne(m, words) && !saidAsDistrict(m, types) && m.refs.some((r) => levelOf(r) === 'commune'));
+    const namesCommune = mentions.some((m) => !m.beside && !addressOfGuess(m) && !insideGuess(m) && !ranOnUntyped(m) && !this.ranOnByOne(m, words) && !saidAsDistrict(m, types) && m.refs.some((r) => levelOf(r) === 'commune'));
     // The closest names are looked for only when the unknown name is what the message asks about.
     const guess = namesCommune || unknownAt === undefined ? undefined : this.unknownAt(words, types, unknownAt, typedThere);
     const village = guess || namesCommune || villageAt === undefined || !cues.asksWhich ? undefined : this.unknownAt(words, types, villageAt);
@@ -678,6 +687,13 @@ export class MentionReader {
     return 0;
   }
 
+  /** "quen đường Sài Gòn": a way, not a street, when a place's name follows it. */
+  private placeFollows(typed: NonNullable<TypeMatch>, words: readonly Word[], at: number): boolean {
+    if (typed.type !== 'duong') return false;
+    const from = at + typed.length;
+    return [1, 2, 3].some((n) => from + n <= words.length && this.gazetteer.named(keyOf(words.slice(from, from + n))).length > 0);
+  }
+
   /**
    * Typed on by one word that is no name of its own ("phường Tiên Phong Nguyệt", "Ngọc Lưu Ly"): a
    * longer name no unit bears. A district or commune said bare after it is a name ("tt Krông Klang Đakrông").
@@ -833,7 +849,7 @@ export function fits(ref: PlaceRef, type: UnitType): boolean {
 /** How many words from `from` could be a name: up to a word that ends one. */
 function nameRun(words: readonly Word[], types: readonly TypeMatch[], from: number, provinceAt: (i: number) => boolean = () => false): number {
   let n = 0;
-  while (from + n < words.length && !NAME_STOPS.has(words[from + n]!.folded) && !types[from + n] && !questionTag(words, from + n) && !(n > 0 && (words[from + n]!.breakBefore || provinceAt(from + n)))) n++;
+  while (from + n < words.length && !NAME_STOPS.has(words[from + n]!.folded) && !MARKED_STOPS.has(words[from + n]!.canon) && !types[from + n] && !questionTag(words, from + n) && !(n > 0 && (words[from + n]!.breakBefore || provinceAt(from + n)))) n++;
   return n;
 }
 
@@ -854,7 +870,9 @@ function typesOf(words: readonly Word[], tokens: readonly string[]): TypeMatch[]
   const accented = marked * ACCENTED_SHARE > tokens.length;
   return words.map((w, i) => {
     const found = typeAt(words, i);
-    return found && accented && w.canon === w.folded && !isShorthand(tokens[w.token] ?? '') ? undefined : found;
+    // "khu dân cư" typed right starts with a word that has no marks: the type as typed is weighed whole.
+    const bare = !!found && words.slice(i, i + found.length).every((x) => x.canon === x.folded);
+    return found && accented && bare && typeHasMarks(found.type) && !isShorthand(tokens[w.token] ?? '') ? undefined : found;
   });
 }
 

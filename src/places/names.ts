@@ -6,7 +6,7 @@ import { canonical, foldCanonical } from '../kernel/vietnamese.ts';
 /** A unit's kind, as its folded Vietnamese word(s). */
 export type UnitType =
   | 'xa' | 'phuong' | 'thi tran' | 'dac khu' | 'quan' | 'huyen' | 'thi xa' | 'thanh pho' | 'tinh'
-  | 'thon' | 'xom' | 'ban' | 'ap' | 'buon' | 'phum' | 'to dan pho' | 'khu pho' | 'chung cu' | 'khu dan cu' | 'khu do thi' | 'khu cong nghiep';
+  | 'thon' | 'xom' | 'ban' | 'ap' | 'buon' | 'phum' | 'to dan pho' | 'khu pho' | 'chung cu' | 'khu dan cu' | 'khu do thi' | 'khu cong nghiep' | 'khu du lich' | 'duong';
 
 export type Level = 'province' | 'district' | 'commune' | 'village';
 
@@ -33,6 +33,8 @@ export const LEVEL_OF: Record<UnitType, Level> = {
   'khu dan cu': 'village',
   'khu do thi': 'village',
   'khu cong nghiep': 'village',
+  'khu du lich': 'village',
+  duong: 'village',
 };
 
 /** How each type is written in full, accented: what a word typed with diacritics must equal. */
@@ -58,10 +60,12 @@ const TYPE_WORDS: Record<UnitType, string> = {
   'khu dan cu': 'khu dân cư',
   'khu do thi': 'khu đô thị',
   'khu cong nghiep': 'khu công nghiệp',
+  'khu du lich': 'khu du lịch',
+  duong: 'đường',
 };
 
 /** Hamlet types whose bare letters are everyday words ("ban" is also "bạn", "ap" "áp", "buon" "buồn"): a type only typed with their marks. */
-const MARKED_ONLY: ReadonlySet<string> = new Set(['ban', 'ap', 'buon']);
+const MARKED_ONLY: ReadonlySet<string> = new Set(['ban', 'ap', 'buon', 'duong']);
 
 /** One word: canonical (accented as typed) and folded, and which written token it came from. */
 export interface Word {
@@ -250,6 +254,11 @@ export function typeAt(words: readonly Word[], at: number): { type: UnitType; le
     if (isTypeWritten(folded, span.map((w) => w.canon).join(' '))) return { type: folded as UnitType, length };
   }
   return undefined;
+}
+
+/** Whether the type is written with marks ("xã"): typed bare among accented words, it is likely another word ("xa"); "phum" has none to leave out. */
+export function typeHasMarks(type: UnitType): boolean {
+  return TYPE_WORDS[type] !== foldCanonical(TYPE_WORDS[type]);
 }
 
 /** The longest type, in words ("tổ dân phố"). */

@@ -8,7 +8,7 @@
 // is unknown too, with those places as the closest: better than a confident wrong one.
 import { levelOf, writtenAs, type Commune, type Gazetteer, type OldUnit, type PlaceRef, type Province } from './gazetteer.ts';
 import type { Mention, Reading } from './mentions.ts';
-import type { Level, UnitType } from './names.ts';
+import { LEVEL_OF, type Level, type UnitType } from './names.ts';
 import { foldCanonical } from '../kernel/vietnamese.ts';
 
 /** A place and where it is now: the new communes it is (part of), the main one first, and its province. */
@@ -111,7 +111,8 @@ function scoreFocus(focus: Mention, level: Level, { reading, gazetteer, options,
 function focusOf(mentions: readonly Mention[]): [Mention, Level] {
   for (const level of LEVELS) {
     const at = mentions.filter((m) => m.refs.some((r) => levelOf(r) === level));
-    const found = at.find((m) => m.type) ?? at[0];
+    // Typed as that level first: "khu công nghiệp Mỹ Phước" bears a commune's name, "phường Mỹ Phước" is one.
+    const found = at.find((m) => m.type && LEVEL_OF[m.type] === level) ?? at.find((m) => m.type) ?? at[0];
     if (found) return [found, level];
   }
   return [mentions[0]!, levelOf(mentions[0]!.refs[0]!)];

@@ -153,10 +153,30 @@ describe('resolving a place', () => {
     // A commune's name that starts with such a word is the commune; typed bare, "ban" is "bạn".
     expect(codes('Bản Lầu giờ thuộc đâu')).toEqual(['02788']);
     expect(places.reader.read('ban toi o xa nao').unknown).toBeUndefined();
+    // Estates and blocks typed right with their marks ("khu" has none to type) are read in accented messages too.
+    expect(resolved('Khu dân cư Nam Thăng Long giờ thuộc phường nào?')).toMatchObject({ kind: 'unknown', type: 'khu dan cu' });
+    expect(resolved('Khu du lịch Đồi Mây Ngàn giờ thuộc xã nào ạ?')).toMatchObject({ kind: 'unknown', typed: 'đồi mây ngàn' });
+    // A street typed with its marks is no unit; a commune's name read inside its name is a piece of it.
+    expect(resolved('Đường Hoàng Quốc Việt giờ thuộc phường nào ạ?')).toMatchObject({ kind: 'unknown', type: 'duong' });
+    expect(resolved('thôn Hoàng Quốc Việt giờ thuộc phường nào ạ?')?.kind).toBe('unknown');
+    // "quen đường Sài Gòn": a way, where a place's name follows; typed bare, "duong" is Dương of many names.
+    expect(places.reader.read('Tôi chạy xe quen đường Sài Gòn, phường 11 quận Bình Thạnh giờ thuộc phường nào').unknown).toBeUndefined();
+    expect(codes('xa duong thanh cu gio thuoc dau')).not.toBe('unknown');
+    // An estate named after a commune is no commune: the one typed as a commune is asked about.
+    expect(codes('Em làm ở khu công nghiệp Mỹ Phước. Trọ ở phường Mỹ Phước, thị xã Bến Cát, Bình Dương cũ. Giờ phường Mỹ Phước thuộc phường nào ạ?')).toEqual(
+      codes('phường Mỹ Phước, thị xã Bến Cát, Bình Dương cũ giờ thuộc phường nào'),
+    );
     // Typed on by a word that names nothing, whatever the type: a name no unit bears.
     expect(resolved('Thầy cho một danh sách có phường Tiên Phong Nguyệt. Phường này giờ thuộc đâu?')).toMatchObject({ kind: 'unknown', typed: 'tiên phong nguyệt' });
     // Of its own type, a name typed on is still the known one ("thị trấn Krông Klang Đakrông": the district after it).
     expect(codes('tt krong klang dakrong cu gio thuoc xa nao')).not.toBe('unknown');
+  });
+
+  it('reads the place a long story asks about past names said in passing', () => {
+    // "bị", typed with its mark, starts no name: "tỉnh bị gộp hết rồi" names no province.
+    expect(codes('Người ta nói tỉnh bị gộp hết rồi. Tỉnh Nghệ An có bị sáp nhập không, giờ thuộc tỉnh nào?')).toEqual(['40']);
+    // Typed on past a name the message says again cleanly: that place said in passing, not a longer name.
+    expect(codes('Giấy tờ ghi quê tỉnh Hà Nam. Điền đơn thì không thấy tỉnh Hà Nam trong danh sách nữa. Tỉnh Hà Nam cũ giờ thuộc tỉnh nào?')).toEqual(['37']);
   });
 
   it('reads a cue that runs into a bare name typed without marks, and asks whether a place is still there', () => {

@@ -199,8 +199,8 @@ const ABROAD_BEFORE = new Set([...LOCATIVES, 'ben', 'sang', 'qua']);
 const ADDRESS_GAP = 2;
 /** A message is typed with diacritics when more than one word in this many carries them. */
 const ACCENTED_SHARE = 3;
-/** District types whose mistyped names are guessed at (a city's name is also a province's). */
-const GUESSED_DISTRICTS: ReadonlySet<UnitType> = new Set(['quan', 'huyen', 'thi xa']);
+/** District types whose mistyped names are guessed at ("thành phố Đà Lạtt"; not where a province's name stands, as a city's may be). */
+const GUESSED_DISTRICTS: ReadonlySet<UnitType> = new Set(['quan', 'huyen', 'thi xa', 'thanh pho']);
 /** Types whose names are all in the file: a name of these not found is unknown. Districts are only named where the file needed them, villages hardly ever (and "hàng xóm" is a neighbour). */
 const LISTED_LEVELS: ReadonlySet<Level> = new Set(['commune', 'province']);
 /** "hàng xóm" is a neighbour, not a hamlet. */
@@ -252,13 +252,18 @@ export class MentionReader {
     let unknownAt: number | undefined;
     // A hamlet ("thôn Plei Ơi Tơ"): the file lists none, so asked about, it is a name not known.
     let villageAt: number | undefined;
+    // Every hamlet or street typed with a name not known, where a commune's name read inside it is a piece of it.
+    const villages: number[] = [];
     for (let i = 0; i < words.length; ) {
       const typed = types[i];
       const read = typed ? this.typedMention(words, types, i, typed.type, typed.length) : this.untypedMention(words, types, i, found.at(-1));
       // "ấp Cây Dương Lớn": typed on past a commune's name, a hamlet's name is its own.
       const mention = typed && read?.said !== undefined && LEVEL_OF[typed.type] === 'village' ? undefined : read;
       if (typed && unknownAt === undefined && (!mention || mention.said !== undefined || (mention.typos && !mention.plainSlip)) && LISTED_LEVELS.has(LEVEL_OF[typed.type]) && typed.type !== 'thanh pho') unknownAt = i;
-      if (typed && !mention && villageAt === undefined && LEVEL_OF[typed.type] === 'village' && words[i - 1]?.folded !== NEIGHBOUR) villageAt = i;
+      if (typed && !mention && LEVEL_OF[typed.type] === 'village' && words[i - 1]?.folded !== NEIGHBOUR) {
+        villageAt ??= i;
+        villages.push(i);
+      }
       if (mention) {
         found.push(mention);
         i = mention.end;
@@ -280,8 +285,8 @@ export class MentionReader {
     // ("thị trấn Plây Kần, Ngọc Hồi"), not the place asked about; a slip it backs is read as usual.
     const addressOfGuess = (m: Mention) => guessEnd !== undefined && !typedThere && !m.type && m.start >= guessEnd && m.start - guessEnd <= ADDRESS_GAP;
     // "Đường Hoàng Quốc Việtt", "thôn Hoàng Quốc Việtt": a commune's name read bare inside a hamlet's or a street's is a piece of it.
-    const villageName = villageAt === undefined ? undefined : { from: villageAt + types[villageAt]!.length, end: typedNameEnd(words, types, villageAt) ?? 0 };
-    const insideGuess = (m: Mention) => !!villageName && !m.type && m.refs.every((r) => levelOf(r) === 'commune') && m.start > villageName.from && m.start < villageName.end;
+    const villageNames = villages.map((at) => ({ from: at + types[at]!.length, end: typedNameEnd(words, types, at) ?? 0 }));
+    const insideGuess = (m: Mention) => !m.type && m.refs.every((r) => levelOf(r) === 'commune') && villageNames.some(({ from, end }) => m.start > from && m.start < end);
     // A district said with its type ("huyện Mường Tè") names no commune, though a new commune may bear its name.
     const namesCommune = mentions.some((m) => !m.beside && !addressOfGuess(m) && !insideGuess(m) && !ranOnUntyped(m) && !this.ranOnByOne(m, words) && !saidAsDistrict(m, types) && m.refs.some((r) => levelOf(r) === 'commune'));
     // The closest names are looked for only when the unknown name is what the message asks about.

@@ -96,6 +96,11 @@ describe('resolving a place', () => {
     expect(far?.kind === 'unknown' && far.closest.map((p) => p.communes[0]?.code)).toContain('26740');
   });
 
+  it('narrows a numbered ward by its old city, the city\'s name mistyped', () => {
+    expect(codes('Phường 11 thành phố Đà Lạtt cũ giờ là phường gì?')).toEqual(codes('Phường 11 thành phố Đà Lạt cũ giờ là phường gì?'));
+    expect(codes('Phường 11 thành phố Đà Lạtt cũ giờ là phường gì?')).toHaveLength(1);
+  });
+
   it('narrows a name many places share by the district or province said with it', () => {
     expect(codes('phường 3 quận Gò Vấp giờ là phường gì')).toEqual(['26890']);
     expect(resolved('phường 3 cũ TP HCM')).toMatchObject({ kind: 'ambiguous', ask: 'district' });
@@ -159,6 +164,7 @@ describe('resolving a place', () => {
     // A street typed with its marks is no unit; a commune's name read inside its name is a piece of it.
     expect(resolved('Đường Hoàng Quốc Việt giờ thuộc phường nào ạ?')).toMatchObject({ kind: 'unknown', type: 'duong' });
     expect(resolved('thôn Hoàng Quốc Việt giờ thuộc phường nào ạ?')?.kind).toBe('unknown');
+    expect(resolved('Hay giao hàng trên đường Lê Văn Lương. Đường Lê Văn Lương giờ thuộc phường nào?')?.kind).toBe('unknown');
     // "quen đường Sài Gòn": a way, where a place's name follows; typed bare, "duong" is Dương of many names.
     expect(places.reader.read('Tôi chạy xe quen đường Sài Gòn, phường 11 quận Bình Thạnh giờ thuộc phường nào').unknown).toBeUndefined();
     expect(codes('xa duong thanh cu gio thuoc dau')).not.toBe('unknown');

@@ -118,6 +118,12 @@ describe('on a channel with buttons (web, Telegram)', () => {
     // Thanks, a greeting or a goodbye beside a couple of other words.
     ['Dạ em chào, em đi làm đây', 'farewell'],
     ['Chúc ngủ ngon nhé, mai mình hỏi tiếp', 'farewell'],
+    // A pause, a request to say it again, who typed it, the hour: small talk, not a search.
+    ['khoan đã', 'chitchat'],
+    ['nói chậm thôi', 'chitchat'],
+    ['cháu gõ giùm bà', 'chitchat'],
+    ['ai tạo ra bạn', 'chitchat'],
+    ['mấy giờ rồi', 'chitchat'],
     // The bot scolded: an apology and how to ask, not the hotline's "not found".
     ['trả lời chậm quá vậy', 'displeased'],
     ['Máy móc gì mà chả hiểu ý người ta gì cả', 'displeased'],

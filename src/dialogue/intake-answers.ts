@@ -7,13 +7,15 @@ export type IntakeWord = 'cancel' | 'next' | 'skip' | 'agree' | 'decline' | 'sen
 
 // Folded phrases, after chat shorthand is spelt out and padding taken off (see core()).
 const PHRASES: Record<IntakeWord, readonly string[]> = {
-  cancel: ['huy', '/huy', 'huy bo', 'huy phan anh', 'thoi huy', 'thoi bo', 'thoi bo di', 'thoi khoi phan anh', 'khong gui nua', 'thoi khong gui', 'thoi khong gui nua', 'khong phan anh nua', 'thoi khong phan anh nua', 'khong khieu nai nua', 'thoi khong khieu nai nua'],
+  cancel: ['huy', '/huy', 'huy bo', 'huy phan anh', 'thoi huy', 'thoi bo', 'thoi bo di', 'thoi khoi phan anh', 'khong gui nua', 'thoi khong gui', 'thoi khong gui nua', 'khong phan anh nua', 'thoi khong phan anh nua', 'khong khieu nai nua', 'thoi khong khieu nai nua',
+    'khoi gui', 'thoi khoi gui', 'doi y', 'doi y roi', 'thoi doi y'],
   next: ['xong', 'xong roi', 'xong tiep tuc', 'tiep', 'tiep tuc', 'het', 'het roi', 'het chuyen', 'het chuyen roi', 'vay thoi', 'vay do', 'vay la het', 'chi co vay', 'the thoi', 'du roi', 'chi vay thoi', 'ke xong roi', 'xong het roi',
     'khong con gi', 'khong con gi them', 'khong co gi them', 'khong them gi', 'vay du roi', 'the la du', 'het y'],
   skip: ['bo qua', 'khong', 'khong co', 'khong ro', 'khong biet', 'khong nho', 'khoi', 'thoi khoi', 'skip', 'chiu', 'chiu thoi'],
   agree: ['dong y', 'co', 'ok', 'u', 'vang', 'duoc', 'de lai so', 'co de lai', 'dong y de lai so dien thoai', 'de lai so dien thoai'],
   decline: ['khong', 'khong de lai', 'khong de lai so', 'khong dong y', 'khong can', 'thoi khoi', 'khoi', 'thoi', 'khong de so', 'khong can de so dien thoai', 'khong de lai so dien thoai', 'thoi khong'],
-  send: ['gui', 'gui lai', 'gui phan anh', 'dong y', 'gui luon', 'ok gui', 'dong y gui', 'duoc gui', 'gui nhe', 'send'],
+  // At the review, a bare yes sends: "ừ", "đúng rồi", "được".
+  send: ['gui', 'gui lai', 'gui phan anh', 'dong y', 'gui luon', 'ok gui', 'dong y gui', 'duoc gui', 'gui nhe', 'send', 'ok', 'u', 'vang', 'duoc', 'co', 'dung', 'dung roi', 'dung vay', 'chinh xac'],
 };
 const has = (word: IntakeWord, phrase: string) => PHRASES[word].includes(phrase);
 
@@ -55,7 +57,11 @@ export function readIntakeAnswer(typed: string, offered: readonly IntakeWord[]):
 
 /** A clause (between punctuation) that is a cancel phrase. */
 function cancelClause(typed: string): boolean {
-  return typed.split(/[,.;!?]+/).some((clause) => variants(core(clause)).some((variant) => has('cancel', variant)));
+  return typed.split(/[,.;!?]+/).some((clause) => {
+    const words = core(clause);
+    // "tui đổi ý rồi": who speaks comes off too.
+    return [words, SPEAKERS.has(words[0] ?? '') ? words.slice(1) : []].some((said) => variants(said).some((variant) => has('cancel', variant)));
+  });
 }
 
 /** Said around "hủy … phản ánh" without changing it: "ad hủy giúp em cái phản ánh này nhé". */
@@ -127,9 +133,9 @@ export function storyBeforeDone(typed: string): string | undefined {
   return done ? story : undefined;
 }
 
-// "xong rồi", "xong r", "vậy thôi", "hết rồi đó con", as a clause of its own after the story (after a
+// "xong rồi", "xong r", "vậy thôi", "hết rồi đó con" (or a few in a row: "vậy thôi hết rồi"), as a clause of its own after the story (after a
 // comma or a full stop, or the whole message): "tôi nộp hồ sơ xong rồi" is part of the story.
-const DONE_ENDING = /^(?:(.*?)[,.;:!?-]\s*|\s*)\b(?:xong(?: het)?(?: roi| r)?|(?:chi )?vay thoi|the thoi|het (?:roi|r))(?:\s+(?:a|nha|nhe|ne|nghen|do|day|con|ad|chau|em|nhi))*[\s.!]*$/s;
+const DONE_ENDING = /^(?:(.*?)[,.;:!?-]\s*|\s*)\b(?:xong(?: het)?(?: roi| r)?|(?:chi )?vay thoi|the thoi|het(?: roi| r)?)(?:\s+(?:xong(?: het)?(?: roi| r)?|vay thoi|the thoi|het(?: roi| r)?))*(?:\s+(?:a|nha|nhe|ne|nghen|do|day|con|ad|chau|em|nhi))*[\s.!]*$/s;
 
 function core(typed: string): string[] {
   return fold(typed)

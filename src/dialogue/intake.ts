@@ -42,7 +42,8 @@ export function normalisePhone(typed: string): string | undefined {
 
 /** A phone number within a short answer ("được, 0918 623 047", "de so ba e nha 0976 583 210"), or the answer itself as one. */
 export function phoneIn(typed: string): string | undefined {
-  for (const said of typed.match(/(?:\+?84|0)[\d\s.\-()]{8,16}\d/g) ?? []) {
+  // Digits may come one by one ("0 3 8 9 1 2 2 4 5 7").
+  for (const said of typed.match(/(?:\+?84|0)[\d\s.\-()]{8,20}\d/g) ?? []) {
     const phone = normalisePhone(said);
     if (phone) return phone;
   }

@@ -612,8 +612,12 @@ export class Engine {
       .filter(([, weight]) => weight >= t.tellingTerm)
       .map(([term]) => term);
     const onlyIn = (has: Candidate, lacks: Candidate) => telling.some((term) => this.ranker.entryHas(has.entry.id, term) && !this.ranker.entryHas(lacks.entry.id, term));
-    // A variant: its title holds the other's whole title ("đăng ký khai sinh" in "đăng ký khai sinh có yếu tố nước ngoài").
-    const variantOf = (variant: Candidate, of: Candidate) => this.nameSays(variant.entry, [this.names.get(of.entry.id)?.[0] ?? []]);
+    // A variant: its title holds the other's whole title ("đăng ký khai sinh" in "đăng ký khai sinh có yếu tố nước ngoài"),
+    // or a name of the other's that the message says whole ("đăng ký hộ kinh doanh" in "đăng ký thay đổi nội dung đăng ký hộ kinh doanh").
+    const variantOf = (variant: Candidate, of: Candidate) => {
+      const [title = [], ...aliases] = this.names.get(of.entry.id) ?? [];
+      return this.nameSays(variant.entry, [title, ...aliases.filter((name) => name.length > 1 && name.every((w) => said.has(w)))]);
+    };
     // Among curated entries, one whose whole name is said before one said by half, or before a variant of it the message says nothing of.
     const everyday = (c: Candidate) =>
       c.nameMatch === 1 &&

@@ -65,6 +65,11 @@ describe('readIntakeAnswer', () => {
     ['đúng rồi, gửi đi', REVIEW, 'send'],
     ['gui lun', REVIEW, 'send'],
     ['ok gửi dùm', REVIEW, 'send'],
+    // At the review, a bare yes sends; a change of mind cancels, said with who speaks.
+    ['ok', REVIEW, 'send'],
+    ['uk', REVIEW, 'send'],
+    ['đúng rồi gửi giùm tôi', REVIEW, 'send'],
+    ['thôi khỏi gửi, tui đổi ý rồi', REVIEW, 'cancel'],
     // A long message whose clause cancels the complaint by name, padding aside ("phản ánh" keeps its "ánh").
     ['thôi để em hỏi lại bác ấy đã, ad hủy giúp em cái phản ánh này nhé', PHONE, 'cancel'],
     ['Em nghĩ lại rồi, chuyện này để nhà em tự nói với cán bộ, hủy cái khiếu nại đó giúp em', REVIEW, 'cancel'],
@@ -73,8 +78,7 @@ describe('readIntakeAnswer', () => {
   });
 
   it.each<[string, IntakeWord[]]>([
-    // Only the step's own buttons: "ok" at the review does not send, "gửi" at the consent is not a yes.
-    ['ok', REVIEW],
+    // Only the step's own buttons: "gửi" at the consent is not a yes.
     ['gửi', CONSENT],
     // Content, not an answer: a story, an office, a story that begins with "hủy".
     ['Công an phường cho em ở trọ', SUBJECT],
@@ -99,6 +103,9 @@ describe('storyBeforeDone', () => {
     ['len hoi thi can bo noi thieu giay, xong r', 'len hoi thi can bo noi thieu giay'],
     ['hết rồi đó con', ''],
     ['vậy thôi', ''],
+    // Several endings in a row, or "hết" as a sentence of its own after one.
+    ['vậy thôi hết rồi', ''],
+    ['xong rồi. hết', ''],
     ['Cán bộ hẹn ba lần chưa trả kết quả', undefined],
     ['Tôi chờ xong rồi mới về thì cửa đã đóng, không ai tiếp', undefined],
     // "xong rồi" inside the story's own sentence means done with something else.

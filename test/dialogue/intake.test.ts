@@ -353,6 +353,8 @@ describe('phoneIn', () => {
   it.each<[string, string | undefined]>([
     ['được, 0918 623 047', '0918623047'],
     ['de so ba e nha 0976 583 210', '0976583210'],
+    // Digits one by one.
+    ['số tôi 0 3 8 9 1 2 2 4 5 7', '0389122457'],
     ['+84 912 345 678', '0912345678'],
     ['số tôi 09123456789', undefined],
     ['nhà số 12 ngõ 34', undefined],

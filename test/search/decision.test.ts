@@ -27,6 +27,9 @@ describe('direct answers where one entry clearly fits', () => {
     ['vneid mức 2 là gì', 'cap-tai-khoan-dinh-danh-dien-tu-muc-2'],
     // Born abroad ("sinh bên Úc"): the birth has a foreign element.
     ['con toi sinh ben Uc, chua co giay khai sinh Viet Nam, gio ve Can Tho song thi dang ky o dau', 'dang-ky-khai-sinh-co-yeu-to-nuoc-ngoai'],
+    // "Đăng ký hộ kinh doanh" is a name of the registration said whole; the change of registration
+    // holds it in its title but the message says nothing of a change.
+    ['Đăng ký hộ kinh doanh mất lệ phí bao nhiêu vậy', 'dang-ky-thanh-lap-ho-kinh-doanh'],
     // An age in words picks the one card whose range holds it.
     ['làm căn cước cho bé ba tuổi ở đâu', 'cap-the-can-cuoc-duoi-6-tuoi'],
     ['bé nhà tôi 5 tháng tuổi làm căn cước được chưa', 'cap-the-can-cuoc-duoi-6-tuoi'],
@@ -116,6 +119,12 @@ describe('a city ward asked about', () => {
     const resolution = d.place?.resolution;
     expect(d.outcome).toBe('place');
     expect(resolution?.kind === 'resolved' && resolution.place.communes.map((c) => c.code)).toContain(code);
+  });
+});
+
+describe('a complaint said in a citizen\'s own words', () => {
+  it('is a complaint when an official asks for money first ("phải đưa tiền mới làm"), said after "muốn thưa chuyện"', () => {
+    expect(engine.decide('tôi muốn thưa chuyện. cán bộ ấp nói phải đưa tiền mới làm thẻ cho').outcome).toBe('complaint');
   });
 });
 

@@ -20,7 +20,7 @@ import { placeNote, renderPlace, renderPlaceQuestion } from './place-reply.ts';
 import { complaintDraft, Intake, INTAKE_ACTIONS, submitFailed, type IntakeAction, type IntakeDraft, type IntakeInput } from './intake.ts';
 import { addressKey, type Address, type ChannelName, type Incoming, type TraitsOf } from '../kernel/messages.ts';
 import type { Choice, Reply } from '../kernel/reply.ts';
-import { pointsBack, readCorrection, readOrdinal, rejectedIn } from './list-pick.ts';
+import { pointsBack, readCorrection, readLeadingOrdinal, readOrdinal, rejectedIn } from './list-pick.ts';
 import { LISTED_KEPT, MENUS_KEPT, RECENT_KEPT, Sessions, type Session } from './session.ts';
 import { COMPLAINT_TEXTS, MENU_TEXTS, TEXTS } from '../texts/citizens.ts';
 import { contactLines } from './contacts.ts';
@@ -308,7 +308,9 @@ export class Conversation {
     const best = decision.candidates[0];
     const elsewhere = decision.outcome === 'answer' && !ids.includes(best!.entry.id) && (best!.nameMatch === 1 || !this.deps.engine.namesOnlyAmong(decision, ids));
     const beside = !session.clarify && session.entryId ? this.deps.engine.get(session.entryId) : undefined;
-    const picked = elsewhere ? undefined : this.deps.engine.pickAmong(text, ids, beside);
+    // The words of the choice decide before a place said first and then explained ("cái thứ nhất, cấp đổi ạ, …"): lists differ in order.
+    const leading = readLeadingOrdinal(text, ids.length);
+    const picked = elsewhere ? undefined : (this.deps.engine.pickAmong(text, ids, beside) ?? (leading ? this.deps.engine.get(ids[leading - 1]!) : undefined));
     // Beside an answer, words that point at the answer itself are a follow-up about it, not a pick.
     return picked?.id === session.entryId && !session.clarify ? undefined : picked;
   }

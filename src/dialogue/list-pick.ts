@@ -30,6 +30,12 @@ export function readOrdinal(text: string, size: number): number | undefined {
   return pointed && place !== undefined && place >= 1 && place <= size ? place : undefined;
 }
 
+/** "cái thứ hai, tui làm rớt ở chợ rồi": a place said in the first clause, then why; undefined when the message is one clause. */
+export function readLeadingOrdinal(text: string, size: number): number | undefined {
+  const [first, ...rest] = text.split(/[,.;!?]/);
+  return rest.some((clause) => clause.trim()) ? readOrdinal(first!, size) : undefined;
+}
+
 /** Words that point at one of several things just mentioned: "cái cấp lại ấy", "loại cho bé". */
 const POINTING = new Set(['cai', 'loai']);
 /** "Chỉ sửa lại mái thôi": narrows what was said to a variant. Typed with its mark only: bare "chi" may be "chị" or "gì". */

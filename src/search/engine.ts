@@ -659,6 +659,7 @@ export class Engine {
     // the portal's long text, which small talk can hit ("rành dữ" folds to the "ranh giới" of a land record).
     if (clearLead && first.coverage >= t.answerCoverage && (first.entry.origin === 'curated' || first.nameMatch >= t.guessName)) return 'answer';
     if (close.length === 0 && first.entry.origin === 'curated' && (this.onlyNamed(candidates, said) || this.namedMost(candidates, said, query.asked))) return 'answer';
+    if (first.coverage >= t.answerCoverage && this.agedOut(candidates, said, query)) return 'answer';
     // A story around a curated entry's whole name ("làm hộ chiếu đi Hàn thăm con gái"): its
     // other words lower the coverage, and the near ones are only general forms of it for
     // what the message says ("thẻ căn cước … bong lớp … đổi cái mới": cấp lại lacks "đổi").
@@ -767,6 +768,19 @@ export class Engine {
   }
 
   /** Each of the others close enough to be listed is only a general form of the best, by the name the message says most of. */
+  /**
+   * "Làm căn cước cho con 15 tuổi": the age said picks the one entry whose range holds it, and each
+   * near one has no age of its own and is only a general form of it for what the message says
+   * (the card exchanged or re-issued: the message says neither).
+   */
+  private agedOut(candidates: readonly Candidate[], said: SaidWords, query: Query): boolean {
+    const [first, ...rest] = candidates;
+    const range = first && this.ages.get(first.entry.id);
+    const age = ageIn(query.phrases.flat());
+    if (!range || age === undefined || age < range.min || age >= range.max) return false;
+    return rest.filter((c) => c.score >= first!.score * this.thresholds.clarifyRatio).every((c) => !this.ages.has(c.entry.id) && this.generalOf(first!, c, said, true));
+  }
+
   private unrivalled(candidates: readonly Candidate[], said: SaidWords): boolean {
     const [first, ...rest] = candidates;
     const near = rest.filter((c) => c.score >= first!.score * this.thresholds.clarifyRatio);

@@ -1,7 +1,20 @@
 // Pointing back at what the bot said: a place in the list just shown, and a correction
 // of the last answer; anything else is a new message.
 import { describe, expect, it } from 'vitest';
-import { pointsBack, readCorrection, readOrdinal, rejectedIn } from '../../src/dialogue/list-pick.ts';
+import { pointsBack, readCorrection, readLeadingOrdinal, readOrdinal, rejectedIn } from '../../src/dialogue/list-pick.ts';
+
+describe('readLeadingOrdinal', () => {
+  it.each<[string, number | undefined]>([
+    // A place said first, then why.
+    ['cai thu hai, tui lam rot o cho roi', 2],
+    ['Số 1. Đất do ông bà khai hoang từ những năm 80', 1],
+    // One clause is readOrdinal's; a first clause that is no pick is none.
+    ['cái thứ 2', undefined],
+    ['ba tui mất rồi, cái thứ hai', undefined],
+  ])('"%s" → %s of three', (typed, place) => {
+    expect(readLeadingOrdinal(typed, 3)).toBe(place);
+  });
+});
 
 describe('readOrdinal', () => {
   it.each<[string, number]>([

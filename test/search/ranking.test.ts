@@ -210,6 +210,10 @@ describe('the parts a message asks about', () => {
     ['đăng ký tạm trú cần giấy gì', ['documents']],
     // Money that is not a fee: "lãnh tiền trợ cấp" asks only where.
     ['lãnh tiền trợ cấp ở đâu', ['place']],
+    // What to bring, how many days ("bữa" in the South), what paper comes of it ("chi" in the Centre).
+    ['cần đem gì theo', ['documents']],
+    ['may bua co', ['time']],
+    ['lam xong dc cap giay chi', ['result']],
   ])('"%s" asks %j', (q, parts) => {
     expect(engine.decide(q).query.aspects).toEqual(parts);
   });

@@ -214,6 +214,10 @@ describe('the parts a message asks about', () => {
     ['cần đem gì theo', ['documents']],
     ['may bua co', ['time']],
     ['lam xong dc cap giay chi', ['result']],
+    // Cost said as "tốn nhiêu", "rẻ hơn"; "kiểu gì" asks how.
+    ['ton nhiu tien', ['fee']],
+    ['lam truc tuyen thi co re hon ko a', ['online', 'fee']],
+    ['thế làm trên vneid kiểu gì ạ', ['online', 'steps']],
   ])('"%s" asks %j', (q, parts) => {
     expect(engine.decide(q).query.aspects).toEqual(parts);
   });

@@ -60,6 +60,8 @@ describe('readCorrection', () => {
     // An interjection before "không phải"; "nói nhầm" rejects as "không phải" does.
     ['À không phải mất, tôi nói nhầm. Thẻ bị gãy, ý tôi là làm thẻ mới', 'tôi nói nhầm. Thẻ bị gãy, làm thẻ mới'],
     ['tôi nói nhầm, ý tôi là gia hạn tạm trú', 'gia hạn tạm trú'],
+    // "Nhầm rồi," opens a correction as "không," does.
+    ['nhầm rồi, giấy kết hôn bị cháy mất', 'giấy kết hôn bị cháy mất'],
     // What the citizen says before "ý em là" is part of what they meant.
     ['khum phai, bang e bi mat, y e la xin cap lai', 'bang e bi mat, xin cap lai'],
     ['không phải giấy độc thân ý tôi là đăng ký kết hôn', 'đăng ký kết hôn'],

@@ -233,6 +233,12 @@ describe('reading a message in the thread of the chat', () => {
     expect(JSON.stringify(corrected)).not.toContain('cap-lai-the-can-cuoc');
   });
 
+  it('reads "nhầm rồi, …" as a correction', async () => {
+    const c = citizen('web');
+    await c.say('tui muốn hỏi đăng ký kết hôn');
+    expect(about(await c.say('nhầm rồi, dợ chồng tui cưới mười mấy năm rồi, giấy kết hôn bị cháy, ở xã cũng hông còn sổ'))).toMatchObject({ kind: 'answer', entry: 'dang-ky-lai-ket-hon' });
+  });
+
   it('answers what a correction means when it says much more of that name than of any other', async () => {
     const c = citizen('web');
     await c.say('chứng thực chữ ký thì làm ở đâu');
@@ -252,6 +258,8 @@ describe('reading a message in the thread of the chat', () => {
     // An age, and a paper the answer lists, are details of the citizen's case, not new topics.
     ['người già không có lương hưu lãnh trợ cấp hằng tháng ở đâu', 'mẹ tôi mới 71 tuổi thì được chưa', 'tro-cap-huu-tri-xa-hoi', 'conditions'],
     ['chứng thực chữ ký giấy ủy quyền ở xã được không', 'phải mang theo giấy tờ gì, hộ chiếu Canada được không', 'chung-thuc-chu-ky', 'documents'],
+    // Declared "with VNeID": the app is how, not the topic.
+    ['nhà e có khách ở 2 đêm, thông báo lưu trú sao ad', 'khai bang vneid tren dt dc ko', 'thong-bao-luu-tru', 'online'],
   ])('after "%s", "%s" is still about the entry just answered', async (first, detail, entry, part) => {
     const c = citizen('web');
     expect(about(await c.say(first))).toMatchObject({ kind: 'answer', entry });

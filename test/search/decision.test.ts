@@ -124,6 +124,16 @@ describe('a city ward asked about', () => {
   });
 });
 
+describe('selling land', () => {
+  it('lists the sale contract and the registration of the transfer, not the neighbour dispute', () => {
+    // Why: "bán ruộng" is a transfer of land use rights; "hàng xóm" only says who buys.
+    const d = engine.decide('tui bán miếng ruộng cho ông hàng xóm thì phải làm giấy gì ad');
+    expect(d.outcome).toBe('clarify');
+    expect(engine.clarifyChoices(d).map((c) => c.entry.id)).toEqual(expect.arrayContaining(['chung-thuc-hop-dong-giao-dich-nha-dat']));
+    expect(engine.clarifyChoices(d).map((c) => c.entry.id)).not.toContain('hoa-giai-tranh-chap-dat-dai');
+  });
+});
+
 describe('a complaint said in a citizen\'s own words', () => {
   it('is a complaint when an official asks for money first ("phải đưa tiền mới làm"), said after "muốn thưa chuyện"', () => {
     expect(engine.decide('tôi muốn thưa chuyện. cán bộ ấp nói phải đưa tiền mới làm thẻ cho').outcome).toBe('complaint');

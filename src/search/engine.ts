@@ -654,12 +654,13 @@ export class Engine {
     const close = candidates.slice(1).filter((c) => c.score >= first.score * this.leadRatioOf(first));
     // A close one whose whole name is said too competes, unless it is only a general form of the best.
     const clearLead = close.length === 0 || (first.nameMatch === 1 && close.every((c) => c.nameMatch < 1 || this.generalOf(first, c, said)));
+    // The age said picks the card before what the message leaves open about the card ("con 15 tuổi … làm căn cước").
+    if (first.coverage >= t.answerCoverage && this.agedOut(candidates, said, query)) return 'answer';
     if (this.portalNamesWhatItLacks(candidates, evidence.pairs) || this.sharedThing(candidates, query)) return 'clarify';
     // A portal record is answered only when the message says some of its name: its other words are
     // the portal's long text, which small talk can hit ("rành dữ" folds to the "ranh giới" of a land record).
     if (clearLead && first.coverage >= t.answerCoverage && (first.entry.origin === 'curated' || first.nameMatch >= t.guessName)) return 'answer';
     if (close.length === 0 && first.entry.origin === 'curated' && (this.onlyNamed(candidates, said) || this.namedMost(candidates, said, query.asked))) return 'answer';
-    if (first.coverage >= t.answerCoverage && this.agedOut(candidates, said, query)) return 'answer';
     // A story around a curated entry's whole name ("làm hộ chiếu đi Hàn thăm con gái"): its
     // other words lower the coverage, and the near ones are only general forms of it for
     // what the message says ("thẻ căn cước … bong lớp … đổi cái mới": cấp lại lacks "đổi").

@@ -35,6 +35,7 @@ describe('direct answers where one entry clearly fits', () => {
     ['bé nhà tôi 5 tháng tuổi làm căn cước được chưa', 'cap-the-can-cuoc-duoi-6-tuoi'],
     // The exchanged and re-issued cards have no age of their own, and the message says neither.
     ['làm căn cước cho con 15 tuổi', 'cap-the-can-cuoc-tu-du-14-tuoi'],
+    ['con tôi 15 tuổi. muốn làm căn cước.', 'cap-the-can-cuoc-tu-du-14-tuoi'],
     // The best by score lacks "đất", which the runner-up has and whose whole name is said.
     ['mẹ tôi muốn sang tên đất cho con', 'dang-ky-bien-dong-chuyen-nhuong-thua-ke-tang-cho'],
     // A long story around the name of one entry, said far more than any other listed entry's.

@@ -218,6 +218,8 @@ describe('the parts a message asks about', () => {
     ['ton nhiu tien', ['fee']],
     ['lam truc tuyen thi co re hon ko a', ['online', 'fee']],
     ['thế làm trên vneid kiểu gì ạ', ['online', 'steps']],
+    // Sent home is by post.
+    ['nhà xa. gửi về nhà được không', ['postal']],
   ])('"%s" asks %j', (q, parts) => {
     expect(engine.decide(q).query.aspects).toEqual(parts);
   });

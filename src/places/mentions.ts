@@ -250,9 +250,7 @@ export class MentionReader {
     const found: Mention[] = [];
     // Where a type stands before a name not known; a guessed name may be dropped below, so it counts too.
     let unknownAt: number | undefined;
-    // A hamlet ("thôn Plei Ơi Tơ"): the file lists none, so asked about, it is a name not known.
-    let villageAt: number | undefined;
-    // Every hamlet or street typed with a name not known, where a commune's name read inside it is a piece of it.
+    // Hamlets and streets ("thôn Plei Ơi Tơ"): the file lists none, so the first asked about is a name not known.
     const villages: number[] = [];
     for (let i = 0; i < words.length; ) {
       const typed = types[i];
@@ -260,10 +258,7 @@ export class MentionReader {
       // "ấp Cây Dương Lớn": typed on past a commune's name, a hamlet's name is its own.
       const mention = typed && read?.said !== undefined && LEVEL_OF[typed.type] === 'village' ? undefined : read;
       if (typed && unknownAt === undefined && (!mention || mention.said !== undefined || (mention.typos && !mention.plainSlip)) && LISTED_LEVELS.has(LEVEL_OF[typed.type]) && typed.type !== 'thanh pho') unknownAt = i;
-      if (typed && !mention && LEVEL_OF[typed.type] === 'village' && words[i - 1]?.folded !== NEIGHBOUR) {
-        villageAt ??= i;
-        villages.push(i);
-      }
+      if (typed && !mention && LEVEL_OF[typed.type] === 'village' && words[i - 1]?.folded !== NEIGHBOUR) villages.push(i);
       if (mention) {
         found.push(mention);
         i = mention.end;
@@ -291,6 +286,7 @@ export class MentionReader {
     const namesCommune = mentions.some((m) => !m.beside && !addressOfGuess(m) && !insideGuess(m) && !ranOnUntyped(m) && !this.ranOnByOne(m, words) && !saidAsDistrict(m, types) && m.refs.some((r) => levelOf(r) === 'commune'));
     // The closest names are looked for only when the unknown name is what the message asks about.
     const guess = namesCommune || unknownAt === undefined ? undefined : this.unknownAt(words, types, unknownAt, typedThere);
+    const villageAt = villages[0];
     const village = guess || namesCommune || villageAt === undefined || !cues.asksWhich ? undefined : this.unknownAt(words, types, villageAt);
     const unknown = guess ?? village;
     const foreign = unknown || mentions.length || !cues.asksWhich ? undefined : this.foreignName(words, tokens, cues.at);

@@ -143,7 +143,7 @@ export const PLACE_TEXTS = {
     `${province} có nhiều nơi tên "${typed}" (trước đây thuộc các quận, huyện khác nhau). Anh/chị ở "${typed}" thuộc quận, huyện nào trước đây? Anh/chị chọn dưới đây${more ? ` (còn ${more} nơi khác)` : ''}, hoặc nhắn thêm tên quận, huyện cũ.`,
   unknown: (typed: string) => `Tôi chưa tìm thấy đơn vị hành chính nào tên "${typed}", kể cả tên cũ trước ngày 01/07/2025.`,
   unknownHamlet:
-    'Danh sách đơn vị hành chính tôi có gồm tỉnh, thành phố và xã, phường (cả tên cũ trước ngày 01/07/2025), không có thôn, xóm, ấp, bản. Anh/chị nhắn tên xã, phường (cũ) của thôn, xóm đó, tôi sẽ chỉ xã, phường mới và nơi nộp hồ sơ.',
+    'Danh sách đơn vị hành chính tôi có gồm tỉnh, thành phố và xã, phường (cả tên cũ trước ngày 01/07/2025), không có thôn, xóm, ấp, bản, khu dân cư hay tên đường. Anh/chị nhắn tên xã, phường (cũ) của nơi đó, tôi sẽ chỉ xã, phường mới và nơi nộp hồ sơ.',
   didYouMean: 'Có phải anh/chị muốn hỏi một trong các nơi dưới đây?',
   checkName: 'Anh/chị vui lòng kiểm tra lại tên, hoặc nhắn kèm tên quận, huyện, tỉnh cũ. Anh/chị cũng có thể liên hệ:',
   notePrefix: 'Lưu ý về nơi nộp hồ sơ:',

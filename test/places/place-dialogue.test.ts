@@ -97,6 +97,12 @@ describe('a place question', () => {
     expect(reply!.choices).toBeUndefined();
   });
 
+  it('says the same of a street', async () => {
+    const [reply] = await chatCitizen(conversation, 'web').say('Đường Hoàng Quốc Việt giờ thuộc phường nào ạ?');
+    expect(reply!.text).toBe(PLACE_TEXTS.unknownHamlet);
+    expect(reply!.about).toEqual({ kind: 'fallback' });
+  });
+
   it('says a name is not known and offers the closest', async () => {
     const c = chatCitizen(conversation, 'web');
     const [reply] = await c.say('phường Bến Ngoe cũ giờ thuộc phường nào');

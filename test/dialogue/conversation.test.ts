@@ -260,6 +260,9 @@ describe('reading a message in the thread of the chat', () => {
     ['chứng thực chữ ký giấy ủy quyền ở xã được không', 'phải mang theo giấy tờ gì, hộ chiếu Canada được không', 'chung-thuc-chu-ky', 'documents'],
     // Declared "with VNeID": the app is how, not the topic.
     ['nhà e có khách ở 2 đêm, thông báo lưu trú sao ad', 'khai bang vneid tren dt dc ko', 'thong-bao-luu-tru', 'online'],
+    // A thumbprint for a signature is a condition; "một lần" is per time, not the one-off social insurance.
+    ['chứng thực chữ ký ở xã được không', 'tui hông biết viết, lăn tay được hông', 'chung-thuc-chu-ky', 'conditions'],
+    ['chứng thực chữ ký ở xã được không', 'ton nhieu tien 1 lan', 'chung-thuc-chu-ky', 'fee'],
   ])('after "%s", "%s" is still about the entry just answered', async (first, detail, entry, part) => {
     const c = citizen('web');
     expect(about(await c.say(first))).toMatchObject({ kind: 'answer', entry });

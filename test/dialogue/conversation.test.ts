@@ -233,6 +233,13 @@ describe('reading a message in the thread of the chat', () => {
     expect(JSON.stringify(corrected)).not.toContain('cap-lai-the-can-cuoc');
   });
 
+  it('answers the first of a list outright when the message read after the topic answers it', async () => {
+    const c = citizen('web');
+    await c.say('Thằng cháu tui bị bại não từ nhỏ, muốn xin giấy xác nhận khuyết tật thì làm sao');
+    // Alone, "trợ cấp hàng tháng" lists the social allowance with two portal records; after the certificate, it is the allowance.
+    expect(about(await c.say('có giấy đó rồi thì xin tiền trợ cấp hàng tháng cho nó sao'))).toMatchObject({ kind: 'answer', entry: 'tro-cap-xa-hoi-hang-thang' });
+  });
+
   it('reads "nhầm rồi, …" as a correction', async () => {
     const c = citizen('web');
     await c.say('tui muốn hỏi đăng ký kết hôn');

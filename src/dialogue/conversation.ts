@@ -7,7 +7,7 @@ import type { Complaint } from '../complaints/complaint.ts';
 import type { Hotline } from '../complaints/hotline.ts';
 import type { Entry } from '../knowledge/entry.ts';
 import type { Aspect } from '../knowledge/lexicon.ts';
-import type { Candidate, Decision, Engine } from '../search/engine.ts';
+import type { Decision, Engine } from '../search/engine.ts';
 import type { PlaceFinding } from '../search/place-question.ts';
 import { placeById } from '../places/resolve.ts';
 import type { QuestionLog } from '../store/question-log.ts';
@@ -171,8 +171,6 @@ export class Conversation {
     // The message that reads as a complaint is the first part of what happened.
     if (decision.outcome === 'complaint') return this.startIntake(session, text);
     const choices = engine.clarifyChoices(decision);
-    const settled = this.settledByTopic(text, decision, choices, session);
-    if (settled) return this.answerWith(settled, aspects, session, numbered);
     const again = this.earlierTopic(decision, session);
     if (again) return this.answerWith(again, aspects, session, numbered);
     const outcome = decision.outcome === 'clarify' && !choices.length ? 'fallback' : decision.outcome;
@@ -258,21 +256,6 @@ export class Conversation {
     const best = read.candidates[0]?.entry.id;
     const id = read.outcome === 'answer' || (read.outcome === 'clarify' && best === decision.candidates[0]?.entry.id) ? best : undefined;
     return id && decision.candidates.slice(0, NEAR).some((c) => c.entry.id === id) ? engine.get(id) : undefined;
-  }
-
-  /**
-   * "Có giấy đó rồi thì xin tiền trợ cấp hàng tháng cho nó sao" after the disability certificate:
-   * a list whose first entry the message, read after the topic, answers outright is that answer.
-   * The topic only settles the list's own first; a list staff wrote (ask_apart) or a guess stays a list.
-   */
-  private settledByTopic(text: string, decision: Decision, choices: readonly Candidate[], session: Session): Entry | undefined {
-    const topic = session.entryId && !session.clarify ? this.deps.engine.get(session.entryId) : undefined;
-    const first = choices[0]?.entry;
-    // A list that holds the topic is the thread's business (see inThread), not this.
-    if (!topic || !first || decision.outcome !== 'clarify' || decision.tentative || decision.apart || choices.some((c) => c.entry.id === topic.id)) return undefined;
-    // The topic's own title would find the topic again: it is left out of the reading.
-    const read = this.readWithTopic(text, topic, new Set([topic.id]));
-    return read.outcome === 'answer' && read.candidates[0]?.entry.id === first.id ? first : undefined;
   }
 
   /** A message read after the topic's title, or, when that answers nothing, after its short name. */

@@ -135,7 +135,8 @@ export function storyBeforeDone(typed: string): string | undefined {
 
 // "xong rồi", "xong r", "vậy thôi", "hết rồi đó con" (or a few in a row: "vậy thôi hết rồi"), as a clause of its own after the story (after a
 // comma or a full stop, or the whole message): "tôi nộp hồ sơ xong rồi" is part of the story.
-const DONE_ENDING = /^(?:(.*?)[,.;:!?-]\s*|\s*)\b(?:xong(?: het)?(?: roi| r)?|(?:chi )?vay thoi|the thoi|het(?: roi| r)?)(?:\s+(?:xong(?: het)?(?: roi| r)?|vay thoi|the thoi|het(?: roi| r)?))*(?:\s+(?:a|nha|nhe|ne|nghen|do|day|con|ad|chau|em|nhi))*[\s.!]*$/s;
+const ENDING = String.raw`xong(?: het)?(?: roi| r)?|vay thoi|the thoi|het(?: roi| r)?`;
+const DONE_ENDING = new RegExp(String.raw`^(?:(.*?)[,.;:!?-]\s*|\s*)\b(?:chi (?=vay thoi))?(?:${ENDING})(?:\s+(?:${ENDING}))*(?:\s+(?:a|nha|nhe|ne|nghen|do|day|con|ad|chau|em|nhi))*[\s.!]*$`, 's');
 
 function core(typed: string): string[] {
   return fold(typed)

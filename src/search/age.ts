@@ -34,6 +34,11 @@ export function ageIn(words: readonly string[]): number | undefined {
   return ages.size === 1 ? [...ages][0] : undefined;
 }
 
+/** Whether the range holds the age. */
+export function holdsAge(range: AgeRange | undefined, age: number | undefined): range is AgeRange {
+  return !!range && age !== undefined && age >= range.min && age < range.max;
+}
+
 /**
  * Score factor: the narrowest range holding the age wins, ranges excluding it sink. An
  * entry the message does not name (`named` false) is never lifted: "đổi tên cho con 5
@@ -41,7 +46,7 @@ export function ageIn(words: readonly string[]): number | undefined {
  */
 export function ageFactor(range: AgeRange | undefined, age: number | undefined, narrowest: number, named = true): number {
   if (!range || age === undefined) return 1;
-  if (age < range.min || age >= range.max) return 0.3;
+  if (!holdsAge(range, age)) return 0.3;
   if (!named) return 1;
   return range.max - range.min <= narrowest ? 1.5 : 1.2;
 }

@@ -9,7 +9,7 @@ import { buildIndex, indexedDoc } from './search-index.ts';
 import { Vocabulary } from './vocabulary.ts';
 import { WordMatch, type WordMatchWeights } from './word-match.ts';
 import { CODE_PATTERN } from '../knowledge/schema.ts';
-import { ageFactor, ageIn, ageRangeOf, type AgeRange } from './age.ts';
+import { ageFactor, ageIn, ageRangeOf, holdsAge, type AgeRange } from './age.ts';
 import { foldCanonical, words } from '../kernel/vietnamese.ts';
 import { PAIR_JOINER, segments } from './tokens.ts';
 import { messageWords, PhraseTable, SaidWords, WordSet } from './phrases.ts';
@@ -563,7 +563,7 @@ export class Engine {
 
   private byAge(candidates: Candidate[], age: number | undefined): Candidate[] {
     if (age === undefined) return candidates;
-    const holding = candidates.map((c) => this.ages.get(c.entry.id)).filter((r) => r && age >= r.min && age < r.max);
+    const holding = candidates.map((c) => this.ages.get(c.entry.id)).filter((r) => holdsAge(r, age));
     const narrowest = Math.min(...holding.map((r) => r!.max - r!.min));
     return candidates
       .map((c) => ({ ...c, score: c.score * ageFactor(this.ages.get(c.entry.id), age, narrowest, c.nameMatch >= this.thresholds.weakName) }))
@@ -761,31 +761,34 @@ export class Engine {
    * itself (the last sentence) must say a word of its names: else the name was part of the story.
    */
   private namedMost(candidates: readonly Candidate[], said: SaidWords, asked?: ReadonlySet<string>): boolean {
-    const [first, ...rest] = candidates;
+    const [first] = candidates;
     if (!first || first.nameMatch < this.thresholds.mostlyNamed) return false;
     if (asked && !this.names.get(first.entry.id)?.some((name) => name.some((w) => asked.has(w)))) return false;
-    const near = rest.filter((c) => c.score >= first.score * this.thresholds.clarifyRatio).slice(0, CLARIFY_SIZE - 1);
+    const near = this.listedWith(candidates).slice(0, CLARIFY_SIZE - 1);
     return near.every((c) => c.nameMatch <= first.nameMatch - this.thresholds.nameLead || this.generalOf(first, c, said, true));
   }
 
-  /** Each of the others close enough to be listed is only a general form of the best, by the name the message says most of. */
   /**
    * "Làm căn cước cho con 15 tuổi": the age said picks the one entry whose range holds it, and each
    * near one has no age of its own and is only a general form of it for what the message says
    * (the card exchanged or re-issued: the message says neither).
    */
   private agedOut(candidates: readonly Candidate[], said: SaidWords, query: Query): boolean {
-    const [first, ...rest] = candidates;
-    const range = first && this.ages.get(first.entry.id);
-    const age = ageIn(query.phrases.flat());
-    if (!range || age === undefined || age < range.min || age >= range.max) return false;
-    return rest.filter((c) => c.score >= first!.score * this.thresholds.clarifyRatio).every((c) => !this.ages.has(c.entry.id) && this.generalOf(first!, c, said, true));
+    const range = candidates[0] && this.ages.get(candidates[0].entry.id);
+    // The message's age is read only for an entry that has a range.
+    if (!range || !holdsAge(range, ageIn(query.phrases.flat()))) return false;
+    return this.listedWith(candidates).every((c) => !this.ages.has(c.entry.id)) && this.unrivalled(candidates, said);
   }
 
+  /** Each of the others close enough to be listed is only a general form of the best, by the name the message says most of. */
   private unrivalled(candidates: readonly Candidate[], said: SaidWords): boolean {
+    return this.listedWith(candidates).every((c) => this.generalOf(candidates[0]!, c, said, true));
+  }
+
+  /** The others close enough to the best to be listed with it. */
+  private listedWith(candidates: readonly Candidate[]): readonly Candidate[] {
     const [first, ...rest] = candidates;
-    const near = rest.filter((c) => c.score >= first!.score * this.thresholds.clarifyRatio);
-    return near.every((c) => this.generalOf(first!, c, said, true));
+    return rest.filter((c) => c.score >= first!.score * this.thresholds.clarifyRatio);
   }
 
   /**

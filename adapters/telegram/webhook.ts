@@ -1,10 +1,10 @@
 // The Fastify route Telegram posts updates to: the secret token, then the update (a
 // citizen's, or the staff group's) received; see shared/webhook-route.ts for the
 // answers. Replies go out later, through the sender.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Admit } from '../../src/kernel/messages.ts';
 import { registerWebhook } from '../shared/webhook-route.ts';
+import { secretHeaderCheck } from '../shared/secret-header.ts';
 import { receiveUpdate } from './receive.ts';
 import type { StaffUpdates } from './staff-updates.ts';
 
@@ -26,15 +26,12 @@ const SECRET_TOKEN = /^[A-Za-z0-9_-]{1,256}$/;
 export const telegramWebhook: FastifyPluginAsync<TelegramWebhookOptions> = async (app, options) => {
   const { path = '/telegram/webhook', secret, admit, onCallbackQuery, staff } = options;
   if (!SECRET_TOKEN.test(secret)) throw new Error('Telegram webhook secret must be 1–256 characters of A-Z a-z 0-9 _ -');
-  const expected = digest(secret);
+  const secretMatches = secretHeaderCheck(secret);
   registerWebhook(app, {
     path,
     label: 'telegram webhook',
     body: 'json',
-    authorized: (request) => {
-      const given = request.headers['x-telegram-bot-api-secret-token'];
-      return typeof given === 'string' && timingSafeEqual(digest(given), expected);
-    },
+    authorized: (request) => secretMatches(request.headers['x-telegram-bot-api-secret-token']),
     receive: (update, request) =>
       staff?.owns(update)
         ? staff.handle(update)
@@ -45,8 +42,3 @@ export const telegramWebhook: FastifyPluginAsync<TelegramWebhookOptions> = async
           }),
   });
 };
-
-// Hashing first gives equal lengths, which timingSafeEqual needs, and hides the secret's length.
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
-}

@@ -1,10 +1,10 @@
 // The Zalo Bot Platform webhook as a Fastify plugin: the secret header, then the
 // update translated and admitted (see shared/webhook-route.ts for the answers).
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Admit } from '../../src/kernel/messages.ts';
 import { translateUpdate } from './translate.ts';
 import { admitTranslation, registerWebhook } from '../shared/webhook-route.ts';
+import { secretHeaderCheck } from '../shared/secret-header.ts';
 
 const SECRET_HEADER = 'x-bot-api-secret-token';
 
@@ -23,22 +23,12 @@ export interface ZaloWebhookOptions {
 export const zaloWebhook: FastifyPluginAsync<ZaloWebhookOptions> = async (app, options) => {
   const { path = '/zalo/webhook', secret, botId, admit, now = Date.now } = options;
   if (secret.length < 8 || secret.length > 256) throw new RangeError('zaloWebhook: secret must be 8–256 characters');
-  const expected = digest(secret);
+  const secretMatches = secretHeaderCheck(secret);
   registerWebhook(app, {
     path,
     label: 'zalo webhook',
     body: 'json',
-    authorized: (request) => secretMatches(request.headers[SECRET_HEADER], expected),
+    authorized: (request) => secretMatches(request.headers[SECRET_HEADER]),
     receive: (body) => admitTranslation(translateUpdate(body, { botId, now: now() }), admit),
   });
 };
-
-/** SHA-256 both sides so timingSafeEqual always compares equal lengths and leaks none. */
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
-}
-
-function secretMatches(header: string | string[] | undefined, expected: Buffer): boolean {
-  if (typeof header !== 'string' || header === '') return false;
-  return timingSafeEqual(digest(header), expected);
-}

@@ -50,6 +50,15 @@ it('a write that throws fails alone: the others of its turn are stored', async (
   expect(stored()).toEqual(['a', 'b']);
 });
 
+it('a write that throws after writing part of its rows leaves none of them, and the rest of its turn is stored once', async () => {
+  const commits = new GroupCommit(db);
+  const both = () => insert('x')() + insert('a')();
+  const results = await Promise.allSettled([commits.add(insert('a')), commits.add(both), commits.add(insert('b'))]);
+  expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  expect(results[0]).toEqual({ status: 'fulfilled', value: 1 });
+  expect(stored()).toEqual(['a', 'b']);
+});
+
 it('while another connection holds the write lock the event loop goes on, and the write is stored once it is released', async () => {
   const commits = new GroupCommit(db);
   other.exec('BEGIN IMMEDIATE');

@@ -3,6 +3,7 @@
 // `error` in the body, so the body decides. Tokens travel in headers and form fields
 // only, and every message that leaves this module has them redacted.
 import { z } from 'zod';
+import { PostFailed, postJson } from '../shared/post-json.ts';
 
 export const DEFAULT_API_ROOT = 'https://openapi.zalo.me';
 export const DEFAULT_OAUTH_ROOT = 'https://oauth.zaloapp.com';
@@ -210,14 +211,10 @@ interface PostOptions {
 
 /** One POST; network failures and timeouts become `unavailable` errors, any answer is returned (body undefined unless JSON). */
 async function post(operation: ZaloOaOperation, url: string, options: PostOptions): Promise<{ status: number; json: unknown }> {
-  const timeout = AbortSignal.timeout(options.timeoutMs);
   try {
-    const response = await fetch(url, { method: 'POST', headers: options.headers, body: options.body, signal: timeout });
-    return { status: response.status, json: await response.json().catch(() => undefined) };
+    return await postJson(url, { headers: options.headers, body: options.body, timeoutMs: options.timeoutMs });
   } catch (error) {
-    // undici says "fetch failed" and puts the useful part (ECONNREFUSED …) in `cause`.
-    const cause: unknown = error instanceof Error ? error.cause : undefined;
-    const what = timeout.aborted ? `no answer within ${options.timeoutMs} ms` : `network error: ${String((cause as { code?: unknown })?.code ?? cause ?? error)}`;
+    const what = error instanceof PostFailed && !error.timedOut ? `network error: ${error.message}` : error instanceof Error ? error.message : String(error);
     throw new ZaloOaError(operation, 'unavailable', redact(`Zalo OA ${operation}: ${what}`, options.secrets));
   }
 }

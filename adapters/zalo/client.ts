@@ -5,10 +5,12 @@
 import { z } from 'zod';
 import { exponentialRetry, type RetryPolicy } from '../../src/kernel/retry.ts';
 import { sleep as realSleep, type Sleep } from './sleep.ts';
+import { PostFailed, postJson, type Posted } from '../shared/post-json.ts';
 
 export const DEFAULT_API_ROOT = 'https://bot-api.zaloplatforms.com';
 /** Zalo's limit for one text message. */
 export const TEXT_LIMIT = 2000;
+const JSON_HEADERS = { 'content-type': 'application/json' };
 
 export type ZaloMethod = 'getMe' | 'getUpdates' | 'setWebhook' | 'deleteWebhook' | 'getWebhookInfo' | 'sendMessage' | 'sendChatAction';
 
@@ -184,26 +186,18 @@ export class ZaloClient {
 
   async #attempt(method: ZaloMethod, body: object, signal: AbortSignal | undefined, how: AttemptOptions): Promise<unknown> {
     const timeoutMs = how.timeoutMs ?? this.#timeoutMs;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    let status: number;
-    let text: string;
+    let posted: Posted;
     try {
-      const response = await fetch(`${this.apiRoot}/bot${this.#token}/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-      status = response.status;
-      text = await response.text();
+      posted = await postJson(`${this.apiRoot}/bot${this.#token}/${method}`, { headers: JSON_HEADERS, body: JSON.stringify(body), timeoutMs, ...(signal ? { signal } : {}) });
     } catch (error) {
-      // The caller's abort is not a failure of the API: pass it through unchanged.
-      if (signal?.aborted) throw signal.reason;
-      if (timeout.aborted) throw new ZaloApiError(method, 'timeout', `Zalo ${method}: no answer within ${timeoutMs} ms`);
-      throw new ZaloApiError(method, 'network', this.#redact(`Zalo ${method}: network error: ${describeNetworkError(error)}`));
+      // The caller's abort is not a failure of the API: postJson passes it through unchanged.
+      if (!(error instanceof PostFailed)) throw error;
+      if (error.timedOut) throw new ZaloApiError(method, 'timeout', `Zalo ${method}: ${error.message}`);
+      throw new ZaloApiError(method, 'network', this.#redact(`Zalo ${method}: network error: ${error.message}`));
     }
+    const { status, json } = posted;
 
-    const envelope = envelopeSchema.safeParse(parseJson(text));
+    const envelope = envelopeSchema.safeParse(json);
     if (envelope.success && envelope.data.ok) return envelope.data.result;
 
     const code = envelope.success ? (envelope.data.error_code ?? status) : status;
@@ -247,21 +241,6 @@ function kindOf(code: number): ZaloErrorKind {
   if (code === 403 || code >= 500) return 'server';
   if (code >= 400) return 'bad_request';
   return 'server';
-}
-
-function describeNetworkError(error: unknown): string {
-  // undici reports "fetch failed" with the useful part (ECONNREFUSED …) in `cause`.
-  const cause = error instanceof Error ? error.cause : undefined;
-  if (cause instanceof Error) return 'code' in cause && typeof cause.code === 'string' ? cause.code : cause.message;
-  return error instanceof Error ? error.message : String(error);
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 function isHttpsUrl(url: string): boolean {

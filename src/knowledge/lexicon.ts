@@ -23,9 +23,17 @@ export const lexiconSchema = z
     out_of_scope: phrases,
     scam: z.object({ certain: phrases, contact: phrases, demand: phrases, doubt: phrases }).strict().default({}),
     smalltalk: z.object({ greeting: phrases, thanks: phrases, farewell: phrases, chitchat: phrases, displeased: phrases, ack: phrases, address: phrases }).strict().default({}),
-    /** Two entries citizens mix up ("làm lại bằng lái": renewed, or lost?): asked apart, with the staff's `question` if any, unless the message says a word that tells them apart. */
+    /**
+     * Two entries citizens mix up ("làm lại bằng lái": renewed, or lost?): asked apart, with the
+     * staff's `question` if any, unless the message says a word that tells them apart; with
+     * `when`, only when it says one of those too ("mất giấy khai sinh", not any "làm lại").
+     */
     ask_apart: z
-      .array(z.object({ entries: z.tuple([z.string().trim().min(1), z.string().trim().min(1)]), unless: phrases, question: z.string().trim().min(1).optional() }).strict())
+      .array(
+        z
+          .object({ entries: z.tuple([z.string().trim().min(1), z.string().trim().min(1)]), unless: phrases, when: phrases.optional(), question: z.string().trim().min(1).optional() })
+          .strict(),
+      )
       .default([]),
   })
   .strict();

@@ -183,7 +183,7 @@ export class Engine {
   /** Each entry that has twins, with its group. */
   private readonly twins: ReadonlyMap<string, readonly Entry[]>;
   /** Each entry citizens mix up with another: the pair in the order staff wrote it, and the words that tell the two apart. */
-  private readonly apart = new Map<string, { pair: readonly [string, string]; unless: PhraseTable<true>; question?: string }[]>();
+  private readonly apart = new Map<string, { pair: readonly [string, string]; unless: PhraseTable<true>; when?: PhraseTable<true>; question?: string }[]>();
 
   constructor(readonly knowledge: KnowledgeBase, options: EngineOptions = {}) {
     const { entries, lexicon } = knowledge;
@@ -212,8 +212,8 @@ export class Engine {
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
     this.followUpWords = new Set(lexicon.follow_up_words.flatMap((p) => segments(p).flat().map(foldCanonical)));
     this.whereabouts = new Whereabouts(lexicon, (text) => !!knowledge.places?.gazetteer.provinceNamed(text));
-    for (const { entries: pair, unless, question } of lexicon.ask_apart) {
-      const rule = { pair, unless: PhraseTable.of(unless), ...(question ? { question } : {}) };
+    for (const { entries: pair, unless, when, question } of lexicon.ask_apart) {
+      const rule = { pair, unless: PhraseTable.of(unless), ...(when ? { when: PhraseTable.of(when) } : {}), ...(question ? { question } : {}) };
       for (const id of pair) this.apart.set(id, [...(this.apart.get(id) ?? []), rule]);
     }
   }
@@ -505,7 +505,8 @@ export class Engine {
   /**
    * "Làm lại bằng lái": the best entry and one of the candidates are two that citizens mix up
    * (a licence renewed, or one re-issued when lost), and the message says none of the words that
-   * tell them apart: both, in the order staff wrote them, with the question staff wrote.
+   * tell them apart (and, if staff gave `when`, one that makes the mix-up likely): both, in
+   * the order staff wrote them, with the question staff wrote.
    */
   private mixedUp(candidates: readonly Candidate[], query: Query): { candidates: Candidate[]; question?: string } | undefined {
     const [first] = candidates;
@@ -513,14 +514,23 @@ export class Engine {
     if (!rules) return undefined;
     // The words as typed: "làm lại" reads as "cấp lại" too, which would tell the driving licences apart.
     const said = messageWords(segments(query.text).flat());
-    for (const { pair, unless, question } of rules) {
+    for (const { pair, unless, when, question } of rules) {
       const otherId = pair[0] === first.entry.id ? pair[1] : pair[0];
-      const other = candidates.find((c) => c.entry.id === otherId);
-      if (!other || unless.matches(said).length > 0) continue;
+      if (unless.matches(said).length > 0 || (when && when.matches(said).length === 0)) continue;
+      // What `when` names makes the mix-up likely however far the other ranks ("làm mất giấy đăng ký
+      // kết hôn" says nothing of the copy the registry can give); without it, the other must have come close.
+      const other = candidates.find((c) => c.entry.id === otherId) ?? (when ? this.unranked(otherId) : undefined);
+      if (!other) continue;
       const both = pair[0] === first.entry.id ? [first, other] : [other, first];
       return { candidates: [...both, ...candidates.filter((c) => c !== first && c !== other)], ...(question ? { question } : {}) };
     }
     return undefined;
+  }
+
+  /** An entry the ranking did not bring, as a candidate: scored nothing. */
+  private unranked(id: string): Candidate | undefined {
+    const entry = this.byId.get(id);
+    return entry && { entry, score: 0, coverage: 0, nameMatch: 0, missing: 1 };
   }
 
   /** Whether a word as typed is a word of the entry's names: exactly when typed with its marks, any that folds to it when typed bare. */

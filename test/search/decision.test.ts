@@ -238,6 +238,10 @@ describe('two entries citizens mix up (lexicon ask_apart)', () => {
     // "Làm lại" may be a renewal or a lost licence; it is read as typed, not as its expansion "cấp lại".
     ['Bằng lái xe của ba tôi ở Sài Gòn cần làm lại, làm sao vậy ad', ['doi-giay-phep-lai-xe', 'cap-lai-giay-phep-lai-xe']],
     ['Tiệm tạp hóa của má tôi có đăng ký hộ kinh doanh, giờ má muốn nghỉ bán', ['tam-ngung-kinh-doanh-ho-kinh-doanh', 'cham-dut-hoat-dong-ho-kinh-doanh']],
+    // A lost paper ("when"): a copy from the registry, or registered again when the registry lost it too.
+    ['Xin lại giấy khai sanh cho má tôi, bản cũ mất rồi, thì làm sao?', ['cap-ban-sao-trich-luc-ho-tich', 'dang-ky-lai-khai-sinh']],
+    // The copy is listed though the ranking did not bring it: "when" says the mix-up is likely.
+    ['làm mất giấy đăng ký kết hôn rồi, xin lại ở đâu', ['cap-ban-sao-trich-luc-ho-tich', 'dang-ky-lai-ket-hon']],
   ])('lists exactly the two, in the lexicon\'s order, when nothing said tells them apart: %s', (q, pair) => {
     const d = engine.decide(q);
     expect(d.outcome).toBe('clarify');
@@ -249,7 +253,12 @@ describe('two entries citizens mix up (lexicon ask_apart)', () => {
     ['bằng lái hết hạn đổi ở đâu', 'doi-giay-phep-lai-xe'],
     ['muốn nghỉ bán luôn, đóng hộ kinh doanh', 'cham-dut-hoat-dong-ho-kinh-doanh'],
     ['tạm nghỉ bán 3 tháng', 'tam-ngung-kinh-doanh-ho-kinh-doanh'],
+    ['mất giấy khai sinh, sổ ở xã cũng không còn thì làm sao', 'dang-ky-lai-khai-sinh'],
   ])('answers when a word of "unless" tells them apart: %s', (q, expected) => {
     expect(decided(q)).toEqual({ outcome: 'answer', first: expected });
+  });
+
+  it('asks only when a word of "when" is said: a paper made again is not said to be lost', () => {
+    expect(decided('bác muốn làm lại giấy khai sinh')).toEqual({ outcome: 'answer', first: 'dang-ky-lai-khai-sinh' });
   });
 });

@@ -20,7 +20,7 @@ import { placeNote, renderPlace, renderPlaceQuestion } from './place-reply.ts';
 import { complaintDraft, Intake, INTAKE_ACTIONS, submitFailed, type IntakeAction, type IntakeDraft, type IntakeInput } from './intake.ts';
 import { addressKey, type Address, type ChannelName, type Incoming, type TraitsOf } from '../kernel/messages.ts';
 import type { Choice, Reply } from '../kernel/reply.ts';
-import { pointsBack, readCorrection, readLeadingOrdinal, readOrdinal, rejectedIn } from './list-pick.ts';
+import { pointsBack, readCorrection, readLeadingOrdinal, readOrdinal, readTrailingOrdinal, rejectedIn } from './list-pick.ts';
 import { LISTED_KEPT, MENUS_KEPT, RECENT_KEPT, Sessions, type Session } from './session.ts';
 import { COMPLAINT_TEXTS, MENU_TEXTS, TEXTS } from '../texts/citizens.ts';
 import { contactLines } from './contacts.ts';
@@ -310,7 +310,11 @@ export class Conversation {
     const beside = !session.clarify && session.entryId ? this.deps.engine.get(session.entryId) : undefined;
     // The words of the choice decide before a place said first and then explained ("cái thứ nhất, cấp đổi ạ, …"): lists differ in order.
     const leading = readLeadingOrdinal(text, ids.length);
-    const picked = elsewhere ? undefined : (this.deps.engine.pickAmong(text, ids, beside) ?? (leading ? this.deps.engine.get(ids[leading - 1]!) : undefined));
+    // A place said first or last that the message's own best answer agrees with is the pick, whatever
+    // else its words count ("xã bảo sổ hộ tịch bị cháy rồi, vậy chắc phải đăng ký lại, số 2 đó").
+    const saidPlace = leading ?? readTrailingOrdinal(text, ids.length);
+    const agreed = saidPlace && !elsewhere && best && best.entry.id === ids[saidPlace - 1] ? best.entry : undefined;
+    const picked = agreed ?? (elsewhere ? undefined : (this.deps.engine.pickAmong(text, ids, beside) ?? (leading ? this.deps.engine.get(ids[leading - 1]!) : undefined)));
     // Beside an answer, words that point at the answer itself are a follow-up about it, not a pick.
     return picked?.id === session.entryId && !session.clarify ? undefined : picked;
   }

@@ -36,6 +36,12 @@ export function readLeadingOrdinal(text: string, size: number): number | undefin
   return rest.some((clause) => clause.trim()) ? readOrdinal(first!, size) : undefined;
 }
 
+/** "sổ bị cháy rồi, vậy chắc phải đăng ký lại, số 2 đó": a place said in the last clause, after why; undefined when the message is one clause. */
+export function readTrailingOrdinal(text: string, size: number): number | undefined {
+  const clauses = text.split(/[,.;!?]/).filter((clause) => clause.trim());
+  return clauses.length > 1 ? readOrdinal(clauses.at(-1)!, size) : undefined;
+}
+
 /** Words that point at one of several things just mentioned: "cái cấp lại ấy", "loại cho bé". */
 const POINTING = new Set(['cai', 'loai']);
 /** "Chỉ sửa lại mái thôi": narrows what was said to a variant. Typed with its mark only: bare "chi" may be "chị" or "gì". */

@@ -488,6 +488,15 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('bị mất rồi'))).toMatchObject({ kind: 'answer', entry: 'cap-lai-giay-phep-lai-xe' });
   });
 
+  it('asks a lost birth certificate apart, and takes a place said last that the message\'s own words agree with', async () => {
+    const c = citizen('web');
+    const list = await c.say('Mẹ tôi giấy khai sinh bị thất lạc mất rồi, giờ muốn có lại thì làm sao?');
+    expect(about(list)).toMatchObject({ kind: 'list', entries: ['cap-ban-sao-trich-luc-ho-tich', 'dang-ky-lai-khai-sinh'] });
+    expect(text(list)).toMatch(/^Ủy ban nơi đã đăng ký khai sinh trước đây còn lưu sổ hộ tịch không\?/);
+    // "Sổ hộ tịch" is a word of the copy's name too: counted alone, the words picked the copy.
+    expect(about(await c.say('xã bảo sổ hộ tịch ngày xưa bị cháy rồi, vậy chắc phải đăng ký lại, số 2 đó'))).toMatchObject({ kind: 'answer', entry: 'dang-ky-lai-khai-sinh' });
+  });
+
   it('answers the everyday case and offers its variants to press', async () => {
     const c = citizen('web');
     const replies = await c.say('đăng ký kết hôn');

@@ -1,7 +1,7 @@
 // Pointing back at what the bot said: a place in the list just shown, and a correction
 // of the last answer; anything else is a new message.
 import { describe, expect, it } from 'vitest';
-import { pointsBack, readCorrection, readLeadingOrdinal, readOrdinal, rejectedIn } from '../../src/dialogue/list-pick.ts';
+import { pointsBack, readCorrection, readLeadingOrdinal, readOrdinal, readTrailingOrdinal, rejectedIn } from '../../src/dialogue/list-pick.ts';
 
 describe('readLeadingOrdinal', () => {
   it.each<[string, number | undefined]>([
@@ -13,6 +13,19 @@ describe('readLeadingOrdinal', () => {
     ['ba tui mất rồi, cái thứ hai', undefined],
   ])('"%s" → %s of three', (typed, place) => {
     expect(readLeadingOrdinal(typed, 3)).toBe(place);
+  });
+});
+
+describe('readTrailingOrdinal', () => {
+  it.each<[string, number | undefined]>([
+    // Why, then a place said last.
+    ['vậy chắc phải đăng ký lại, số 2 đó', 2],
+    ['ba tui mất rồi, cái thứ hai', 2],
+    // One clause is readOrdinal's; a last clause that is no pick is none.
+    ['cái thứ 2', undefined],
+    ['cái thứ hai, tui làm rớt ở chợ rồi', undefined],
+  ])('"%s" → %s of three', (typed, place) => {
+    expect(readTrailingOrdinal(typed, 3)).toBe(place);
   });
 });
 

@@ -384,9 +384,11 @@ export class MentionReader {
         anyFresh ||= fresh && mentions.some((m) => m.end === i && m.refs.some((r) => levelOf(r) === 'commune'));
         for (let k = i; k < i + (cue?.words.length ?? 1); k++) at.add(k);
       }
-      // "phường nào", "xã gì": asks which unit.
+      // "phường nào", "xã gì", "chia về mấy xã": asks which unit.
       const typed = types[i];
-      if (typed && ['nao', 'gi', 'j'].includes(words[i + typed.length]?.folded ?? '')) {
+      // "mấy bản sao" asks nothing of a hamlet (bản): only how many communes.
+      const howMany = typed !== undefined && words[i - 1]?.folded === 'may' && LEVEL_OF[typed.type] === 'commune';
+      if (typed && (['nao', 'gi', 'j'].includes(words[i + typed.length]?.folded ?? '') || howMany)) {
         asksWhich = true;
         at.add(i);
       }

@@ -36,9 +36,11 @@ export function placeDecision(text: string, knowledge: KnowledgeBase, decide: (t
   if (rest.outcome === 'complaint' && (!reading.asksWhich || resolution.kind === 'unknown')) return decide(text);
   // The procedure is the question, the place a note beside it, when the place is not asked about, or
   // when the message asks what to bring or how long and not which unit the place is now ("thị trấn Đắk
-  // Mil cũ … xin giấy phép ở xã hay lên tỉnh, hồ sơ gồm cái chi"). Read without the place's name, which
-  // the procedures do not know and would only blur.
-  const asksOfProcedure = resolution.kind === 'resolved' && !reading.asksWhich && rest.outcome === 'answer' && rest.query.aspects.some((aspect) => aspect !== 'place');
+  // Mil cũ … xin giấy phép ở xã hay lên tỉnh, hồ sơ gồm cái chi"), or asks nothing but the procedure ("ở
+  // Quận 8 cũ, giờ chuyển khẩu về nhà chồng thì làm gì"). Read without the place's name, which the
+  // procedures do not know and would only blur.
+  const { aspects } = rest.query;
+  const asksOfProcedure = resolution.kind === 'resolved' && !reading.asksWhich && rest.outcome === 'answer' && (aspects.length === 0 || aspects.some((aspect) => aspect !== 'place'));
   if (namesProcedure(rest) && (!reading.asksPlace || asksOfProcedure)) return resolution.kind === 'resolved' ? { ...rest, place: { resolution, role: 'note' } } : rest;
   // Asked about ("cũ", "thuộc", "xã nào"), or alone, or named with its type in a question of where to go
   // ("tôi ở thị trấn Như Quỳnh, giờ nộp ở đâu"): a place question. A name not known is one only when asked about.

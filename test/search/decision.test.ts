@@ -106,8 +106,17 @@ describe('a procedure asked beside an old place', () => {
     expect([d.outcome, d.candidates[0]?.entry.id, d.place?.role]).toEqual(['answer', 'cap-giay-phep-xay-dung-nha-o-rieng-le', 'note']);
   });
 
-  it('answers the place when the message asks which unit it is now', () => {
-    const d = engine.decide('Phường Kim Liên cũ giờ là phường gì, tôi cần đăng ký tạm trú');
+  it('answers the procedure, with the place as a note, when the message asks nothing but the procedure', () => {
+    const d = engine.decide('e ms cuoi, ck e o Go Vap con e o Quan 8 cu, giờ chuyển khẩu về nhà ck thì lm j ạ');
+    expect([d.outcome, d.candidates[0]?.entry.id, d.place?.role]).toEqual(['answer', 'dang-ky-thuong-tru', 'note']);
+  });
+
+  it.each([
+    'Phường Kim Liên cũ giờ là phường gì, tôi cần đăng ký tạm trú',
+    // How many communes it went to asks which, as "xã nào" does.
+    'Xã Lợi An Trần Văn Thời cũ nay chia về mấy xã vậy? Tôi cần đăng ký kết hôn',
+  ])('answers the place when the message asks which unit it is now: %s', (q) => {
+    const d = engine.decide(q);
     expect([d.outcome, d.place?.role]).toEqual(['place', 'question']);
   });
 });

@@ -344,6 +344,8 @@ describe('reading a message in the thread of the chat', () => {
     ['Cho tôi hỏi cấp đổi sổ đỏ cần hồ sơ gì', 'Xin lỗi tôi nói chưa đúng, sổ của nhà chú tôi bị thất lạc lúc chuyển nhà, không còn sổ để mà đổi', 'cap-lai-giay-chung-nhan-bi-mat'],
     // "Nhầm rồi, …" opens a correction as "không, …" does.
     ['tui muốn hỏi đăng ký kết hôn', 'nhầm rồi, dợ chồng tui cưới mười mấy năm rồi, giấy kết hôn bị cháy, ở xã cũng hông còn sổ', 'dang-ky-lai-ket-hon'],
+    // "Vắng" folds to the "vâng" of a reply: only "tạm" was left to name anything, and the topic had it.
+    ['e thuê trọ gần chợ, tạm trú hết hạn tháng sau, gia hạn sao ạ', 'à mà e về quê 3 tháng thì có phải khai báo tạm vắng k', 'khai-bao-tam-vang'],
   ])('after "%s", "%s" answers what was meant', async (first, next, meant) => {
     const c = citizen('web');
     await c.say(first);

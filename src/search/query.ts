@@ -70,6 +70,17 @@ function isTheFile(match: { start: number; end: number; value: Aspect }, words: 
   return match.value === 'documents' && foldCanonical(words.slice(match.start, match.end).join(' ')) === 'ho so' && !ASKS_WHAT_IT_HOLDS.has(next);
 }
 
+/**
+ * "Làm trực tuyến thì có rẻ hơn không", "nộp qua bưu điện thì mấy ngày có": before "thì" is
+ * the case, after it the question, whose part leads. Typed bare, "thi" is "thì" only in a
+ * message with no marks at all ("thi bằng lái" is an exam).
+ */
+function askedFirst(matches: readonly { start: number; value: Aspect }[], words: readonly string[], accented: boolean): Aspect[] {
+  const then = words.findLastIndex((w) => w === 'thì' || (!accented && w === 'thi'));
+  const ordered = then < 0 ? matches : [...matches.filter((m) => m.start > then), ...matches.filter((m) => m.start <= then)];
+  return [...new Set(ordered.map((m) => m.value))];
+}
+
 /** Citizens tell the story first and ask last: the words (canonical and folded) of the last sentence. */
 function askedWords(sentence: string[][]): Set<string> {
   const words = sentence.flat();
@@ -115,7 +126,7 @@ export class QueryReader {
     const phrases = topical.flat();
     const cueMatches = this.aspects.matches(all);
     const asked = asksAnotherPart(cueMatches) ? cueMatches.filter((m) => !isTheFile(m, all.words)) : cueMatches;
-    const aspects = [...new Set(asked.map((m) => m.value))];
+    const aspects = askedFirst(asked, all.words, hasDiacritics(text));
     // The file's words stay light: "hồ sơ" names no topic either way.
     const aspectWords = new Set(cueMatches.flatMap((m) => all.words.slice(m.start, m.end)));
     // A cue as typed, with what it expands to: "vneid" read as the app's full name still only asks "online?".

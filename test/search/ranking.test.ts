@@ -216,7 +216,9 @@ describe('the parts a message asks about', () => {
     ['lam xong dc cap giay chi', ['result']],
     // Cost said as "tốn nhiêu", "rẻ hơn"; "kiểu gì" asks how.
     ['ton nhiu tien', ['fee']],
-    ['lam truc tuyen thi co re hon ko a', ['online', 'fee']],
+    // Before "thì" is the case, after it the question, whose part leads.
+    ['lam truc tuyen thi co re hon ko a', ['fee', 'online']],
+    ['nộp qua bưu điện thì mấy ngày có kết quả', ['time', 'postal']],
     ['thế làm trên vneid kiểu gì ạ', ['online', 'steps']],
     // Sent home is by post.
     ['nhà xa. gửi về nhà được không', ['postal']],

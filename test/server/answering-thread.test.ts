@@ -79,21 +79,6 @@ it('the web chat is answered at once, by the answering thread', async () => {
   expect(answeredHere).not.toHaveBeenCalled();
 });
 
-it('web chat messages that come together are shared between the two threads, each with its own answer', async () => {
-  const texts = Array.from({ length: 12 }, (_, i) => (i % 2 ? '/lienhe' : '/help'));
-  const replies = await Promise.all(
-    texts.map(async (text, i) => {
-      const response = await fetch(`${server!.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ session: `answering-together-${i}`, text }) });
-      expect(response.status).toBe(200);
-      return JSON.stringify(await response.json());
-    }),
-  );
-  replies.forEach((reply, i) => expect(reply).toContain(i % 2 ? MENU_TEXTS.contacts : 'Cách dùng'));
-  // The serving thread took some while the answering thread had more in hand, not all.
-  expect(answeredHere.mock.calls.length).toBeGreaterThan(0);
-  expect(answeredHere.mock.calls.length).toBeLessThan(texts.length);
-});
-
 it('closing the server ends the thread, with no answer lost', async () => {
   await postTelegram(server!.url, textUpdate(7300, '/help', 703));
   const started = Date.now();

@@ -3,7 +3,7 @@
 // `error` in the body, so the body decides. Tokens travel in headers and form fields
 // only, and every message that leaves this module has them redacted.
 import { z } from 'zod';
-import { PostFailed, postJson } from '../shared/post-json.ts';
+import { PostFailed, postJson, type PostOptions, type Posted } from '../shared/post-json.ts';
 
 export const DEFAULT_API_ROOT = 'https://openapi.zalo.me';
 export const DEFAULT_OAUTH_ROOT = 'https://oauth.zaloapp.com';
@@ -201,18 +201,15 @@ export class ZaloOaOAuth {
   }
 }
 
-interface PostOptions {
-  headers: Record<string, string>;
-  body: string;
-  timeoutMs: number;
+interface OaPostOptions extends Omit<PostOptions, 'signal'> {
   /** Values that must not appear in an error message. */
   secrets: string[];
 }
 
 /** One POST; network failures and timeouts become `unavailable` errors, any answer is returned (body undefined unless JSON). */
-async function post(operation: ZaloOaOperation, url: string, options: PostOptions): Promise<{ status: number; json: unknown }> {
+async function post(operation: ZaloOaOperation, url: string, options: OaPostOptions): Promise<Posted> {
   try {
-    return await postJson(url, { headers: options.headers, body: options.body, timeoutMs: options.timeoutMs });
+    return await postJson(url, options);
   } catch (error) {
     const what = error instanceof PostFailed && !error.timedOut ? `network error: ${error.message}` : error instanceof Error ? error.message : String(error);
     throw new ZaloOaError(operation, 'unavailable', redact(`Zalo OA ${operation}: ${what}`, options.secrets));

@@ -787,7 +787,7 @@ export class Engine {
     const range = candidates[0] && this.ages.get(candidates[0].entry.id);
     // The message's age is read only for an entry that has a range.
     if (!range || !holdsAge(range, ageIn(query.phrases.flat()))) return false;
-    return this.listedWith(candidates).every((c) => !this.ages.has(c.entry.id)) && this.unrivalled(candidates, said);
+    return this.listedWith(candidates).every((c) => !this.ages.has(c.entry.id) && this.generalOf(candidates[0]!, c, said, true));
   }
 
   /** Each of the others close enough to be listed is only a general form of the best, by the name the message says most of. */

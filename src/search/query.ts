@@ -126,7 +126,8 @@ export class QueryReader {
     const phrases = topical.flat();
     const cueMatches = this.aspects.matches(all);
     const asked = asksAnotherPart(cueMatches) ? cueMatches.filter((m) => !isTheFile(m, all.words)) : cueMatches;
-    const aspects = askedFirst(asked, all.words, hasDiacritics(text));
+    const accented = hasDiacritics(text);
+    const aspects = askedFirst(asked, all.words, accented);
     // The file's words stay light: "hồ sơ" names no topic either way.
     const aspectWords = new Set(cueMatches.flatMap((m) => all.words.slice(m.start, m.end)));
     // A cue as typed, with what it expands to: "vneid" read as the app's full name still only asks "online?".
@@ -141,7 +142,7 @@ export class QueryReader {
     return {
       text,
       phrases,
-      accented: hasDiacritics(text),
+      accented,
       aspects,
       asked: topical.length >= 2 ? askedWords(topical.at(-1)!) : undefined,
       aspectWords,

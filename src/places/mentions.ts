@@ -96,6 +96,9 @@ const PLACE_CUES = [
   'về đâu',
   'giờ là',
   'nay là',
+  // "Mường Khương giờ thành xã gì": what it became.
+  'giờ thành',
+  'nay thành',
   'đổi tên',
   'tên mới',
   'giờ tên',
@@ -162,6 +165,8 @@ const SHORT_TYPED_LETTERS = 3;
 const ONE_SLIP = 1;
 /** What a name typed with its letters but other marks costs as a slip: less than a letter off. */
 const MARK_SLIP = 0.5;
+/** What a name a letter off costs more when its marks are not those typed (see slipsOf). */
+const MARKS_OFF = 0.5;
 /** Slips a mistyped name may differ by: none in short names, where one letter makes another name. */
 const maxTypos = (letters: number) => (letters <= 3 ? 0 : ONE_SLIP);
 /** Shorter than this, a name is not even guessed at with its spaces moved ("ủ á" is not Uar). */
@@ -349,7 +354,7 @@ export class MentionReader {
       const mention = { start, end, typed: canonOf(span), strong: false };
       const undoubled = this.named(typed.replace(/(\p{L})\1+/gu, '$1'), 'xa');
       if (undoubled.length && !this.named(typed, 'xa').length) return { ...mention, refs: undoubled };
-      const { typos, plainSlip } = this.slipsOf(span, 'xa', false);
+      const { typos, plainSlip } = this.slipsOf(span, 'xa', false, typedWithMarks(words));
       if ((plainSlip || addressed) && typos.size) return { ...mention, refs: [...typos.keys()], typos, plainSlip };
     }
     return undefined;
@@ -524,15 +529,16 @@ export class MentionReader {
       const single = typed.replace(/(\p{L})\1+/gu, '$1');
       const undoubled = single === typed ? [] : this.named(single, type);
       if (undoubled.length) return { ...mention, refs: undoubled };
-      const { typos, plainSlip } = this.slipsOf(span, type, remark);
+      const { typos, plainSlip, closest } = this.slipsOf(span, type, remark, typedWithMarks(words));
       // The span whose closest name is closest; of two as close, the longer one (tried first). Other marks
       // on a shorter span are no closer than a letter off a longer one ("Đồng Tin": Đồng Tiến, not Đông).
-      const distance = Math.ceil(Math.min(...typos.values()));
+      const distance = Math.ceil(closest);
       if (!typos.size || (found && distance >= found.distance)) continue;
       found = { mention: { ...mention, refs: [...typos.keys()], typos, ...(plainSlip ? { plainSlip } : {}) }, distance };
     }
     const end = found?.mention.end ?? from;
-    const after = words[end]?.breakBefore ? 0 : nameRun(words, types, end);
+    // A province said right after is the name's address, not more of it ("thị trấn Mường Khươnh Lào Cai").
+    const after = words[end]?.breakBefore || this.provinceAt(words, end) ? 0 : nameRun(words, types, end);
     if (!found || !after) return found?.mention;
     // The first words of a longer name not known ("xa Ngoc Lan Trung", "p.Cỏ May Tây") are no plain slip: the words after them are left unread.
     const { plainSlip, ...guess } = found.mention;
@@ -543,8 +549,10 @@ export class MentionReader {
    * The known names a span may be a slip of, with how far each is: one slip off (none in
    * short names), or the same letters with other marks ("Đông Phửơng"), which counts for
    * less; `remark`: those too when a name is also spelt so. Plain: see isPlainSlip.
+   * `marked`: the message is typed with marks, so a name a letter off whose marks are not
+   * the ones typed is the further ("Khánh Thàn" is Khánh Thành before Khánh Thuận).
    */
-  private slipsOf(span: readonly Word[], type: UnitType, remark: boolean): { typos: Map<PlaceRef, number>; plainSlip: boolean } {
+  private slipsOf(span: readonly Word[], type: UnitType, remark: boolean, marked: boolean): { typos: Map<PlaceRef, number>; plainSlip: boolean; closest: number } {
     const typed = keyOf(span);
     const letters = compact(typed).length;
     const typos = new Map<PlaceRef, number>();
@@ -552,11 +560,19 @@ export class MentionReader {
     const named = this.named(typed, type);
     const spelt = named.filter((r) => spelledAs(span, writtenAs(r).name));
     if (!spelt.length || remark) for (const ref of named) if (!spelt.includes(ref)) typos.set(ref, MARK_SLIP);
+    const offMarks = (ref: PlaceRef) => marked && !marksAgree(span, writtenAs(ref).name);
     const near = this.near.within(typed, ONE_SLIP, (key) => key !== typed && this.named(key, type).length > 0);
+    // How far the closest name is, its marks aside: what the span is chosen by (see mistyped).
+    let closest = typos.size ? MARK_SLIP : Infinity;
     for (const { key, distance } of near.filter((n) => n.distance <= maxTypos(letters) && letters >= SPACED_LETTERS)) {
-      for (const ref of this.named(key, type)) if (!typos.has(ref)) typos.set(ref, letters <= SHORT_NAME ? distance + SHORT_SLIP : distance);
+      const slip = letters <= SHORT_NAME ? distance + SHORT_SLIP : distance;
+      closest = Math.min(closest, slip);
+      for (const ref of this.named(key, type)) if (!typos.has(ref)) typos.set(ref, slip + (offMarks(ref) ? MARKS_OFF : 0));
     }
-    return { typos, plainSlip: isPlainSlip(letters, named.length > 0, spelt.length > 0, near) };
+    // Of the names a letter off, those with the marks typed are the ones weighed for a plain slip.
+    const withMarks = near.filter((n) => n.distance === 0 || this.named(n.key, type).some((ref) => !offMarks(ref)));
+    const weighed = withMarks.some((n) => n.distance > 0) ? withMarks : near;
+    return { typos, plainSlip: isPlainSlip(letters, named.length > 0, spelt.length > 0, weighed), closest };
   }
 
   /**
@@ -905,6 +921,22 @@ function matchesAt(words: readonly Word[], at: number, phrase: readonly Word[], 
 function spelledAs(words: readonly Word[], name: string): boolean {
   const spelt = placeWords(name);
   return words.every((w, i) => w.canon === w.folded || w.canon === spelt[i]?.canon);
+}
+
+/** The marks a word carries (tone, vowel marks, "đ"), in an order two words compare by. */
+function marksOf(canon: string): string {
+  return [...canon.normalize('NFD')].filter((ch) => ch === 'đ' || (ch >= '\u0300' && ch <= '\u036f')).sort().join('');
+}
+
+/** Word by word, the span carries the marks the name does ("Thàn", "Thành"); a name of another length cannot tell. */
+function marksAgree(span: readonly Word[], name: string): boolean {
+  const spelt = placeWords(name);
+  return spelt.length !== span.length || span.every((w, i) => marksOf(w.canon) === marksOf(spelt[i]!.canon));
+}
+
+/** Most words carry marks: a word typed without them is typed so on purpose. */
+function typedWithMarks(words: readonly Word[]): boolean {
+  return words.filter((w) => w.canon !== w.folded).length * ACCENTED_SHARE > words.length;
 }
 
 /** How many words from `from` may be one name: up to punctuation or a type of two words ("… thành phố Tây Ninh"). */

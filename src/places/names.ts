@@ -268,7 +268,14 @@ const TYPE_STARTS = new Set(Object.keys(TYPE_WORDS).map((t) => t.split(' ')[0]!)
 
 /** Typed with diacritics, it must be the type word itself, or it with a letter's mark left out ("Phuờng"): "xa" may be "xã", "xà" is not, nor "phương" (a tone left out makes another word). */
 function isTypeWritten(folded: string, canon: string): boolean {
-  return Object.hasOwn(TYPE_WORDS, folded) && ((canon === folded && !MARKED_ONLY.has(folded)) || marksWithin(canon, TYPE_WORDS[folded as UnitType]));
+  return Object.hasOwn(TYPE_WORDS, folded) && ((canon === folded && !MARKED_ONLY.has(folded)) || marksWithin(canon, TYPE_WORDS[folded as UnitType]) || oneWordBare(canon, TYPE_WORDS[folded as UnitType]));
+}
+
+/** A type of several words with one of them typed bare and the others right ("thi trấn"): the words together leave no doubt. */
+function oneWordBare(typed: string, full: string): boolean {
+  const words = typed.split(' ');
+  const fullWords = full.split(' ');
+  return words.length > 1 && words.filter((w) => w === foldCanonical(w)).length === 1 && words.every((w, i) => w === foldCanonical(w) || marksWithin(w, fullWords[i]!));
 }
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;

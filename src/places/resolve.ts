@@ -8,7 +8,7 @@
 // is unknown too, with those places as the closest: better than a confident wrong one.
 import { levelOf, writtenAs, type Commune, type Gazetteer, type OldUnit, type PlaceRef, type Province } from './gazetteer.ts';
 import type { Mention, Reading } from './mentions.ts';
-import { LEVEL_OF, type Level, type UnitType } from './names.ts';
+import { keyOf, LEVEL_OF, placeWords, type Level, type UnitType } from './names.ts';
 import { foldCanonical } from '../kernel/vietnamese.ts';
 
 /** A place and where it is now: the new communes it is (part of), the main one first, and its province. */
@@ -48,7 +48,10 @@ const ADDRESS_GAP = 2;
 
 export function resolve(reading: Reading, gazetteer: Gazetteer, options: ResolveOptions = {}): Resolution | undefined {
   const unknown = (typed: string, type: UnitType | undefined, closest: readonly PlaceRef[]): Resolution => ({ kind: 'unknown', typed, type, closest: dedupe(closest.map((r) => placeOf(r, gazetteer))) });
-  if (reading.unknown) return unknown(reading.unknown.typed, reading.unknown.type, reading.unknown.closest);
+  if (reading.unknown) {
+    const backed = backedGuess(reading.unknown, reading.mentions, gazetteer);
+    return backed ? { kind: 'resolved', place: backed, typed: reading.unknown.typed, corrected: true } : unknown(reading.unknown.typed, reading.unknown.type, reading.unknown.closest);
+  }
   if (!reading.mentions.some((m) => !m.beside)) return undefined;
   const [named, level] = focusOf(reading.mentions.filter((m) => !m.beside));
   const address = addressOf(reading.mentions, named);
@@ -105,6 +108,30 @@ function scoreFocus(focus: Mention, level: Level, { reading, gazetteer, options,
       // Ruled out: some place of its address is elsewhere and none is where it is (a place may read two ways: "Thạnh Hóa, Tây Ninh").
       return [{ place, score, conflict: addressed.some((a) => a < 0) && !addressed.some((a) => a > 0) }];
     });
+}
+
+/**
+ * A name not known whose address names the old district of one of its closest names, and
+ * rules out none of it ("thị trấn Phước Vĩnk huyện Phú Giáo Bình Dương"): that place,
+ * when it is the only one so backed. The district must be named: a province alone has
+ * too many names near an invented one.
+ */
+function backedGuess(unknown: NonNullable<Reading['unknown']>, mentions: readonly Mention[], gazetteer: Gazetteer): Place | undefined {
+  const address: Mention[] = [];
+  for (const m of mentions) {
+    const end = address.at(-1)?.end ?? unknown.end;
+    if (m.start >= end && m.start - end <= ADDRESS_GAP && !m.typos) address.push(m);
+  }
+  if (!address.some((m) => m.refs.some((r) => r.kind === 'district'))) return undefined;
+  const backed = dedupe(unknown.closest.map((ref) => placeOf(ref, gazetteer))).filter((place) => {
+    const scores = address.map((m) => contextScore(place, m, gazetteer, true));
+    // Its district, the district its new commune lies in, or the one its new commune is named after (a district's seat).
+    const inDistrict = address.some((m) =>
+      m.refs.some((r) => r.kind === 'district' && (refScore(place, r, true) >= DISTRICT_MATCH / 2 || place.communes.some((c) => c.province === place.province && keyOf(placeWords(c.bare)) === r.district.key))),
+    );
+    return place.ref.kind === 'old' && inDistrict && scores.every((s) => s >= 0);
+  });
+  return backed.length === 1 ? backed[0] : undefined;
 }
 
 /** The most local mention: a commune before a district before a province; one named with its type before one named bare. */

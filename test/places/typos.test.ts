@@ -75,6 +75,28 @@ describe('resolving a mistyped place', () => {
     expect(mainCode('phường Chính Gián quận Thanh Khê cũ giờ thuộc phường nào')).toBe('20209');
   });
 
+  it('takes, of names a letter off alike, the one with the marks typed, in a message typed with marks', () => {
+    // "Thàn": Khánh Thành (two provinces), not Khánh Thuận; "Ta": Tam Tiến, not Tân Tiến; "Sin": Gia Sinh, not Gia Sơn.
+    const thanh = resolve(places.reader.read('xã Khánh Thàn cũ giờ thuộc đâu vậy'), places.gazetteer);
+    expect(thanh?.kind === 'ambiguous' && thanh.options.map((o) => o.communes[0]?.code).sort()).toEqual(['14608', '22648']);
+    const tam = resolve(places.reader.read('xã Ta Tiến cũ giờ thuộc xã nào ạ'), places.gazetteer);
+    expect(tam?.kind === 'ambiguous' && tam.options.map((o) => o.communes[0]?.code).sort()).toEqual(['07264', '20971']);
+    expect(mainCode('Xã Gia Sin, huyện Gia Viễn cũ giờ thuộc đâu')).toBe('14533');
+    // Typed bare, the marks tell nothing: still not guessed.
+    expect(mainCode('xa khanh than cu gio thuoc dau')).toBe('unknown');
+  });
+
+  it('reads a two-word type with one word typed bare, and a province right after a slip as its address', () => {
+    expect(mainCode('thi trấn Mường Khươnh Lào Cai cũ')).toBe('02761');
+    expect(mainCode('Mường Khương Lào Cai giờ thành xã gì')).toBe('02761');
+  });
+
+  it('takes a name not known for the closest one whose old district the address names, and only then', () => {
+    // Two slips off Phước Vĩnh; huyện Phú Giáo's seat is today's Xã Phú Giáo.
+    expect(mainCode('thị trấn Phước Vĩnk huyện Phú Giáo cũ giờ là xã gì')).toBe('25858');
+    expect(mainCode('thị trấn Phước Vĩnk, Bình Dương cũ giờ là xã gì')).toBe('unknown');
+  });
+
   it('does not read shorthand or other words with digits as VNI', () => {
     expect(placeWords('p3 q10 tt2 covid19 a1').map((w) => w.canon)).toEqual(['phuong', '3', 'quan', '10', 'thi', 'tran', '2', 'covid19', 'a1']);
   });

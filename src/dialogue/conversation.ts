@@ -215,10 +215,11 @@ export class Conversation {
     // Outside a list, a detail of the citizen's case ("72 tuổi thì được chưa") keeps the topic, and so
     // does a question nothing else answers in the topic's own words ("mỗi năm xét mấy lần").
     if (!previous || session.clarify || correction) return undefined;
-    // "Quay lại vụ tiền mai táng lúc nãy": an earlier topic among the message's best few is what it comes back to.
-    if (this.earlierTopic(decision, session, previous)) return undefined;
     // "Bao lâu thì có sổ mới" after the lost land certificate: a part asked in the topic's own naming words.
     const ownWords = aspects.length > 0 && engine.asksInNamesOf(decision, previous);
+    // "Quay lại vụ tiền mai táng lúc nãy": an earlier topic among the message's best few is what it comes back to,
+    // unless the message asks a part in the topic's own words ("bao lâu thì được cấp" after the repair permit).
+    if (!ownWords && this.earlierTopic(decision, session, previous)) return undefined;
     const detail = (previous.kind === 'procedure' && (engine.staysOn(decision, previous) || engine.asksAPartOfNothing(decision) || ownWords)) || engine.talksOf(decision, previous);
     return detail ? this.answerWith(previous, aspects, session, numbered) : undefined;
   }

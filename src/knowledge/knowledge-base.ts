@@ -37,5 +37,8 @@ export async function loadKnowledgeBase(dirs: readonly string[], options: LoadOp
   for (const { entries: pair } of lexicon?.ask_apart ?? []) {
     for (const id of pair.filter((id) => !known.has(id))) problems.push({ file: lexiconFile, line: 0, field: 'ask_apart', message: K.unknownAskApart(id), severity: 'warning' });
   }
+  for (const { entry, over } of lexicon?.everyday ?? []) {
+    for (const id of [entry, ...over].filter((id) => !known.has(id))) problems.push({ file: lexiconFile, line: 0, field: 'everyday', message: K.unknownEveryday(id), severity: 'warning' });
+  }
   return { entries, lexicon: lexicon ?? EMPTY_LEXICON, locality: locality ?? NATIONAL_ONLY, ...(places ? { places } : {}), problems };
 }

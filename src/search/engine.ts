@@ -184,6 +184,8 @@ export class Engine {
   private readonly twins: ReadonlyMap<string, readonly Entry[]>;
   /** Each entry citizens mix up with another: the pair in the order staff wrote it, and the words that tell the two apart. */
   private readonly apart = new Map<string, { pair: readonly [string, string]; unless: PhraseTable<true>; when?: PhraseTable<true>; question?: string }[]>();
+  /** Each everyday entry (lexicon everyday): the entries it goes before, and the words that ask for one of those. */
+  private readonly everyday = new Map<string, { over: ReadonlySet<string>; unless: PhraseTable<true> }[]>();
 
   constructor(readonly knowledge: KnowledgeBase, options: EngineOptions = {}) {
     const { entries, lexicon } = knowledge;
@@ -215,6 +217,9 @@ export class Engine {
     for (const { entries: pair, unless, when, question } of lexicon.ask_apart) {
       const rule = { pair, unless: PhraseTable.of(unless), ...(when ? { when: PhraseTable.of(when) } : {}), ...(question ? { question } : {}) };
       for (const id of pair) this.apart.set(id, [...(this.apart.get(id) ?? []), rule]);
+    }
+    for (const { entry, over, unless } of lexicon.everyday) {
+      this.everyday.set(entry, [...(this.everyday.get(entry) ?? []), { over: new Set(over), unless: PhraseTable.of(unless) }]);
     }
   }
 
@@ -486,6 +491,8 @@ export class Engine {
     if (!outOfScope && this.chatsOnly(outcome, candidates, query)) return { outcome: 'smalltalk', query: { ...query, smalltalk: query.chatter }, candidates: [] };
     const mixedUp = NAMES_ENTRIES.has(outcome) ? this.mixedUp(candidates, query) : undefined;
     if (mixedUp) return { outcome: 'clarify', query, candidates: mixedUp.candidates, evidence, apart: mixedUp.question ? { question: mixedUp.question } : {} };
+    const everyday = outcome === 'clarify' ? this.everydayFirst(candidates, query) : undefined;
+    if (everyday) return { outcome: 'answer', query, candidates: everyday, evidence };
     // Among 2,600 portal records the words rarely decide alone: rather than the hotline only,
     // the records that say much of the message and of their own title are offered, as a guess.
     if (outcome === 'fallback' && !outOfScope && this.worthOffering(candidates[0])) return { outcome: 'clarify', tentative: true, query, candidates, evidence };
@@ -523,6 +530,27 @@ export class Engine {
       if (!other) continue;
       const both = pair[0] === first.entry.id ? [first, other] : [other, first];
       return { candidates: [...both, ...candidates.filter((c) => c !== first && c !== other)], ...(question ? { question } : {}) };
+    }
+    return undefined;
+  }
+
+  /**
+   * "Xin giấy phép xây dựng": a list would offer first two entries of which staff wrote one is
+   * the everyday case (lexicon everyday), and the message says no word of the other: the everyday
+   * one, answered, with the rest beside it.
+   */
+  private everydayFirst(candidates: readonly Candidate[], query: Query): Candidate[] | undefined {
+    const [first, second] = candidates;
+    if (!first || !second) return undefined;
+    const said = messageWords(segments(query.text).flat());
+    for (const [usual, other] of [
+      [first, second],
+      [second, first],
+    ] as const) {
+      const rules = this.everyday.get(usual.entry.id) ?? [];
+      if (rules.some((rule) => rule.over.has(other.entry.id) && rule.unless.matches(said).length === 0) && usual.coverage >= this.thresholds.fallbackCoverage) {
+        return [usual, ...candidates.filter((c) => c !== usual)];
+      }
     }
     return undefined;
   }

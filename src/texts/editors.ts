@@ -450,6 +450,7 @@ export const KNOWLEDGE_TEXTS = {
   unreadableBefore: (text: string, code: string) => `không đọc được "${text}" (đơn vị ${code}); phần này không tra cứu được`,
   // The lexicon.
   unknownAskApart: (id: string) => `ask_apart nhắc mục "${id}" nhưng không có tệp tri thức nào mang id này; cặp này không được dùng`,
+  unknownEveryday: (id: string) => `everyday nhắc mục "${id}" nhưng không có tệp tri thức nào mang id này; mục này không được dùng`,
   // The national set.
   unreadableNational: (why: string) => `không đọc được bộ thủ tục quốc gia (${why})`,
   nationalUnchecked: 'tệp không khớp với procedures.check.json nên được kiểm tra từng dòng; hãy chạy "motcua national refresh"',

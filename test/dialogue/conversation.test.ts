@@ -372,6 +372,14 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('quay lại vụ tiền mai táng lúc nãy, cần những giấy tờ gì ạ'))).toMatchObject({ kind: 'answer', entry: 'ho-tro-chi-phi-mai-tang-bao-tro-xa-hoi', parts: ['documents'] });
   });
 
+  it('stays on the topic when a part is asked in its own words, though an earlier topic shares them', async () => {
+    const c = citizen('telegram');
+    await c.say('cho hỏi xin giấy phép xây dựng làm sao');
+    expect(about(await c.say('à không, nhà có sẵn rồi, chỉ sửa lại cái mái thôi'))).toMatchObject({ kind: 'answer', entry: 'cap-giay-phep-xay-dung-sua-chua-cai-tao' });
+    // "Cấp" names both permits; the repair is the topic now, not the new house asked about first.
+    expect(about(await c.say('bao lâu thì được cấp'))).toMatchObject({ kind: 'answer', entry: 'cap-giay-phep-xay-dung-sua-chua-cai-tao', parts: ['time'] });
+  });
+
   it('keeps the topic when a paper the citizen has is told while asking about papers', async () => {
     const c = citizen('zalo');
     await c.say('mẹ vợ mình ra ở hẳn với vợ chồng mình, muốn nhập hộ khẩu bà vào nhà mình thì làm thủ tục gì?');

@@ -29,6 +29,18 @@ describe('the lexicon\'s pairs of entries citizens mix up', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('warns of an everyday rule that names an entry no file has', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'motcua-lexicon-'));
+    try {
+      await writeFile(join(dir, 'lexicon.yaml'), 'everyday:\n  - entry: khai-sinh\n    over: [no-such-entry]\n    unless: [lại]\n');
+      const kb = await loadKnowledgeBase([dir, join(fixtures, 'twins')]);
+      expect(kb.lexicon.everyday).toEqual([{ entry: 'khai-sinh', over: ['no-such-entry'], unless: ['lại'] }]);
+      expect(kb.problems.map(formatProblem)).toEqual([expect.stringMatching(/lexicon\.yaml:0: everyday: everyday nhắc mục "no-such-entry" .* \(cảnh báo\)$/)]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('broken files', () => {

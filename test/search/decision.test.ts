@@ -271,3 +271,20 @@ describe('two entries citizens mix up (lexicon ask_apart)', () => {
     expect(decided('bác muốn làm lại giấy khai sinh')).toEqual({ outcome: 'answer', first: 'dang-ky-lai-khai-sinh' });
   });
 });
+
+describe('the everyday case of entries that share a name (lexicon everyday)', () => {
+  it.each([
+    // A building permit is for a new house unless the message speaks of repairs.
+    ['xin giấy phép xây dựng thì làm thế nào', 'cap-giay-phep-xay-dung-nha-o-rieng-le'],
+    ['định cất thêm cái chuồng bò sau nhà có cần xin phép xây dựng không', 'cap-giay-phep-xay-dung-nha-o-rieng-le'],
+    // A child never registered is registered, however late; "đăng ký lại" is for a registration lost.
+    ['tôi người Ê Đê ở Krông Pắc, con đẻ ở nhà không có giấy của trạm xá, giờ nó 3 tuổi rồi chưa có giấy khai sinh, làm được không', 'dang-ky-khai-sinh'],
+  ])('answers the everyday entry when the message says nothing of the other: %s', (q, expected) => {
+    expect(decided(q)).toEqual({ outcome: 'answer', first: expected });
+  });
+
+  it('does not when the message says a word of the other case', () => {
+    // "Sửa lại mái" is a repair: the rule stands aside and the repair permit is answered.
+    expect(decided('nhà cũ bị dột muốn sửa lại mái có cần xin giấy phép xây dựng không')).toEqual({ outcome: 'answer', first: 'cap-giay-phep-xay-dung-sua-chua-cai-tao' });
+  });
+});

@@ -180,6 +180,9 @@ export class Engine {
   private readonly spelledNames: ReadonlyMap<string, string[][]>;
   /** The folded words of each entry's whole answer, built when first asked. */
   private readonly answerWords = new Map<string, ReadonlySet<string>>();
+  /** Each entry's name words and its title's small words, built when first asked: a decision asks for a few, often the same. */
+  private readonly nameWordSets = new Map<string, ReadonlySet<string>>();
+  private readonly titleSmallWordSets = new Map<string, WordSet>();
   /** Each entry that has twins, with its group. */
   private readonly twins: ReadonlyMap<string, readonly Entry[]>;
   /** Each entry citizens mix up with another: the pair in the order staff wrote it, and the words that tell the two apart. */
@@ -363,18 +366,15 @@ export class Engine {
 
   /** Every folded word of an entry's answer: names, summary, where and how to file, papers, steps, figures, notes. */
   private answerWordsOf(entry: Entry): ReadonlySet<string> {
-    let spoken = this.answerWords.get(entry.id);
-    if (!spoken) {
+    return cached(this.answerWords, entry.id, () => {
       const { submit } = entry;
       const parts = [
         ...[entry.title, ...entry.aliases, ...entry.questions, entry.summary ?? ''],
         ...[entry.agency, submit.in_person, submit.online, submit.postal, ...entry.documents, ...entry.steps],
         ...[entry.processing_time, entry.fee, entry.conditions, entry.result, entry.body],
       ];
-      spoken = new Set(parts.flatMap((part) => segments(part).flatMap((phrase) => this.reader.expandKnowledge(phrase))).map(foldCanonical));
-      this.answerWords.set(entry.id, spoken);
-    }
-    return spoken;
+      return new Set(parts.flatMap((part) => segments(part).flatMap((phrase) => this.reader.expandKnowledge(phrase))).map(foldCanonical));
+    });
   }
 
   /** The folded words of where an entry is filed and who handles it. */
@@ -574,7 +574,7 @@ export class Engine {
 
   /** Every word of an entry's names, folded: what a message can name it by. */
   private nameWordSet(id: string): ReadonlySet<string> {
-    return new Set(this.names.get(id)?.flat());
+    return cached(this.nameWordSets, id, () => new Set(this.names.get(id)?.flat()));
   }
 
   /** Title (without its boilerplate: "Thủ tục", the level) and aliases, as words without function words. */
@@ -752,8 +752,10 @@ export class Engine {
 
   /** The small words ("lại", "là gì") of an entry's title, matched accent-aware: "hỏi" is not the "hội" of "xã hội". */
   private titleSmallWords(entry: Entry): WordSet {
-    const expanded = segments(coreTitle(entry.title)).flatMap((phrase) => this.reader.expandKnowledge(phrase));
-    return new WordSet(expanded.filter((w) => this.reader.isFunctionWord(w) || this.followUpWords.has(foldCanonical(w))));
+    return cached(this.titleSmallWordSets, entry.id, () => {
+      const expanded = segments(coreTitle(entry.title)).flatMap((phrase) => this.reader.expandKnowledge(phrase));
+      return new WordSet(expanded.filter((w) => this.reader.isFunctionWord(w) || this.followUpWords.has(foldCanonical(w))));
+    });
   }
 
   /** A portal record's formal title matches citizens' words less surely than a curated entry: it needs a wider lead. */
@@ -880,3 +882,9 @@ export class Engine {
   }
 }
 
+/** The value kept for `key`, computed the first time it is asked for. */
+function cached<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = compute()));
+  return value;
+}

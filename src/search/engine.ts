@@ -128,8 +128,11 @@ export interface Thresholds {
   guessCoverage: number;
   /** …and the message says this much of its name… */
   guessName: number;
-  /** …or, whatever its coverage, the message says this much of its name (a story around a formal title). */
+  /** …or, whatever its coverage, the message says this much of its name (a story around a formal title)… */
   guessNameAlone: number;
+  /** …or, in a long message, the best covers this much of it, which says at least this much of its name (a question in the record's own words, few of its title's). */
+  guessWideCoverage: number;
+  guessWideName: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -156,6 +159,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   guessCoverage: 0.3,
   guessName: 0.255,
   guessNameAlone: 0.5,
+  guessWideCoverage: 0.45,
+  guessWideName: 0.2,
 };
 
 export interface EngineOptions {
@@ -495,7 +500,7 @@ export class Engine {
     if (everyday) return { outcome: 'answer', query, candidates: everyday, evidence };
     // Among 2,600 portal records the words rarely decide alone: rather than the hotline only,
     // the records that say much of the message and of their own title are offered, as a guess.
-    if (outcome === 'fallback' && !outOfScope && this.worthOffering(candidates[0])) return { outcome: 'clarify', tentative: true, query, candidates, evidence };
+    if (outcome === 'fallback' && !outOfScope && this.worthOffering(candidates[0], evidence)) return { outcome: 'clarify', tentative: true, query, candidates, evidence };
     return { outcome, query, candidates, evidence };
   }
 
@@ -840,11 +845,13 @@ export class Engine {
     return !!first && first.nameMatch >= this.thresholds.weakName && this.nameSays(first.entry, topics);
   }
 
-  private worthOffering(first: Candidate | undefined): boolean {
+  private worthOffering(first: Candidate | undefined, evidence: Evidence): boolean {
     const t = this.thresholds;
     // A story around a formal title covers little of what it says, but says much of the title.
     if (first?.entry.origin !== 'imported') return false;
-    return first.nameMatch >= t.guessNameAlone || (first.coverage >= t.guessCoverage && first.nameMatch >= t.guessName);
+    // A long question that the record covers widely says its business in the record's words, not its title's; in a short one that is chance.
+    const wide = evidence.telling > t.shortMessage && first.coverage >= t.guessWideCoverage && first.nameMatch >= t.guessWideName;
+    return first.nameMatch >= t.guessNameAlone || (first.coverage >= t.guessCoverage && first.nameMatch >= t.guessName) || wide;
   }
 
   private lookupCode(text: string): Entry | undefined {

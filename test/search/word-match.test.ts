@@ -86,6 +86,19 @@ describe('telling words decide, whatever the origin', () => {
     expect(engine.clarifyChoices(d).map((c) => c.entry.title)).toContain('Cấp giấy phép khai thác khoáng sản (cấp Tỉnh)');
   });
 
+  it('a long question in a record\'s own words is offered as a guess, though it says little of its title', () => {
+    // Why: the customs record on right-hand-drive cars covers most of the question ("kéo dài thời gian
+    // lưu lại"), which says only "xe tay lái nghịch" of its long formal title.
+    const d = engine.decide('xe tay lái nghịch kéo dài thời gian lưu lại ở đâu');
+    expect(d).toMatchObject({ outcome: 'clarify', tentative: true });
+    expect(d.candidates[0]?.entry.code).toBe('3.000405');
+  });
+
+  it('a short question covered as widely by chance still gets the hotline', () => {
+    // Why: a bank card is no procedure; a record shares "thẻ", "khóa" with it, and six words are too few to tell.
+    expect(engine.decide('the atm vietcombank bi khoa lam sao').outcome).toBe('fallback');
+  });
+
   it('a message that says little of any title still gets the hotline, not a guess', () => {
     // Why: "đại lý xăng dầu" matches records only through "đại lý" and "dầu" in other senses: no name is said.
     expect(engine.decide('mở đại lý xăng dầu cần giấy gì').outcome).toBe('fallback');

@@ -151,6 +151,18 @@ const TEENCODE = ['j', 'mn', 'bik', 'r', 'dc', 'hk', 'hok', 'ntn', 'ten'];
 const NAME_STOPS = new Set([...NOT_A_NAME, 'nao', 'gi', 'minh', 'toi', 'em', 'nha', 'nay', 'do', 'kia', 'cu', 'moi', 'cua', 'o', 'la', 'thi', 'va', 'hay', 'hoac', 'voi', 'nhe', 'a', 'oi', 'ban', 'dang', 'da', 'con', 'cung', 'co', 'khong', 'ko', 'k', 'thuoc', 'gio', 'h', 'sap', 'sat', 'duoc', 'truoc', 'sau', 'quan', 'huyen', 'tinh', 'thanh', 'tp', 'nop', 'lam', 'ho', 'so', 'dau', 'ubnd', 'uy', 'hien', 'bay', 'ad', 'vay', 'z', 'v', ...TEENCODE]);
 /** Words that end a name only as typed with their marks: "bị" ("tỉnh bị gộp hết rồi"), though "Cổ Bi", "Bì Nh[ơn]" hold their letters. */
 const MARKED_STOPS: ReadonlySet<string> = new Set(['bị']);
+/** Of the words that end a name, those names often hold with other marks, and the everyday words they stand for: typed with other marks, a name goes on through them ("Pa Vây Sử", "Tăng Bạt Hổ"). */
+const STOPS_AS_TYPED: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['vay', new Set(['vậy', 'vay'])],
+  ['ho', new Set(['hồ', 'hộ', 'họ', 'ho'])],
+]);
+
+/** The word ends a name: one of NAME_STOPS, unless typed with other marks than the everyday word's, or one of MARKED_STOPS as typed. */
+function stopsName(word: Word): boolean {
+  const asTyped = STOPS_AS_TYPED.get(word.folded);
+  if (asTyped && word.canon !== word.folded && !asTyped.has(word.canon)) return false;
+  return NAME_STOPS.has(word.folded) || MARKED_STOPS.has(word.canon);
+}
 /** A no after "đúng" makes a question tag ("đúng không", "đúng ko ad"). */
 const NEGATIONS = new Set(['khong', 'ko', 'k', 'hong', 'hem', 'kh', 'khg', 'chua']);
 /** Of those, words common inside names ("Đa Phước Hội", "Tân Thanh Lâm", "Nguyễn Cư Trinh"), through which a mistyped name may run. */
@@ -350,11 +362,16 @@ export class MentionReader {
       // A slip leaves a word no name has ("KKim", "Lmâ"), or a longish name's letters with other marks ("Quỳnh Hãi");
       // everyday words respaced are no slip ("công an" is not Cô Ngân), nor are names' words made up into another.
       const remarked = this.gazetteer.named(typed).length > 0 && compact(typed).length >= LONG_NAME_LETTERS;
-      if (span.some((w, k) => taken.has(start + k) || (k > 0 && w.breakBefore)) || (!remarked && span.every((w) => this.nameWords.has(w.folded)))) continue;
+      // Names' words made up into another may still be a plain slip of one name typed with its marks ("Kẻ Xặt", "Diêm Điềm"),
+      // asked about alone: before a province they are rather a name made up ("Trân Khánh, Tây Ninh").
+      const marked = typedWithMarks(words);
+      const madeUp = !remarked && span.every((w) => this.nameWords.has(w.folded));
+      if (span.some((w, k) => taken.has(start + k) || (k > 0 && w.breakBefore)) || (madeUp && (!marked || addressed))) continue;
       const mention = { start, end, typed: canonOf(span), strong: false };
       const undoubled = this.named(typed.replace(/(\p{L})\1+/gu, '$1'), 'xa');
       if (undoubled.length && !this.named(typed, 'xa').length) return { ...mention, refs: undoubled };
-      const { typos, plainSlip } = this.slipsOf(span, 'xa', false, typedWithMarks(words));
+      const { typos, plainSlip } = this.slipsOf(span, 'xa', false, marked);
+      if (madeUp && !(plainSlip && [...typos.values()].includes(ONE_SLIP))) continue;
       if ((plainSlip || addressed) && typos.size) return { ...mention, refs: [...typos.keys()], typos, plainSlip };
     }
     return undefined;
@@ -868,7 +885,7 @@ export function fits(ref: PlaceRef, type: UnitType): boolean {
 /** How many words from `from` could be a name: up to a word that ends one. */
 function nameRun(words: readonly Word[], types: readonly TypeMatch[], from: number, provinceAt: (i: number) => boolean = () => false): number {
   let n = 0;
-  while (from + n < words.length && !NAME_STOPS.has(words[from + n]!.folded) && !MARKED_STOPS.has(words[from + n]!.canon) && !types[from + n] && !questionTag(words, from + n) && !(n > 0 && (words[from + n]!.breakBefore || provinceAt(from + n)))) n++;
+  while (from + n < words.length && !stopsName(words[from + n]!) && !types[from + n] && !questionTag(words, from + n) && !(n > 0 && (words[from + n]!.breakBefore || provinceAt(from + n)))) n++;
   return n;
 }
 

@@ -86,6 +86,20 @@ describe('resolving a mistyped place', () => {
     expect(mainCode('xa khanh than cu gio thuoc dau')).toBe('unknown');
   });
 
+  it('runs a name on through a word that ends names only as an everyday word with other marks', () => {
+    // "vây", "hổ" are not "vậy", "hồ": the names go on ("Pa Vây Sử", "Tăng Bạt Hổ" typed "Hỗ").
+    expect(mainCode('xã Pa Vây Xử huyện Phong Thổ cũ giờ là xã gì')).toBe('03562');
+    expect(mainCode('Tăng Bạt Hỗ cũ giờ là xã nào')).toBe('21688');
+  });
+
+  it('reads names\' words made up into another as a plain slip of one name only when typed with its marks and asked about alone', () => {
+    // "Xặt": Sặt said alike; "Điềm": the key beside; no other name is as near, and the marks are the name's.
+    expect(mainCode('Kẻ Xặt cũ giờ thuộc xã nào')).toBe('10945');
+    expect(mainCode('Diêm Điềm cũ giờ là xã gì')).toBe('12826');
+    // Typed bare, the same words are no place.
+    expect(mainCode('ke xat cu gio thuoc xa nao')).not.toBe('10945');
+  });
+
   it('reads a two-word type with one word typed bare, and a province right after a slip as its address', () => {
     expect(mainCode('thi trấn Mường Khươnh Lào Cai cũ')).toBe('02761');
     expect(mainCode('Mường Khương Lào Cai giờ thành xã gì')).toBe('02761');

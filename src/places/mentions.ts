@@ -148,7 +148,7 @@ const NOT_A_NAME = new Set(['hoi', 'vien']);
 /** Teencode that stands for everyday words (folded): "j" gì, "mn" mọi người, "bik" biết, "r" rồi, "dc" được; no name holds them. */
 const TEENCODE = ['j', 'mn', 'bik', 'r', 'dc', 'hk', 'hok', 'ntn', 'ten'];
 /** Words that end a name not known ("phường Ben Ngé cũ giờ…") or say there is none ("phường nào"). */
-const NAME_STOPS = new Set([...NOT_A_NAME, 'nao', 'gi', 'minh', 'toi', 'em', 'nha', 'nay', 'do', 'kia', 'cu', 'moi', 'cua', 'o', 'la', 'thi', 'va', 'hay', 'hoac', 'voi', 'nhe', 'a', 'oi', 'ban', 'dang', 'da', 'con', 'cung', 'co', 'khong', 'ko', 'k', 'thuoc', 'gio', 'h', 'sap', 'sat', 'duoc', 'truoc', 'sau', 'quan', 'huyen', 'tinh', 'thanh', 'tp', 'nop', 'lam', 'ho', 'so', 'dau', 'ubnd', 'uy', 'hien', 'bay', 'ad', 'vay', 'z', 'v', ...TEENCODE]);
+const NAME_STOPS = new Set([...NOT_A_NAME, 'nao', 'gi', 'minh', 'toi', 'em', 'nha', 'nay', 'do', 'kia', 'cu', 'moi', 'cua', 'o', 'la', 'thi', 'va', 'hay', 'hoac', 'voi', 'nhe', 'a', 'oi', 'ban', 'dang', 'da', 'con', 'cung', 'co', 'khong', 'ko', 'k', 'thuoc', 'gio', 'h', 'sap', 'sat', 'nhap', 'gop', 'duoc', 'truoc', 'sau', 'quan', 'huyen', 'tinh', 'thanh', 'tp', 'nop', 'lam', 'ho', 'so', 'dau', 'ubnd', 'uy', 'hien', 'bay', 'ad', 'vay', 'z', 'v', ...TEENCODE]);
 /** Words that end a name only as typed with their marks: "bị" ("tỉnh bị gộp hết rồi"), though "Cổ Bi", "Bì Nh[ơn]" hold their letters. */
 const MARKED_STOPS: ReadonlySet<string> = new Set(['bị']);
 /** Of the words that end a name, those names often hold with other marks, and the everyday words they stand for: typed with other marks, a name goes on through them ("Pa Vây Sử", "Tăng Bạt Hổ"). */

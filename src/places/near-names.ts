@@ -113,8 +113,8 @@ function regionalVariants(key: string): string[] {
 
 /** Letters of a phone's QWERTY keyboard, row by row: a thumb slips along its row ("Nghệ Ab", "Hồng Sơb"). */
 const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
-/** Letters one region says alike: a slip rather than another word. */
-const SAID_ALIKE = ['ln', 'sx', 'iy'];
+/** Letters one region says alike, or one sound spelt two ways ("Đắc", "Đắk"): a slip rather than another word. */
+const SAID_ALIKE = ['ln', 'sx', 'iy', 'ck'];
 
 /** What typing one letter for another costs, by char code (a × 128 + b): a key beside it or a letter said alike is one slip, another letter two. */
 const SUBSTITUTION: Uint8Array = (() => {

@@ -100,6 +100,11 @@ describe('resolving a mistyped place', () => {
     expect(mainCode('ke xat cu gio thuoc xa nao')).not.toBe('10945');
   });
 
+  it('ends a name before "nhập", "gộp", and reads "c" for the "k" of a name ("Đắc Nông")', () => {
+    expect(mainCode('tỉnh Đắk Nông nhập vào tỉnh nào rồi')).toBe('68');
+    expect(mainCode('tỉnh Đắc Nông nhập vào tỉnh nào rồi')).toBe('68');
+  });
+
   it('reads a two-word type with one word typed bare, and a province right after a slip as its address', () => {
     expect(mainCode('thi trấn Mường Khươnh Lào Cai cũ')).toBe('02761');
     expect(mainCode('Mường Khương Lào Cai giờ thành xã gì')).toBe('02761');

@@ -541,8 +541,8 @@ export class Engine {
 
   /**
    * "Xin giấy phép xây dựng": a list would offer first two entries of which staff wrote one is
-   * the everyday case (lexicon everyday), and the message says no word of the other: the everyday
-   * one, answered, with the rest beside it.
+   * the everyday case (lexicon everyday), the message says most of its name and no word of the
+   * other: the everyday one, answered, with the rest beside it.
    */
   private everydayFirst(candidates: readonly Candidate[], query: Query): Candidate[] | undefined {
     const [first, second] = candidates;
@@ -553,7 +553,7 @@ export class Engine {
       [second, first],
     ] as const) {
       const rules = this.everyday.get(usual.entry.id) ?? [];
-      if (rules.some((rule) => rule.over.has(other.entry.id) && rule.unless.matches(said).length === 0) && usual.coverage >= this.thresholds.fallbackCoverage) {
+      if (rules.some((rule) => rule.over.has(other.entry.id) && rule.unless.matches(said).length === 0) && usual.coverage >= this.thresholds.fallbackCoverage && usual.nameMatch >= this.thresholds.strongName) {
         return [usual, ...candidates.filter((c) => c !== usual)];
       }
     }

@@ -34,11 +34,11 @@ export async function loadKnowledgeBase(dirs: readonly string[], options: LoadOp
     places ??= await loadPlaces(dir);
   }
   const known = new Set(entries.map((e) => e.id));
-  for (const { entries: pair } of lexicon?.ask_apart ?? []) {
-    for (const id of pair.filter((id) => !known.has(id))) problems.push({ file: lexiconFile, line: 0, field: 'ask_apart', message: K.unknownAskApart(id), severity: 'warning' });
-  }
-  for (const { entry, over } of lexicon?.everyday ?? []) {
-    for (const id of [entry, ...over].filter((id) => !known.has(id))) problems.push({ file: lexiconFile, line: 0, field: 'everyday', message: K.unknownEveryday(id), severity: 'warning' });
-  }
+  // Lexicon rules that name entries no file has are warned of; the rule is then not used.
+  const warnUnknown = (field: string, ids: readonly string[], message: (id: string) => string) => {
+    for (const id of ids.filter((id) => !known.has(id))) problems.push({ file: lexiconFile, line: 0, field, message: message(id), severity: 'warning' });
+  };
+  for (const { entries: pair } of lexicon?.ask_apart ?? []) warnUnknown('ask_apart', pair, K.unknownAskApart);
+  for (const { entry, over } of lexicon?.everyday ?? []) warnUnknown('everyday', [entry, ...over], K.unknownEveryday);
   return { entries, lexicon: lexicon ?? EMPTY_LEXICON, locality: locality ?? NATIONAL_ONLY, ...(places ? { places } : {}), problems };
 }

@@ -353,6 +353,7 @@ export class MentionReader {
    * province said after it, which may back it), any slip.
    */
   private bareSlip(words: readonly Word[], types: readonly TypeMatch[], end: number, taken: ReadonlySet<number>, addressed = false): Mention | undefined {
+    const marked = typedWithMarks(words);
     for (let length = 3; length >= 2; length--) {
       const start = end - length;
       // Before a province, the name may run through a word that ends others ("Trưường Thi, Thanh Hóa"); before a cue alone, not ("quê làm giờ…").
@@ -364,7 +365,6 @@ export class MentionReader {
       const remarked = this.gazetteer.named(typed).length > 0 && compact(typed).length >= LONG_NAME_LETTERS;
       // Names' words made up into another may still be a plain slip of one name typed with its marks ("Kẻ Xặt", "Diêm Điềm"),
       // asked about alone: before a province they are rather a name made up ("Trân Khánh, Tây Ninh").
-      const marked = typedWithMarks(words);
       const madeUp = !remarked && span.every((w) => this.nameWords.has(w.folded));
       if (span.some((w, k) => taken.has(start + k) || (k > 0 && w.breakBefore)) || (madeUp && (!marked || addressed))) continue;
       const mention = { start, end, typed: canonOf(span), strong: false };
@@ -536,6 +536,7 @@ export class MentionReader {
    */
   private mistyped(words: readonly Word[], types: readonly TypeMatch[], at: number, type: UnitType, typeLength: number, remark = false, atLeast = 0): Mention | undefined {
     const from = at + typeLength;
+    const marked = typedWithMarks(words);
     let found: { mention: Mention; distance: number } | undefined;
     for (let length = Math.min(3, Math.max(atLeast, this.slipRun(words, types, from))); length >= 1; length--) {
       const span = words.slice(from, from + length);
@@ -546,7 +547,7 @@ export class MentionReader {
       const single = typed.replace(/(\p{L})\1+/gu, '$1');
       const undoubled = single === typed ? [] : this.named(single, type);
       if (undoubled.length) return { ...mention, refs: undoubled };
-      const { typos, plainSlip, closest } = this.slipsOf(span, type, remark, typedWithMarks(words));
+      const { typos, plainSlip, closest } = this.slipsOf(span, type, remark, marked);
       // The span whose closest name is closest; of two as close, the longer one (tried first). Other marks
       // on a shorter span are no closer than a letter off a longer one ("Đồng Tin": Đồng Tiến, not Đông).
       const distance = Math.ceil(closest);

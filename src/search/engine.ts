@@ -547,15 +547,15 @@ export class Engine {
   private everydayFirst(candidates: readonly Candidate[], query: Query): Candidate[] | undefined {
     const [first, second] = candidates;
     if (!first || !second) return undefined;
-    const said = messageWords(segments(query.text).flat());
     for (const [usual, other] of [
       [first, second],
       [second, first],
     ] as const) {
-      const rules = this.everyday.get(usual.entry.id) ?? [];
-      if (rules.some((rule) => rule.over.has(other.entry.id) && rule.unless.matches(said).length === 0) && usual.coverage >= this.thresholds.fallbackCoverage && usual.nameMatch >= this.thresholds.strongName) {
-        return [usual, ...candidates.filter((c) => c !== usual)];
-      }
+      const rules = (this.everyday.get(usual.entry.id) ?? []).filter((rule) => rule.over.has(other.entry.id));
+      if (!rules.length || usual.coverage < this.thresholds.fallbackCoverage || usual.nameMatch < this.thresholds.strongName) continue;
+      // The words as typed, read only when a rule pairs the two (most lists meet none).
+      const said = messageWords(segments(query.text).flat());
+      if (rules.some((rule) => rule.unless.matches(said).length === 0)) return [usual, ...candidates.filter((c) => c !== usual)];
     }
     return undefined;
   }

@@ -300,7 +300,7 @@ export class MentionReader {
     const villageNames = villages.map((at) => ({ from: at + types[at]!.length, end: typedNameEnd(words, types, at) ?? 0 }));
     const insideGuess = (m: Mention) => !m.type && m.refs.every((r) => levelOf(r) === 'commune') && villageNames.some(({ from, end }) => m.start > from && m.start < end);
     // A district said with its type ("huyện Mường Tè") names no commune, though a new commune may bear its name.
-    const namesCommune = mentions.some((m) => !m.beside && !addressOfGuess(m) && !insideGuess(m) && !ranOnUntyped(m) && !this.ranOnByOne(m, words) && !saidAsDistrict(m, types) && m.refs.some((r) => levelOf(r) === 'commune'));
+    const namesCommune = mentions.some((m) => !m.beside && !addressOfGuess(m) && !insideGuess(m) && !ranOnUntyped(m) && !this.ranOnByFew(m, words) && !saidAsDistrict(m, types) && m.refs.some((r) => levelOf(r) === 'commune'));
     // The closest names are looked for only when the unknown name is what the message asks about.
     const guess = namesCommune || unknownAt === undefined ? undefined : this.unknownAt(words, types, unknownAt, typedThere);
     const villageAt = villages[0];
@@ -732,13 +732,16 @@ export class MentionReader {
   }
 
   /**
-   * Typed on by one word that is no name of its own ("phường Tiên Phong Nguyệt", "Ngọc Lưu Ly"): a
-   * longer name no unit bears. A district or commune said bare after it is a name ("tt Krông Klang Đakrông").
+   * Typed on by one word that is no name of its own ("phường Tiên Phong Nguyệt", "Ngọc Lưu Ly"), or
+   * by two that are none together ("xã Kim Ngân Thủy Triều"): a longer name no unit bears. A district
+   * or commune said bare after it is a name ("tt Krông Klang Đakrông"); so may be an old district the
+   * units file does not name ("xã Mã Đà Vĩnh Cửu"), which is then asked back with the known name first.
    */
-  private ranOnByOne(mention: Mention, words: readonly Word[]): boolean {
-    if (mention.said === undefined || mention.said.split(' ').length !== mention.typed.split(' ').length + 1) return false;
-    const next = words[mention.end];
-    return next !== undefined && this.gazetteer.named(next.folded).length === 0;
+  private ranOnByFew(mention: Mention, words: readonly Word[]): boolean {
+    const more = mention.said === undefined ? 0 : mention.said.split(' ').length - mention.typed.split(' ').length;
+    if (more < 1 || more > 2) return false;
+    const next = words.slice(mention.end, mention.end + more);
+    return next.length === more && this.gazetteer.named(more === 1 ? next[0]!.folded : keyOf(next)).length === 0;
   }
 
   /** The name typed after the type word at `at`, which no unit bears, with the closest known names; `known`: a known name it runs on past. */
@@ -751,9 +754,10 @@ export class MentionReader {
       .within(keyOf(span), SUGGEST_DISTANCE, (key) => this.named(key, type).length > 0)
       .slice(0, 3)
       .flatMap((n) => this.named(n.key, type));
-    // "Vĩnh Đồng Sương" is no name, but it starts with one: that is the closest.
-    const closest = near.length || known?.said === undefined ? near : [...known.refs];
-    return { type, typed: canonOf(span), start: at, end, closest };
+    if (known?.said === undefined) return { type, typed: canonOf(span), start: at, end, closest: near };
+    // "Vĩnh Đồng Sương" is no name, but it starts with one typed right: that is the closest. The name is all that was typed on.
+    const closest = known.typos ? near : [...known.refs, ...near.filter((r) => !known.refs.includes(r))];
+    return { type, typed: known.said, start: at, end: Math.max(end, known.end), closest };
   }
 
   private named(key: string, type: UnitType): PlaceRef[] {

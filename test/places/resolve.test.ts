@@ -174,6 +174,11 @@ describe('resolving a place', () => {
     );
     // Typed on by a word that names nothing, whatever the type: a name no unit bears.
     expect(resolved('Thầy cho một danh sách có phường Tiên Phong Nguyệt. Phường này giờ thuộc đâu?')).toMatchObject({ kind: 'unknown', typed: 'tiên phong nguyệt' });
+    // Or by two words that name nothing together: the name typed whole is not known, and the known one it starts with is offered first.
+    const twoMore = resolved('xa Kim Ngan Thuy Trieu cu gio nhap vao dau');
+    expect(twoMore).toMatchObject({ kind: 'unknown', typed: 'kim ngan thuy trieu' });
+    expect(twoMore?.kind === 'unknown' && twoMore.closest[0]?.communes[0]?.code).toBe('19318');
+    expect(resolved('ad oi x Dong Phong Ba Lau gio thuoc dau z')).toMatchObject({ kind: 'unknown', typed: 'dong phong ba lau' });
     // Of its own type, a name typed on is still the known one ("thị trấn Krông Klang Đakrông": the district after it).
     expect(codes('tt krong klang dakrong cu gio thuoc xa nao')).not.toBe('unknown');
   });

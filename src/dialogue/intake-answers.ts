@@ -9,13 +9,14 @@ export type IntakeWord = 'cancel' | 'next' | 'skip' | 'agree' | 'decline' | 'sen
 const PHRASES: Record<IntakeWord, readonly string[]> = {
   cancel: ['huy', '/huy', 'huy bo', 'huy phan anh', 'thoi huy', 'thoi bo', 'thoi bo di', 'thoi khoi phan anh', 'khong gui nua', 'thoi khong gui', 'thoi khong gui nua', 'khong phan anh nua', 'thoi khong phan anh nua', 'khong khieu nai nua', 'thoi khong khieu nai nua',
     'khoi gui', 'thoi khoi gui', 'doi y', 'doi y roi', 'thoi doi y'],
-  next: ['xong', 'xong roi', 'xong tiep tuc', 'tiep', 'tiep tuc', 'het', 'het roi', 'het chuyen', 'het chuyen roi', 'vay thoi', 'vay do', 'vay la het', 'chi co vay', 'the thoi', 'du roi', 'chi vay thoi', 'ke xong roi', 'xong het roi',
+  // "Có gì thêm không?" – "không ạ": nothing more to tell.
+  next: ['khong', 'khong co', 'khong can', 'vay la du', 'la du', 'du', 'xong', 'xong roi', 'xong tiep tuc', 'tiep', 'tiep tuc', 'het', 'het roi', 'het chuyen', 'het chuyen roi', 'vay thoi', 'vay do', 'vay la het', 'chi co vay', 'the thoi', 'du roi', 'chi vay thoi', 'ke xong roi', 'xong het roi',
     'khong con gi', 'khong con gi them', 'khong co gi them', 'khong them gi', 'vay du roi', 'the la du', 'het y'],
   skip: ['bo qua', 'khong', 'khong co', 'khong ro', 'khong biet', 'khong nho', 'khoi', 'thoi khoi', 'skip', 'chiu', 'chiu thoi'],
   agree: ['dong y', 'co', 'ok', 'u', 'vang', 'duoc', 'de lai so', 'co de lai', 'dong y de lai so dien thoai', 'de lai so dien thoai'],
   decline: ['khong', 'khong de lai', 'khong de lai so', 'khong dong y', 'khong can', 'thoi khoi', 'khoi', 'thoi', 'khong de so', 'khong can de so dien thoai', 'khong de lai so dien thoai', 'thoi khong'],
   // At the review, a bare yes sends: "ừ", "đúng rồi", "được".
-  send: ['gui', 'gui lai', 'gui phan anh', 'dong y', 'gui luon', 'ok gui', 'dong y gui', 'duoc gui', 'gui nhe', 'send', 'ok', 'u', 'vang', 'duoc', 'co', 'dung', 'dung roi', 'dung vay', 'chinh xac'],
+  send: ['gui', 'gui lai', 'gui phan anh', 'dong y', 'gui luon', 'ok gui', 'dong y gui', 'duoc gui', 'gui nhe', 'send', 'ok', 'u', 'vang', 'duoc', 'co', 'dung', 'dung roi', 'dung vay', 'chinh xac', 'xac nhan', 'xac nhan gui'],
 };
 const has = (word: IntakeWord, phrase: string) => PHRASES[word].includes(phrase);
 
@@ -45,14 +46,24 @@ export function readIntakeAnswer(typed: string, offered: readonly IntakeWord[]):
   // "thôi hủy, vừa có hộ chiếu rồi": a cancel said first stands whatever follows. ("Hủy …" alone
   // may begin the story itself: "hủy hẹn mà không báo".) "Thôi bỏ đi, không phản ánh nữa, sợ
   // phiền": a clause of its own that cancels, in a short message.
-  if (offered.includes('cancel') && ((words[0] === 'thoi' && words[1] === 'huy') || (words.length <= SENTENCE && cancelClause(typed)) || cancelsTheComplaint(typed))) return 'cancel';
+  // Past the story, a longer message is no story: "Khoan, thôi khỏi gửi, để tui nói chuyện lại với chủ nhà đã".
+  const clauseCancels = (words.length <= SENTENCE || !offered.includes('next')) && cancelClause(typed);
+  if (offered.includes('cancel') && ((words[0] === 'thoi' && words[1] === 'huy') || clauseCancels || cancelsTheComplaint(typed))) return 'cancel';
   if (words.length === 0) return undefined;
+  // "Không cần đâu, vậy là đủ", "Hông, hết rồi": every clause says there is nothing more.
+  if (offered.includes('next') && words.length <= SENTENCE && everyClause(typed, 'next')) return 'next';
   if (words.length > SHORT) return words.length <= SENTENCE ? (cannotSay(words, offered) ?? consentAnswer(words, offered)) : undefined;
   for (const variant of variants(words)) {
     const found = offered.find((w) => has(w, variant));
     if (found) return found;
   }
   return cannotSay(words, offered) ?? sendSaid(words, offered) ?? consentAnswer(words, offered);
+}
+
+/** Every clause (between punctuation) is a phrase of `word`. */
+function everyClause(typed: string, word: IntakeWord): boolean {
+  const clauses = typed.split(/[,.;!?]+/).map(core).filter((words) => words.length > 0);
+  return clauses.length > 0 && clauses.every((words) => variants(words).some((variant) => has(word, variant)));
 }
 
 /** A clause (between punctuation) that is a cancel phrase. */

@@ -9,6 +9,7 @@ import type { Locality } from '../knowledge/locality.ts';
 import { readIntakeAnswer, storyBeforeDone, type IntakeWord } from './intake-answers.ts';
 import type { Choice, Reply } from '../kernel/reply.ts';
 import { COMPLAINT_TEXTS } from '../texts/citizens.ts';
+import { fold } from '../kernel/vietnamese.ts';
 
 export type IntakeStep = 'describe' | 'subject' | 'consent' | 'phone' | 'review';
 
@@ -42,12 +43,32 @@ export function normalisePhone(typed: string): string | undefined {
 
 /** A phone number within a short answer ("được, 0918 623 047", "de so ba e nha 0976 583 210"), or the answer itself as one. */
 export function phoneIn(typed: string): string | undefined {
-  // Digits may come one by one ("0 3 8 9 1 2 2 4 5 7").
-  for (const said of typed.match(/(?:\+?84|0)[\d\s.\-()]{8,20}\d/g) ?? []) {
+  // Digits may come one by one ("0 3 8 9 1 2 2 4 5 7"), or be said in words (speech to text).
+  for (const said of [...(typed.match(/(?:\+?84|0)[\d\s.\-()]{8,20}\d/g) ?? []), typed, ...digitsSaid(typed)]) {
     const phone = normalisePhone(said);
     if (phone) return phone;
   }
-  return normalisePhone(typed);
+  return undefined;
+}
+
+/** Digit words, folded: "không chín một hai…" as speech to text writes a number read aloud. */
+const DIGIT_WORDS = new Map(Object.entries({ khong: 0, linh: 0, mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9 }));
+/** A phone number has nine digits after its 0: fewer digit words in a row are words ("không", "một", "ba"…). */
+const PHONE_DIGITS = 9;
+
+/** Each run of nine or more digits said in words or typed, as digits ("không chín một hai…" → "0912…"). */
+function digitsSaid(typed: string): string[] {
+  const runs: string[] = [];
+  let run = '';
+  for (const word of [...fold(typed).split(/[^\p{L}\p{N}]+/u), '']) {
+    const digit = DIGIT_WORDS.get(word) ?? (/^\d+$/.test(word) ? word : undefined);
+    if (digit !== undefined) run += String(digit);
+    else {
+      if (run.length >= PHONE_DIGITS) runs.push(run);
+      run = '';
+    }
+  }
+  return runs;
 }
 
 /** The typed answers each step understands (each also has its buttons). */

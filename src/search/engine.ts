@@ -321,11 +321,17 @@ export class Engine {
   asksAPartOfNothing(decision: Decision): boolean {
     const { query, candidates, outcome } = decision;
     const said = this.namingWords(query);
-    if (!query.aspects.length || said.length > TOPIC_WORDS / 2) return false;
+    if (!query.aspects.length) return false;
     const saysNameOf = (c: Candidate) => {
       const named = this.nameWordSet(c.entry.id);
       return said.some((w) => named.has(w));
     };
+    // An FAQ found by the part's words alone ("e làm trên vneid được không, cả ngày trong xưởng không có
+    // time lên công an" finds the VNeID FAQ): however long the story around it, the part is asked of the
+    // topic. Typed with marks, "trực tiếp" is no word of "trực tuyến".
+    const faq = outcome === 'answer' && candidates[0]!.entry.kind === 'faq' ? candidates[0]!.entry : undefined;
+    if (faq && !this.namingWords(query, true).some(this.saysOfName(faq.id))) return true;
+    if (said.length > TOPIC_WORDS / 2) return false;
     if (outcome === 'answer') return !saysNameOf(candidates[0]!);
     const unanswered = outcome === 'fallback' || outcome === 'clarify';
     // Named only by the part's own words ("làm online" names the FAQ on online services): named by nothing.
@@ -359,14 +365,17 @@ export class Engine {
   }
 
   /** The message's words that could name an entry: not the bot's address ("con"), nor when ("mới"), nor where ("ở Huế"), nor a number or an age ("72 tuổi"). */
-  private namingWords(query: Query): string[] {
+  /** The words a message names a topic by, folded, or `asTyped` (with the marks typed). */
+  private namingWords(query: Query, asTyped = false): string[] {
     const words = query.phrases.flat();
     const age = ageIn(words);
     const where = this.whereabouts.words(query.phrases);
-    return this.topicWords(query)
-      .filter((w) => !query.partWords.has(w))
-      .map(foldCanonical)
-      .filter((w) => !this.followUpWords.has(w) && !where.has(w) && !/^\d+$/.test(w) && !(age !== undefined && w === 'tuoi'));
+    const naming = this.topicWords(query).filter((w) => {
+      if (query.partWords.has(w)) return false;
+      const f = foldCanonical(w);
+      return !this.followUpWords.has(f) && !where.has(f) && !/^\d+$/.test(f) && !(age !== undefined && f === 'tuoi');
+    });
+    return asTyped ? naming : naming.map(foldCanonical);
   }
 
   /** Every folded word of an entry's answer: names, summary, where and how to file, papers, steps, figures, notes. */

@@ -13,6 +13,10 @@ describe('readIntakeAnswer', () => {
   it.each<[string, IntakeWord[], IntakeWord]>([
     ['gửi', REVIEW, 'send'],
     ['ok gui di', REVIEW, 'send'],
+    ['xac nhan', REVIEW, 'send'],
+    // Past the story, a cancel said in a clause of a longer message cancels; in the story it is the story.
+    ['Khoan, thôi khỏi gửi, để tui nói chuyện lại với chủ nhà đã', REVIEW, 'cancel'],
+    ['cán bộ nói thôi bỏ đi, về đi mai lên, tôi chờ từ sáng tới trưa mà không ai tiếp', DESCRIBE, undefined],
     ['Ok gửi đi', REVIEW, 'send'],
     ['gửi đi ạ', REVIEW, 'send'],
     ['gui di con', REVIEW, 'send'],
@@ -40,6 +44,11 @@ describe('readIntakeAnswer', () => {
     ['xong', DESCRIBE, 'next'],
     ['xong r a', DESCRIBE, 'next'],
     ['het roi', DESCRIBE, 'next'],
+    // "Anything more?" – "no": nothing more to tell.
+    ['ko a', DESCRIBE, 'next'],
+    ['Không có.', DESCRIBE, 'next'],
+    ['Không cần đâu, vậy là đủ', DESCRIBE, 'next'],
+    ['Hông, hết rồi', DESCRIBE, 'next'],
     // Teencode and everyday ways to say "that is all", "I do not know", "send it", "no".
     ['hết', DESCRIBE, 'next'],
     ['xog r', DESCRIBE, 'next'],

@@ -356,6 +356,10 @@ describe('phoneIn', () => {
     // Digits one by one.
     ['số tôi 0 3 8 9 1 2 2 4 5 7', '0389122457'],
     ['+84 912 345 678', '0912345678'],
+    // Said in words, as speech to text writes it; a few digit words are only words.
+    ['số tôi là không chín một hai ba bốn năm sáu bảy tám', '0912345678'],
+    ['khong chin bay tam mot hai ba bon nam sau', '0978123456'],
+    ['không, một hai ba', undefined],
     ['số tôi 09123456789', undefined],
     ['nhà số 12 ngõ 34', undefined],
   ])('%j → %j', (typed, expected) => {

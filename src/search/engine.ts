@@ -329,8 +329,10 @@ export class Engine {
     // An FAQ found by the part's words alone ("e làm trên vneid được không, cả ngày trong xưởng không có
     // time lên công an" finds the VNeID FAQ): however long the story around it, the part is asked of the
     // topic. Typed with marks, "trực tiếp" is no word of "trực tuyến".
-    const faq = outcome === 'answer' && candidates[0]!.entry.kind === 'faq' ? candidates[0]!.entry : undefined;
-    if (faq && !this.namingWords(query, true).some(this.saysOfName(faq.id))) return true;
+    const typed = this.namingWords(query, true);
+    const unnamed = (c: Candidate) => !typed.some(this.saysOfName(c.entry.id));
+    const offered = outcome === 'answer' ? 1 : outcome === 'clarify' ? CLARIFY_SIZE : 0;
+    if (candidates[0]?.entry.kind === 'faq' && offered > 0 && candidates.slice(0, offered).every(unnamed)) return true;
     if (said.length > TOPIC_WORDS / 2) return false;
     if (outcome === 'answer') return !saysNameOf(candidates[0]!);
     const unanswered = outcome === 'fallback' || outcome === 'clarify';

@@ -192,6 +192,10 @@ describe('reading a message in the thread of the chat', () => {
     ['tôi ở Huế thì nộp ở mô', 'place'],
     ['gửi bưu điện về cho em gái tôi ở Sài Gòn được không', 'postal'],
     ['nộp online được không, tôi ở Đài Loan làm giùm má', 'online'],
+    // However long the story around the part's words, the FAQ they name (VNeID, postal service) is not asked about.
+    ['e lam tren vneid dc ko, ca ngay trong xuong ko co time len cong an', 'online'],
+    ['nộp hồ sơ qua bưu chính công ích thì sao ạ', 'postal'],
+    ['co gui ket qua ve nha tro dc ko', 'postal'],
   ])('"%s" after an answer is its %s, not a new search', async (said, part) => {
     const c = citizen('web');
     await c.say('mất thẻ căn cước thì làm lại ở đâu');

@@ -10,7 +10,7 @@ const SUBJECT: IntakeWord[] = ['cancel', 'skip'];
 const DESCRIBE: IntakeWord[] = ['cancel', 'next', 'send'];
 
 describe('readIntakeAnswer', () => {
-  it.each<[string, IntakeWord[], IntakeWord]>([
+  it.each<[string, IntakeWord[], IntakeWord | undefined]>([
     ['gửi', REVIEW, 'send'],
     ['ok gui di', REVIEW, 'send'],
     ['xac nhan', REVIEW, 'send'],

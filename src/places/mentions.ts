@@ -733,15 +733,17 @@ export class MentionReader {
 
   /**
    * Typed on by one word that is no name of its own ("phường Tiên Phong Nguyệt", "Ngọc Lưu Ly"), or
-   * by two that are none together ("xã Kim Ngân Thủy Triều"): a longer name no unit bears. A district
-   * or commune said bare after it is a name ("tt Krông Klang Đakrông"); so may be an old district the
-   * units file does not name ("xã Mã Đà Vĩnh Cửu"), which is then asked back with the known name first.
+   * by two capitalised as a name's that are none together ("xã Kim Ngân Thủy Triều"; "p trúc bạch sao
+   * rồi" asks how Trúc Bạch is): a longer name no unit bears. A district or commune said bare after it
+   * is a name ("tt Krông Klang Đakrông"); so may be an old district the units file does not name ("xã
+   * Mã Đà Vĩnh Cửu"), which is then asked back with the known name first.
    */
   private ranOnByFew(mention: Mention, words: readonly Word[]): boolean {
     const more = mention.said === undefined ? 0 : mention.said.split(' ').length - mention.typed.split(' ').length;
     if (more < 1 || more > 2) return false;
     const next = words.slice(mention.end, mention.end + more);
-    return next.length === more && this.gazetteer.named(more === 1 ? next[0]!.folded : keyOf(next)).length === 0;
+    if (next.length !== more || (more === 2 && !next.every((w) => w.capital))) return false;
+    return this.gazetteer.named(more === 1 ? next[0]!.folded : keyOf(next)).length === 0;
   }
 
   /** The name typed after the type word at `at`, which no unit bears, with the closest known names; `known`: a known name it runs on past. */

@@ -81,6 +81,8 @@ export interface Word {
   plain: string;
   /** The shorthand this word was written out from ("h"): teencode also uses some of it for other words ("h" for "giờ"). */
   shorthand?: string;
+  /** Written with a capital, as names are ("Thủy Triều"). */
+  capital?: true;
 }
 
 /**
@@ -148,11 +150,14 @@ function readWords(text: string): Word[] {
     const parts = glued ? [SHORTHAND.get(glued[1]!)!, glued[2]!] : [SHORTHAND.get(folded) ?? folded];
     // Written out shorthand is as unaccented as what was typed.
     const expanded = parts.flatMap((p) => p.split(' '));
-    if (expanded.length === 1 && expanded[0] === folded) out.push({ canon: unpadded(canon), folded: unpadded(folded), token, breakBefore, sentenceBefore, plain: unpadded(plain) });
-    else for (const [k, w] of expanded.entries()) out.push({ canon: unpadded(w), folded: unpadded(w), token, breakBefore: breakBefore && k === 0, sentenceBefore: sentenceBefore && k === 0, plain: unpadded(w), ...(glued ? {} : { shorthand: folded }) });
+    const capital = CAPITAL.test(written) ? ({ capital: true } as const) : {};
+    if (expanded.length === 1 && expanded[0] === folded) out.push({ canon: unpadded(canon), folded: unpadded(folded), token, breakBefore, sentenceBefore, plain: unpadded(plain), ...capital });
+    else for (const [k, w] of expanded.entries()) out.push({ canon: unpadded(w), folded: unpadded(w), token, breakBefore: breakBefore && k === 0, sentenceBefore: sentenceBefore && k === 0, plain: unpadded(w), ...(glued ? {} : { shorthand: folded }), ...capital });
   }
   return out;
 }
+
+const CAPITAL = /^\p{Lu}/u;
 
 /** "Phường III" (Vị Thanh): Roman numbers in upper case ("X." is "xã"), or in lower case where no word is spelt so ("v" is "vậy", "vi" is "vì"). */
 const ROMAN = new Map(Object.entries({ I: '1', II: '2', III: '3', IV: '4', V: '5', VI: '6', VII: '7', VIII: '8', IX: '9' }));

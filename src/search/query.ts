@@ -50,7 +50,7 @@ const SCAM_CUES: readonly ScamCue[] = ['certain', 'contact', 'demand', 'doubt'];
 
 const SENTENCE_BREAK = /[.!?\n]+/;
 /** ":))", "=))", ":D", ":v", "^^", "<3": chat, whatever the words. Not the colon of a time ("10:30"). */
-const EMOTICON = /(?<![\d\p{L}])[:;=]-?[()DPpvV3]+(?![\p{L}\d])|\^[_-]?\^|<3/u;
+const EMOTICON = /(?<![\d\p{L}])[:;=]-?[()DPpvV3]+(?![\p{L}\d])|\^[_-]?\^|<3|\p{Extended_Pictographic}/u;
 /** Thanks, a greeting or a goodbye is small talk beside at most this many other words ("Dạ em chào, em đi làm đây"). */
 const CHATTER_BESIDE = 2;
 

@@ -75,6 +75,8 @@ describe('outcomes', () => {
     ['Hông phải người mà rành dữ ha', 'smalltalk'],
     // Chit-chat beside words that find nothing is chit-chat; a part asked beside it is a question.
     ['kể bot nghe nè: sao con cá không biết nói? vì nó ngậm nước =))', 'smalltalk'],
+    // An emoji is chat as an emoticon is.
+    ['Cảm ơn bạn nha, trả lời còn lẹ hơn gọi tổng đài nữa 😄', 'smalltalk'],
     // The land price is not a procedure, though "sổ đỏ" alone is an entry's whole everyday name.
     ['nhà có sổ đỏ rồi thì giá đất bây giờ bao nhiêu một mét vuông', 'fallback'],
     // Covered word by word ("gia" of "hộ gia đình", "đất"), but the entry lacks the "mét" asked about.

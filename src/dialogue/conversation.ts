@@ -286,7 +286,7 @@ export class Conversation {
     // "Không, cảm ơn" is thanks, not a question to read with the topic.
     if (!topic || decision.outcome === 'smalltalk') return decision;
     const read = this.readWithTopic(meant, topic, excluded);
-    if (decision.outcome !== 'answer') return read.outcome === 'answer' || read.outcome === 'clarify' ? read : decision;
+    if (decision.outcome !== 'answer') return onlyOneLeft(read.outcome === 'answer' || read.outcome === 'clarify' ? read : decision, engine);
     // "Không phải đổi, mẹ em bị móc túi mất thẻ rồi, cấp lại ấy" after the card: the words alone find the lost
     // driving licence, but nothing said names it rather than the card's own variant, which the reading with the topic finds.
     const [plain, topical] = [decision.candidates[0]!.entry, read.outcome === 'answer' ? read.candidates[0]!.entry : undefined];
@@ -522,6 +522,14 @@ export class Conversation {
       return { ...reply, choices: reply.choices.map((c, k) => ({ label: c.label, action: `${id}.${k}` })) };
     });
   }
+}
+
+/**
+ * "Nhầm, bằng em bị móc túi mất chứ không phải hết hạn" after the renewed licence: once the rejected
+ * answer is set aside, a list of one is what was meant.
+ */
+function onlyOneLeft(decision: Decision, engine: Engine): Decision {
+  return decision.outcome === 'clarify' && engine.clarifyChoices(decision).length === 1 ? { ...decision, outcome: 'answer' } : decision;
 }
 
 /**

@@ -350,6 +350,11 @@ describe('reading a message in the thread of the chat', () => {
     ['tui muốn hỏi đăng ký kết hôn', 'nhầm rồi, dợ chồng tui cưới mười mấy năm rồi, giấy kết hôn bị cháy, ở xã cũng hông còn sổ', 'dang-ky-lai-ket-hon'],
     // "Vắng" folds to the "vâng" of a reply: only "tạm" was left to name anything, and the topic had it.
     ['e thuê trọ gần chợ, tạm trú hết hạn tháng sau, gia hạn sao ạ', 'à mà e về quê 3 tháng thì có phải khai báo tạm vắng k', 'khai-bao-tam-vang'],
+    // The rejected answer set aside, the one entry left is what was meant (not a list of one).
+    ['e muon doi bang lai xe may', 'a nham, bang e bi moc tui lay mat r chu ko phai het han', 'cap-lai-giay-phep-lai-xe'],
+    // An age said in the correction picks the card of that age.
+    ['Mình muốn làm thẻ căn cước cho con gái 12 tuổi', 'Sorry ad, mình nhầm, là cho đứa nhỏ cơ, bé 5 tuổi', 'cap-the-can-cuoc-duoi-6-tuoi'],
+    ['chi can lam can cuoc cho be nha chi 4 tuoi', 'ui nham, be 7 tuoi roi, nam nay vo lop 2', 'cap-the-can-cuoc-duoi-14-tuoi'],
   ])('after "%s", "%s" answers what was meant', async (first, next, meant) => {
     const c = citizen('web');
     await c.say(first);

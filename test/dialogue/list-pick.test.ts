@@ -75,6 +75,9 @@ describe('readCorrection', () => {
     ['tôi nói nhầm, ý tôi là gia hạn tạm trú', 'gia hạn tạm trú'],
     // "Nhầm rồi," opens a correction as "không," does.
     ['nhầm rồi, giấy kết hôn bị cháy mất', 'giấy kết hôn bị cháy mất'],
+    // Who misspoke, and an apology or an interjection before it.
+    ['Sorry ad, mình nhầm, là cho đứa nhỏ cơ, bé 5 tuổi', 'là cho đứa nhỏ cơ, bé 5 tuổi'],
+    ['ui nham, be 7 tuoi roi, nam nay vo lop 2', 'be 7 tuoi roi, nam nay vo lop 2'],
     // What the citizen says before "ý em là" is part of what they meant.
     ['khum phai, bang e bi mat, y e la xin cap lai', 'bang e bi mat, xin cap lai'],
     ['không phải giấy độc thân ý tôi là đăng ký kết hôn', 'đăng ký kết hôn'],

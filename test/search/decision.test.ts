@@ -251,6 +251,9 @@ describe('two entries citizens mix up (lexicon ask_apart)', () => {
     ['Xin lại giấy khai sanh cho má tôi, bản cũ mất rồi, thì làm sao?', ['cap-ban-sao-trich-luc-ho-tich', 'dang-ky-lai-khai-sinh']],
     // The copy is listed though the ranking did not bring it: "when" says the mix-up is likely.
     ['làm mất giấy đăng ký kết hôn rồi, xin lại ở đâu', ['cap-ban-sao-trich-luc-ho-tich', 'dang-ky-lai-ket-hon']],
+    // A card made again: changed (age, details) or re-issued (lost, damaged)? The "sổ" split off: the household's or the land's?
+    ['e muốn làm lại cái căn cước', ['cap-doi-the-can-cuoc', 'cap-lai-the-can-cuoc']],
+    ['Thằng con trai tui mới cưới vợ, giờ muốn tách sổ ra riêng cho nó thì làm sao vậy', ['tach-ho', 'tach-thua-hop-thua-dat']],
   ])('lists exactly the two, in the lexicon\'s order, when nothing said tells them apart: %s', (q, pair) => {
     const d = engine.decide(q);
     expect(d.outcome).toBe('clarify');
@@ -263,6 +266,8 @@ describe('two entries citizens mix up (lexicon ask_apart)', () => {
     ['muốn nghỉ bán luôn, đóng hộ kinh doanh', 'cham-dut-hoat-dong-ho-kinh-doanh'],
     ['tạm nghỉ bán 3 tháng', 'tam-ngung-kinh-doanh-ho-kinh-doanh'],
     ['mất giấy khai sinh, sổ ở xã cũng không còn thì làm sao', 'dang-ky-lai-khai-sinh'],
+    ['thẻ căn cước bị mất làm lại ở đâu', 'cap-lai-the-can-cuoc'],
+    ['muốn tách sổ đỏ cho con', 'tach-thua-hop-thua-dat'],
   ])('answers when a word of "unless" tells them apart: %s', (q, expected) => {
     expect(decided(q)).toEqual({ outcome: 'answer', first: expected });
   });

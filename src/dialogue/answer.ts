@@ -65,7 +65,10 @@ export function renderDecision(decision: Decision, choices: Candidate[], localit
 
 /** "Which of these did you mean?", naming what was asked when the message asked for a part ("lệ phí"). */
 export function renderClarify(entries: readonly Entry[], asked: readonly Aspect[]): Reply {
-  const text = asked.length ? TEXTS.clarifyAspect(asked.map((a) => LABELS[a].toLowerCase())) : TEXTS.clarify;
+  const parts = asked.map((a) => LABELS[a].toLowerCase());
+  // One entry left to offer is asked about, not listed as one of several.
+  const one = entries.length === 1;
+  const text = asked.length ? (one ? TEXTS.clarifyOneAspect(parts) : TEXTS.clarifyAspect(parts)) : one ? TEXTS.clarifyOne : TEXTS.clarify;
   return { text, choices: entries.map((e) => ({ label: e.title, action: `entry:${e.id}` })), about: { kind: 'list', entries: entries.map((e) => e.id), parts: [...asked] } };
 }
 

@@ -39,6 +39,9 @@ export const TEXTS = {
   alsoAsked: (title: string) => `Anh/chị còn hỏi về: ${title}. Mời chọn mục này bên dưới để xem tiếp.`,
   alternatives: (titles: string[]) => `Nếu anh/chị hỏi trường hợp khác, có thể xem thêm: ${titles.join('; ')}.`,
   clarifyAspect: (parts: string[]) => `Anh/chị hỏi ${parts.join(', ')} của thủ tục nào dưới đây? Vui lòng chọn một mục:`,
+  clarifyOne: 'Có phải anh/chị hỏi về thủ tục dưới đây không? Nếu đúng, anh/chị chọn để xem; nếu không, anh/chị vui lòng hỏi lại rõ hơn.',
+  clarifyOneAspect: (parts: string[]) =>
+    `Có phải anh/chị hỏi ${parts.join(', ')} của thủ tục dưới đây không? Nếu đúng, anh/chị chọn để xem; nếu không, anh/chị vui lòng hỏi lại rõ hơn.`,
   whichProcedure: (parts: string[]) =>
     `Anh/chị hỏi ${parts.join(', ')} của thủ tục nào ạ? Anh/chị vui lòng nhắn kèm tên thủ tục (ví dụ: "lệ phí đăng ký khai sinh"), tôi sẽ trả lời ngay.`,
   localOffices: 'Bộ phận Một cửa của địa phương:',

@@ -111,6 +111,17 @@ describe('where and when', () => {
   });
 });
 
+describe('a list of one', () => {
+  it('asks whether the one entry left is what was meant, for the part asked', () => {
+    const entry = kb.entries.find((e) => e.id === 'dang-ky-khai-sinh')!;
+    const [plain] = renderDecision({ outcome: 'clarify', query: { aspects: [] }, candidates: [{ entry }] } as never, [{ entry }] as never, kb.locality);
+    expect(plain!.text).toBe(TEXTS.clarifyOne);
+    const [fee] = renderDecision({ outcome: 'clarify', query: { aspects: ['fee'] }, candidates: [{ entry }] } as never, [{ entry }] as never, kb.locality);
+    expect(fee!.text).toMatch(/^Có phải anh\/chị hỏi phí, lệ phí của thủ tục dưới đây không\?/);
+    expect(fee!.choices?.map((c) => c.label)).toEqual([entry.title]);
+  });
+});
+
 describe('a list keeps what was asked', () => {
   it('picking from "which one?" after "lệ phí …" leads with the fee, not the whole entry', async () => {
     const citizen = chatCitizen(conversation, 'web');

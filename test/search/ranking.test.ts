@@ -77,6 +77,8 @@ describe('outcomes', () => {
     ['kể bot nghe nè: sao con cá không biết nói? vì nó ngậm nước =))', 'smalltalk'],
     // An emoji is chat as an emoticon is.
     ['Cảm ơn bạn nha, trả lời còn lẹ hơn gọi tổng đài nữa 😄', 'smalltalk'],
+    ['bot có phải chatgpt không', 'smalltalk'],
+    ['hỏi một đằng trả lời một nẻo, vô ích', 'smalltalk'],
     // The land price is not a procedure, though "sổ đỏ" alone is an entry's whole everyday name.
     ['nhà có sổ đỏ rồi thì giá đất bây giờ bao nhiêu một mét vuông', 'fallback'],
     // Covered word by word ("gia" of "hộ gia đình", "đất"), but the entry lacks the "mét" asked about.

@@ -60,19 +60,26 @@ export function readIntakeAnswer(typed: string, offered: readonly IntakeWord[]):
   return cannotSay(words, offered) ?? sendSaid(words, offered) ?? consentAnswer(words, offered);
 }
 
-/** Every clause (between punctuation) is a phrase of `word`. */
-function everyClause(typed: string, word: IntakeWord): boolean {
-  const clauses = typed.split(/[,.;!?]+/).map(core).filter((words) => words.length > 0);
-  return clauses.length > 0 && clauses.every((words) => variants(words).some((variant) => has(word, variant)));
+/** The words of each clause (between punctuation), as core() reads them. */
+function clausesOf(typed: string): string[][] {
+  return typed.split(/[,.;!?]+/).map(core);
 }
 
-/** A clause (between punctuation) that is a cancel phrase. */
+/** The words, padding aside (see variants), are a phrase of `word`. */
+function says(word: IntakeWord, words: string[]): boolean {
+  return variants(words).some((variant) => has(word, variant));
+}
+
+/** Every clause is a phrase of `word`. */
+function everyClause(typed: string, word: IntakeWord): boolean {
+  const clauses = clausesOf(typed).filter((words) => words.length > 0);
+  return clauses.length > 0 && clauses.every((words) => says(word, words));
+}
+
+/** A clause that is a cancel phrase. */
 function cancelClause(typed: string): boolean {
-  return typed.split(/[,.;!?]+/).some((clause) => {
-    const words = core(clause);
-    // "tui đổi ý rồi": who speaks comes off too.
-    return [words, SPEAKERS.has(words[0] ?? '') ? words.slice(1) : []].some((said) => variants(said).some((variant) => has('cancel', variant)));
-  });
+  // "tui đổi ý rồi": who speaks comes off too.
+  return clausesOf(typed).some((words) => says('cancel', words) || (SPEAKERS.has(words[0] ?? '') && says('cancel', words.slice(1))));
 }
 
 /** Said around "hủy … phản ánh" without changing it: "ad hủy giúp em cái phản ánh này nhé". */
@@ -83,8 +90,7 @@ const AROUND_CANCEL = new Set(['ad', 'cai', 'nay', 'do', 'giup', 'gium', 'dum', 
  * a clause that, padding aside, says to cancel the complaint by name.
  */
 function cancelsTheComplaint(typed: string): boolean {
-  return typed.split(/[,.;!?]+/).some((clause) => {
-    const words = core(clause);
+  return clausesOf(typed).some((words) => {
     // The "ánh" of "phản ánh" folds to the pronoun "anh".
     const padding = (w: string, i: number) => words[i - 1] !== 'phan' && (AROUND_CANCEL.has(w) || TRAILING.has(w) || LEADING.has(w) || SPEAKERS.has(w));
     const said = words.filter((w, i) => !padding(w, i)).join(' ');

@@ -743,7 +743,7 @@ export class MentionReader {
     if (more < 1 || more > 2) return false;
     const next = words.slice(mention.end, mention.end + more);
     if (next.length !== more || (more === 2 && !next.every((w) => w.capital))) return false;
-    return this.gazetteer.named(more === 1 ? next[0]!.folded : keyOf(next)).length === 0;
+    return this.gazetteer.named(keyOf(next)).length === 0;
   }
 
   /** The name typed after the type word at `at`, which no unit bears, with the closest known names; `known`: a known name it runs on past. */

@@ -320,8 +320,9 @@ export class Engine {
    */
   asksAPartOfNothing(decision: Decision): boolean {
     const { query, candidates, outcome } = decision;
-    const said = this.namingWords(query);
     if (!query.aspects.length) return false;
+    const typed = this.namingTerms(query);
+    const said = typed.map(foldCanonical);
     const saysNameOf = (c: Candidate) => {
       const named = this.nameWordSet(c.entry.id);
       return said.some((w) => named.has(w));
@@ -329,7 +330,6 @@ export class Engine {
     // An FAQ found by the part's words alone ("e làm trên vneid được không, cả ngày trong xưởng không có
     // time lên công an" finds the VNeID FAQ): however long the story around it, the part is asked of the
     // topic. Typed with marks, "trực tiếp" is no word of "trực tuyến".
-    const typed = this.namingWords(query, true);
     const unnamed = (c: Candidate) => !typed.some(this.saysOfName(c.entry.id));
     const offered = outcome === 'answer' ? 1 : outcome === 'clarify' ? CLARIFY_SIZE : 0;
     if (candidates[0]?.entry.kind === 'faq' && offered > 0 && candidates.slice(0, offered).every(unnamed)) return true;
@@ -366,18 +366,20 @@ export class Engine {
     return this.namingWords(decision.query).every((w) => !own.has(w) || theirs.has(w));
   }
 
-  /** The message's words that could name an entry: not the bot's address ("con"), nor when ("mới"), nor where ("ở Huế"), nor a number or an age ("72 tuổi"). */
-  /** The words a message names a topic by, folded, or `asTyped` (with the marks typed). */
-  private namingWords(query: Query, asTyped = false): string[] {
-    const words = query.phrases.flat();
-    const age = ageIn(words);
+  /** The message's words that could name an entry, folded (see namingTerms). */
+  private namingWords(query: Query): string[] {
+    return this.namingTerms(query).map(foldCanonical);
+  }
+
+  /** The message's words that could name an entry, as typed: not the bot's address ("con"), nor when ("mới"), nor where ("ở Huế"), nor a number or an age ("72 tuổi"). */
+  private namingTerms(query: Query): string[] {
+    const age = ageIn(query.phrases.flat());
     const where = this.whereabouts.words(query.phrases);
-    const naming = this.topicWords(query).filter((w) => {
+    return this.topicWords(query).filter((w) => {
       if (query.partWords.has(w)) return false;
       const f = foldCanonical(w);
       return !this.followUpWords.has(f) && !where.has(f) && !/^\d+$/.test(f) && !(age !== undefined && f === 'tuoi');
     });
-    return asTyped ? naming : naming.map(foldCanonical);
   }
 
   /** Every folded word of an entry's answer: names, summary, where and how to file, papers, steps, figures, notes. */

@@ -248,15 +248,19 @@ export class Conversation {
   private withTopic(text: string, decision: Decision, session: Session): Entry | undefined {
     const { engine } = this.deps;
     const topic = session.entryId && !session.clarify ? engine.get(session.entryId) : undefined;
-    if (!topic || !pointsBack(text) || !READ_WITH_TOPIC.has(decision.outcome)) return undefined;
+    if (!topic || !READ_WITH_TOPIC.has(decision.outcome)) return undefined;
     // "Cái thẻ bảo hiểm y tế ấy": the message alone answers the topic again.
     if (decision.outcome === 'answer' && decision.candidates[0]?.entry.id === topic.id) return undefined;
+    const pointing = pointsBack(text);
+    if (!pointing && decision.outcome !== 'answer') return undefined;
     // The topic itself is not among the message's best few (see earlierTopic): a variant of it is meant.
     const read = this.readWithTopic(text, topic, new Set([topic.id]));
     // A list whose first is the message's own first also says which variant ("cái xin bản sao á" after re-registering a birth).
-    const best = read.candidates[0]?.entry.id;
-    const id = read.outcome === 'answer' || (read.outcome === 'clarify' && best === decision.candidates[0]?.entry.id) ? best : undefined;
-    return id && decision.candidates.slice(0, NEAR).some((c) => c.entry.id === id) ? engine.get(id) : undefined;
+    const best = read.candidates[0]?.entry;
+    if (!best || !decision.candidates.slice(0, NEAR).some((c) => c.entry === best)) return undefined;
+    // Unpointed, only the topic combined with what the message names ("chồng em muốn nhận là cha luôn" after the birth: the birth registration combined with it).
+    if (!pointing) return read.outcome !== 'fallback' && engine.isVariantOf(best, topic) ? best : undefined;
+    return read.outcome === 'answer' || (read.outcome === 'clarify' && best === decision.candidates[0]?.entry) ? best : undefined;
   }
 
   /** A message read after the topic's title, or, when that answers nothing, after its short name. */
@@ -315,9 +319,21 @@ export class Conversation {
     // else its words count ("xã bảo sổ hộ tịch bị cháy rồi, vậy chắc phải đăng ký lại, số 2 đó").
     const saidPlace = leading ?? readTrailingOrdinal(text, ids.length);
     const agreed = saidPlace && !elsewhere && best && best.entry.id === ids[saidPlace - 1] ? best.entry : undefined;
-    const picked = agreed ?? (elsewhere ? undefined : (this.deps.engine.pickAmong(text, ids, beside) ?? (leading ? this.deps.engine.get(ids[leading - 1]!) : undefined)));
+    const variant = best && !ids.includes(best.entry.id) ? this.listedVariant(ids, best.entry) : undefined;
+    const picked = agreed ?? (elsewhere ? variant : (this.deps.engine.pickAmong(text, ids, beside) ?? (leading ? this.deps.engine.get(ids[leading - 1]!) : variant)));
     // Beside an answer, words that point at the answer itself are a follow-up about it, not a pick.
     return picked?.id === session.entryId && !session.clarify ? undefined : picked;
+  }
+
+  /**
+   * "Chồng em muốn nhận là cha luôn" while the birth registration and its variant combined with
+   * acknowledging the father are listed: the message alone finds the acknowledgement first, and
+   * the one listed entry that holds its whole title is what the list offered for it.
+   */
+  private listedVariant(ids: readonly string[], answered: Entry): Entry | undefined {
+    const { engine } = this.deps;
+    const variants = ids.flatMap((id) => engine.get(id) ?? []).filter((e) => engine.isVariantOf(e, answered));
+    return variants.length === 1 ? variants[0] : undefined;
   }
 
   /** The answer about one entry, leading with the asked parts; it becomes the topic of follow-ups. A note (where an old commune is now) follows it. */

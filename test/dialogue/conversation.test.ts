@@ -431,6 +431,21 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('cái cấp lại vì làm mất thẻ ấy'))).toMatchObject({ kind: 'answer', entry: 'cap-lai-doi-so-bhxh-the-bhyt' });
   });
 
+  it('reads a message that adds what the topic can be combined with as that combination, unpointed', async () => {
+    const c = citizen('web');
+    expect(about(await c.say('làm giấy khai sinh cho con'))).toMatchObject({ kind: 'answer', entry: 'dang-ky-khai-sinh' });
+    // Alone, the words answer the acknowledgement of paternity; after the birth, the registration combined with it.
+    expect(about(await c.say('bố cháu muốn nhận con luôn, để có tên trong giấy'))).toMatchObject({ kind: 'answer', entry: 'dang-ky-khai-sinh-ket-hop-nhan-cha-me-con' });
+  });
+
+  it('asks unmarried parents whether the father is to be named, and takes the acknowledgement said as the combined registration listed', async () => {
+    const c = citizen('web');
+    const list = await c.say('hai đứa em chưa đăng ký kết hôn mà có em bé rồi, làm khai sinh cho bé sao ạ');
+    expect(about(list)).toMatchObject({ kind: 'list', entries: ['dang-ky-khai-sinh', 'dang-ky-khai-sinh-ket-hop-nhan-cha-me-con'] });
+    expect(text(list)).toMatch(/^Bố mẹ bé chưa đăng ký kết hôn/);
+    expect(about(await c.say('anh ấy muốn nhận con luôn'))).toMatchObject({ kind: 'answer', entry: 'dang-ky-khai-sinh-ket-hop-nhan-cha-me-con' });
+  });
+
   it('stays on the topic when "cái …" names the topic itself', async () => {
     const c = citizen('web');
     await c.say('làm thẻ bảo hiểm y tế ở đâu');

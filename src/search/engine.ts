@@ -333,11 +333,23 @@ export class Engine {
     const unnamed = (c: Candidate) => !typed.some(this.saysOfName(c.entry.id));
     const offered = outcome === 'answer' ? 1 : outcome === 'clarify' ? CLARIFY_SIZE : 0;
     if (candidates[0]?.entry.kind === 'faq' && offered > 0 && candidates.slice(0, offered).every(unnamed)) return true;
-    if (said.length > TOPIC_WORDS / 2) return false;
+    if (said.length > TOPIC_WORDS / 2) return this.asksAPartInAHalf(decision);
     if (outcome === 'answer') return !saysNameOf(candidates[0]!);
     const unanswered = outcome === 'fallback' || outcome === 'clarify';
     // Named only by the part's own words ("làm online" names the FAQ on online services): named by nothing.
     return unanswered && candidates.slice(0, CLARIFY_SIZE).every((c) => c.nameMatch < this.thresholds.weakName || !saysNameOf(c));
+  }
+
+  /**
+   * "Mấy ngày thì có phiếu? Deadline bên kia là 2 tuần nữa": a message nothing answers (or only a
+   * guess) whose one question asks a part of nothing; the other half is a remark about the case.
+   */
+  private asksAPartInAHalf(decision: Decision): boolean {
+    if (decision.outcome !== 'fallback' && !decision.tentative) return false;
+    return !!splitQuestions(decision.query.text)?.some((half) => {
+      const read = this.decideOne(half);
+      return read.query.aspects.length > 0 && this.asksAPartOfNothing(read);
+    });
   }
 
   /** "Bị mất" while lost and renewed licences are listed: every word the message names with is in one of the listed entries' names. */

@@ -446,6 +446,18 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('anh ấy muốn nhận con luôn'))).toMatchObject({ kind: 'answer', entry: 'dang-ky-khai-sinh-ket-hop-nhan-cha-me-con' });
   });
 
+  it('asks a part of the topic when one question of the message asks it and the rest is a remark nothing answers', async () => {
+    const c = citizen('web');
+    await c.say('xin phiếu lý lịch tư pháp thế nào');
+    expect(about(await c.say('Nộp xong thì bao lâu có? Công ty chốt hạn thứ Sáu tuần này rồi'))).toEqual({ kind: 'answer', entry: 'cap-phieu-ly-lich-tu-phap', parts: ['time'] });
+  });
+
+  it('asks the postal part of the topic in the words of the public postal service and an address', async () => {
+    const c = citizen('web');
+    await c.say('xin phiếu lý lịch tư pháp thế nào');
+    expect(about(await c.say('Trường hợp gửi hồ sơ qua dịch vụ bưu chính thì phiếu có được trả về địa chỉ nhà không?'))).toMatchObject({ kind: 'answer', entry: 'cap-phieu-ly-lich-tu-phap', parts: ['postal'] });
+  });
+
   it('stays on the topic when "cái …" names the topic itself', async () => {
     const c = citizen('web');
     await c.say('làm thẻ bảo hiểm y tế ở đâu');

@@ -436,16 +436,16 @@ export class Engine {
     return names.some((name) => name.length > 0 && name.every((w) => said.has(w)) && papers.includes(` ${name.join(' ')} `));
   }
 
-  /**
-   * A correction ("không phải …, ý tôi là …") restates the question after a wrong answer:
-   * its best is answered when no other comes close, even if it says little of its name.
-   */
   /** `variant`'s title holds `of`'s whole title ("đăng ký khai sinh kết hợp nhận cha, mẹ, con" of "đăng ký khai sinh"). */
   isVariantOf(variant: Entry, of: Entry): boolean {
     const title = this.names.get(of.id)?.[0];
     return variant.id !== of.id && !!title?.length && this.nameSays(variant, [title]);
   }
 
+  /**
+   * A correction ("không phải …, ý tôi là …") restates the question after a wrong answer:
+   * its best is answered when no other comes close, even if it says little of its name.
+   */
   restated(decision: Decision): Decision {
     const [first, second] = decision.candidates;
     if (decision.outcome !== 'clarify' || decision.tentative || !first) return decision;

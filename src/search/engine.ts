@@ -523,7 +523,7 @@ export class Engine {
     const outOfScope = query.outOfScope && !this.handles(candidates[0], query.outOfScopeTopics);
     // "Khai sinh cho chó mèo": an out-of-scope thing with a word no entry uses is what the message is about, whatever it names.
     const strange = outOfScope && query.outOfScopeTopics.some((topic) => topic.some((w) => !this.vocabulary.has(w)));
-    const outcome = strange ? 'fallback' : this.outcomeOf(candidates, evidence, outOfScope, said, query);
+    const outcome = strange ? 'fallback' : this.outcomeOf(candidates, evidence, outOfScope, said, query, topic);
     if (!outOfScope && this.chatsOnly(outcome, candidates, query)) return { outcome: 'smalltalk', query: { ...query, smalltalk: query.chatter }, candidates: [] };
     const mixedUp = NAMES_ENTRIES.has(outcome) ? this.mixedUp(candidates, query) : undefined;
     if (mixedUp) return { outcome: 'clarify', query, candidates: mixedUp.candidates, evidence, apart: mixedUp.question ? { question: mixedUp.question } : {} };
@@ -682,10 +682,7 @@ export class Engine {
     const t = this.thresholds;
     const [first, ...rest] = candidates;
     if (!first) return candidates;
-    const telling = [...[...new Set(topic.map(foldCanonical))].map((w) => [w, this.vocabulary.idf(w) / this.vocabulary.maxIdf] as const), ...pairs]
-      .filter(([, weight]) => weight >= t.tellingTerm)
-      .map(([term]) => term);
-    const onlyIn = (has: Candidate, lacks: Candidate) => telling.some((term) => this.ranker.entryHas(has.entry.id, term) && !this.ranker.entryHas(lacks.entry.id, term));
+    const onlyIn = this.onlyIn(topic, pairs);
     // A variant: its title holds the other's whole title ("đăng ký khai sinh" in "đăng ký khai sinh có yếu tố nước ngoài"),
     // or a name of the other's that the message says whole ("đăng ký hộ kinh doanh" in "đăng ký thay đổi nội dung đăng ký hộ kinh doanh").
     const variantOf = (variant: Candidate, of: Candidate) => {
@@ -707,8 +704,16 @@ export class Engine {
     return fuller ? [fuller, ...candidates.filter((c) => c !== fuller)] : candidates;
   }
 
+  /** Whether `has` has a telling word or pair of the message (`topic`, `pairs`) that `lacks` has not. */
+  private onlyIn(topic: readonly string[], pairs: ReadonlyMap<string, number>): (has: Candidate, lacks: Candidate) => boolean {
+    const telling = [...[...new Set(topic.map(foldCanonical))].map((w) => [w, this.vocabulary.idf(w) / this.vocabulary.maxIdf] as const), ...pairs]
+      .filter(([, weight]) => weight >= this.thresholds.tellingTerm)
+      .map(([term]) => term);
+    return (has, lacks) => telling.some((term) => this.ranker.entryHas(has.entry.id, term) && !this.ranker.entryHas(lacks.entry.id, term));
+  }
+
   /** `said`: the message's telling words. */
-  private outcomeOf(candidates: Candidate[], evidence: Evidence, outOfScope: boolean, said: SaidWords, query: Query): Outcome {
+  private outcomeOf(candidates: Candidate[], evidence: Evidence, outOfScope: boolean, said: SaidWords, query: Query, topic: readonly string[]): Outcome {
     const t = this.thresholds;
     const [first] = candidates;
     if (!first || (first.coverage === 0 && first.nameMatch === 0)) return 'fallback';
@@ -727,7 +732,8 @@ export class Engine {
     // Ahead by a margin, or the only close one whose whole name the message says ("đăng ký khai sinh").
     const close = candidates.slice(1).filter((c) => c.score >= first.score * this.leadRatioOf(first));
     // A close one whose whole name is said too competes, unless it is only a general form of the best.
-    const clearLead = close.length === 0 || (first.nameMatch === 1 && close.every((c) => c.nameMatch < 1 || this.generalOf(first, c, said)));
+    const onlyIn = this.onlyIn(topic, evidence.pairs);
+    const clearLead = close.length === 0 || (first.nameMatch === 1 && close.every((c) => c.nameMatch < 1 || this.generalOf(first, c, said) || (onlyIn(first, c) && !onlyIn(c, first))));
     // The age said picks the card before what the message leaves open about the card ("con 15 tuổi … làm căn cước").
     if (first.coverage >= t.answerCoverage && this.agedOut(candidates, said, query)) return 'answer';
     if (this.portalNamesWhatItLacks(candidates, evidence.pairs) || this.sharedThing(candidates, query)) return 'clarify';

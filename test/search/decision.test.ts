@@ -49,6 +49,9 @@ describe('direct answers where one entry clearly fits', () => {
     // is what every candidate lacks most; "hộ kinh doanh", "sổ đỏ" are what only the runner-up has.
     ['toi muon sang ten ho kinh doanh cho thang con trai dung ten chu ho thi lam the nao', 'thay-doi-noi-dung-dang-ky-ho-kinh-doanh'],
     ['để lại đất cho con trai sang tên sổ đõ thì đóng thuế bao nhiêu làm ở đâu', 'dang-ky-bien-dong-chuyen-nhuong-thua-ke-tang-cho'],
+    // Both named whole ("sổ đỏ" too is a name of the land certificate's exchange), but only the FAQ
+    // on two-level government has the telling "bỏ cấp", "cấp huyện", and the exchange has nothing the FAQ lacks.
+    ['bỏ cấp huyện rồi thì làm sổ đỏ nộp ở xã hay ở tỉnh', 'chinh-quyen-dia-phuong-hai-cap'],
   ])('%s → %s', (q, expected) => {
     expect(decided(q)).toEqual({ outcome: 'answer', first: expected });
   });

@@ -252,6 +252,8 @@ export class Conversation {
     // "Cái thẻ bảo hiểm y tế ấy": the message alone answers the topic again.
     if (decision.outcome === 'answer' && decision.candidates[0]?.entry.id === topic.id) return undefined;
     const pointing = pointsBack(text);
+    // "Cái chứng thực đó mấy ngày xong?": pointed back with words of the topic's own names only, at the topic itself.
+    if (pointing && engine.asksInNamesOf(decision, topic)) return undefined;
     if (!pointing && decision.outcome !== 'answer') return undefined;
     // The topic itself is not among the message's best few (see earlierTopic): a variant of it is meant.
     const read = this.readWithTopic(text, topic, new Set([topic.id]));

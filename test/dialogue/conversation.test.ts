@@ -458,6 +458,12 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('Trường hợp gửi hồ sơ qua dịch vụ bưu chính thì phiếu có được trả về địa chỉ nhà không?'))).toMatchObject({ kind: 'answer', entry: 'cap-phieu-ly-lich-tu-phap', parts: ['postal'] });
   });
 
+  it('stays on the topic when "cái … đó" points back with words of its own names only', async () => {
+    const c = citizen('web');
+    await c.say('hợp đồng thuê nhà muốn chứng thực ở phường thì phí nhiêu');
+    expect(about(await c.say('Cái chứng thực đó mấy ngày xong?'))).toEqual({ kind: 'answer', entry: 'chung-thuc-hop-dong-giao-dich-nha-dat', parts: ['time'] });
+  });
+
   it('stays on the topic when "cái …" names the topic itself', async () => {
     const c = citizen('web');
     await c.say('làm thẻ bảo hiểm y tế ở đâu');

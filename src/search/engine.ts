@@ -62,6 +62,9 @@ export interface Decision {
 /** "Có", typed with its mark: what follows is what the citizen has (see toldAsHeld). */
 const HAS = /^có$/u;
 
+/** After "có", these (folded) ask whether something must be done ("có phải", "có cần"), not what the citizen has. */
+const MUST: ReadonlySet<string> = new Set(['phai', 'can', 'bat']);
+
 /** An answer whose name the message says less of than this names nothing (see talksOf). */
 const UNNAMED = 0.35;
 
@@ -420,8 +423,11 @@ export class Engine {
     if (!query.aspects.some((a) => a === 'documents' || a === 'conditions')) return false;
     const own = this.nameWordSet(topic.id);
     // Typed without marks, "co" is read as "có" too.
-    const has = (w: string) => (query.accented ? HAS.test(w) : foldCanonical(w) === 'co');
-    const held = new Set(query.phrases.flatMap((phrase) => phrase.slice(phrase.findIndex(has) + 1 || phrase.length)).map(foldCanonical));
+    // "Có phải khai báo…" asks whether something must be done: nothing held follows. Asking about papers,
+    // "có phải xin giấy xác nhận độc thân trước không" names a paper, as one held would.
+    const whether = !query.aspects.includes('documents');
+    const has = (w: string, next = '') => (query.accented ? HAS.test(w) : foldCanonical(w) === 'co') && !(whether && MUST.has(foldCanonical(next)));
+    const held = new Set(query.phrases.flatMap((phrase) => phrase.slice(phrase.findIndex((w, i) => has(w, phrase[i + 1])) + 1 || phrase.length)).map(foldCanonical));
     const other = said.filter((w) => !own.has(w));
     return other.length > 0 && other.every((w) => held.has(w));
   }

@@ -2,7 +2,7 @@
 // after teencode and abbreviations are expanded, which aspects of a procedure are
 // asked about, and whether the message is a complaint or small talk.
 import { allExpansions, QUIET_SMALLTALK, SMALLTALK, type Aspect, type Lexicon, type QuietSmalltalk, type Smalltalk } from '../knowledge/lexicon.ts';
-import { foldCanonical, hasDiacritics } from '../kernel/vietnamese.ts';
+import { fold, foldCanonical, hasDiacritics } from '../kernel/vietnamese.ts';
 import { messageWords, PhraseTable, WordSet, type MessageWords, type PhraseMatch } from './phrases.ts';
 import { segments } from './tokens.ts';
 
@@ -73,12 +73,27 @@ function isTheFile(match: { start: number; end: number; value: Aspect }, words: 
 /**
  * "Làm trực tuyến thì có rẻ hơn không", "nộp qua bưu điện thì mấy ngày có": before "thì" is
  * the case, after it the question, whose part leads. Typed bare, "thi" is "thì" only in a
- * message with no marks at all ("thi bằng lái" is an exam).
+ * message with no marks at all ("thi bằng lái" is an exam). `whetherMust`: the question asks
+ * whether something must be done (see asksWhetherMust), a part no cue after "thì" says.
  */
-function askedFirst(matches: readonly { start: number; value: Aspect }[], words: readonly string[], accented: boolean): Aspect[] {
+function askedFirst(matches: readonly { start: number; value: Aspect }[], words: readonly string[], accented: boolean, whetherMust: boolean): Aspect[] {
   const then = words.findLastIndex((w) => w === 'thì' || (!accented && w === 'thi'));
-  const ordered = then < 0 ? matches : [...matches.filter((m) => m.start > then), ...matches.filter((m) => m.start <= then)];
-  return [...new Set(ordered.map((m) => m.value))];
+  const after = matches.filter((m) => m.start > then);
+  const ordered = then < 0 ? matches : [...after, ...matches.filter((m) => m.start <= then)];
+  // "Về quê 3 tháng thì có phải khai báo tạm vắng không": the story's cue ("về quê") comes after what is asked.
+  return [...new Set([...(whetherMust && after.length === 0 ? (['conditions'] as const) : []), ...ordered.map((m) => m.value)])];
+}
+
+/**
+ * "Có phải khai báo tạm vắng không", "có cần xin phép xây dựng hông": a yes-or-no question whether
+ * something must be done asks who must and when (the conditions), though it says no cue of its own.
+ */
+const MUST_IT = /(?:^|\s)co (?:phai|can|bat buoc) .*\s(?:khong|ko|k|kg|khg|hong|hok|hem)$/;
+
+/** The last sentence, folded to bare words, asks whether something must be done. */
+function asksWhetherMust(text: string): boolean {
+  const question = fold(text.split(SENTENCE_BREAK).filter((s) => s.trim()).at(-1) ?? '');
+  return MUST_IT.test(question.replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
 }
 
 /** Citizens tell the story first and ask last: the words (canonical and folded) of the last sentence. */
@@ -127,7 +142,7 @@ export class QueryReader {
     const cueMatches = this.aspects.matches(all);
     const asked = asksAnotherPart(cueMatches) ? cueMatches.filter((m) => !isTheFile(m, all.words)) : cueMatches;
     const accented = hasDiacritics(text);
-    const aspects = askedFirst(asked, all.words, accented);
+    const aspects = askedFirst(asked, all.words, accented, asksWhetherMust(text));
     // The file's words stay light: "hồ sơ" names no topic either way.
     const aspectWords = new Set(cueMatches.flatMap((m) => all.words.slice(m.start, m.end)));
     // A cue as typed, with what it expands to: "vneid" read as the app's full name still only asks "online?".

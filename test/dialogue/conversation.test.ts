@@ -464,6 +464,18 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('Cái chứng thực đó mấy ngày xong?'))).toEqual({ kind: 'answer', entry: 'chung-thuc-hop-dong-giao-dich-nha-dat', parts: ['time'] });
   });
 
+  it('answers the conditions of another entry named after "có phải", which is no paper the citizen has', async () => {
+    const c = citizen('web');
+    await c.say('gia hạn tạm trú làm ở đâu');
+    expect(about(await c.say('à mà em về quê 3 tháng thì có phải khai báo tạm vắng không'))).toEqual({ kind: 'answer', entry: 'khai-bao-tam-vang', parts: ['conditions', 'place'] });
+  });
+
+  it('stays on the topic when "có phải xin …" asks whether a paper is needed', async () => {
+    const c = citizen('web');
+    await c.say('đăng ký kết hôn ở đâu');
+    expect(about(await c.say('Cần mang những giấy tờ gì, có phải xin giấy xác nhận độc thân trước không?'))).toMatchObject({ kind: 'answer', entry: 'dang-ky-ket-hon' });
+  });
+
   it('stays on the topic when "cái …" names the topic itself', async () => {
     const c = citizen('web');
     await c.say('làm thẻ bảo hiểm y tế ở đâu');

@@ -226,6 +226,14 @@ describe('the parts a message asks about', () => {
     ['thế làm trên vneid kiểu gì ạ', ['online', 'steps']],
     // Sent home is by post.
     ['nhà xa. gửi về nhà được không', ['postal']],
+    // Whether something must be done asks the conditions, though no cue says it; a cue said in the
+    // story before "thì" comes after it, and one said in the question alone is what is asked.
+    ['co phai khai bao tam vang ko', ['conditions']],
+    ['nhà kho nhỏ sau vườn có cần xin phép xây dựng hông', ['conditions']],
+    ['em về quê 3 tháng thì có phải khai báo tạm vắng không', ['conditions', 'place']],
+    ['có phải về quê làm không', ['place']],
+    // One step before another asks the steps.
+    ['xin trường mới trước hay trường cũ trước', ['steps']],
   ])('"%s" asks %j', (q, parts) => {
     expect(engine.decide(q).query.aspects).toEqual(parts);
   });

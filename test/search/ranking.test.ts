@@ -232,6 +232,9 @@ describe('the parts a message asks about', () => {
     ['nhà kho nhỏ sau vườn có cần xin phép xây dựng hông', ['conditions']],
     ['em về quê 3 tháng thì có phải khai báo tạm vắng không', ['conditions', 'place']],
     ['có phải về quê làm không', ['place']],
+    // Someone filing for another asks who may: the conditions.
+    ['tôi cầm bản chính đi thay sếp được không', ['conditions']],
+    ['để bố mẹ ở quê nộp giùm nha', ['conditions']],
     // One step before another asks the steps.
     ['xin trường mới trước hay trường cũ trước', ['steps']],
   ])('"%s" asks %j', (q, parts) => {

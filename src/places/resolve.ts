@@ -102,12 +102,21 @@ function scoreFocus(focus: Mention, level: Level, { reading, gazetteer, options,
       let score = support - typos;
       if (focus.type && focus.type === writtenAs(ref).type) score += 1;
       // "cũ" speaks of the old unit; "mới", or a name said with no word of change ("xã Hòa Phú nộp ở đâu"), of today's.
-      if (reading.old && ref.kind === 'old') score += 0.5;
+      if (reading.old && (ref.kind === 'old' || (ref.kind === 'commune' && namedAfterItsParts(ref.commune)))) score += 0.5;
       if (!reading.old && (!reading.asksWhich || reading.fresh) && ref.kind === 'commune') score += 0.5;
       if (options.home && !context.length && place.province === options.home) score += 0.5;
       // Ruled out: some place of its address is elsewhere and none is where it is (a place may read two ways: "Thạnh Hóa, Tây Ninh").
       return [{ place, score, conflict: addressed.some((a) => a < 0) && !addressed.some((a) => a > 0) }];
     });
+}
+
+/**
+ * "Xã Đức Bình cũ" may mean the new Xã Đức Bình too when it was formed from units its name
+ * begins ("Đức Bình Đông", "Đức Bình Tây", "Mỹ Lợi A"): citizens of those called the area so.
+ */
+function namedAfterItsParts(commune: Commune): boolean {
+  const own = keyOf(placeWords(commune.bare));
+  return commune.formedFrom.some((part) => keyOf(placeWords(part.name)).startsWith(`${own} `));
 }
 
 /**

@@ -128,6 +128,14 @@ describe('resolving a place', () => {
     expect(resolved('tôi đang ở Phnom Penh, muốn làm lại căn cước thì nộp ở xã nào')).toMatchObject({ kind: 'unknown', typed: 'phnom penh' });
   });
 
+  it('asks which when an old name is also a new commune formed from units it begins ("Long Điền A", "Long Điền B")', () => {
+    const old = resolved('xã Long Điền cũ giờ thuộc xã nào');
+    expect(old?.kind === 'ambiguous' && old.options.flatMap((o) => o.communes.map((c) => c.code)).sort()).toEqual(['30631', '31985']);
+    expect(resolved('xa hau thanh cu h la xa gi')).toMatchObject({ kind: 'ambiguous', ask: 'province' });
+    // Said with no word of change, it is today's commune.
+    expect(codes('xã Hậu Thạnh nộp hồ sơ ở đâu')).toEqual(['27841']);
+  });
+
   it('asks which when the name is said twice with nothing else, or two old towns of one name are now in one province', () => {
     expect(codes('trên đó chỉ ghi xã Trung Hà mà không có huyện, tỉnh. Xã Trung Hà giờ thuộc xã nào?')).toBe('ambiguous');
     // Châu Thành of Bến Tre and of Trà Vinh, each in its huyện Châu Thành, are both in Vĩnh Long now.

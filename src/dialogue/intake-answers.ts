@@ -60,9 +60,9 @@ export function readIntakeAnswer(typed: string, offered: readonly IntakeWord[]):
   return cannotSay(words, offered) ?? sendSaid(words, offered) ?? consentAnswer(words, offered);
 }
 
-/** The words of each clause (between punctuation), as core() reads them. */
+/** The words of each clause (between punctuation, or "mà cũng", "và cũng" unpunctuated), as core() reads them. */
 function clausesOf(typed: string): string[][] {
-  return typed.split(/[,.;!?]+/).map(core);
+  return typed.split(/[,.;!?]+/).flatMap((clause) => fold(clause).split(/\s(?:ma|va) cung\s/)).map(core);
 }
 
 /** The words, padding aside (see variants), are a phrase of `word`. */

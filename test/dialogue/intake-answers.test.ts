@@ -16,6 +16,8 @@ describe('readIntakeAnswer', () => {
     ['xac nhan', REVIEW, 'send'],
     // Past the story, a cancel said in a clause of a longer message cancels; in the story it is the story.
     ['Khoan, thôi khỏi gửi, để tui nói chuyện lại với chủ nhà đã', REVIEW, 'cancel'],
+    // Two clauses joined by "mà cũng" with no comma: the second cancels.
+    ['thôi không cần số đâu mà cũng khỏi gửi luôn', PHONE, 'cancel'],
     ['cán bộ nói thôi bỏ đi, về đi mai lên, tôi chờ từ sáng tới trưa mà không ai tiếp', DESCRIBE, undefined],
     ['Ok gửi đi', REVIEW, 'send'],
     ['gửi đi ạ', REVIEW, 'send'],

@@ -153,6 +153,10 @@ describe('a complaint said in a citizen\'s own words', () => {
   it('is a complaint when an official asks for money first ("phải đưa tiền mới làm"), said after "muốn thưa chuyện"', () => {
     expect(engine.decide('tôi muốn thưa chuyện. cán bộ ấp nói phải đưa tiền mới làm thẻ cho').outcome).toBe('complaint');
   });
+
+  it('is a complaint when the citizen reports an official rude in Central words ("phản ánh luôn", "cộc cằn")', () => {
+    expect(decided('mà tui phản ánh luôn cán bộ một cửa nói chuyện cộc cằn với mạ tui').outcome).toBe('complaint');
+  });
 });
 
 describe('a complaint that seems to name a place', () => {

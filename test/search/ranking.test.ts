@@ -235,6 +235,9 @@ describe('the parts a message asks about', () => {
     // Someone filing for another asks who may: the conditions.
     ['tôi cầm bản chính đi thay sếp được không', ['conditions']],
     ['để bố mẹ ở quê nộp giùm nha', ['conditions']],
+    // Central words for money ("tốn đồng mô") and a test heard by the phone's speech-to-text ("a đê en").
+    ['có tốn đồng mô không', ['fee']],
+    ['có cần xét nghiệm a đê en không', ['documents']],
     // One step before another asks the steps.
     ['xin trường mới trước hay trường cũ trước', ['steps']],
   ])('"%s" asks %j', (q, parts) => {

@@ -423,11 +423,13 @@ export class Engine {
     if (!query.aspects.some((a) => a === 'documents' || a === 'conditions')) return false;
     const own = this.nameWordSet(topic.id);
     // Typed without marks, "co" is read as "có" too.
-    // "Có phải khai báo…" asks whether something must be done: nothing held follows. Asking about papers,
-    // "có phải xin giấy xác nhận độc thân trước không" names a paper, as one held would.
-    const whether = !query.aspects.includes('documents');
-    const has = (w: string, next = '') => (query.accented ? HAS.test(w) : foldCanonical(w) === 'co') && !(whether && MUST.has(foldCanonical(next)));
-    const held = new Set(query.phrases.flatMap((phrase) => phrase.slice(phrase.findIndex((w, i) => has(w, phrase[i + 1])) + 1 || phrase.length)).map(foldCanonical));
+    const has = (w: string) => (query.accented ? HAS.test(w) : foldCanonical(w) === 'co');
+    // "Có phải báo công an không" asks whether something must be done, not about a paper held ("tui có hai
+    // phòng cho khách … có phải báo công an không"). Asking about papers, "có phải xin giấy xác nhận độc
+    // thân trước không" names a paper, as one held would.
+    const asksMust = (phrase: readonly string[]) => phrase.some((w, i) => has(w) && MUST.has(foldCanonical(phrase[i + 1] ?? '')));
+    if (!query.aspects.includes('documents') && query.phrases.some(asksMust)) return false;
+    const held = new Set(query.phrases.flatMap((phrase) => phrase.slice(phrase.findIndex(has) + 1 || phrase.length)).map(foldCanonical));
     const other = said.filter((w) => !own.has(w));
     return other.length > 0 && other.every((w) => held.has(w));
   }

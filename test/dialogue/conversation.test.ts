@@ -471,6 +471,12 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('à mà em về quê 3 tháng thì có phải khai báo tạm vắng không'))).toEqual({ kind: 'answer', entry: 'khai-bao-tam-vang', parts: ['conditions', 'place'] });
   });
 
+  it('leaves the topic when what the citizen has is told before asking whether something else must be done', async () => {
+    const c = citizen('web');
+    await c.say('mở quán cà phê nhỏ thì đăng ký hộ kinh doanh ở đâu');
+    expect(about(await c.say('trên lầu tôi có mấy phòng cho khách du lịch ở qua đêm, có phải báo công an không'))).toMatchObject({ kind: 'answer', entry: 'thong-bao-luu-tru' });
+  });
+
   it('stays on the topic when "có phải xin …" asks whether a paper is needed', async () => {
     const c = citizen('web');
     await c.say('đăng ký kết hôn ở đâu');

@@ -209,7 +209,12 @@ export class Conversation {
       return [renderClarify(listed, aspects)];
     }
     const previous = session.entryId ? engine.get(session.entryId) : undefined;
-    if (followUp && previous?.kind === 'procedure') return this.withRating(renderSections(previous, aspects, engine.knowledge.locality), previous, numbered);
+    // After an FAQ ("không còn huyện thì xin ở mô?"), a part asked is of the procedure the chat was about before it.
+    const procedure = previous?.kind === 'procedure' ? previous : followUp ? this.recentProcedure(session) : undefined;
+    if (followUp && procedure) {
+      session.entryId = procedure.id;
+      return this.withRating(renderSections(procedure, aspects, engine.knowledge.locality), procedure, numbered);
+    }
     // A part asked with no topic yet names nothing: a guess from words like "con" would be a stranger's answer.
     if (followUp && !previous) return [renderWhichProcedure(aspects)];
     // Outside a list, a detail of the citizen's case ("72 tuổi thì được chưa") keeps the topic, and so
@@ -222,6 +227,12 @@ export class Conversation {
     if (!ownWords && this.earlierTopic(decision, session, previous)) return undefined;
     const detail = (previous.kind === 'procedure' && (engine.staysOn(decision, previous) || engine.asksAPartOfNothing(decision) || ownWords)) || engine.talksOf(decision, previous);
     return detail ? this.answerWith(previous, aspects, session, numbered) : undefined;
+  }
+
+  /** The procedure this chat was last answered about, if any. */
+  private recentProcedure(session: Session): Entry | undefined {
+    const { engine } = this.deps;
+    return session.recent?.map((id) => engine.get(id)).find((e) => e?.kind === 'procedure');
   }
 
   /**

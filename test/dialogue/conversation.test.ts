@@ -477,6 +477,16 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('trên lầu tôi có mấy phòng cho khách du lịch ở qua đêm, có phải báo công an không'))).toMatchObject({ kind: 'answer', entry: 'thong-bao-luu-tru' });
   });
 
+  it('asks a part of the procedure answered before an FAQ, laughs as small talk, and asks who may file for another', async () => {
+    const c = citizen('web');
+    await c.say('làm bản sao bằng tốt nghiệp từ sổ gốc ở đâu');
+    expect(about(await c.say('bỏ cấp huyện rồi thì giờ hồ sơ nộp ở xã hay lên tỉnh'))).toMatchObject({ kind: 'answer', entry: 'chinh-quyen-dia-phuong-hai-cap' });
+    // An FAQ has no fee of its own: the part is the copy's.
+    expect(about(await c.say('mất tiền không'))).toEqual({ kind: 'answer', entry: 'cap-ban-sao-tu-so-goc', parts: ['fee'] });
+    expect(about(await c.say('ha ha già rồi hay quên'))).toEqual({ kind: 'smalltalk' });
+    expect(about(await c.say('nhờ em gái đi xin giùm được không'))).toEqual({ kind: 'answer', entry: 'cap-ban-sao-tu-so-goc', parts: ['conditions'] });
+  });
+
   it('stays on the topic when "có phải xin …" asks whether a paper is needed', async () => {
     const c = citizen('web');
     await c.say('đăng ký kết hôn ở đâu');

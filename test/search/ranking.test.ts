@@ -238,6 +238,11 @@ describe('the parts a message asks about', () => {
     // Central words for money ("tốn đồng mô") and a test heard by the phone's speech-to-text ("a đê en").
     ['có tốn đồng mô không', ['fee']],
     ['có cần xét nghiệm a đê en không', ['documents']],
+    // When in Central words, a deadline; papers asked with "chi"; any branch, or here, asks where.
+    ['khi mo thi co tien', ['time']],
+    ['có hạn chót không', ['time']],
+    ['Cần giấy chi?', ['documents']],
+    ['nộp ở chi nhánh nào trong thành phố cũng được hả', ['place']],
     // One step before another asks the steps.
     ['xin trường mới trước hay trường cũ trước', ['steps']],
   ])('"%s" asks %j', (q, parts) => {

@@ -13,7 +13,7 @@ import { ageFactor, ageIn, ageRangeOf, holdsAge, type AgeRange } from './age.ts'
 import { foldCanonical, words } from '../kernel/vietnamese.ts';
 import { PAIR_JOINER, segments } from './tokens.ts';
 import { messageWords, PhraseTable, SaidWords, WordSet } from './phrases.ts';
-import { splitQuestions } from './two-questions.ts';
+import { questionOf, splitQuestions } from './two-questions.ts';
 import { Whereabouts } from './whereabouts.ts';
 import { placeDecision, type PlaceFinding } from './place-question.ts';
 import { coreTitle, levelAsked, preferredTwin, twinGroups, type Level } from './twins.ts';
@@ -468,7 +468,7 @@ export class Engine {
 
   /** `excluded`: entries the citizen said were not meant ("không phải cái đó"). */
   decide(text: string, excluded?: ReadonlySet<string>): Decision {
-    const whole = this.decideOne(text, excluded);
+    const whole = this.askedAfterStory(text, this.decideOne(text, excluded), excluded);
     if (!NAMES_ENTRIES.has(whole.outcome) || whole.place) return whole;
     // Two questions in one message: the first is answered, the second's entry offered after it.
     const halves = splitQuestions(text);
@@ -486,6 +486,27 @@ export class Engine {
     if (first!.outcome === 'complaint') return secondTop ? whole : first!;
     if (!firstTop || !secondTop || firstTop.id === secondTop.id) return whole;
     return second!.outcome === 'answer' ? { ...first!, also: secondTop } : first!;
+  }
+
+  /**
+   * "… vợ hắn mới đẻ thằng cu … chừ mệ đi đăng ký khai sinh cho cháu được không": a story lists
+   * entries its words touch (the father abroad, "cha mẹ"), but its question alone answers the first
+   * of them: that one, with the others beside it.
+   */
+  private askedAfterStory(text: string, whole: Decision, excluded?: ReadonlySet<string>): Decision {
+    if (whole.outcome !== 'clarify' || whole.tentative || whole.apart || whole.place) return whole;
+    const question = questionOf(text);
+    const asked = question ? this.decideOne(question, excluded) : undefined;
+    const best = asked?.outcome === 'answer' ? asked.candidates[0] : undefined;
+    // The story still ranks: its first must be the question's answer, and no other it lists may be named by a
+    // telling word of the story that the first's names lack ("vợ tôi người Trung Quốc … giờ muốn đăng ký kết hôn":
+    // the foreign marriage).
+    const [first, ...rest] = whole.candidates;
+    if (!best || first?.entry.id !== best.entry.id) return whole;
+    const own = this.nameWordSet(first.entry.id);
+    const telling = [...new Set(this.topicWords(whole.query).map(foldCanonical))].filter((w) => !own.has(w) && this.vocabulary.idf(w) / this.vocabulary.maxIdf >= this.thresholds.tellingTerm);
+    const named = rest.slice(0, CLARIFY_SIZE - 1).some((c) => telling.some((w) => this.nameWordSet(c.entry.id).has(w)));
+    return named ? whole : { ...whole, outcome: 'answer' };
   }
 
   private decideOne(text: string, excluded?: ReadonlySet<string>): Decision {

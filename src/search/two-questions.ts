@@ -22,3 +22,23 @@ export function splitQuestions(text: string): [string, string] | undefined {
   const rest = typed.slice(cut.index + cut[0].length).trim();
   return rest.split(/\s+/).length >= MIN_WORDS && first ? [first, rest] : undefined;
 }
+
+/** Where a story ends and its question begins in one unpunctuated sentence: "… chừ mệ đi đăng ký …", "… giờ muốn …". */
+const NOW = /^(?:giờ|bây giờ|chừ|hiện giờ|nay)$/u;
+const NOW_BARE = /^(?:gio|bay gio|hien gio|nay)$/;
+/** The question must say at least this many words, and the story before it as many again. */
+const MIN_QUESTION = 4;
+
+/**
+ * The question of a long message after its story: its last sentence, or, typed as one run
+ * (speech-to-text has no punctuation), the words from the last "giờ"/"chừ" on. Undefined when
+ * the message is its question.
+ */
+export function questionOf(text: string): string | undefined {
+  const sentences = text.normalize('NFC').split(/[.!?\n]+/).map((s) => s.trim()).filter(Boolean);
+  const last = sentences.at(-1)?.split(/\s+/) ?? [];
+  if (sentences.length >= 2) return last.length >= MIN_QUESTION - 1 ? last.join(' ') : undefined;
+  const said = last.map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
+  const at = said.findLastIndex((w) => NOW.test(w) || NOW_BARE.test(w));
+  return at >= 2 * MIN_QUESTION && said.length - at > MIN_QUESTION ? last.slice(at).join(' ') : undefined;
+}

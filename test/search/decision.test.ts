@@ -52,6 +52,9 @@ describe('direct answers where one entry clearly fits', () => {
     // Both named whole ("sổ đỏ" too is a name of the land certificate's exchange), but only the FAQ
     // on two-level government has the telling "bỏ cấp", "cấp huyện", and the exchange has nothing the FAQ lacks.
     ['bỏ cấp huyện rồi thì làm sổ đỏ nộp ở xã hay ở tỉnh', 'chinh-quyen-dia-phuong-hai-cap'],
+    // One sentence: the story ("làm ruộng", "công ty") lists what its words touch; the question after
+    // "giờ" alone answers the first of them, which no other listed entry's name rivals.
+    ['nha toi o que lam ruong ca doi, con trai di lam cong ty o binh duong, gio muon chuyen ho khau vo trong do thi lam sao', 'dang-ky-thuong-tru'],
   ])('%s → %s', (q, expected) => {
     expect(decided(q)).toEqual({ outcome: 'answer', first: expected });
   });

@@ -19,6 +19,9 @@ const NUMBERED = new Map([['phuong', 'phường'], ['quan', 'quận']]);
  * "phường Hai Bà Trưng", "phường bây giờ").
  */
 const FOLLOWERS = new Set(['phuong', 'quan', 'huyen', 'tp', 'tx', 'thi', 'thanh', 'tinh', 'cu', 'moi', 'thuoc', 'nay', 'la', 'o', 'cua', 'truoc', 'nhap', 'sap', 'sat', 'gop', 'doi', 'con', 'ten', 'bi', 'da', 'co', 'a', 'ad', 'nha', 'nhe', 'vay', 'voi', 'em', 'anh', 'chi', 'ha', 'khong', 'ko']);
+/** "Giờ" after a number is the hour ("tám giờ"), unless one of these follows it: "quận tám giờ thuộc phường nào". */
+const NOW = 'gio';
+const NOW_FOLLOWERS = new Set(['thuoc', 'la', 'nhap', 'sap', 'doi', 'o', 'con', 'ten']);
 /** "bảy" typed bare is mostly "bây" of "bây giờ". */
 const NOT_AFTER_SEVEN = new Set(['gio', 'h']);
 const BREAK = /[,;:!?…()\n.]/u;
@@ -84,5 +87,7 @@ function endsWell(text: string, token: (i: number) => Token | undefined, lastAt:
   const next = token(lastAt + 1);
   if (!next || BREAK.test(text.slice(token(lastAt)!.end, next.start))) return true;
   if (value === 7 && NOT_AFTER_SEVEN.has(next.folded)) return false;
+  // "quận tám giờ thuộc …": "giờ" is "now" when a word asking about the place follows it, not the hour.
+  if (next.folded === NOW) return NOW_FOLLOWERS.has(token(lastAt + 2)?.folded ?? '');
   return FOLLOWERS.has(next.folded);
 }

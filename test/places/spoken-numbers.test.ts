@@ -9,6 +9,8 @@ describe('numbersInDigits', () => {
     ['phường mười hai quận Tân Bình', 'phường 12 quận Tân Bình'],
     ['phuong hai muoi mot quan binh thanh', 'phuong 21 quan binh thanh'],
     ['nhà ở quận mười', 'nhà ở quận 10'],
+    // "giờ" before a question about the place is "now", not the hour.
+    ['phường bốn quận sáu giờ thuộc phường nào', 'phường 4 quận 6 giờ thuộc phường nào'],
   ])('writes the number of "%s" in digits', (said, written) => {
     expect(numbersInDigits(said)).toBe(written);
   });
@@ -22,6 +24,8 @@ describe('numbersInDigits', () => {
     'quán sáu món',
     'phuong bay gio thuoc dau',
     'phường năm 2020 ra sao',
+    // The hour the office opens.
+    'phường mở cửa tám giờ sáng',
   ])('leaves "%s" as it is', (said) => {
     expect(numbersInDigits(said)).toBe(said);
   });

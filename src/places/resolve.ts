@@ -72,7 +72,7 @@ export function resolve(reading: Reading, gazetteer: Gazetteer, options: Resolve
     scored.filter((s) => s.score === best).map((s) => s.place),
     reading.old,
   );
-  if (kept.length === 1) return { kind: 'resolved', place: kept[0]!, typed: focus.typed, ...(focus.typos ? { corrected: true } : {}) };
+  if (kept.length === 1) return { kind: 'resolved', place: namedFirst(kept[0]!, context), typed: focus.typed, ...(focus.typos ? { corrected: true } : {}) };
   const oneProvince = kept.every((p) => p.province === kept[0]!.province);
   return { kind: 'ambiguous', typed: focus.typed, ...(focus.type ? { type: focus.type } : {}), ask: oneProvince ? 'district' : 'province', options: kept };
 }
@@ -108,6 +108,18 @@ function scoreFocus(focus: Mention, level: Level, { reading, gazetteer, options,
       // Ruled out: some place of its address is elsewhere and none is where it is (a place may read two ways: "Thạnh Hóa, Tây Ninh").
       return [{ place, score, conflict: addressed.some((a) => a < 0) && !addressed.some((a) => a > 0) }];
     });
+}
+
+/**
+ * "Phường VII thành phố Vị Thanh": an old unit that went into several communes (here two wards of
+ * one number, Vị Thanh's and Sóc Trăng's, that the file does not tell apart), the one whose name
+ * the message says beside it first.
+ */
+function namedFirst(place: Place, context: readonly Mention[]): Place {
+  if (place.communes.length < 2) return place;
+  const said = new Set(context.map((m) => foldCanonical(m.typed)));
+  const named = place.communes.find((c) => said.has(keyOf(placeWords(c.bare))));
+  return named && named !== place.communes[0] ? { ...place, communes: [named, ...place.communes.filter((c) => c !== named)] } : place;
 }
 
 /**

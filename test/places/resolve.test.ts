@@ -128,6 +128,12 @@ describe('resolving a place', () => {
     expect(resolved('tôi đang ở Phnom Penh, muốn làm lại căn cước thì nộp ở xã nào')).toMatchObject({ kind: 'unknown', typed: 'phnom penh' });
   });
 
+  it('puts first, of the communes an old unit went into, the one the message names beside it', () => {
+    // Phường VII of Vị Thanh and Phường 7 of Sóc Trăng, both now in Cần Thơ, read as one old ward 7.
+    expect(codes('Phường VII thành phố Vị Thanh nay là phường gì?')[0]).toBe('31321');
+    expect(codes('phường 7 thành phố Sóc Trăng cũ giờ là phường gì')[0]).toBe('31507');
+  });
+
   it('asks which when an old name is also a new commune formed from units it begins ("Long Điền A", "Long Điền B")', () => {
     const old = resolved('xã Long Điền cũ giờ thuộc xã nào');
     expect(old?.kind === 'ambiguous' && old.options.flatMap((o) => o.communes.map((c) => c.code)).sort()).toEqual(['30631', '31985']);

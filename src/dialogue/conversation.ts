@@ -155,7 +155,13 @@ export class Conversation {
     const { locality } = engine.knowledge;
     const meant = readCorrection(text);
     const decision = this.withPendingPlace(text, session) ?? (meant ? this.corrected(meant, session, rejectedIn(text)) : engine.decide(text));
-    if (decision.place?.role === 'question') return [this.placeReply(decision.place, session, text)];
+    if (decision.place?.role === 'question') {
+      // "Nộp ở phường gần nhà bên Quận 10 cũ được hông" after a procedure: where to file it, the old place named as the citizen's.
+      const topic = session.entryId && !session.clarify ? engine.get(session.entryId) : undefined;
+      const filedThere = topic?.kind === 'procedure' && !decision.place.asksWhich && decision.query.aspects.includes('place');
+      if (!filedThere) return [this.placeReply(decision.place, session, text)];
+      return this.answerWith(topic, decision.query.aspects, session, numbered, placeNote({ ...decision.place, role: 'note' }, locality));
+    }
     const { aspects } = decision.query;
     const picked = this.pickFromList(text, decision, session);
     if (picked) return this.answerWith(picked, [...new Set([...(session.clarify?.aspects ?? []), ...aspects])], session, numbered);

@@ -15,6 +15,8 @@ export interface PlaceFinding {
   role: 'question' | 'note';
   /** A procedure the place question also names ("phường Bến Nghé cũ làm căn cước ở đâu"), offered after the place. */
   procedure?: Entry;
+  /** The message asks which unit the place is now ("… giờ thuộc xã nào"), not only names it as old. */
+  asksWhich?: boolean;
 }
 
 const OUTCOMES: Record<Resolution['kind'], Outcome> = { resolved: 'place', ambiguous: 'clarify', unknown: 'fallback' };
@@ -48,7 +50,8 @@ export function placeDecision(text: string, knowledge: KnowledgeBase, decide: (t
   if (!reading.asksPlace && (resolution.kind === 'unknown' || (!reading.alone && !where))) return decide(text);
   // Offered after the place only when the rest names one procedure clearly.
   const procedure = rest.outcome === 'answer' && namesProcedure(rest) ? rest.candidates[0]!.entry : undefined;
-  return { outcome: OUTCOMES[resolution.kind], query: rest.query, candidates: [], place: { resolution, role: 'question', ...(procedure ? { procedure } : {}) } };
+  const finding: PlaceFinding = { resolution, role: 'question', ...(procedure ? { procedure } : {}), ...(reading.asksWhich ? { asksWhich: true } : {}) };
+  return { outcome: OUTCOMES[resolution.kind], query: rest.query, candidates: [], place: finding };
 }
 
 function namesProcedure(decision: Decision): boolean {

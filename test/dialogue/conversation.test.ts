@@ -487,6 +487,13 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('nhờ em gái đi xin giùm được không'))).toEqual({ kind: 'answer', entry: 'cap-ban-sao-tu-so-goc', parts: ['conditions'] });
   });
 
+  it('answers where to file the topic when an old place is named as the citizen\'s, and what a place is now when asked', async () => {
+    const c = citizen('web');
+    await c.say('đăng ký hộ kinh doanh ở đâu');
+    expect(about(await c.say('em nộp ở phường gần nhà bên Quận 3 cũ được không, hay phải đúng phường chỗ quán?'))).toEqual({ kind: 'answer', entry: 'dang-ky-thanh-lap-ho-kinh-doanh', parts: ['place'] });
+    expect(about(await c.say('phường Bến Nghé cũ giờ thuộc phường nào'))).toEqual({ kind: 'place', codes: ['26740'] });
+  });
+
   it('stays on the topic when "có phải xin …" asks whether a paper is needed', async () => {
     const c = citizen('web');
     await c.say('đăng ký kết hôn ở đâu');

@@ -60,6 +60,18 @@ describe('direct answers where one entry clearly fits', () => {
   });
 });
 
+describe('inheritance in everyday words', () => {
+  it('lists the division and the renunciation of an estate when a parent died leaving land to one child', () => {
+    const d = engine.decide('ba tui mất để lại miếng đất mấy chị em bàn để lại hết cho thằng út đứng tên thì phải làm giấy chi ở xã');
+    expect(d.outcome).toBe('clarify');
+    expect(d.candidates.slice(0, 2).map((c) => c.entry.id).sort()).toEqual(['chung-thuc-van-ban-phan-chia-di-san', 'chung-thuc-van-ban-tu-choi-nhan-di-san']);
+  });
+
+  it('answers the renunciation when the heirs "do not take their share"', () => {
+    expect(decided('mấy chị em ký giấy không nhận phần để nó hưởng hết đó')).toEqual({ outcome: 'answer', first: 'chung-thuc-van-ban-tu-choi-nhan-di-san' });
+  });
+});
+
 describe('lists where two entries compete', () => {
   it('lists when the message names two procedures, each whole', () => {
     const d = engine.decide('bố mẹ tôi sắp đi Úc thăm con, làm hộ chiếu xong thì có phải xin thêm lý lịch tư pháp không');

@@ -243,6 +243,10 @@ describe('the parts a message asks about', () => {
     ['có hạn chót không', ['time']],
     ['Cần giấy chi?', ['documents']],
     ['nộp ở chi nhánh nào trong thành phố cũng được hả', ['place']],
+    // Whether everyone must come asks the conditions; "văn bản" names a paper of the procedure, not the law.
+    ['cả mấy chị em phải có mặt hết hả', ['conditions']],
+    ['làm văn bản đó mấy ngày thì xong', ['time']],
+    ['căn cứ văn bản nào vậy', ['legal']],
     // One step before another asks the steps.
     ['xin trường mới trước hay trường cũ trước', ['steps']],
   ])('"%s" asks %j', (q, parts) => {

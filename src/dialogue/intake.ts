@@ -10,6 +10,7 @@ import { readIntakeAnswer, storyBeforeDone, type IntakeWord } from './intake-ans
 import type { Choice, Reply } from '../kernel/reply.ts';
 import { COMPLAINT_TEXTS } from '../texts/citizens.ts';
 import { fold } from '../kernel/vietnamese.ts';
+import { withoutPhones } from './personal-data.ts';
 
 export type IntakeStep = 'describe' | 'subject' | 'consent' | 'phone' | 'review';
 
@@ -30,6 +31,11 @@ export type IntakeResult =
   | { kind: 'cancelled'; replies: Reply[] }
   /** Ready: the conversation submits `draft`, then drops it (or keeps it if submitting fails). */
   | { kind: 'submit'; draft: IntakeDraft };
+
+/** The step's text, after the note that a phone number typed was not kept, when one was. */
+function withPhoneNote(text: string, masked: boolean): string {
+  return masked ? `${COMPLAINT_TEXTS.phoneNotKept}\n\n${text}` : text;
+}
 
 /** Characters of "what happened": enough for a detailed account, small enough for the session and a staff post. */
 const MAX_DESCRIPTION = 8000;
@@ -89,11 +95,11 @@ export class Intake {
 
   /** A new draft; `firstPart` is the message that started it (the engine read it as a complaint). */
   start(options: { firstPart?: string; offeredSubject?: string }): { draft: IntakeDraft; replies: Reply[] } {
-    const text = options.firstPart?.trim() ?? '';
+    const { text, masked } = withoutPhones(options.firstPart?.trim() ?? '');
     // The key makes the final submit idempotent if this draft's confirmation is handled twice.
     const draft: IntakeDraft = { step: 'describe', text, key: randomUUID(), ...(options.offeredSubject ? { offeredSubject: options.offeredSubject } : {}) };
     const opening = text ? `${COMPLAINT_TEXTS.describeStep} ${COMPLAINT_TEXTS.firstPartKept} ${COMPLAINT_TEXTS.addMore}` : COMPLAINT_TEXTS.describe;
-    return { draft, replies: [this.ask(draft, opening)] };
+    return { draft, replies: [this.ask(draft, withPhoneNote(opening, masked))] };
   }
 
   /** The question of the step the draft is at, e.g. when the citizen comes back to it. */
@@ -116,7 +122,9 @@ export class Intake {
         if (action === 'offered' && draft.offeredSubject) return this.askStep({ ...draft, subject: draft.offeredSubject, step: 'consent' });
         if (action === 'skip') return this.askStep(withoutSubject(draft));
         if (!said) return this.askStep(draft);
-        return this.askStep({ ...draft, subject: said, step: 'consent' });
+        const { text: subject, masked } = withoutPhones(said);
+        const next = { ...draft, subject, step: 'consent' as const };
+        return this.stay(next, withPhoneNote(this.question(next), masked));
       }
       case 'consent': {
         if (action === 'decline') return this.askStep(withoutPhone(draft));
@@ -140,7 +148,10 @@ export class Intake {
   }
 
   /** "What happened": each message adds a part, until the citizen says the story is done. */
-  private describe(draft: IntakeDraft, action: IntakeAction | undefined, said: string): IntakeResult {
+  private describe(draft: IntakeDraft, action: IntakeAction | undefined, typed: string): IntakeResult {
+    // A phone number is no part of the story: it is asked for after the personal-data notice.
+    const { text: said, masked, only } = withoutPhones(typed);
+    if (only) return this.stay(draft, withPhoneNote(draft.text ? COMPLAINT_TEXTS.addMore : COMPLAINT_TEXTS.describe, true));
     // "… xong rồi": the last part of the story, and the end of it.
     const done = action === 'next' || action === 'send';
     const last = done ? '' : storyBeforeDone(said);
@@ -148,11 +159,12 @@ export class Intake {
       const text = last ? (draft.text ? `${draft.text}\n${last}` : last) : draft.text;
       if (!text.trim()) return this.stay(draft, COMPLAINT_TEXTS.emptyDescription);
       if (text.length > MAX_DESCRIPTION) return this.stay(draft, COMPLAINT_TEXTS.descriptionFull);
-      return this.askStep({ ...draft, text, step: 'subject' });
+      const next = { ...draft, text, step: 'subject' as const };
+      return this.stay(next, withPhoneNote(this.question(next), masked));
     }
     if (!said) return this.askStep(draft);
     if (draft.text.length + said.length > MAX_DESCRIPTION) return this.stay(draft, COMPLAINT_TEXTS.descriptionFull);
-    return this.stay({ ...draft, text: draft.text ? `${draft.text}\n${said}` : said }, `${COMPLAINT_TEXTS.partAdded} ${COMPLAINT_TEXTS.addMore}`);
+    return this.stay({ ...draft, text: draft.text ? `${draft.text}\n${said}` : said }, withPhoneNote(`${COMPLAINT_TEXTS.partAdded} ${COMPLAINT_TEXTS.addMore}`, masked));
   }
 
   private askStep(draft: IntakeDraft): IntakeResult {

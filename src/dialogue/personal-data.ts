@@ -23,6 +23,21 @@ export function maskPersonalData(text: string): string {
   return maskNames(text.replace(EMAIL, MASKS.email).replace(DIGIT_RUN, (run) => (isPhone(run) ? MASKS.phone : MASKS.number)));
 }
 
+/**
+ * "Số em 0912 345 678": phone numbers typed into a complaint's story, masked before the story is
+ * kept; the number is asked for at its own step, after the personal-data notice.
+ */
+export function withoutPhones(text: string): { text: string; masked: boolean; only: boolean } {
+  let masked = false;
+  const kept = text.replace(DIGIT_RUN, (run) => (isPhone(run) ? ((masked = true), MASKS.phone) : run));
+  // Nothing but the number, and words that only introduce it ("sđt em:", "số của tôi là").
+  const only = masked && !kept.split(MASKS.phone).join(' ').replace(/[\s\p{P}]+/gu, ' ').trim().split(' ').some((w) => w && !NUMBER_INTRO.has(fold(w)));
+  return { text: kept, masked, only };
+}
+
+/** Words that introduce a phone number, folded. */
+const NUMBER_INTRO = new Set(['so', 'sdt', 'dt', 'dien', 'thoai', 'cua', 'em', 'toi', 'minh', 'tui', 'la', 'day', 'nay', 'lien', 'he', 'a', 'nhe', 'nha']);
+
 function isPhone(run: string): boolean {
   const digits = run.replace(/\D/g, '');
   return (digits.startsWith('0') && digits.length === 10) || (digits.startsWith('84') && digits.length === 11);

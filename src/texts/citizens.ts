@@ -166,6 +166,7 @@ export const COMPLAINT_TEXTS = {
   firstPartKept: 'Tôi đã ghi lại tin nhắn vừa rồi làm phần đầu của nội dung phản ánh.',
   addMore: 'Anh/chị có thể nhắn thêm chi tiết, hoặc bấm "Xong, tiếp tục" (nhắn "xong") khi đã kể đủ.',
   partAdded: 'Tôi đã ghi thêm vào nội dung phản ánh.',
+  phoneNotKept: 'Số điện thoại anh/chị vừa nhắn không được ghi vào nội dung; nếu muốn được liên hệ lại, anh/chị sẽ để lại số ở bước sau, sau khi đọc thông báo về dữ liệu cá nhân.',
   descriptionFull:
     'Nội dung phản ánh đã khá dài nên tôi chưa ghi thêm tin nhắn vừa rồi. Anh/chị vui lòng bấm "Xong, tiếp tục", hoặc gửi phần còn lại ngắn gọn hơn.',
   emptyDescription: 'Anh/chị chưa nhập nội dung phản ánh. Anh/chị vui lòng kể lại sự việc trước khi tiếp tục.',

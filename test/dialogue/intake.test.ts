@@ -330,6 +330,28 @@ describe.each(CHANNELS)('intake on %s', (channel) => {
   });
 });
 
+describe('a phone number typed before the personal-data notice', () => {
+  it('is masked in the story and the office, said so, and asked for only after the notice', async () => {
+    const citizen = chatCitizen(conversation, 'web');
+    await run(citizen, [
+      { say: '/phananh' },
+      { say: 'Đèn đường ngõ 7 hỏng cả tuần, có gì gọi em số 0912 345 678' },
+      { sees: C.phoneNotKept },
+      // Nothing but the number adds nothing to the story.
+      { say: 'sđt em: 0987654321' },
+      { sees: C.phoneNotKept },
+      { press: C.nextChoice },
+      { say: 'Tổ dân phố 3, gọi 0903 111 222' },
+      { sees: C.phoneNotKept },
+      { press: C.declineChoice },
+      { press: C.sendChoice },
+    ]);
+    const [complaint] = await storedFor(citizen.address);
+    expect(complaint).toMatchObject({ text: 'Đèn đường ngõ 7 hỏng cả tuần, có gì gọi em số [số điện thoại]', subject: 'Tổ dân phố 3, gọi [số điện thoại]' });
+    expect(complaint!.phone).toBeUndefined();
+  });
+});
+
 describe('phone numbers', () => {
   it.each([
     ['0912345678', '0912345678'],

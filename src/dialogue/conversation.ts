@@ -157,7 +157,7 @@ export class Conversation {
     const decision = this.withPendingPlace(text, session) ?? (meant ? this.corrected(meant, session, rejectedIn(text)) : engine.decide(text));
     if (decision.place?.role === 'question') {
       // "Nộp ở phường gần nhà bên Quận 10 cũ được hông" after a procedure: where to file it, the old place named as the citizen's.
-      const topic = session.entryId && !session.clarify ? engine.get(session.entryId) : undefined;
+      const topic = this.answeredTopic(session);
       const filedThere = topic?.kind === 'procedure' && !decision.place.asksWhich && decision.query.aspects.includes('place');
       if (!filedThere) return [this.placeReply(decision.place, session, text)];
       return this.answerWith(topic, decision.query.aspects, session, numbered, placeNote({ ...decision.place, role: 'note' }, locality));
@@ -235,6 +235,11 @@ export class Conversation {
     return detail ? this.answerWith(previous, aspects, session, numbered) : undefined;
   }
 
+  /** The entry just answered, while no list is open: the topic of follow-ups. */
+  private answeredTopic(session: Session): Entry | undefined {
+    return session.entryId && !session.clarify ? this.deps.engine.get(session.entryId) : undefined;
+  }
+
   /** The procedure this chat was last answered about, if any. */
   private recentProcedure(session: Session): Entry | undefined {
     const { engine } = this.deps;
@@ -264,7 +269,7 @@ export class Conversation {
    */
   private withTopic(text: string, decision: Decision, session: Session): Entry | undefined {
     const { engine } = this.deps;
-    const topic = session.entryId && !session.clarify ? engine.get(session.entryId) : undefined;
+    const topic = this.answeredTopic(session);
     if (!topic || !READ_WITH_TOPIC.has(decision.outcome)) return undefined;
     // "Cái thẻ bảo hiểm y tế ấy": the message alone answers the topic again.
     if (decision.outcome === 'answer' && decision.candidates[0]?.entry.id === topic.id) return undefined;
@@ -331,7 +336,7 @@ export class Conversation {
     // and then only if it does not say that answer's whole name ("đăng ký khai tử" while "… điện tử" is listed).
     const best = decision.candidates[0];
     const elsewhere = decision.outcome === 'answer' && !ids.includes(best!.entry.id) && (best!.nameMatch === 1 || !this.deps.engine.namesOnlyAmong(decision, ids));
-    const beside = !session.clarify && session.entryId ? this.deps.engine.get(session.entryId) : undefined;
+    const beside = this.answeredTopic(session);
     // The words of the choice decide before a place said first and then explained ("cái thứ nhất, cấp đổi ạ, …"): lists differ in order.
     const leading = readLeadingOrdinal(text, ids.length);
     // A place said first or last that the message's own best answer agrees with is the pick, whatever

@@ -8,6 +8,8 @@ import { MASKS } from '../texts/staff.ts';
 // A run of 8+ digits, single spaces, dots or dashes allowed between groups ("0912 345 678", "0912.345.678").
 const DIGIT_RUN = /(?<![\p{L}\p{N}])\+?\d(?:[ .-]?\d){7,}(?![\p{L}\p{N}])/gu;
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
+/** Words that introduce a phone number, folded. */
+const NUMBER_INTRO = new Set(['so', 'sdt', 'dt', 'dien', 'thoai', 'cua', 'em', 'toi', 'minh', 'tui', 'la', 'day', 'nay', 'lien', 'he', 'a', 'nhe', 'nha']);
 // "tôi là Nguyễn Văn A", "tên em là …", "mình tên …", with or without diacritics.
 const NAME_INTRO = /(?<![\p{L}])((?:t[eê]n\s+)?(?:t[oô]i|em|m[iì]nh|ch[aá]u)\s+(?:t[eê]n\s+(?:l[aà]\s+)?|l[aà]\s+))/giu;
 /**
@@ -28,15 +30,12 @@ export function maskPersonalData(text: string): string {
  * kept; the number is asked for at its own step, after the personal-data notice.
  */
 export function withoutPhones(text: string): { text: string; masked: boolean; only: boolean } {
-  let masked = false;
-  const kept = text.replace(DIGIT_RUN, (run) => (isPhone(run) ? ((masked = true), MASKS.phone) : run));
+  const kept = text.replace(DIGIT_RUN, (run) => (isPhone(run) ? MASKS.phone : run));
+  const masked = kept !== text;
   // Nothing but the number, and words that only introduce it ("sđt em:", "số của tôi là").
-  const only = masked && !kept.split(MASKS.phone).join(' ').replace(/[\s\p{P}]+/gu, ' ').trim().split(' ').some((w) => w && !NUMBER_INTRO.has(fold(w)));
-  return { text: kept, masked, only };
+  const rest = kept.replaceAll(MASKS.phone, ' ').split(/[\s\p{P}]+/u).filter(Boolean);
+  return { text: kept, masked, only: masked && rest.every((w) => NUMBER_INTRO.has(fold(w))) };
 }
-
-/** Words that introduce a phone number, folded. */
-const NUMBER_INTRO = new Set(['so', 'sdt', 'dt', 'dien', 'thoai', 'cua', 'em', 'toi', 'minh', 'tui', 'la', 'day', 'nay', 'lien', 'he', 'a', 'nhe', 'nha']);
 
 function isPhone(run: string): boolean {
   const digits = run.replace(/\D/g, '');

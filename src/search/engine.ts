@@ -504,7 +504,7 @@ export class Engine {
     const [first, ...rest] = whole.candidates;
     if (!best || first?.entry.id !== best.entry.id) return whole;
     const own = this.nameWordSet(first.entry.id);
-    const telling = [...new Set(this.topicWords(whole.query).map(foldCanonical))].filter((w) => !own.has(w) && this.vocabulary.idf(w) / this.vocabulary.maxIdf >= this.thresholds.tellingTerm);
+    const telling = this.tellingWords(this.topicWords(whole.query)).filter((w) => !own.has(w));
     const named = rest.slice(0, CLARIFY_SIZE - 1).some((c) => telling.some((w) => this.nameWordSet(c.entry.id).has(w)));
     return named ? whole : { ...whole, outcome: 'answer' };
   }
@@ -715,8 +715,8 @@ export class Engine {
     // A variant: its title holds the other's whole title ("đăng ký khai sinh" in "đăng ký khai sinh có yếu tố nước ngoài"),
     // or a name of the other's that the message says whole ("đăng ký hộ kinh doanh" in "đăng ký thay đổi nội dung đăng ký hộ kinh doanh").
     const variantOf = (variant: Candidate, of: Candidate) => {
-      const [title = [], ...aliases] = this.names.get(of.entry.id) ?? [];
-      return this.nameSays(variant.entry, [title, ...aliases.filter((name) => name.length > 1 && name.every((w) => said.has(w)))]);
+      const [, ...aliases] = this.names.get(of.entry.id) ?? [];
+      return this.isVariantOf(variant.entry, of.entry) || this.nameSays(variant.entry, aliases.filter((name) => name.length > 1 && name.every((w) => said.has(w))));
     };
     // Among curated entries, one whose whole name is said before one said by half, or before a variant of it the message says nothing of.
     const everyday = (c: Candidate) =>
@@ -735,10 +735,13 @@ export class Engine {
 
   /** Whether `has` has a telling word or pair of the message (`topic`, `pairs`) that `lacks` has not. */
   private onlyIn(topic: readonly string[], pairs: ReadonlyMap<string, number>): (has: Candidate, lacks: Candidate) => boolean {
-    const telling = [...[...new Set(topic.map(foldCanonical))].map((w) => [w, this.vocabulary.idf(w) / this.vocabulary.maxIdf] as const), ...pairs]
-      .filter(([, weight]) => weight >= this.thresholds.tellingTerm)
-      .map(([term]) => term);
+    const telling = [...this.tellingWords(topic), ...[...pairs].filter(([, weight]) => weight >= this.thresholds.tellingTerm).map(([pair]) => pair)];
     return (has, lacks) => telling.some((term) => this.ranker.entryHas(has.entry.id, term) && !this.ranker.entryHas(lacks.entry.id, term));
+  }
+
+  /** The message's topic words, folded, that few entries have (idf share at least tellingTerm). */
+  private tellingWords(topic: readonly string[]): string[] {
+    return [...new Set(topic.map(foldCanonical))].filter((w) => this.vocabulary.idf(w) / this.vocabulary.maxIdf >= this.thresholds.tellingTerm);
   }
 
   /** `said`: the message's telling words. */

@@ -4,7 +4,7 @@
 import { allExpansions, QUIET_SMALLTALK, SMALLTALK, type Aspect, type Lexicon, type QuietSmalltalk, type Smalltalk } from '../knowledge/lexicon.ts';
 import { fold, foldCanonical, hasDiacritics } from '../kernel/vietnamese.ts';
 import { messageWords, PhraseTable, WordSet, type MessageWords, type PhraseMatch } from './phrases.ts';
-import { segments } from './tokens.ts';
+import { SENTENCE_BREAK, segments } from './tokens.ts';
 
 export interface Query {
   text: string;
@@ -48,7 +48,6 @@ const COMPLAINT_POINTS = 2;
 type ScamCue = keyof Lexicon['scam'];
 const SCAM_CUES: readonly ScamCue[] = ['certain', 'contact', 'demand', 'doubt'];
 
-const SENTENCE_BREAK = /[.!?\n]+/;
 /** ":))", "=))", ":D", ":v", "^^", "<3": chat, whatever the words. Not the colon of a time ("10:30"). */
 const EMOTICON = /(?<![\d\p{L}])[:;=]-?[()DPpvV3]+(?![\p{L}\d])|\^[_-]?\^|<3|\p{Extended_Pictographic}/u;
 /** Thanks, a greeting or a goodbye is small talk beside at most this many other words ("Dạ em chào, em đi làm đây"). */

@@ -4,6 +4,8 @@
 import { canonical, foldCanonical } from '../kernel/vietnamese.ts';
 
 const SEGMENT_BREAK = /[\n\r.,;:!?()[\]{}"“”'‘’|/\\–—-]+/u;
+/** Where a message's sentences end: citizens tell their story first and ask last. */
+export const SENTENCE_BREAK = /[.!?\n]+/;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 /** Canonical words grouped by phrase. */

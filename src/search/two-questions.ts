@@ -4,6 +4,7 @@
 // This finds where the second question may begin; the engine keeps the split only
 // when both halves name an entry of their own.
 import { fold } from '../kernel/vietnamese.ts';
+import { SENTENCE_BREAK } from './tokens.ts';
 
 /** A question mark followed by more words, or a comma or full stop and a word that opens another question (folded). */
 const AFTER_QUESTION = /\?+\s*(?=\S)/;
@@ -23,9 +24,8 @@ export function splitQuestions(text: string): [string, string] | undefined {
   return rest.split(/\s+/).length >= MIN_WORDS && first ? [first, rest] : undefined;
 }
 
-/** Where a story ends and its question begins in one unpunctuated sentence: "… chừ mệ đi đăng ký …", "… giờ muốn …". */
-const NOW = /^(?:giờ|bây giờ|chừ|hiện giờ|nay)$/u;
-const NOW_BARE = /^(?:gio|bay gio|hien gio|nay)$/;
+/** Where a story ends and its question begins in one unpunctuated sentence: "… chừ mệ đi đăng ký …", "… (bây) giờ muốn …". */
+const NOW = /^(?:giờ|gio|chừ|nay)$/u;
 /** The question must say at least this many words, and the story before it as many again. */
 const MIN_QUESTION = 4;
 
@@ -35,10 +35,10 @@ const MIN_QUESTION = 4;
  * the message is its question.
  */
 export function questionOf(text: string): string | undefined {
-  const sentences = text.normalize('NFC').split(/[.!?\n]+/).map((s) => s.trim()).filter(Boolean);
+  const sentences = text.normalize('NFC').split(SENTENCE_BREAK).map((s) => s.trim()).filter(Boolean);
   const last = sentences.at(-1)?.split(/\s+/) ?? [];
   if (sentences.length >= 2) return last.length >= MIN_QUESTION - 1 ? last.join(' ') : undefined;
   const said = last.map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
-  const at = said.findLastIndex((w) => NOW.test(w) || NOW_BARE.test(w));
+  const at = said.findLastIndex((w) => NOW.test(w));
   return at >= 2 * MIN_QUESTION && said.length - at > MIN_QUESTION ? last.slice(at).join(' ') : undefined;
 }

@@ -14,7 +14,8 @@
 // second, but every answer on the serving thread holds every reply behind it, and the
 // web chat's p99 grew (147-312 ms against 139-183 ms, same runs).
 import { Worker } from 'node:worker_threads';
-import type { Incoming } from './kernel/messages.ts';
+import { AdmissionBacklog } from './admission-backlog.ts';
+import type { Admit, Incoming } from './kernel/messages.ts';
 import type { Log } from './kernel/log.ts';
 import type { Reply } from './kernel/reply.ts';
 import type { Inbox } from './messaging/inbox.ts';
@@ -28,7 +29,7 @@ const LAST_RESTART_MS = 60_000;
 const STOP_WAIT_MS = 15_000;
 
 /** What the serving thread tells the answering one. */
-export type ToAnswering = { queued: string[] } | { converse: { call: number; incoming: Incoming; repeatable: boolean } } | { stop: true };
+export type ToAnswering = { queued: string[] } | { converse: { call: number; incoming: Incoming; repeatable: boolean } } | { backlog: boolean } | { stop: true };
 /** What the answering thread tells the serving one: it runs, or how a web chat call ended. */
 export type FromAnswering = 'ready' | { answered: number; replies: Reply[] } | { failed: number };
 
@@ -47,6 +48,12 @@ export class AnsweringThread {
   // Web chat calls posted to the thread and not answered yet.
   private readonly calls = new Map<number, { resolve: (replies: Reply[]) => void; reject: (error: Error) => void }>();
   private lastCall = 0;
+  // A platform pushing a backlog: the thread answers at a trickle meanwhile (messaging/answer-pace.ts).
+  private backlog = false;
+  private readonly admissions = new AdmissionBacklog((backlog) => {
+    this.backlog = backlog;
+    this.worker?.postMessage({ backlog } satisfies ToAnswering);
+  });
 
   /** `entry`: the thread's script (tests give one of their own). */
   constructor(
@@ -75,6 +82,11 @@ export class AnsweringThread {
     if (this.named.add(chat).size === 1) setImmediate(() => this.post());
   };
 
+  /** `admit` for the push channels: the updates it stores are counted, to tell the thread of a backlog. */
+  admitting(admit: Admit): Admit {
+    return this.admissions.counted(admit);
+  }
+
   /** The web chat's conversation: in the thread while it runs, by `here` while it does not. */
   conversing(here: Converse): Converse {
     return (incoming, repeatable = false) => {
@@ -92,6 +104,7 @@ export class AnsweringThread {
   async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.restart);
+    this.admissions.stop();
     const worker = this.worker;
     if (!worker) return;
     const ended = new Promise((resolve) => worker.once('exit', resolve));
@@ -117,6 +130,8 @@ export class AnsweringThread {
     if (message === 'ready') {
       this.answering = true;
       this.restartMs = FIRST_RESTART_MS;
+      // A thread started again during a backlog hears of it.
+      if (this.backlog) this.worker?.postMessage({ backlog: true } satisfies ToAnswering);
       return;
     }
     const call = 'answered' in message ? message.answered : message.failed;

@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from './config.ts';
 import type { FromAnswering, ToAnswering } from './answering-thread.ts';
 import type { Inbox } from './messaging/inbox.ts';
+import { AnswerPace } from './messaging/answer-pace.ts';
 import { startServer } from './main.ts';
 
 /** Nice value of the thread: the serving thread (0) wins the CPU when both want it. */
@@ -17,14 +18,16 @@ export async function answerQueuedMessages(): Promise<void> {
   lowerThisThreadsPriority();
   const { config } = workerData as { config: Config };
   let inbox: Pick<Inbox, 'wake' | 'converse'> | undefined;
+  const pace = new AnswerPace();
   const running = await startServer(config, {
-    answering: { connect: (served) => (inbox = served) },
+    answering: { connect: (served) => (inbox = served), pace },
     // A channel that stops for good ends the thread; the serving thread starts it again.
     onFatal: () => process.exit(1),
   });
   const tell = (message: FromAnswering) => port.postMessage(message);
   port.on('message', (message: ToAnswering) => {
     if ('queued' in message) for (const chat of message.queued) inbox?.wake(chat);
+    else if ('backlog' in message) pace.hold(message.backlog);
     else if ('converse' in message) {
       const { call, incoming, repeatable } = message.converse;
       inbox!.converse(incoming, repeatable).then(

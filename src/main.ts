@@ -33,6 +33,7 @@ import { WeeklyDigest } from './curation/weekly-digest.ts';
 import { Conversation } from './dialogue/conversation.ts';
 import { createInbox, type Inbox } from './messaging/inbox.ts';
 import { AnsweringThread } from './answering-thread.ts';
+import type { AnswerPace } from './messaging/answer-pace.ts';
 import type { Admit, ChannelName, ChannelSender } from './kernel/messages.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { watchKnowledge, type KnowledgeWatch } from './knowledge/watch.ts';
@@ -71,7 +72,7 @@ export interface StartOptions {
    * it answers the queued messages the serving thread names to `wake`, and the web chat
    * messages it hands to `converse`.
    */
-  answering?: { connect(inbox: Pick<Inbox, 'wake' | 'converse'>): void };
+  answering?: { connect(inbox: Pick<Inbox, 'wake' | 'converse'>): void; pace: AnswerPace };
 }
 
 /** `motcua serve` and `npm start`: runs until SIGINT or SIGTERM; returns the exit code. */
@@ -192,6 +193,7 @@ function bot({ config, store, database, knowledge, onFatal, answering, thread }:
       dedupTtlMs: DEDUP_TTL_MS,
       chatLock: createChatLock(store, CHAT_LOCK),
       ...(thread ? { handOff: thread.queued } : {}),
+      ...(answering ? { pace: answering.pace } : {}),
     });
     if (answering) {
       answering.connect(inbox);
@@ -199,7 +201,7 @@ function bot({ config, store, database, knowledge, onFatal, answering, thread }:
       return;
     }
     await registerPages(app, { config, store, hotline, serving, records, converse: thread ? thread.conversing(inbox.converse) : inbox.converse });
-    const pollers = await receiveUpdates(app, channels, inbox.admit);
+    const pollers = await receiveUpdates(app, channels, thread ? thread.admitting(inbox.admit) : inbox.admit);
     const digest = telegram?.postToStaff && new WeeklyDigest({ questions, store, send: telegram.postToStaff, adminUrl: config.publicUrl && `${config.publicUrl}${QUESTIONS_PATH}`, now: hotline.now, log });
     runWithServer(app, { inbox, sendLoop, pollers, serving, records, digest, thread, onFatal });
   };

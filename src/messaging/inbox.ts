@@ -16,6 +16,7 @@ import { addressKey, type Address, type Admit, type ChannelName, type ChannelSen
 import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import type { Reply } from '../kernel/reply.ts';
 import { INBOX_TEXTS } from '../texts/citizens.ts';
+import type { AnswerPace } from './answer-pace.ts';
 
 // Each chat's messages wait in a queue of their own, so that taking a chat's oldest
 // message does not read every chat's. Versions before kept one queue for all (INBOX).
@@ -73,6 +74,8 @@ export interface InboxOptions {
    * still answers here (the answering thread's web chat calls come to its own inbox's).
    */
   handOff?: (chat: string) => void;
+  /** Queued messages are answered at its pace (the answering thread's, held during a backlog); the web chat is not held. */
+  pace?: Pick<AnswerPace, 'turn'>;
 }
 
 export interface Inbox {
@@ -156,7 +159,7 @@ class QueuedInbox {
     // Without an id of the page's own nothing can repeat: no key is written for it.
     const key = updateKey(incoming);
     if (repeatable && !(await this.options.store.claim(SEEN, key, randomUUID(), this.options.dedupTtlMs))) return (await this.options.store.get<Reply[]>(REPLIES, key)) ?? [];
-    const replies = await this.options.chatLock.run(addressKey(incoming.address), () => this.answerOf(incoming, { quietWhenRepeated: false }));
+    const replies = await this.options.chatLock.run(addressKey(incoming.address), () => this.answerOf(incoming, { quietWhenRepeated: false, paced: false }));
     if (repeatable) await this.options.store.set(REPLIES, key, replies, this.options.dedupTtlMs);
     return replies;
   }
@@ -254,19 +257,20 @@ class QueuedInbox {
   private async repliesFor(id: string, incoming: Incoming): Promise<Reply[]> {
     const kept = await this.options.store.get<Reply[]>(REPLIES, id);
     if (kept) return kept;
-    const replies = await this.answerOf(incoming, { quietWhenRepeated: true });
+    const replies = await this.answerOf(incoming, { quietWhenRepeated: true, paced: true });
     await this.options.store.set(REPLIES, id, replies, KEEP_MS);
     return replies;
   }
 
   /** The answer, unless the chat is over its rate limit: then it is not searched. */
-  private async answerOf(incoming: Incoming, { quietWhenRepeated }: { quietWhenRepeated: boolean }): Promise<Reply[]> {
+  private async answerOf(incoming: Incoming, { quietWhenRepeated, paced }: { quietWhenRepeated: boolean; paced: boolean }): Promise<Reply[]> {
     const chat = addressKey(incoming.address);
     const verdict = await this.overLimit(chat);
     if (verdict === 'within') {
       return this.answering(async () => {
         // A turn of the event loop first: updates that arrived meanwhile are acknowledged before this answer is worked out.
         await nextTurn();
+        if (paced) await this.options.pace?.turn();
         return this.options.respond(incoming);
       });
     }

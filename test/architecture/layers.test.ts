@@ -24,7 +24,7 @@ const LAYERS: Record<string, string[]> = {
   adapters: ['adapters'],
   tools: ['src/cli', 'src/eval'],
   // The server's start, the CLI that starts it (motcua serve), and the answering thread it may start (ANSWERING=thread).
-  root: ['src/main.ts', 'src/cli/main.ts', 'src/answering-thread.ts', 'src/answering-worker.ts'],
+  root: ['src/main.ts', 'src/cli/main.ts', 'src/answering-thread.ts', 'src/answering-worker.ts', 'src/admission-backlog.ts'],
 };
 
 /** What each layer may import besides itself. */

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createInbox, UNDELIVERED, type Inbox, type InboxOptions, type Respond, type UndeliveredItem } from '../../src/messaging/inbox.ts';
 import type { ChannelSender, Incoming } from '../../src/kernel/messages.ts';
 import { INBOX_TEXTS } from '../../src/texts/citizens.ts';
+import { AnswerPace } from '../../src/messaging/answer-pace.ts';
 import { createChatLock, type ChatLockOptions } from '../../src/store/chat-lock.ts';
 import type { Database } from '../../src/store/database.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -214,6 +215,19 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
     for (let chat = 1; chat <= 8; chat++) await inbound.admit(message(String(chat), chat, `chat ${chat}`));
     await vi.waitFor(() => expect(sender.sent).toHaveLength(8), WAIT);
     expect(most).toBe(2);
+  });
+
+  it('answers queued messages at its pace, held while a backlog comes in; the web chat is not held', async () => {
+    const pace = new AnswerPace(60_000);
+    pace.hold(true);
+    const inbound = await inbox({ pace });
+    await inbound.start();
+    await inbound.admit(message('61', 1, QUESTION));
+    expect((await inbound.converse(message('web-61', 'w-1', QUESTION, 'web')))[0]!.text).toMatch(/hộ chiếu/i);
+    await sleep(150);
+    expect(sender.sent).toEqual([]);
+    pace.hold(false);
+    await vi.waitFor(() => expect(sender.sent).toHaveLength(1), WAIT);
   });
 
   it('takes up at most `chatsAtOnce` chats at once, in the order their messages came; at stop the others stay queued', async () => {

@@ -47,3 +47,24 @@ it('web chat messages are answered by the thread while it runs and here while it
   expect(await say('bốn')).toEqual([{ text: 'thread: bốn' }]);
   await thread.stop();
 });
+
+it('tells the thread when many updates wait to be stored at once, and when they are in; a thread started again meanwhile is told too', async () => {
+  const thread = new AnsweringThread({ markerDir: dir } as unknown as Config, FLAKY);
+  thread.logTo(memoryLog());
+  const converse = thread.conversing(async () => [{ text: 'here' }]);
+  const say = (text: string) => converse({ address: { channel: 'web', chatId: 'backlog-web' }, updateId: text, text, receivedAt: Date.now() });
+  thread.start();
+  await vi.waitFor(() => expect(thread.ready()).toBe(true), { timeout: 10_000, interval: 20 });
+  const stored: (() => void)[] = [];
+  const admit = thread.admitting(() => new Promise((resolve) => stored.push(() => resolve('accepted'))));
+  const update = (n: number) => ({ address: { channel: 'telegram' as const, chatId: String(n) }, updateId: String(n), text: 'xin chào', receivedAt: Date.now() });
+  const admitted = Array.from({ length: 20 }, (_, n) => admit(update(n)));
+  await vi.waitFor(async () => expect(await say('backlog?')).toEqual([{ text: 'backlog: true' }]), { timeout: 5_000, interval: 20 });
+  await expect(say('crash')).rejects.toThrow('ended before it answered');
+  await vi.waitFor(() => expect(thread.ready()).toBe(true), { timeout: 10_000, interval: 20 });
+  expect(await say('backlog?')).toEqual([{ text: 'backlog: true' }]);
+  for (const done of stored) done();
+  await Promise.all(admitted);
+  await vi.waitFor(async () => expect(await say('backlog?')).toEqual([{ text: 'backlog: false' }]), { timeout: 5_000, interval: 20 });
+  await thread.stop();
+});

@@ -538,7 +538,8 @@ export class MentionReader {
     const from = at + typeLength;
     const marked = typedWithMarks(words);
     let found: { mention: Mention; distance: number } | undefined;
-    for (let length = Math.min(3, Math.max(atLeast, this.slipRun(words, types, from))); length >= 1; length--) {
+    const run = Math.min(3, Math.max(atLeast, this.slipRun(words, types, from)));
+    for (let length = run + (this.endsInNameWord(words, types, from + run) ? 1 : 0); length >= 1; length--) {
       const span = words.slice(from, from + length);
       const typed = keyOf(span);
       // A guessed name is never strong: it needs a cue or an address around it.
@@ -561,6 +562,19 @@ export class MentionReader {
     // The first words of a longer name not known ("xa Ngoc Lan Trung", "p.Cỏ May Tây") are no plain slip: the words after them are left unread.
     const { plainSlip, ...guess } = found.mention;
     return { ...guess, said: canonOf(words.slice(from, Math.min(end + after, from + UNKNOWN_WORDS))) };
+  }
+
+  /**
+   * The word at `at`, read as a type or a joining word, may be the last of a mistyped name
+   * ("xã Lương Thôn, huyện Hà Quảng": Lương Thông; "phường Đông Va thành phố Huế": Đông Ba)
+   * when the message's address goes on right after it (a comma, a type word, a province). A name is only taken so when it is a slip off a
+   * longer known name than the words before it (see mistyped: of two as close, the longer).
+   */
+  private endsInNameWord(words: readonly Word[], types: readonly TypeMatch[], at: number): boolean {
+    const word = words[at];
+    if (!word || word.breakBefore || !(types[at] || stopsName(word)) || (types[at]?.length ?? 1) > 1 || this.provinceAt(words, at)) return false;
+    const next = words[at + 1];
+    return !next || next.breakBefore || !!types[at + 1] || this.provinceAt(words, at + 1);
   }
 
   /**

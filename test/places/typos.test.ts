@@ -120,6 +120,15 @@ describe('resolving a mistyped place', () => {
     expect(placeWords('p3 q10 tt2 covid19 a1').map((w) => w.canon)).toEqual(['phuong', '3', 'quan', '10', 'thi', 'tran', '2', 'covid19', 'a1']);
   });
 
+  it('reads a mistyped last word that is also a type or a joining word as the name\'s own when the address goes on after it', () => {
+    // "Thôn" is a hamlet, "va" is "và": here the last words of Lương Thông and Đông Ba.
+    expect(mainCode('xã Lương Thôn, huyện Hà Quảng, Cao Bằng giờ là xã gì?')).toBe('01366');
+    expect(mainCode('phường Đông Va thành phố Huế nay thuộc phường gì')).toBe('19753');
+    // Followed by more of the sentence, "nhà" is the citizen's home, not more of a name (Trường Thịnh):
+    // the wards of that name in three provinces are asked about.
+    expect(mainCode('phường Trường Thi nhà tôi bị nhập với mấy chỗ khác')).toBe('ambiguous');
+  });
+
   it('still takes a known short name followed by a word that ends it', () => {
     expect(mainCode('xã Đông Anh cũ giờ ở đâu')).toBe(mainCode('xã Đông Anh'));
     expect(mainCode('xã Kim Cương cũ giờ ở đâu')).toBe('unknown');

@@ -2,7 +2,7 @@
 // takes ("phường cũ X giờ thuộc đâu?"), on place questions and on ordinary questions
 // (which every message pays for), beside a naive resolver measured in the same run: it
 // folds the message and looks for every known name in it. Also the time and heap of
-// indexing the units file (done once, on the first message).
+// indexing the units file and the old districts (done once, on the first message).
 //
 // Target (issue 13): resolution p99 ≤ 2 ms per message, on whatever machine runs it.
 // The JSON names each target with its limit, the value and whether it passed; "failed"
@@ -13,7 +13,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import { readEvalSet } from '../src/eval/eval-set.ts';
 import { percentile, round } from '../src/eval/metrics.ts';
-import { loadPlaces, Places, UNITS_FILE } from '../src/places/places.ts';
+import { DISTRICTS_FILE, loadPlaces, Places, UNITS_FILE } from '../src/places/places.ts';
+import { parseOldDistricts } from '../src/places/old-districts.ts';
 import { resolve } from '../src/places/resolve.ts';
 import { fold } from '../src/kernel/vietnamese.ts';
 
@@ -80,6 +81,7 @@ function latency(fn: (q: string) => unknown, queries: readonly string[]): Latenc
 
 async function run() {
   const text = readFileSync(join(ROOT, 'knowledge', UNITS_FILE), 'utf8');
+  const districts = parseOldDistricts(readFileSync(join(ROOT, 'knowledge', DISTRICTS_FILE), 'utf8'), DISTRICTS_FILE, []);
   const builds: number[] = [];
   let heap = 0;
   let places: Places | undefined;
@@ -88,7 +90,7 @@ async function run() {
     gc!();
     const before = process.memoryUsage().heapUsed;
     const start = performance.now();
-    places = new Places(UNITS_FILE, text);
+    places = new Places(UNITS_FILE, text, [], [], districts);
     places.warm();
     builds.push(performance.now() - start);
     gc!();

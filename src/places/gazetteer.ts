@@ -5,6 +5,8 @@
 import { parseBefore, type OldPart, type Share } from './before.ts';
 import { keyOf, leadingType, LEVEL_OF, placeWords, splitType, typeWord, type Level, type UnitType } from './names.ts';
 import type { UnitRecord } from './units.ts';
+import type { OldDistrict } from './old-districts.ts';
+import { addTo } from '../kernel/multimap.ts';
 
 export interface Province {
   code: string;
@@ -82,10 +84,12 @@ export class Gazetteer {
   private readonly byKey = new Map<string, PlaceRef[]>();
   private readonly byCode = new Map<string, Commune | Province>();
 
-  constructor(records: readonly UnitRecord[]) {
+  /** `oldDistricts`: the districts before the merger, for the old units the records name without theirs. */
+  constructor(records: readonly UnitRecord[], oldDistricts: readonly OldDistrict[] = []) {
     for (const r of records.filter((r) => r.level === 'province')) this.addProvince(r);
     for (const r of records.filter((r) => r.level === 'commune')) this.addCommune(r);
     this.addOldUnits();
+    this.addListedDistricts(oldDistricts);
   }
 
   /** Every place named by this folded key. */
@@ -200,6 +204,39 @@ export class Gazetteer {
     }
   }
 
+  /**
+   * An old unit named without its district ("Xã Mã Đà") takes it from the list of districts
+   * when the list has exactly one unit of that type and name in the old provinces its new
+   * province was formed from, and no other old unit here bears that name: "xã Mã Đà, Vĩnh
+   * Cửu" is then read with its district.
+   */
+  private addListedDistricts(list: readonly OldDistrict[]): void {
+    if (!list.length) return;
+    const newProvince = new Map<string, Province>();
+    for (const province of this.provinces) {
+      for (const old of province.formedFrom.length ? province.formedFrom : [province.name]) newProvince.set(provinceKey(old), province);
+    }
+    const listed = new Map<string, string[]>();
+    for (const district of list) {
+      const province = newProvince.get(provinceKey(district.province));
+      for (const commune of province ? district.communes : []) {
+        const lead = leadingType(commune.name);
+        if (lead) addTo(listed, `${province!.code}|${lead.type}|${spelling(lead.rest)}`, district.name);
+      }
+    }
+    const bearers = new Map<string, OldUnit[]>();
+    for (const unit of this.old) addTo(bearers, `${unit.province.code}|${unit.type}|${spelling(unit.name)}`, unit);
+    for (const [key, units] of bearers) {
+      const districts = listed.get(key);
+      const unit = units[0]!;
+      if (units.length !== 1 || districts?.length !== 1 || unit.district) continue;
+      // Backs a district named beside it, but rules none out: people name the district a commune was in
+      // years ago (Đôn Xuân went from Trà Cú to Duyên Hải in 2015).
+      Object.assign(unit, { district: districts[0]!, districtInferred: true });
+      unit.inDistrict = this.addDistrict(districts[0]!, unit, unit.province);
+    }
+  }
+
   private join(groups: Map<string, OldUnit>, key: string, commune: Commune, part: OldPart): void {
     let unit = groups.get(key);
     if (!unit) {
@@ -258,6 +295,11 @@ export function levelOf(ref: PlaceRef): Level {
     default:
       return 'province';
   }
+}
+
+/** "Tỉnh Hoà Bình", "tỉnh Hòa Bình" → "hoa binh". */
+function provinceKey(written: string): string {
+  return keyOf(placeWords(written.replace(PROVINCE_PREFIX, '')));
 }
 
 function districtKey(written: string): string {

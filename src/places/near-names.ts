@@ -7,6 +7,7 @@
 // their region says alike (l/n, s/x) for it, "ch"/"tr", "d"/"gi" at a word's start and
 // "c"/"t", "n"/"ng" at its end;
 // another letter in place of the right one is rather another word, and counts two.
+import { addTo } from '../kernel/multimap.ts';
 
 export interface Near {
   key: string;
@@ -57,12 +58,6 @@ export class NearNames {
     }
     return found.sort((a, b) => a.distance - b.distance || a.wordGap - b.wordGap || a.key.localeCompare(b.key));
   }
-}
-
-function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** A name's letters without its spaces: "Dak Rông" and "Dakrông" compare alike. */

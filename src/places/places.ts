@@ -8,12 +8,15 @@ import type { Problem } from '../knowledge/problems.ts';
 import { Gazetteer, type Province } from './gazetteer.ts';
 import { MentionReader } from './mentions.ts';
 import { parseUnits } from './units.ts';
+import { parseOldDistricts, type OldDistrict } from './old-districts.ts';
 import { KNOWLEDGE_TEXTS as K } from '../texts/editors.ts';
 import { readYamlFile } from '../knowledge/yaml-file.ts';
 import { z } from 'zod';
 
 /** Where a knowledge directory keeps its units file. */
 export const UNITS_FILE = join('places', 'units-2025.jsonl');
+/** The districts before the merger, with their communes: the old units' districts the units file leaves out. Optional. */
+export const DISTRICTS_FILE = join('places', 'districts-2024.jsonl');
 /** Places abroad citizens name ("tôi đang ở Đài Trung"): read as no unit of Vietnam. Optional. */
 export const ABROAD_FILE = join('places', 'abroad.yaml');
 
@@ -33,8 +36,10 @@ export class Places {
     private readonly file: string,
     private readonly text: string,
     private readonly abroad: readonly string[] = [],
-    /** Problems found while loading (the abroad file), beside those the units file has. */
+    /** Problems found while loading (the abroad and districts files), beside those the units file has. */
     private readonly loadProblems: readonly Problem[] = [],
+    /** The districts before the merger (see DISTRICTS_FILE). */
+    private readonly oldDistricts: readonly OldDistrict[] = [],
   ) {}
 
   /** Indexes now rather than on the first message (for timings that should not include it). */
@@ -73,7 +78,7 @@ export class Places {
   private build(): Built {
     if (this.built) return this.built;
     const problems: Problem[] = [...this.loadProblems];
-    const gazetteer = new Gazetteer(parseUnits(this.text, this.file, problems));
+    const gazetteer = new Gazetteer(parseUnits(this.text, this.file, problems), this.oldDistricts);
     for (const u of gazetteer.unread) {
       problems.push({ file: this.file, line: u.line, field: 'before', message: K.unreadableBefore(u.text, u.code), severity: 'warning' });
     }
@@ -89,7 +94,15 @@ export async function loadPlaces(dir: string): Promise<Places | undefined> {
     const text = await readFile(path, 'utf8');
     const problems: Problem[] = [];
     const abroad = await readYamlFile(join(dir, ABROAD_FILE), abroadSchema, problems);
-    return new Places(relative(process.cwd(), path) || path, text, abroad?.names ?? [], problems);
+    const districtsPath = join(dir, DISTRICTS_FILE);
+    const districts = await readFile(districtsPath, 'utf8').then(
+      (text) => parseOldDistricts(text, relative(process.cwd(), districtsPath) || districtsPath, problems),
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return [];
+        throw error;
+      },
+    );
+    return new Places(relative(process.cwd(), path) || path, text, abroad?.names ?? [], problems, districts);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Problem } from '../knowledge/problems.ts';
 import { KNOWLEDGE_TEXTS as K } from '../texts/editors.ts';
+import { parseJsonLines } from './json-lines.ts';
 
 const recordSchema = z.object({
   level: z.enum(['province', 'commune']),
@@ -19,18 +20,5 @@ export type UnitRecord = z.infer<typeof recordSchema> & { line: number };
 
 /** The records of the file's text; lines not of that shape are reported as problems of `file`. */
 export function parseUnits(text: string, file: string, problems: Problem[]): UnitRecord[] {
-  const records: UnitRecord[] = [];
-  for (const [i, line] of text.split('\n').entries()) {
-    if (!line.trim()) continue;
-    let parsed: z.SafeParseReturnType<unknown, z.infer<typeof recordSchema>>;
-    try {
-      parsed = recordSchema.safeParse(JSON.parse(line));
-    } catch {
-      problems.push({ file, line: i + 1, field: '-', message: K.badJsonLine, severity: 'error' });
-      continue;
-    }
-    if (parsed.success) records.push({ ...parsed.data, line: i + 1 });
-    else for (const issue of parsed.error.issues) problems.push({ file, line: i + 1, field: issue.path.join('.') || '-', message: issue.message, severity: 'error' });
-  }
-  return records;
+  return parseJsonLines(text, file, recordSchema, problems);
 }

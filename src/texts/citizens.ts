@@ -139,7 +139,7 @@ export const PLACE_TEXTS = {
   anywhereInProvince: (province: string) =>
     `Theo Nghị định 118/2025/NĐ-CP, nhiều thủ tục hành chính được tiếp nhận không phụ thuộc địa giới hành chính: anh/chị có thể nộp tại bất kỳ Bộ phận Một cửa nào trong ${province}, hoặc nộp trực tuyến trên Cổng Dịch vụ công quốc gia (https://dichvucong.gov.vn), không cần về đúng nơi cư trú.`,
   alsoHere: 'Anh/chị cũng có thể nộp tại:',
-  source: 'Nguồn: danh sách đơn vị hành chính cấp tỉnh, cấp xã từ ngày 01/07/2025 (dữ liệu sắp xếp của Tổng cục Thống kê và bản đồ sáp nhập).',
+  source: 'Nguồn: danh sách đơn vị hành chính cấp tỉnh, cấp xã từ ngày 01/07/2025 (dữ liệu sắp xếp của Tổng cục Thống kê và bản đồ sáp nhập) và danh mục quận, huyện, xã, phường trước sắp xếp của Tổng cục Thống kê.',
   askProvince: (typed: string, more: number) =>
     `Có nhiều nơi tên "${typed}" ở các tỉnh, thành phố khác nhau. Anh/chị ở "${typed}" thuộc tỉnh, thành phố nào? Anh/chị chọn dưới đây${more ? ` (còn ${more} nơi khác)` : ''}, hoặc nhắn thêm tên tỉnh, thành phố (cũ hay mới đều được).`,
   askDistrict: (typed: string, province: string, more: number) =>

@@ -41,7 +41,7 @@ describe('a place question', () => {
     const c = chatCitizen(conversation, 'web');
     const replies = await c.say('Tôi ở phường Bến Nghé cũ, giờ nộp hồ sơ ở đâu?');
     const text = said(replies);
-    expect(text).toContain('Phường Bến Nghé cũ nay thuộc Phường Sài Gòn, Thành phố Hồ Chí Minh.');
+    expect(text).toContain('Phường Bến Nghé (Quận 1) cũ nay thuộc Phường Sài Gòn, Thành phố Hồ Chí Minh.');
     expect(text).toContain('Trung tâm Phục vụ hành chính công phường Sài Gòn: Số 1 đường Thử Nghiệm, phường Sài Gòn; Thứ Hai–Thứ Sáu 7:30–17:00; Thứ Bảy 7:30–11:30; điện thoại 028 0000 0001');
     expect(text).toContain('Nghị định 118/2025/NĐ-CP');
     // The city's other point is offered too: many procedures may be filed at any.
@@ -70,7 +70,7 @@ describe('a place question', () => {
     const replies = await c.say('tôi ở phường Bến Nghé muốn làm căn cước');
     expect(replies[0]!.about).toMatchObject({ kind: 'list' });
     expect(replies[0]!.about?.kind === 'list' && replies[0]!.about.entries.every((id) => id.includes('can-cuoc') || id.includes('dinh-danh'))).toBe(true);
-    expect(said(replies)).toContain('Lưu ý về nơi nộp hồ sơ: Phường Bến Nghé cũ nay thuộc Phường Sài Gòn');
+    expect(said(replies)).toContain('Lưu ý về nơi nộp hồ sơ: Phường Bến Nghé (Quận 1) cũ nay thuộc Phường Sài Gòn');
   });
 
   it('puts the place first when asked where an old ward is now, with the procedure it names one tap away', async () => {
@@ -108,6 +108,6 @@ describe('a place question', () => {
     const [reply] = await c.say('phường Bến Ngoe cũ giờ thuộc phường nào');
     expect(reply!.text).toContain('Tôi chưa tìm thấy đơn vị hành chính nào tên "phường bến ngoe"');
     expect(reply!.about).toEqual({ kind: 'fallback' });
-    expect(said(await c.press('Phường Bến Nghé cũ, Thành phố Hồ Chí Minh'))).toContain('nay thuộc Phường Sài Gòn');
+    expect(said(await c.press('Phường Bến Nghé (Quận 1) cũ, Thành phố Hồ Chí Minh'))).toContain('nay thuộc Phường Sài Gòn');
   });
 });

@@ -5,6 +5,7 @@
 // the queue only once its answer is sent or deliberately set aside. The web chat
 // waits for its answer instead (`converse`).
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { ChatLock } from '../store/chat-lock.ts';
@@ -136,6 +137,8 @@ class QueuedInbox {
     this.overLimit = createRateLimiter(options.store, options.rateLimit.perMinute);
     this.answering = pLimit(options.concurrency ?? 4);
     this.chatRuns = pLimit(options.chatsAtOnce ?? 256);
+    // Every chat whose send is paused before a retry listens to it: up to chatsAtOnce at once, no leak.
+    setMaxListeners(0, this.stopping.signal);
   }
 
   async admit(incoming: Incoming): ReturnType<Admit> {

@@ -322,6 +322,24 @@ describe.each(backendMakers)('inbox on %s', (_name, makeBackend) => {
     expect(await store.get('replies', 'web:random-1')).toBeUndefined();
   });
 
+  it('pauses many chats\' failed sends at once without a listener-leak warning', async () => {
+    const warnings: string[] = [];
+    const heard = (warning: Error) => void warnings.push(warning.name);
+    process.on('warning', heard);
+    try {
+      const quick: Respond = async (incoming) => [{ text: `đáp ${incoming.text}` }];
+      const inbound = await inbox({ conversation: { handle: quick } });
+      sender.failNext(...Array.from({ length: 15 }, () => UNAVAILABLE));
+      for (let chat = 1; chat <= 15; chat++) await inbound.admit(message(`pause-${chat}`, chat, `chat ${chat}`));
+      await vi.waitFor(() => expect(sender.sent).toHaveLength(15), WAIT);
+      // Warnings are emitted on the next tick.
+      await sleep(10);
+    } finally {
+      process.off('warning', heard);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
   it('retries a send that failed with unavailable, then removes the message', async () => {
     sender.failNext(UNAVAILABLE, UNAVAILABLE);
     const inbound = await inbox();

@@ -38,9 +38,12 @@ export const lexiconSchema = z
     /**
      * The everyday case of entries that share a name ("xin giấy phép xây dựng": a new house, not
      * repairs): when a list would offer `entry` and one of `over` first, and the message says none of
-     * `unless` (the words of the other case), `entry` is answered and the others offered beside it.
+     * `unless` (the words of the other case), `entry` is answered and the others offered beside it;
+     * with `when`, only when it says one of those too (what both share: "chuyển" for a change of land use).
      */
-    everyday: z.array(z.object({ entry: z.string().trim().min(1), over: z.array(z.string().trim().min(1)).min(1), unless: phrases }).strict()).default([]),
+    everyday: z
+      .array(z.object({ entry: z.string().trim().min(1), over: z.array(z.string().trim().min(1)).min(1), unless: phrases, when: phrases.optional() }).strict())
+      .default([]),
   })
   .strict();
 

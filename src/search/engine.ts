@@ -196,7 +196,7 @@ export class Engine {
   /** Each entry citizens mix up with another: the pair in the order staff wrote it, and the words that tell the two apart. */
   private readonly apart = new Map<string, { pair: readonly [string, string]; unless: PhraseTable<true>; when?: PhraseTable<true>; question?: string }[]>();
   /** Each everyday entry (lexicon everyday): the entries it goes before, and the words that ask for one of those. */
-  private readonly everyday = new Map<string, { over: ReadonlySet<string>; unless: PhraseTable<true> }[]>();
+  private readonly everyday = new Map<string, { over: ReadonlySet<string>; unless: PhraseTable<true>; when?: PhraseTable<true> }[]>();
 
   constructor(readonly knowledge: KnowledgeBase, options: EngineOptions = {}) {
     const { entries, lexicon } = knowledge;
@@ -229,8 +229,9 @@ export class Engine {
       const rule = { pair, unless: PhraseTable.of(unless), ...(when ? { when: PhraseTable.of(when) } : {}), ...(question ? { question } : {}) };
       for (const id of pair) this.apart.set(id, [...(this.apart.get(id) ?? []), rule]);
     }
-    for (const { entry, over, unless } of lexicon.everyday) {
-      this.everyday.set(entry, [...(this.everyday.get(entry) ?? []), { over: new Set(over), unless: PhraseTable.of(unless) }]);
+    for (const { entry, over, unless, when } of lexicon.everyday) {
+      const rule = { over: new Set(over), unless: PhraseTable.of(unless), ...(when ? { when: PhraseTable.of(when) } : {}) };
+      this.everyday.set(entry, [...(this.everyday.get(entry) ?? []), rule]);
     }
   }
 
@@ -615,7 +616,7 @@ export class Engine {
       if (!rules.length || usual.coverage < this.thresholds.fallbackCoverage || usual.nameMatch < this.thresholds.strongName) continue;
       // The words as typed, read only when a rule pairs the two (most lists meet none).
       const said = messageWords(segments(query.text).flat());
-      if (rules.some((rule) => rule.unless.matches(said).length === 0)) return [usual, ...candidates.filter((c) => c !== usual)];
+      if (rules.some((rule) => rule.unless.matches(said).length === 0 && (!rule.when || rule.when.matches(said).length > 0))) return [usual, ...candidates.filter((c) => c !== usual)];
     }
     return undefined;
   }

@@ -314,4 +314,11 @@ describe('the everyday case of entries that share a name (lexicon everyday)', ()
     // "Sửa lại mái" is a repair: the rule stands aside and the repair permit is answered.
     expect(decided('nhà cũ bị dột muốn sửa lại mái có cần xin giấy phép xây dựng không')).toEqual({ outcome: 'answer', first: 'cap-giay-phep-xay-dung-sua-chua-cai-tao' });
   });
+
+  it('with "when", only when the message says one of its words', () => {
+    // A change of land use is the one that needs permission unless the message names a case that does not.
+    expect(decided('thủ tục chuyển mục đích sử dụng đất')).toEqual({ outcome: 'answer', first: 'giao-dat-chuyen-muc-dich-su-dung-dat' });
+    // Extending farmland use shares the entry's name but says no "chuyển": no rule, a list as before.
+    expect(decided('dat lua het han 50 nam ghi tren so r, gio muon dc tiep tuc su dung thi lam j, co mat tien ko').outcome).toBe('clarify');
+  });
 });

@@ -42,6 +42,11 @@ export class AdmissionBacklog {
     };
   }
 
+  /** A backlog is coming in (as last told to `onChange`). */
+  get on(): boolean {
+    return this.backlog;
+  }
+
   stop(): void {
     clearInterval(this.timer);
     this.timer = undefined;

@@ -49,11 +49,7 @@ export class AnsweringThread {
   private readonly calls = new Map<number, { resolve: (replies: Reply[]) => void; reject: (error: Error) => void }>();
   private lastCall = 0;
   // A platform pushing a backlog: the thread answers at a trickle meanwhile (messaging/answer-pace.ts).
-  private backlog = false;
-  private readonly admissions = new AdmissionBacklog((backlog) => {
-    this.backlog = backlog;
-    this.worker?.postMessage({ backlog } satisfies ToAnswering);
-  });
+  private readonly admissions = new AdmissionBacklog((backlog) => this.worker?.postMessage({ backlog } satisfies ToAnswering));
 
   /** `entry`: the thread's script (tests give one of their own). */
   constructor(
@@ -131,7 +127,7 @@ export class AnsweringThread {
       this.answering = true;
       this.restartMs = FIRST_RESTART_MS;
       // A thread started again during a backlog hears of it.
-      if (this.backlog) this.worker?.postMessage({ backlog: true } satisfies ToAnswering);
+      if (this.admissions.on) this.worker?.postMessage({ backlog: true } satisfies ToAnswering);
       return;
     }
     const call = 'answered' in message ? message.answered : message.failed;

@@ -2,7 +2,8 @@
 // (file:line: field: message) and skipped; the rest still load, so one typo by a
 // staff member never takes the bot down.
 import { readdir, readFile } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
+import { shownPath } from './optional-file.ts';
 import type { ZodIssue } from 'zod';
 import { entryFrom, type Entry } from './entry.ts';
 import { parseFrontMatter } from './front-matter.ts';
@@ -58,7 +59,7 @@ export async function loadEntryFile(path: string, problems: Problem[], today?: s
 
 /** The entry a knowledge file's text holds, read as if from `path`; its problems are added to `problems`. */
 export function readEntryText(text: string, path: string, problems: Problem[], today?: string): Entry | undefined {
-  const file = relative(process.cwd(), path) || path;
+  const file = shownPath(path);
   const report = (line: number, field: string, message: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file, line, field, message, severity });
 

@@ -12,7 +12,8 @@
 // told to refresh it.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { shownPath } from './optional-file.ts';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { entryFrom, type Entry } from './entry.ts';
 import type { Problem } from './problems.ts';
@@ -40,7 +41,7 @@ function checkFile(dir: string): string {
 /** The national set of `dir`, if it has one; a bad line is reported and skipped. */
 export async function loadNationalSet(dir: string, problems: Problem[]): Promise<Entry[]> {
   const path = nationalSetFile(dir);
-  const file = relative(process.cwd(), path) || path;
+  const file = shownPath(path);
   let data: Buffer;
   try {
     data = await readFile(path);

@@ -1,7 +1,6 @@
 // Reads a plain YAML data file (locality, lexicon) and validates it, reporting
 // problems with line numbers in the same form as knowledge entries.
-import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { readIfPresent, shownPath } from './optional-file.ts';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ZodType, ZodTypeDef } from 'zod';
 import { yamlMessage } from './front-matter.ts';
@@ -9,14 +8,9 @@ import type { Problem } from './problems.ts';
 import { KNOWLEDGE_TEXTS as K } from '../texts/editors.ts';
 
 export async function readYamlFile<T>(path: string, schema: ZodType<T, ZodTypeDef, unknown>, problems: Problem[]): Promise<T | undefined> {
-  const file = relative(process.cwd(), path) || path;
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const file = shownPath(path);
+  const text = await readIfPresent(path);
+  if (text === undefined) return undefined;
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
   const parseError = doc.errors[0];

@@ -162,7 +162,7 @@ class QueuedInbox {
     // Without an id of the page's own nothing can repeat: no key is written for it.
     const key = updateKey(incoming);
     if (repeatable && !(await this.options.store.claim(SEEN, key, randomUUID(), this.options.dedupTtlMs))) return (await this.options.store.get<Reply[]>(REPLIES, key)) ?? [];
-    const replies = await this.options.chatLock.run(addressKey(incoming.address), () => this.answerOf(incoming, { quietWhenRepeated: false, paced: false }));
+    const replies = await this.options.chatLock.run(addressKey(incoming.address), () => this.answerOf(incoming, { queued: false }));
     if (repeatable) await this.options.store.set(REPLIES, key, replies, this.options.dedupTtlMs);
     return replies;
   }
@@ -260,25 +260,28 @@ class QueuedInbox {
   private async repliesFor(id: string, incoming: Incoming): Promise<Reply[]> {
     const kept = await this.options.store.get<Reply[]>(REPLIES, id);
     if (kept) return kept;
-    const replies = await this.answerOf(incoming, { quietWhenRepeated: true, paced: true });
+    const replies = await this.answerOf(incoming, { queued: true });
     await this.options.store.set(REPLIES, id, replies, KEEP_MS);
     return replies;
   }
 
-  /** The answer, unless the chat is over its rate limit: then it is not searched. */
-  private async answerOf(incoming: Incoming, { quietWhenRepeated, paced }: { quietWhenRepeated: boolean; paced: boolean }): Promise<Reply[]> {
+  /**
+   * The answer, unless the chat is over its rate limit: then it is not searched. `queued`: a platform
+   * message (not the web chat, whose page waits), answered at the pace and quiet when over the limit again.
+   */
+  private async answerOf(incoming: Incoming, { queued }: { queued: boolean }): Promise<Reply[]> {
     const chat = addressKey(incoming.address);
     const verdict = await this.overLimit(chat);
     if (verdict === 'within') {
       return this.answering(async () => {
         // A turn of the event loop first: updates that arrived meanwhile are acknowledged before this answer is worked out.
         await nextTurn();
-        if (paced) await this.options.pace?.turn();
+        if (queued) await this.options.pace?.turn();
         return this.options.respond(incoming);
       });
     }
     this.options.log.info({ chat, updateId: incoming.updateId }, 'inbox: rate limit reached, message not searched');
-    return verdict === 'again_over' && quietWhenRepeated ? [] : TOO_FAST;
+    return verdict === 'again_over' && queued ? [] : TOO_FAST;
   }
 
   private async send(address: Address, replies: Reply[]): Promise<SendResult> {

@@ -175,8 +175,7 @@ export class Gazetteer {
     const undistricted: [string, Commune, OldPart][] = [];
     for (const commune of this.communes) {
       for (const part of commune.formedFrom) {
-        // Spelt, not folded: Ea Bá and Ea Bar are two communes.
-        const base = `${commune.province.code}|${part.type ?? commune.type}|${spelling(part.name)}`;
+        const base = unitKey(commune.province, part.type ?? commune.type, part.name);
         if (!part.district) {
           undistricted.push([base, commune, part]);
           continue;
@@ -221,11 +220,11 @@ export class Gazetteer {
       const province = newProvince.get(provinceKey(district.province));
       for (const commune of province ? district.communes : []) {
         const lead = leadingType(commune.name);
-        if (lead) addTo(listed, `${province!.code}|${lead.type}|${spelling(lead.rest)}`, district.name);
+        if (lead) addTo(listed, unitKey(province!, lead.type, lead.rest), district.name);
       }
     }
     const bearers = new Map<string, OldUnit[]>();
-    for (const unit of this.old) addTo(bearers, `${unit.province.code}|${unit.type}|${spelling(unit.name)}`, unit);
+    for (const unit of this.old) addTo(bearers, unitKey(unit.province, unit.type, unit.name), unit);
     for (const [key, units] of bearers) {
       const districts = listed.get(key);
       const unit = units[0]!;
@@ -304,6 +303,11 @@ function provinceKey(written: string): string {
 
 function districtKey(written: string): string {
   return keyOf(placeWords(leadingType(written)?.rest ?? written));
+}
+
+/** One old unit of a new province, type and name: spelt, not folded (Ea Bá and Ea Bar are two communes). */
+function unitKey(province: Province, type: UnitType, name: string): string {
+  return `${province.code}|${type}|${spelling(name)}`;
 }
 
 function spelling(name: string): string {

@@ -1,8 +1,7 @@
 // The deploying knowledge's place data: the units file, read when knowledge loads but
 // indexed on first use. Indexing 3,355 units takes a few hundred milliseconds on a cold
 // process; a server start (and its /readyz) should not wait for it.
-import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Locality } from '../knowledge/locality.ts';
 import type { Problem } from '../knowledge/problems.ts';
 import { Gazetteer, type Province } from './gazetteer.ts';
@@ -11,6 +10,7 @@ import { parseUnits } from './units.ts';
 import { parseOldDistricts, type OldDistrict } from './old-districts.ts';
 import { KNOWLEDGE_TEXTS as K } from '../texts/editors.ts';
 import { readYamlFile } from '../knowledge/yaml-file.ts';
+import { readIfPresent, shownPath } from '../knowledge/optional-file.ts';
 import { z } from 'zod';
 
 /** Where a knowledge directory keeps its units file. */
@@ -90,21 +90,12 @@ export class Places {
 /** The units file of a knowledge directory, or undefined when it has none. */
 export async function loadPlaces(dir: string): Promise<Places | undefined> {
   const path = join(dir, UNITS_FILE);
-  try {
-    const text = await readFile(path, 'utf8');
-    const problems: Problem[] = [];
-    const abroad = await readYamlFile(join(dir, ABROAD_FILE), abroadSchema, problems);
-    const districtsPath = join(dir, DISTRICTS_FILE);
-    const districts = await readFile(districtsPath, 'utf8').then(
-      (text) => parseOldDistricts(text, relative(process.cwd(), districtsPath) || districtsPath, problems),
-      (error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return [];
-        throw error;
-      },
-    );
-    return new Places(relative(process.cwd(), path) || path, text, abroad?.names ?? [], problems, districts);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const text = await readIfPresent(path);
+  if (text === undefined) return undefined;
+  const problems: Problem[] = [];
+  const abroad = await readYamlFile(join(dir, ABROAD_FILE), abroadSchema, problems);
+  const districtsPath = join(dir, DISTRICTS_FILE);
+  const districtsText = await readIfPresent(districtsPath);
+  const districts = districtsText === undefined ? [] : parseOldDistricts(districtsText, shownPath(districtsPath), problems);
+  return new Places(shownPath(path), text, abroad?.names ?? [], problems, districts);
 }

@@ -12,7 +12,7 @@ import { CODE_PATTERN } from '../knowledge/schema.ts';
 import { ageFactor, ageIn, ageRangeOf, holdsAge, type AgeRange } from './age.ts';
 import { foldCanonical, words } from '../kernel/vietnamese.ts';
 import { PAIR_JOINER, segments } from './tokens.ts';
-import { messageWords, PhraseTable, SaidWords, WordSet } from './phrases.ts';
+import { messageWords, PhraseTable, SaidWords, WordSet, type MessageWords } from './phrases.ts';
 import { questionOf, splitQuestions } from './two-questions.ts';
 import { Whereabouts } from './whereabouts.ts';
 import { placeDecision, type PlaceFinding } from './place-question.ts';
@@ -194,9 +194,9 @@ export class Engine {
   /** Each entry that has twins, with its group. */
   private readonly twins: ReadonlyMap<string, readonly Entry[]>;
   /** Each entry citizens mix up with another: the pair in the order staff wrote it, and the words that tell the two apart. */
-  private readonly apart = new Map<string, { pair: readonly [string, string]; unless: PhraseTable<true>; when?: PhraseTable<true>; question?: string }[]>();
+  private readonly apart = new Map<string, (RulePhrases & { pair: readonly [string, string]; question?: string })[]>();
   /** Each everyday entry (lexicon everyday): the entries it goes before, and the words that ask for one of those. */
-  private readonly everyday = new Map<string, { over: ReadonlySet<string>; unless: PhraseTable<true>; when?: PhraseTable<true> }[]>();
+  private readonly everyday = new Map<string, (RulePhrases & { over: ReadonlySet<string> })[]>();
 
   constructor(readonly knowledge: KnowledgeBase, options: EngineOptions = {}) {
     const { entries, lexicon } = knowledge;
@@ -226,11 +226,11 @@ export class Engine {
     this.followUpWords = new Set(lexicon.follow_up_words.flatMap((p) => segments(p).flat().map(foldCanonical)));
     this.whereabouts = new Whereabouts(lexicon, (text) => !!knowledge.places?.gazetteer.provinceNamed(text));
     for (const { entries: pair, unless, when, question } of lexicon.ask_apart) {
-      const rule = { pair, unless: PhraseTable.of(unless), ...(when ? { when: PhraseTable.of(when) } : {}), ...(question ? { question } : {}) };
+      const rule = { pair, ...phrasesOf(unless, when), ...(question ? { question } : {}) };
       for (const id of pair) this.apart.set(id, [...(this.apart.get(id) ?? []), rule]);
     }
     for (const { entry, over, unless, when } of lexicon.everyday) {
-      const rule = { over: new Set(over), unless: PhraseTable.of(unless), ...(when ? { when: PhraseTable.of(when) } : {}) };
+      const rule = { over: new Set(over), ...phrasesOf(unless, when) };
       this.everyday.set(entry, [...(this.everyday.get(entry) ?? []), rule]);
     }
   }
@@ -587,9 +587,10 @@ export class Engine {
     if (!rules) return undefined;
     // The words as typed: "làm lại" reads as "cấp lại" too, which would tell the driving licences apart.
     const said = messageWords(segments(query.text).flat());
-    for (const { pair, unless, when, question } of rules) {
+    for (const rule of rules) {
+      const { pair, when, question } = rule;
       const otherId = pair[0] === first.entry.id ? pair[1] : pair[0];
-      if (unless.matches(said).length > 0 || (when && when.matches(said).length === 0)) continue;
+      if (!applies(rule, said)) continue;
       // What `when` names makes the mix-up likely however far the other ranks ("làm mất giấy đăng ký
       // kết hôn" says nothing of the copy the registry can give); without it, the other must have come close.
       const other = candidates.find((c) => c.entry.id === otherId) ?? (when ? this.unranked(otherId) : undefined);
@@ -616,7 +617,7 @@ export class Engine {
       if (!rules.length || usual.coverage < this.thresholds.fallbackCoverage || usual.nameMatch < this.thresholds.strongName) continue;
       // The words as typed, read only when a rule pairs the two (most lists meet none).
       const said = messageWords(segments(query.text).flat());
-      if (rules.some((rule) => rule.unless.matches(said).length === 0 && (!rule.when || rule.when.matches(said).length > 0))) return [usual, ...candidates.filter((c) => c !== usual)];
+      if (rules.some((rule) => applies(rule, said))) return [usual, ...candidates.filter((c) => c !== usual)];
     }
     return undefined;
   }
@@ -964,4 +965,19 @@ function cached<V>(cache: Map<string, V>, key: string, compute: () => V): V {
   let value = cache.get(key);
   if (value === undefined) cache.set(key, (value = compute()));
   return value;
+}
+
+/** A lexicon rule's phrases (ask_apart, everyday): those that rule it out, and those it needs, if any. */
+interface RulePhrases {
+  unless: PhraseTable<true>;
+  when?: PhraseTable<true>;
+}
+
+function phrasesOf(unless: readonly string[], when: readonly string[] | undefined): RulePhrases {
+  return { unless: PhraseTable.of(unless), ...(when ? { when: PhraseTable.of(when) } : {}) };
+}
+
+/** A rule applies when the message says no phrase of its `unless`, and one of its `when` when it has one. */
+function applies(rule: RulePhrases, said: MessageWords): boolean {
+  return rule.unless.matches(said).length === 0 && (!rule.when || rule.when.matches(said).length > 0);
 }

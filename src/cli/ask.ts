@@ -3,7 +3,8 @@
 import { createInterface } from 'node:readline';
 import { renderDecision } from '../dialogue/answer.ts';
 import type { Reply } from '../kernel/reply.ts';
-import type { Decision, Engine } from '../search/engine.ts';
+import type { Decision } from '../search/decision.ts';
+import type { Engine } from '../search/engine.ts';
 import { placeResults } from '../places/results.ts';
 import { loadEngine } from './knowledge-dirs.ts';
 

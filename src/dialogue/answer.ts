@@ -6,7 +6,7 @@
 import type { Entry } from '../knowledge/entry.ts';
 import type { Aspect } from '../knowledge/lexicon.ts';
 import type { Locality } from '../knowledge/locality.ts';
-import type { Candidate, Decision } from '../search/engine.ts';
+import type { Candidate, Decision } from '../search/decision.ts';
 import type { Choice, Reply } from '../kernel/reply.ts';
 import { placeNote, renderPlaceQuestion } from './place-reply.ts';
 import { contactLines, officeLines } from './contacts.ts';

@@ -7,7 +7,8 @@ import type { Complaint } from '../complaints/complaint.ts';
 import type { Hotline } from '../complaints/hotline.ts';
 import type { Entry } from '../knowledge/entry.ts';
 import type { Aspect } from '../knowledge/lexicon.ts';
-import type { Decision, Engine } from '../search/engine.ts';
+import type { Decision } from '../search/decision.ts';
+import type { Engine } from '../search/engine.ts';
 import type { PlaceFinding } from '../search/place-question.ts';
 import { placeById } from '../places/resolve.ts';
 import type { QuestionLog } from '../store/question-log.ts';
@@ -207,7 +208,7 @@ export class Conversation {
     // "Cảm ơn nhé, để tôi chuẩn bị" says a part's word only within small talk: thanks, not a question
     // ("mà làm ở đâu vậy cháu" is all small talk and function words too, but asks where).
     const chat = decision.outcome === 'smalltalk' && [...query.aspectWords].every((w) => query.chatWords.has(w));
-    const followUp = !chat && engine.asksOnlyAPart(query);
+    const followUp = !chat && engine.followUps.asksOnlyAPart(query);
     // While a "which one?" list is open, the list is the context: ask again, now for that part.
     const listed = followUp && session.clarify ? this.entries(session.clarify.ids) : [];
     if (listed.length) {
@@ -227,11 +228,11 @@ export class Conversation {
     // does a question nothing else answers in the topic's own words ("mỗi năm xét mấy lần").
     if (!previous || session.clarify || correction) return undefined;
     // "Bao lâu thì có sổ mới" after the lost land certificate: a part asked in the topic's own naming words.
-    const ownWords = aspects.length > 0 && engine.asksInNamesOf(decision, previous);
+    const ownWords = aspects.length > 0 && engine.followUps.asksInNamesOf(decision, previous);
     // "Quay lại vụ tiền mai táng lúc nãy": an earlier topic among the message's best few is what it comes back to,
     // unless the message asks a part in the topic's own words ("bao lâu thì được cấp" after the repair permit).
     if (!ownWords && this.earlierTopic(decision, session, previous)) return undefined;
-    const detail = (previous.kind === 'procedure' && (engine.staysOn(decision, previous) || engine.asksAPartOfNothing(decision) || ownWords)) || engine.talksOf(decision, previous);
+    const detail = (previous.kind === 'procedure' && (engine.followUps.staysOn(decision, previous) || engine.followUps.asksAPartOfNothing(decision) || ownWords)) || engine.followUps.talksOf(decision, previous);
     return detail ? this.answerWith(previous, aspects, session, numbered) : undefined;
   }
 
@@ -275,7 +276,7 @@ export class Conversation {
     if (decision.outcome === 'answer' && decision.candidates[0]?.entry.id === topic.id) return undefined;
     const pointing = pointsBack(text);
     // "Cái chứng thực đó mấy ngày xong?": pointed back with words of the topic's own names only, at the topic itself.
-    if (pointing && engine.asksInNamesOf(decision, topic)) return undefined;
+    if (pointing && engine.followUps.asksInNamesOf(decision, topic)) return undefined;
     if (!pointing && decision.outcome !== 'answer') return undefined;
     // The topic itself is not among the message's best few (see earlierTopic): a variant of it is meant.
     const read = this.readWithTopic(text, topic, new Set([topic.id]));
@@ -283,7 +284,7 @@ export class Conversation {
     const best = read.candidates[0]?.entry;
     if (!best || !decision.candidates.slice(0, NEAR).some((c) => c.entry === best)) return undefined;
     // Unpointed, only the topic combined with what the message names ("chồng em muốn nhận là cha luôn" after the birth: the birth registration combined with it).
-    if (!pointing) return read.outcome !== 'fallback' && engine.isVariantOf(best, topic) ? best : undefined;
+    if (!pointing) return read.outcome !== 'fallback' && engine.names.isVariant(best, topic) ? best : undefined;
     return read.outcome === 'answer' || (read.outcome === 'clarify' && best === decision.candidates[0]?.entry) ? best : undefined;
   }
 
@@ -318,7 +319,7 @@ export class Conversation {
     // "Không phải đổi, mẹ em bị móc túi mất thẻ rồi, cấp lại ấy" after the card: the words alone find the lost
     // driving licence, but nothing said names it rather than the card's own variant, which the reading with the topic finds.
     const [plain, topical] = [decision.candidates[0]!.entry, read.outcome === 'answer' ? read.candidates[0]!.entry : undefined];
-    return topical && topical.id !== plain.id && engine.namesNothingOnlyOf(decision, plain, topical) ? read : decision;
+    return topical && topical.id !== plain.id && engine.followUps.namesNothingOnlyOf(decision, plain, topical) ? read : decision;
   }
 
   /**
@@ -335,7 +336,7 @@ export class Conversation {
     // An answer elsewhere counts unless the message only says words of the listed entries' names,
     // and then only if it does not say that answer's whole name ("đăng ký khai tử" while "… điện tử" is listed).
     const best = decision.candidates[0];
-    const elsewhere = decision.outcome === 'answer' && !ids.includes(best!.entry.id) && (best!.nameMatch === 1 || !this.deps.engine.namesOnlyAmong(decision, ids));
+    const elsewhere = decision.outcome === 'answer' && !ids.includes(best!.entry.id) && (best!.nameMatch === 1 || !this.deps.engine.followUps.namesOnlyAmong(decision, ids));
     const beside = this.answeredTopic(session);
     // The words of the choice decide before a place said first and then explained ("cái thứ nhất, cấp đổi ạ, …"): lists differ in order.
     const leading = readLeadingOrdinal(text, ids.length);
@@ -344,7 +345,7 @@ export class Conversation {
     const saidPlace = leading ?? readTrailingOrdinal(text, ids.length);
     const agreed = saidPlace && !elsewhere && best && best.entry.id === ids[saidPlace - 1] ? best.entry : undefined;
     const variant = best && !ids.includes(best.entry.id) ? this.listedVariant(ids, best.entry) : undefined;
-    const picked = agreed ?? (elsewhere ? variant : (this.deps.engine.pickAmong(text, ids, beside) ?? (leading ? this.deps.engine.get(ids[leading - 1]!) : variant)));
+    const picked = agreed ?? (elsewhere ? variant : (this.deps.engine.followUps.pickAmong(text, ids, beside) ?? (leading ? this.deps.engine.get(ids[leading - 1]!) : variant)));
     // Beside an answer, words that point at the answer itself are a follow-up about it, not a pick.
     return picked?.id === session.entryId && !session.clarify ? undefined : picked;
   }
@@ -356,7 +357,7 @@ export class Conversation {
    */
   private listedVariant(ids: readonly string[], answered: Entry): Entry | undefined {
     const { engine } = this.deps;
-    const variants = ids.flatMap((id) => engine.get(id) ?? []).filter((e) => engine.isVariantOf(e, answered));
+    const variants = ids.flatMap((id) => engine.get(id) ?? []).filter((e) => engine.names.isVariant(e, answered));
     return variants.length === 1 ? variants[0] : undefined;
   }
 

@@ -10,75 +10,20 @@ import { Vocabulary } from './vocabulary.ts';
 import { WordMatch, type WordMatchWeights } from './word-match.ts';
 import { CODE_PATTERN } from '../knowledge/schema.ts';
 import { ageFactor, ageIn, ageRangeOf, holdsAge, type AgeRange } from './age.ts';
-import { foldCanonical, words } from '../kernel/vietnamese.ts';
+import { foldCanonical } from '../kernel/vietnamese.ts';
 import { PAIR_JOINER, segments } from './tokens.ts';
-import { messageWords, PhraseTable, SaidWords, WordSet, type MessageWords } from './phrases.ts';
+import { messageWords, PhraseTable, SaidWords, type MessageWords } from './phrases.ts';
 import { questionOf, splitQuestions } from './two-questions.ts';
 import { Whereabouts } from './whereabouts.ts';
-import { placeDecision, type PlaceFinding } from './place-question.ts';
-import { coreTitle, levelAsked, preferredTwin, twinGroups, type Level } from './twins.ts';
-
-export type Outcome = 'answer' | 'clarify' | 'fallback' | 'complaint' | 'smalltalk' | 'place' | 'scam';
-
-export interface Candidate {
-  entry: Entry;
-  score: number;
-  /** Share of the query's known telling words this entry has. */
-  coverage: number;
-  /** Share of this entry's best-covered name that the query says. */
-  nameMatch: number;
-  /** The most telling known topic word of the query this entry lacks (0–1). */
-  missing: number;
-  /** The same procedure registered at other levels (see twins.ts), mentioned beside it. */
-  twins?: readonly Entry[];
-}
-
-/** Query-level signals for the decision. */
-export interface Evidence {
-  /** Number of telling words (not function words, not aspect cues). */
-  telling: number;
-  /** Share (by idf) of telling words that no entry uses. */
-  unknown: number;
-  /** Telling word pairs the knowledge writes together ("thú y"), each 0–1 of the highest idf. */
-  pairs: ReadonlyMap<string, number>;
-}
-
-export interface Decision {
-  outcome: Outcome;
-  query: Query;
-  /** Ranked candidates (best first); for `answer` the first is the answer, for `clarify` the first 2–3 are offered. */
-  candidates: Candidate[];
-  evidence?: Evidence;
-  /** A place the message asks about (outcome place, or clarify/fallback with no candidates), or names beside a procedure. */
-  place?: PlaceFinding;
-  /** The entry a second question in the same message asks about ("…? Với lại …?"). */
-  also?: Entry;
-  /** A list offered as a guess where the hotline alone would have been the answer. */
-  tentative?: boolean;
-  /** Two entries citizens mix up, listed alone, with the question staff wrote to tell them apart: the message fits both and says nothing that does (lexicon ask_apart). */
-  apart?: { question?: string };
-}
-
-/** "Có", typed with its mark: what follows is what the citizen has (see toldAsHeld). */
-const HAS = /^có$/u;
-
-/** After "có", these (folded) ask whether something must be done ("có phải", "có cần"), not what the citizen has. */
-const MUST: ReadonlySet<string> = new Set(['phai', 'can', 'bat']);
-
-/** An answer whose name the message says less of than this names nothing (see talksOf). */
-const UNNAMED = 0.35;
+import { placeDecision } from './place-question.ts';
+import { CLARIFY_SIZE, type Candidate, type Decision, type Evidence, type Outcome } from './decision.ts';
+import { EntryNames } from './entry-names.ts';
+import { FollowUps } from './follow-ups.ts';
+import { NamingWords } from './naming-words.ts';
+import { levelAsked, preferredTwin, twinGroups, type Level } from './twins.ts';
 
 /** A name said by half or less (see fullerFirst). */
 const HALF = 0.5;
-
-/** At most this many entries are offered in a clarification. */
-const CLARIFY_SIZE = 3;
-
-/** A follow-up stays on the entry just answered only when that entry is among its best this many. */
-const TOPIC_NEAR = 3;
-
-/** A follow-up of words of its own is short: it says at most this many naming words (half as many when it asks a part). */
-const TOPIC_WORDS = 6;
 
 /** Outcomes that name entries. */
 const NAMES_ENTRIES: ReadonlySet<Outcome> = new Set(['answer', 'clarify']);
@@ -182,15 +127,11 @@ export class Engine {
   private readonly followUpWords: ReadonlySet<string>;
   private readonly whereabouts: Whereabouts;
   private readonly vocabulary: Vocabulary;
-  /** Each entry's names (title, aliases) as folded words. */
-  private readonly names: ReadonlyMap<string, string[][]>;
-  /** The same words as written (with their marks), where accents tell words apart. */
-  private readonly spelledNames: ReadonlyMap<string, string[][]>;
-  /** The folded words of each entry's whole answer, built when first asked. */
-  private readonly answerWords = new Map<string, ReadonlySet<string>>();
-  /** Each entry's name words and its title's small words, built when first asked: a decision asks for a few, often the same. */
-  private readonly nameWordSets = new Map<string, ReadonlySet<string>>();
-  private readonly titleSmallWordSets = new Map<string, WordSet>();
+  /** What each entry can be named by. */
+  readonly names: EntryNames;
+  private readonly naming: NamingWords;
+  /** Whether a message after an answer or a list is still about it (the dialogue asks). */
+  readonly followUps: FollowUps;
   /** Each entry that has twins, with its group. */
   private readonly twins: ReadonlyMap<string, readonly Entry[]>;
   /** Each entry citizens mix up with another: the pair in the order staff wrote it, and the words that tell the two apart. */
@@ -208,8 +149,10 @@ export class Engine {
     const index = buildIndex(docs);
     const vocabulary = new Vocabulary(docs);
     this.vocabulary = vocabulary;
-    this.spelledNames = new Map(entries.map((e) => [e.id, this.nameWords(e)]));
-    this.names = new Map([...this.spelledNames].map(([id, spelled]) => [id, spelled.map((name) => name.map(foldCanonical))]));
+    this.followUpWords = new Set(lexicon.follow_up_words.flatMap((p) => segments(p).flat().map(foldCanonical)));
+    this.whereabouts = new Whereabouts(lexicon, (text) => !!knowledge.places?.gazetteer.provinceNamed(text));
+    this.names = new EntryNames(entries, this.reader, this.followUpWords);
+    this.naming = new NamingWords(this.reader, this.whereabouts, this.followUpWords);
     this.ages = new Map(entries.flatMap((e) => {
       const range = ageRangeOf(e.title);
       return range ? [[e.id, range] as const] : [];
@@ -218,13 +161,11 @@ export class Engine {
       index,
       vocabulary,
       (id) => this.byId.get(id)?.origin === 'curated',
-      (id) => this.names.get(id) ?? [],
+      (id) => this.names.of(id),
       new WordMatch(docs, options.wordMatch),
       options.weights ?? DEFAULT_WEIGHTS,
     );
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-    this.followUpWords = new Set(lexicon.follow_up_words.flatMap((p) => segments(p).flat().map(foldCanonical)));
-    this.whereabouts = new Whereabouts(lexicon, (text) => !!knowledge.places?.gazetteer.provinceNamed(text));
     for (const { entries: pair, unless, when, question } of lexicon.ask_apart) {
       const rule = { pair, ...phrasesOf(unless, when), ...(question ? { question } : {}) };
       for (const id of pair) this.apart.set(id, [...(this.apart.get(id) ?? []), rule]);
@@ -233,222 +174,16 @@ export class Engine {
       const rule = { over: new Set(over), ...phrasesOf(unless, when) };
       this.everyday.set(entry, [...(this.everyday.get(entry) ?? []), rule]);
     }
-  }
-
-  /** The words of a query that name a topic (not function words, not aspect cues). */
-  topicWords(query: Query): string[] {
-    return query.phrases.flat().filter((w) => !this.reader.isFunctionWord(w) && !query.aspectWords.has(w));
-  }
-
-  /**
-   * A follow-up: it asks about a part ("lệ phí bao nhiêu", "gửi bưu điện được không") and names
-   * no topic of its own; where the citizen is ("tôi ở Huế thì nộp ở mô") names none.
-   */
-  asksOnlyAPart(query: Query): boolean {
-    if (!query.aspects.length) return false;
-    const where = this.whereabouts.words(query.phrases);
-    return this.topicWords(query).every((w) => query.partWords.has(w) || query.chatWords.has(w) || this.followUpWords.has(foldCanonical(w)) || where.has(foldCanonical(w)));
-  }
-
-  /**
-   * Which of the listed entries the message points at by its words ("cái sổ bị mất ấy",
-   * "cái cho bé dưới 6 tuổi"): the only one whose names hold the most of the message's
-   * words (counted as often as said) that not every listed entry shares.
-   */
-  pickAmong(text: string, ids: readonly string[], beside?: Entry): Entry | undefined {
-    // Each time a word is said counts: "cái bị mất bằng ấy, làm rồi mất" is about the lost one.
-    // Offered beside an answer, a word its own answer says points at no other ("mấy ngày thì người ta có sổ").
-    const spoken = beside ? this.answerWordsOf(beside) : undefined;
-    const words = this.topicWords(this.reader.read(text)).filter((w) => {
-      const folded = foldCanonical(w);
-      return !this.followUpWords.has(folded) && !spoken?.has(folded);
+    this.followUps = new FollowUps({
+      reader: this.reader,
+      names: this.names,
+      naming: this.naming,
+      whereabouts: this.whereabouts,
+      followUpWords: this.followUpWords,
+      weakName: this.thresholds.weakName,
+      get: (id) => this.byId.get(id),
+      decideOne: (text) => this.decideOne(text),
     });
-    // Accent-aware: "hẳn" typed with its marks is not the "hạn" of "thời hạn".
-    const named = ids.map((id) => this.saysOfName(id));
-    const telling = words.filter((w) => named.some((says) => says(w)) && !named.every((says) => says(w)));
-    const scores = named.map((says) => telling.filter(says).length);
-    const best = Math.max(0, ...scores);
-    if (best === 0 || scores.filter((s) => s === best).length > 1) return undefined;
-    return this.byId.get(ids[scores.indexOf(best)]!);
-  }
-
-  /**
-   * A follow-up that tells a detail of the citizen's case is still about `topic`, the entry
-   * just answered, when it names nothing at all, or when `topic` is among its best few and the
-   * message says no word of the best entry's names ("mới 72 tuổi thì được chưa": an age is no
-   * name), or says one only as a paper `topic` asks for ("hộ chiếu Mỹ có được không?").
-   * "Làm căn cước cho cháu 10 tuổi" names a card: a new topic.
-   */
-  staysOn(decision: Decision, topic: Entry): boolean {
-    const [first] = decision.candidates;
-    if (!first || first.entry.id === topic.id) return false;
-    const said = this.namingWords(decision.query);
-    // "Con tôi 5 tuổi có làm được không": nothing named at all, whatever the words found.
-    if (said.length === 0) return true;
-    // "Nộp ở văn phòng đăng ký đất đai hay ủy ban phường?": where to file, in the topic's own words.
-    if (decision.query.aspects.includes('place') && said.every((w) => this.officeWords(topic).has(w))) return true;
-    // "Hồ sơ cần giấy gì, bà chỉ có mỗi cái căn cước": a paper the citizen has, told while asking about papers.
-    if (this.toldAsHeld(decision.query, said, topic)) return true;
-    // Further down, but it has more of the message's telling words than any of the best, and lacks none more telling.
-    const here = decision.candidates.find((c) => c.entry.id === topic.id);
-    if (here && decision.candidates.slice(0, TOPIC_NEAR).every((c) => c === here || (here.coverage > c.coverage && here.missing <= c.missing))) return true;
-    if (!decision.candidates.slice(0, TOPIC_NEAR).some((c) => c.entry.id === topic.id)) return false;
-    const named = this.nameWordSet(first.entry.id);
-    return said.every((w) => !named.has(w)) || this.saysTopicsPaper(decision.query, first.entry, topic);
-  }
-
-  /**
-   * "Mỗi năm xét mấy lần" after the near-poor household, "trả bằng thẻ ngân hàng nước ngoài
-   * được không" after paying fees online: a short message that no entry answers (the hotline,
-   * or portal records offered as a guess), whose naming words the topic's own answer says,
-   * asks more about the topic.
-   */
-  talksOf(decision: Decision, topic: Entry): boolean {
-    // Out of scope is an answer of its own ("xin visa Nhật cho mẹ"), whatever the topic's text says.
-    // An answer that the message names almost nothing of ("ông em nằm một chỗ không ra xã được": "ra xã") is no better.
-    const unnamed = decision.outcome === 'answer' && decision.candidates[0]!.nameMatch < UNNAMED;
-    const unanswered = !decision.query.outOfScope && (decision.outcome === 'fallback' || (decision.outcome === 'clarify' && !!decision.tentative) || unnamed);
-    const said = this.namingWords(decision.query);
-    if (!unanswered || said.length === 0 || said.length > TOPIC_WORDS) return false;
-    const spoken = this.answerWordsOf(topic);
-    // One word in three may be the citizen's own ("lần").
-    return said.filter((w) => !spoken.has(w)).length <= Math.floor(said.length / 3);
-  }
-
-  /**
-   * "Em dâu con còn ở cữ, làm trên điện thoại được không", "quê em ở Thái Bình thì nộp ở đâu":
-   * a part asked in a short message that names no entry asks it of the topic just answered:
-   * nothing answers it (none is named by half its name), or the answer it finds, it finds by
-   * the part's own words ("vợ em làm trên VNeID được không" finds the VNeID account by "VNeID"
-   * alone), not by a word of its names.
-   */
-  asksAPartOfNothing(decision: Decision): boolean {
-    const { query, candidates, outcome } = decision;
-    if (!query.aspects.length) return false;
-    const typed = this.namingTerms(query);
-    const said = typed.map(foldCanonical);
-    const saysNameOf = (c: Candidate) => {
-      const named = this.nameWordSet(c.entry.id);
-      return said.some((w) => named.has(w));
-    };
-    // An FAQ found by the part's words alone ("e làm trên vneid được không, cả ngày trong xưởng không có
-    // time lên công an" finds the VNeID FAQ): however long the story around it, the part is asked of the
-    // topic. Typed with marks, "trực tiếp" is no word of "trực tuyến".
-    const unnamed = (c: Candidate) => !typed.some(this.saysOfName(c.entry.id));
-    const offered = outcome === 'answer' ? 1 : outcome === 'clarify' ? CLARIFY_SIZE : 0;
-    if (candidates[0]?.entry.kind === 'faq' && offered > 0 && candidates.slice(0, offered).every(unnamed)) return true;
-    if (said.length > TOPIC_WORDS / 2) return this.asksAPartInAHalf(decision);
-    if (outcome === 'answer') return !saysNameOf(candidates[0]!);
-    const unanswered = outcome === 'fallback' || outcome === 'clarify';
-    // Named only by the part's own words ("làm online" names the FAQ on online services): named by nothing.
-    return unanswered && candidates.slice(0, CLARIFY_SIZE).every((c) => c.nameMatch < this.thresholds.weakName || !saysNameOf(c));
-  }
-
-  /**
-   * "Mấy ngày thì có phiếu? Deadline bên kia là 2 tuần nữa": a message nothing answers (or only a
-   * guess) whose one question asks a part of nothing; the other half is a remark about the case.
-   */
-  private asksAPartInAHalf(decision: Decision): boolean {
-    if (decision.outcome !== 'fallback' && !decision.tentative) return false;
-    return !!splitQuestions(decision.query.text)?.some((half) => {
-      const read = this.decideOne(half);
-      return read.query.aspects.length > 0 && this.asksAPartOfNothing(read);
-    });
-  }
-
-  /** "Bị mất" while lost and renewed licences are listed: every word the message names with is in one of the listed entries' names. */
-  namesOnlyAmong(decision: Decision, ids: readonly string[]): boolean {
-    return this.allInNamesOf(this.namingWords(decision.query), ids);
-  }
-
-  /**
-   * Every naming word of the message's question (after a story, its last sentence) is in `entry`'s names:
-   * "bao lâu thì có sổ mới", "Cảm ơn, thôi để đi khám. Quay lại nhé, cái vụ sửa ngày sinh có mất tiền không?".
-   */
-  asksInNamesOf(decision: Decision, entry: Entry): boolean {
-    const { asked } = decision.query;
-    return this.allInNamesOf(this.namingWords(decision.query).filter((w) => !asked || asked.has(w)), [entry.id]);
-  }
-
-  /** Some words, each in the names of one of these entries. */
-  private allInNamesOf(said: readonly string[], ids: readonly string[]): boolean {
-    const listed = new Set(ids.flatMap((id) => this.names.get(id)?.flat() ?? []));
-    return said.length > 0 && said.every((w) => listed.has(w));
-  }
-
-  /** Nothing the message names points at `entry` rather than `other`: every naming word it says of `entry`'s names is in `other`'s too. */
-  namesNothingOnlyOf(decision: Decision, entry: Entry, other: Entry): boolean {
-    const [own, theirs] = [this.nameWordSet(entry.id), this.nameWordSet(other.id)];
-    return this.namingWords(decision.query).every((w) => !own.has(w) || theirs.has(w));
-  }
-
-  /** The message's words that could name an entry, folded (see namingTerms). */
-  private namingWords(query: Query): string[] {
-    return this.namingTerms(query).map(foldCanonical);
-  }
-
-  /** The message's words that could name an entry, as typed: not the bot's address ("con"), nor when ("mới"), nor where ("ở Huế"), nor a number or an age ("72 tuổi"). */
-  private namingTerms(query: Query): string[] {
-    const age = ageIn(query.phrases.flat());
-    const where = this.whereabouts.words(query.phrases);
-    return this.topicWords(query).filter((w) => {
-      if (query.partWords.has(w)) return false;
-      const f = foldCanonical(w);
-      return !this.followUpWords.has(f) && !where.has(f) && !/^\d+$/.test(f) && !(age !== undefined && f === 'tuoi');
-    });
-  }
-
-  /** Every folded word of an entry's answer: names, summary, where and how to file, papers, steps, figures, notes. */
-  private answerWordsOf(entry: Entry): ReadonlySet<string> {
-    return cached(this.answerWords, entry.id, () => {
-      const { submit } = entry;
-      const parts = [
-        ...[entry.title, ...entry.aliases, ...entry.questions, entry.summary ?? ''],
-        ...[entry.agency, submit.in_person, submit.online, submit.postal, ...entry.documents, ...entry.steps],
-        ...[entry.processing_time, entry.fee, entry.conditions, entry.result, entry.body],
-      ];
-      return new Set(parts.flatMap((part) => segments(part).flatMap((phrase) => this.reader.expandKnowledge(phrase))).map(foldCanonical));
-    });
-  }
-
-  /** The folded words of where an entry is filed and who handles it. */
-  private officeWords(entry: Entry): ReadonlySet<string> {
-    return new Set(words(`${entry.agency} ${entry.submit.in_person}`).map(foldCanonical));
-  }
-
-  /**
-   * Asking about papers, the message names what the topic's names do not only after "có" (what the
-   * citizen has: "chỉ có mỗi cái căn cước", "có giấy khai sinh rồi").
-   */
-  private toldAsHeld(query: Query, said: readonly string[], topic: Entry): boolean {
-    if (!query.aspects.some((a) => a === 'documents' || a === 'conditions')) return false;
-    const own = this.nameWordSet(topic.id);
-    // Typed without marks, "co" is read as "có" too.
-    const has = (w: string) => (query.accented ? HAS.test(w) : foldCanonical(w) === 'co');
-    // "Có phải báo công an không" asks whether something must be done, not about a paper held ("tui có hai
-    // phòng cho khách … có phải báo công an không"). Asking about papers, "có phải xin giấy xác nhận độc
-    // thân trước không" names a paper, as one held would.
-    const asksMust = (phrase: readonly string[]) => phrase.some((w, i) => has(w) && MUST.has(foldCanonical(phrase[i + 1] ?? '')));
-    if (!query.aspects.includes('documents') && query.phrases.some(asksMust)) return false;
-    const held = new Set(query.phrases.flatMap((phrase) => phrase.slice(phrase.findIndex(has) + 1 || phrase.length)).map(foldCanonical));
-    const other = said.filter((w) => !own.has(w));
-    return other.length > 0 && other.every((w) => held.has(w));
-  }
-
-  /** The message says a whole name of `named` that is a paper of `topic`: one it gives, or, asking about papers, one it asks for. */
-  private saysTopicsPaper(query: Query, named: Entry, topic: Entry): boolean {
-    // "Bao lâu có giấy chứng nhận kết hôn" after the foreign marriage: the paper the topic gives, whatever was asked.
-    const asksOfPapers = query.aspects.some((a) => a === 'documents' || a === 'conditions');
-    const papers = ` ${[...(asksOfPapers ? topic.documents : []), topic.result].flatMap((paper) => words(paper)).map(foldCanonical).join(' ')} `;
-    const said = new Set(this.topicWords(query).map(foldCanonical));
-    const names = this.names.get(named.id) ?? [];
-    return names.some((name) => name.length > 0 && name.every((w) => said.has(w)) && papers.includes(` ${name.join(' ')} `));
-  }
-
-  /** `variant`'s title holds `of`'s whole title ("đăng ký khai sinh kết hợp nhận cha, mẹ, con" of "đăng ký khai sinh"). */
-  isVariantOf(variant: Entry, of: Entry): boolean {
-    const title = this.names.get(of.id)?.[0];
-    return variant.id !== of.id && !!title?.length && this.nameSays(variant, [title]);
   }
 
   /**
@@ -504,9 +239,9 @@ export class Engine {
     // the foreign marriage).
     const [first, ...rest] = whole.candidates;
     if (!best || first?.entry.id !== best.entry.id) return whole;
-    const own = this.nameWordSet(first.entry.id);
-    const telling = this.tellingWords(this.topicWords(whole.query)).filter((w) => !own.has(w));
-    const named = rest.slice(0, CLARIFY_SIZE - 1).some((c) => telling.some((w) => this.nameWordSet(c.entry.id).has(w)));
+    const own = this.names.wordSet(first.entry.id);
+    const telling = this.tellingWords(this.naming.topic(whole.query)).filter((w) => !own.has(w));
+    const named = rest.slice(0, CLARIFY_SIZE - 1).some((c) => telling.some((w) => this.names.wordSet(c.entry.id).has(w)));
     return named ? whole : { ...whole, outcome: 'answer' };
   }
 
@@ -526,7 +261,7 @@ export class Engine {
 
     let ranked = this.rank(query.phrases, query);
     // The message's telling words: function words and aspect cues name no entry.
-    const topic = this.topicWords(query);
+    const topic = this.naming.topic(query);
     // "=))", "ad ơi", "vậy hả": no telling word and no part asked is small talk, not a search that ends the thread.
     if (ranked.telling === 0 && !query.aspects.length) return { outcome: 'smalltalk', query: { ...query, smalltalk: 'chitchat' }, candidates: [] };
     const top = ranked.results[0];
@@ -628,33 +363,6 @@ export class Engine {
     return entry && { entry, score: 0, coverage: 0, nameMatch: 0, missing: 1 };
   }
 
-  /** Whether a word as typed is a word of the entry's names: exactly when typed with its marks, any that folds to it when typed bare. */
-  private saysOfName(id: string): (word: string) => boolean {
-    const spelled = new Set(this.spelledNames.get(id)?.flat());
-    const folded = this.nameWordSet(id);
-    return (word) => {
-      const bare = foldCanonical(word);
-      // A name written bare in the file ("tam ngung kinh doanh") says any marks.
-      return bare === word ? folded.has(bare) : spelled.has(word) || spelled.has(bare);
-    };
-  }
-
-  /** Every word of an entry's names, folded: what a message can name it by. */
-  private nameWordSet(id: string): ReadonlySet<string> {
-    return cached(this.nameWordSets, id, () => new Set(this.names.get(id)?.flat()));
-  }
-
-  /** Title (without its boilerplate: "Thủ tục", the level) and aliases, as words without function words. */
-  private nameWords(entry: Entry): string[][] {
-    const names = [coreTitle(entry.title), ...entry.aliases];
-    // Expanded like the message, so an alias written "mất CCCD" is said by "mất căn cước công dân".
-    return names.map((name) =>
-      segments(name)
-        .flatMap((phrase) => this.reader.expandKnowledge(phrase))
-        .filter((w) => !this.reader.isFunctionWord(w)),
-    );
-  }
-
   private rank(phrases: string[][], query: Query): RankResult {
     // The province the citizen is in ("ở Huế", "lên Đồng Nai") is no topic either.
     const where = this.whereabouts.words(phrases, false);
@@ -717,8 +425,8 @@ export class Engine {
     // A variant: its title holds the other's whole title ("đăng ký khai sinh" in "đăng ký khai sinh có yếu tố nước ngoài"),
     // or a name of the other's that the message says whole ("đăng ký hộ kinh doanh" in "đăng ký thay đổi nội dung đăng ký hộ kinh doanh").
     const variantOf = (variant: Candidate, of: Candidate) => {
-      const [, ...aliases] = this.names.get(of.entry.id) ?? [];
-      return this.isVariantOf(variant.entry, of.entry) || this.nameSays(variant.entry, aliases.filter((name) => name.length > 1 && name.every((w) => said.has(w))));
+      const [, ...aliases] = this.names.of(of.entry.id);
+      return this.names.isVariant(variant.entry, of.entry) || this.names.say(variant.entry, aliases.filter((name) => name.length > 1 && name.every((w) => said.has(w))));
     };
     // Among curated entries, one whose whole name is said before one said by half, or before a variant of it the message says nothing of.
     const everyday = (c: Candidate) =>
@@ -795,7 +503,7 @@ export class Engine {
       .map(([pair]) => pair.split(PAIR_JOINER));
     return rest
       .slice(0, CLARIFY_SIZE)
-      .some((c) => c.entry.origin === 'imported' && c.nameMatch >= first.nameMatch * this.thresholds.rivalName && this.nameSays(c.entry, lacked));
+      .some((c) => c.entry.origin === 'imported' && c.nameMatch >= first.nameMatch * this.thresholds.rivalName && this.names.say(c.entry, lacked));
   }
 
   /**
@@ -809,40 +517,26 @@ export class Engine {
   private sharedThing(candidates: readonly Candidate[], query: Query): boolean {
     const [first, ...rest] = candidates;
     if (first?.entry.origin !== 'curated' || query.aspects.some((a) => a !== 'steps')) return false;
-    const naming = this.namingWords(query);
-    const own = this.nameWordSet(first.entry.id);
+    const naming = this.naming.folded(query);
+    const own = this.names.wordSet(first.entry.id);
     if (!naming.length || !naming.every((w) => own.has(w))) return false;
     const small = query.phrases.flat().filter((w) => !naming.includes(foldCanonical(w)));
-    const firstTitle = this.titleSmallWords(first.entry);
-    const title = this.names.get(first.entry.id)?.[0] ?? [];
+    const firstTitle = this.names.titleSmallWords(first.entry);
+    const title = this.names.of(first.entry.id)[0] ?? [];
     return rest
       .filter((c) => c.entry.origin === 'curated' && c.score >= first.score * this.thresholds.alternativeRatio)
       .slice(0, CLARIFY_SIZE - 1)
       .some((c) => {
-        const theirs = this.nameWordSet(c.entry.id);
-        const theirTitle = this.titleSmallWords(c.entry);
+        const theirs = this.names.wordSet(c.entry.id);
+        const theirTitle = this.names.titleSmallWords(c.entry);
         const tells = small.some((w) => firstTitle.matches(w) !== theirTitle.matches(w));
-        return naming.every((w) => theirs.has(w)) && !tells && !this.nameSays(c.entry, [title]);
+        return naming.every((w) => theirs.has(w)) && !tells && !this.names.say(c.entry, [title]);
       });
-  }
-
-  /** The small words ("lại", "là gì") of an entry's title, matched accent-aware: "hỏi" is not the "hội" of "xã hội". */
-  private titleSmallWords(entry: Entry): WordSet {
-    return cached(this.titleSmallWordSets, entry.id, () => {
-      const expanded = segments(coreTitle(entry.title)).flatMap((phrase) => this.reader.expandKnowledge(phrase));
-      return new WordSet(expanded.filter((w) => this.reader.isFunctionWord(w) || this.followUpWords.has(foldCanonical(w))));
-    });
   }
 
   /** A portal record's formal title matches citizens' words less surely than a curated entry: it needs a wider lead. */
   private leadRatioOf(best: Candidate): number {
     return best.entry.origin === 'curated' ? this.thresholds.leadRatio : this.thresholds.nationalLeadRatio;
-  }
-
-  /** One of the entry's names says one of these phrases (folded words) word for word. */
-  private nameSays(entry: Entry, phrases: readonly (readonly string[])[]): boolean {
-    const names = (this.names.get(entry.id) ?? []).map((name) => ` ${name.join(' ')} `);
-    return phrases.some((phrase) => names.some((name) => name.includes(` ${phrase.join(' ')} `)));
   }
 
   /**
@@ -851,9 +545,9 @@ export class Engine {
    * when `bestOnly`) is in `first`'s names too.
    */
   private generalOf(first: Candidate, other: Candidate, said: SaidWords, bestOnly = false): boolean {
-    const own = this.nameWordSet(first.entry.id);
+    const own = this.names.wordSet(first.entry.id);
     const share = (name: readonly string[]) => name.filter((w) => said.has(w)).length / Math.max(1, name.length);
-    const names = this.spelledNames.get(other.entry.id) ?? [];
+    const names = this.names.spelledOf(other.entry.id);
     const best = bestOnly ? Math.max(0, ...names.map(share)) : 0;
     return names.filter((n) => share(n) >= best).every((name) => name.every((w) => !said.has(w) || own.has(foldCanonical(w))));
   }
@@ -879,7 +573,7 @@ export class Engine {
   private namedMost(candidates: readonly Candidate[], said: SaidWords, asked?: ReadonlySet<string>): boolean {
     const [first] = candidates;
     if (!first || first.nameMatch < this.thresholds.mostlyNamed) return false;
-    if (asked && !this.names.get(first.entry.id)?.some((name) => name.some((w) => asked.has(w)))) return false;
+    if (asked && !this.names.of(first.entry.id).some((name) => name.some((w) => asked.has(w)))) return false;
     const near = this.listedWith(candidates).slice(0, CLARIFY_SIZE - 1);
     return near.every((c) => c.nameMatch <= first.nameMatch - this.thresholds.nameLead || this.generalOf(first, c, said, true));
   }
@@ -913,7 +607,7 @@ export class Engine {
    * says it word for word and the message says much of that name.
    */
   private handles(first: Candidate | undefined, topics: readonly string[][]): boolean {
-    return !!first && first.nameMatch >= this.thresholds.weakName && this.nameSays(first.entry, topics);
+    return !!first && first.nameMatch >= this.thresholds.weakName && this.names.say(first.entry, topics);
   }
 
   private worthOffering(first: Candidate | undefined, evidence: Evidence): boolean {
@@ -958,13 +652,6 @@ export class Engine {
     if (decision.apart) return decision.candidates.slice(0, 2);
     return decision.candidates.filter((c) => c.score >= first.score * this.thresholds.clarifyRatio).slice(0, CLARIFY_SIZE);
   }
-}
-
-/** The value kept for `key`, computed the first time it is asked for. */
-function cached<V>(cache: Map<string, V>, key: string, compute: () => V): V {
-  let value = cache.get(key);
-  if (value === undefined) cache.set(key, (value = compute()));
-  return value;
 }
 
 /** A lexicon rule's phrases (ask_apart, everyday): those that rule it out, and those it needs, if any. */

@@ -5,7 +5,7 @@
 // the place becomes a note.
 import type { Entry } from '../knowledge/entry.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import type { Decision, Outcome } from './engine.ts';
+import type { Decision, Outcome } from './decision.ts';
 import { remainder, withoutWhereabouts } from '../places/mentions.ts';
 import { resolve, type Resolution } from '../places/resolve.ts';
 

@@ -110,11 +110,11 @@ describe('a thing named without the action on it', () => {
 
 describe('a part asked of nothing named', () => {
   it('is a follow-up when the answer it finds is found by the words of the part alone ("VNeID")', () => {
-    expect(engine.asksAPartOfNothing(engine.decide('vợ tôi làm trên VNeID được không hay phải bế cháu ra công an'))).toBe(true);
+    expect(engine.followUps.asksAPartOfNothing(engine.decide('vợ tôi làm trên VNeID được không hay phải bế cháu ra công an'))).toBe(true);
   });
 
   it('is not when a word of the names of the answer is said', () => {
-    expect(engine.asksAPartOfNothing(engine.decide('thế còn hộ chiếu mất bao lâu'))).toBe(false);
+    expect(engine.followUps.asksAPartOfNothing(engine.decide('thế còn hộ chiếu mất bao lâu'))).toBe(false);
   });
 });
 
@@ -255,12 +255,12 @@ describe('a follow-up after an answer', () => {
     const d = engine.decide('chủ nhà như tôi làm online thay các bạn ấy được không');
     // Among 2,700 entries the online-filing FAQ and others rank above the topic on "online" and "chủ nhà".
     expect(d.candidates.slice(0, 3).map((c) => c.entry.id)).not.toContain(topic.id);
-    expect(engine.staysOn(d, topic)).toBe(true);
+    expect(engine.followUps.staysOn(d, topic)).toBe(true);
   });
 
   it('leaves the topic when the message names another entry that has its words', () => {
     const d = engine.decide('đăng ký khai tử cho ông nội ở đâu');
-    expect(engine.staysOn(d, engine.get('dang-ky-tam-tru')!)).toBe(false);
+    expect(engine.followUps.staysOn(d, engine.get('dang-ky-tam-tru')!)).toBe(false);
   });
 });
 

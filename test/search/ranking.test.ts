@@ -257,11 +257,11 @@ describe('the parts a message asks about', () => {
 describe('picking from a list by words', () => {
   it('takes the entry whose words the message says, counting a word said twice twice', () => {
     // "bằng" is in the exchange's names ("đổi bằng B2"), "mất" in the re-issue's: said twice, "mất" decides.
-    const picked = engine.pickAmong('cai bi mat bang ay a, e lm roi mat r', ['cap-lai-giay-phep-lai-xe', 'doi-giay-phep-lai-xe']);
+    const picked = engine.followUps.pickAmong('cai bi mat bang ay a, e lm roi mat r', ['cap-lai-giay-phep-lai-xe', 'doi-giay-phep-lai-xe']);
     expect(picked?.id).toBe('cap-lai-giay-phep-lai-xe');
   });
 
   it('takes none when the words point at no one entry more than another', () => {
-    expect(engine.pickAmong('cái đó', ['cap-lai-giay-phep-lai-xe', 'doi-giay-phep-lai-xe'])).toBeUndefined();
+    expect(engine.followUps.pickAmong('cái đó', ['cap-lai-giay-phep-lai-xe', 'doi-giay-phep-lai-xe'])).toBeUndefined();
   });
 });

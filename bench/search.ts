@@ -13,6 +13,7 @@
 import { join, resolve } from 'node:path';
 import { defaultMiniSearch } from '../src/eval/baseline.ts';
 import { readEvalSet } from '../src/eval/eval-set.ts';
+import { percentile } from '../src/eval/metrics.ts';
 import { loadKnowledgeBase, type KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
 import { Engine } from '../src/search/engine.ts';
 
@@ -65,7 +66,7 @@ function measure(build: () => (q: string) => unknown, queries: string[]): Measur
       times.push(performance.now() - start);
     }
   }
-  return { build_ms: round(median(buildTimes)), heap_mb: round(heap / 2 ** 20), p50_ms: round(quantile(times, 0.5), 3), p99_ms: round(quantile(times, 0.99), 3) };
+  return { build_ms: round(percentile(buildTimes, 0.5)), heap_mb: round(heap / 2 ** 20), p50_ms: percentile(times, 0.5), p99_ms: percentile(times, 0.99) };
 }
 
 type Comparison = ReturnType<typeof compare>;
@@ -102,15 +103,6 @@ async function main() {
   const pass = failed.length === 0;
   console.log(JSON.stringify({ bench: 'search', node: process.version, queries: questions.length, curated: small, with_national: large, targets, failed, pass }, null, 2));
   process.exitCode = pass ? 0 : 1;
-}
-
-function median(xs: number[]): number {
-  return quantile(xs, 0.5);
-}
-
-function quantile(xs: number[], p: number): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? 0;
 }
 
 function round(x: number, digits = 1): number {

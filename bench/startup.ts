@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort, rssMb } from './processes.ts';
+import { percentile } from '../src/eval/metrics.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ROUNDS = 5;
@@ -45,12 +46,6 @@ async function startOnce(national: boolean, dir: string): Promise<Start> {
   }
 }
 
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
 const dir = await mkdtemp(join(tmpdir(), 'motcua-startup-'));
 try {
   const curated: Start[] = [];
@@ -61,7 +56,7 @@ try {
     national.push(await startOnce(true, dir));
   }
   const round = (x: number) => Math.round(x * 100) / 100;
-  const summary = (runs: Start[]) => ({ median_s: round(median(runs.map((r) => r.seconds))), runs_s: runs.map((r) => round(r.seconds)), rss_mb: median(runs.map((r) => r.rss_mb)) });
+  const summary = (runs: Start[]) => ({ median_s: round(percentile(runs.map((r) => r.seconds), 0.5)), runs_s: runs.map((r) => round(r.seconds)), rss_mb: percentile(runs.map((r) => r.rss_mb), 0.5) });
   const withNational = summary(national);
   const ratio = round(withNational.median_s / summary(curated).median_s);
   const pass = withNational.median_s <= NATIONAL_START_S;

@@ -26,6 +26,7 @@ import autocannon from 'autocannon';
 import { startFakeBotApi } from '../test/fakes/telegram-bot-api.ts';
 import { FakeZaloBotApi } from '../test/fakes/zalo-bot-api.ts';
 import { cpuSeconds, freePort, rssMb } from './processes.ts';
+import { percentile } from '../src/eval/metrics.ts';
 import { deleteRedisKeys } from '../test/store/backends.ts';
 import { dropSchemas } from '../test/store/databases.ts';
 
@@ -272,12 +273,7 @@ async function besideBare(servers: BotServer[], channel: Push) {
   };
 }
 
-/** The middle value (the mean of the two middle ones for an even count). */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
+const median = (values: number[]) => percentile(values, 0.5);
 
 function shortOf(channel: Push, run: Awaited<ReturnType<typeof besideBare>> | undefined): string[] {
   const failed: string[] = [];
@@ -329,7 +325,7 @@ async function bareRun(): Promise<Load> {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     for (const child of children) child.kill('SIGTERM');
-    process.exit(130);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
   });
 }
 

@@ -14,7 +14,6 @@ import { join, resolve as resolvePath } from 'node:path';
 import { readEvalSet } from '../src/eval/eval-set.ts';
 import { percentile, round } from '../src/eval/metrics.ts';
 import { DISTRICTS_FILE, loadPlaces, Places, UNITS_FILE } from '../src/places/places.ts';
-import { parseOldDistricts } from '../src/places/old-districts.ts';
 import { resolve } from '../src/places/resolve.ts';
 import { fold } from '../src/kernel/vietnamese.ts';
 
@@ -81,7 +80,7 @@ function latency(fn: (q: string) => unknown, queries: readonly string[]): Latenc
 
 async function run() {
   const text = readFileSync(join(ROOT, 'knowledge', UNITS_FILE), 'utf8');
-  const districts = parseOldDistricts(readFileSync(join(ROOT, 'knowledge', DISTRICTS_FILE), 'utf8'), DISTRICTS_FILE, []);
+  const districts = { file: DISTRICTS_FILE, text: readFileSync(join(ROOT, 'knowledge', DISTRICTS_FILE), 'utf8') };
   const builds: number[] = [];
   let heap = 0;
   let places: Places | undefined;

@@ -1,13 +1,14 @@
-// The deploying knowledge's place data: the units file, read when knowledge loads but
-// indexed on first use. Indexing 3,355 units takes a few hundred milliseconds on a cold
-// process; a server start (and its /readyz) should not wait for it.
+// The deploying knowledge's place data: the units file (and the old districts' list), read
+// when knowledge loads but parsed and indexed on first use. Indexing 3,355 units takes a
+// few hundred milliseconds on a cold process; a server start (and its /readyz) should not
+// wait for it.
 import { join } from 'node:path';
 import type { Locality } from '../knowledge/locality.ts';
 import type { Problem } from '../knowledge/problems.ts';
 import { Gazetteer, type Province } from './gazetteer.ts';
 import { MentionReader } from './mentions.ts';
 import { parseUnits } from './units.ts';
-import { parseOldDistricts, type OldDistrict } from './old-districts.ts';
+import { parseOldDistricts } from './old-districts.ts';
 import { KNOWLEDGE_TEXTS as K } from '../texts/editors.ts';
 import { readYamlFile } from '../knowledge/yaml-file.ts';
 import { readIfPresent, shownPath } from '../knowledge/optional-file.ts';
@@ -36,10 +37,10 @@ export class Places {
     private readonly file: string,
     private readonly text: string,
     private readonly abroad: readonly string[] = [],
-    /** Problems found while loading (the abroad and districts files), beside those the units file has. */
+    /** Problems found while loading (the abroad file), beside those the units and districts files have. */
     private readonly loadProblems: readonly Problem[] = [],
-    /** The districts before the merger (see DISTRICTS_FILE). */
-    private readonly oldDistricts: readonly OldDistrict[] = [],
+    /** The districts before the merger (see DISTRICTS_FILE), as read. */
+    private readonly districts?: { file: string; text: string },
   ) {}
 
   /** Indexes now rather than on the first message (for timings that should not include it). */
@@ -78,7 +79,8 @@ export class Places {
   private build(): Built {
     if (this.built) return this.built;
     const problems: Problem[] = [...this.loadProblems];
-    const gazetteer = new Gazetteer(parseUnits(this.text, this.file, problems), this.oldDistricts);
+    const oldDistricts = this.districts ? parseOldDistricts(this.districts.text, this.districts.file, problems) : [];
+    const gazetteer = new Gazetteer(parseUnits(this.text, this.file, problems), oldDistricts);
     for (const u of gazetteer.unread) {
       problems.push({ file: this.file, line: u.line, field: 'before', message: K.unreadableBefore(u.text, u.code), severity: 'warning' });
     }
@@ -96,6 +98,6 @@ export async function loadPlaces(dir: string): Promise<Places | undefined> {
   const abroad = await readYamlFile(join(dir, ABROAD_FILE), abroadSchema, problems);
   const districtsPath = join(dir, DISTRICTS_FILE);
   const districtsText = await readIfPresent(districtsPath);
-  const districts = districtsText === undefined ? [] : parseOldDistricts(districtsText, shownPath(districtsPath), problems);
+  const districts = districtsText === undefined ? undefined : { file: shownPath(districtsPath), text: districtsText };
   return new Places(shownPath(path), text, abroad?.names ?? [], problems, districts);
 }

@@ -11,7 +11,9 @@ const PHRASES: Record<IntakeWord, readonly string[]> = {
     'khoi gui', 'thoi khoi gui', 'doi y', 'doi y roi', 'thoi doi y'],
   // "Có gì thêm không?" – "không ạ": nothing more to tell.
   next: ['khong', 'khong co', 'khong can', 'vay la du', 'la du', 'du', 'xong', 'xong roi', 'xong tiep tuc', 'tiep', 'tiep tuc', 'het', 'het roi', 'het chuyen', 'het chuyen roi', 'vay thoi', 'vay do', 'vay la het', 'chi co vay', 'the thoi', 'du roi', 'chi vay thoi', 'ke xong roi', 'xong het roi',
-    'khong con gi', 'khong con gi them', 'khong co gi them', 'khong them gi', 'vay du roi', 'the la du', 'het y'],
+    'khong con gi', 'khong con gi them', 'khong co gi them', 'khong them gi', 'vay du roi', 'the la du', 'het y',
+    // Central speech: "rứa thôi" (vậy thôi), "nớ thôi hết rồi".
+    'thoi het', 'thoi het roi', 'thoi xong roi', 'rua thoi', 'rua la het', 'rua la du', 'chi rua thoi', 'co rua thoi'],
   skip: ['bo qua', 'khong', 'khong co', 'khong ro', 'khong biet', 'khong nho', 'khoi', 'thoi khoi', 'skip', 'chiu', 'chiu thoi'],
   agree: ['dong y', 'co', 'ok', 'u', 'vang', 'duoc', 'de lai so', 'co de lai', 'dong y de lai so dien thoai', 'de lai so dien thoai'],
   decline: ['khong', 'khong de lai', 'khong de lai so', 'khong dong y', 'khong can', 'thoi khoi', 'khoi', 'thoi', 'khong de so', 'khong can de so dien thoai', 'khong de lai so dien thoai', 'thoi khong'],
@@ -27,8 +29,8 @@ const SHORTHAND = new Map([
 ]);
 /** Words that pad a short answer without changing it: "gửi đi ạ", "xong rồi nha", "ok con". */
 const TRAILING = new Set(['a', 'nha', 'nhe', 'ne', 'nghen', 'con', 'ad', 'di', 'luon', 'giup', 'gium', 'dum', 'voi', 'ha', 'em', 'chau', 'dau', 'nhi', 'nua', 'do', 'chi', 'anh', 'bac', 'chu', 'ban']);
-/** Words that open a short answer without changing it: "ok", "vâng", and interjections ("à thôi hủy đi chị"). */
-const LEADING = new Set(['ok', 'u', 'vang', 'da', 'roi', 'thi', 'a', 'o', 'ua', 'oi']);
+/** Words that open a short answer without changing it: "ok", "vâng", and interjections ("à thôi hủy đi chị", "nớ thôi hết rồi"). */
+const LEADING = new Set(['ok', 'u', 'vang', 'da', 'roi', 'thi', 'a', 'o', 'ua', 'oi', 'no']);
 const NEGATIONS = new Set(['khong', 'chang', 'cha', 'thoi', 'khoi']);
 /** What a refusal refuses: "không muốn", "không để", "chẳng cần", "thôi khỏi". */
 const REFUSED = new Set(['muon', 'de', 'can', 'cho', 'dong', 'dua', 'khoi', 'gui']);
@@ -102,8 +104,8 @@ function cancelsTheComplaint(typed: string): boolean {
 const SPEAKERS = new Set(['em', 'e', 'toi', 't', 'minh', 'chau', 'con', 'bac', 'tui', 'anh', 'chi', 'co', 'chu']);
 /** What the citizen cannot say: "không biết", "không nhớ tên", "chả rõ", "không rành". */
 const KNOWING = new Set(['biet', 'nho', 'ro', 'ranh']);
-/** Said after "bỏ qua" without changing it: "bỏ qua câu này nha". */
-const SKIP_TAIL = new Set([...TRAILING, 'cau', 'buoc', 'nay', 'phan']);
+/** Said after "bỏ qua" without changing it: "bỏ qua câu này nha", "bỏ qua cái ni". */
+const SKIP_TAIL = new Set([...TRAILING, 'cau', 'buoc', 'nay', 'ni', 'cai', 'phan']);
 
 /**
  * At a step that can be skipped, "không nhớ tên", "ko biết cơ quan nào", "…, bỏ qua nha":

@@ -9,8 +9,7 @@ import type { Locality } from '../knowledge/locality.ts';
 import { readIntakeAnswer, storyBeforeDone, type IntakeWord } from './intake-answers.ts';
 import type { Choice, Reply } from '../kernel/reply.ts';
 import { COMPLAINT_TEXTS } from '../texts/citizens.ts';
-import { fold } from '../kernel/vietnamese.ts';
-import { withoutPhones } from './personal-data.ts';
+import { spokenDigitRuns, withoutPhones } from './personal-data.ts';
 
 export type IntakeStep = 'describe' | 'subject' | 'consent' | 'phone' | 'review';
 
@@ -57,30 +56,15 @@ export function phoneIn(typed: string): string | undefined {
   return undefined;
 }
 
-/** Digit words, folded: "không chín một hai…" as speech to text writes a number read aloud. */
-const DIGIT_WORDS = new Map(Object.entries({ khong: 0, linh: 0, mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9 }));
-/** A phone number has nine digits after its 0: fewer digit words in a row are words ("không", "một", "ba"…). */
-const PHONE_DIGITS = 9;
-
-/** Each run of nine or more digits said in words or typed, as digits ("không chín một hai…" → "0912…"). */
+/** Each run of digits said in words or typed, as digits ("không chín một hai…" → "0912…"). */
 function digitsSaid(typed: string): string[] {
-  const runs: string[] = [];
-  let run = '';
-  for (const word of [...fold(typed).split(/[^\p{L}\p{N}]+/u), '']) {
-    const digit = DIGIT_WORDS.get(word) ?? (/^\d+$/.test(word) ? word : undefined);
-    if (digit !== undefined) run += String(digit);
-    else {
-      if (run.length >= PHONE_DIGITS) runs.push(run);
-      run = '';
-    }
-  }
-  return runs;
+  return spokenDigitRuns(typed).map((run) => run.digits);
 }
 
 /** The typed answers each step understands (each also has its buttons). */
 const STEP_WORDS: Record<IntakeStep, readonly IntakeWord[]> = {
-  // "Gửi đi" while telling the story: the story is done (the office, the number and the review still come).
-  describe: ['cancel', 'next', 'send'],
+  // "Gửi đi" while telling the story sends it as it is; "bỏ qua", "không có" end the story.
+  describe: ['cancel', 'next', 'skip', 'send'],
   subject: ['cancel', 'skip'],
   consent: ['cancel', 'agree', 'decline'],
   phone: ['cancel', 'skip', 'decline'],
@@ -127,19 +111,20 @@ export class Intake {
         return this.stay(next, withPhoneNote(this.question(next), masked));
       }
       case 'consent': {
-        if (action === 'decline') return this.askStep(withoutPhone(draft));
         // A number typed after the notice, alone or with a yes: the citizen agreed by giving it.
+        // Read first: a number read aloud begins with "không" (0), which alone is a no.
         const phone = phoneIn(said);
         if (phone) return this.askStep({ ...draft, consentAt: this.now(), phone, step: 'review' });
+        if (action === 'decline') return this.askStep(withoutPhone(draft));
         if (action === 'agree') return this.askStep({ ...draft, consentAt: this.now(), step: 'phone' });
         return this.stay(draft, COMPLAINT_TEXTS.consentUnclear);
       }
       case 'phone': {
+        const phone = phoneIn(said);
+        if (phone) return this.askStep({ ...draft, phone, step: 'review' });
         // Consent without a number collects nothing: it is not kept either.
         if (action === 'skip' || action === 'decline') return this.askStep(withoutPhone(draft));
-        const phone = phoneIn(said);
-        if (!phone) return this.stay(draft, COMPLAINT_TEXTS.badPhone);
-        return this.askStep({ ...draft, phone, step: 'review' });
+        return this.stay(draft, COMPLAINT_TEXTS.badPhone);
       }
       case 'review':
         if (action === 'send') return { kind: 'submit', draft };
@@ -152,8 +137,10 @@ export class Intake {
     // A phone number is no part of the story: it is asked for after the personal-data notice.
     const { text: said, masked, only } = withoutPhones(typed);
     if (only) return this.stay(draft, withPhoneNote(draft.text ? COMPLAINT_TEXTS.addMore : COMPLAINT_TEXTS.describe, true));
+    // "Gửi đi", "gửi luôn đi": the citizen wants it sent now; the office and the number are only asked, never needed.
+    if (action === 'send' && draft.text.trim()) return { kind: 'submit', draft };
     // "… xong rồi": the last part of the story, and the end of it.
-    const done = action === 'next' || action === 'send';
+    const done = action === 'next' || action === 'skip' || action === 'send';
     const last = done ? '' : storyBeforeDone(said);
     if (done || last !== undefined) {
       const text = last ? (draft.text ? `${draft.text}\n${last}` : last) : draft.text;

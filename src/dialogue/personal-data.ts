@@ -22,7 +22,7 @@ const MAX_NAME_WORDS = 4;
 
 /** The text with personal data replaced by placeholders staff recognise. */
 export function maskPersonalData(text: string): string {
-  return maskNames(text.replace(EMAIL, MASKS.email).replace(DIGIT_RUN, (run) => (isPhone(run) ? MASKS.phone : MASKS.number)));
+  return maskNames(withoutSpokenPhones(text.replace(EMAIL, MASKS.email).replace(DIGIT_RUN, (run) => (isPhone(run) ? MASKS.phone : MASKS.number))));
 }
 
 /**
@@ -30,11 +30,52 @@ export function maskPersonalData(text: string): string {
  * kept; the number is asked for at its own step, after the personal-data notice.
  */
 export function withoutPhones(text: string): { text: string; masked: boolean; only: boolean } {
-  const kept = text.replace(DIGIT_RUN, (run) => (isPhone(run) ? MASKS.phone : run));
+  const kept = withoutSpokenPhones(text.replace(DIGIT_RUN, (run) => (isPhone(run) ? MASKS.phone : run)));
   const masked = kept !== text;
   // Nothing but the number, and words that only introduce it ("sđt em:", "số của tôi là").
   const rest = kept.replaceAll(MASKS.phone, ' ').split(/[\s\p{P}]+/u).filter(Boolean);
   return { text: kept, masked, only: masked && rest.every((w) => NUMBER_INTRO.has(fold(w))) };
+}
+
+/** Digit words, folded, as speech to text writes a number read aloud: "không chín một hai…". */
+const DIGIT_WORDS = new Map(Object.entries({ khong: '0', linh: '0', mot: '1', hai: '2', ba: '3', bon: '4', tu: '4', nam: '5', sau: '6', bay: '7', tam: '8', chin: '9' }));
+/** A phone number has nine digits after its 0: fewer digit words in a row are words ("không", "một", "ba"…). */
+const PHONE_DIGITS = 9;
+
+/**
+ * Each run of nine or more digits said in words or typed ("không chín một hai ba bốn…", "0 chín
+ * 1 hai…", "0 3 8 9…"), with where it stands in the text; only spaces and punctuation between.
+ */
+export function spokenDigitRuns(text: string): { start: number; end: number; digits: string }[] {
+  const runs: { start: number; end: number; digits: string }[] = [];
+  let run: { start: number; end: number; digits: string } | undefined;
+  const close = () => {
+    if (run && run.digits.length >= PHONE_DIGITS) runs.push(run);
+    run = undefined;
+  };
+  for (const word of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+    const digits = DIGIT_WORDS.get(fold(word[0])) ?? (/^\d+$/.test(word[0]) ? word[0] : undefined);
+    if (digits === undefined) {
+      close();
+      continue;
+    }
+    const end = word.index + word[0].length;
+    run = run ? { ...run, end, digits: run.digits + digits } : { start: word.index, end, digits };
+  }
+  close();
+  return runs;
+}
+
+/** "không chín tám ba một hai ba bốn năm sáu": a phone number read aloud, masked like a typed one. */
+function withoutSpokenPhones(text: string): string {
+  let kept = '';
+  let from = 0;
+  for (const run of spokenDigitRuns(text)) {
+    if (!isPhone(run.digits)) continue;
+    kept += text.slice(from, run.start) + MASKS.phone;
+    from = run.end;
+  }
+  return kept + text.slice(from);
 }
 
 function isPhone(run: string): boolean {

@@ -7,7 +7,7 @@ const REVIEW: IntakeWord[] = ['cancel', 'send'];
 const CONSENT: IntakeWord[] = ['cancel', 'agree', 'decline'];
 const PHONE: IntakeWord[] = ['cancel', 'skip', 'decline'];
 const SUBJECT: IntakeWord[] = ['cancel', 'skip'];
-const DESCRIBE: IntakeWord[] = ['cancel', 'next', 'send'];
+const DESCRIBE: IntakeWord[] = ['cancel', 'next', 'skip', 'send'];
 
 describe('readIntakeAnswer', () => {
   it.each<[string, IntakeWord[], IntakeWord | undefined]>([
@@ -63,8 +63,13 @@ describe('readIntakeAnswer', () => {
     // After an interjection, and with the bot addressed at the end.
     ['à thôi hủy đi chị, nhà em bảo thôi kệ', DESCRIBE, 'cancel'],
     ['ờ gửi đi anh', REVIEW, 'send'],
-    // "Gửi đi" while telling the story: the story is done.
+    // "Gửi đi" while telling the story: send it now.
     ['gửi đi', DESCRIBE, 'send'],
+    // Central speech: "nớ" (that) opens, "rứa thôi" is "vậy thôi"; "bỏ qua" while telling the story ends it.
+    ['nớ thôi hết rồi', DESCRIBE, 'next'],
+    ['rứa thôi', DESCRIBE, 'next'],
+    ['bỏ qua cái ni', SUBJECT, 'skip'],
+    ['bỏ qua', DESCRIBE, 'skip'],
     ['khong nho ten', SUBJECT, 'skip'],
     ['ko biet co quan nao', SUBJECT, 'skip'],
     ['mình không biết cơ quan nào hết, bỏ qua nha', SUBJECT, 'skip'],

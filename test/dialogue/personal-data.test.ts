@@ -16,12 +16,16 @@ describe('maskPersonalData', () => {
     ['toi ten la tran thi binh o phuong 3 can lam cccd', `toi ten la ${MASKS.name} o phuong 3 can lam cccd`],
     ['em tên Hoa muốn đăng ký kết hôn', `em tên ${MASKS.name} muốn đăng ký kết hôn`],
     ['mình là Lê Minh Tuấn Anh Khoa hỏi về thuế', `mình là ${MASKS.name} Khoa hỏi về thuế`],
+    // Read aloud to speech to text, in words or words and figures.
+    ['số tui là không chín tám ba một hai ba bốn năm sáu nha', `số tui là ${MASKS.phone} nha`],
+    ['goi 0 chin 1 hai ba bon nam sau bay tam', `goi ${MASKS.phone}`],
   ])('%s', (text, masked) => {
     expect(maskPersonalData(text)).toBe(masked);
   });
 
   it('keeps what is not personal: short numbers, dates, fees, codes of procedures', () => {
-    for (const text of ['lệ phí 15.000 đồng', 'nộp trước ngày 12/10/2025', 'thủ tục 1.001193 làm ở đâu', 'con tôi sinh năm 2019', 'tôi là người dân phường 3']) {
+    // Digit words that are no number: "một hai ba" is too short, "tám chín mươi" is an age.
+    for (const text of ['một hai ba bốn năm sáu bảy tám người', 'ông tôi tám chín mươi tuổi', 'lệ phí 15.000 đồng', 'nộp trước ngày 12/10/2025', 'thủ tục 1.001193 làm ở đâu', 'con tôi sinh năm 2019', 'tôi là người dân phường 3']) {
       expect(maskPersonalData(text)).toBe(text);
     }
   });

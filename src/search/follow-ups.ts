@@ -23,6 +23,9 @@ const UNNAMED = 0.35;
 /** A follow-up stays on the entry just answered only when that entry is among its best this many. */
 const TOPIC_NEAR = 3;
 
+/** A pick in words by a single word of a listed name says at most this many naming words in all. */
+const PICK_ALONE_WORDS = 8;
+
 /** A follow-up of words of its own is short: it says at most this many naming words (half as many when it asks a part). */
 const TOPIC_WORDS = 6;
 
@@ -87,7 +90,10 @@ export class FollowUps {
     });
     // Accent-aware: "hẳn" typed with its marks is not the "hạn" of "thời hạn".
     const named = ids.map((id) => this.names.sayer(id));
-    const telling = words.filter((w) => named.some((says) => says(w)) && !named.every((says) => says(w)));
+    const listed = words.filter((w) => named.some((says) => says(w)));
+    // "Ngoài ni sóng to gió lớn cả tuần nằm bờ buồn thúi ruột": one word of a name ("lớn") in a longer message about something else picks nothing.
+    if (listed.length < 2 && words.length > PICK_ALONE_WORDS) return undefined;
+    const telling = listed.filter((w) => !named.every((says) => says(w)));
     const scores = named.map((says) => telling.filter(says).length);
     const best = Math.max(0, ...scores);
     if (best === 0 || scores.filter((s) => s === best).length > 1) return undefined;

@@ -264,4 +264,11 @@ describe('picking from a list by words', () => {
   it('takes none when the words point at no one entry more than another', () => {
     expect(engine.followUps.pickAmong('cái đó', ['cap-lai-giay-phep-lai-xe', 'doi-giay-phep-lai-xe'])).toBeUndefined();
   });
+
+  it('takes none for one word of a name in a longer message about something else, one such word in a short one still picks', () => {
+    const listed = ['cap-ban-sao-trich-luc-ho-tich', 'dang-ky-lai-khai-sinh', 'dang-ky-khai-sinh'];
+    // "lớn" is a word of the late registration's names ("người đã lớn"), here the sea's waves.
+    expect(engine.followUps.pickAmong('ngoài ni sóng to gió lớn cả tuần nằm bờ buồn thúi ruột', listed)).toBeUndefined();
+    expect(engine.followUps.pickAmong('cái thứ hai tui đánh rơi mất hồi đi chợ tết rồi', ['doi-giay-phep-lai-xe', 'cap-lai-giay-phep-lai-xe'])?.id).toBe('cap-lai-giay-phep-lai-xe');
+  });
 });

@@ -8,6 +8,7 @@ import type { Hotline } from '../complaints/hotline.ts';
 import type { Entry } from '../knowledge/entry.ts';
 import type { Aspect } from '../knowledge/lexicon.ts';
 import type { Decision } from '../search/decision.ts';
+import { isRemark } from '../search/query.ts';
 import type { Engine } from '../search/engine.ts';
 import type { PlaceFinding } from '../search/place-question.ts';
 import { placeById } from '../places/resolve.ts';
@@ -180,7 +181,11 @@ export class Conversation {
     const choices = engine.clarifyChoices(decision);
     const again = this.earlierTopic(decision, session);
     if (again) return this.answerWith(again, aspects, session, numbered);
-    const outcome = decision.outcome === 'clarify' && !choices.length ? 'fallback' : decision.outcome;
+    const unanswered = decision.outcome === 'clarify' && !choices.length ? 'fallback' : decision.outcome;
+    // "Ngoài ni sóng to gió lớn cả tuần nằm bờ buồn thúi ruột": a remark nothing answers, after the thread had its
+    // say (a pick, a correction, a detail of the case), is small talk; the list and the topic stay.
+    const remark = unanswered === 'fallback' && isRemark(decision.query);
+    const outcome = remark ? 'smalltalk' : unanswered;
     if (outcome === 'clarify') {
       session.clarify = { ids: choices.map((c) => c.entry.id), aspects };
       session.listed = [...session.clarify.ids, ...(session.listed ?? [])].slice(0, LISTED_KEPT);
@@ -191,9 +196,10 @@ export class Conversation {
       session.clarify = undefined;
       session.offered = undefined;
     }
-    const topic = outcome === 'smalltalk' && decision.query.smalltalk === 'chitchat' && session.entryId ? engine.get(session.entryId) : undefined;
+    const query = remark ? { ...decision.query, smalltalk: 'chitchat' as const } : decision.query;
+    const topic = outcome === 'smalltalk' && query.smalltalk === 'chitchat' && session.entryId ? engine.get(session.entryId) : undefined;
     if (topic) return [{ text: TEXTS.smalltalkOnTopic(topic.title), about: { kind: 'smalltalk' } }];
-    return renderDecision({ ...decision, outcome }, choices, locality);
+    return renderDecision({ ...decision, query, outcome }, choices, locality);
   }
 
   /**

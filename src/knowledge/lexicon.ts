@@ -18,6 +18,8 @@ export const lexiconSchema = z
     function_words: phrases,
     function_words_if_accented: phrases,
     follow_up_words: phrases,
+    /** Words that make a message a question or a request; a longer message with none of them that finds nothing is a remark (small talk). */
+    question_words: phrases,
     aspects: z.object(Object.fromEntries(ASPECTS.map((a) => [a, phrases])) as Record<Aspect, typeof phrases>).strict().partial().default({}),
     complaint: z.object({ intent: phrases, topic: phrases, grievance: phrases, narrative: phrases, question: phrases }).strict().default({}),
     out_of_scope: phrases,

@@ -25,6 +25,10 @@ export interface Query {
   outOfScopeTopics: readonly string[][];
   /** The message asks whether a call, a message or an offer is a scam (lexicon `scam`). */
   scam: boolean;
+  /** A question mark or a word that asks or requests (lexicon `question_words`): the message asks something. */
+  asks: boolean;
+  /** How many words the message has, as read. */
+  length: number;
   smalltalk?: Smalltalk;
   /**
    * Small talk said among other words: a chit-chat or displeased cue, or an emoticon, whatever
@@ -111,6 +115,7 @@ export class QueryReader {
   private readonly aspects: PhraseTable<Aspect>;
   private readonly complaintCues: PhraseTable<ComplaintCue>;
   private readonly outOfScope: PhraseTable<true>;
+  private readonly questionWords: PhraseTable<true>;
   private readonly scamCues: PhraseTable<ScamCue>;
   private readonly smalltalkCues: PhraseTable<Smalltalk | QuietSmalltalk>;
   private readonly functionWords: WordSet;
@@ -124,6 +129,7 @@ export class QueryReader {
       (Object.keys(CUE_POINTS) as ComplaintCue[]).flatMap((cue) => lexicon.complaint[cue].map((phrase) => [phrase, cue] as const)),
     );
     this.outOfScope = PhraseTable.of(lexicon.out_of_scope);
+    this.questionWords = PhraseTable.of(lexicon.question_words);
     this.scamCues = new PhraseTable(SCAM_CUES.flatMap((cue) => lexicon.scam[cue].map((phrase) => [phrase, cue] as const)));
     this.smalltalkCues = new PhraseTable([...SMALLTALK, ...QUIET_SMALLTALK].flatMap((kind) => lexicon.smalltalk[kind].map((phrase) => [phrase, kind] as const)));
     this.functionWords = new WordSet(lexicon.function_words, lexicon.function_words_if_accented);
@@ -167,6 +173,8 @@ export class QueryReader {
       ...this.smalltalk(text, all, chatMatches),
       chatWords: new Set(chatMatches.flatMap((m) => all.words.slice(m.start, m.end))),
       scam: this.isScam(all),
+      asks: text.includes('?') || this.questionWords.matches(all).length > 0,
+      length: all.words.length,
     };
   }
 
@@ -232,4 +240,16 @@ export class QueryReader {
       kinds.has('displeased') || kinds.has('chitchat') ? kind : EMOTICON.test(text) ? (kind ?? 'chitchat') : beside <= CHATTER_BESIDE ? kind : undefined;
     return { ...(alone ? { smalltalk: alone } : {}), ...(chatter ? { chatter } : {}) };
   }
+}
+
+/** A remark says at least this many words: fewer are a keyword search ("giấy phép karaoke"), which the hotline may answer. */
+const REMARK_WORDS = 5;
+
+/**
+ * "Ngoài ni sóng to gió lớn cả tuần nằm bờ buồn thúi ruột": several words, no question mark, no
+ * word that asks or requests, no part asked, nothing out of scope named. Said where nothing
+ * answers it, it is small talk, not a question to send to the hotline.
+ */
+export function isRemark(query: Query): boolean {
+  return !query.asks && query.aspects.length === 0 && !query.outOfScope && query.length >= REMARK_WORDS;
 }

@@ -124,6 +124,9 @@ describe('on a channel with buttons (web, Telegram)', () => {
     ['cháu gõ giùm bà', 'chitchat'],
     ['ai tạo ra bạn', 'chitchat'],
     ['mấy giờ rồi', 'chitchat'],
+    // A remark that asks nothing and that nothing answers, in no cue of the lexicon's small talk.
+    ['ngoài ni sóng to gió lớn cả tuần nằm bờ buồn thúi ruột', 'chitchat'],
+    ['trời hôm nay nắng chang chang luôn á', 'chitchat'],
     // The bot scolded: an apology and how to ask, not the hotline's "not found".
     ['trả lời chậm quá vậy', 'displeased'],
     ['Máy móc gì mà chả hiểu ý người ta gì cả', 'displeased'],
@@ -135,6 +138,15 @@ describe('on a channel with buttons (web, Telegram)', () => {
     const expected = kind === 'chitchat' ? TEXTS.smalltalkOnTopic('Thủ tục cấp Giấy xác nhận tình trạng hôn nhân') : TEXTS.smalltalk[kind];
     expect(reply).toEqual([{ text: expected, about: { kind: 'smalltalk' } }]);
     expect(text(await c.say('còn lệ phí thì sao?'))).toMatch(/^Thủ tục cấp Giấy xác nhận tình trạng hôn nhân\n\nPhí, lệ phí:/);
+  });
+
+  it('keeps a list open through a remark, and still sends a question nothing answers to the hotline', async () => {
+    const c = citizen('web');
+    expect((await c.say('sổ đỏ'))[0]!.choices!.length).toBeGreaterThanOrEqual(2);
+    expect(await c.say('hôm nay trời nắng chang chang, cả nhà ra đồng gặt lúa')).toEqual([{ text: TEXTS.smalltalk.chitchat, about: { kind: 'smalltalk' } }]);
+    // Picked in words from the list still open.
+    expect(text(await c.say('cái cấp lần đầu'))).toContain('1.013978');
+    expect(text(await c.say('tối qua MU đá thắng hay thua vậy'))).toContain(TEXTS.fallback);
   });
 
   it('counts each typed message by channel and outcome, and each rating, with no words of the citizen', async () => {

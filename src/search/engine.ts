@@ -28,6 +28,7 @@ const HALF = 0.5;
 /** Outcomes that name entries. */
 const NAMES_ENTRIES: ReadonlySet<Outcome> = new Set(['answer', 'clarify']);
 
+
 /**
  * The decision rules' thresholds, chosen on the dev split of the evaluation set
  * (never on the frozen split; `npx tsx test/eval/tune-engine.ts --part thresholds`
@@ -44,6 +45,8 @@ export interface Thresholds {
   weakName: number;
   /** …but a list when the entry still has this much of the message's telling words. */
   lackingCoverage: number;
+  /** The message says less than this of every name of the best entry: no direct answer either (a list or the hotline, as above). */
+  leastName: number;
   /** A word or pair this telling (0–1 of the highest idf) that only one of two close entries has tells them apart. */
   tellingTerm: number;
   /** Enough of the message's known telling words are in the entry… */
@@ -89,6 +92,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   missingWord: 0.5,
   weakName: 0.6,
   lackingCoverage: 0.9,
+  leastName: 0.2,
   tellingTerm: 0.3,
   fallbackCoverage: 0.4,
   strongName: 0.75,
@@ -471,6 +475,8 @@ export class Engine {
     // when it still covers most of what was said, else the hotline.
     const lacking = first.missing >= t.missingWord && first.nameMatch < t.weakName;
     if (lacking) return first.coverage >= t.lackingCoverage ? 'clarify' : 'fallback';
+    // "Hôm qua đi chợ mua được con cá to": words of an entry's sample questions ("hôm qua", "đi chợ") and none of its names.
+    if (first.nameMatch < t.leastName) return first.coverage >= t.lackingCoverage ? 'clarify' : 'fallback';
     // Ahead by a margin, or the only close one whose whole name the message says ("đăng ký khai sinh").
     const close = candidates.slice(1).filter((c) => c.score >= first.score * this.leadRatioOf(first));
     // A close one whose whole name is said too competes, unless it is only a general form of the best.

@@ -53,7 +53,7 @@ const RANKING_KNOBS: Knob[] = [
 
 /** Thresholds that are counts or fixed by meaning (shortMessage, questionName) stay out. */
 const THRESHOLD_KNOBS: Knob[] = (
-  ['unknownShare', 'missingWord', 'weakName', 'lackingCoverage', 'fallbackCoverage', 'strongName', 'nameCoverage', 'answerCoverage', 'leadRatio', 'nationalLeadRatio', 'clarifyRatio', 'namedCoverage', 'guessCoverage', 'guessName', 'guessNameAlone', 'guessWideCoverage', 'guessWideName'] as const
+  ['unknownShare', 'missingWord', 'weakName', 'lackingCoverage', 'leastName', 'fallbackCoverage', 'strongName', 'nameCoverage', 'answerCoverage', 'leadRatio', 'nationalLeadRatio', 'clarifyRatio', 'namedCoverage', 'guessCoverage', 'guessName', 'guessNameAlone', 'guessWideCoverage', 'guessWideName'] as const
 ).map((k) => knob((n) => n.thresholds, '', k));
 
 type Sets = Record<string, EvalQuestion[]>;

@@ -72,6 +72,21 @@ describe('inheritance in everyday words', () => {
   });
 });
 
+describe('no answer about an entry whose names the message does not say', () => {
+  it.each([
+    // The words of sample questions ("hôm qua", "đi chợ" of a death registered the day after) and none of the names.
+    'hôm qua đi chợ mua được con cá to',
+    // "Cả đời làm ruộng" is said in a sample question of the social pension, "lương hưu" is not said.
+    'tui làm ruộng cả đời rồi',
+  ])('"%s" gets no direct answer', (q) => {
+    expect(decided(q).outcome).not.toBe('answer');
+  });
+
+  it('still answers when the message says some of a name ("không có lương hưu")', () => {
+    expect(decided('tui làm ruộng cả đời, không có lương hưu, có được trợ cấp gì không').outcome).not.toBe('fallback');
+  });
+});
+
 describe('lists where two entries compete', () => {
   it('lists when the message names two procedures, each whole', () => {
     const d = engine.decide('bố mẹ tôi sắp đi Úc thăm con, làm hộ chiếu xong thì có phải xin thêm lý lịch tư pháp không');

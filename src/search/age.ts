@@ -34,6 +34,11 @@ export function ageIn(words: readonly string[]): number | undefined {
   return ages.size === 1 ? [...ages][0] : undefined;
 }
 
+/** Whether the message says an age or an age range at all ("5 tuổi", "dưới 14 tuổi"). */
+export function saysAge(words: readonly string[]): boolean {
+  return words.some((w, i) => /^\d{1,3}$/.test(w) && fold(words[i + 1] ?? '') === 'tuoi');
+}
+
 /** Whether the range holds the age. */
 export function holdsAge(range: AgeRange | undefined, age: number | undefined): range is AgeRange {
   return !!range && age !== undefined && age >= range.min && age < range.max;

@@ -9,7 +9,7 @@ import { buildIndex, indexedDoc } from './search-index.ts';
 import { Vocabulary } from './vocabulary.ts';
 import { WordMatch, type WordMatchWeights } from './word-match.ts';
 import { CODE_PATTERN } from '../knowledge/schema.ts';
-import { ageFactor, ageIn, ageRangeOf, holdsAge, type AgeRange } from './age.ts';
+import { ageFactor, ageIn, ageRangeOf, holdsAge, saysAge, type AgeRange } from './age.ts';
 import { foldCanonical } from '../kernel/vietnamese.ts';
 import { PAIR_JOINER, segments } from './tokens.ts';
 import { messageWords, PhraseTable, SaidWords, type MessageWords } from './phrases.ts';
@@ -298,6 +298,8 @@ export class Engine {
     if (mixedUp) return { outcome: 'clarify', query, candidates: mixedUp.candidates, evidence, apart: mixedUp.question ? { question: mixedUp.question } : {} };
     const everyday = outcome === 'clarify' ? this.everydayFirst(candidates, query) : undefined;
     if (everyday) return { outcome: 'answer', query, candidates: everyday, evidence };
+    const byAgeAsked = outcome === 'clarify' ? this.ageVariantsFirst(candidates, query) : undefined;
+    if (byAgeAsked) return { outcome, query, candidates: byAgeAsked, evidence };
     // Among 2,600 portal records the words rarely decide alone: rather than the hotline only,
     // the records that say much of the message and of their own title are offered, as a guess.
     if (outcome === 'fallback' && !outOfScope && this.worthOffering(candidates[0], evidence)) return { outcome: 'clarify', tentative: true, query, candidates, evidence };
@@ -376,6 +378,23 @@ export class Engine {
       // Numbers (ages, counts) say nothing about the topic; ages are handled by byAge.
       isLight: (w) => (this.reader.isFunctionWord(w) || /^\d+$/.test(w) || where.has(foldCanonical(w)) ? 'function' : query.aspectWords.has(w) ? 'aspect' : undefined),
     });
+  }
+
+  /**
+   * "Làm căn cước cho con": a list that offers entries for different ages, and no age (or range) said. The
+   * question is which age: every age variant the message found, youngest first, before the rest
+   * ("cấp đổi" is no first card for a child).
+   */
+  private ageVariantsFirst(candidates: readonly Candidate[], query: Query): Candidate[] | undefined {
+    const [first] = candidates;
+    if (!first || saysAge(query.phrases.flat())) return undefined;
+    const ranged = (c: Candidate) => this.ages.has(c.entry.id);
+    if (candidates.slice(0, CLARIFY_SIZE).filter(ranged).length < 2) return undefined;
+    const near = (c: Candidate) => c.score >= first.score * this.thresholds.clarifyRatio;
+    const aged = candidates.filter((c) => ranged(c) && near(c)).slice(0, CLARIFY_SIZE);
+    const range = (c: Candidate) => this.ages.get(c.entry.id)!;
+    aged.sort((a, b) => range(a).max - range(b).max || range(a).min - range(b).min);
+    return [...aged, ...candidates.filter((c) => !aged.includes(c))];
   }
 
   private byAge(candidates: Candidate[], age: number | undefined): Candidate[] {

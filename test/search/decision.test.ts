@@ -72,6 +72,20 @@ describe('inheritance in everyday words', () => {
   });
 });
 
+describe('a card asked for a child of no age said', () => {
+  it('lists the cards by age, youngest first, not the exchange of an adult card', () => {
+    const d = engine.decide('làm căn cước cho con ở đâu');
+    expect(d.outcome).toBe('clarify');
+    expect(engine.clarifyChoices(d).map((c) => c.entry.id)).toEqual(['cap-the-can-cuoc-duoi-6-tuoi', 'cap-the-can-cuoc-duoi-14-tuoi', 'cap-the-can-cuoc-tu-du-14-tuoi']);
+  });
+
+  it('leaves the list as ranked when an age range is said ("dưới 14 tuổi")', () => {
+    // The automated border gate (1.010047) stays among the first two, where ordering by age would push it out.
+    const offered = engine.clarifyChoices(engine.decide('tre em duoi 14 tuoi di cong tu dong o san bay duoc khong')).map((c) => c.entry.id);
+    expect(offered.slice(0, 2)).toContain('1.010047');
+  });
+});
+
 describe('no answer about an entry whose names the message does not say', () => {
   it.each([
     // The words of sample questions ("hôm qua", "đi chợ" of a death registered the day after) and none of the names.

@@ -143,6 +143,8 @@ const FRESH = placeWords('mới')[0]!;
 const BELONGS = placeWords('thuộc')[0]!;
 const BELONGS_AFTER = new Set(['gio', 'h', 'nay', 'van']);
 const BELONGS_BEFORE = new Set(['dau', 've', 'tinh', 'tp']);
+/** "(trước) thuộc thị xã Điện Bàn", "hồi xưa thuộc huyện…": where a place belonged before, which asks nothing. */
+const BELONGED = new Set(['truoc', 'xua', 'tung', 'cu']);
 /** "xã hội", "xã viên": the word "xã" that is no unit. */
 const NOT_A_NAME = new Set(['hoi', 'vien']);
 /** Teencode that stands for everyday words (folded): "j" gì, "mn" mọi người, "bik" biết, "r" rồi, "dc" được; no name holds them. */
@@ -395,7 +397,11 @@ export class MentionReader {
         matchesAt(words, i, [BELONGS]) &&
         (saidAs(BELONGS_AFTER, words[i - 1]) || BELONGS_BEFORE.has(words[i + 1]?.folded ?? '') || types[i + 1] !== undefined || starts.has(i + 1));
       if (belongs) {
-        asksWhich = true;
+        const before = words[i - 1]?.folded ?? '';
+        // "trước đây thuộc": the word before "thuộc" is "đây" after "trước".
+        const past = BELONGED.has(before) || (before === 'day' && words[i - 2]?.folded === 'truoc');
+        if (past) old = true;
+        else asksWhich = true;
         at.add(i);
       }
       if (cue || fresh) {

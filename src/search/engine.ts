@@ -25,6 +25,9 @@ import { levelAsked, preferredTwin, twinGroups, type Level } from './twins.ts';
 /** A name said by half or less (see fullerFirst). */
 const HALF = 0.5;
 
+/** Words for a child (folded): a list of age variants for one of them asks the age (see ageVariantsFirst). */
+const CHILD_WORDS: ReadonlySet<string> = new Set(['con', 'be', 'chau', 'tre', 'nhoc', 'dua', 'thang']);
+
 /** Outcomes that name entries. */
 const NAMES_ENTRIES: ReadonlySet<Outcome> = new Set(['answer', 'clarify']);
 
@@ -381,13 +384,14 @@ export class Engine {
   }
 
   /**
-   * "Làm căn cước cho con": a list that offers entries for different ages, and no age (or range) said. The
+   * "Làm căn cước cho con": a list that offers entries for different ages, for a child of no age (or range) said. The
    * question is which age: every age variant the message found, youngest first, before the rest
    * ("cấp đổi" is no first card for a child).
    */
   private ageVariantsFirst(candidates: readonly Candidate[], query: Query): Candidate[] | undefined {
     const [first] = candidates;
-    if (!first || saysAge(query.phrases.flat())) return undefined;
+    const said = query.phrases.flat();
+    if (!first || saysAge(said) || !said.some((w) => CHILD_WORDS.has(foldCanonical(w)))) return undefined;
     const ranged = (c: Candidate) => this.ages.has(c.entry.id);
     if (candidates.slice(0, CLARIFY_SIZE).filter(ranged).length < 2) return undefined;
     const near = (c: Candidate) => c.score >= first.score * this.thresholds.clarifyRatio;

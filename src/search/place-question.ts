@@ -42,7 +42,9 @@ export function placeDecision(text: string, knowledge: KnowledgeBase, decide: (t
   // Quận 8 cũ, giờ chuyển khẩu về nhà chồng thì làm gì"). Read without the place's name, which the
   // procedures do not know and would only blur.
   const { aspects } = rest.query;
-  const asksOfProcedure = resolution.kind === 'resolved' && !reading.asksWhich && rest.outcome === 'answer' && (aspects.length === 0 || aspects.some((aspect) => aspect !== 'place'));
+  // An old district that is now several communes ("trước thuộc thị xã Điện Bàn") is no question either: the procedure is.
+  // So is a list of procedures the rest names ("ở huyện Củ Chi cũ … thủ tục sang tên miếng đất": the land or a vehicle?).
+  const asksOfProcedure = resolution.kind !== 'unknown' && !reading.asksWhich && namesProcedure(rest) && (aspects.length === 0 || aspects.some((aspect) => aspect !== 'place'));
   if (namesProcedure(rest) && (!reading.asksPlace || asksOfProcedure)) return resolution.kind === 'resolved' ? { ...rest, place: { resolution, role: 'note' } } : rest;
   // Asked about ("cũ", "thuộc", "xã nào"), or alone, or named with its type in a question of where to go
   // ("tôi ở thị trấn Như Quỳnh, giờ nộp ở đâu"): a place question. A name not known is one only when asked about.

@@ -158,6 +158,17 @@ describe('a procedure asked beside an old place', () => {
     expect([d.outcome, d.candidates[0]?.entry.id, d.place?.role]).toEqual(['answer', 'dang-ky-thuong-tru', 'note']);
   });
 
+  it('answers the procedure when the place is an old district now several communes, said as where it belonged before ("trước thuộc")', () => {
+    const d = engine.decide('Tôi có mảnh đất ở phường (trước thuộc thị xã Điện Bàn, Quảng Nam), định xây nhà ở 3 tầng, xin giấy phép xây dựng thế nào');
+    expect([d.outcome, d.candidates[0]?.entry.id]).toEqual(['answer', 'cap-giay-phep-xay-dung-nha-o-rieng-le']);
+  });
+
+  it('lists the procedures the rest names, not the old district, when the procedure is asked beside it', () => {
+    const d = engine.decide('Tôi năm nay 67 tuổi, ở huyện Củ Chi cũ. Tôi muốn hỏi thủ tục sang tên miếng đất cho thằng con trai út');
+    expect(d.place?.role).not.toBe('question');
+    expect(d.candidates[0]?.entry.id).toBe('dang-ky-bien-dong-chuyen-nhuong-thua-ke-tang-cho');
+  });
+
   it.each([
     'Phường Kim Liên cũ giờ là phường gì, tôi cần đăng ký tạm trú',
     // How many communes it went to asks which, as "xã nào" does.

@@ -228,8 +228,10 @@ export class Conversation {
       session.entryId = procedure.id;
       return this.withRating(renderSections(procedure, aspects, engine.knowledge.locality), procedure, numbered);
     }
-    // A part asked with no topic yet names nothing: a guess from words like "con" would be a stranger's answer.
-    if (followUp && !previous) return [renderWhichProcedure(aspects)];
+    // A part asked with no topic yet names nothing: a guess from words like "con" would be a stranger's answer;
+    // unless the parts' words are an entry's whole name ("nộp hồ sơ online trên cổng dịch vụ công thì làm thế nào").
+    const named = decision.outcome === 'answer' && decision.candidates[0]!.nameMatch === 1;
+    if (followUp && !previous && !named) return [renderWhichProcedure(aspects)];
     // Outside a list, a detail of the citizen's case ("72 tuổi thì được chưa") keeps the topic, and so
     // does a question nothing else answers in the topic's own words ("mỗi năm xét mấy lần").
     if (!previous || session.clarify || correction) return undefined;

@@ -551,6 +551,11 @@ describe('reading a message in the thread of the chat', () => {
     expect(text(replies)).toBe(TEXTS.whichProcedure(['phí, lệ phí']));
   });
 
+  it('answers the entry whose whole name the parts asked before any topic say ("nộp hồ sơ online trên cổng dịch vụ công")', async () => {
+    const c = citizen('web');
+    expect(about(await c.say('nộp hồ sơ online trên cổng dịch vụ công thì làm thế nào'))).toMatchObject({ kind: 'answer', entry: 'nop-ho-so-truc-tuyen' });
+  });
+
   it('goes back to an earlier answer of the chat when the message names it again', async () => {
     const c = citizen('web');
     await c.say('đăng ký tạm trú cần giấy tờ gì');

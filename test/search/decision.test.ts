@@ -209,6 +209,13 @@ describe('a complaint said in a citizen\'s own words', () => {
     expect(engine.decide('tôi muốn thưa chuyện. cán bộ ấp nói phải đưa tiền mới làm thẻ cho').outcome).toBe('complaint');
   });
 
+  it.each([
+    'vậy mà hôm qua ra công an phường có ông cán bộ nói muốn lấy nhanh thì đưa 300 ngàn, tui muốn tố vụ này',
+    'ma tui lam theo hoai ko dc, bam nop la bao loi he thong, 3 ngay roi, tui phan anh cai nay',
+  ])('is a complaint when the citizen says "tố vụ này", "tui phản ánh cái này": %s', (q) => {
+    expect(decided(q).outcome).toBe('complaint');
+  });
+
   it('is a complaint when the citizen reports an official rude in Central words ("phản ánh luôn", "cộc cằn")', () => {
     expect(decided('mà tui phản ánh luôn cán bộ một cửa nói chuyện cộc cằn với mạ tui').outcome).toBe('complaint');
   });

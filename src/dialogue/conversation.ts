@@ -240,6 +240,8 @@ export class Conversation {
     // "Quay lại vụ tiền mai táng lúc nãy": an earlier topic among the message's best few is what it comes back to,
     // unless the message asks a part in the topic's own words ("bao lâu thì được cấp" after the repair permit).
     if (!ownWords && this.earlierTopic(decision, session, previous)) return undefined;
+    // A remark ("mùa ni mưa buồn thiệt, già rồi đi bộ hông nổi à") tells no detail to answer the whole entry again for.
+    if (isRemark(query)) return undefined;
     const detail = (previous.kind === 'procedure' && (engine.followUps.staysOn(decision, previous) || engine.followUps.asksAPartOfNothing(decision) || ownWords)) || engine.followUps.talksOf(decision, previous);
     return detail ? this.answerWith(previous, aspects, session, numbered) : undefined;
   }

@@ -20,6 +20,8 @@ export const lexiconSchema = z
     follow_up_words: phrases,
     /** Words that make a message a question or a request; a longer message with none of them that finds nothing is a remark (small talk). */
     question_words: phrases,
+    /** Words that ask only at the end of a clause ("được không", "rồi à"), not inside one ("học hông nổi"). */
+    question_endings: phrases,
     aspects: z.object(Object.fromEntries(ASPECTS.map((a) => [a, phrases])) as Record<Aspect, typeof phrases>).strict().partial().default({}),
     complaint: z.object({ intent: phrases, topic: phrases, grievance: phrases, narrative: phrases, question: phrases }).strict().default({}),
     out_of_scope: phrases,

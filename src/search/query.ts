@@ -116,6 +116,7 @@ export class QueryReader {
   private readonly complaintCues: PhraseTable<ComplaintCue>;
   private readonly outOfScope: PhraseTable<true>;
   private readonly questionWords: PhraseTable<true>;
+  private readonly questionEndings: PhraseTable<true>;
   private readonly scamCues: PhraseTable<ScamCue>;
   private readonly smalltalkCues: PhraseTable<Smalltalk | QuietSmalltalk>;
   private readonly functionWords: WordSet;
@@ -130,6 +131,7 @@ export class QueryReader {
     );
     this.outOfScope = PhraseTable.of(lexicon.out_of_scope);
     this.questionWords = PhraseTable.of(lexicon.question_words);
+    this.questionEndings = PhraseTable.of(lexicon.question_endings);
     this.scamCues = new PhraseTable(SCAM_CUES.flatMap((cue) => lexicon.scam[cue].map((phrase) => [phrase, cue] as const)));
     this.smalltalkCues = new PhraseTable([...SMALLTALK, ...QUIET_SMALLTALK].flatMap((kind) => lexicon.smalltalk[kind].map((phrase) => [phrase, kind] as const)));
     this.functionWords = new WordSet(lexicon.function_words, lexicon.function_words_if_accented);
@@ -173,9 +175,16 @@ export class QueryReader {
       ...this.smalltalk(text, all, chatMatches),
       chatWords: new Set(chatMatches.flatMap((m) => all.words.slice(m.start, m.end))),
       scam: this.isScam(all),
-      asks: text.includes('?') || this.questionWords.matches(all).length > 0,
+      asks: text.includes('?') || this.questionWords.matches(all).length > 0 || sentences.flat().some((phrase) => this.endsAsking(phrase)),
       length: all.words.length,
     };
+  }
+
+  /** "… được không ạ", "rồi à": the phrase ends with a question ending, polite words after it aside. */
+  private endsAsking(phrase: readonly string[]): boolean {
+    let end = phrase.length;
+    while (end > 1 && ENDING_PADDING.has(foldCanonical(phrase[end - 1]!))) end--;
+    return this.questionEndings.matches(phrase.slice(end - 1, end)).length > 0;
   }
 
   /** A word as typed: accented words are compared accented, unaccented ones folded. */
@@ -241,6 +250,9 @@ export class QueryReader {
     return { ...(alone ? { smalltalk: alone } : {}), ...(chatter ? { chatter } : {}) };
   }
 }
+
+/** Polite words and whom it addresses, folded, that may follow a question ending ("được không ạ", "chưa bác"). */
+const ENDING_PADDING: ReadonlySet<string> = new Set(['a', 'nha', 'nhe', 'ad', 'ban', 'oi', 'anh', 'chi', 'em', 'con', 'chau', 'bac', 'co', 'chu', 'vay', 'v', 'z', 'the', 'hen', 'ha']);
 
 /** A remark says at least this many words: fewer are a keyword search ("giấy phép karaoke"), which the hotline may answer. */
 const REMARK_WORDS = 5;

@@ -127,6 +127,8 @@ describe('on a channel with buttons (web, Telegram)', () => {
     // A remark that asks nothing and that nothing answers, in no cue of the lexicon's small talk.
     ['ngoài ni sóng to gió lớn cả tuần nằm bờ buồn thúi ruột', 'chitchat'],
     ['trời hôm nay nắng chang chang luôn á', 'chitchat'],
+    // A question word inside a clause asks nothing ("già rồi học hông nổi"); "à" ends a lament as often as a question.
+    ['mùa ni mưa buồn thiệt, già rồi đi bộ hông nổi à', 'chitchat'],
     // The bot scolded: an apology and how to ask, not the hotline's "not found".
     ['trả lời chậm quá vậy', 'displeased'],
     ['Máy móc gì mà chả hiểu ý người ta gì cả', 'displeased'],

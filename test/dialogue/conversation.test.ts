@@ -193,7 +193,8 @@ describe('reading a message in the thread of the chat', () => {
     // Words of where or how that name no procedure: "giải quyết" is in the title of the BHXH lump sum, "dùng" in the sổ hộ khẩu FAQ.
     ['thế thời gian giải quyết là bao lâu', 'time'],
     ['mấy ngày thì dùng được', 'time'],
-    ['làm trên VNeID được không, hay phải lên công an phường', 'online'],
+    // Online first, then where to go in person ("phải lên").
+    ['làm trên VNeID được không, hay phải lên công an phường', ['online', 'place']],
     ['có phải nộp tiền không', 'fee'],
     // Small talk said with the question names no topic; "dậy" is the southern "vậy"; "mất phí" is the fee.
     ['hihi ok. vậy nộp ở đâu', 'place'],

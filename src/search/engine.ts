@@ -17,13 +17,16 @@ import { questionOf, splitQuestions } from './two-questions.ts';
 import { Whereabouts } from './whereabouts.ts';
 import { placeDecision } from './place-question.ts';
 import { CLARIFY_SIZE, type Candidate, type Decision, type Evidence, type Outcome } from './decision.ts';
-import { EntryNames } from './entry-names.ts';
+import { cached, EntryNames } from './entry-names.ts';
 import { FollowUps } from './follow-ups.ts';
 import { NamingWords } from './naming-words.ts';
 import { levelAsked, preferredTwin, twinGroups, type Level } from './twins.ts';
 
 /** A name said by half or less (see fullerFirst). */
 const HALF = 0.5;
+
+/** A message that says this much of one of an entry's sample questions names it (see Thresholds.leastName). */
+const SAMPLE_SAID = 0.8;
 
 /** Words for a child (folded): a list of age variants for one of them asks the age (see ageVariantsFirst). */
 const CHILD_WORDS: ReadonlySet<string> = new Set(['con', 'be', 'chau', 'tre', 'nhoc', 'dua', 'thang']);
@@ -145,6 +148,8 @@ export class Engine {
   private readonly apart = new Map<string, (RulePhrases & { pair: readonly [string, string]; question?: string })[]>();
   /** Each everyday entry (lexicon everyday): the entries it goes before, and the words that ask for one of those. */
   private readonly everyday = new Map<string, (RulePhrases & { over: ReadonlySet<string> })[]>();
+  /** Each entry's sample questions as the topic words a message asking them would have (folded), read when first needed. */
+  private readonly sampleTopics = new Map<string, readonly (readonly string[])[]>();
 
   constructor(readonly knowledge: KnowledgeBase, options: EngineOptions = {}) {
     const { entries, lexicon } = knowledge;
@@ -476,6 +481,15 @@ export class Engine {
     return (has, lacks) => telling.some((term) => this.ranker.entryHas(has.entry.id, term) && !this.ranker.entryHas(lacks.entry.id, term));
   }
 
+  /**
+   * The largest share of the topic words of one of the entry's sample questions that the message
+   * says: 1 when it asks a question staff wrote, or attached from those nothing answered.
+   */
+  private sampleQuestionSaid(entry: Entry, said: SaidWords): number {
+    const topics = cached(this.sampleTopics, entry.id, () => entry.questions.map((q) => [...new Set(this.naming.topic(this.reader.read(q)).map(foldCanonical))]));
+    return Math.max(0, ...topics.filter((words) => words.length > 0).map((words) => words.filter((w) => said.has(w)).length / words.length));
+  }
+
   /** The message's topic words, folded, that few entries have (idf share at least tellingTerm). */
   private tellingWords(topic: readonly string[]): string[] {
     return [...new Set(topic.map(foldCanonical))].filter((w) => this.vocabulary.idf(w) / this.vocabulary.maxIdf >= this.thresholds.tellingTerm);
@@ -499,7 +513,9 @@ export class Engine {
     const lacking = first.missing >= t.missingWord && first.nameMatch < t.weakName;
     if (lacking) return first.coverage >= t.lackingCoverage ? 'clarify' : 'fallback';
     // "Hôm qua đi chợ mua được con cá to": words of an entry's sample questions ("hôm qua", "đi chợ") and none of its names.
-    if (first.nameMatch < t.leastName) return first.coverage >= t.lackingCoverage ? 'clarify' : 'fallback';
+    // A sample question said nearly whole is as good as a name: staff attach the questions nothing answered.
+    const named = first.nameMatch >= t.leastName || this.sampleQuestionSaid(first.entry, said) >= SAMPLE_SAID;
+    if (!named) return first.coverage >= t.lackingCoverage ? 'clarify' : 'fallback';
     // Ahead by a margin, or the only close one whose whole name the message says ("đăng ký khai sinh").
     const close = candidates.slice(1).filter((c) => c.score >= first.score * this.leadRatioOf(first));
     // A close one whose whole name is said too competes, unless it is only a general form of the best.

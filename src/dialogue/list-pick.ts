@@ -69,15 +69,20 @@ const REJECTION = new RegExp(NOT_THAT);
 // Without the comma it is a question of its own: "không phải đóng phí đúng không".
 const REJECTED = new RegExp(String.raw`${NOT_THAT}(?:\s+[^\s,.;!?]+){0,5}\s*[,.;!]\s*`);
 const MEANING = /\by\s+(?:toi|em|e|bac|minh|chau|con|t|anh|chi|co|chu)\s+(?:la|muon noi|muon hoi)\b[\s,:]*/;
+// "không phải làm mới mà là làm lại do mất": what was wrong in a few words, then "mà (là)" and what was meant, no comma needed.
+const RATHER = new RegExp(String.raw`${NOT_THAT}((?:\s+[^\s,.;!?]+){0,5}?)\s+ma(?:\s+la)?\s+`);
 
 /** "Không phải giấy độc thân, ý tôi là …": what the citizen says was wrong ("giấy độc thân"), when said before a comma. */
 export function rejectedIn(text: string): string | undefined {
   const typed = text.normalize('NFC');
   const folded = fold(typed);
-  const rejected = REJECTED.exec(folded);
   const opener = REJECTION.exec(folded);
-  if (!rejected || !opener) return undefined;
-  return typed.slice(opener[0].length, rejected[0].length).replace(/[\s,.;!]+$/, '').trim() || undefined;
+  if (!opener) return undefined;
+  const rejected = REJECTED.exec(folded);
+  if (rejected) return typed.slice(opener[0].length, rejected[0].length).replace(/[\s,.;!]+$/, '').trim() || undefined;
+  // "không phải làm mới mà là …": the words before "mà".
+  const rather = RATHER.exec(folded);
+  return rather ? typed.slice(opener[0].length, opener[0].length + rather[1]!.length).trim() || undefined : undefined;
 }
 
 /**
@@ -96,6 +101,10 @@ export function readCorrection(text: string): string | undefined {
     const from = rejected[0].length;
     rest = meaning && meaning.index >= from ? typed.slice(from, meaning.index) + ' ' + typed.slice(meaning.index + meaning[0].length) : typed.slice(from);
   } else if (meaning && (REJECTION.test(folded) || MISSPOKE.test(folded))) rest = typed.slice(meaning.index + meaning[0].length);
-  else return undefined;
+  else {
+    const rather = RATHER.exec(folded);
+    if (!rather) return undefined;
+    rest = typed.slice(rather[0].length);
+  }
   return rest.replace(/\s+/g, ' ').replace(/^[\s,.;]+/, '').trim() || undefined;
 }

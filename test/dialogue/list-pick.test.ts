@@ -60,6 +60,9 @@ describe('rejectedIn', () => {
   it.each<[string, string | undefined]>([
     ['Không phải giấy độc thân, ý tôi là đăng ký kết hôn', 'giấy độc thân'],
     ['À không phải mất, tôi nói nhầm.', 'mất'],
+    // "… mà là …": what comes before "mà" was wrong.
+    ['ko phai lam moi ma la lam lai do mat', 'lam moi'],
+    ['không phải sổ hộ khẩu mà là sổ hồng', 'sổ hộ khẩu'],
     // No comma after it: a question of its own, nothing rejected.
     ['không phải đóng phí đúng không', undefined],
   ])('"%s" says "%s" was wrong', (typed, wrong) => {
@@ -86,11 +89,14 @@ describe('readCorrection', () => {
     // A bare "không" before a comma, and "tôi nói chưa đúng", reject the answer as "không phải" does.
     ['dạ không, thẻ mẹ em có rồi nhưng in sai năm sinh', 'thẻ mẹ em có rồi nhưng in sai năm sinh'],
     ['Xin lỗi tôi nói chưa đúng, sổ bị thất lạc lúc chuyển nhà', 'sổ bị thất lạc lúc chuyển nhà'],
+    // "Không phải X mà (là) Y", without a comma: Y is what was meant.
+    ['ko phai lam moi ma la lam lai do mat, cai cccd cua e roi mat tieu roi', 'lam lai do mat, cai cccd cua e roi mat tieu roi'],
+    ['không phải sổ hộ khẩu mà sổ hồng nhà đất', 'sổ hồng nhà đất'],
   ])('"%s" meant "%s"', (typed, meant) => {
     expect(readCorrection(typed)).toBe(meant);
   });
 
-  it.each(['không phải đóng phí đúng không', 'phải làm lại không', 'đăng ký kết hôn', 'không phải', 'không biết làm ở đâu', 'không có giấy khai sinh thì sao'])('"%s" is not a correction', (typed) => {
+  it.each(['không phải đóng phí đúng không', 'không phải lo mà', 'phải làm lại không', 'đăng ký kết hôn', 'không phải', 'không biết làm ở đâu', 'không có giấy khai sinh thì sao'])('"%s" is not a correction', (typed) => {
     expect(readCorrection(typed)).toBeUndefined();
   });
 });

@@ -49,16 +49,11 @@ export function normalisePhone(typed: string): string | undefined {
 /** A phone number within a short answer ("được, 0918 623 047", "de so ba e nha 0976 583 210"), or the answer itself as one. */
 export function phoneIn(typed: string): string | undefined {
   // Digits may come one by one ("0 3 8 9 1 2 2 4 5 7"), or be said in words (speech to text).
-  for (const said of [...(typed.match(/(?:\+?84|0)[\d\s.\-()]{8,20}\d/g) ?? []), typed, ...digitsSaid(typed)]) {
+  for (const said of [...(typed.match(/(?:\+?84|0)[\d\s.\-()]{8,20}\d/g) ?? []), typed, ...spokenDigitRuns(typed).map((run) => run.digits)]) {
     const phone = normalisePhone(said);
     if (phone) return phone;
   }
   return undefined;
-}
-
-/** Each run of digits said in words or typed, as digits ("không chín một hai…" → "0912…"). */
-function digitsSaid(typed: string): string[] {
-  return spokenDigitRuns(typed).map((run) => run.digits);
 }
 
 /** The typed answers each step understands (each also has its buttons). */

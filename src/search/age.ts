@@ -23,20 +23,21 @@ export function ageRangeOf(title: string): AgeRange | undefined {
   return { min: from ? Number(from[1]) : 0, max: below ? Number(below[1]) : Infinity };
 }
 
+/** Where the message says a number of years ("5 tuổi", the 14 of "dưới 14 tuổi"): the number's index. */
+function yearsSaid(words: readonly string[]): number[] {
+  return words.flatMap((w, i) => (/^\d{1,3}$/.test(w) && fold(words[i + 1] ?? '') === 'tuoi' ? [i] : []));
+}
+
 /** The age a message mentions ("10 tuổi", "bé 5 tuổi"), if exactly one. */
 export function ageIn(words: readonly string[]): number | undefined {
-  const ages = new Set<number>();
-  words.forEach((w, i) => {
-    // "dưới 14 tuổi" names a range, not the child's age.
-    const bound = BOUND_WORDS.has(fold(words[i - 1] ?? ''));
-    if (!bound && /^\d{1,3}$/.test(w) && fold(words[i + 1] ?? '') === 'tuoi') ages.add(Number(w));
-  });
+  // "dưới 14 tuổi" names a range, not the child's age.
+  const ages = new Set(yearsSaid(words).filter((i) => !BOUND_WORDS.has(fold(words[i - 1] ?? ''))).map((i) => Number(words[i])));
   return ages.size === 1 ? [...ages][0] : undefined;
 }
 
 /** Whether the message says an age or an age range at all ("5 tuổi", "dưới 14 tuổi"). */
 export function saysAge(words: readonly string[]): boolean {
-  return words.some((w, i) => /^\d{1,3}$/.test(w) && fold(words[i + 1] ?? '') === 'tuoi');
+  return yearsSaid(words).length > 0;
 }
 
 /** Whether the range holds the age. */

@@ -34,7 +34,6 @@ const CHILD_WORDS: ReadonlySet<string> = new Set(['con', 'be', 'chau', 'tre', 'n
 /** Outcomes that name entries. */
 const NAMES_ENTRIES: ReadonlySet<Outcome> = new Set(['answer', 'clarify']);
 
-
 /**
  * The decision rules' thresholds, chosen on the dev split of the evaluation set
  * (never on the frozen split; `npx tsx test/eval/tune-engine.ts --part thresholds`

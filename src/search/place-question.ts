@@ -42,16 +42,17 @@ export function placeDecision(text: string, knowledge: KnowledgeBase, decide: (t
   // Quận 8 cũ, giờ chuyển khẩu về nhà chồng thì làm gì"). Read without the place's name, which the
   // procedures do not know and would only blur.
   const { aspects } = rest.query;
+  const named = namesProcedure(rest);
   // An old district that is now several communes ("trước thuộc thị xã Điện Bàn") is no question either: the procedure is.
   // So is a list of procedures the rest names ("ở huyện Củ Chi cũ … thủ tục sang tên miếng đất": the land or a vehicle?).
-  const asksOfProcedure = resolution.kind !== 'unknown' && !reading.asksWhich && namesProcedure(rest) && (aspects.length === 0 || aspects.some((aspect) => aspect !== 'place'));
-  if (namesProcedure(rest) && (!reading.asksPlace || asksOfProcedure)) return resolution.kind === 'resolved' ? { ...rest, place: { resolution, role: 'note' } } : rest;
+  const asksOfProcedure = resolution.kind !== 'unknown' && !reading.asksWhich && (aspects.length === 0 || aspects.some((aspect) => aspect !== 'place'));
+  if (named && (!reading.asksPlace || asksOfProcedure)) return resolution.kind === 'resolved' ? { ...rest, place: { resolution, role: 'note' } } : rest;
   // Asked about ("cũ", "thuộc", "xã nào"), or alone, or named with its type in a question of where to go
   // ("tôi ở thị trấn Như Quỳnh, giờ nộp ở đâu"): a place question. A name not known is one only when asked about.
   const where = reading.typed && rest.query.aspects.includes('place');
   if (!reading.asksPlace && (resolution.kind === 'unknown' || (!reading.alone && !where))) return decide(text);
   // Offered after the place only when the rest names one procedure clearly.
-  const procedure = rest.outcome === 'answer' && namesProcedure(rest) ? rest.candidates[0]!.entry : undefined;
+  const procedure = rest.outcome === 'answer' && named ? rest.candidates[0]!.entry : undefined;
   const finding: PlaceFinding = { resolution, role: 'question', ...(procedure ? { procedure } : {}), ...(reading.asksWhich ? { asksWhich: true } : {}) };
   return { outcome: OUTCOMES[resolution.kind], query: rest.query, candidates: [], place: finding };
 }

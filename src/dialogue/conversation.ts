@@ -324,6 +324,9 @@ export class Conversation {
     const decision = engine.restated(engine.decide(meant, excluded));
     // "Không, cảm ơn" is thanks, not a question to read with the topic.
     if (!topic || decision.outcome === 'smalltalk') return decision;
+    // "Không phải làm mới mà là làm lại do mất" after the first card: the card's re-issue, not whatever else the words find first.
+    const kin = engine.followUps.kinOf(decision, topic);
+    if (kin) return { ...decision, outcome: 'answer', candidates: [kin, ...decision.candidates.filter((c) => c !== kin)] };
     const read = this.readWithTopic(meant, topic, excluded);
     if (decision.outcome !== 'answer') return onlyOneLeft(read.outcome === 'answer' || read.outcome === 'clarify' ? read : decision, engine);
     // "Không phải đổi, mẹ em bị móc túi mất thẻ rồi, cấp lại ấy" after the card: the words alone find the lost

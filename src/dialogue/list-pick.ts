@@ -8,8 +8,18 @@ const ORDINALS = new Map(Object.entries({ nhat: 1, mot: 1, dau: 1, hai: 2, nhi: 
 /** Words that say "the one at": without one of them a lone "ba" or "hai" is not a pick. */
 const POINTERS = new Set(['cai', 'so', 'thu', 'muc', 'loai', 'chon', 'lay', 'dong', 'phuong', 'an']);
 /** Padding around a pick: "cái thứ 2 ạ", "số 1 con", "chọn cái đầu tiên nha". */
-const PADDING = new Set(['a', 'ad', 'nha', 'nhe', 'ne', 'con', 'chau', 'em', 'di', 'tien', 'cung', 'y', 'la', 'do', 'ay', 'kia', 'nay', 'o', 'tren', 'ben']);
+const PADDING = new Set(['a', 'ad', 'nha', 'nhe', 'ne', 'con', 'chau', 'em', 'di', 'tien', 'cung', 'y', 'la', 'do', 'ay', 'kia', 'nay', 'o', 'ben']);
 const LAST = new Set(['cuoi']);
+/**
+ * Where in the list as shown ("cái dưới", "cái ở giữa", "cái trên cùng"), for the lists each
+ * fits, given the word after it; an ordinal said beside one wins ("cái thứ 2 ở trên").
+ */
+const RELATIVE: ReadonlyMap<string, (size: number, next?: string) => number | undefined> = new Map([
+  ['tren', (size, next) => (size === 2 || next === 'cung' ? 1 : undefined)],
+  ['duoi', (size, next) => (size === 2 || next === 'cung' ? size : undefined)],
+  ['sau', (size) => (size === 2 ? 2 : undefined)],
+  ['giua', (size) => (size === 3 ? 2 : undefined)],
+]);
 
 /**
  * The 1-based place a message points at in a list of `size`, or undefined when it is
@@ -19,14 +29,17 @@ export function readOrdinal(text: string, size: number): number | undefined {
   const typed = foldedWords(text);
   if (typed.length === 0 || typed.length > 6) return undefined;
   let place: number | undefined;
+  let relative: number | undefined;
   let pointed = false;
-  for (const word of typed) {
+  for (const [i, word] of typed.entries()) {
     if (POINTERS.has(word)) pointed = true;
     else if (/^\d{1,2}$/.test(word) || ORDINALS.has(word) || LAST.has(word)) {
       if (place !== undefined) return undefined;
       place = LAST.has(word) ? size : /^\d/.test(word) ? Number(word) : ORDINALS.get(word)!;
-    } else if (!PADDING.has(word)) return undefined;
+    } else if (RELATIVE.has(word)) relative ??= RELATIVE.get(word)!(size, typed[i + 1]);
+    else if (!PADDING.has(word)) return undefined;
   }
+  place ??= relative;
   return pointed && place !== undefined && place >= 1 && place <= size ? place : undefined;
 }
 

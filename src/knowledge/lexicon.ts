@@ -23,6 +23,8 @@ export const lexiconSchema = z
     /** Words that ask only at the end of a clause ("được không", "rồi à"), not inside one ("học hông nổi"). */
     question_endings: phrases,
     aspects: z.object(Object.fromEntries(ASPECTS.map((a) => [a, phrases])) as Record<Aspect, typeof phrases>).strict().partial().default({}),
+    /** The citizen's situation ("đi không nổi"): asks the conditions when the message asks no other part, and names no topic either way. */
+    circumstances: phrases,
     complaint: z.object({ intent: phrases, topic: phrases, grievance: phrases, narrative: phrases, question: phrases }).strict().default({}),
     out_of_scope: phrases,
     scam: z.object({ certain: phrases, contact: phrases, demand: phrases, doubt: phrases }).strict().default({}),

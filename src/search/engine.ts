@@ -324,27 +324,28 @@ export class Engine {
   }
 
   /**
-   * "Làm lại bằng lái": the best entry and one of the candidates are two that citizens mix up
-   * (a licence renewed, or one re-issued when lost), and the message says none of the words that
-   * tell them apart (and, if staff gave `when`, one that makes the mix-up likely): both, in
-   * the order staff wrote them, with the question staff wrote.
+   * "Làm lại bằng lái": the best entry (or the runner-up, for a rule whose `when` the message
+   * says) and one of the candidates are two that citizens mix up (a licence renewed, or one
+   * re-issued when lost), and the message says none of the words that tell them apart (and, if
+   * staff gave `when`, one that makes the mix-up likely): both, in the order staff wrote them,
+   * with the question staff wrote.
    */
   private mixedUp(candidates: readonly Candidate[], query: Query): { candidates: Candidate[]; question?: string } | undefined {
-    const [first] = candidates;
-    const rules = first && this.apart.get(first.entry.id);
-    if (!rules) return undefined;
     // The words as typed: "làm lại" reads as "cấp lại" too, which would tell the driving licences apart.
     const said = messageWords(segments(query.text).flat());
-    for (const rule of rules) {
-      const { pair, when, question } = rule;
-      const otherId = pair[0] === first.entry.id ? pair[1] : pair[0];
-      if (!applies(rule, said)) continue;
-      // What `when` names makes the mix-up likely however far the other ranks ("làm mất giấy đăng ký
-      // kết hôn" says nothing of the copy the registry can give); without it, the other must have come close.
-      const other = candidates.find((c) => c.entry.id === otherId) ?? (when ? this.unranked(otherId) : undefined);
-      if (!other) continue;
-      const both = pair[0] === first.entry.id ? [first, other] : [other, first];
-      return { candidates: [...both, ...candidates.filter((c) => c !== first && c !== other)], ...(question ? { question } : {}) };
+    // The runner-up too, for a rule whose `when` is said: "giấy kết hôn thất lạc" ranks the marriage registration first.
+    for (const [rank, anchor] of candidates.slice(0, 2).entries()) {
+      for (const rule of this.apart.get(anchor.entry.id) ?? []) {
+        const { pair, when, question } = rule;
+        if ((rank > 0 && !when) || !applies(rule, said)) continue;
+        const otherId = pair[0] === anchor.entry.id ? pair[1] : pair[0];
+        // What `when` names makes the mix-up likely however far the other ranks ("làm mất giấy đăng ký
+        // kết hôn" says nothing of the copy the registry can give); without it, the other must have come close.
+        const other = candidates.find((c) => c.entry.id === otherId) ?? (when ? this.unranked(otherId) : undefined);
+        if (!other) continue;
+        const both = pair[0] === anchor.entry.id ? [anchor, other] : [other, anchor];
+        return { candidates: [...both, ...candidates.filter((c) => !both.includes(c))], ...(question ? { question } : {}) };
+      }
     }
     return undefined;
   }

@@ -26,6 +26,15 @@ const TOPIC_NEAR = 3;
 /** A pick in words by a single word of a listed name says at most this many naming words in all. */
 const PICK_ALONE_WORDS = 8;
 
+/** A correction that says only what changes says at most this many naming words ("làm lại do mất")… */
+const KIN_SAYS = 3;
+/** …and its entry is sought among this many of what its words find (see kinOf)… */
+const KIN_NEAR = 6;
+/** …and must share at least this many of the topic's naming words that the correction does not say… */
+const KIN_WORDS = 2;
+/** …and this many times as many as the best does. */
+const KIN_LEAD = 2;
+
 /** A follow-up of words of its own is short: it says at most this many naming words (half as many when it asks a part). */
 const TOPIC_WORDS = 6;
 
@@ -98,6 +107,26 @@ export class FollowUps {
     const best = Math.max(0, ...scores);
     if (best === 0 || scores.filter((s) => s === best).length > 1) return undefined;
     return this.get(ids[scores.indexOf(best)]!);
+  }
+
+  /**
+   * "Không phải làm mới mà là làm lại do mất" after the first card: a short correction that says what
+   * is done and not to what. Among what its words find, the one whose names share the most of the
+   * topic's naming words that it does not say (the thing: "thẻ căn cước") is meant; none when two tie,
+   * when the best is of that thing already, or when the words name their best well ("ý tôi là giấy
+   * phép lái xe bị mất").
+   */
+  kinOf(decision: Decision, topic: Entry): Candidate | undefined {
+    if (decision.outcome === 'answer' && decision.candidates[0]!.nameMatch >= this.weakName) return undefined;
+    const said = new Set(this.naming.folded(decision.query));
+    if (said.size > KIN_SAYS) return undefined;
+    const thing = [...this.names.wordSet(topic.id)].filter((w) => !said.has(w));
+    const near = decision.candidates.slice(0, KIN_NEAR);
+    const shared = near.map((c) => thing.filter((w) => this.names.wordSet(c.entry.id).has(w)).length);
+    const best = Math.max(0, ...shared);
+    // The best is of the topic's thing too ("sổ … bị thất lạc" after exchanging the land certificate: its loss).
+    if ((shared[0] ?? 0) * KIN_LEAD > best || best < KIN_WORDS || shared.filter((n) => n === best).length > 1) return undefined;
+    return near[shared.indexOf(best)];
   }
 
   /**

@@ -113,6 +113,7 @@ function withoutAddressee(phrase: string[]): string[] {
 export class QueryReader {
   private readonly expansions: PhraseTable<string[]>;
   private readonly aspects: PhraseTable<Aspect>;
+  private readonly circumstances: PhraseTable<Aspect>;
   private readonly complaintCues: PhraseTable<ComplaintCue>;
   private readonly outOfScope: PhraseTable<true>;
   private readonly questionWords: PhraseTable<true>;
@@ -126,6 +127,7 @@ export class QueryReader {
     this.aspects = new PhraseTable(
       Object.entries(lexicon.aspects).flatMap(([aspect, cues]) => (cues ?? []).map((cue) => [cue, aspect as Aspect] as const)),
     );
+    this.circumstances = new PhraseTable(lexicon.circumstances.map((phrase) => [phrase, 'conditions'] as const));
     this.complaintCues = new PhraseTable(
       (Object.keys(CUE_POINTS) as ComplaintCue[]).flatMap((cue) => lexicon.complaint[cue].map((phrase) => [phrase, cue] as const)),
     );
@@ -146,17 +148,19 @@ export class QueryReader {
     const all = messageWords(sentences.flat().flat());
     const topical = sentences.map((sentence) => sentence.map(withoutAddressee));
     const phrases = topical.flat();
-    const cueMatches = this.aspects.matches(all);
+    const partMatches = this.aspects.matches(all);
+    // "Mẹ tôi không đi được, gửi qua bưu điện được không": the situation asks only when nothing else is.
+    const cueMatches = partMatches.length ? partMatches : this.circumstances.matches(all);
     const asked = asksAnotherPart(cueMatches) ? cueMatches.filter((m) => !isTheFile(m, all.words)) : cueMatches;
     const accented = hasDiacritics(text);
     const aspects = askedFirst(asked, all.words, accented, asksWhetherMust(text));
     // The file's words stay light: "hồ sơ" names no topic either way.
-    const aspectWords = new Set(cueMatches.flatMap((m) => all.words.slice(m.start, m.end)));
+    const aspectWords = new Set([...partMatches, ...this.circumstances.matches(all)].flatMap((m) => all.words.slice(m.start, m.end)));
     // A cue as typed, with what it expands to: "vneid" read as the app's full name still only asks "online?".
     // Overlapping cues count too: "cần giấy tờ gì" holds "cần giấy" and "giấy tờ".
     const partWords = new Set(aspectWords);
     for (const phrase of typed) {
-      for (const m of this.aspects.everyMatch(phrase)) for (const w of this.expand(phrase.slice(m.start, m.end))) partWords.add(w);
+      for (const table of [this.aspects, this.circumstances]) for (const m of table.everyMatch(phrase)) for (const w of this.expand(phrase.slice(m.start, m.end))) partWords.add(w);
     }
     // Before and after expansion: "học bằng lái" must not hide behind "giấy phép lái xe".
     const chatMatches = this.smalltalkCues.matches(all);

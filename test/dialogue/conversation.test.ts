@@ -226,6 +226,23 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say(said))).toMatchObject({ kind: 'answer', entry: second });
   });
 
+  it('picks the lower of two listed by where it stands, then the reason, though the reason sounds like small talk', async () => {
+    const c = citizen('web');
+    const list = about(await c.say('tiệm tạp hóa của má tôi có đăng ký hộ kinh doanh, giờ má muốn nghỉ bán'));
+    expect(list).toMatchObject({ kind: 'list', entries: ['tam-ngung-kinh-doanh-ho-kinh-doanh', 'cham-dut-hoat-dong-ho-kinh-doanh'] });
+    expect(about(await c.say('cái dưới, nghỉ luôn hông bán nữa, lưng tui đau quá rồi'))).toMatchObject({ kind: 'answer', entry: 'cham-dut-hoat-dong-ho-kinh-doanh' });
+  });
+
+  it('stays on the topic when the citizen tells they cannot go, and asks nothing else: the conditions lead', async () => {
+    const c = citizen('web');
+    await c.say('chứng thực di chúc ở xã được không');
+    expect(about(await c.say('uh ma ba tui nam 1 cho, ko di dc thi sao'))).toMatchObject({ kind: 'answer', entry: 'chung-thuc-di-chuc', parts: ['conditions'] });
+    // Asking another part, it is only the story: that part leads.
+    const postal = about(await c.say('Mẹ tôi không đi được, tôi gửi hồ sơ qua bưu chính công ích có được không?'));
+    expect(postal).toMatchObject({ kind: 'answer', entry: 'chung-thuc-di-chuc' });
+    expect(postal?.kind === 'answer' ? postal.parts[0] : undefined).toBe('postal');
+  });
+
   it('answers a new question that says a whole name, though a word of it is in a listed name ("tử" of "điện tử")', async () => {
     const c = citizen('web');
     expect(about(await c.say('thường trú'))?.kind).toBe('list');
@@ -371,6 +388,10 @@ describe('reading a message in the thread of the chat', () => {
     // An age said in the correction picks the card of that age.
     ['Mình muốn làm thẻ căn cước cho con gái 12 tuổi', 'Sorry ad, mình nhầm, là cho đứa nhỏ cơ, bé 5 tuổi', 'cap-the-can-cuoc-duoi-6-tuoi'],
     ['chi can lam can cuoc cho be nha chi 4 tuoi', 'ui nham, be 7 tuoi roi, nam nay vo lop 2', 'cap-the-can-cuoc-duoi-14-tuoi'],
+    // Only what is done, not to what: the card's re-issue, not the land certificate's whose title says "do bị mất".
+    ['Thủ tục cấp thẻ căn cước lần đầu cho người trên 14 tuổi', 'À không phải làm mới mà là làm lại do mất ạ', 'cap-lai-the-can-cuoc'],
+    // A licence named, and lost: the licence's re-issue, though the topic's card has "cấp lại" too.
+    ['Mình muốn đổi bằng lái xe máy A1, làm sao nhỉ?', 'À không, nói lại cho chính xác: bằng của mình bị mất cùng cái ví tuần trước chứ không phải cũ, vậy là cấp lại đúng không?', 'cap-lai-giay-phep-lai-xe'],
   ])('after "%s", "%s" answers what was meant', async (first, next, meant) => {
     const c = citizen('web');
     await c.say(first);

@@ -42,6 +42,30 @@ describe('readOrdinal', () => {
     expect(readOrdinal(typed, 3)).toBe(place);
   });
 
+  it.each<[string, number, number]>([
+    // Where it stands in the list as shown: above and below fit a list of two, the middle one of three.
+    ['cái dưới', 2, 2],
+    ['cai duoi a', 2, 2],
+    ['cái trên', 2, 1],
+    ['cái sau', 2, 2],
+    ['cái ở giữa', 3, 2],
+    // An ordinal said beside one wins.
+    ['cái thứ 2 ở trên', 3, 2],
+    ['cái dưới cùng', 3, 3],
+    ['cai tren cung', 3, 1],
+  ])('"%s" → %i of %i', (typed, size, place) => {
+    expect(readOrdinal(typed, size)).toBe(place);
+  });
+
+  it.each<[string, number]>([
+    // Above or below in a list of three names no single one.
+    ['cái dưới', 3],
+    ['cái trên', 3],
+    ['cái ở giữa', 2],
+  ])('"%s" is no pick in a list of %i', (typed, size) => {
+    expect(readOrdinal(typed, size)).toBeUndefined();
+  });
+
   it.each([
     // No pointer word: a bare "ba" is the father, "2" alone is handled as a typed number elsewhere.
     'ba',

@@ -323,6 +323,10 @@ describe('two entries citizens mix up (lexicon ask_apart)', () => {
     // A card made again: changed (age, details) or re-issued (lost, damaged)? The "sổ" split off: the household's or the land's?
     ['e muốn làm lại cái căn cước', ['cap-doi-the-can-cuoc', 'cap-lai-the-can-cuoc']],
     ['Thằng con trai tui mới cưới vợ, giờ muốn tách sổ ra riêng cho nó thì làm sao vậy', ['tach-ho', 'tach-thua-hop-thua-dat']],
+    // A house made again, or in decay: pulled down and built anew, or repaired?
+    ['nhà tui tính làm lại cái nhà thì có cần xin phép xây dựng hông', ['cap-giay-phep-xay-dung-nha-o-rieng-le', 'cap-giay-phep-xay-dung-sua-chua-cai-tao']],
+    // The marriage registration itself ranks first: a rule whose "when" is said holds for the runner-up too.
+    ['cho em hỏi giấy kết hôn của em thất lạc rồi thì làm sao ạ', ['cap-ban-sao-trich-luc-ho-tich', 'dang-ky-lai-ket-hon']],
   ])('lists exactly the two, in the lexicon\'s order, when nothing said tells them apart: %s', (q, pair) => {
     const d = engine.decide(q);
     expect(d.outcome).toBe('clarify');
@@ -337,6 +341,7 @@ describe('two entries citizens mix up (lexicon ask_apart)', () => {
     ['mất giấy khai sinh, sổ ở xã cũng không còn thì làm sao', 'dang-ky-lai-khai-sinh'],
     ['thẻ căn cước bị mất làm lại ở đâu', 'cap-lai-the-can-cuoc'],
     ['muốn tách sổ đỏ cho con', 'tach-thua-hop-thua-dat'],
+    ['nhà cũ xuống cấp, muốn đập đi xây lại 2 tầng thì xin giấy phép xây dựng ở đâu', 'cap-giay-phep-xay-dung-nha-o-rieng-le'],
   ])('answers when a word of "unless" tells them apart: %s', (q, expected) => {
     expect(decided(q)).toEqual({ outcome: 'answer', first: expected });
   });

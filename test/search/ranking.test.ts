@@ -94,8 +94,9 @@ describe('outcomes', () => {
     ['đăng ký khai sinh', 'answer'],
     // A complaint told first, then a question: the question does not undo the complaint.
     ['Tôi muốn phản ánh hồ sơ khai sinh nộp trên VNeID 10 ngày rồi chưa được duyệt. Với lại giờ nộp lại bản giấy được không?', 'complaint'],
-    // A house in decay told first, then a procedure named: the story of a permit, not a complaint.
-    ['Bà cụ cạnh nhà tôi có căn nhà cấp bốn đã xuống cấp nặng, con cháu muốn xin giấy phép xây dựng. Xin hỏi thủ tục thế nào.', 'answer'],
+    // A house in decay told first, then a procedure named: the story of a permit, not a complaint. Rebuilt
+    // or repaired, it does not say: the two permits are asked apart (lexicon ask_apart).
+    ['Bà cụ cạnh nhà tôi có căn nhà cấp bốn đã xuống cấp nặng, con cháu muốn xin giấy phép xây dựng. Xin hỏi thủ tục thế nào.', 'clarify'],
     // A scam: someone calls, claims authority and asks for money, a code or an app.
     ['có người gọi xưng công an bảo chuyển tiền để mở khóa tài khoản định danh, có thật không', 'scam'],
     ['nhan tin nhan bao can cuoc bi loi, bam vao link cap nhat, co that k', 'scam'],

@@ -36,6 +36,8 @@ const NEAR = 3;
 const NAMING_WORDS = 2;
 /** Outcomes a message pointing back at a variant of the topic is read again for. */
 const READ_WITH_TOPIC: ReadonlySet<string> = new Set(['answer', 'clarify', 'fallback']);
+/** "Nộp", "làm ở" (file, do it at), typed with or without marks: the message asks where to file, whatever else it asks of the place. */
+const FILING = /(?:^|[^\p{L}])(?:nộp|nop|làm ở|lam o)(?=[^\p{L}]|$)/iu;
 /** Store namespace of the chats that asked for announcements (key: channel:chat id, value: the Address). */
 export const SUBSCRIBERS = 'subscribers';
 
@@ -160,11 +162,13 @@ export class Conversation {
     if (decision.place?.role === 'question') {
       // "Nộp ở phường gần nhà bên Quận 10 cũ được hông" after a procedure: where to file it, the old place named as the citizen's.
       const topic = this.answeredTopic(session);
-      const filedThere = topic?.kind === 'procedure' && !decision.place.asksWhich && decision.query.aspects.includes('place');
+      // "… giờ sáp nhập rồi thì nộp ở đâu": asking where to file says which unit too, which the note tells.
+      const filedThere = topic?.kind === 'procedure' && (!decision.place.asksWhich || FILING.test(text)) && decision.query.aspects.includes('place');
       if (!filedThere) return [this.placeReply(decision.place, session, text)];
       return this.answerWith(topic, decision.query.aspects, session, numbered, placeNote({ ...decision.place, role: 'note' }, locality));
     }
-    const { aspects } = decision.query;
+    // "Đăng ký kết hôn cần gì" then "nhầm rồi, chồng sắp cưới của em là người Nhật": the papers of what was meant.
+    const aspects = meant && !decision.query.aspects.length ? (session.aspects ?? []) : decision.query.aspects;
     const picked = this.pickFromList(text, decision, session);
     if (picked) return this.answerWith(picked, [...new Set([...(session.clarify?.aspects ?? []), ...aspects])], session, numbered);
     // A variant pointed at ("chỉ sửa lại mái thôi") is not a detail that keeps the topic.
@@ -187,7 +191,7 @@ export class Conversation {
     const remark = unanswered === 'fallback' && isRemark(decision.query);
     const outcome = remark ? 'smalltalk' : unanswered;
     if (outcome === 'clarify') {
-      session.clarify = { ids: choices.map((c) => c.entry.id), aspects };
+      session.clarify = { ids: choices.map((c) => c.entry.id), aspects, question: text };
       session.listed = [...session.clarify.ids, ...(session.listed ?? [])].slice(0, LISTED_KEPT);
     }
     // What nothing answers (the weather, a visa, a typo) closes an open list but not the topic:
@@ -358,9 +362,23 @@ export class Conversation {
     const saidPlace = leading ?? readTrailingOrdinal(text, ids.length);
     const agreed = saidPlace && !elsewhere && best && best.entry.id === ids[saidPlace - 1] ? best.entry : undefined;
     const variant = best && !ids.includes(best.entry.id) ? this.listedVariant(ids, best.entry) : undefined;
-    const picked = agreed ?? (elsewhere ? variant : (this.deps.engine.followUps.pickAmong(text, ids, beside) ?? (leading ? this.deps.engine.get(ids[leading - 1]!) : variant)));
+    const picked =
+      agreed ?? (elsewhere ? variant : (this.deps.engine.followUps.pickAmong(text, ids, beside) ?? (leading ? this.deps.engine.get(ids[leading - 1]!) : (variant ?? this.answeredWithQuestion(text, ids, session)))));
     // Beside an answer, words that point at the answer itself are a follow-up about it, not a pick.
     return picked?.id === session.entryId && !session.clarify ? undefined : picked;
+  }
+
+  /**
+   * "Em ở luôn, nhà chồng mà, không phải ở tạm" after "đăng ký cư trú gì?" got the permanent or the
+   * temporary residence to choose from: the reply says how to tell them apart, not their names. Read
+   * after the question that got the list, it is answered with one of the listed entries.
+   */
+  private answeredWithQuestion(text: string, ids: readonly string[], session: Session): Entry | undefined {
+    const question = session.clarify?.question;
+    if (!question) return undefined;
+    const again = this.deps.engine.decide(`${question}. ${text}`);
+    const [best] = again.candidates;
+    return again.outcome === 'answer' && best && ids.includes(best.entry.id) ? best.entry : undefined;
   }
 
   /**
@@ -377,6 +395,7 @@ export class Conversation {
   /** The answer about one entry, leading with the asked parts; it becomes the topic of follow-ups. A note (where an old commune is now) follows it. */
   private answerWith(entry: Entry, aspects: readonly Aspect[], session: Session, numbered: boolean, notes: Reply[] = [], alternatives: Entry[] = [], also?: Entry): Reply[] {
     session.entryId = entry.id;
+    session.aspects = aspects.length ? [...aspects] : undefined;
     session.recent = [entry.id, ...(session.recent ?? []).filter((id) => id !== entry.id)].slice(0, RECENT_KEPT);
     session.clarify = undefined;
     const offered = [...(also ? [also] : []), ...alternatives];

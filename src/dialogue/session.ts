@@ -13,10 +13,12 @@ export interface OfferedMenu {
 
 export interface Session {
   entryId?: string;
+  /** The parts the last answer led with: a correction that asks none asks them of what was meant. */
+  aspects?: Aspect[];
   /** The entries answered in this chat, newest first: "quay lại vụ tạm trú lúc nãy" means one of them. */
   recent?: string[];
-  /** The list last offered by "which one did you mean?", with the parts the citizen asked for, until one is picked. */
-  clarify?: { ids: string[]; aspects: Aspect[] };
+  /** The list last offered by "which one did you mean?", with the parts the citizen asked for and the message it answered, until one is picked. */
+  clarify?: { ids: string[]; aspects: Aspect[]; question?: string };
   /** The entries shown in "which one?" lists of this chat, newest first: a later "quay lại vụ … lúc nãy" may mean one. */
   listed?: string[];
   /** An answer and the entries offered beside it ("đăng ký lại kết hôn"): the next message may pick one, like a list. */

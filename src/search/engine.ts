@@ -314,13 +314,14 @@ export class Engine {
   }
 
   /**
-   * "Mi mấy tuổi rồi hè?", "bot gì mà trả lời lan man": small talk said with words that find
-   * nothing, or only a list no name of which the message says, is small talk, not a search that
-   * ends in the hotline. A part asked outside the small talk is a question ("hihi, lệ phí sao").
+   * "Mi mấy tuổi rồi hè?", "bot gì mà trả lời lan man", "dạ để em hỏi mẹ em đã": small talk said
+   * with words that find nothing, or only entries no name of which the message says much of, is
+   * small talk, not a search that ends in the hotline or a guess. A part asked outside the small
+   * talk is a question ("hihi, lệ phí sao").
    */
   private chatsOnly(outcome: Outcome, candidates: readonly Candidate[], query: Query): boolean {
     if (!query.chatter || ![...query.aspectWords].every((w) => query.chatWords.has(w))) return false;
-    return outcome === 'fallback' || (outcome === 'clarify' && (candidates[0]?.nameMatch ?? 0) < this.thresholds.weakName);
+    return outcome === 'fallback' || ((outcome === 'clarify' || outcome === 'answer') && (candidates[0]?.nameMatch ?? 0) < this.thresholds.weakName);
   }
 
   /**

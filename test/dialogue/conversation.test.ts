@@ -233,6 +233,16 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('cái dưới, nghỉ luôn hông bán nữa, lưng tui đau quá rồi'))).toMatchObject({ kind: 'answer', entry: 'cham-dut-hoat-dong-ho-kinh-doanh' });
   });
 
+  it.each<[string, string, string]>([
+    // The reply tells how to tell the two apart ("không còn lưu"), not their names: read after the question, it picks.
+    ['Giấy hôn thú của ba má tôi bị thất lạc từ hồi chiến tranh, giờ muốn có lại thì làm răng?', 'Phường nói sổ bộ hồi xưa cũng mất hết rồi, không còn lưu', 'dang-ky-lai-ket-hon'],
+    ['quan bun bo cua me tui co dang ky ho kinh doanh, gio me muon nghi ban thi bao sao', 'nghi luon, me gia roi khong ban nua', 'cham-dut-hoat-dong-ho-kinh-doanh'],
+  ])('after the list for "%s", "%s" picks by what it says of the case', async (question, reply, picked) => {
+    const c = citizen('web');
+    expect(about(await c.say(question))?.kind).toBe('list');
+    expect(about(await c.say(reply))).toMatchObject({ kind: 'answer', entry: picked });
+  });
+
   it('stays on the topic when the citizen tells they cannot go, and asks nothing else: the conditions lead', async () => {
     const c = citizen('web');
     await c.say('chứng thực di chúc ở xã được không');
@@ -398,6 +408,21 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say(next))).toMatchObject({ kind: 'answer', entry: meant });
   });
 
+  it('takes "để em hỏi mẹ em đã" as small talk that keeps the topic, and "giấy đó có hết hạn không" as asking what the result is worth', async () => {
+    const c = citizen('web');
+    await c.say('giấy xác nhận tình trạng hôn nhân làm ở đâu');
+    expect(about(await c.say('dạ để e hỏi mẹ e đã'))?.kind).toBe('smalltalk');
+    const result = await c.say('giay do co het han ko a');
+    expect(about(result)).toEqual({ kind: 'answer', entry: 'xac-nhan-tinh-trang-hon-nhan', parts: ['result'] });
+    expect(result.map((r) => r.text).join('\n')).toContain('06 tháng');
+  });
+
+  it('asks of what a correction meant the parts the rejected answer was asked for, when it asks none', async () => {
+    const c = citizen('web');
+    await c.say('Đăng ký kết hôn cần gì ạ');
+    expect(about(await c.say('nhầm rồi, chồng sắp cưới của em là người Nhật ạ'))).toEqual({ kind: 'answer', entry: 'dang-ky-ket-hon-co-yeu-to-nuoc-ngoai', parts: ['documents'] });
+  });
+
   it('stays on the topic when a part is asked in the words of its own name, which other entries have too', async () => {
     const c = citizen('web');
     await c.say('sổ đỏ bị thất lạc thì làm sao');
@@ -528,6 +553,10 @@ describe('reading a message in the thread of the chat', () => {
     await c.say('đăng ký hộ kinh doanh ở đâu');
     expect(about(await c.say('em nộp ở phường gần nhà bên Quận 3 cũ được không, hay phải đúng phường chỗ quán?'))).toEqual({ kind: 'answer', entry: 'dang-ky-thanh-lap-ho-kinh-doanh', parts: ['place'] });
     expect(about(await c.say('phường Bến Nghé cũ giờ thuộc phường nào'))).toEqual({ kind: 'place', codes: ['26740'] });
+    // Where to file, though the merger is asked of too: the topic's place, and the note tells what the old ward is now.
+    const filed = await c.say('tui ở phường 12 Gò Vấp cũ, giờ sáp nhập rồi thì nộp ở đâu');
+    expect(about(filed)).toEqual({ kind: 'answer', entry: 'dang-ky-thanh-lap-ho-kinh-doanh', parts: ['place'] });
+    expect(filed.map((r) => r.text).join('\n')).toContain('An Hội Tây');
   });
 
   it('stays on the topic when "có phải xin …" asks whether a paper is needed', async () => {

@@ -327,6 +327,8 @@ describe('two entries citizens mix up (lexicon ask_apart)', () => {
     ['nhà tui tính làm lại cái nhà thì có cần xin phép xây dựng hông', ['cap-giay-phep-xay-dung-nha-o-rieng-le', 'cap-giay-phep-xay-dung-sua-chua-cai-tao']],
     // The marriage registration itself ranks first: a rule whose "when" is said holds for the runner-up too.
     ['cho em hỏi giấy kết hôn của em thất lạc rồi thì làm sao ạ', ['cap-ban-sao-trich-luc-ho-tich', 'dang-ky-lai-ket-hon']],
+    // Residence registered, but for good or for a while?
+    ['e moi ve o nha ck, gio phai dang ky cu tru gi voi cong an', ['dang-ky-thuong-tru', 'dang-ky-tam-tru']],
   ])('lists exactly the two, in the lexicon\'s order, when nothing said tells them apart: %s', (q, pair) => {
     const d = engine.decide(q);
     expect(d.outcome).toBe('clarify');

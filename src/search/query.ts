@@ -89,9 +89,10 @@ function askedFirst(matches: readonly { start: number; value: Aspect }[], words:
 
 /**
  * "Có phải khai báo tạm vắng không", "có cần xin phép xây dựng hông": a yes-or-no question whether
- * something must be done asks who must and when (the conditions), though it says no cue of its own.
+ * something must be done asks who must and when (the conditions), though it says no cue of its own;
+ * so does one whether it can be done ("đăng ký lại kết hôn được không", "nợ thuế thì có nghỉ được không").
  */
-const MUST_IT = /(?:^|\s)co (?:phai|can|bat buoc) .*\s(?:khong|ko|k|kg|khg|hong|hok|hem)$/;
+const MUST_IT = /(?:^|\s)co (?:phai|can|bat buoc) .*\s(?:khong|ko|k|kg|khg|hong|hok|hem)$|\sduoc (?:khong|ko|k|kg|khg|hong|hok|hem)$/;
 
 /** The last sentence, folded to bare words, asks whether something must be done. */
 function asksWhetherMust(text: string): boolean {

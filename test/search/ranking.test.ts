@@ -233,6 +233,13 @@ describe('the parts a message asks about', () => {
     ['nhà kho nhỏ sau vườn có cần xin phép xây dựng hông', ['conditions']],
     ['em về quê 3 tháng thì có phải khai báo tạm vắng không', ['conditions', 'place']],
     ['có phải về quê làm không', ['place']],
+    // Whether it can be done asks them too; a cue said beside it is what is asked.
+    ['con no thue thi co nghi duoc khong', ['conditions']],
+    ['dang ky lai ket hon duoc khong', ['conditions']],
+    ['nộp trên vneid được không', ['online']],
+    // The citizen's situation asks the conditions only when nothing else is asked (lexicon circumstances).
+    ['ngoai 80 tuoi roi di ko noi, co ai toi nha lam ko a', ['conditions']],
+    ['mẹ tôi không đi được, gửi hồ sơ qua bưu điện nha', ['postal']],
     // Someone filing for another asks who may: the conditions.
     ['tôi cầm bản chính đi thay sếp được không', ['conditions']],
     ['để bố mẹ ở quê nộp giùm nha', ['conditions']],

@@ -239,8 +239,9 @@ export class Conversation {
     // Outside a list, a detail of the citizen's case ("72 tuổi thì được chưa") keeps the topic, and so
     // does a question nothing else answers in the topic's own words ("mỗi năm xét mấy lần").
     if (!previous || session.clarify || correction) return undefined;
-    // "Bao lâu thì có sổ mới" after the lost land certificate: a part asked in the topic's own naming words.
-    const ownWords = aspects.length > 0 && engine.followUps.asksInNamesOf(decision, previous);
+    // "Bao lâu thì có sổ mới" after the lost land certificate: a part asked, by its cue, in the topic's own naming
+    // words. "Làm căn cước cho cháu 10 tuổi được không" asks whether, with no cue: a new question.
+    const ownWords = query.aspectWords.size > 0 && aspects.length > 0 && engine.followUps.asksInNamesOf(decision, previous);
     // "Quay lại vụ tiền mai táng lúc nãy": an earlier topic among the message's best few is what it comes back to,
     // unless the message asks a part in the topic's own words ("bao lâu thì được cấp" after the repair permit).
     if (!ownWords && this.earlierTopic(decision, session, previous)) return undefined;

@@ -417,6 +417,13 @@ describe('reading a message in the thread of the chat', () => {
     expect(result.map((r) => r.text).join('\n')).toContain('06 tháng');
   });
 
+  it('keeps the topic when a short laugh opens a question about one of its papers', async () => {
+    const c = citizen('web');
+    await c.say('Làm thẻ căn cước cho con 10 tuổi thì đưa cháu đi đâu làm?');
+    // "Hì" names nothing: the paper asked about is one the card may need, not the birth registration.
+    expect(about(await c.say('hì, thế có cần mang giấy khai sinh của cháu không'))).toEqual({ kind: 'answer', entry: 'cap-the-can-cuoc-duoi-14-tuoi', parts: ['documents'] });
+  });
+
   it('asks of what a correction meant the parts the rejected answer was asked for, when it asks none', async () => {
     const c = citizen('web');
     await c.say('Đăng ký kết hôn cần gì ạ');

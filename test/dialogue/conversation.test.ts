@@ -417,17 +417,15 @@ describe('reading a message in the thread of the chat', () => {
     expect(result.map((r) => r.text).join('\n')).toContain('06 tháng');
   });
 
-  it('keeps the topic when a short laugh opens a question about one of its papers', async () => {
-    const c = citizen('web');
-    await c.say('Làm thẻ căn cước cho con 10 tuổi thì đưa cháu đi đâu làm?');
+  it.each<[string, string, string]>([
     // "Hì" names nothing: the paper asked about is one the card may need, not the birth registration.
-    expect(about(await c.say('hì, thế có cần mang giấy khai sinh của cháu không'))).toEqual({ kind: 'answer', entry: 'cap-the-can-cuoc-duoi-14-tuoi', parts: ['documents'] });
-  });
-
-  it('asks of what a correction meant the parts the rejected answer was asked for, when it asks none', async () => {
+    ['Làm thẻ căn cước cho con 10 tuổi thì đưa cháu đi đâu làm?', 'hì, thế có cần mang giấy khai sinh của cháu không', 'cap-the-can-cuoc-duoi-14-tuoi'],
+    // A correction that asks no part asks what the rejected answer was asked for.
+    ['Đăng ký kết hôn cần gì ạ', 'nhầm rồi, chồng sắp cưới của em là người Nhật ạ', 'dang-ky-ket-hon-co-yeu-to-nuoc-ngoai'],
+  ])('after "%s", "%s" asks the papers of %s', async (first, next, entry) => {
     const c = citizen('web');
-    await c.say('Đăng ký kết hôn cần gì ạ');
-    expect(about(await c.say('nhầm rồi, chồng sắp cưới của em là người Nhật ạ'))).toEqual({ kind: 'answer', entry: 'dang-ky-ket-hon-co-yeu-to-nuoc-ngoai', parts: ['documents'] });
+    await c.say(first);
+    expect(about(await c.say(next))).toEqual({ kind: 'answer', entry, parts: ['documents'] });
   });
 
   it('stays on the topic when a part is asked in the words of its own name, which other entries have too', async () => {

@@ -332,13 +332,16 @@ export class Engine {
    * with the question staff wrote.
    */
   private mixedUp(candidates: readonly Candidate[], query: Query): { candidates: Candidate[]; question?: string } | undefined {
-    // The words as typed: "làm lại" reads as "cấp lại" too, which would tell the driving licences apart.
-    const said = messageWords(segments(query.text).flat());
     // The runner-up too, for a rule whose `when` is said: "giấy kết hôn thất lạc" ranks the marriage registration first.
-    for (const [rank, anchor] of candidates.slice(0, 2).entries()) {
-      for (const rule of this.apart.get(anchor.entry.id) ?? []) {
+    const anchors = candidates.slice(0, 2).map((anchor, rank) => ({ anchor, rules: (this.apart.get(anchor.entry.id) ?? []).filter((rule) => rank === 0 || rule.when) }));
+    if (anchors.every(({ rules }) => !rules.length)) return undefined;
+    // The words as typed, read only when a rule may apply (most decisions meet none): "làm lại" reads as
+    // "cấp lại" too, which would tell the driving licences apart.
+    const said = messageWords(segments(query.text).flat());
+    for (const { anchor, rules } of anchors) {
+      for (const rule of rules) {
         const { pair, when, question } = rule;
-        if ((rank > 0 && !when) || !applies(rule, said)) continue;
+        if (!applies(rule, said)) continue;
         const otherId = pair[0] === anchor.entry.id ? pair[1] : pair[0];
         // What `when` names makes the mix-up likely however far the other ranks ("làm mất giấy đăng ký
         // kết hôn" says nothing of the copy the registry can give); without it, the other must have come close.

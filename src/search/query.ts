@@ -150,13 +150,14 @@ export class QueryReader {
     const topical = sentences.map((sentence) => sentence.map(withoutAddressee));
     const phrases = topical.flat();
     const partMatches = this.aspects.matches(all);
+    const situation = this.circumstances.matches(all);
     // "Mẹ tôi không đi được, gửi qua bưu điện được không": the situation asks only when nothing else is.
-    const cueMatches = partMatches.length ? partMatches : this.circumstances.matches(all);
+    const cueMatches = partMatches.length ? partMatches : situation;
     const asked = asksAnotherPart(cueMatches) ? cueMatches.filter((m) => !isTheFile(m, all.words)) : cueMatches;
     const accented = hasDiacritics(text);
     const aspects = askedFirst(asked, all.words, accented, asksWhetherMust(text));
     // The file's words stay light: "hồ sơ" names no topic either way.
-    const aspectWords = new Set([...partMatches, ...this.circumstances.matches(all)].flatMap((m) => all.words.slice(m.start, m.end)));
+    const aspectWords = new Set([...partMatches, ...situation].flatMap((m) => all.words.slice(m.start, m.end)));
     // A cue as typed, with what it expands to: "vneid" read as the app's full name still only asks "online?".
     // Overlapping cues count too: "cần giấy tờ gì" holds "cần giấy" and "giấy tờ".
     const partWords = new Set(aspectWords);

@@ -297,7 +297,7 @@ describe('reading a message in the thread of the chat', () => {
 
   it.each<[string, string, string, string]>([
     // An age, and a paper the answer lists, are details of the citizen's case, not new topics.
-    ['người già không có lương hưu lãnh trợ cấp hằng tháng ở đâu', 'mẹ tôi mới 71 tuổi thì được chưa', 'tro-cap-huu-tri-xa-hoi', 'conditions'],
+    ['người già không có lương hưu lãnh trợ cấp hưu trí xã hội ở đâu', 'mẹ tôi mới 71 tuổi thì được chưa', 'tro-cap-huu-tri-xa-hoi', 'conditions'],
     ['chứng thực chữ ký giấy ủy quyền ở xã được không', 'phải mang theo giấy tờ gì, hộ chiếu Canada được không', 'chung-thuc-chu-ky', 'documents'],
     // Declared "with VNeID": the app is how, not the topic.
     ['nhà e có khách ở 2 đêm, thông báo lưu trú sao ad', 'khai bang vneid tren dt dc ko', 'thong-bao-luu-tru', 'online'],

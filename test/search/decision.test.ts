@@ -329,6 +329,8 @@ describe('two entries citizens mix up (lexicon ask_apart)', () => {
     ['cho em hỏi giấy kết hôn của em thất lạc rồi thì làm sao ạ', ['cap-ban-sao-trich-luc-ho-tich', 'dang-ky-lai-ket-hon']],
     // Residence registered, but for good or for a while?
     ['e moi ve o nha ck, gio phai dang ky cu tru gi voi cong an', ['dang-ky-thuong-tru', 'dang-ky-tam-tru']],
+    // An old person without a pension: the social pension, or the monthly allowance of social protection? The bot does not guess by age.
+    ['Má tôi lớn tuổi rồi, không có lương hưu, có được nhà nước trợ cấp hàng tháng không con?', ['tro-cap-huu-tri-xa-hoi', 'tro-cap-xa-hoi-hang-thang']],
   ])('lists exactly the two, in the lexicon\'s order, when nothing said tells them apart: %s', (q, pair) => {
     const d = engine.decide(q);
     expect(d.outcome).toBe('clarify');
@@ -344,6 +346,7 @@ describe('two entries citizens mix up (lexicon ask_apart)', () => {
     ['thẻ căn cước bị mất làm lại ở đâu', 'cap-lai-the-can-cuoc'],
     ['muốn tách sổ đỏ cho con', 'tach-thua-hop-thua-dat'],
     ['nhà cũ xuống cấp, muốn đập đi xây lại 2 tầng thì xin giấy phép xây dựng ở đâu', 'cap-giay-phep-xay-dung-nha-o-rieng-le'],
+    ['ông tôi 80 tuổi không có lương hưu, làm trợ cấp hưu trí xã hội ở đâu', 'tro-cap-huu-tri-xa-hoi'],
   ])('answers when a word of "unless" tells them apart: %s', (q, expected) => {
     expect(decided(q)).toEqual({ outcome: 'answer', first: expected });
   });

@@ -119,9 +119,12 @@ export class FollowUps {
   kinOf(decision: Decision, topic: Entry): Candidate | undefined {
     if (decision.outcome === 'answer' && decision.candidates[0]!.nameMatch >= this.weakName) return undefined;
     const said = new Set(this.naming.folded(decision.query));
-    if (said.size > KIN_SAYS) return undefined;
-    const thing = [...this.names.wordSet(topic.id)].filter((w) => !said.has(w));
-    const near = decision.candidates.slice(0, KIN_NEAR);
+    // A longer one whose words find nothing sure ("thẻ có rồi mà bị ghi sai tên đệm": a guess among portal records)
+    // is sought among curated entries by the topic's title only: its other names hold words as common as "online".
+    const loose = said.size > KIN_SAYS;
+    if (loose && !decision.tentative && decision.outcome !== 'fallback') return undefined;
+    const thing = [...(loose ? new Set(this.names.of(topic.id)[0]) : this.names.wordSet(topic.id))].filter((w) => !said.has(w));
+    const near = decision.candidates.slice(0, KIN_NEAR).filter((c) => !loose || c.entry.origin === 'curated');
     const shared = near.map((c) => thing.filter((w) => this.names.wordSet(c.entry.id).has(w)).length);
     const best = Math.max(0, ...shared);
     // The best is of the topic's thing too ("sổ … bị thất lạc" after exchanging the land certificate: its loss).

@@ -309,6 +309,16 @@ describe('a follow-up after an answer', () => {
     const d = engine.decide('đăng ký khai tử cho ông nội ở đâu');
     expect(engine.followUps.staysOn(d, engine.get('dang-ky-tam-tru')!)).toBe(false);
   });
+
+  it.each([
+    // Five naming words find only a guess (an architect's certificate "ghi sai"): the topic's title finds the card's own correction.
+    ['cap-the-bao-hiem-y-te', 'ko phai lam moi, the e co r ma bi ghi sai ten dem', 'cap-lai-doi-so-bhxh-the-bhyt'],
+    // A guess too, but what shares the licence's title is the portal's transport licences or ties: no kin, not the card that shares "online".
+    ['doi-giay-phep-lai-xe', 'bằng của mình bị mất cùng cái ví tuần trước chứ không phải cũ, vậy là cấp lại đúng không?', undefined],
+  ])('after %s, the correction "%s" is of the same thing: %s', (topicId, text, kin) => {
+    const topic = engine.get(topicId)!;
+    expect(engine.followUps.kinOf(engine.decide(text, new Set([topic.id])), topic)?.entry.id).toBe(kin);
+  });
 });
 
 describe('two entries citizens mix up (lexicon ask_apart)', () => {

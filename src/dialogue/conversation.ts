@@ -351,6 +351,9 @@ export class Conversation {
     if (!ids || decision.outcome === 'complaint' || decision.outcome === 'smalltalk' || decision.outcome === 'scam') return undefined;
     const place = readOrdinal(text, ids.length);
     if (place) return this.deps.engine.get(ids[place - 1]!);
+    // A reply to the question staff wrote for the two listed ("Ủy ban … vẫn còn lưu sổ, chỉ cần xin bản sao thôi").
+    const told = session.clarify && this.deps.engine.toldApart(text, ids);
+    if (told) return told;
     // An answer elsewhere counts unless the message only says words of the listed entries' names,
     // and then only if it does not say that answer's whole name ("đăng ký khai tử" while "… điện tử" is listed).
     const best = decision.candidates[0];

@@ -33,11 +33,18 @@ export const lexiconSchema = z
      * Two entries citizens mix up ("làm lại bằng lái": renewed, or lost?): asked apart, with the
      * staff's `question` if any, unless the message says a word that tells them apart; with
      * `when`, only when it says one of those too ("mất giấy khai sinh", not any "làm lại").
+     * `answers`: for each of the two entries, what a reply to the question says ("còn lưu sổ").
      */
     ask_apart: z
       .array(
         z
-          .object({ entries: z.tuple([z.string().trim().min(1), z.string().trim().min(1)]), unless: phrases, when: phrases.optional(), question: z.string().trim().min(1).optional() })
+          .object({
+            entries: z.tuple([z.string().trim().min(1), z.string().trim().min(1)]),
+            unless: phrases,
+            when: phrases.optional(),
+            question: z.string().trim().min(1).optional(),
+            answers: z.tuple([phrases, phrases]).optional(),
+          })
           .strict(),
       )
       .default([]),

@@ -20,6 +20,7 @@ import { CLARIFY_SIZE, type Candidate, type Decision, type Evidence, type Outcom
 import { cached, EntryNames } from './entry-names.ts';
 import { FollowUps } from './follow-ups.ts';
 import { NamingWords } from './naming-words.ts';
+import { ApartAnswers } from './apart-answers.ts';
 import { levelAsked, preferredTwin, twinGroups, type Level } from './twins.ts';
 
 /** A name said by half or less (see fullerFirst). */
@@ -145,6 +146,8 @@ export class Engine {
   private readonly twins: ReadonlyMap<string, readonly Entry[]>;
   /** Each entry citizens mix up with another: the pair in the order staff wrote it, and the words that tell the two apart. */
   private readonly apart = new Map<string, (RulePhrases & { pair: readonly [string, string]; question?: string })[]>();
+  /** What replies to the question asked of two such entries say for each (lexicon ask_apart answers). */
+  private readonly apartAnswers: ApartAnswers;
   /** Each everyday entry (lexicon everyday): the entries it goes before, and the words that ask for one of those. */
   private readonly everyday = new Map<string, (RulePhrases & { over: ReadonlySet<string> })[]>();
   /** Each entry's sample questions as the topic words a message asking them would have (folded), read when first needed. */
@@ -177,6 +180,7 @@ export class Engine {
       options.weights ?? DEFAULT_WEIGHTS,
     );
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+    this.apartAnswers = new ApartAnswers(lexicon.ask_apart);
     for (const { entries: pair, unless, when, question } of lexicon.ask_apart) {
       const rule = { pair, ...phrasesOf(unless, when), ...(question ? { question } : {}) };
       for (const id of pair) this.apart.set(id, [...(this.apart.get(id) ?? []), rule]);
@@ -211,6 +215,12 @@ export class Engine {
 
   get(id: string): Entry | undefined {
     return this.byId.get(id);
+  }
+
+  /** The one of two listed entries that staff asked apart which a reply to their question tells ("vẫn còn lưu sổ"), if any. */
+  toldApart(reply: string, listed: readonly string[]): Entry | undefined {
+    const id = this.apartAnswers.told(reply, listed);
+    return id ? this.byId.get(id) : undefined;
   }
 
   /** `excluded`: entries the citizen said were not meant ("không phải cái đó"). */

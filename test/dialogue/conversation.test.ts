@@ -271,6 +271,17 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say(said))).toMatchObject({ kind: 'answer', entry: 'cap-lai-giay-phep-lai-xe' });
   });
 
+  it.each([
+    // The reply tells the situation the bot's question asks about; alone its words answer the copy from an original book.
+    ['Xin lại giấy khai sanh cho má tôi, bản cũ mất rồi, thì làm sao?', 'Ủy ban chỗ má sinh ra vẫn còn lưu sổ, chỉ cần xin bản sao thôi', 'cap-ban-sao-trich-luc-ho-tich'],
+    // A denial of one tells the other.
+    ['e moi ve o nha ck, gio phai dang ky cu tru gi voi cong an', 'e o luon luon a, nha ck ma, ko phai o tam', 'dang-ky-thuong-tru'],
+  ])('after the question asked of two entries for "%s", takes "%s" as the answer to it', async (first, reply, told) => {
+    const c = citizen('web');
+    expect(about(await c.say(first))?.kind).toBe('list');
+    expect(about(await c.say(reply))).toMatchObject({ kind: 'answer', entry: told });
+  });
+
   it('reads "không phải …, ý tôi là …" as what was meant instead, never the rejected answer', async () => {
     const c = citizen('web');
     await c.say('mất thẻ căn cước thì làm lại ở đâu');

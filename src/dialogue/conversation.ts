@@ -171,6 +171,12 @@ export class Conversation {
     const aspects = meant && !decision.query.aspects.length ? (session.aspects ?? []) : decision.query.aspects;
     const picked = this.pickFromList(text, decision, session);
     if (picked) return this.answerWith(picked, [...new Set([...(session.clarify?.aspects ?? []), ...aspects])], session, numbered);
+    // "Làm lại giấy khai sinh", then "bản chính mất rồi mà ở xã cũ còn lưu sổ, tui xin bản sao thôi": what the
+    // message tells is the entry staff asked apart from the one answered, unless it says a third's whole name.
+    const answered = this.answeredTopic(session);
+    const instead = answered && READ_WITH_TOPIC.has(decision.outcome) ? engine.toldInstead(text, answered) : undefined;
+    const third = decision.outcome === 'answer' && decision.candidates[0]!.nameMatch === 1 && ![answered?.id, instead?.id].includes(decision.candidates[0]!.entry.id);
+    if (instead && !third) return this.answerWith(instead, aspects, session, numbered);
     // A variant pointed at ("chỉ sửa lại mái thôi") is not a detail that keeps the topic.
     const variant = this.withTopic(text, decision, session);
     if (variant) return this.answerWith(variant, aspects, session, numbered);

@@ -30,9 +30,9 @@ export class ApartAnswers {
   }
 
   /**
-   * The entry of a listed pair that the reply tells: it says only phrases of that entry's answers,
-   * or denies only the other's ("em ở luôn, không phải ở tạm"). Undefined when the list is no such
-   * pair, or when the reply tells both or neither.
+   * The entry of a listed pair that the reply tells: it says phrases of that entry's answers, or
+   * denies the other's ("em ở luôn, không phải ở tạm"), at least twice as often as the reverse.
+   * Undefined when the list is no such pair, or when the reply tells both alike or neither.
    */
   told(text: string, listed: readonly string[]): string | undefined {
     if (listed.length !== 2) return undefined;
@@ -43,8 +43,10 @@ export class ApartAnswers {
       const said = messageWords(phrase);
       for (const { start, value } of rule.table.matches(said)) votes[denied(said.folded, start) ? 1 - value : value]! += 1;
     }
+    // "Chỉ sửa thôi, thay mái tôn …, hông có đập nhà xây mới": one side said at least twice as often as the other.
     const [first, second] = votes as [number, number];
-    return first > 0 === second > 0 ? undefined : rule.pair[first > 0 ? 0 : 1];
+    if (first >= 2 * second && first > 0) return rule.pair[0];
+    return second >= 2 * first && second > 0 ? rule.pair[1] : undefined;
   }
 }
 

@@ -223,6 +223,15 @@ export class Engine {
     return id ? this.byId.get(id) : undefined;
   }
 
+  /** The entry staff asked apart from `answered` that a message after its answer tells instead ("bản chính mất rồi mà xã còn lưu sổ"), if any. */
+  toldInstead(message: string, answered: Entry): Entry | undefined {
+    for (const { pair } of this.apart.get(answered.id) ?? []) {
+      const told = this.toldApart(message, pair);
+      if (told && told !== answered) return told;
+    }
+    return undefined;
+  }
+
   /** `excluded`: entries the citizen said were not meant ("không phải cái đó"). */
   decide(text: string, excluded?: ReadonlySet<string>): Decision {
     const whole = this.askedAfterStory(text, this.decideOne(text, excluded), excluded);

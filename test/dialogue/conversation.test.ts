@@ -282,6 +282,16 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say(reply))).toMatchObject({ kind: 'answer', entry: told });
   });
 
+  it('takes a message after an answer that tells the entry staff asked apart from it as asking that one, but a complaint as a complaint', async () => {
+    const c = citizen('web');
+    expect(about(await c.say('làm lại giấy khai sinh cho má tui'))).toMatchObject({ kind: 'answer', entry: 'dang-ky-lai-khai-sinh' });
+    expect(about(await c.say('bản chính mất rồi mà ở xã cũ còn lưu sổ, tui xin bản sao thôi'))).toMatchObject({ kind: 'answer', entry: 'cap-ban-sao-trich-luc-ho-tich' });
+    const d = citizen('web');
+    await d.say('Đăng ký tạm trú cần những giấy tờ gì vậy ad?');
+    const complaint = about(await d.say('Vậy mà công an phường chỗ tui bắt nộp bản photo sổ hộ khẩu của chủ nhà, trong khi sổ đó bỏ lâu rồi. Tui muốn phản ánh vụ này.'));
+    expect(complaint?.kind).not.toBe('answer');
+  });
+
   it('reads "không phải …, ý tôi là …" as what was meant instead, never the rejected answer', async () => {
     const c = citizen('web');
     await c.say('mất thẻ căn cước thì làm lại ở đâu');

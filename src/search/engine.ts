@@ -26,6 +26,9 @@ import { levelAsked, preferredTwin, twinGroups, type Level } from './twins.ts';
 /** A name said by half or less (see fullerFirst). */
 const HALF = 0.5;
 
+/** How much less telling the word another named entry lacks must be than the best's, for it to go first (see fullerFirst). */
+const MISSING_LEAD = 0.2;
+
 /** A message that says this much of one of an entry's sample questions names it (see Thresholds.leastName). */
 const SAMPLE_SAID = 0.8;
 
@@ -489,6 +492,12 @@ export class Engine {
       c.entry.origin === 'curated' &&
       first.entry.origin === 'curated' &&
       (first.nameMatch <= HALF || (variantOf(first, c) && this.generalOf(c, first, said)));
+    // Both named whole, and the best lacks a word much more telling than any the other lacks: the other first, however far
+    // behind ("hồ sơ làm sổ đỏ … nộp lâu rồi, tra cứu tình trạng ở đâu": "sổ đỏ" reads as six words of the land entries).
+    const alsoNamed = rest.find(
+      (c) => first.nameMatch === 1 && c.nameMatch === 1 && first.missing >= t.missingWord && c.missing <= first.missing - MISSING_LEAD && c.score >= first.score * t.clarifyRatio,
+    );
+    if (alsoNamed) return [alsoNamed, ...candidates.filter((c) => c !== alsoNamed)];
     const fuller = rest.find(
       (c) =>
         c.score >= first.score * t.leadRatio &&

@@ -296,6 +296,13 @@ describe('out of scope whatever it names', () => {
   });
 });
 
+describe('the order of a list', () => {
+  it('puts first an entry named whole that has the telling words the best lacks, though the best is named whole too and scores far more', () => {
+    const d = engine.decide('hồ sơ làm sổ đỏ của tôi nộp lâu rồi, tra cứu tình trạng ở đâu vậy');
+    expect(d.candidates[0]?.entry.id).toBe('tra-cuu-tinh-trang-ho-so');
+  });
+});
+
 describe('a follow-up after an answer', () => {
   it('stays on the topic when the topic has more of its telling words than any of its best three, and lacks none more telling', () => {
     const topic = engine.get('dang-ky-tam-tru')!;

@@ -8,7 +8,7 @@ import type { Hotline } from '../complaints/hotline.ts';
 import type { Entry } from '../knowledge/entry.ts';
 import type { Aspect } from '../knowledge/lexicon.ts';
 import type { Decision } from '../search/decision.ts';
-import { isRemark } from '../search/query.ts';
+import { asksNothing, isRemark } from '../search/query.ts';
 import type { Engine } from '../search/engine.ts';
 import type { PlaceFinding } from '../search/place-question.ts';
 import { placeById } from '../places/resolve.ts';
@@ -192,9 +192,9 @@ export class Conversation {
     const again = this.earlierTopic(decision, session);
     if (again) return this.answerWith(again, aspects, session, numbered);
     const unanswered = decision.outcome === 'clarify' && !choices.length ? 'fallback' : decision.outcome;
-    // "Ngoài ni sóng to gió lớn cả tuần nằm bờ buồn thúi ruột": a remark nothing answers, after the thread had its
+    // "Ngoài ni sóng to gió lớn cả tuần nằm bờ buồn thúi ruột", "cái gì cũng bấm điện thoại": a remark nothing answers (it may name a part), after the thread had its
     // say (a pick, a correction, a detail of the case), is small talk; the list and the topic stay.
-    const remark = unanswered === 'fallback' && isRemark(decision.query);
+    const remark = unanswered === 'fallback' && asksNothing(decision.query);
     const outcome = remark ? 'smalltalk' : unanswered;
     if (outcome === 'clarify') {
       session.clarify = { ids: choices.map((c) => c.entry.id), aspects, question: text };
@@ -373,7 +373,7 @@ export class Conversation {
     const agreed = saidPlace && !elsewhere && best && best.entry.id === ids[saidPlace - 1] ? best.entry : undefined;
     const variant = best && !ids.includes(best.entry.id) ? this.listedVariant(ids, best.entry) : undefined;
     const picked =
-      agreed ?? (elsewhere ? variant : (this.deps.engine.followUps.pickAmong(text, ids, beside) ?? (leading ? this.deps.engine.get(ids[leading - 1]!) : (variant ?? this.answeredWithQuestion(text, ids, session)))));
+      agreed ?? (elsewhere ? variant : (this.deps.engine.followUps.pickAmong(text, ids, beside) ?? (leading ? this.deps.engine.get(ids[leading - 1]!) : (variant ?? this.answeredWithQuestion(text, decision, ids, session)))));
     // Beside an answer, words that point at the answer itself are a follow-up about it, not a pick.
     return picked?.id === session.entryId && !session.clarify ? undefined : picked;
   }
@@ -383,9 +383,10 @@ export class Conversation {
    * temporary residence to choose from: the reply says how to tell them apart, not their names. Read
    * after the question that got the list, it is answered with one of the listed entries.
    */
-  private answeredWithQuestion(text: string, ids: readonly string[], session: Session): Entry | undefined {
+  private answeredWithQuestion(text: string, decision: Decision, ids: readonly string[], session: Session): Entry | undefined {
     const question = session.clarify?.question;
-    if (!question) return undefined;
+    // A remark that finds nothing ("haha 65 tuổi rồi mà giờ cái gì cũng bấm điện thoại") asks nothing: read after the question, it would only repeat it.
+    if (!question || (decision.outcome === 'fallback' && asksNothing(decision.query))) return undefined;
     const again = this.deps.engine.decide(`${question}. ${text}`);
     const [best] = again.candidates;
     return again.outcome === 'answer' && best && ids.includes(best.entry.id) ? best.entry : undefined;

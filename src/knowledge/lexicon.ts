@@ -20,6 +20,8 @@ export const lexiconSchema = z
     follow_up_words: phrases,
     /** Words that make a message a question or a request; a longer message with none of them that finds nothing is a remark (small talk). */
     question_words: phrases,
+    /** Phrases that hold a question word but ask nothing ("cái gì cũng", "ai cũng"): everything, anyone. */
+    not_questions: phrases,
     /** Words that ask only at the end of a clause ("được không", "rồi à"), not inside one ("học hông nổi"). */
     question_endings: phrases,
     aspects: z.object(Object.fromEntries(ASPECTS.map((a) => [a, phrases])) as Record<Aspect, typeof phrases>).strict().partial().default({}),

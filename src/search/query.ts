@@ -117,7 +117,8 @@ export class QueryReader {
   private readonly circumstances: PhraseTable<Aspect>;
   private readonly complaintCues: PhraseTable<ComplaintCue>;
   private readonly outOfScope: PhraseTable<true>;
-  private readonly questionWords: PhraseTable<true>;
+  /** Question words, and phrases that hold one but ask nothing ("cái gì cũng", "ai cũng"): false. */
+  private readonly questionWords: PhraseTable<boolean>;
   private readonly questionEndings: PhraseTable<true>;
   private readonly scamCues: PhraseTable<ScamCue>;
   private readonly smalltalkCues: PhraseTable<Smalltalk | QuietSmalltalk>;
@@ -133,7 +134,7 @@ export class QueryReader {
       (Object.keys(CUE_POINTS) as ComplaintCue[]).flatMap((cue) => lexicon.complaint[cue].map((phrase) => [phrase, cue] as const)),
     );
     this.outOfScope = PhraseTable.of(lexicon.out_of_scope);
-    this.questionWords = PhraseTable.of(lexicon.question_words);
+    this.questionWords = new PhraseTable<boolean>([...lexicon.question_words.map((p) => [p, true] as const), ...lexicon.not_questions.map((p) => [p, false] as const)]);
     this.questionEndings = PhraseTable.of(lexicon.question_endings);
     this.scamCues = new PhraseTable(SCAM_CUES.flatMap((cue) => lexicon.scam[cue].map((phrase) => [phrase, cue] as const)));
     this.smalltalkCues = new PhraseTable([...SMALLTALK, ...QUIET_SMALLTALK].flatMap((kind) => lexicon.smalltalk[kind].map((phrase) => [phrase, kind] as const)));
@@ -181,7 +182,7 @@ export class QueryReader {
       ...this.smalltalk(text, all, chatMatches),
       chatWords: new Set(chatMatches.flatMap((m) => all.words.slice(m.start, m.end))),
       scam: this.isScam(all),
-      asks: text.includes('?') || this.questionWords.matches(all).length > 0 || sentences.flat().some((phrase) => this.endsAsking(phrase)),
+      asks: text.includes('?') || this.questionWords.matches(all).some((m) => m.value) || sentences.flat().some((phrase) => this.endsAsking(phrase)),
       length: all.words.length,
     };
   }
@@ -269,5 +270,10 @@ const REMARK_WORDS = 5;
  * answers it, it is small talk, not a question to send to the hotline.
  */
 export function isRemark(query: Query): boolean {
-  return !query.asks && query.aspects.length === 0 && !query.outOfScope && query.length >= REMARK_WORDS;
+  return asksNothing(query) && query.aspects.length === 0;
+}
+
+/** Several words, and none asks or requests, whatever parts they name ("cái gì cũng bấm điện thoại"). */
+export function asksNothing(query: Query): boolean {
+  return !query.asks && !query.outOfScope && query.length >= REMARK_WORDS;
 }

@@ -146,6 +146,8 @@ describe('on a channel with buttons (web, Telegram)', () => {
     const c = citizen('web');
     expect((await c.say('sổ đỏ'))[0]!.choices!.length).toBeGreaterThanOrEqual(2);
     expect(await c.say('hôm nay trời nắng chang chang, cả nhà ra đồng gặt lúa')).toEqual([{ text: TEXTS.smalltalk.chitchat, about: { kind: 'smalltalk' } }]);
+    // A remark may name a part ("điện thoại" asks online) and hold a question word that asks nothing ("cái gì cũng").
+    expect(await c.say('haha 65 tuổi rồi mà giờ cái gì cũng bấm điện thoại, già rồi học hông nổi')).toEqual([{ text: TEXTS.smalltalk.chitchat, about: { kind: 'smalltalk' } }]);
     // Picked in words from the list still open.
     expect(text(await c.say('cái cấp lần đầu'))).toContain('1.013978');
     expect(text(await c.say('tối qua MU đá thắng hay thua vậy'))).toContain(TEXTS.fallback);

@@ -50,7 +50,7 @@ export function readIntakeAnswer(typed: string, offered: readonly IntakeWord[]):
   // phiền": a clause of its own that cancels, in a short message.
   // Past the story, a longer message is no story: "Khoan, thôi khỏi gửi, để tui nói chuyện lại với chủ nhà đã".
   const clauseCancels = (words.length <= SENTENCE || !offered.includes('next')) && cancelClause(typed);
-  if (offered.includes('cancel') && ((words[0] === 'thoi' && words[1] === 'huy') || clauseCancels || cancelsTheComplaint(typed))) return 'cancel';
+  if (offered.includes('cancel') && ((words[0] === 'thoi' && words[1] === 'huy') || clauseCancels || cancelsTheComplaint(typed) || endsCancelling(typed))) return 'cancel';
   if (words.length === 0) return undefined;
   // "Không cần đâu, vậy là đủ", "Hông, hết rồi": every clause says there is nothing more.
   if (offered.includes('next') && words.length <= SENTENCE && everyClause(typed, 'next')) return 'next';
@@ -98,6 +98,16 @@ function cancelsTheComplaint(typed: string): boolean {
     const said = words.filter((w, i) => !padding(w, i)).join(' ');
     return said === 'huy phan anh' || said === 'huy khieu nai';
   });
+}
+
+/**
+ * "Thôi ad ơi, e vừa nhận được giấy r, khỏi gửi nha, hủy giúp e": however long, a message whose last clause,
+ * padding aside, says to cancel ends the complaint. A story rarely ends so ("… thì họ bảo hủy" says who).
+ */
+function endsCancelling(typed: string): boolean {
+  const words = clausesOf(typed).filter((clause) => clause.length > 0).at(-1) ?? [];
+  const said = words.filter((w) => !(AROUND_CANCEL.has(w) || TRAILING.has(w) || SPEAKERS.has(w))).join(' ');
+  return said === 'huy' || said === 'huy bo' || says('cancel', words);
 }
 
 /** Who speaks, before a short answer: "em không biết …". */

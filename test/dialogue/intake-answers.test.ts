@@ -19,6 +19,9 @@ describe('readIntakeAnswer', () => {
     // Two clauses joined by "mà cũng" with no comma: the second cancels.
     ['thôi không cần số đâu mà cũng khỏi gửi luôn', PHONE, 'cancel'],
     ['cán bộ nói thôi bỏ đi, về đi mai lên, tôi chờ từ sáng tới trưa mà không ai tiếp', DESCRIBE, undefined],
+    // However long, a last clause that says to cancel ends it, in the story too; a story that ends with "hủy" says whose.
+    ['thôi ad ơi, e vừa nhận được giấy r, khỏi gửi nha, hủy giúp e', DESCRIBE, 'cancel'],
+    ['lên phường ba lần, cán bộ bảo về làm lại từ đầu, hồ sơ cũ bị hủy', DESCRIBE, undefined],
     ['Ok gửi đi', REVIEW, 'send'],
     ['gửi đi ạ', REVIEW, 'send'],
     ['gui di con', REVIEW, 'send'],

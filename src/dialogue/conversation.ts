@@ -254,7 +254,10 @@ export class Conversation {
     // A remark ("mùa ni mưa buồn thiệt, già rồi đi bộ hông nổi à") tells no detail to answer the whole entry again for.
     if (isRemark(query)) return undefined;
     const detail = (previous.kind === 'procedure' && (engine.followUps.staysOn(decision, previous) || engine.followUps.asksAPartOfNothing(decision) || ownWords)) || engine.followUps.talksOf(decision, previous);
-    return detail ? this.answerWith(previous, aspects, session, numbered) : undefined;
+    if (detail) return this.answerWith(previous, aspects, session, numbered);
+    // "Ông già hông chịu thì sao": the case told, asked of the procedure just answered: who may, and when.
+    if (previous.kind === 'procedure' && engine.followUps.asksWhatIfOfNothing(decision)) return this.answerWith(previous, aspects.length ? aspects : ['conditions'], session, numbered);
+    return undefined;
   }
 
   /** The entry just answered, while no list is open: the topic of follow-ups. */

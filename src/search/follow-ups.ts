@@ -3,7 +3,7 @@
 // detail of the citizen's case, a pick from a list in words, the entry a correction
 // points at. They read the message's naming words against the entries' names and answers.
 import type { Entry } from '../knowledge/entry.ts';
-import { foldCanonical, words } from '../kernel/vietnamese.ts';
+import { fold, foldCanonical, words } from '../kernel/vietnamese.ts';
 import { CLARIFY_SIZE, type Candidate, type Decision } from './decision.ts';
 import type { EntryNames } from './entry-names.ts';
 import type { NamingWords } from './naming-words.ts';
@@ -34,6 +34,9 @@ const KIN_NEAR = 6;
 const KIN_WORDS = 2;
 /** …and this many times as many as the best does. */
 const KIN_LEAD = 2;
+
+/** "… thì sao", "… thì làm sao ạ" at the end: what if (folded). */
+const WHAT_IF = /\bthi (?:sao|lam sao|ra sao|the nao|lam the nao)(?: (?:a|ad|anh|chi|em|ban|vay|z|v|ha|nhi|bac|co|chu))*[\s?.!]*$/;
 
 /** A follow-up of words of its own is short: it says at most this many naming words (half as many when it asks a part). */
 const TOPIC_WORDS = 6;
@@ -202,6 +205,15 @@ export class FollowUps {
     const unanswered = outcome === 'fallback' || outcome === 'clarify';
     // Named only by the part's own words ("làm online" names the FAQ on online services): named by nothing.
     return unanswered && candidates.slice(0, CLARIFY_SIZE).every((c) => c.nameMatch < this.weakName || !saysNameOf(c));
+  }
+
+  /**
+   * "Ông già hông chịu thì sao" after the household split: a short "what if" about the citizen's case that
+   * finds nothing, not even a guess, asks it of what was just answered. "Nấu phở bò sao cho ngon" asks no "what if".
+   */
+  asksWhatIfOfNothing(decision: Decision): boolean {
+    const { query, outcome, tentative } = decision;
+    return outcome === 'fallback' && !tentative && !query.outOfScope && WHAT_IF.test(fold(query.text)) && this.naming.folded(query).length <= TOPIC_WORDS / 2;
   }
 
   /**

@@ -312,6 +312,17 @@ describe('a follow-up after an answer', () => {
     expect(engine.followUps.staysOn(d, topic)).toBe(true);
   });
 
+  it.each([
+    // A "what if" of the citizen's case, which finds nothing: asked of the topic.
+    ['ong gia hong chiu thi sao', true],
+    ['nó 16 tuổi thì sao ạ', true],
+    // General knowledge asks no "what if"; a "what if" that finds an entry is that entry's.
+    ['Tiện hỏi luôn, nấu phở bò sao cho ngon?', false],
+    ['mất giấy khai sinh thì sao', false],
+  ])('reads "%s" as a "what if" that finds nothing: %s', (text, whatIf) => {
+    expect(engine.followUps.asksWhatIfOfNothing(engine.decide(text))).toBe(whatIf);
+  });
+
   it('leaves the topic when the message names another entry that has its words', () => {
     const d = engine.decide('đăng ký khai tử cho ông nội ở đâu');
     expect(engine.followUps.staysOn(d, engine.get('dang-ky-tam-tru')!)).toBe(false);

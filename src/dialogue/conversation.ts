@@ -189,12 +189,13 @@ export class Conversation {
     // The message that reads as a complaint is the first part of what happened.
     if (decision.outcome === 'complaint') return this.startIntake(session, text);
     const choices = engine.clarifyChoices(decision);
-    const again = this.earlierTopic(decision, session);
-    if (again) return this.answerWith(again, aspects, session, numbered);
     const unanswered = decision.outcome === 'clarify' && !choices.length ? 'fallback' : decision.outcome;
     // "Ngoài ni sóng to gió lớn cả tuần nằm bờ buồn thúi ruột", "cái gì cũng bấm điện thoại": a remark nothing answers (it may name a part), after the thread had its
-    // say (a pick, a correction, a detail of the case), is small talk; the list and the topic stay.
+    // say (a pick, a correction, a detail of the case), is small talk; the list and the topic stay. It comes back to no
+    // earlier topic either ("để mai tính, giờ đi nhậu đã" finds the marriage just answered among others).
     const remark = unanswered === 'fallback' && asksNothing(decision.query);
+    const again = remark ? undefined : this.earlierTopic(decision, session);
+    if (again) return this.answerWith(again, aspects, session, numbered);
     const outcome = remark ? 'smalltalk' : unanswered;
     if (outcome === 'clarify') {
       session.clarify = { ids: choices.map((c) => c.entry.id), aspects, question: text };

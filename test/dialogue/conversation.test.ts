@@ -294,6 +294,17 @@ describe('reading a message in the thread of the chat', () => {
     expect(complaint?.kind).not.toBe('answer');
   });
 
+  it.each([
+    // A remark that finds the topic among others comes back to no topic.
+    'để mai tính, giờ đi nhậu đã',
+    // Thanks and a long story of the day: "mấy hôm nay" asks nothing.
+    'Cảm ơn cháu đã trả lời tận tình. Dạo này trời Hà Nội trở gió, bác bị đau khớp gối nên đi lại hơi khó khăn, mấy hôm nay chỉ ở nhà xem thời sự thôi.',
+  ])('after an answer, takes "%s" as small talk', async (remark) => {
+    const c = citizen('web');
+    await c.say('đăng ký kết hôn cần giấy tờ gì');
+    expect(about(await c.say(remark))?.kind).toBe('smalltalk');
+  });
+
   it('reads "không phải …, ý tôi là …" as what was meant instead, never the rejected answer', async () => {
     const c = citizen('web');
     await c.say('mất thẻ căn cước thì làm lại ở đâu');

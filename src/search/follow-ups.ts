@@ -208,12 +208,14 @@ export class FollowUps {
   }
 
   /**
-   * "Ông già hông chịu thì sao" after the household split: a short "what if" about the citizen's case that
-   * finds nothing, not even a guess, asks it of what was just answered. "Nấu phở bò sao cho ngon" asks no "what if".
+   * "Ông già hông chịu thì sao", "còn thằng em e cũng ở chung phòng, nó 16 tuổi thì sao a": a short "what if"
+   * about the citizen's case that finds nothing, or only entries it names weakly, asks it of what was just
+   * answered. "Nấu phở bò sao cho ngon" asks no "what if".
    */
   asksWhatIfOfNothing(decision: Decision): boolean {
-    const { query, outcome, tentative } = decision;
-    return outcome === 'fallback' && !tentative && !query.outOfScope && WHAT_IF.test(fold(query.text)) && this.naming.folded(query).length <= TOPIC_WORDS / 2;
+    const { query, outcome, tentative, candidates } = decision;
+    const nothing = (outcome === 'fallback' && !tentative) || (candidates[0]?.nameMatch ?? 0) < this.weakName;
+    return nothing && !query.outOfScope && WHAT_IF.test(fold(query.text)) && this.naming.folded(query).length <= TOPIC_WORDS / 2;
   }
 
   /**

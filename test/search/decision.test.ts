@@ -316,6 +316,8 @@ describe('a follow-up after an answer', () => {
     // A "what if" of the citizen's case, which finds nothing: asked of the topic.
     ['ong gia hong chiu thi sao', true],
     ['nó 16 tuổi thì sao ạ', true],
+    // Another person's case: what it finds (the card from 14, by the age) it names weakly.
+    ['còn thằng em e cũng ở chung phòng, nó 16 tuổi thì sao a', true],
     // General knowledge asks no "what if"; a "what if" that finds an entry is that entry's.
     ['Tiện hỏi luôn, nấu phở bò sao cho ngon?', false],
     ['mất giấy khai sinh thì sao', false],

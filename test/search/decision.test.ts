@@ -38,6 +38,8 @@ describe('direct answers where one entry clearly fits', () => {
     ['con tôi 15 tuổi. muốn làm căn cước.', 'cap-the-can-cuoc-tu-du-14-tuoi'],
     // "Tới đâu rồi" asks how far the file has got, not where to go.
     ['hồ sơ tôi nộp hôm trước giờ muốn coi tới đâu rồi thì coi ở đâu', 'tra-cuu-tinh-trang-ho-so'],
+    // The same in chat shorthand: "tới đâu r", "tra xem".
+    ['mà a cho e hỏi, hồ sơ hôm trước e nộp trên mạng giờ tra xem tới đâu r ở đâu', 'tra-cuu-tinh-trang-ho-so'],
     // The best by score lacks "đất", which the runner-up has and whose whole name is said.
     ['mẹ tôi muốn sang tên đất cho con', 'dang-ky-bien-dong-chuyen-nhuong-thua-ke-tang-cho'],
     // A long story around the name of one entry, said far more than any other listed entry's.

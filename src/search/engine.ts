@@ -113,7 +113,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   alternativeRatio: 0.75,
   namedCoverage: 0.4,
   rivalPair: 0.4,
-  rivalName: 0.6,
+  rivalName: 0.5,
   mostlyNamed: 0.75,
   nameLead: 0.2,
   questionName: 0.5,

@@ -272,6 +272,15 @@ describe('a curated entry that says the action but not the thing', () => {
   });
 });
 
+describe('ending a guardianship', () => {
+  it('lists the portal record for ending it beside the curated registration, rather than answering the registration', () => {
+    // Why: "thôi làm giám hộ" reads as "chấm dứt giám hộ", a word pair only the record for ending it has.
+    const d = engine.decide('e lam giam ho cho dua chau, gio chau du 18t r, thoi lam giam ho thi bao xa can gi');
+    expect(d.outcome).not.toBe('answer');
+    expect(engine.clarifyChoices(d).map((c) => c.entry.code)).toContain('1.004845');
+  });
+});
+
 describe('"nhập khẩu": goods brought in, or a household registration', () => {
   it('reads a company\'s import duties as imports, not as registering a residence', () => {
     // Why: "nhập khẩu" alone is what citizens call registering a permanent residence, but

@@ -171,12 +171,8 @@ export class Conversation {
     const aspects = meant && !decision.query.aspects.length ? (session.aspects ?? []) : decision.query.aspects;
     const picked = this.pickFromList(text, decision, session);
     if (picked) return this.answerWith(picked, [...new Set([...(session.clarify?.aspects ?? []), ...aspects])], session, numbered);
-    // "Làm lại giấy khai sinh", then "bản chính mất rồi mà ở xã cũ còn lưu sổ, tui xin bản sao thôi": what the
-    // message tells is the entry staff asked apart from the one answered, unless it says a third's whole name.
-    const answered = this.answeredTopic(session);
-    const instead = answered && READ_WITH_TOPIC.has(decision.outcome) ? engine.toldInstead(text, answered) : undefined;
-    const third = decision.outcome === 'answer' && decision.candidates[0]!.nameMatch === 1 && ![answered?.id, instead?.id].includes(decision.candidates[0]!.entry.id);
-    if (instead && !third) return this.answerWith(instead, aspects, session, numbered);
+    const instead = this.toldInstead(text, decision, session);
+    if (instead) return this.answerWith(instead, aspects, session, numbered);
     // A variant pointed at ("chỉ sửa lại mái thôi") is not a detail that keeps the topic.
     const variant = this.withTopic(text, decision, session);
     if (variant) return this.answerWith(variant, aspects, session, numbered);
@@ -190,9 +186,10 @@ export class Conversation {
     if (decision.outcome === 'complaint') return this.startIntake(session, text);
     const choices = engine.clarifyChoices(decision);
     const unanswered = decision.outcome === 'clarify' && !choices.length ? 'fallback' : decision.outcome;
-    // "Ngoài ni sóng to gió lớn cả tuần nằm bờ buồn thúi ruột", "cái gì cũng bấm điện thoại": a remark nothing answers (it may name a part), after the thread had its
-    // say (a pick, a correction, a detail of the case), is small talk; the list and the topic stay. It comes back to no
-    // earlier topic either ("để mai tính, giờ đi nhậu đã" finds the marriage just answered among others).
+    // "Ngoài ni sóng to gió lớn cả tuần nằm bờ buồn thúi ruột", "cái gì cũng bấm điện thoại": a remark nothing
+    // answers (it may name a part), after the thread had its say (a pick, a correction, a detail of the case), is
+    // small talk; the list and the topic stay. It comes back to no earlier topic either ("để mai tính, giờ đi nhậu
+    // đã" finds the marriage just answered among others).
     const remark = unanswered === 'fallback' && asksNothing(decision.query);
     const again = remark ? undefined : this.earlierTopic(decision, session);
     if (again) return this.answerWith(again, aspects, session, numbered);
@@ -259,6 +256,20 @@ export class Conversation {
     // "Ông già hông chịu thì sao": the case told, asked of the procedure just answered: who may, and when.
     if (previous.kind === 'procedure' && engine.followUps.asksWhatIfOfNothing(decision)) return this.answerWith(previous, aspects.length ? aspects : ['conditions'], session, numbered);
     return undefined;
+  }
+
+  /**
+   * "Làm lại giấy khai sinh", then "bản chính mất rồi mà ở xã cũ còn lưu sổ, tui xin bản sao thôi": the entry
+   * staff asked apart from the one just answered, when the message tells it, unless the message says a
+   * third entry's whole name.
+   */
+  private toldInstead(text: string, decision: Decision, session: Session): Entry | undefined {
+    const answered = this.answeredTopic(session);
+    if (!answered || !READ_WITH_TOPIC.has(decision.outcome)) return undefined;
+    const instead = this.deps.engine.toldInstead(text, answered);
+    const [best] = decision.candidates;
+    const third = decision.outcome === 'answer' && best!.nameMatch === 1 && best!.entry !== answered && best!.entry !== instead;
+    return third ? undefined : instead;
   }
 
   /** The entry just answered, while no list is open: the topic of follow-ups. */

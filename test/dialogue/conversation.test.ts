@@ -259,6 +259,12 @@ describe('reading a message in the thread of the chat', () => {
     expect(postal?.kind === 'answer' ? postal.parts[0] : undefined).toBe('postal');
   });
 
+  it('takes whether the child must come along as the conditions of the card just answered', async () => {
+    const c = citizen('web');
+    await c.say('e muốn làm cccd cho con 3 tuổi');
+    expect(about(await c.say('bé có phải đi cùng k hay e đi 1 mình dc'))).toMatchObject({ kind: 'answer', entry: 'cap-the-can-cuoc-duoi-6-tuoi', parts: ['conditions'] });
+  });
+
   it('answers a new question that says a whole name, though a word of it is in a listed name ("tử" of "điện tử")', async () => {
     const c = citizen('web');
     expect(about(await c.say('thường trú'))?.kind).toBe('list');

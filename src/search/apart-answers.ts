@@ -37,17 +37,30 @@ export class ApartAnswers {
   told(text: string, listed: readonly string[]): string | undefined {
     if (listed.length !== 2) return undefined;
     const rule = this.rules.find(({ pair }) => pair.includes(listed[0]!) && pair.includes(listed[1]!));
-    if (!rule) return undefined;
-    const votes = [0, 0];
-    for (const phrase of segments(text)) {
-      const said = messageWords(phrase);
-      for (const { start, value } of rule.table.matches(said)) votes[denied(said.folded, start) ? 1 - value : value]! += 1;
-    }
-    // "Chỉ sửa thôi, thay mái tôn …, hông có đập nhà xây mới": one side said at least twice as often as the other.
-    const [first, second] = votes as [number, number];
-    if (first >= 2 * second && first > 0) return rule.pair[0];
-    return second >= 2 * first && second > 0 ? rule.pair[1] : undefined;
+    return rule && tells(rule, text);
   }
+
+  /** The other entry of a pair with `answered` that a message after its answer tells instead ("… xã còn lưu sổ"), if any. */
+  toldInstead(text: string, answered: string): string | undefined {
+    for (const rule of this.rules) {
+      const told = rule.pair.includes(answered) ? tells(rule, text) : undefined;
+      if (told && told !== answered) return told;
+    }
+    return undefined;
+  }
+}
+
+/** The entry of the pair the text tells, at least twice as often as the other (see ApartAnswers.told). */
+function tells(rule: PairAnswers, text: string): string | undefined {
+  const votes = [0, 0];
+  for (const phrase of segments(text)) {
+    const said = messageWords(phrase);
+    for (const { start, value } of rule.table.matches(said)) votes[denied(said.folded, start) ? 1 - value : value]! += 1;
+  }
+  // "Chỉ sửa thôi, thay mái tôn …, hông có đập nhà xây mới": one side said at least twice as often as the other.
+  const [first, second] = votes as [number, number];
+  if (first >= 2 * second && first > 0) return rule.pair[0];
+  return second >= 2 * first && second > 0 ? rule.pair[1] : undefined;
 }
 
 /** A denial stands before the phrase at `start`, at most two words back, with only linking words between. */
@@ -59,4 +72,3 @@ function denied(folded: readonly string[], start: number): boolean {
   }
   return false;
 }
-

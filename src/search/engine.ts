@@ -228,11 +228,8 @@ export class Engine {
 
   /** The entry staff asked apart from `answered` that a message after its answer tells instead ("bản chính mất rồi mà xã còn lưu sổ"), if any. */
   toldInstead(message: string, answered: Entry): Entry | undefined {
-    for (const { pair } of this.apart.get(answered.id) ?? []) {
-      const told = this.toldApart(message, pair);
-      if (told && told !== answered) return told;
-    }
-    return undefined;
+    const id = this.apartAnswers.toldInstead(message, answered.id);
+    return id ? this.byId.get(id) : undefined;
   }
 
   /** `excluded`: entries the citizen said were not meant ("không phải cái đó"). */

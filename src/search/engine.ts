@@ -29,6 +29,9 @@ const HALF = 0.5;
 /** How much less telling the word another named entry lacks must be than the best's, for it to go first (see fullerFirst). */
 const MISSING_LEAD = 0.2;
 
+/** A narrower entry said whole goes before the entry it narrows when it scores this share of it (see fullerFirst). */
+const NARROWER_SHARE = 0.3;
+
 /** A message that says this much of one of an entry's sample questions names it (see Thresholds.leastName). */
 const SAMPLE_SAID = 0.8;
 
@@ -495,6 +498,12 @@ export class Engine {
       (c) => first.nameMatch === 1 && c.nameMatch === 1 && first.missing >= t.missingWord && c.missing <= first.missing - MISSING_LEAD && c.score >= first.score * t.clarifyRatio,
     );
     if (alsoNamed) return [alsoNamed, ...candidates.filter((c) => c !== alsoNamed)];
+    // Both named whole, and the other's title is the best's with words the message says: the narrower
+    // reading first ("… lên mạng xóa tạm trú cho họ": the general entry's richer text says more of the story).
+    const narrower = rest.find(
+      (c) => first.nameMatch === 1 && c.nameMatch === 1 && c.score >= first.score * NARROWER_SHARE && this.names.isVariant(c.entry, first.entry) && this.saysWhatItAdds(c, first, said),
+    );
+    if (narrower) return [narrower, ...candidates.filter((c) => c !== narrower)];
     const fuller = rest.find(
       (c) =>
         c.score >= first.score * t.leadRatio &&
@@ -502,6 +511,17 @@ export class Engine {
         ((first.missing >= t.missingWord && c.missing < t.missingWord) || (c.nameMatch >= t.weakName && onlyIn(c, first) && !onlyIn(first, c)) || everyday(c)),
     );
     return fuller ? [fuller, ...candidates.filter((c) => c !== fuller)] : candidates;
+  }
+
+  /**
+   * Whether the message says every word `narrower`'s title adds to `of`'s ("xóa" of "xóa đăng ký tạm trú"),
+   * none of them a small word ("lại" is also the "Lai" of "Lai Châu").
+   */
+  private saysWhatItAdds(narrower: Candidate, of: Candidate, said: SaidWords): boolean {
+    const base = new Set(this.names.of(of.entry.id)[0] ?? []);
+    const small = this.names.titleSmallWords(narrower.entry);
+    const added = (this.names.of(narrower.entry.id)[0] ?? []).filter((w) => !base.has(w));
+    return added.length > 0 && added.every((w) => said.has(w) && !small.matches(w));
   }
 
   /** Whether `has` has a telling word or pair of the message (`topic`, `pairs`) that `lacks` has not. */

@@ -62,6 +62,16 @@ describe('direct answers where one entry clearly fits', () => {
   });
 });
 
+describe('a narrower entry said whole', () => {
+  it('goes first when the message says every word its title adds ("xóa" of "xóa đăng ký tạm trú"), however richer the general entry\'s text', () => {
+    const q = 'toi thue phong tro o Go Vap 3 nam, co khai tam tru day du. Chu tro cu bao toi tu len mang xoa tam tru cho ho. Lam tren VNeID duoc khong';
+    expect(decided(q).first).toBe('1.010028');
+  });
+  it('does not when what it adds is a small word said as part of a name ("lại" / "Lai Châu")', () => {
+    expect(decided('Con gái tôi ở Bát Xát sắp cưới chồng người Lai Châu. Đăng ký kết hôn cần giấy tờ gì?')).toEqual({ outcome: 'answer', first: 'dang-ky-ket-hon' });
+  });
+});
+
 describe('inheritance in everyday words', () => {
   it('lists the division and the renunciation of an estate when a parent died leaving land to one child', () => {
     const d = engine.decide('ba tui mất để lại miếng đất mấy chị em bàn để lại hết cho thằng út đứng tên thì phải làm giấy chi ở xã');

@@ -16,6 +16,8 @@ export interface Candidate {
   nameMatch: number;
   /** The most telling known topic word of the query this entry lacks (0–1). */
   missing: number;
+  /** Share of the topic words of a story's question (its last sentence) this entry has, when they say enough of the topic. */
+  askedCoverage?: number;
   /** The same procedure registered at other levels (see twins.ts), mentioned beside it. */
   twins?: readonly Entry[];
 }

@@ -575,7 +575,9 @@ export class Engine {
     if (this.portalNamesWhatItLacks(candidates, evidence.pairs) || this.sharedThing(candidates, query)) return 'clarify';
     // A portal record is answered only when the message says some of its name: its other words are
     // the portal's long text, which small talk can hit ("rành dữ" folds to the "ranh giới" of a land record).
-    if (clearLead && first.coverage >= t.answerCoverage && (first.entry.origin === 'curated' || first.nameMatch >= t.guessName)) return 'answer';
+    // A story around a curated entry's whole name: its question, said in the entry's words, is what must be covered.
+    const covered = first.entry.origin === 'curated' && first.nameMatch === 1 ? Math.max(first.coverage, first.askedCoverage ?? 0) : first.coverage;
+    if (clearLead && covered >= t.answerCoverage && (first.entry.origin === 'curated' || first.nameMatch >= t.guessName)) return 'answer';
     if (close.length === 0 && first.entry.origin === 'curated' && (this.onlyNamed(candidates, said) || this.namedMost(candidates, said, query.asked))) return 'answer';
     // A story around a curated entry's whole name ("làm hộ chiếu đi Hàn thăm con gái"): its
     // other words lower the coverage, and the near ones are only general forms of it for

@@ -12,6 +12,8 @@ import type { WordMatch } from './word-match.ts';
 const MAX_TERMS = 32;
 /** Past this many words a message is long: searched by its folded form only. */
 const LONG_MESSAGE_WORDS = 24;
+/** A story's question whose topic words weigh less than this share of the message's says too little to be covered alone ("thủ tục làm ở đâu?"). */
+const QUESTION_SHARE = 0.25;
 
 export interface RankWeights {
   fields: Record<string, number>;
@@ -54,6 +56,8 @@ export interface Ranked {
   nameMatch: number;
   /** The most telling known topic word this entry lacks, as a share (0–1) of the highest possible idf. */
   missing: number;
+  /** The same share of the topic words of a story's question (its last sentence), when they weigh over QUESTION_SHARE of all. */
+  askedCoverage?: number;
 }
 
 export type Lightness = 'function' | 'aspect' | undefined;
@@ -240,19 +244,26 @@ export class Ranker {
   }
 
   /** Coverage counts words; a telling pair the entry lacks counts as missing too. */
-  private coverage(id: string, telling: readonly Telling[], pairs: ReadonlyMap<string, number>, asked?: ReadonlySet<string>): { coverage: number; missing: number } {
+  private coverage(id: string, telling: readonly Telling[], pairs: ReadonlyMap<string, number>, asked?: ReadonlySet<string>): { coverage: number; missing: number; askedCoverage?: number } {
     // A story's words set the scene; what the entry must not lack is in the question asked.
     const inQuestion = (term: string) => !asked || term.split(PAIR_JOINER).every((w) => asked.has(w));
     let total = 0;
     let found = 0;
     let missing = 0;
+    // The same share over the question's topic words alone, when the question says enough of the topic.
+    let askedTotal = 0;
+    let askedFound = 0;
     for (const { word, weight, topic } of telling) {
       total += weight;
-      if (this.vocabulary.entryHas(id, word)) found += weight;
-      else if (topic && inQuestion(word)) missing = Math.max(missing, weight / this.vocabulary.maxIdf);
+      const ofQuestion = !!asked && topic && inQuestion(word);
+      if (ofQuestion) askedTotal += weight;
+      if (this.vocabulary.entryHas(id, word)) {
+        found += weight;
+        if (ofQuestion) askedFound += weight;
+      } else if (topic && inQuestion(word)) missing = Math.max(missing, weight / this.vocabulary.maxIdf);
     }
     for (const [pair, weight] of pairs) if (inQuestion(pair) && !this.vocabulary.entryHas(id, pair)) missing = Math.max(missing, weight / this.vocabulary.maxIdf);
-    return { coverage: total > 0 ? found / total : 0, missing };
+    return { coverage: total > 0 ? found / total : 0, missing, ...(askedTotal > QUESTION_SHARE * total ? { askedCoverage: askedFound / askedTotal } : {}) };
   }
 }
 

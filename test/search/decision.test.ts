@@ -62,6 +62,20 @@ describe('direct answers where one entry clearly fits', () => {
   });
 });
 
+describe('a story whose question says the entry\'s words', () => {
+  it('answers the curated entry named whole when its question is covered, though the story around it is not', () => {
+    const q = 'Con gái tôi 10 tuổi, mang họ bố. Vợ chồng tôi ly hôn, cháu ở với tôi. Giờ tôi muốn đổi họ cho cháu sang họ mẹ thì có được không, thủ tục thế nào?';
+    const d = engine.decide(q);
+    expect(d.candidates[0]!.coverage).toBeLessThan(0.6);
+    expect(d.candidates[0]!.askedCoverage).toBeGreaterThanOrEqual(0.6);
+    expect(decided(q)).toEqual({ outcome: 'answer', first: 'thay-doi-cai-chinh-bo-sung-ho-tich' });
+  });
+  it('does not read a question that says only "thủ tục làm ở đâu" as the whole of what must be covered', () => {
+    const d = engine.decide('Chồng tôi quốc tịch Canada. Tôi có con riêng 8 tuổi. Chồng tôi muốn nhận nuôi cháu để đưa cả nhà sang Canada. Thủ tục làm ở đâu?');
+    expect(d.candidates.every((c) => c.askedCoverage === undefined)).toBe(true);
+  });
+});
+
 describe('a narrower entry said whole', () => {
   it('goes first when the message says every word its title adds ("xóa" of "xóa đăng ký tạm trú"), however richer the general entry\'s text', () => {
     const q = 'toi thue phong tro o Go Vap 3 nam, co khai tam tru day du. Chu tro cu bao toi tu len mang xoa tam tru cho ho. Lam tren VNeID duoc khong';

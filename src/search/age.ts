@@ -28,10 +28,17 @@ function yearsSaid(words: readonly string[]): number[] {
   return words.flatMap((w, i) => (/^\d{1,3}$/.test(w) && fold(words[i + 1] ?? '') === 'tuoi' ? [i] : []));
 }
 
-/** The age a message mentions ("10 tuổi", "bé 5 tuổi"), if exactly one. */
+/** Where the message says a baby's age in months ("4 tháng tuổi"): the number's index. */
+function monthsSaid(words: readonly string[]): number[] {
+  return words.flatMap((w, i) => (/^\d{1,3}$/.test(w) && fold(words[i + 1] ?? '') === 'thang' && fold(words[i + 2] ?? '') === 'tuoi' ? [i] : []));
+}
+
+/** The age in years a message mentions ("10 tuổi", "bé 5 tuổi", "4 tháng tuổi" is 0), if exactly one. */
 export function ageIn(words: readonly string[]): number | undefined {
   // "dưới 14 tuổi" names a range, not the child's age.
-  const ages = new Set(yearsSaid(words).filter((i) => !BOUND_WORDS.has(fold(words[i - 1] ?? ''))).map((i) => Number(words[i])));
+  const years = yearsSaid(words).filter((i) => !BOUND_WORDS.has(fold(words[i - 1] ?? ''))).map((i) => Number(words[i]));
+  const months = monthsSaid(words).map((i) => Math.floor(Number(words[i]) / 12));
+  const ages = new Set([...years, ...months]);
   return ages.size === 1 ? [...ages][0] : undefined;
 }
 

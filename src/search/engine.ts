@@ -682,8 +682,11 @@ export class Engine {
   private agedOut(candidates: readonly Candidate[], said: SaidWords, query: Query): boolean {
     const range = candidates[0] && this.ages.get(candidates[0].entry.id);
     // The message's age is read only for an entry that has a range.
-    if (!range || !holdsAge(range, ageIn(query.phrases.flat()))) return false;
-    return this.listedWith(candidates).every((c) => !this.ages.has(c.entry.id) && this.generalOf(candidates[0]!, c, said, true));
+    const age = range && ageIn(query.phrases.flat());
+    if (!range || !holdsAge(range, age)) return false;
+    // A wider range that holds the age too is only the general form ("dưới 14 tuổi" for a baby of 4 months: "dưới 06 tuổi").
+    const wider = (other: AgeRange | undefined) => !other || (holdsAge(other, age) && other.max - other.min > range.max - range.min);
+    return this.listedWith(candidates).every((c) => wider(this.ages.get(c.entry.id)) && this.generalOf(candidates[0]!, c, said, true));
   }
 
   /** Each of the others close enough to be listed is only a general form of the best, by the name the message says most of. */

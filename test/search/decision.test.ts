@@ -33,6 +33,8 @@ describe('direct answers where one entry clearly fits', () => {
     // An age in words picks the one card whose range holds it.
     ['làm căn cước cho bé ba tuổi ở đâu', 'cap-the-can-cuoc-duoi-6-tuoi'],
     ['bé nhà tôi 5 tháng tuổi làm căn cước được chưa', 'cap-the-can-cuoc-duoi-6-tuoi'],
+    // The card for under-14s holds a baby's age too, but the narrower range is the one meant.
+    ['con toi 4 thang tuoi muon lam can cuoc cho chau thi lam o dau', 'cap-the-can-cuoc-duoi-6-tuoi'],
     // The exchanged and re-issued cards have no age of their own, and the message says neither.
     ['làm căn cước cho con 15 tuổi', 'cap-the-can-cuoc-tu-du-14-tuoi'],
     ['con tôi 15 tuổi. muốn làm căn cước.', 'cap-the-can-cuoc-tu-du-14-tuoi'],

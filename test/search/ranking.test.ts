@@ -138,6 +138,9 @@ describe('ages', () => {
     [['be', '5', 'tuoi'], 5],
     [['trẻ', 'dưới', '14', 'tuổi'], undefined], // a range, not an age
     [['2', 'con', '3', 'tuổi', 'và', '7', 'tuổi'], undefined], // two ages: no single answer
+    [['bé', '4', 'tháng', 'tuổi'], 0], // a baby's age in months is under a year
+    [['chau', '18', 'thang', 'tuoi'], 1],
+    [['tạm', 'trú', '4', 'tháng'], undefined], // months of a stay, not an age
   ])('%j mentions age %s', (ws, age) => {
     expect(ageIn(ws)).toBe(age);
   });

@@ -195,6 +195,8 @@ describe('reading a message in the thread of the chat', () => {
     // Words of where or how that name no procedure: "giải quyết" is in the title of the BHXH lump sum, "dùng" in the sổ hộ khẩu FAQ.
     ['thế thời gian giải quyết là bao lâu', 'time'],
     ['mấy ngày thì dùng được', 'time'],
+    // Months asked as how long it takes; "mấy tháng" alone is usually the citizen's own story ("đi làm xa mấy tháng").
+    ['mấy tháng mới có giấy', 'time'],
     // Online first, then where to go in person ("phải lên").
     ['làm trên VNeID được không, hay phải lên công an phường', ['online', 'place']],
     ['có phải nộp tiền không', 'fee'],

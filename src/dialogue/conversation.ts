@@ -251,6 +251,8 @@ export class Conversation {
     if (!ownWords && this.earlierTopic(decision, session, previous)) return undefined;
     // A remark ("mùa ni mưa buồn thiệt, già rồi đi bộ hông nổi à") tells no detail to answer the whole entry again for.
     if (isRemark(query)) return undefined;
+    const sibling = previous.kind === 'procedure' ? engine.followUps.siblingOf(decision, previous) : undefined;
+    if (sibling) return this.answerWith(sibling, aspects, session, numbered);
     const detail = (previous.kind === 'procedure' && (engine.followUps.staysOn(decision, previous) || engine.followUps.asksAPartOfNothing(decision) || ownWords)) || engine.followUps.talksOf(decision, previous);
     if (detail) return this.answerWith(previous, aspects, session, numbered);
     // "Ông già hông chịu thì sao": the case told, asked of the procedure just answered: who may, and when.

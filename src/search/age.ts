@@ -63,3 +63,8 @@ export function ageFactor(range: AgeRange | undefined, age: number | undefined, 
   if (!named) return 1;
   return range.max - range.min <= narrowest ? 1.5 : 1.2;
 }
+
+/** A title without the age range it states: the same thing for other ages ("Cấp thẻ căn cước cho người"). */
+export function withoutAge(title: string): string {
+  return canonical(title).replace(/(?:dưới|từ đủ) \d{1,3} tuổi(?: trở lên)?/g, '').replace(/\s+/g, ' ').trim();
+}

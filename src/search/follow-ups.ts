@@ -9,6 +9,7 @@ import type { EntryNames } from './entry-names.ts';
 import type { NamingWords } from './naming-words.ts';
 import type { Query, QueryReader } from './query.ts';
 import { splitQuestions } from './two-questions.ts';
+import { ageIn, ageRangeOf, holdsAge, withoutAge } from './age.ts';
 import type { Whereabouts } from './whereabouts.ts';
 
 /** "Có", typed with its mark: what follows is what the citizen has (see toldAsHeld). */
@@ -216,6 +217,34 @@ export class FollowUps {
     const { query, outcome, tentative, candidates } = decision;
     const nothing = (outcome === 'fallback' && !tentative) || (candidates[0]?.nameMatch ?? 0) < this.weakName;
     return nothing && !query.outOfScope && WHAT_IF.test(fold(query.text)) && this.naming.folded(query).length <= TOPIC_WORDS / 2;
+  }
+
+  /**
+   * "Vợ em người Lào thì sao" after the marriage registration, "thằng lớn 15 tuổi thì sao" after the card for
+   * under-14s: the case told makes what the message finds first a sibling of the topic, asked instead of it: a
+   * variant of the topic (its title holds the topic's whole title), or the same thing for the age said, which the
+   * topic's range leaves out.
+   */
+  siblingOf(decision: Decision, topic: Entry): Entry | undefined {
+    const best = decision.candidates[0]?.entry;
+    if (!best || best.id === topic.id || decision.tentative || (decision.outcome !== 'answer' && decision.outcome !== 'clarify')) return undefined;
+    if (this.names.isVariant(best, topic) && this.saysWhatItAdds(decision.query, best, topic)) return best;
+    const age = ageIn(decision.query.phrases.flat());
+    const [ours, theirs] = [ageRangeOf(topic.title), ageRangeOf(best.title)];
+    const sameThing = withoutAge(topic.title) === withoutAge(best.title);
+    return ours && sameThing && !holdsAge(ours, age) && holdsAge(theirs, age) ? best : undefined;
+  }
+
+  /**
+   * Whether `variant` is more than `of` with a small word ("đăng ký lại kết hôn", which "mất lệ phí" finds by "mất"),
+   * and the message says a word of its names that `of`'s names lack ("người Lào").
+   */
+  private saysWhatItAdds(query: Query, variant: Entry, of: Entry): boolean {
+    const base = new Set(this.names.of(of.id)[0] ?? []);
+    const small = this.names.titleSmallWords(variant);
+    if (!(this.names.of(variant.id)[0] ?? []).some((w) => !base.has(w) && !small.matches(w))) return false;
+    const [theirs, ours] = [this.names.wordSet(variant.id), this.names.wordSet(of.id)];
+    return this.naming.folded(query).some((w) => theirs.has(w) && !ours.has(w));
   }
 
   /**

@@ -510,6 +510,18 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('lệ phí bao nhiêu ạ'))).toMatchObject({ kind: 'answer', entry: 'chung-thuc-di-chuc', parts: ['fee'] });
   });
 
+  it('answers the same card for the age said when the topic\'s range leaves it out, not the topic\'s conditions', async () => {
+    const c = citizen('zalo');
+    await c.say('lam can cuoc cho con 10 tuoi o dau');
+    expect(about(await c.say('the con trai lon 15 tuoi thi sao'))).toMatchObject({ kind: 'answer', entry: 'cap-the-can-cuoc-tu-du-14-tuoi' });
+  });
+
+  it('keeps the topic when a variant of it is found only by a small word of its title ("mất lệ phí" / "đăng ký lại")', async () => {
+    const c = citizen('web');
+    await c.say('Tụi mình chuẩn bị cưới, đăng ký kết hôn ở đâu ạ?');
+    expect(about(await c.say('Có mất lệ phí gì không ạ?'))).toMatchObject({ kind: 'answer', entry: 'dang-ky-ket-hon', parts: ['fee'] });
+  });
+
   it('reads a relative staying a week, with the town said between, as the notice of a stay', async () => {
     const c = citizen('zalo');
     expect(about(await c.say('Cháu nội tôi ở Sài Gòn ra Huế chơi với vợ chồng tôi chừng một tuần, có phải báo công an phường không?'))).toMatchObject({ kind: 'answer', entry: 'thong-bao-luu-tru' });

@@ -78,6 +78,20 @@ describe('a story whose question says the entry\'s words', () => {
   });
 });
 
+describe('a follow-up that tells a case a sibling of the topic fits', () => {
+  const sibling = (message: string, topic: string) => engine.followUps.siblingOf(engine.decide(message), engine.get(topic)!)?.id;
+  it('is the variant of the topic whose names say what the message adds ("người Lào" after the marriage registration)', () => {
+    expect(sibling('vợ em người Lào thì sao', 'dang-ky-ket-hon')).toBe('dang-ky-ket-hon-co-yeu-to-nuoc-ngoai');
+  });
+  it('is none when the variant is the topic with a small word only, found by another sense of it ("mất lệ phí" / "đăng ký lại")', () => {
+    expect(sibling('Có mất lệ phí gì không ạ?', 'dang-ky-ket-hon')).toBeUndefined();
+  });
+  it('is the same card for an age the topic\'s range leaves out, and none for an age it holds', () => {
+    expect(sibling('the con trai lon 15 tuoi thi sao', 'cap-the-can-cuoc-duoi-14-tuoi')).toBe('cap-the-can-cuoc-tu-du-14-tuoi');
+    expect(sibling('con gái 12 tuổi thì sao', 'cap-the-can-cuoc-duoi-14-tuoi')).toBeUndefined();
+  });
+});
+
 describe('a narrower entry said whole', () => {
   it('goes first when the message says every word its title adds ("xóa" of "xóa đăng ký tạm trú"), however richer the general entry\'s text', () => {
     const q = 'toi thue phong tro o Go Vap 3 nam, co khai tam tru day du. Chu tro cu bao toi tu len mang xoa tam tru cho ho. Lam tren VNeID duoc khong';

@@ -97,7 +97,7 @@ describe('readScenarios', () => {
   });
 
   it('reads every scenario the writers wrote', async () => {
-    for (const writer of ['farmer', 'student', 'worker', 'shop', 'kieu', 'nongdan', 'giupviec', 'chuyentro', 'hangxom', 'choque', 'congnhan', 'vanphong', 'mientrung', 'sapnhap', 'chonlua', 'quanhe']) {
+    for (const writer of ['farmer', 'student', 'worker', 'shop', 'kieu', 'nongdan', 'giupviec', 'chuyentro', 'hangxom', 'choque', 'congnhan', 'vanphong', 'mientrung', 'sapnhap', 'chonlua', 'quanhe', 'giadinh']) {
       const { scenarios, errors } = await readScenarios(`test/eval/scenarios/${writer}.jsonl`);
       expect(errors, writer).toEqual([]);
       expect(scenarios.length, writer).toBeGreaterThanOrEqual(25);

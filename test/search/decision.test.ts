@@ -258,6 +258,15 @@ describe('a complaint said in a citizen\'s own words', () => {
     expect(decided(q).outcome).toBe('complaint');
   });
 
+  it('is a complaint when an official asked for extra papers and to be "bồi dưỡng", however it ends in "vậy là sao"', () => {
+    expect(decided('tuần trước lên phường làm giấy tờ, cán bộ bắt nộp thêm giấy xác nhận, còn nói muốn nhanh thì phải bồi dưỡng. vậy là sao').outcome).toBe('complaint');
+  });
+
+  it('is no complaint when "bắt nộp thêm" is asked about beforehand, nor "bồi dưỡng" a training', () => {
+    expect(decided('xin cấp lại căn cước có bị bắt nộp thêm giấy gì không').outcome).not.toBe('complaint');
+    expect(decided('lớp bồi dưỡng nghiệp vụ chứng thực học ở đâu').outcome).not.toBe('complaint');
+  });
+
   it('is a complaint when the citizen reports an official rude in Central words ("phản ánh luôn", "cộc cằn")', () => {
     expect(decided('mà tui phản ánh luôn cán bộ một cửa nói chuyện cộc cằn với mạ tui').outcome).toBe('complaint');
   });

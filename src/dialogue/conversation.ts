@@ -256,7 +256,9 @@ export class Conversation {
     const detail = (previous.kind === 'procedure' && (engine.followUps.staysOn(decision, previous) || engine.followUps.asksAPartOfNothing(decision) || ownWords)) || engine.followUps.talksOf(decision, previous);
     if (detail) return this.answerWith(previous, aspects, session, numbered);
     // "Ông già hông chịu thì sao": the case told, asked of the procedure just answered: who may, and when.
-    if (previous.kind === 'procedure' && engine.followUps.asksWhatIfOfNothing(decision)) return this.answerWith(previous, aspects.length ? aspects : ['conditions'], session, numbered);
+    // With no conditions written for it, the whole answer says more than a "not known yet" about them.
+    const ifNoPart: Aspect[] = previous.conditions ? ['conditions'] : [];
+    if (previous.kind === 'procedure' && engine.followUps.asksWhatIfOfNothing(decision)) return this.answerWith(previous, aspects.length ? aspects : ifNoPart, session, numbered);
     return undefined;
   }
 

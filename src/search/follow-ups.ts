@@ -36,8 +36,9 @@ const KIN_WORDS = 2;
 /** …and this many times as many as the best does. */
 const KIN_LEAD = 2;
 
-/** "… thì sao", "… thì làm sao ạ" at the end: what if (folded). */
-const WHAT_IF = /\bthi (?:sao|lam sao|ra sao|the nao|lam the nao)(?: (?:a|ad|anh|chi|em|ban|vay|z|v|ha|nhi|bac|co|chu))*[\s?.!]*$/;
+/** "… thì sao", "… thì làm sao ạ", or "… cũng vậy luôn hả" (the same for someone else?) at the end: what if (folded). */
+const WHAT_IF =
+  /\b(?:thi (?:sao|lam sao|ra sao|the nao|lam the nao)|cung (?:vay|the|y vay|nhu vay|nhu the|giong vay|duoc)(?: luon)?(?: (?:ha|ho|khong|ko|k|hong|chu))?)(?: (?:a|ad|anh|chi|em|ban|vay|z|v|ha|nhi|bac|co|chu))*[\s?.!]*$/;
 
 /** A follow-up of words of its own is short: it says at most this many naming words (half as many when it asks a part). */
 const TOPIC_WORDS = 6;

@@ -189,9 +189,12 @@ export class QueryReader {
 
   /** "… được không ạ", "rồi à": the phrase ends with a question ending, polite words after it aside. */
   private endsAsking(phrase: readonly string[]): boolean {
-    let end = phrase.length;
-    while (end > 1 && ENDING_PADDING.has(foldCanonical(phrase[end - 1]!))) end--;
-    return this.questionEndings.matches(phrase.slice(end - 1, end)).length > 0;
+    // From the end, past the padding; a question ending is read before padding it folds like ("hả" / "ha").
+    for (let end = phrase.length; end > 0; end--) {
+      if (this.questionEndings.matches(phrase.slice(end - 1, end)).length > 0) return true;
+      if (end === 1 || !ENDING_PADDING.has(foldCanonical(phrase[end - 1]!))) return false;
+    }
+    return false;
   }
 
   /** A word as typed: accented words are compared accented, unaccented ones folded. */

@@ -510,6 +510,12 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('lệ phí bao nhiêu ạ'))).toMatchObject({ kind: 'answer', entry: 'chung-thuc-di-chuc', parts: ['fee'] });
   });
 
+  it('answers the topic for the same asked of someone else ("cũng vậy luôn hả"), whole when it has no conditions written', async () => {
+    const c = citizen('zalo');
+    await c.say('con tôi học lớp 5, chuyển trường từ Thanh Hóa vào Đắk Lắk cần giấy gì');
+    expect(about(await c.say('đứa nhỏ lớp 3 cũng vậy luôn hả'))).toEqual({ kind: 'answer', entry: 'chuyen-truong-hoc-sinh', parts: [] });
+  });
+
   it('answers the same card for the age said when the topic\'s range leaves it out, not the topic\'s conditions', async () => {
     const c = citizen('zalo');
     await c.say('lam can cuoc cho con 10 tuoi o dau');

@@ -381,6 +381,9 @@ describe('a follow-up after an answer', () => {
     ['nó 16 tuổi thì sao ạ', true],
     // Another person's case: what it finds (the card from 14, by the age) it names weakly.
     ['còn thằng em e cũng ở chung phòng, nó 16 tuổi thì sao a', true],
+    // The same asked for someone else ("cũng vậy luôn hả"): "hả" is a question ending, not the padding "ha".
+    ['đứa nhỏ lớp 3 cũng vậy luôn hả', true],
+    ['con gai 12 tuoi cung duoc ko', true],
     // General knowledge asks no "what if"; a "what if" that finds an entry is that entry's.
     ['Tiện hỏi luôn, nấu phở bò sao cho ngon?', false],
     ['mất giấy khai sinh thì sao', false],

@@ -374,7 +374,9 @@ export class Conversation {
     const ids = session.clarify?.ids ?? session.offered;
     // A complaint, small talk or a scam question is what it is, whatever list was open.
     if (!ids || decision.outcome === 'complaint' || decision.outcome === 'smalltalk' || decision.outcome === 'scam') return undefined;
-    const place = readOrdinal(text, ids.length);
+    // A place only in a list the citizen saw numbered: the entries offered beside an answer were never numbered with it.
+    const places = session.clarify ? ids.length : 0;
+    const place = readOrdinal(text, places);
     if (place) return this.deps.engine.get(ids[place - 1]!);
     // A reply to the question staff wrote for the two listed ("Ủy ban … vẫn còn lưu sổ, chỉ cần xin bản sao thôi").
     const told = session.clarify && this.deps.engine.toldApart(text, ids);
@@ -385,10 +387,10 @@ export class Conversation {
     const elsewhere = decision.outcome === 'answer' && !ids.includes(best!.entry.id) && (best!.nameMatch === 1 || !this.deps.engine.followUps.namesOnlyAmong(decision, ids));
     const beside = this.answeredTopic(session);
     // The words of the choice decide before a place said first and then explained ("cái thứ nhất, cấp đổi ạ, …"): lists differ in order.
-    const leading = readLeadingOrdinal(text, ids.length);
+    const leading = readLeadingOrdinal(text, places);
     // A place said first or last that the message's own best answer agrees with is the pick, whatever
     // else its words count ("xã bảo sổ hộ tịch bị cháy rồi, vậy chắc phải đăng ký lại, số 2 đó").
-    const saidPlace = leading ?? readTrailingOrdinal(text, ids.length);
+    const saidPlace = leading ?? readTrailingOrdinal(text, places);
     const agreed = saidPlace && !elsewhere && best && best.entry.id === ids[saidPlace - 1] ? best.entry : undefined;
     const variant = best && !ids.includes(best.entry.id) ? this.listedVariant(ids, best.entry) : undefined;
     const picked =

@@ -655,6 +655,13 @@ describe('reading a message in the thread of the chat', () => {
     expect(about(await c.say('mấy ngày thì người ta có sổ'))).toEqual({ kind: 'answer', entry: 'dang-ky-bien-dong-chuyen-nhuong-thua-ke-tang-cho', parts: ['time'] });
   });
 
+  it('reads no place in the entries offered beside an answer: they were never numbered with it ("số 2, cái khai sinh thường thôi")', async () => {
+    const c = citizen('web');
+    const first = await c.say('đăng ký khai sinh cho con');
+    expect(first.flatMap((r) => r.choices ?? []).some((choice) => choice.label.includes('nhận cha, mẹ, con'))).toBe(true);
+    expect(about(await c.say('số 2, cái khai sinh thường thôi'))).toMatchObject({ kind: 'answer', entry: 'dang-ky-khai-sinh' });
+  });
+
   it('asks which procedure when a part is asked before any topic, instead of guessing from words like "con"', async () => {
     const c = citizen('web');
     const replies = await c.say('còn lệ phí sao con');

@@ -74,9 +74,9 @@ function foldedWords(text: string): string[] {
  * "không phải" at the start, as citizens type it (folded), after an interjection or two ("À không phải…", "Ủa, không phải");
  * a bare "không" or "(mình) nhầm rồi" before a comma ("Dạ không, thẻ có rồi nhưng in sai", "Sorry ad, mình nhầm, …"); or "tôi nói chưa đúng", "em hỏi nhầm".
  */
-const NOT_THAT = String.raw`^\s*(?:(?:a|ah|o|oi|ui|u|ua|uh|um|da|thoi|xin loi|xl|sorry|sr|ad|admin)[\s,.!]+){0,2}(?:(?:khong|khum|hong|ko|k|kh|cha|chang)\s+phai\b|(?:khong|ko|hong|(?:(?:toi|em|e|minh|bac|chau|con|t)\s+)?nham(?:\s+roi)?)(?=\s*[,.!])|(?:(?:toi|em|e|minh|bac|chau|con|t)\s+)?(?:noi|go|viet|hoi|ghi)\s+(?:nham|sai|chua dung)\b)`;
+const NOT_THAT = String.raw`^\s*(?:(?:a|ah|o|oi|ui|u|ua|uh|um|da|thoi|xin loi|xl|sorry|sr|ad|admin)[\s,.!]+){0,2}(?:(?:khong|khum|hong|ko|k|kh|cha|chang)\s+phai\b|(?:khong|ko|hong|(?:(?:toi|em|e|minh|bac|chau|con|t)\s+)?nham(?:\s+(?:roi|r))?)(?=\s*[,.!])|(?:(?:toi|em|e|minh|bac|chau|con|t)\s+)?(?:noi|go|viet|hoi|ghi)\s+(?:nham|sai|chua dung)\b)`;
 /** "tôi nói nhầm", "nhầm rồi": a rejection too, when the message then says what was meant. */
-const MISSPOKE = /\b(?:noi|go|viet|hoi|ghi)\s+nham\b|\bnham\s+roi\b/;
+const MISSPOKE = /\b(?:noi|go|viet|hoi|ghi)\s+nham\b|\bnham\s+(?:roi|r)\b/;
 const REJECTION = new RegExp(NOT_THAT);
 // "không phải" and at most a few words (what was wrong) before a comma: "không phải mất, …".
 // Without the comma it is a question of its own: "không phải đóng phí đúng không".

@@ -204,6 +204,7 @@ describe('reading a message in the thread of the chat', () => {
     ['hihi ok. vậy nộp ở đâu', 'place'],
     ['mất bao lâu dậy', 'time'],
     ['co mat phi k', 'fee'],
+    ['bao nhieu 1 ban', 'fee'],
     ['nộp ở xã được hông hay phải lên tỉnh', 'place'],
     // All small-talk and function words, yet it asks where (unlike "cảm ơn nhé, để tôi chuẩn bị" below).
     ['ma lam o dau vay chau', 'place'],

@@ -102,6 +102,8 @@ describe('readCorrection', () => {
     ['tôi nói nhầm, ý tôi là gia hạn tạm trú', 'gia hạn tạm trú'],
     // "Nhầm rồi," opens a correction as "không," does.
     ['nhầm rồi, giấy kết hôn bị cháy mất', 'giấy kết hôn bị cháy mất'],
+    // "r" is how "rồi" is typed in chat.
+    ['nhầm r, ngân hàng đòi bản sao giấy chứng tử', 'ngân hàng đòi bản sao giấy chứng tử'],
     // Who misspoke, and an apology or an interjection before it.
     ['Sorry ad, mình nhầm, là cho đứa nhỏ cơ, bé 5 tuổi', 'là cho đứa nhỏ cơ, bé 5 tuổi'],
     ['ui nham, be 7 tuoi roi, nam nay vo lop 2', 'be 7 tuoi roi, nam nay vo lop 2'],

@@ -13,6 +13,7 @@ beforeAll(async () => {
 const COPY_OR_AGAIN = ['cap-ban-sao-trich-luc-ho-tich', 'dang-ky-lai-khai-sinh'];
 const RESIDENCE = ['dang-ky-thuong-tru', 'dang-ky-tam-tru'];
 const LICENCE = ['doi-giay-phep-lai-xe', 'cap-lai-giay-phep-lai-xe'];
+const LAND_BOOK = ['cap-doi-giay-chung-nhan-so-do', 'cap-lai-giay-chung-nhan-bi-mat'];
 
 describe('a reply to the question asked of two entries', () => {
   it.each([
@@ -25,6 +26,9 @@ describe('a reply to the question asked of two entries', () => {
     ['e o luon luon a, nha ck ma, ko phai o tam', RESIDENCE, 'dang-ky-thuong-tru'],
     ['không phải ở luôn đâu, em ở vài tháng thôi', RESIDENCE, 'dang-ky-tam-tru'],
     ['hông có mất, tại nó cũ quá', LICENCE, 'doi-giay-phep-lai-xe'],
+    // Worn and eaten by termites tells the exchange, though a corner was "lost" ("mối ăn mất 1 góc"); "mới" is no "mối".
+    ['so con do ma cu qua, bi moi an mat 1 goc', LAND_BOOK, 'cap-doi-giay-chung-nhan-so-do'],
+    ['mat so roi, tim hoai ko thay', LAND_BOOK, 'cap-lai-giay-chung-nhan-bi-mat'],
     // The list in the other order tells the same entry.
     ['bị móc túi mất rồi', [...LICENCE].reverse(), 'cap-lai-giay-phep-lai-xe'],
     // One side said twice as often: "xây mới" under a denial too far back to read.

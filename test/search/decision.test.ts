@@ -92,6 +92,19 @@ describe('a follow-up that tells a case a sibling of the topic fits', () => {
   });
 });
 
+describe('the land certificate made again', () => {
+  it('asks whether the book is still there but worn, or lost, when the message says neither', () => {
+    const d = engine.decide('cái sổ đỏ nhà ông bà giờ muốn làm lại cái mới');
+    expect(d.outcome).toBe('clarify');
+    expect(d.candidates.slice(0, 2).map((c) => c.entry.id).sort()).toEqual(['cap-doi-giay-chung-nhan-so-do', 'cap-lai-giay-chung-nhan-bi-mat']);
+    expect(d.apart?.question).toMatch(/vẫn còn nhưng đã cũ/);
+  });
+  it('does not ask when "làm lại" is about something else in the story', () => {
+    const d = engine.decide('Năm nay huyện làm lại con mương bên cạnh nên ranh giới thửa đất dịch ra, diện tích nhiều hơn sổ đỏ 15 m2');
+    expect(d.apart).toBeUndefined();
+  });
+});
+
 describe('a narrower entry said whole', () => {
   it('goes first when the message says every word its title adds ("xóa" of "xóa đăng ký tạm trú"), however richer the general entry\'s text', () => {
     const q = 'toi thue phong tro o Go Vap 3 nam, co khai tam tru day du. Chu tro cu bao toi tu len mang xoa tam tru cho ho. Lam tren VNeID duoc khong';

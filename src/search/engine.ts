@@ -513,15 +513,10 @@ export class Engine {
     return fuller ? [fuller, ...candidates.filter((c) => c !== fuller)] : candidates;
   }
 
-  /**
-   * Whether the message says every word `narrower`'s title adds to `of`'s ("xóa" of "xóa đăng ký tạm trú"),
-   * none of them a small word ("lại" is also the "Lai" of "Lai Châu").
-   */
+  /** Whether the message says every word `narrower`'s title adds to `of`'s, none of them a small word (see EntryNames.titleAdds). */
   private saysWhatItAdds(narrower: Candidate, of: Candidate, said: SaidWords): boolean {
-    const base = new Set(this.names.of(of.entry.id)[0] ?? []);
-    const small = this.names.titleSmallWords(narrower.entry);
-    const added = (this.names.of(narrower.entry.id)[0] ?? []).filter((w) => !base.has(w));
-    return added.length > 0 && added.every((w) => said.has(w) && !small.matches(w));
+    const { telling, small } = this.names.titleAdds(narrower.entry, of.entry);
+    return telling.length > 0 && small.length === 0 && telling.every((w) => said.has(w));
   }
 
   /** Whether `has` has a telling word or pair of the message (`topic`, `pairs`) that `lacks` has not. */

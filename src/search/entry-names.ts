@@ -66,6 +66,17 @@ export class EntryNames {
     return variant.id !== of.id && !!title?.length && this.say(variant, [title]);
   }
 
+  /**
+   * The folded words `variant`'s title adds to `of`'s: the telling ones ("xóa" of "xóa đăng ký tạm trú") and
+   * the small ones ("lại" of "đăng ký lại kết hôn", which is also the "Lai" of "Lai Châu").
+   */
+  titleAdds(variant: Entry, of: Entry): { telling: string[]; small: string[] } {
+    const base = new Set(this.of(of.id)[0] ?? []);
+    const smallWords = this.titleSmallWords(variant);
+    const added = (this.of(variant.id)[0] ?? []).filter((w) => !base.has(w));
+    return { telling: added.filter((w) => !smallWords.matches(w)), small: added.filter((w) => smallWords.matches(w)) };
+  }
+
   /** The small words ("lại", "là gì") of an entry's title, matched accent-aware: "hỏi" is not the "hội" of "xã hội". */
   titleSmallWords(entry: Entry): WordSet {
     return cached(this.titleSmallWordSets, entry.id, () => {

@@ -229,7 +229,7 @@ export class FollowUps {
   siblingOf(decision: Decision, topic: Entry): Entry | undefined {
     const best = decision.candidates[0]?.entry;
     if (!best || best.id === topic.id || decision.tentative || (decision.outcome !== 'answer' && decision.outcome !== 'clarify')) return undefined;
-    if (this.names.isVariant(best, topic) && this.saysWhatItAdds(decision.query, best, topic)) return best;
+    if (this.names.isVariant(best, topic) && this.namesWhatItAdds(decision.query, best, topic)) return best;
     const age = ageIn(decision.query.phrases.flat());
     const [ours, theirs] = [ageRangeOf(topic.title), ageRangeOf(best.title)];
     const sameThing = withoutAge(topic.title) === withoutAge(best.title);
@@ -240,10 +240,8 @@ export class FollowUps {
    * Whether `variant` is more than `of` with a small word ("đăng ký lại kết hôn", which "mất lệ phí" finds by "mất"),
    * and the message says a word of its names that `of`'s names lack ("người Lào").
    */
-  private saysWhatItAdds(query: Query, variant: Entry, of: Entry): boolean {
-    const base = new Set(this.names.of(of.id)[0] ?? []);
-    const small = this.names.titleSmallWords(variant);
-    if (!(this.names.of(variant.id)[0] ?? []).some((w) => !base.has(w) && !small.matches(w))) return false;
+  private namesWhatItAdds(query: Query, variant: Entry, of: Entry): boolean {
+    if (!this.names.titleAdds(variant, of).telling.length) return false;
     const [theirs, ours] = [this.names.wordSet(variant.id), this.names.wordSet(of.id)];
     return this.naming.folded(query).some((w) => theirs.has(w) && !ours.has(w));
   }

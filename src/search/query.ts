@@ -192,7 +192,7 @@ export class QueryReader {
     // From the end, past the padding; a question ending is read before padding it folds like ("hả" / "ha").
     for (let end = phrase.length; end > 0; end--) {
       if (this.questionEndings.matches(phrase.slice(end - 1, end)).length > 0) return true;
-      if (end === 1 || !ENDING_PADDING.has(foldCanonical(phrase[end - 1]!))) return false;
+      if (!ENDING_PADDING.has(foldCanonical(phrase[end - 1]!))) return false;
     }
     return false;
   }

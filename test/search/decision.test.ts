@@ -56,6 +56,9 @@ describe('direct answers where one entry clearly fits', () => {
     // Both named whole ("sổ đỏ" too is a name of the land certificate's exchange), but only the FAQ
     // on two-level government has the telling "bỏ cấp", "cấp huyện", and the exchange has nothing the FAQ lacks.
     ['bỏ cấp huyện rồi thì làm sổ đỏ nộp ở xã hay ở tỉnh', 'chinh-quyen-dia-phuong-hai-cap'],
+    // Opening a food stall and "phải đăng ký hộ kinh doanh": the new registration, the everyday case (lexicon everyday);
+    // the change of registration is for one that exists.
+    ['đi làm xa về có ít vốn, tính mở quán cơm bình dân trước cửa nhà, nghe nói phải đăng ký hộ kinh doanh', 'dang-ky-thanh-lap-ho-kinh-doanh'],
     // One sentence: the story ("làm ruộng", "công ty") lists what its words touch; the question after
     // "giờ" alone answers the first of them, which no other listed entry's name rivals.
     ['nha toi o que lam ruong ca doi, con trai di lam cong ty o binh duong, gio muon chuyen ho khau vo trong do thi lam sao', 'dang-ky-thuong-tru'],

@@ -255,12 +255,13 @@ export class Ranker {
     let askedFound = 0;
     for (const { word, weight, topic } of telling) {
       total += weight;
-      const ofQuestion = !!asked && topic && inQuestion(word);
+      const asks = topic && inQuestion(word);
+      const ofQuestion = asks && !!asked;
       if (ofQuestion) askedTotal += weight;
       if (this.vocabulary.entryHas(id, word)) {
         found += weight;
         if (ofQuestion) askedFound += weight;
-      } else if (topic && inQuestion(word)) missing = Math.max(missing, weight / this.vocabulary.maxIdf);
+      } else if (asks) missing = Math.max(missing, weight / this.vocabulary.maxIdf);
     }
     for (const [pair, weight] of pairs) if (inQuestion(pair) && !this.vocabulary.entryHas(id, pair)) missing = Math.max(missing, weight / this.vocabulary.maxIdf);
     return { coverage: total > 0 ? found / total : 0, missing, ...(askedTotal > QUESTION_SHARE * total ? { askedCoverage: askedFound / askedTotal } : {}) };
